@@ -1,0 +1,1 @@
+"""Composer: an offline post composer for insurance agents."""

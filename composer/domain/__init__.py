@@ -1,0 +1,1 @@
+"""Frozen dataclasses shared by every layer: nothing here imports Qt or SQLAlchemy."""

@@ -1,0 +1,37 @@
+"""The agent's profile: who they are and the disclosures their posts must carry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str = ""
+    agency: str = ""
+    license_number: str = ""
+    states: tuple[str, ...] = field(default_factory=tuple)
+    disclosure: str = ""
+    broker_dealer_disclosure: str = ""
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, object]) -> Profile:
+        """Build a profile from parsed TOML, ignoring unknown keys and rejecting wrong types."""
+
+        def text(key: str) -> str:
+            value = data.get(key, "")
+            if not isinstance(value, str):
+                raise ValueError(f"'{key}' must be text")
+            return value.strip()
+
+        states = data.get("states", [])
+        if not isinstance(states, list) or not all(isinstance(s, str) for s in states):
+            raise ValueError("'states' must be a list of state codes")
+        return cls(
+            name=text("name"),
+            agency=text("agency"),
+            license_number=text("license_number"),
+            states=tuple(s.strip().upper() for s in states),
+            disclosure=text("disclosure"),
+            broker_dealer_disclosure=text("broker_dealer_disclosure"),
+        )
