@@ -10,4 +10,6 @@ from datetime import datetime
 class HistoryItem:
     text: str
     when: datetime | None = None
+    platforms: tuple[str, ...] = ()
     post_id: int | None = None
+    status: str = "approved"
