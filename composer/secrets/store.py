@@ -1,0 +1,188 @@
+"""The credential store: one keyring service for the app, one entry per account id.
+
+keyring is imported on first use, not at start-up (it costs ~55 ms), and the backend is
+looked up on every call so tests can swap it with `keyring.set_keyring`. Every backend
+failure becomes a `CredentialStoreError` whose message is ours and never holds a secret.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from composer.secrets.backends import BackendInfo, classify, select
+from composer.secrets.errors import CredentialStoreError, NoSecureStoreError
+from composer.secrets.secret import Secret
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SERVICE = "Composer"
+SERVICE_ENV = "COMPOSER_KEYRING_SERVICE"
+
+NO_STORE_MESSAGE = (
+    "This computer has no secure credential store ({reason}), so the credential cannot be "
+    "saved; Composer never keeps credentials anywhere else."
+)
+
+_T = TypeVar("_T")
+
+# Exception class names (anywhere in the hierarchy) -> what to tell the user.
+_LOCKED = {"KeyringLocked", "LockedException"}
+_CANCELLED = {"PromptDismissedException"}
+_NO_KEYRING = {"NoKeyringError"}
+_UNREACHABLE = {"DBusErrorResponse", "DBusException", "SecretServiceNotAvailableException"}
+_INIT = {"InitError"}
+_DELETE_MISSING = {"PasswordDeleteError"}
+
+
+def default_service() -> str:
+    """The keyring service name; `COMPOSER_KEYRING_SERVICE` lets tests keep apart from real data."""
+    return os.environ.get(SERVICE_ENV) or DEFAULT_SERVICE
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStatus:
+    """Whether credentials can be saved here, and where they go, for the UI to show."""
+
+    available: bool
+    location: str
+    message: str
+
+
+class CredentialStore:
+    """Save, read and delete account credentials in the operating system's keyring."""
+
+    def __init__(self, service: str | None = None, backend: Any | None = None) -> None:
+        self.service = service or default_service()
+        self._backend = backend
+
+    def __repr__(self) -> str:
+        return f"CredentialStore(service={self.service!r})"
+
+    def status(self) -> StoreStatus:
+        """Never raises: the UI asks this before offering a credential field."""
+        try:
+            _, info = self._resolve()
+        except CredentialStoreError as exc:
+            return StoreStatus(False, "", str(exc))
+        return StoreStatus(True, info.location, f"Credentials are kept in the {info.location}.")
+
+    def ensure_available(self) -> str:
+        """Raise `NoSecureStoreError` (before anything is written) or return the location."""
+        return self._resolve()[1].location
+
+    def save(self, key: object, secret: Secret) -> None:
+        """Store `secret` under `key`, replacing any earlier one, and read it back to be sure."""
+        if not isinstance(secret, Secret):
+            raise TypeError("wrap the credential in composer.secrets.Secret")
+        if not secret:
+            raise ValueError("the credential is empty")
+        backend, info = self._resolve()
+        name = _username(key)
+        value = secret.reveal()
+        self._call("save", info, secret, backend.set_password, self.service, name, value)
+        stored = self._call("read", info, secret, backend.get_password, self.service, name)
+        if stored != value:
+            raise CredentialStoreError(f"The {info.location} did not keep the credential.")
+        log.debug("credential for %s saved in the %s", name, info.location)
+
+    def load(self, key: object) -> Secret | None:
+        """The stored credential, or None when there is none."""
+        backend, info = self._resolve()
+        value = self._call("read", info, None, backend.get_password, self.service, _username(key))
+        return Secret(value) if value else None
+
+    def contains(self, key: object) -> bool:
+        """Read the credential back and say whether it is there, without handing it out."""
+        return self.load(key) is not None
+
+    def delete(self, key: object) -> bool:
+        """Delete the credential; False when there was none to delete."""
+        backend, info = self._resolve()
+        name = _username(key)
+        try:
+            backend.delete_password(self.service, name)
+        except Exception as exc:
+            # Most backends say "not found" with the same error they use for real failures,
+            # so look: if nothing is stored, there was nothing to delete.
+            if _named(exc, _DELETE_MISSING):
+                stored = self._call("read", info, None, backend.get_password, self.service, name)
+                if stored is None:
+                    return False
+            raise _translate(exc, "delete", info, None) from None
+        log.debug("credential for %s deleted from the %s", name, info.location)
+        return True
+
+    def _resolve(self) -> tuple[Any, BackendInfo]:
+        backend = self._backend
+        if backend is None:
+            try:
+                import keyring
+
+                backend = keyring.get_keyring()
+            except Exception as exc:  # a broken keyring config or install
+                raise CredentialStoreError(
+                    "Composer could not open this computer's credential store.",
+                    detail=_detail(exc, None),
+                ) from None
+        chosen = select(backend)
+        if chosen is None:
+            reason = classify(backend).reason
+            raise NoSecureStoreError(NO_STORE_MESSAGE.format(reason=reason))
+        return chosen, classify(chosen)
+
+    def _call(
+        self,
+        action: str,
+        info: BackendInfo,
+        secret: Secret | None,
+        fn: Callable[..., _T],
+        *args: str,
+    ) -> _T:
+        try:
+            return fn(*args)
+        except Exception as exc:  # backends raise keyring, D-Bus, OS and COM errors alike
+            raise _translate(exc, action, info, secret) from None
+
+
+def _username(key: object) -> str:
+    name = str(key).strip()
+    if not name:
+        raise ValueError("a credential needs a non-empty key")
+    return name
+
+
+def _translate(
+    exc: BaseException, action: str, info: BackendInfo, secret: Secret | None
+) -> CredentialStoreError:
+    """A plain message for the user; the backend's own words only in `detail`."""
+    where = info.location
+    detail = _detail(exc, secret)
+    log.debug("credential store error while trying to %s: %s", action, detail)
+    if _named(exc, _NO_KEYRING):
+        return NoSecureStoreError(NO_STORE_MESSAGE.format(reason="no keyring backend is available"))
+    if _named(exc, _LOCKED):
+        message = f"The {where} is locked; unlock it and try again."
+    elif _named(exc, _CANCELLED):
+        message = f"The request to unlock the {where} was cancelled."
+    elif _named(exc, _UNREACHABLE):
+        message = f"The {where} did not answer; make sure it is running and unlocked."
+    elif _named(exc, _INIT):
+        message = f"Could not open the {where}."
+    else:
+        message = f"The {where} could not {action} the credential."
+    return CredentialStoreError(message, detail=detail)
+
+
+def _named(exc: BaseException, names: set[str]) -> bool:
+    return any(cls.__name__ in names for cls in type(exc).__mro__)
+
+
+def _detail(exc: BaseException, secret: Secret | None) -> str:
+    text = f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}"
+    if secret:
+        text = text.replace(secret.reveal(), "<hidden>")
+    return text[:500]
