@@ -13,7 +13,11 @@ from collections.abc import Sequence
 
 from composer.cli.errors import CommandError, UsageError
 
-COMMAND_MODULES: tuple[str, ...] = ("composer.cli.check", "composer.cli.rules")
+COMMAND_MODULES: tuple[str, ...] = (
+    "composer.cli.check",
+    "composer.cli.rules",
+    "composer.cli.accounts",
+)
 
 
 class _Parser(argparse.ArgumentParser):
