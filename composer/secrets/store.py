@@ -84,9 +84,13 @@ class CredentialStore:
         name = _username(key)
         value = secret.reveal()
         self._call("save", info, secret, backend.set_password, self.service, name, value)
-        stored = self._call("read", info, secret, backend.get_password, self.service, name)
-        if stored != value:
-            raise CredentialStoreError(f"The {info.location} did not keep the credential.")
+        try:
+            stored = self._call("read", info, secret, backend.get_password, self.service, name)
+            if stored != value:
+                raise CredentialStoreError(f"The {info.location} did not keep the credential.")
+        except CredentialStoreError:
+            self._discard(backend, name)  # leave nothing behind that nobody knows of
+            raise
         log.debug("credential for %s saved in the %s", name, info.location)
 
     def load(self, key: object) -> Secret | None:
@@ -115,6 +119,14 @@ class CredentialStore:
             raise _translate(exc, "delete", info, None) from None
         log.debug("credential for %s deleted from the %s", name, info.location)
         return True
+
+    def _discard(self, backend: Any, name: str) -> None:
+        try:
+            backend.delete_password(self.service, name)
+        except Exception as exc:  # best effort; the caller is already failing
+            log.warning(
+                "could not remove an unverified credential for %s: %s", name, type(exc).__name__
+            )
 
     def _resolve(self) -> tuple[Any, BackendInfo]:
         backend = self._backend
