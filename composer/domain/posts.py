@@ -1,0 +1,181 @@
+"""Posts, their revisions, approvals, exports and audit entries, as plain frozen values.
+
+These are what services hand to the window and the command line; no ORM object ever
+leaves `composer.storage`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+PostStatus = Literal["draft", "approved", "exported", "archived"]
+STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
+
+RevisionKind = Literal["create", "autosave", "restore", "import", "duplicate"]
+
+AuditAction = Literal["approve", "export", "approval-voided"]
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the exact text (UTF-8): what an approval promises was signed off."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class PostDraft:
+    """The editable content of a post: what create, import and autosave take."""
+
+    body: str
+    title: str = ""
+    platforms: tuple[str, ...] = ()
+    variants: Mapping[str, str] = field(default_factory=dict)
+    link: str = ""
+    scheduled_at: datetime | None = None  # naive local wall time, as the agent meant it
+    tags: tuple[str, ...] = ()
+    account_id: int | None = None
+
+    def text_for(self, platform: str) -> str:
+        """What goes out on `platform`: its variant when set, else the body."""
+        variant = self.variants.get(platform, "")
+        return variant if variant.strip() else self.body
+
+    def published_texts(self) -> dict[str, str]:
+        """Each target platform's text; this (and the link) is what an approval covers."""
+        return {platform: self.text_for(platform) for platform in self.platforms}
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    id: int
+    body: str
+    title: str = ""
+    platforms: tuple[str, ...] = ()
+    variants: Mapping[str, str] = field(default_factory=dict)
+    link: str = ""
+    scheduled_at: datetime | None = None
+    tags: tuple[str, ...] = ()
+    account_id: int | None = None
+    status: PostStatus = "draft"
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    @property
+    def draft(self) -> PostDraft:
+        return PostDraft(
+            body=self.body,
+            title=self.title,
+            platforms=self.platforms,
+            variants=dict(self.variants),
+            link=self.link,
+            scheduled_at=self.scheduled_at,
+            tags=self.tags,
+            account_id=self.account_id,
+        )
+
+    def text_for(self, platform: str) -> str:
+        return self.draft.text_for(platform)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One saved version of a post; autosaves within a few seconds share one revision."""
+
+    id: int
+    post_id: int
+    kind: RevisionKind
+    content: PostDraft
+    created_at: datetime
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """The agent's sign-off on the exact text per platform, and why errors were kept.
+
+    `findings` are the engine's findings at approval time as dicts (each with its
+    `platform`); `overrides` maps a finding key (see `finding_key`) to the written reason.
+    `voided_at` is set once the post was edited: the approval stays on record but no
+    longer applies.
+    """
+
+    id: int
+    post_id: int
+    texts: Mapping[str, str]
+    hashes: Mapping[str, str]
+    link: str
+    findings: tuple[Mapping[str, object], ...]
+    overrides: Mapping[str, str]
+    approver: str
+    approved_at: datetime
+    voided_at: datetime | None = None
+    exported_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.voided_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRecord:
+    id: int
+    exported_at: datetime
+    format: str
+    path: str
+    file_sha256: str
+    post_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One link of the hash chain: `hash` covers this entry and the previous `hash`."""
+
+    seq: int
+    at: datetime
+    action: str
+    post_id: int | None
+    data: Mapping[str, object]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """The result of re-computing the chain; `problem` names the first broken entry."""
+
+    entries: int
+    ok: bool
+    broken_seq: int | None = None
+    problem: str = ""
+
+
+def finding_key(platform: str, finding: Mapping[str, object]) -> str:
+    """A stable name for one finding on one platform, used to attach an override reason."""
+    start = finding.get("start")
+    end = finding.get("end")
+    where = "" if start is None else f"@{start}-{end}"
+    return f"{platform}:{finding.get('rule', '')}{where}"
+
+
+@dataclass(frozen=True, slots=True)
+class PostQuery:
+    """A history page: full-text search plus filters, newest change first.
+
+    `since`/`until` bound the last change (updated time); `deleted=True` lists the bin
+    of soft-deleted posts instead of the live ones.
+    """
+
+    search: str = ""
+    statuses: tuple[PostStatus, ...] = ()
+    platform: str | None = None
+    account_id: int | None = None
+    tag: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    deleted: bool = False
+    limit: int = 50
+    offset: int = 0

@@ -1,0 +1,161 @@
+"""Approvals (per-platform snapshots of the exact text signed off) and export records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from composer.domain.posts import Approval, ExportRecord, content_hash
+from composer.storage.models import ApprovalRow, ApprovalTextRow, ExportItemRow, ExportRow
+
+
+class ApprovalRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(
+        self,
+        post_id: int,
+        texts: Mapping[str, str],
+        link: str,
+        findings: Sequence[Mapping[str, Any]],
+        overrides: Mapping[str, str],
+        approver: str,
+        now: datetime,
+    ) -> Approval:
+        row = ApprovalRow(
+            post_id=post_id,
+            link=link,
+            findings=[dict(f) for f in findings],
+            overrides=dict(overrides),
+            approver=approver,
+            approved_at=now,
+        )
+        row.texts = [
+            ApprovalTextRow(platform=platform, position=n, text=text, sha256=content_hash(text))
+            for n, (platform, text) in enumerate(texts.items())
+        ]
+        self._session.add(row)
+        self._session.flush()
+        return to_approval(row)
+
+    def get(self, approval_id: int) -> Approval | None:
+        row = self._session.get(ApprovalRow, approval_id)
+        return None if row is None else to_approval(row)
+
+    def active(self, post_id: int) -> Approval | None:
+        """The approval that still applies to the post (none once it was edited)."""
+        statement = (
+            select(ApprovalRow)
+            .where(ApprovalRow.post_id == post_id, ApprovalRow.voided_at.is_(None))
+            .order_by(ApprovalRow.id.desc())
+            .limit(1)
+        )
+        row = self._session.scalar(statement)
+        return None if row is None else to_approval(row)
+
+    def for_post(self, post_id: int) -> list[Approval]:
+        statement = (
+            select(ApprovalRow)
+            .where(ApprovalRow.post_id == post_id)
+            .order_by(ApprovalRow.id.desc())
+        )
+        return [to_approval(row) for row in self._session.scalars(statement)]
+
+    def void_active(self, post_id: int, now: datetime) -> list[Approval]:
+        statement = select(ApprovalRow).where(
+            ApprovalRow.post_id == post_id, ApprovalRow.voided_at.is_(None)
+        )
+        voided = []
+        for row in self._session.scalars(statement):
+            row.voided_at = now
+            voided.append(row)
+        self._session.flush()
+        return [to_approval(row) for row in voided]
+
+    def mark_exported(self, approval_id: int, now: datetime) -> None:
+        row = self._session.get(ApprovalRow, approval_id)
+        if row is not None and row.exported_at is None:
+            row.exported_at = now
+            self._session.flush()
+
+    def published(self) -> Iterator[Approval]:
+        """Approvals that went (or may go) out, newest first: still active, or exported.
+
+        A caller stops iterating once it has enough; the approved_at index keeps that cheap.
+        """
+        statement = (
+            select(ApprovalRow)
+            .where(or_(ApprovalRow.voided_at.is_(None), ApprovalRow.exported_at.is_not(None)))
+            .order_by(ApprovalRow.approved_at.desc(), ApprovalRow.id.desc())
+            .execution_options(yield_per=100)
+        )
+        for row in self._session.scalars(statement):
+            yield to_approval(row)
+
+    def all_by_id(self) -> Iterator[Approval]:
+        statement = select(ApprovalRow).order_by(ApprovalRow.id).execution_options(yield_per=500)
+        for row in self._session.scalars(statement):
+            yield to_approval(row)
+
+
+class ExportRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(
+        self,
+        format: str,
+        path: str,
+        file_sha256: str,
+        items: Sequence[tuple[int, int]],
+        now: datetime,
+    ) -> ExportRecord:
+        """Record one export file; `items` are (post id, approval id) in file order."""
+        row = ExportRow(exported_at=now, format=format, path=path, file_sha256=file_sha256)
+        row.items = [
+            ExportItemRow(post_id=post_id, approval_id=approval_id, position=n)
+            for n, (post_id, approval_id) in enumerate(items)
+        ]
+        self._session.add(row)
+        self._session.flush()
+        return to_export(row)
+
+    def get(self, export_id: int) -> ExportRecord | None:
+        row = self._session.get(ExportRow, export_id)
+        return None if row is None else to_export(row)
+
+    def recent(self, limit: int = 50) -> list[ExportRecord]:
+        statement = select(ExportRow).order_by(ExportRow.id.desc()).limit(limit)
+        return [to_export(row) for row in self._session.scalars(statement)]
+
+
+def to_approval(row: ApprovalRow) -> Approval:
+    return Approval(
+        id=row.id,
+        post_id=row.post_id,
+        texts={t.platform: t.text for t in row.texts},
+        hashes={t.platform: t.sha256 for t in row.texts},
+        link=row.link,
+        findings=tuple(row.findings or ()),
+        overrides=dict(row.overrides or {}),
+        approver=row.approver,
+        approved_at=row.approved_at,
+        voided_at=row.voided_at,
+        exported_at=row.exported_at,
+    )
+
+
+def to_export(row: ExportRow) -> ExportRecord:
+    return ExportRecord(
+        id=row.id,
+        exported_at=row.exported_at,
+        format=row.format,
+        path=row.path,
+        file_sha256=row.file_sha256,
+        post_ids=tuple(item.post_id for item in row.items),
+    )

@@ -1,0 +1,87 @@
+"""Backups through SQLite's online backup API (never a file copy of a live WAL database).
+
+Every backup is written to a temporary name, re-opened and `integrity_check`ed, and only
+then renamed into place; older daily backups are dropped only after the new one checks out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+KEEP_DAILY = 7
+DAILY_PATTERN = re.compile(r"^library-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+BACKUP_GLOB = "library-*.sqlite3"
+
+
+class BackupError(Exception):
+    """A backup could not be written or did not pass its integrity check."""
+
+
+def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
+    """Copy `source` to `destination` consistently, verify the copy, then move it in place."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(destination.name + ".partial")
+    temporary.unlink(missing_ok=True)
+    try:
+        with contextlib.closing(sqlite3.connect(temporary)) as target:
+            source.backup(target)
+            # A backup should be one self-contained file, not a WAL database.
+            target.execute("PRAGMA journal_mode=DELETE")
+        problem = integrity_problem(temporary)
+        if problem:
+            raise BackupError(f"the backup did not pass its integrity check: {problem}")
+        os.replace(temporary, destination)
+    except sqlite3.Error as exc:
+        raise BackupError(f"could not write the backup {destination}: {exc}") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+    return destination
+
+
+def integrity_problem(path: Path) -> str:
+    """Empty when `path` is a healthy SQLite database, else SQLite's first complaint."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            result = conn.execute("PRAGMA integrity_check").fetchone()
+    except sqlite3.Error as exc:
+        return str(exc)
+    return "" if result and result[0] == "ok" else str(result[0] if result else "no answer")
+
+
+def daily_backup(source: sqlite3.Connection, folder: Path, today: date, keep: int) -> Path:
+    """Today's backup (made once a day), then rotation down to `keep` daily files."""
+    destination = folder / f"library-{today.isoformat()}.sqlite3"
+    if not destination.exists():
+        backup_database(source, destination)
+    _drop_old_dailies(folder, keep)
+    return destination
+
+
+def _drop_old_dailies(folder: Path, keep: int) -> None:
+    dailies = sorted(p for p in folder.glob(BACKUP_GLOB) if DAILY_PATTERN.match(p.name))
+    for old in dailies[:-keep] if keep > 0 else dailies:
+        old.unlink(missing_ok=True)
+
+
+def latest_good_backup(folder: Path) -> Path | None:
+    """The newest backup that passes `integrity_check`, for recovery from a damaged library."""
+    if not folder.is_dir():
+        return None
+    candidates = sorted(folder.glob(BACKUP_GLOB), key=lambda p: p.stat().st_mtime, reverse=True)
+    for candidate in candidates:
+        if not integrity_problem(candidate):
+            return candidate
+    return None
+
+
+def restore_file(backup: Path, destination: Path) -> None:
+    """Copy a (closed, verified) backup into place as the live library."""
+    with (
+        contextlib.closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source,
+    ):
+        backup_database(source, destination)

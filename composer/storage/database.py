@@ -1,0 +1,294 @@
+"""Opening the library: engine settings, recovery from damage, and migrations at start-up.
+
+`open_library()` is the one way in. It never overwrites a database it cannot read: a
+damaged file is moved aside and the newest good backup (or a fresh library) is opened
+instead, and a file written by a newer Composer is refused and left untouched. What
+happened is returned in `Database.report` so the window or command line can say so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from composer.storage import backup
+from composer.storage.repositories import Repositories
+
+LIBRARY_FILE = "library.sqlite3"
+BACKUPS_FOLDER = "backups"
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class LibraryOpenError(Exception):
+    """The library cannot be opened; the message is meant for the agent."""
+
+
+class NewerSchemaError(LibraryOpenError):
+    """The file was written by a newer Composer; it is left exactly as it was."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReport:
+    """What happened while opening, in plain words for the user when it matters."""
+
+    created: bool = False
+    migrated_from: str | None = None
+    pre_migration_backup: Path | None = None
+    moved_aside: Path | None = None
+    restored_from: Path | None = None
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        if self.moved_aside is None:
+            return ()
+        if self.restored_from is not None:
+            then = self.restored_from.name
+            return (
+                f"The library file was damaged and could not be read. It was moved to "
+                f"{self.moved_aside} and the latest good backup ({then}) was opened "
+                f"instead; changes made after that backup may be missing.",
+            )
+        return (
+            f"The library file was damaged and could not be read. It was moved to "
+            f"{self.moved_aside} and a new, empty library was started (no good backup "
+            f"was found).",
+        )
+
+
+def library_path(data_dir: Path) -> Path:
+    return data_dir / LIBRARY_FILE
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUPS_FOLDER
+
+
+def migrations_config() -> Config:
+    """Alembic configuration built in code: no alembic.ini, no fileConfig."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(migrations_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine with WAL, synchronous=FULL, foreign keys and a busy timeout on every
+    connection; transactions are begun by us (BEGIN, or BEGIN IMMEDIATE for writers)."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the write lock up front, so a read never has to be upgraded
+        # half-way through (which SQLite refuses with "database is locked").
+        immediate = connection.get_execution_options().get("composer_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """An open library: short read or write transactions that hand out repositories."""
+
+    def __init__(self, path: Path, engine: Engine, report: OpenReport) -> None:
+        self.path = path
+        self.report = report
+        self._engine = engine
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            bind=engine.execution_options(composer_write=True), expire_on_commit=False
+        )
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Repositories]:
+        with self._reader.begin() as session:
+            yield Repositories(session)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Repositories]:
+        """One atomic unit of work: committed on leaving the block, rolled back on error."""
+        with self._writer.begin() as session:
+            yield Repositories(session)
+
+    def raw_session(self) -> Session:
+        """For tests and benchmarks inside composer.storage only."""
+        return self._reader()
+
+    def backup_to(self, destination: Path) -> Path:
+        """A consistent copy through SQLite's online backup API, verified before use."""
+        with self._driver_connection() as source:
+            return backup.backup_database(source, destination)
+
+    def daily_backup(self, today: datetime | None = None, keep: int = backup.KEEP_DAILY) -> Path:
+        """Make today's rotated backup unless it exists; drop old ones only after it checks out."""
+        stamp = (today or datetime.now(UTC)).astimezone().date()
+        with self._driver_connection() as source:
+            return backup.daily_backup(source, self.path.parent / BACKUPS_FOLDER, stamp, keep)
+
+    def integrity_check(self) -> str:
+        with self._driver_connection() as conn:
+            return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @contextlib.contextmanager
+    def _driver_connection(self) -> Iterator[sqlite3.Connection]:
+        raw = self._engine.raw_connection()
+        try:
+            yield raw.driver_connection  # type: ignore[misc]
+        finally:
+            raw.close()
+
+
+def open_library(
+    path: Path,
+    *,
+    backups: Path | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Database:
+    """Open (creating, recovering or migrating as needed) the library at `path`."""
+    backups = backups if backups is not None else path.parent / BACKUPS_FOLDER
+    path.parent.mkdir(parents=True, exist_ok=True)
+    moved_aside = restored_from = None
+    created = not path.exists() or path.stat().st_size == 0
+
+    current: str | None = None
+    if not created:
+        try:
+            current = _probe(path)
+        except _DamagedError:
+            moved_aside = _move_aside(path, now())
+            restored_from = backup.latest_good_backup(backups)
+            if restored_from is not None:
+                backup.restore_file(restored_from, path)
+                current = _probe(path)
+            else:
+                created = True
+
+    head = head_revision()
+    pre_backup = None
+    if current is not None and current != head:
+        _refuse_unknown(path, current)
+        stamp = now().strftime("%Y%m%dT%H%M%S")
+        pre_backup = backups / f"library-before-{head}-{stamp}.sqlite3"
+        backups.mkdir(parents=True, exist_ok=True)
+        with contextlib.closing(sqlite3.connect(path)) as source:
+            backup.backup_database(source, pre_backup)
+    if current != head:
+        migrate(path)
+
+    report = OpenReport(
+        created=created,
+        migrated_from=current if current not in (None, head) else None,
+        pre_migration_backup=pre_backup,
+        moved_aside=moved_aside,
+        restored_from=restored_from,
+    )
+    return Database(path, make_engine(path), report)
+
+
+def migrate(path: Path, revision: str = "head") -> None:
+    """Run Alembic in one transaction, foreign keys off (batch mode copies tables)."""
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as connection, connection.begin():
+            config = migrations_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise LibraryOpenError(
+                    f"Updating the library left broken references ({len(problems)}); "
+                    "the update was undone."
+                )
+    finally:
+        engine.dispose()
+
+
+class _DamagedError(Exception):
+    pass
+
+
+def _probe(path: Path) -> str | None:
+    """Read the schema revision without changing the file; raise _DamagedError if unreadable.
+
+    Returns None for an empty database; raises LibraryOpenError for a foreign one.
+    """
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if result is None or result[0] != "ok":
+                raise _DamagedError(result)
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise LibraryOpenError(
+                        f"{path} is not a Composer library (it holds other data); "
+                        "it was left untouched."
+                    )
+                return None
+            rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+            return rows[0][0] if rows else None
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise LibraryOpenError(
+                "The library is busy in another Composer window; try again in a moment."
+            ) from exc
+        raise _DamagedError(str(exc)) from exc
+
+
+def _refuse_unknown(path: Path, current: str) -> None:
+    try:
+        ScriptDirectory.from_config(migrations_config()).get_revision(current)
+    except Exception as exc:  # alembic raises several kinds for an unknown revision
+        raise NewerSchemaError(
+            f"{path} was written by a newer version of Composer (schema {current}). "
+            "Please update Composer to open it; the file was left untouched."
+        ) from exc
+
+
+def _move_aside(path: Path, when: datetime) -> Path:
+    """Rename the damaged file (and its WAL/SHM companions) out of the way, never delete."""
+    stamp = when.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
+        counter += 1
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            os.replace(companion, Path(f"{target}{suffix}"))
+    return target

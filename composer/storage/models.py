@@ -1,0 +1,229 @@
+"""The ORM schema. Changing it means writing an Alembic migration in `migrations/versions/`.
+
+The naming convention gives every constraint a name, which Alembic's batch mode needs to
+alter SQLite tables. The FTS5 index and the append-only triggers live only in migrations
+(see `FTS_TABLE` and `migrations/versions/0001_initial.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from composer.domain.posts import STATUSES
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Tables SQLite creates for the FTS5 index; they are not in the models on purpose.
+FTS_TABLE = "posts_fts"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC as naive text (so it sorts) and hands back aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("UTCDateTime needs an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class AccountRow(Base):
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("platform", "handle"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    handle: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    has_secret: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PostRow(Base):
+    __tablename__ = "posts"
+    __table_args__ = (
+        CheckConstraint("status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + ")", name="status"),
+        Index("ix_posts_updated", "deleted_at", "updated_at"),
+        Index("ix_posts_status_updated", "status", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text)
+    variants: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    link: Mapped[str] = mapped_column(Text, default="")
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    platforms: Mapped[list[PostPlatformRow]] = relationship(
+        order_by="PostPlatformRow.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        passive_deletes=True,
+    )
+    tags: Mapped[list[PostTagRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
+    )
+
+
+class PostPlatformRow(Base):
+    """One target platform of a post (a table, so the platform filter can use an index)."""
+
+    __tablename__ = "post_platforms"
+    __table_args__ = (Index("ix_post_platforms_platform", "platform", "post_id"),)
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    platform: Mapped[str] = mapped_column(String(32), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PostTagRow(Base):
+    __tablename__ = "post_tags"
+    __table_args__ = (Index("ix_post_tags_tag", "tag", "post_id"),)
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class RevisionRow(Base):
+    __tablename__ = "revisions"
+    __table_args__ = (Index("ix_revisions_post", "post_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text)
+    variants: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    platforms: Mapped[list[str]] = mapped_column(JSON, default=list)
+    link: Mapped[str] = mapped_column(Text, default="")
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    account_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ApprovalRow(Base):
+    __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_post", "post_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    link: Mapped[str] = mapped_column(Text, default="")
+    findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    overrides: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    approver: Mapped[str] = mapped_column(String(200), default="")
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    texts: Mapped[list[ApprovalTextRow]] = relationship(
+        order_by="ApprovalTextRow.position", lazy="selectin"
+    )
+
+
+class ApprovalTextRow(Base):
+    """The exact approved text for one platform; triggers forbid changing it."""
+
+    __tablename__ = "approval_texts"
+
+    approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class ExportRow(Base):
+    __tablename__ = "exports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    format: Mapped[str] = mapped_column(String(32))
+    path: Mapped[str] = mapped_column(Text)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+
+    items: Mapped[list[ExportItemRow]] = relationship(
+        order_by="ExportItemRow.position", lazy="selectin"
+    )
+
+
+class ExportItemRow(Base):
+    __tablename__ = "export_items"
+
+    export_id: Mapped[int] = mapped_column(ForeignKey("exports.id"), primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), primary_key=True)
+    approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditRow(Base):
+    """Append-only (triggers forbid UPDATE and DELETE); each row hashes the one before."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    action: Mapped[str] = mapped_column(String(32))
+    post_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    data: Mapped[str] = mapped_column(Text)  # canonical JSON, hashed as stored
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class SettingRow(Base):
+    """Key/value settings (JSON values); the agent profile lives under `profile`."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave SQLite's FTS5 shadow tables out of Alembic's comparisons with the models."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))

@@ -1,0 +1,286 @@
+"""Posts and their revisions, inside one session owned by a service's transaction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Integer, Select, column, delete, exists, insert, select, table, text
+from sqlalchemy.orm import Session
+
+from composer.domain.posts import Post, PostDraft, PostQuery, Revision, RevisionKind
+from composer.storage.models import FTS_TABLE, PostPlatformRow, PostRow, PostTagRow, RevisionRow
+
+_FTS_WORD = re.compile(r"\w+")
+
+
+def fts_query(search: str) -> str | None:
+    """The agent's words as a safe FTS5 query: every word must appear; the last one may be
+    the start of a word (search-as-you-type). None when there is nothing to search for."""
+    words = _FTS_WORD.findall(search)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    if not search[-1:].isspace():
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class PostRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def create(self, draft: PostDraft, now: datetime) -> Post:
+        row = PostRow(status="draft", created_at=now, updated_at=now)
+        _apply(row, draft)
+        self._session.add(row)
+        self._session.flush()
+        return to_post(row)
+
+    def insert_many(self, drafts: Sequence[PostDraft], now: datetime) -> list[int]:
+        """Bulk insert for imports: a handful of multi-row statements instead of ORM units."""
+        if not drafts:
+            return []
+        post_values = [
+            {
+                "title": d.title,
+                "body": d.body,
+                "variants": dict(d.variants),
+                "link": d.link,
+                "scheduled_at": d.scheduled_at,
+                "account_id": d.account_id,
+                "status": "draft",
+                "created_at": now,
+                "updated_at": now,
+            }
+            for d in drafts
+        ]
+        statement = insert(PostRow).returning(PostRow.id, sort_by_parameter_order=True)
+        ids = list(self._session.scalars(statement, post_values))
+        platforms = [
+            {"post_id": i, "platform": p, "position": n}
+            for i, d in zip(ids, drafts, strict=True)
+            for n, p in enumerate(d.platforms)
+        ]
+        tags = [{"post_id": i, "tag": t} for i, d in zip(ids, drafts, strict=True) for t in d.tags]
+        revisions = [
+            _revision_values(i, d, "import", now) for i, d in zip(ids, drafts, strict=True)
+        ]
+        for model, values in (
+            (PostPlatformRow, platforms),
+            (PostTagRow, tags),
+            (RevisionRow, revisions),
+        ):
+            if values:
+                self._session.execute(insert(model), values)
+        return ids
+
+    def get(self, post_id: int) -> Post | None:
+        row = self._session.get(PostRow, post_id)
+        return None if row is None else to_post(row)
+
+    def update(
+        self, post_id: int, draft: PostDraft, now: datetime, status: str | None = None
+    ) -> Post:
+        """Write the draft's fields (only changed columns reach SQL) and bump updated_at."""
+        row = self._row(post_id)
+        _apply(row, draft)
+        if status is not None:
+            row.status = status
+        row.updated_at = now
+        self._session.flush()
+        return to_post(row)
+
+    def set_status(self, post_id: int, status: str, now: datetime) -> Post:
+        row = self._row(post_id)
+        row.status = status
+        row.updated_at = now
+        self._session.flush()
+        return to_post(row)
+
+    def set_deleted(self, post_id: int, when: datetime | None, now: datetime) -> Post:
+        row = self._row(post_id)
+        row.deleted_at = when
+        row.updated_at = now
+        self._session.flush()
+        return to_post(row)
+
+    def page(self, query: PostQuery) -> list[Post]:
+        statement = self._filtered(select(PostRow), query)
+        statement = statement.order_by(PostRow.updated_at.desc(), PostRow.id.desc())
+        statement = statement.limit(query.limit).offset(query.offset)
+        return [to_post(row) for row in self._session.scalars(statement)]
+
+    def count(self, query: PostQuery) -> int:
+        from sqlalchemy import func
+
+        statement = self._filtered(select(func.count(PostRow.id)), query)
+        return int(self._session.scalar(statement) or 0)
+
+    def _filtered(self, statement: Select[Any], query: PostQuery) -> Select[Any]:
+        if query.deleted:
+            statement = statement.where(PostRow.deleted_at.is_not(None))
+        else:
+            statement = statement.where(PostRow.deleted_at.is_(None))
+        match = fts_query(query.search) if query.search else None
+        if match is not None:
+            fts = table(FTS_TABLE, column("rowid", Integer))
+            matching = select(fts.c.rowid).where(
+                text(f"{FTS_TABLE} MATCH :fts").bindparams(fts=match)
+            )
+            statement = statement.where(PostRow.id.in_(matching))
+        if query.statuses:
+            statement = statement.where(PostRow.status.in_(query.statuses))
+        if query.platform:
+            statement = statement.where(
+                exists().where(
+                    PostPlatformRow.post_id == PostRow.id,
+                    PostPlatformRow.platform == query.platform,
+                )
+            )
+        if query.tag:
+            statement = statement.where(
+                exists().where(PostTagRow.post_id == PostRow.id, PostTagRow.tag == query.tag)
+            )
+        if query.account_id is not None:
+            statement = statement.where(PostRow.account_id == query.account_id)
+        if query.since is not None:
+            statement = statement.where(PostRow.updated_at >= query.since)
+        if query.until is not None:
+            statement = statement.where(PostRow.updated_at < query.until)
+        return statement
+
+    def _row(self, post_id: int) -> PostRow:
+        row = self._session.get(PostRow, post_id)
+        if row is None:
+            raise LookupError(f"post {post_id} does not exist")
+        return row
+
+
+class RevisionRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, post_id: int, draft: PostDraft, kind: RevisionKind, now: datetime) -> Revision:
+        row = RevisionRow(**_revision_values(post_id, draft, kind, now))
+        self._session.add(row)
+        self._session.flush()
+        return to_revision(row)
+
+    def latest(self, post_id: int) -> Revision | None:
+        statement = (
+            select(RevisionRow)
+            .where(RevisionRow.post_id == post_id)
+            .order_by(RevisionRow.id.desc())
+            .limit(1)
+        )
+        row = self._session.scalar(statement)
+        return None if row is None else to_revision(row)
+
+    def overwrite(self, revision_id: int, draft: PostDraft, now: datetime) -> Revision:
+        """Fold a quick follow-up edit into the revision it continues (autosave coalescing)."""
+        row = self._session.get(RevisionRow, revision_id)
+        if row is None:
+            raise LookupError(f"revision {revision_id} does not exist")
+        values = _revision_values(row.post_id, draft, row.kind, row.created_at)  # type: ignore[arg-type]
+        values["saved_at"] = now
+        for key, value in values.items():
+            setattr(row, key, value)
+        self._session.flush()
+        return to_revision(row)
+
+    def get(self, revision_id: int) -> Revision | None:
+        row = self._session.get(RevisionRow, revision_id)
+        return None if row is None else to_revision(row)
+
+    def for_post(self, post_id: int) -> list[Revision]:
+        statement = (
+            select(RevisionRow)
+            .where(RevisionRow.post_id == post_id)
+            .order_by(RevisionRow.id.desc())
+        )
+        return [to_revision(row) for row in self._session.scalars(statement)]
+
+    def delete_for_post(self, post_id: int) -> None:
+        self._session.execute(delete(RevisionRow).where(RevisionRow.post_id == post_id))
+
+
+def _apply(row: PostRow, draft: PostDraft) -> None:
+    """Copy a draft onto a row, touching only what differs (so FTS triggers stay quiet)."""
+    for name in ("title", "body", "link", "scheduled_at", "account_id"):
+        value = getattr(draft, name)
+        if getattr(row, name, None) != value:
+            setattr(row, name, value)
+    variants = dict(draft.variants)
+    if row.variants != variants:
+        row.variants = variants
+    if [p.platform for p in row.platforms] != list(draft.platforms):
+        existing = {p.platform: p for p in row.platforms}
+        platforms = []
+        for position, name in enumerate(draft.platforms):
+            item = existing.get(name) or PostPlatformRow(platform=name)
+            item.position = position
+            platforms.append(item)
+        row.platforms = platforms
+    if sorted(t.tag for t in row.tags) != sorted(draft.tags):
+        existing_tags = {t.tag: t for t in row.tags}
+        row.tags = [existing_tags.get(tag) or PostTagRow(tag=tag) for tag in draft.tags]
+
+
+def _revision_values(
+    post_id: int, draft: PostDraft, kind: RevisionKind, now: datetime
+) -> dict[str, Any]:
+    return {
+        "post_id": post_id,
+        "kind": kind,
+        "title": draft.title,
+        "body": draft.body,
+        "variants": dict(draft.variants),
+        "platforms": list(draft.platforms),
+        "link": draft.link,
+        "scheduled_at": draft.scheduled_at,
+        "tags": list(draft.tags),
+        "account_id": draft.account_id,
+        "created_at": now,
+        "saved_at": now,
+    }
+
+
+def to_post(row: PostRow) -> Post:
+    return Post(
+        id=row.id,
+        title=row.title,
+        body=row.body,
+        platforms=tuple(p.platform for p in row.platforms),
+        variants=dict(row.variants or {}),
+        link=row.link,
+        scheduled_at=row.scheduled_at,
+        tags=tuple(sorted(t.tag for t in row.tags)),
+        account_id=row.account_id,
+        status=row.status,  # type: ignore[arg-type]
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        deleted_at=row.deleted_at,
+    )
+
+
+def to_revision(row: RevisionRow) -> Revision:
+    return Revision(
+        id=row.id,
+        post_id=row.post_id,
+        kind=row.kind,  # type: ignore[arg-type]
+        content=PostDraft(
+            body=row.body,
+            title=row.title,
+            platforms=tuple(row.platforms or ()),
+            variants=dict(row.variants or {}),
+            link=row.link,
+            scheduled_at=row.scheduled_at,
+            tags=tuple(row.tags or ()),
+            account_id=row.account_id,
+        ),
+        created_at=row.created_at,
+        saved_at=row.saved_at,
+    )

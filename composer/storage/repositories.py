@@ -1,0 +1,48 @@
+"""The repositories of one transaction, handed to a service inside `Database.read()/write()`."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sqlalchemy.orm import Session
+
+from composer.storage.accounts import AccountRows
+from composer.storage.approvals import ApprovalRepository, ExportRepository
+from composer.storage.audit import AuditRepository
+from composer.storage.posts import PostRepository, RevisionRepository
+from composer.storage.settings import SettingsRepository
+
+
+class Repositories:
+    """Built per transaction; every repository shares the one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @cached_property
+    def posts(self) -> PostRepository:
+        return PostRepository(self.session)
+
+    @cached_property
+    def revisions(self) -> RevisionRepository:
+        return RevisionRepository(self.session)
+
+    @cached_property
+    def approvals(self) -> ApprovalRepository:
+        return ApprovalRepository(self.session)
+
+    @cached_property
+    def exports(self) -> ExportRepository:
+        return ExportRepository(self.session)
+
+    @cached_property
+    def audit(self) -> AuditRepository:
+        return AuditRepository(self.session)
+
+    @cached_property
+    def settings(self) -> SettingsRepository:
+        return SettingsRepository(self.session)
+
+    @cached_property
+    def accounts(self) -> AccountRows:
+        return AccountRows(self.session)
