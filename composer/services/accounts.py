@@ -211,7 +211,9 @@ class AccountsService:
     def _refuse_duplicate(self, platform: str, handle: str) -> None:
         for account in self._repository.list():
             if account.platform == platform and account.handle.casefold() == handle.casefold():
-                raise DuplicateAccountError(f"Account {account.id} is already {platform} {handle}.")
+                raise DuplicateAccountError(
+                    f"Account {account.id} is already {platform} {account.handle}."
+                )
 
     def _removal_message(self, account: Account, left_behind: bool) -> str:
         if not left_behind:
