@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from composer.secrets import Secret
     from composer.services.accounts import AccountsService
 
-NO_SECRET_HINT = "add it with --no-secret to keep the account without a credential"
+NO_SECRET_HINT = "use --no-secret to add the account without a credential"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -82,12 +82,12 @@ def _add(args: argparse.Namespace) -> int:
         if not args.no_secret:
             status = service.store_status()  # say so before asking for a credential
             if not status.available:
-                raise CommandError(f"{status.message} To {NO_SECRET_HINT}.")
+                raise CommandError(f"{status.message} {NO_SECRET_HINT.capitalize()}.")
             secret = read_secret(platform, handle)
         try:
             account = service.add(platform, handle, args.name, secret)
         except NoSecureStoreError as exc:
-            raise CommandError(f"{exc} To {NO_SECRET_HINT}.") from None
+            raise CommandError(f"{exc} {NO_SECRET_HINT.capitalize()}.") from None
         where = ""
         if account.has_secret:
             where = f"; credential stored in the {service.store_status().location}"
@@ -183,10 +183,24 @@ def _service(args: argparse.Namespace) -> Iterator[AccountsService]:
 def _open_accounts(args: argparse.Namespace) -> Iterator[AccountsService]:
     """The accounts service for the library in `args.data_dir`.
 
-    Provisional: points at the service container once composer.app.container lands.
+    Interim wiring straight to storage until composer.app.container lands.
     """
-    raise CommandError("The account library is not available in this build yet.")
-    yield  # pragma: no cover
+    from composer.app.paths import data_dir
+    from composer.secrets import CredentialStore
+    from composer.services.accounts import AccountsService
+    from composer.storage.accounts import SqlAccountRepository
+    from composer.storage.database import LibraryOpenError, library_path, open_library
+
+    try:
+        database = open_library(library_path(data_dir(args.data_dir)))
+    except LibraryOpenError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        for notice in database.report.notices:
+            print(f"composer: {notice}", file=sys.stderr)
+        yield AccountsService(SqlAccountRepository(database), CredentialStore())
+    finally:
+        database.close()
 
 
 def _account_id(text: str) -> int:

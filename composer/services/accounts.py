@@ -106,7 +106,12 @@ class AccountsService:
         self._refuse_duplicate(platform, handle)
         if credential is not None:
             self._store.ensure_available()  # no store: fail before the library changes
-        account = self._repository.add(platform, handle, display_name)
+        try:
+            account = self._repository.add(platform, handle, display_name)
+        except ValueError:  # the library's own uniqueness check, if another window won a race
+            raise DuplicateAccountError(
+                f"There is already a {platform} account {handle}."
+            ) from None
         if credential is None:
             log.info("account %d added (%s), without a credential", account.id, platform)
             return account
