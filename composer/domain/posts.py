@@ -7,10 +7,11 @@ leaves `composer.storage`.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 PostStatus = Literal["draft", "approved", "exported", "archived"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
@@ -18,6 +19,31 @@ STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
 RevisionKind = Literal["create", "autosave", "restore", "import", "duplicate"]
 
 AuditAction = Literal["approve", "export", "approval-voided"]
+
+
+def canonical_json(data: Mapping[str, Any]) -> str:
+    """One spelling per value, so the same data always hashes the same."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+GENESIS_HASH = "0" * 64  # what the first audit entry follows
+
+
+def entry_hash(
+    prev_hash: str, seq: int, at: datetime, action: str, post_id: int | None, data_json: str
+) -> str:
+    """The audit chain link: covers the entry (its stored JSON text) and the hash before."""
+    payload = canonical_json(
+        {
+            "prev": prev_hash,
+            "seq": seq,
+            "at": at.isoformat(),
+            "action": action,
+            "post_id": post_id,
+            "data": data_json,
+        }
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def content_hash(text: str) -> str:

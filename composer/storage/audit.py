@@ -6,7 +6,6 @@ changed behind the app's back by other means shows up when the chain is re-compu
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from datetime import datetime
@@ -15,31 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from composer.domain.posts import AuditEntry
+from composer.domain.posts import GENESIS_HASH, AuditEntry, canonical_json, entry_hash
 from composer.storage.models import AuditRow
-
-GENESIS = "0" * 64
-
-
-def canonical_json(data: Mapping[str, Any]) -> str:
-    """One spelling per value, so the same data always hashes the same."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def entry_hash(
-    prev_hash: str, seq: int, at: datetime, action: str, post_id: int | None, data_json: str
-) -> str:
-    payload = canonical_json(
-        {
-            "prev": prev_hash,
-            "seq": seq,
-            "at": at.isoformat(),
-            "action": action,
-            "post_id": post_id,
-            "data": data_json,
-        }
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 class AuditRepository:
@@ -53,7 +29,7 @@ class AuditRepository:
         writer can slip in between reading the last hash and inserting."""
         last = self._session.scalar(select(AuditRow).order_by(AuditRow.seq.desc()).limit(1))
         seq = 1 if last is None else last.seq + 1
-        prev = GENESIS if last is None else last.hash
+        prev = GENESIS_HASH if last is None else last.hash
         data_json = canonical_json(data)
         row = AuditRow(
             seq=seq,

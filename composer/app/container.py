@@ -1,0 +1,102 @@
+"""The service container: open the library in a data folder once, hand out the services.
+
+Storage (and with it SQLAlchemy) is imported only when a library is opened, so commands
+that never touch the library, like `composer check` without one, stay quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.app.paths import user_rules_dir
+
+if TYPE_CHECKING:
+    from composer.domain.accounts import AccountRepository
+    from composer.services.approval import ApprovalService, Checker
+    from composer.services.audit import AuditService
+    from composer.services.history import HistoryService
+    from composer.services.importer import ImportService
+    from composer.services.library import LibraryService
+    from composer.storage.database import Database
+
+
+LIBRARY_FILE = "library.sqlite3"  # the same name as composer.storage.database.LIBRARY_FILE
+
+
+def library_exists(data_dir: Path) -> bool:
+    """Whether a library was ever made here, checked without importing storage."""
+    return (data_dir / LIBRARY_FILE).exists()
+
+
+def load_engine(data_dir: Path) -> Checker:
+    """The guideline engine with the shipped packs and the user's own rule folder."""
+    from composer.guidelines.engine import Engine
+
+    rules = user_rules_dir(data_dir)
+    return Engine.load(extra_rule_dirs=[rules] if rules.is_dir() else [])
+
+
+@dataclass
+class Services:
+    data_dir: Path
+    database: Database
+    library: LibraryService
+    history: HistoryService
+    approval: ApprovalService
+    audit: AuditService
+    importer: ImportService
+    account_repository: AccountRepository
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        engine_loader: Callable[[], Checker] | None = None,
+        clock: Callable[[], Any] | None = None,
+    ) -> Services:
+        """Open (or create, recover, migrate) the library in `data_dir` and wire services.
+
+        Raises `composer.storage.database.LibraryOpenError` with a plain message when the
+        library cannot be used; `notices` says what recovery did, if anything.
+        """
+        from composer.services.approval import ApprovalService
+        from composer.services.audit import AuditService
+        from composer.services.history import HistoryService
+        from composer.services.importer import ImportService
+        from composer.services.library import LibraryService, utc_now
+        from composer.storage.accounts import SqlAccountRepository
+        from composer.storage.database import library_path, open_library
+
+        now = clock or utc_now
+        database = open_library(library_path(data_dir))
+        history = HistoryService(database, now)
+        return cls(
+            data_dir=data_dir,
+            database=database,
+            library=LibraryService(database, now),
+            history=history,
+            approval=ApprovalService(
+                database, engine_loader or (lambda: load_engine(data_dir)), history, now
+            ),
+            audit=AuditService(database, now),
+            importer=ImportService(database, now),
+            account_repository=SqlAccountRepository(database, now),
+        )
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Things the user should be told about opening the library (e.g. a recovery)."""
+        return self.database.report.notices
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

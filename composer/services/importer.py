@@ -1,0 +1,219 @@
+"""Importing posts from a JSON array, JSON lines or CSV: all or nothing.
+
+Every row is read and checked before anything is written, and everything is written in
+one transaction, so a bad row imports nothing and the error names the row and field.
+Rows are numbered as people see them: the line of a JSON-lines file, the spreadsheet row
+of a CSV (the header is row 1), the position in a JSON array (from 1). Unknown fields are
+ignored, so files made for other tools (or `composer check` samples) import as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.domain.posts import PostDraft
+from composer.services.library import (
+    Clock,
+    InvalidPostError,
+    LibraryError,
+    normalise_draft,
+    utc_now,
+)
+
+if TYPE_CHECKING:
+    from composer.storage.database import Database
+
+MAX_TEXT = 100_000
+_LIST_SPLIT = re.compile(r"[,\s]+")
+
+
+class ImportFileError(LibraryError, ValueError):
+    """The file cannot be imported; nothing was written."""
+
+    def __init__(self, message: str, row: int | None = None, field: str | None = None) -> None:
+        where = ""
+        if row is not None:
+            where = f"row {row}" + (f", field '{field}'" if field else "") + ": "
+        super().__init__(where + message)
+        self.row = row
+        self.field = field
+
+
+def parse_posts(text: str) -> list[PostDraft]:
+    """Read every row of a JSON array, JSON lines or CSV text into drafts (or raise)."""
+    stripped = text.lstrip("\ufeff").lstrip()
+    if not stripped:
+        raise ImportFileError("the file is empty")
+    if stripped[0] == "[":
+        rows = _json_array(stripped)
+    elif stripped[0] == "{":
+        rows = _json_lines(text.lstrip("\ufeff"))
+    else:
+        rows = _csv_rows(text.lstrip("\ufeff"))
+    drafts = [_draft(number, row) for number, row in rows]
+    if not drafts:
+        raise ImportFileError("the file holds no posts")
+    return drafts
+
+
+def read_posts(path: Path) -> list[PostDraft]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"there is no file {path}") from None
+    except OSError as exc:
+        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"{path.name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
+        ) from None
+    return parse_posts(text)
+
+
+class ImportService:
+    def __init__(self, database: Database, clock: Clock = utc_now) -> None:
+        self._db = database
+        self._clock = clock
+
+    def import_file(self, path: Path) -> list[int]:
+        """Import every post in the file, or none; returns the new ids in file order."""
+        return self.import_drafts(read_posts(path))
+
+    def import_drafts(self, drafts: list[PostDraft]) -> list[int]:
+        now = self._clock()
+        with self._db.write() as tx:
+            return tx.posts.insert_many(drafts, now)
+
+
+def _json_array(text: str) -> Iterator[tuple[int, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(f"not valid JSON at line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(data, list):
+        raise ImportFileError("a JSON file must hold an array of posts")
+    return enumerate(data, start=1)
+
+
+def _json_lines(text: str) -> Iterator[tuple[int, Any]]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(f"not valid JSON: {exc.msg}", row=number) from None
+    return iter(rows)
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, Any]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        raise ImportFileError("the CSV file has no header row") from None
+    names = [name.strip().lower() for name in header]
+    if "text" not in names:
+        raise ImportFileError("the CSV header has no 'text' column", row=1)
+    rows = []
+    try:
+        for number, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) > len(names):
+                raise ImportFileError(f"{len(values)} values for {len(names)} columns", row=number)
+            rows.append((number, {n: v for n, v in zip(names, values, strict=False) if v != ""}))
+    except csv.Error as exc:
+        raise ImportFileError(f"unreadable CSV: {exc}", row=reader.line_num) from None
+    return iter(rows)
+
+
+def _draft(row: int, data: Any) -> PostDraft:
+    if not isinstance(data, Mapping):
+        raise ImportFileError("each post must be an object with a 'text' field", row=row)
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ImportFileError("is required and must be non-empty text", row=row, field="text")
+    if len(text) > MAX_TEXT:
+        raise ImportFileError(f"is longer than {MAX_TEXT} characters", row=row, field="text")
+    draft = PostDraft(
+        body=text,
+        title=_text(data, "title", row),
+        platforms=_list(data, "platforms", row),
+        variants=_variants(data, row),
+        link=_link(data, row),
+        scheduled_at=_when(data, row),
+        tags=_list(data, "tags", row),
+    )
+    try:
+        return normalise_draft(draft)
+    except InvalidPostError as exc:
+        field = "variants" if "variant" in str(exc) else "platforms"
+        raise ImportFileError(str(exc), row=row, field=field) from None
+
+
+def _text(data: Mapping[str, Any], field: str, row: int) -> str:
+    value = data.get(field)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ImportFileError("must be text", row=row, field=field)
+    return value
+
+
+def _list(data: Mapping[str, Any], field: str, row: int) -> tuple[str, ...]:
+    value = data.get(field)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(item for item in _LIST_SPLIT.split(value) if item)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(item.strip() for item in value if item.strip())
+    raise ImportFileError("must be a list of names or comma-separated text", row=row, field=field)
+
+
+def _variants(data: Mapping[str, Any], row: int) -> dict[str, str]:
+    value = data.get("variants")
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ImportFileError("must map platform names to text", row=row, field="variants")
+    return dict(value)
+
+
+def _link(data: Mapping[str, Any], row: int) -> str:
+    link = _text(data, "link", row).strip()
+    if link and any(ch.isspace() for ch in link):
+        raise ImportFileError("must be one web address without spaces", row=row, field="link")
+    return link
+
+
+def _when(data: Mapping[str, Any], row: int) -> datetime | None:
+    value = data.get("scheduled_at")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise ImportFileError("must be an ISO 8601 date and time", row=row, field="scheduled_at")
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ImportFileError(
+            f"{value!r} is not an ISO 8601 date and time (like 2026-05-13T19:00)",
+            row=row,
+            field="scheduled_at",
+        ) from None
+    if moment.tzinfo is not None:  # keep local wall time, as the agent means it
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment

@@ -1,0 +1,238 @@
+"""Drafts: create, autosave, duplicate, archive, delete and restore, plus profile and settings.
+
+Each method is one short transaction. Autosave is on the typing path (every couple of
+seconds), so it does a handful of statements and nothing else; edits made within a few
+seconds of each other are folded into one revision. Changing what an approval covers (the
+text for any platform, the platforms or the link) voids the approval and returns the post
+to draft; the approval stays on record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from composer.domain.accounts import PLATFORMS
+from composer.domain.posts import Post, PostDraft, Revision
+from composer.domain.profile import Profile
+
+if TYPE_CHECKING:
+    from composer.storage.database import Database
+    from composer.storage.repositories import Repositories
+
+Clock = Callable[[], datetime]
+
+COALESCE_SECONDS = 5.0
+MAX_REVISION_SPAN_SECONDS = 60.0
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class LibraryError(Exception):
+    """A library operation that cannot go ahead; the message is one plain line."""
+
+
+class PostNotFoundError(LibraryError, LookupError):
+    """No post has that id."""
+
+
+class InvalidPostError(LibraryError, ValueError):
+    """The post's content is not acceptable (unknown platform, empty text...)."""
+
+
+def normalise_draft(draft: PostDraft) -> PostDraft:
+    """One spelling for platforms, tags and variants, so equal content compares equal."""
+    platforms: list[str] = []
+    for platform in draft.platforms:
+        name = platform.strip().casefold()
+        if name not in PLATFORMS:
+            raise InvalidPostError(
+                f"unknown platform {platform!r}; choose from: {', '.join(PLATFORMS)}"
+            )
+        if name not in platforms:
+            platforms.append(name)
+    variants: dict[str, str] = {}
+    for platform, text in draft.variants.items():
+        name = platform.strip().casefold()
+        if name not in PLATFORMS:
+            raise InvalidPostError(f"a variant is for an unknown platform {platform!r}")
+        if text.strip():
+            variants[name] = text
+    tags = sorted({t.strip().lstrip("#").strip() for t in draft.tags} - {""})
+    return replace(
+        draft,
+        title=draft.title.strip(),
+        platforms=tuple(platforms),
+        variants=variants,
+        link=draft.link.strip(),
+        tags=tuple(tags),
+    )
+
+
+def covered_by_approval(before: PostDraft, after: PostDraft) -> bool:
+    """True when the change leaves everything an approval signs off untouched."""
+    return before.published_texts() == after.published_texts() and before.link == after.link
+
+
+def void_approvals(tx: Repositories, post_id: int, now: datetime, reason: str) -> None:
+    """Mark the post's approvals as no longer applying, and say so in the audit log."""
+    for approval in tx.approvals.void_active(post_id, now):
+        tx.audit.append(
+            "approval-voided",
+            post_id,
+            {"approval_id": approval.id, "reason": reason},
+            now,
+        )
+
+
+class LibraryService:
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock = utc_now,
+        coalesce_seconds: float = COALESCE_SECONDS,
+        max_revision_span_seconds: float = MAX_REVISION_SPAN_SECONDS,
+    ) -> None:
+        self._db = database
+        self._clock = clock
+        self._coalesce = timedelta(seconds=coalesce_seconds)
+        self._max_span = timedelta(seconds=max_revision_span_seconds)
+
+    # Drafts -------------------------------------------------------------------
+
+    def create(self, draft: PostDraft) -> Post:
+        draft = normalise_draft(draft)
+        now = self._clock()
+        with self._db.write() as tx:
+            post = tx.posts.create(draft, now)
+            tx.revisions.add(post.id, draft, "create", now)
+            return post
+
+    def get(self, post_id: int) -> Post:
+        with self._db.read() as tx:
+            return _existing(tx, post_id)
+
+    def autosave(self, post_id: int, draft: PostDraft) -> Post:
+        """Save the editor's content; cheap enough to call every couple of seconds."""
+        draft = normalise_draft(draft)
+        now = self._clock()
+        with self._db.write() as tx:
+            before = _existing(tx, post_id)
+            if before.draft == draft:
+                return before
+            status = None
+            if not covered_by_approval(before.draft, draft):
+                void_approvals(tx, post_id, now, "edited after approval")
+                if before.status in ("approved", "exported"):
+                    status = "draft"
+            post = tx.posts.update(post_id, draft, now, status=status)
+            last = tx.revisions.latest(post_id)
+            if (
+                last is not None
+                and last.kind == "autosave"
+                and now - last.saved_at < self._coalesce
+                and now - last.created_at < self._max_span
+            ):
+                tx.revisions.overwrite(last.id, draft, now)
+            else:
+                tx.revisions.add(post_id, draft, "autosave", now)
+            return post
+
+    def duplicate(self, post_id: int) -> Post:
+        """A new draft with the same content (never the approval)."""
+        now = self._clock()
+        with self._db.write() as tx:
+            source = _existing(tx, post_id)
+            draft = source.draft
+            if draft.title:
+                draft = replace(draft, title=f"{draft.title} (copy)")
+            post = tx.posts.create(draft, now)
+            tx.revisions.add(post.id, draft, "duplicate", now)
+            return post
+
+    def archive(self, post_id: int) -> Post:
+        now = self._clock()
+        with self._db.write() as tx:
+            _existing(tx, post_id)
+            return tx.posts.set_status(post_id, "archived", now)
+
+    def unarchive(self, post_id: int) -> Post:
+        """Back to what the approval record says: exported, approved or draft."""
+        now = self._clock()
+        with self._db.write() as tx:
+            post = _existing(tx, post_id)
+            if post.status != "archived":
+                return post
+            approval = tx.approvals.active(post_id)
+            status = "draft"
+            if approval is not None:
+                status = "exported" if approval.exported_at else "approved"
+            return tx.posts.set_status(post_id, status, now)
+
+    def delete(self, post_id: int) -> Post:
+        """Move to the bin (soft): hidden from history, restorable with `undelete`."""
+        now = self._clock()
+        with self._db.write() as tx:
+            _existing(tx, post_id)
+            return tx.posts.set_deleted(post_id, now, now)
+
+    def undelete(self, post_id: int) -> Post:
+        now = self._clock()
+        with self._db.write() as tx:
+            _existing(tx, post_id)
+            return tx.posts.set_deleted(post_id, None, now)
+
+    # Revisions ----------------------------------------------------------------
+
+    def revisions(self, post_id: int) -> list[Revision]:
+        """Newest first."""
+        with self._db.read() as tx:
+            _existing(tx, post_id)
+            return tx.revisions.for_post(post_id)
+
+    def restore_revision(self, post_id: int, revision_id: int) -> Post:
+        """Make an old version current again, as a new revision (nothing is lost)."""
+        now = self._clock()
+        with self._db.write() as tx:
+            before = _existing(tx, post_id)
+            revision = tx.revisions.get(revision_id)
+            if revision is None or revision.post_id != post_id:
+                raise PostNotFoundError(f"post {post_id} has no revision {revision_id}")
+            draft = revision.content
+            status = None
+            if not covered_by_approval(before.draft, draft):
+                void_approvals(tx, post_id, now, "an older revision was restored")
+                if before.status in ("approved", "exported"):
+                    status = "draft"
+            post = tx.posts.update(post_id, draft, now, status=status)
+            tx.revisions.add(post_id, draft, "restore", now)
+            return post
+
+    # Profile and settings -----------------------------------------------------
+
+    def profile(self) -> Profile | None:
+        with self._db.read() as tx:
+            return tx.settings.profile()
+
+    def set_profile(self, profile: Profile) -> None:
+        with self._db.write() as tx:
+            tx.settings.set_profile(profile)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._db.read() as tx:
+            return tx.settings.get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._db.write() as tx:
+            tx.settings.set(key, value)
+
+
+def _existing(tx: Repositories, post_id: int) -> Post:
+    post = tx.posts.get(post_id)
+    if post is None:
+        raise PostNotFoundError(f"there is no post {post_id}")
+    return post
