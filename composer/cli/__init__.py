@@ -17,6 +17,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.check",
     "composer.cli.rules",
     "composer.cli.accounts",
+    "composer.cli.library",
+    "composer.cli.approval",
 )
 
 

@@ -21,6 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from composer.storage import backup
@@ -38,6 +39,10 @@ class LibraryOpenError(Exception):
 
 class NewerSchemaError(LibraryOpenError):
     """The file was written by a newer Composer; it is left exactly as it was."""
+
+
+class StorageError(Exception):
+    """Reading or writing the library failed (busy, disk full, damaged); plain message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +136,13 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Repositories]:
-        with self._reader.begin() as session:
+        with _plain_errors(), self._reader.begin() as session:
             yield Repositories(session)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Repositories]:
         """One atomic unit of work: committed on leaving the block, rolled back on error."""
-        with self._writer.begin() as session:
+        with _plain_errors(), self._writer.begin() as session:
             yield Repositories(session)
 
     def raw_session(self) -> Session:
@@ -169,6 +174,26 @@ class Database:
             yield raw.driver_connection  # type: ignore[misc]
         finally:
             raw.close()
+
+
+@contextlib.contextmanager
+def _plain_errors() -> Iterator[None]:
+    """SQLite trouble becomes a StorageError with words for people, never a traceback.
+
+    Constraint violations pass through: callers (like the accounts repository) expect them.
+    """
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except OperationalError as exc:
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            raise StorageError(
+                "The library is busy in another Composer window or command; try again."
+            ) from exc
+        raise StorageError(f"The library could not be read or written: {exc.orig}") from exc
+    except DBAPIError as exc:
+        raise StorageError(f"The library could not be read or written: {exc.orig}") from exc
 
 
 def open_library(

@@ -1,0 +1,302 @@
+"""`composer import`, `composer history` and `composer show`: the library from a terminal.
+
+Also `open_services()`, which the other library commands share: it opens the library in
+`--data-dir` (or COMPOSER_DATA_DIR, or the usual folder), tells the user about any
+recovery, and turns library errors into one plain line and the right exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.cli.errors import CommandError, UsageError
+
+if TYPE_CHECKING:
+    from composer.app.container import Services
+    from composer.domain.findings import CheckResult
+    from composer.domain.posts import Approval, Post
+
+
+def register(subparsers: Any) -> None:
+    sub = subparsers.add_parser(
+        "import",
+        help="add posts from a JSON array, JSON lines or CSV file (all or nothing)",
+        description="Add posts from a file. Fields: text (required), title, platforms, "
+        "link, scheduled_at (ISO 8601 local time), tags. One bad row imports nothing.",
+    )
+    sub.add_argument("file", metavar="FILE", help="the file to import ('-' reads stdin)")
+    _format_option(sub)
+    sub.set_defaults(handler=run_import)
+
+    sub = subparsers.add_parser("history", help="list and search the posts in the library")
+    sub.add_argument("--search", metavar="Q", default="", help="words in title, text or variants")
+    sub.add_argument("--status", choices=_statuses(), help="only posts with this status")
+    sub.add_argument("--platform", choices=_platforms(), help="only posts for this platform")
+    sub.add_argument("--tag", help="only posts with this tag")
+    sub.add_argument("--since", metavar="DATE", help="changed on or after (ISO 8601)")
+    sub.add_argument("--until", metavar="DATE", help="changed before (ISO 8601)")
+    sub.add_argument("--deleted", action="store_true", help="list the bin instead")
+    sub.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N posts")
+    _format_option(sub)
+    sub.set_defaults(handler=run_history)
+
+    sub = subparsers.add_parser("show", help="show one post, its findings and its approval")
+    sub.add_argument("id", type=post_id, metavar="ID")
+    _format_option(sub)
+    sub.set_defaults(handler=run_show)
+
+
+@contextmanager
+def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> Iterator[Services]:
+    """The services over the library in the chosen data folder, closed afterwards."""
+    from composer.app.container import Services
+    from composer.app.paths import data_dir
+    from composer.services.importer import ImportFileError
+    from composer.services.library import InvalidPostError, LibraryError, PostNotFoundError
+    from composer.storage.backup import BackupError
+    from composer.storage.database import LibraryOpenError, StorageError
+
+    folder = data_dir(args.data_dir)
+    try:
+        services = Services.open(folder)
+    except LibraryOpenError as exc:
+        raise CommandError(str(exc)) from None
+    except (OSError, StorageError) as exc:
+        raise CommandError(f"cannot open the library in {folder}: {exc}") from None
+    try:
+        for notice in services.notices:
+            print(f"composer: {notice}", file=sys.stderr)
+        if daily_backup:
+            try:
+                services.database.daily_backup()
+            except (BackupError, OSError) as exc:
+                print(f"composer: warning: today's backup failed: {exc}", file=sys.stderr)
+        yield services
+    except (PostNotFoundError, InvalidPostError, ImportFileError) as exc:
+        raise UsageError(str(exc)) from None
+    except (LibraryError, StorageError, BackupError) as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        services.close()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from composer.services.importer import ImportFileError, parse_posts, read_posts
+
+    try:  # read and check everything before the library is even opened
+        stdin = args.file == "-"
+        drafts = parse_posts(sys.stdin.read()) if stdin else read_posts(Path(args.file))
+    except ImportFileError as exc:
+        raise UsageError(str(exc)) from None
+    with open_services(args, daily_backup=True) as services:
+        ids = services.importer.import_drafts(drafts)
+    if args.format == "json":
+        print(json.dumps(ids))
+    else:
+        for new_id in ids:
+            print(new_id)
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from composer.domain.posts import PostQuery
+
+    query = PostQuery(
+        search=args.search,
+        statuses=(args.status,) if args.status else (),
+        platform=args.platform,
+        tag=args.tag,
+        since=_when(args.since, "--since"),
+        until=_when(args.until, "--until"),
+        deleted=args.deleted,
+        limit=args.limit,
+    )
+    with open_services(args) as services:
+        posts = services.history.page(query)
+    if args.format == "json":
+        print(json.dumps([history_json(p) for p in posts], ensure_ascii=False, indent=2))
+        return 0
+    if not posts:
+        print("No posts found.")
+        return 0
+    for post in posts:
+        updated = _local(post.updated_at)
+        platforms = ",".join(post.platforms) or "-"
+        label = post.title or post.body
+        label = " ".join(label.split())
+        label = label if len(label) <= 60 else label[:59] + "…"
+        print(f"{post.id:>6}  {post.status:<8}  {updated}  {platforms:<18}  {label}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        post = services.library.get(args.id)
+        approval = services.approval.active_approval(post.id)
+        findings, why_not = _current_findings(services, post)
+    if args.format == "json":
+        data = post_json(post)
+        data["findings"] = (
+            None
+            if findings is None
+            else {p: [f.to_dict() for f in r.findings] for p, r in findings.items()}
+        )
+        data["approval"] = None if approval is None else approval_json(approval)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        if why_not:
+            print(f"composer: note: {why_not}", file=sys.stderr)
+        return 0
+    _print_post(post, approval, findings, why_not)
+    return 0
+
+
+def _current_findings(services: Services, post: Post) -> tuple[dict[str, CheckResult] | None, str]:
+    if not post.platforms:
+        return {}, ""
+    try:
+        return services.approval.check(post.id), ""
+    except ImportError:
+        return None, "findings are not available: the guideline engine is missing"
+    except Exception as exc:  # a broken custom rule pack must not hide the post
+        return None, f"findings are not available: {exc}"
+
+
+def _print_post(
+    post: Post,
+    approval: Approval | None,
+    findings: dict[str, CheckResult] | None,
+    why_not: str,
+) -> None:
+    print(f"Post {post.id}  ·  {post.status}  ·  changed {_local(post.updated_at)}")
+    if post.deleted_at is not None:
+        print("(in the bin)")
+    for label, value in (
+        ("Title", post.title),
+        ("Platforms", ", ".join(post.platforms)),
+        ("Scheduled", post.scheduled_at.isoformat(sep=" ") if post.scheduled_at else ""),
+        ("Link", post.link),
+        ("Tags", ", ".join(post.tags)),
+    ):
+        if value:
+            print(f"{label}: {value}")
+    print()
+    print(post.body)
+    for platform, text in post.variants.items():
+        print(f"\n--- variant for {platform} ---\n{text}")
+    print()
+    if findings is None:
+        print(f"Findings: {why_not}")
+    elif not any(r.findings for r in findings.values()):
+        print("Findings: none")
+    else:
+        print("Findings:")
+        for platform, result in findings.items():
+            for f in result.findings:
+                quoted = f' "{f.text}"' if f.text else ""
+                print(f"  {platform:<10} {f.severity:<10} {f.category:<26} {f.message}{quoted}")
+    if approval is None:
+        print("Approval: none")
+        return
+    print(f"Approval: {approval.id}, {_local(approval.approved_at)} by {approval.approver or '?'}")
+    for key, reason in approval.overrides.items():
+        print(f"  kept {key}: {reason}")
+
+
+def history_json(post: Post) -> dict[str, Any]:
+    return {
+        "id": post.id,
+        "title": post.title or None,
+        "text": post.body,
+        "status": post.status,
+        "platforms": list(post.platforms),
+        "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at else None,
+        "updated_at": _iso(post.updated_at),
+    }
+
+
+def post_json(post: Post) -> dict[str, Any]:
+    data = history_json(post)
+    data.update(
+        variants=dict(post.variants),
+        link=post.link or None,
+        tags=list(post.tags),
+        account_id=post.account_id,
+        created_at=_iso(post.created_at),
+        deleted=post.deleted_at is not None,
+    )
+    return data
+
+
+def approval_json(approval: Approval) -> dict[str, Any]:
+    return {
+        "id": approval.id,
+        "approved_at": _iso(approval.approved_at),
+        "approver": approval.approver,
+        "texts": dict(approval.texts),
+        "hashes": dict(approval.hashes),
+        "link": approval.link or None,
+        "findings": [dict(f) for f in approval.findings],
+        "overrides": dict(approval.overrides),
+        "exported_at": _iso(approval.exported_at),
+    }
+
+
+def post_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a post id: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a post id: {text!r}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _statuses() -> tuple[str, ...]:
+    from composer.domain.posts import STATUSES
+
+    return STATUSES
+
+
+def _platforms() -> tuple[str, ...]:
+    from composer.domain.accounts import PLATFORMS
+
+    return PLATFORMS
+
+
+def _when(value: str | None, option: str) -> Any:
+    if value is None:
+        return None
+    from composer.services.history import parse_when
+
+    try:
+        return parse_when(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not an ISO 8601 date") from None
+
+
+def _iso(moment: Any) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def _local(moment: Any) -> str:
+    return "-" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
