@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from composer.app.paths import user_rules_dir
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
+    from composer.services.accounts import AccountsService
     from composer.services.approval import ApprovalService, Checker
     from composer.services.audit import AuditService
     from composer.services.history import HistoryService
@@ -91,6 +93,17 @@ class Services:
     def notices(self) -> tuple[str, ...]:
         """Things the user should be told about opening the library (e.g. a recovery)."""
         return self.database.report.notices
+
+    # --- accounts (issue 4) -------------------------------------------------------------
+    @cached_property
+    def accounts(self) -> AccountsService:
+        """Accounts over this library, credentials in the OS keyring (imported on first use)."""
+        from composer.secrets import CredentialStore
+        from composer.services.accounts import AccountsService
+
+        return AccountsService(self.account_repository, CredentialStore())
+
+    # ---------------------------------------------------------------------------------------
 
     def close(self) -> None:
         self.database.close()

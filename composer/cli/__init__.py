@@ -37,8 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="PATH",
-        help="use this folder for the library instead of the usual one "
-        "(also: COMPOSER_DATA_DIR)",
+        help="use this folder for the library instead of the usual one (also: COMPOSER_DATA_DIR)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:

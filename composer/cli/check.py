@@ -1,7 +1,118 @@
-"""`composer check`: placeholder until the engine lands."""
+"""`composer check`: run the guideline checks over one post, or many as JSON lines."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-def register(subparsers) -> None:  # noqa: ANN001
-    pass
+from composer.cli.errors import UsageError
+from composer.cli.inputs import read_text_input
+from composer.cli.report import format_text_report
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check a post against the guideline packs",
+        description="Check one post (a file, or - for standard input) or many (--jsonl). "
+        "Exit status: 0 no errors, 1 at least one error finding, 2 bad usage or input.",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 text file, or - (default)")
+    parser.add_argument(
+        "--platform",
+        action="append",
+        dest="platforms",
+        metavar="P",
+        help="target platform (x, linkedin, facebook, instagram, threads); may repeat",
+    )
+    parser.add_argument("--profile", metavar="FILE", help="agent profile (TOML)")
+    parser.add_argument(
+        "--rules", action="append", default=[], metavar="DIR", help="extra rule-pack folder"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default=None)
+    parser.add_argument(
+        "--jsonl", metavar="FILE", help='check many posts: one {"id", "text", "platforms"} a line'
+    )
+    parser.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from composer.guidelines.inputs import CheckInput
+    from composer.guidelines.platforms import validate_platforms
+    from composer.services.guidelines import GuidelineService, ProfileFileError
+
+    platforms = tuple(args.platforms or ("facebook",))
+    try:
+        validate_platforms(platforms)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.jsonl and args.file:
+        raise UsageError("give either FILE or --jsonl, not both")
+
+    try:
+        service = GuidelineService.open(
+            data_dir=args.data_dir,
+            extra_rule_dirs=[_rules_dir(d) for d in args.rules],
+            profile_file=args.profile,
+        )
+    except ProfileFileError as exc:
+        raise UsageError(str(exc)) from exc
+    for error in service.load_errors:
+        print(f"composer: warning: {error}", file=sys.stderr)
+
+    if args.jsonl:
+        posts = _read_jsonl(args.jsonl, platforms)
+        any_error = False
+        out = sys.stdout
+        for post_id, text, post_platforms in posts:
+            result = service.check(CheckInput(text=text, platforms=post_platforms))
+            any_error |= result.summary["error"] > 0
+            record = {"id": post_id, **result.to_dict()}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 1 if any_error else 0
+
+    text = read_text_input(args.file or "-")
+    result = service.check(CheckInput(text=text, platforms=platforms))
+    if args.format == "json":
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_text_report(text, result))
+    return 1 if result.summary["error"] else 0
+
+
+def _rules_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise UsageError(f"rules folder not found: {value}")
+    return path
+
+
+def _read_jsonl(source: str, default_platforms: Sequence[str]) -> list[tuple[Any, str, tuple]]:
+    """Read and validate every line first, so a bad line stops the run before any output."""
+    from composer.guidelines.platforms import validate_platforms
+
+    posts: list[tuple[Any, str, tuple]] = []
+    content = read_text_input(source, strip_final_newline=False)
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise UsageError(f'line {number}: needs an object with "text" as a string')
+        platforms = record.get("platforms") or list(default_platforms)
+        if not isinstance(platforms, list) or not all(isinstance(p, str) for p in platforms):
+            raise UsageError(f'line {number}: "platforms" must be a list of names')
+        try:
+            validate_platforms(platforms)
+        except ValueError as exc:
+            raise UsageError(f"line {number}: {exc}") from exc
+        posts.append((record.get("id"), record["text"], tuple(platforms)))
+    return posts

@@ -1,7 +1,77 @@
-"""`composer check`: placeholder until the engine lands."""
+"""`composer rules list` and `composer rules test`: see and verify the rule packs."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
 
-def register(subparsers) -> None:  # noqa: ANN001
-    pass
+from composer.cli.errors import UsageError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("rules", help="list the guideline rules or test their examples")
+    actions = parser.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list every loaded rule")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument("--rules", action="append", default=[], metavar="DIR")
+    listing.set_defaults(handler=run_list)
+    testing = actions.add_parser(
+        "test", help="run every rule's examples (exit 1 naming the first rule that fails)"
+    )
+    testing.add_argument("dir", nargs="?", metavar="DIR", help="only test the packs in DIR")
+    testing.set_defaults(handler=run_test)
+
+
+def _load(args: argparse.Namespace, extra: list[Path]):
+    from composer.app import paths
+    from composer.guidelines.engine import Engine
+
+    for directory in extra:
+        if not directory.is_dir():
+            raise UsageError(f"rules folder not found: {directory}")
+    base = paths.data_dir(args.data_dir)
+    engine = Engine.load([paths.user_rules_dir(base), *extra], style_checks=False)
+    for error in engine.load_errors:
+        print(f"composer: warning: {error}", file=sys.stderr)
+    return engine
+
+
+def run_list(args: argparse.Namespace) -> int:
+    engine = _load(args, [Path(d) for d in args.rules])
+    rows = [
+        {
+            "id": rule.id,
+            "category": rule.category,
+            "severity": rule.severity,
+            "check": rule.check_type,
+            "message": rule.message,
+            "source": rule.source,
+        }
+        for rule in engine.rules
+    ]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    width = max((len(row["id"]) for row in rows), default=0)
+    for row in rows:
+        print(f"{row['id'].ljust(width)}  {row['severity']:<10}  {row['message']}")
+    print(f"\n{len(rows)} rules")
+    return 0
+
+
+def run_test(args: argparse.Namespace) -> int:
+    from composer.guidelines.examples import run_examples
+
+    only = Path(args.dir) if args.dir else None
+    engine = _load(args, [only] if only else [])
+    report = run_examples(engine, only_dir=only)
+    for failure in report.failures:
+        print(f"FAIL {failure}", file=sys.stderr)
+    print(f"{report.passed} examples passed, {len(report.failures)} failed ({report.rules} rules)")
+    if engine.load_errors:
+        return 1
+    return 1 if report.failures else 0

@@ -37,7 +37,6 @@ CATEGORIES: tuple[str, ...] = (
     "style.caps",
     "style.punctuation",
     "accessibility.alt-text",
-    "engine",
 )
 
 

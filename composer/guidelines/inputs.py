@@ -16,3 +16,4 @@ class CheckInput:
     profile: Profile | None = None
     history: tuple[HistoryItem, ...] = field(default_factory=tuple)
     attachments: tuple[AttachmentInfo, ...] | None = None
+    post_id: int | None = None

@@ -1,0 +1,265 @@
+"""The check types a rule pack can use. Each returns hits: a span and suggested fixes.
+
+A hit with `start is None` means something is missing rather than present.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+from composer.domain.profile import Profile
+from composer.guidelines.facts import Span, TextFacts
+
+
+class PatternTimeoutError(Exception):
+    """A hand-written pattern took too long on this text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int | None
+    end: int | None
+    suggestions: tuple[str, ...] = ()
+
+
+class Context(Protocol):
+    """What checks may ask about the post beyond its own text."""
+
+    facts: TextFacts
+    profile: Profile | None
+
+    def signal(self, name: str) -> bool: ...
+
+
+class Check(Protocol):
+    def hits(self, ctx: Context) -> Iterator[Hit]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Context a match must (or must not) have, judged within its sentence by default."""
+
+    exceptions: re.Pattern[str] | None = None
+    near: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    scope: str = "sentence"
+
+    def allows(self, facts: TextFacts, start: int, end: int) -> bool:
+        if self.exceptions is not None and _overlaps(self.exceptions, facts, start, end):
+            return False
+        if self.near is None and self.unless is None:
+            return True
+        lo, hi = (0, len(facts.text)) if self.scope == "text" else _sentence(facts, start)
+        if self.near is not None and not self.near.search(facts.text, lo, hi):
+            return False
+        return self.unless is None or not self.unless.search(facts.text, lo, hi)
+
+
+def _overlaps(pattern: re.Pattern[str], facts: TextFacts, start: int, end: int) -> bool:
+    lo, hi = _sentence(facts, start)
+    return any(m.start() < end and start < m.end() for m in pattern.finditer(facts.text, lo, hi))
+
+
+def _sentence(facts: TextFacts, offset: int) -> Span:
+    sentences = facts.sentences
+    starts = [s for s, _ in sentences]
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return sentences[index]
+    return (0, len(facts.text))
+
+
+def _prefilter(anchors: tuple[str, ...] | None, facts: TextFacts) -> bool:
+    if anchors is None:
+        return True
+    lower = facts.lower
+    return any(a in lower for a in anchors)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseCheck:
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...] | None
+    filters: Filters = field(default_factory=Filters)
+    suggestions: tuple[str, ...] = ()
+
+    def hits(self, ctx: Context) -> Iterator[Hit]:
+        facts = ctx.facts
+        if not _prefilter(self.anchors, facts):
+            return
+        for match in self.pattern.finditer(facts.text):
+            start, end = match.span()
+            if self.filters.allows(facts, start, end) and not facts.in_entity(start, end):
+                yield Hit(start, end, self.suggestions)
+
+
+@dataclass(frozen=True, slots=True)
+class SubstitutionCheck:
+    """Phrase -> better wording; one combined pattern, the group name says which."""
+
+    pattern: re.Pattern[str]
+    replacements: Mapping[str, str]
+    anchors: tuple[str, ...] | None
+    filters: Filters = field(default_factory=Filters)
+
+    def hits(self, ctx: Context) -> Iterator[Hit]:
+        facts = ctx.facts
+        if not _prefilter(self.anchors, facts):
+            return
+        for match in self.pattern.finditer(facts.text):
+            start, end = match.span()
+            if not self.filters.allows(facts, start, end) or facts.in_entity(start, end):
+                continue
+            replacement = self.replacements[match.lastgroup or ""]
+            yield Hit(start, end, (match_case(match.group(), replacement),))
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Keep the flagged words' capitalisation on the suggested wording."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass(frozen=True, slots=True)
+class PatternCheck:
+    pattern: regex.Pattern[str]
+    anchors: tuple[str, ...] | None
+    timeout: float
+    filters: Filters = field(default_factory=Filters)
+    suggestions: tuple[str, ...] = ()
+    group: int | str = 0
+
+    def hits(self, ctx: Context) -> Iterator[Hit]:
+        facts = ctx.facts
+        if not _prefilter(self.anchors, facts):
+            return
+        try:
+            matches = list(self.pattern.finditer(facts.text, timeout=self.timeout))
+        except TimeoutError as exc:
+            raise PatternTimeoutError(str(exc)) from exc
+        for match in matches:
+            start, end = match.span(self.group)
+            if start < 0 or start == end:
+                continue
+            if self.filters.allows(facts, start, end) and not facts.in_entity(start, end):
+                yield Hit(start, end, self.suggestions)
+
+
+def _exclamations(facts: TextFacts) -> list[Span]:
+    return [(m.start(), m.end()) for m in re.finditer("!", facts.text)]
+
+
+def _caps_words(facts: TextFacts) -> list[Span]:
+    text = facts.text
+    return [
+        (s, e)
+        for s, e in facts.words
+        if e - s >= 2 and text[s:e].isupper() and not facts.in_entity(s, e)
+    ]
+
+
+COUNTABLES: dict[str, Callable[[TextFacts], list[Span]]] = {
+    "hashtags": lambda f: f.hashtags,
+    "links": lambda f: f.urls,
+    "mentions": lambda f: f.mentions,
+    "emoji": lambda f: f.emoji,
+    "exclamations": _exclamations,
+    "caps_words": _caps_words,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CountCheck:
+    """Too many of something: flags from the first item past `max` to the last one."""
+
+    what: str
+    maximum: int
+
+    def hits(self, ctx: Context) -> Iterator[Hit]:
+        items = COUNTABLES[self.what](ctx.facts)
+        if len(items) > self.maximum:
+            yield Hit(items[self.maximum][0], items[-1][1])
+
+
+@dataclass(frozen=True, slots=True)
+class CapsShareCheck:
+    """Shouting: the share of letters in capitals over a threshold, in words of 2+ letters."""
+
+    threshold: float
+    min_letters: int
+
+    def hits(self, ctx: Context) -> Iterator[Hit]:
+        facts = ctx.facts
+        text = facts.text
+        letters = upper = 0
+        for s, e in facts.words:
+            if facts.in_entity(s, e):
+                continue
+            word = text[s:e]
+            letters += len(word)
+            if word.isupper() and len(word) > 1:
+                upper += len(word)
+        if letters >= self.min_letters and upper / letters > self.threshold:
+            caps = _caps_words(facts)
+            yield Hit(caps[0][0], caps[-1][1])
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredCheck:
+    """Something that must be present, such as the profile's disclosure.
+
+    `source` is `profile.<field>` or a literal text; `pattern` a regex alternative. When the
+    profile field is empty the requirement is unknown, and the rule stays quiet.
+    """
+
+    source: str | None
+    pattern: regex.Pattern[str] | None
+    suggestions_from_source: bool = True
+
+    def hits(self, ctx: Context) -> Iterator[Hit]:
+        facts = ctx.facts
+        if self.pattern is not None:
+            if not self.pattern.search(facts.text, timeout=0.05):
+                yield Hit(None, None)
+            return
+        required = self._required_text(ctx.profile)
+        if not required:
+            return
+        if _normalise(required) in _normalise(facts.text):
+            return
+        if self.source == "profile.disclosure" and _has_name_and_license(ctx.profile, facts):
+            return
+        yield Hit(None, None, (required,) if self.suggestions_from_source else ())
+
+    def _required_text(self, profile: Profile | None) -> str:
+        if self.source is None:
+            return ""
+        if self.source.startswith("profile."):
+            if profile is None:
+                return ""
+            return str(getattr(profile, self.source.removeprefix("profile."), "") or "")
+        return self.source
+
+
+_NOISE = re.compile(r"[\s.,;:#()\"'’-]+")
+
+
+def _normalise(text: str) -> str:
+    return _NOISE.sub(" ", text.casefold()).strip()
+
+
+def _has_name_and_license(profile: Profile | None, facts: TextFacts) -> bool:
+    """A post naming the agent and their license number carries the disclosure's substance."""
+    if profile is None or not profile.name or not profile.license_number:
+        return False
+    text = _normalise(facts.text)
+    return _normalise(profile.name) in text and _normalise(profile.license_number) in text

@@ -1,0 +1,203 @@
+"""The guideline engine: rule packs plus built-in checks, run over one post at a time.
+
+Pure Python and free of Qt, so the window, the command line and the tests share it. One
+Engine is built once (packs compiled up front) and then checks many texts quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from composer.domain.findings import CheckResult, Finding, PlatformCount
+from composer.domain.profile import Profile
+from composer.guidelines import phrases
+from composer.guidelines.builtin.history import HistoryCheck
+from composer.guidelines.builtin.platform_checks import check_platforms
+from composer.guidelines.checks import Hit, PatternTimeoutError
+from composer.guidelines.facts import TextFacts
+from composer.guidelines.inputs import CheckInput
+from composer.guidelines.packs import LoadError, Rule, load_packs
+
+BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
+_SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+def shipped_rules_dir() -> Path:
+    from composer.app.paths import resources_dir
+
+    return resources_dir() / "guidelines"
+
+
+class _Context:
+    """Per-check state handed to rule checks: facts, profile and cached signals."""
+
+    __slots__ = ("_cache", "_signals", "facts", "profile")
+
+    def __init__(
+        self, facts: TextFacts, profile: Profile | None, signals: dict[str, _Signal]
+    ) -> None:
+        self.facts = facts
+        self.profile = profile
+        self._signals = signals
+        self._cache: dict[str, bool] = {}
+
+    def signal(self, name: str) -> bool:
+        cached = self._cache.get(name)
+        if cached is None:
+            cached = self._cache[name] = self._signals[name].present(self.facts)
+        return cached
+
+
+class _Signal:
+    """A named family of wording (such as "promotional") that rules can depend on."""
+
+    def __init__(self, values: Sequence[str]) -> None:
+        self.pattern = phrases.compile_phrases(values)
+        stems: set[str] = set()
+        self.anchors: tuple[str, ...] | None = ()
+        for value in values:
+            found = phrases.anchors(value)
+            if found is None:
+                self.anchors = None
+                break
+            stems.update(found)
+        if self.anchors is not None:
+            self.anchors = tuple(sorted(stems))
+
+    def present(self, facts: TextFacts) -> bool:
+        if self.anchors is not None and not any(a in facts.lower for a in self.anchors):
+            return False
+        return self.pattern.search(facts.text) is not None
+
+
+class Engine:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        signals: dict[str, list[str]],
+        builtins: Sequence[BuiltinCheck] = (),
+        load_errors: Sequence[LoadError] = (),
+    ) -> None:
+        self.rules = list(rules)
+        self.load_errors = list(load_errors)
+        self._signals = {name: _Signal(values) for name, values in signals.items()}
+        self._builtins = list(builtins)
+        self._history = HistoryCheck(self.is_promotional)
+
+    @classmethod
+    def load(
+        cls,
+        extra_rule_dirs: Sequence[Path] = (),
+        *,
+        user_dictionary: Path | None = None,
+        shipped: bool = True,
+        style_checks: bool = True,
+    ) -> Engine:
+        """Build an engine from the shipped packs plus custom folders (later ones win)."""
+        directories = [shipped_rules_dir()] if shipped else []
+        directories.extend(extra_rule_dirs)
+        packs = load_packs(directories)
+        builtins: list[BuiltinCheck] = []
+        if style_checks:
+            from composer.guidelines.builtin.readability import ReadabilityCheck
+            from composer.guidelines.builtin.spelling import SpellingCheck
+
+            builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
+        return cls(packs.rules, packs.signals, builtins, packs.errors)
+
+    def with_rules(self, rules: Sequence[Rule]) -> Engine:
+        """A lean engine with only `rules` (no built-ins), sharing this one's signals."""
+        lean = Engine(rules, {})
+        lean._signals = self._signals
+        lean._history = HistoryCheck(lambda _text: False)
+        return lean
+
+    def signal_present(self, name: str, text: str) -> bool:
+        signal = self._signals.get(name)
+        return signal is not None and signal.present(TextFacts(text))
+
+    def is_promotional(self, text: str) -> bool:
+        """The one shared definition of a promotional post (disclosure, promo-mix)."""
+        return self.signal_present("promotional", text)
+
+    def check(self, inp: CheckInput) -> CheckResult:
+        facts = TextFacts(inp.text)
+        ctx = _Context(facts, inp.profile, self._signals)
+        targets = set(inp.platforms)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.platforms and targets.isdisjoint(rule.platforms):
+                continue
+            if rule.when and not all(ctx.signal(name) for name in rule.when):
+                continue
+            if any(ctx.signal(name) for name in rule.unless_signal):
+                continue
+            try:
+                findings.extend(_finding(rule, hit, inp.text) for hit in rule.check.hits(ctx))
+            except PatternTimeoutError:
+                findings.append(_timeout_finding(rule))
+        platform_findings, counts = check_platforms(inp, facts)
+        findings.extend(platform_findings)
+        for builtin in self._builtins:
+            findings.extend(builtin(inp, facts))
+        findings.extend(self._history(inp, facts))
+        return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
+
+    def check_text(
+        self,
+        text: str,
+        platforms: Sequence[str] = ("facebook",),
+        profile: Profile | None = None,
+    ) -> CheckResult:
+        return self.check(CheckInput(text=text, platforms=tuple(platforms), profile=profile))
+
+
+def _finding(rule: Rule, hit: Hit, text: str) -> Finding:
+    flagged = text[hit.start : hit.end] if hit.start is not None else ""
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.message,
+        explanation=rule.explanation,
+        reference=rule.reference,
+        start=hit.start,
+        end=hit.end,
+        text=flagged,
+        suggestions=hit.suggestions,
+    )
+
+
+def _timeout_finding(rule: Rule) -> Finding:
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity="warning",
+        message=f"The check '{rule.id}' took too long on this text and was skipped.",
+        explanation="Its pattern needed more than its time limit; the other checks still ran. "
+        "Ask whoever wrote the rule pack to simplify the pattern.",
+        reference=rule.source,
+    )
+
+
+def _tidy(findings: list[Finding]) -> list[Finding]:
+    """Drop repeats of one category on one span (keeping the most severe), then sort."""
+    best: dict[tuple[str, int | None, int | None], Finding] = {}
+    for finding in findings:
+        key = (finding.category, finding.start, finding.end)
+        if finding.start is None:
+            key = (finding.rule, None, None)
+        kept = best.get(key)
+        if kept is None or _SEVERITY_RANK[finding.severity] < _SEVERITY_RANK[kept.severity]:
+            best[key] = finding
+    return sorted(
+        best.values(),
+        key=lambda f: (f.start is None, f.start or 0, _SEVERITY_RANK[f.severity], f.rule),
+    )
+
+
+def _ordered(
+    counts: dict[str, PlatformCount], platforms: Sequence[str]
+) -> dict[str, PlatformCount]:
+    return {name: counts[name] for name in platforms if name in counts}

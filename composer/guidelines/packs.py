@@ -1,0 +1,353 @@
+"""Load rule packs (TOML) into rules, reporting each broken rule without losing the rest.
+
+A pack file holds an optional `[pack]` table, optional `[signals]` (named phrase lists
+any pack may use in `when`), and `[[rule]]` tables. See resources/guidelines/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from composer.domain.findings import CATEGORIES, SEVERITIES, Severity
+from composer.guidelines import checks, phrases
+from composer.guidelines.platforms import load_platforms
+
+PATTERN_TIMEOUT_S = 0.05
+CHECK_TYPES = ("phrases", "substitution", "pattern", "count", "caps", "required")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: Severity
+    message: str
+    explanation: str
+    reference: str
+    check: checks.Check
+    check_type: str
+    source: str
+    platforms: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
+    unless_signal: tuple[str, ...] = ()
+    trigger_examples: tuple[str, ...] = ()
+    pass_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file or rule that could not be loaded, in words a pack author can act on."""
+
+    file: str
+    rule: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: rule '{self.rule}'" if self.rule else self.file
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class PackSet:
+    rules: list[Rule] = field(default_factory=list)
+    signals: dict[str, list[str]] = field(default_factory=dict)
+    errors: list[LoadError] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+class RuleError(ValueError):
+    """One rule is malformed; the message says how."""
+
+
+def pack_files(directories: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for directory in directories:
+        if directory.is_dir():
+            files.extend(sorted(directory.glob("*.toml")))
+    return files
+
+
+def load_packs(directories: Iterable[Path]) -> PackSet:
+    """Load every `*.toml` in the folders; later folders may replace rules by id."""
+    result = PackSet()
+    by_id: dict[str, int] = {}
+    for path in pack_files(directories):
+        result.files.append(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            result.errors.append(LoadError(path.name, None, f"cannot be read ({exc})"))
+            continue
+        except tomllib.TOMLDecodeError as exc:
+            result.errors.append(LoadError(path.name, None, f"is not valid TOML ({exc})"))
+            continue
+        _merge_signals(result, path.name, data.get("signals", {}))
+        raw_rules = data.get("rule", [])
+        if not isinstance(raw_rules, list):
+            result.errors.append(LoadError(path.name, None, "'rule' must be [[rule]] tables"))
+            continue
+        for index, raw in enumerate(raw_rules, start=1):
+            rule_id = raw.get("id") if isinstance(raw, dict) else None
+            label = rule_id if isinstance(rule_id, str) else f"#{index}"
+            try:
+                rule = build_rule(raw, path.name)
+            except RuleError as exc:
+                result.errors.append(LoadError(path.name, label, str(exc)))
+                continue
+            if rule.id in by_id:
+                result.rules[by_id[rule.id]] = rule
+            else:
+                by_id[rule.id] = len(result.rules)
+                result.rules.append(rule)
+    _check_signal_names(result)
+    return result
+
+
+def _merge_signals(result: PackSet, source: str, raw: object) -> None:
+    if not isinstance(raw, dict):
+        result.errors.append(LoadError(source, None, "'signals' must be a table of lists"))
+        return
+    for name, values in raw.items():
+        if not _is_text_list(values):
+            result.errors.append(LoadError(source, None, f"signal '{name}' must be a list"))
+            continue
+        try:
+            phrases.compile_phrases(values)
+        except (ValueError, re.error) as exc:
+            result.errors.append(LoadError(source, None, f"signal '{name}': {exc}"))
+            continue
+        result.signals.setdefault(name, []).extend(values)
+
+
+def _check_signal_names(result: PackSet) -> None:
+    kept: list[Rule] = []
+    for rule in result.rules:
+        unknown = [s for s in (*rule.when, *rule.unless_signal) if s not in result.signals]
+        if unknown:
+            reason = f"uses an unknown signal '{unknown[0]}'"
+            result.errors.append(LoadError(rule.source, rule.id, reason))
+        else:
+            kept.append(rule)
+    result.rules = kept
+
+
+def _is_text_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _text(raw: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+    value = raw.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise RuleError(f"needs '{key}' as text")
+    return " ".join(value.split()) if key == "message" else value.strip()
+
+
+def _texts(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not _is_text_list(value):
+        raise RuleError(f"'{key}' must be a list of texts")
+    return tuple(value)
+
+
+def build_rule(raw: object, source: str) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError("must be a table")
+    rule_id = _text(raw, "id")
+    category = _text(raw, "category")
+    if category not in CATEGORIES:
+        raise RuleError(f"has an unknown category '{category}'")
+    if rule_id != category and not rule_id.startswith(category + "."):
+        raise RuleError(f"id must begin with its category '{category}'")
+    severity = _text(raw, "severity")
+    if severity not in SEVERITIES:
+        raise RuleError(f"severity must be one of {', '.join(SEVERITIES)}")
+    check_type = _text(raw, "check")
+    if check_type not in CHECK_TYPES:
+        raise RuleError(f"has an unknown check type '{check_type}'")
+    platforms = _texts(raw, "platforms")
+    known = load_platforms()
+    if any(p not in known for p in platforms):
+        raise RuleError(f"names an unknown platform in {list(platforms)}")
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict):
+        raise RuleError("'examples' must be a table with 'trigger' and 'pass' lists")
+    return Rule(
+        id=rule_id,
+        category=category,
+        severity=severity,  # type: ignore[arg-type]
+        message=_text(raw, "message"),
+        explanation=_text(raw, "explanation"),
+        reference=_text(raw, "reference", required=False),
+        check=_build_check(check_type, raw),
+        check_type=check_type,
+        source=source,
+        platforms=platforms,
+        when=_texts(raw, "when"),
+        unless_signal=_texts(raw, "unless_signal"),
+        trigger_examples=_texts(examples, "trigger"),
+        pass_examples=_texts(examples, "pass"),
+    )
+
+
+def _phrase_pattern(values: tuple[str, ...], key: str) -> re.Pattern[str] | None:
+    if not values:
+        return None
+    try:
+        return phrases.compile_phrases(values)
+    except (ValueError, re.error) as exc:
+        raise RuleError(f"'{key}': {exc}") from exc
+
+
+def _filters(raw: Mapping[str, Any]) -> checks.Filters:
+    scope = raw.get("scope", "sentence")
+    if scope not in ("sentence", "text"):
+        raise RuleError("'scope' must be 'sentence' or 'text'")
+    return checks.Filters(
+        exceptions=_phrase_pattern(_texts(raw, "exceptions"), "exceptions"),
+        near=_phrase_pattern(_texts(raw, "near"), "near"),
+        unless=_phrase_pattern(_texts(raw, "unless"), "unless"),
+        scope=scope,
+    )
+
+
+def _anchors_for(values: Iterable[str]) -> tuple[str, ...] | None:
+    found: set[str] = set()
+    for value in values:
+        stems = phrases.anchors(value)
+        if stems is None:
+            return None
+        found.update(stems)
+    return tuple(sorted(found))
+
+
+def _build_check(check_type: str, raw: Mapping[str, Any]) -> checks.Check:
+    builder = _BUILDERS[check_type]
+    return builder(raw)
+
+
+def _build_phrases(raw: Mapping[str, Any]) -> checks.Check:
+    values = _texts(raw, "phrases")
+    if not values:
+        raise RuleError("a 'phrases' check needs a non-empty 'phrases' list")
+    pattern = _phrase_pattern(values, "phrases")
+    assert pattern is not None
+    return checks.PhraseCheck(
+        pattern=pattern,
+        anchors=_anchors_for(values),
+        filters=_filters(raw),
+        suggestions=_texts(raw, "suggestions"),
+    )
+
+
+def _build_substitution(raw: Mapping[str, Any]) -> checks.Check:
+    table = raw.get("replace")
+    if not isinstance(table, dict) or not table:
+        raise RuleError("a 'substitution' check needs a 'replace' table: phrase = wording")
+    groups: list[str] = []
+    replacements: dict[str, str] = {}
+    ordered = sorted(table.items(), key=lambda item: len(item[0]), reverse=True)
+    for index, (phrase, wording) in enumerate(ordered):
+        if not isinstance(wording, str):
+            raise RuleError(f"replacement for '{phrase}' must be text")
+        try:
+            groups.append(f"(?P<s{index}>{phrases.phrase_pattern(phrase)})")
+        except ValueError as exc:
+            raise RuleError(f"'replace': {exc}") from exc
+        replacements[f"s{index}"] = wording
+    return checks.SubstitutionCheck(
+        pattern=re.compile("|".join(groups), re.IGNORECASE),
+        replacements=replacements,
+        anchors=_anchors_for(table),
+        filters=_filters(raw),
+    )
+
+
+def _compile_regex(source: object, raw: Mapping[str, Any]) -> regex.Pattern[str]:
+    if not isinstance(source, str) or not source:
+        raise RuleError("needs 'pattern' as a regular expression")
+    flags = regex.VERSION1 if raw.get("version1") else 0
+    if not raw.get("case_sensitive", False):
+        flags |= regex.IGNORECASE
+    try:
+        return regex.compile(source, flags)
+    except regex.error as exc:
+        raise RuleError(f"pattern does not compile ({exc})") from exc
+
+
+def _build_pattern(raw: Mapping[str, Any]) -> checks.Check:
+    pattern = _compile_regex(raw.get("pattern"), raw)
+    anchors = _texts(raw, "anchors")
+    group = raw.get("group", 0)
+    if not isinstance(group, int | str):
+        raise RuleError("'group' must be a number or a group name")
+    timeout = raw.get("timeout", PATTERN_TIMEOUT_S)
+    if not isinstance(timeout, int | float) or timeout <= 0:
+        raise RuleError("'timeout' must be a positive number of seconds")
+    return checks.PatternCheck(
+        pattern=pattern,
+        anchors=tuple(a.lower() for a in anchors) or None,
+        timeout=float(timeout),
+        filters=_filters(raw),
+        suggestions=_texts(raw, "suggestions"),
+        group=group,
+    )
+
+
+def _build_count(raw: Mapping[str, Any]) -> checks.Check:
+    what = raw.get("count")
+    if what not in checks.COUNTABLES:
+        raise RuleError(f"'count' must be one of {', '.join(checks.COUNTABLES)}")
+    maximum = raw.get("max")
+    if not isinstance(maximum, int) or maximum < 0:
+        raise RuleError("a 'count' check needs 'max' as a whole number")
+    return checks.CountCheck(what=what, maximum=maximum)
+
+
+def _build_caps(raw: Mapping[str, Any]) -> checks.Check:
+    threshold = raw.get("max_share", 0.5)
+    min_letters = raw.get("min_letters", 20)
+    if not isinstance(threshold, int | float) or not 0 < threshold < 1:
+        raise RuleError("'max_share' must be a fraction between 0 and 1")
+    if not isinstance(min_letters, int) or min_letters < 1:
+        raise RuleError("'min_letters' must be a whole number")
+    return checks.CapsShareCheck(threshold=float(threshold), min_letters=min_letters)
+
+
+def _build_required(raw: Mapping[str, Any]) -> checks.Check:
+    source = raw.get("requires")
+    pattern = raw.get("requires_pattern")
+    if (source is None) == (pattern is None):
+        raise RuleError("a 'required' check needs exactly one of 'requires' or 'requires_pattern'")
+    if source is not None:
+        if not isinstance(source, str) or not source.strip():
+            raise RuleError("'requires' must be text or profile.<field>")
+        field_name = source.removeprefix("profile.")
+        if source.startswith("profile.") and field_name not in _PROFILE_FIELDS:
+            raise RuleError(f"'requires' names an unknown profile field '{field_name}'")
+        return checks.RequiredCheck(source=source, pattern=None)
+    return checks.RequiredCheck(
+        source=None, pattern=_compile_regex(pattern, raw), suggestions_from_source=False
+    )
+
+
+_PROFILE_FIELDS = {"name", "agency", "license_number", "disclosure", "broker_dealer_disclosure"}
+
+_BUILDERS = {
+    "phrases": _build_phrases,
+    "substitution": _build_substitution,
+    "pattern": _build_pattern,
+    "count": _build_count,
+    "caps": _build_caps,
+    "required": _build_required,
+}

@@ -1,0 +1,149 @@
+"""Turn rule-pack phrases into fast, forgiving regular expressions.
+
+Agents write "guarantees", "Guaranteed!" and "no-cost" as often as the plain forms, so a
+phrase matches case-insensitively, with common English inflections of each word and with
+any run of spaces, hyphens, quotes or commas between words. Phrase syntax:
+
+- `word*`      any word starting with `word` (`invest*` matches invests, investment);
+- `(a|b|c)`    one word slot with alternatives (each alternative may itself end in `*`);
+- `~`          up to four other words in between, within one sentence;
+- `#` / `$`    a digit / an amount such as `$100` or `100 dollars` (`$` slot);
+- `'`          matches both straight and curly apostrophes.
+
+Generated patterns contain no nested quantifiers, so the standard `re` module is safe
+here; only hand-written `pattern` rules go through `regex` with a timeout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SEP = r"[^\w.!?\n]+"
+_GAP = r"(?:[^\w.!?\n]+[\w'’$%-]+){0,4}[^\w.!?\n]+"
+_AMOUNT = r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks))"
+_VOWELS = set("aeiou")
+_APOSTROPHE = re.compile("['’]")
+_TOKEN = re.compile(r"\([^)]*\)\??|\S+")
+_SPLIT = re.compile(r"[\s-]+")
+
+
+def inflect(word: str) -> str:
+    """A pattern for `word` and its usual inflections (plurals, -ed, -ing, possessive)."""
+    if word.endswith("*"):
+        return _literal(word[:-1]) + r"\w*"
+    if not word.isalpha() or len(word) <= 3:
+        return _literal(word) + r"(?:['’]?s)?" if word.isalpha() else _literal(word)
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        return _literal(word[:-1]) + r"(?:y|ies|ied|ying)"
+    if word.endswith("e"):
+        return _literal(word[:-1]) + r"(?:e|es|ed|er|ers|ing|e['’]s)"
+    return _literal(word) + r"(?:s|es|ed|ing|['’]s|e?d)?"
+
+
+def _literal(text: str) -> str:
+    return _APOSTROPHE.sub("['’]", re.escape(text))
+
+
+def _word(word: str) -> str:
+    if word == "#":
+        return r"\d+"
+    if word == "$":
+        return _AMOUNT
+    return inflect(word)
+
+
+def _slot(token: str) -> str:
+    if token.startswith("(") and token.endswith(")"):
+        options = [
+            _SEP.join(_word(part) for part in _SPLIT.split(option) if part)
+            for option in token[1:-1].split("|")
+            if option.strip()
+        ]
+        return "(?:" + "|".join(options) + ")"
+    return _word(token)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Compile one phrase into a regular-expression source (no flags, no anchors).
+
+    A slot ending in `?` is optional: `(my|our)? commission` matches "commission" too.
+    """
+    tokens = _tokens(phrase)
+    if not tokens:
+        raise ValueError("empty phrase")
+    parts: list[str] = []
+    joiner: str | None = None  # None: nothing before; "" : optional lead already ate it
+    for token in tokens:
+        if token == "~":
+            if joiner is None:
+                raise ValueError(f"phrase cannot start with '~': {phrase!r}")
+            joiner = _GAP
+            continue
+        optional = len(token) > 1 and token.endswith("?")
+        source = _slot(token[:-1] if optional else token)
+        if joiner is None:
+            parts.append(f"(?:{source}{_SEP})?" if optional else source)
+            joiner = "" if optional else _SEP
+        else:
+            parts.append(f"(?:{joiner}{source})?" if optional else joiner + source)
+            joiner = _SEP
+    if joiner == _GAP:
+        raise ValueError(f"phrase cannot end with '~': {phrase!r}")
+    body = "".join(parts)
+    first, last = tokens[0], tokens[-1]
+    lead = r"(?<![\w$])" if _starts_wordlike(first) else ""
+    tail = r"(?!\w)" if _ends_wordlike(last.rstrip("?")) else ""
+    return lead + body + tail
+
+
+def _tokens(phrase: str) -> list[str]:
+    """Split on spaces, and on hyphens outside `(a|b)` slots so "no-cost" = "no cost"."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(phrase.strip().lower()):
+        if token.startswith("(") or len(token) == 1:
+            tokens.append(token)
+        else:
+            tokens.extend(part for part in token.split("-") if part)
+    return tokens
+
+
+def _starts_wordlike(token: str) -> bool:
+    return token[:1].isalnum() or token[:1] in "(#$"
+
+
+def _ends_wordlike(token: str) -> bool:
+    return token[-1:].isalnum() or token[-1:] in ")#$*"
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation for a list of phrases, longest first."""
+    sources = sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True)
+    return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+
+
+def anchors(phrase: str) -> tuple[str, ...] | None:
+    """Literal stems of which every match contains one, for a cheap `in` test first.
+
+    Picks the most selective word slot; None when no slot is selective enough (the rule
+    then always runs its regex).
+    """
+    best: tuple[str, ...] | None = None
+    best_len = 0
+    for token in _tokens(phrase):
+        if token in {"~", "#", "$"} or (len(token) > 1 and token.endswith("?")):
+            continue
+        options = token[1:-1].split("|") if token.startswith("(") else [token]
+        stems = tuple(_stem(option) for option in options if option)
+        shortest = min((len(stem) for stem in stems), default=0)
+        if shortest > best_len:
+            best, best_len = stems, shortest
+    return best if best_len >= 3 else None
+
+
+def _stem(word: str) -> str:
+    stem = max(_SPLIT.split(word.rstrip("*").strip()), key=len)
+    stem = _APOSTROPHE.split(stem)[0]
+    if len(stem) > 3 and stem[-1] in "ye" and not word.endswith("*"):
+        stem = stem[:-1]
+    return stem
