@@ -181,26 +181,22 @@ def _service(args: argparse.Namespace) -> Iterator[AccountsService]:
 
 @contextmanager
 def _open_accounts(args: argparse.Namespace) -> Iterator[AccountsService]:
-    """The accounts service for the library in `args.data_dir`.
-
-    Interim wiring straight to storage until composer.app.container lands.
-    """
+    """The accounts service of the library in the chosen data folder, closed afterwards."""
+    from composer.app.container import Services
     from composer.app.paths import data_dir
-    from composer.secrets import CredentialStore
-    from composer.services.accounts import AccountsService
-    from composer.storage.accounts import SqlAccountRepository
-    from composer.storage.database import LibraryOpenError, library_path, open_library
+    from composer.storage.database import LibraryOpenError
 
+    folder = data_dir(args.data_dir)
     try:
-        database = open_library(library_path(data_dir(args.data_dir)))
+        services = Services.open(folder)
     except LibraryOpenError as exc:
         raise CommandError(str(exc)) from None
-    try:
-        for notice in database.report.notices:
+    except OSError as exc:
+        raise CommandError(f"cannot open the library in {folder}: {exc}") from None
+    with services:
+        for notice in services.notices:
             print(f"composer: {notice}", file=sys.stderr)
-        yield AccountsService(SqlAccountRepository(database), CredentialStore())
-    finally:
-        database.close()
+        yield services.accounts
 
 
 def _account_id(text: str) -> int:
