@@ -1,0 +1,18 @@
+"""Test-wide set-up: headless Qt, and a fresh data folder for every test."""
+
+from __future__ import annotations
+
+import os
+
+# Qt reads this when the first QGuiApplication starts; set it before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test reads or writes the real user's library, settings or custom packs."""
+    data = tmp_path_factory.mktemp("composer-data")
+    monkeypatch.setenv("COMPOSER_DATA_DIR", str(data))
+    return data
