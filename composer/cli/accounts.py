@@ -154,7 +154,10 @@ def read_secret(platform: str, handle: str, stdin: TextIO | None = None) -> Secr
         except EOFError:
             text = ""
     else:
-        text = stream.read()
+        try:
+            text = stream.read()
+        except UnicodeDecodeError:  # its message quotes input bytes: never show it
+            raise UsageError("the credential on standard input is not valid text") from None
         text = text[:-1] if text.endswith("\n") else text
         text = text[:-1] if text.endswith("\r") else text
     if not text:

@@ -39,8 +39,8 @@ def cli(tmp_path, monkeypatch, capsys, caplog):
     # Only this command: other commands' work in progress must not break these tests.
     monkeypatch.setattr("composer.cli.COMMAND_MODULES", ("composer.cli.accounts",))
 
-    def invoke(*argv: str, stdin: str | io.StringIO = "") -> tuple[int, str, str]:
-        stream = stdin if isinstance(stdin, io.StringIO) else io.StringIO(stdin)
+    def invoke(*argv: str, stdin: str | io.TextIOBase = "") -> tuple[int, str, str]:
+        stream = io.StringIO(stdin) if isinstance(stdin, str) else stdin
         monkeypatch.setattr("sys.stdin", stream)
         status = run(["--data-dir", str(tmp_path), "accounts", *argv])
         out, err = capsys.readouterr()
@@ -121,6 +121,12 @@ def test_add_with_an_empty_or_multiline_credential_is_a_usage_error(cli, stdin, 
     assert status == 2
     assert message in err
     assert cli("list")[1] == "No accounts.\n"
+
+
+def test_add_with_undecodable_input_does_not_echo_it(cli):
+    raw = io.TextIOWrapper(io.BytesIO(b"\xffSECRET-bytes"), encoding="utf-8")
+    status, _, err = cli("add", "--platform", "x", "--handle", "jane", stdin=raw)
+    assert (status, err) == (2, "composer: the credential on standard input is not valid text\n")
 
 
 def test_add_strips_a_windows_line_ending(cli, memory_keyring):
