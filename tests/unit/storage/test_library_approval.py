@@ -86,7 +86,9 @@ def test_editing_an_approved_post_returns_it_to_draft(services, clock):
     first = services.approval.approve(post.id)
     clock.advance(10)
     # Title and tags are not what goes out: the approval still applies.
-    services.library.autosave(post.id, PostDraft(body=post.body, platforms=post.platforms, title="T"))
+    services.library.autosave(
+        post.id, PostDraft(body=post.body, platforms=post.platforms, title="T")
+    )
     assert services.library.get(post.id).status == "approved"
     # The text is: back to draft, approval kept on record but no longer active.
     services.library.autosave(post.id, PostDraft(body="New words", platforms=post.platforms))
