@@ -33,13 +33,11 @@ def test_engine_settings(tmp_path):
     db = open_library(tmp_path / "library.sqlite3")
     try:
         with db.read() as tx:
-            pragma = lambda name: (
-                tx.session.connection()
-                .exec_driver_sql(  # noqa: E731
-                    f"PRAGMA {name}"
-                )
-                .scalar()
-            )
+            connection = tx.session.connection()
+
+            def pragma(name: str) -> object:
+                return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
             assert pragma("journal_mode") == "wal"
             assert pragma("synchronous") == 2  # FULL
             assert pragma("foreign_keys") == 1
