@@ -5,8 +5,9 @@ Needs a D-Bus session with an unlocked Secret Service, as `.ci/run` provides:
     dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock \\
         --components=secrets >/dev/null; uv run pytest'
 
-Elsewhere these tests skip with the reason shown; set COMPOSER_REQUIRE_SECRET_SERVICE=1
-to make that a failure instead (CI must not pass by skipping). Every test uses its own
+Elsewhere these tests skip with the reason shown. Where CI is set (as `.ci/run` does) or
+COMPOSER_REQUIRE_SECRET_SERVICE=1, a missing Secret Service is a failure instead: CI must
+not pass by skipping. Every test uses its own
 keyring service name and deletes what it wrote, so a developer's real credentials are
 never touched.
 """
@@ -63,9 +64,14 @@ def secret_service() -> None:
     problem = secret_service_problem()
     if problem is None:
         return
-    if os.environ.get(REQUIRE_ENV):
-        pytest.fail(f"{REQUIRE_ENV} is set but {problem}")
+    required_by = [name for name in (REQUIRE_ENV, "CI") if _truthy(os.environ.get(name))]
+    if required_by:
+        pytest.fail(f"{required_by[0]} is set, so a Secret Service is required, but {problem}")
     pytest.skip(f"needs an unlocked Secret Service: {problem}")
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() not in ("", "0", "false", "no")
 
 
 @pytest.fixture
