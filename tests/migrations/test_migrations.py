@@ -1,0 +1,115 @@
+"""Migrations: the head schema matches the models, and every released library still opens.
+
+`tests/fixtures/library-<revision>.sqlite3` are real libraries written by each released
+schema (never regenerate one: it stands for files agents already have). The first holds
+a profile, a setting, a LinkedIn account, an exported post with a variant, an approval
+voided by a later edit with an override reason, an archived post and one in the bin, and
+an audit log of four entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from composer.app.container import Services
+from composer.domain.posts import PostQuery
+from composer.storage.database import NewerSchemaError, head_revision, migrate, open_library
+from composer.storage.models import Base, include_name
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+RELEASED = sorted(FIXTURES.glob("library-*.sqlite3"))
+
+
+def test_upgrade_empty_database_matches_models(tmp_path):
+    path = tmp_path / "empty.sqlite3"
+    migrate(path)
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection, opts={"include_name": include_name, "compare_type": True}
+            )
+            assert compare_metadata(context, Base.metadata) == []
+            assert context.get_current_revision() == head_revision()
+            names = {
+                row[0]
+                for row in connection.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
+                )
+            }
+    finally:
+        engine.dispose()
+    assert {"posts_fts", "posts_fts_insert", "audit_log_no_update"} <= names
+
+
+def test_there_is_a_fixture_for_the_first_schema():
+    assert [p.name for p in RELEASED][:1] == ["library-0001.sqlite3"]
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=[p.stem for p in RELEASED])
+def test_released_library_opens_and_keeps_everything(tmp_path, fixture):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(fixture, data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        report = services.database.report
+        assert report.moved_aside is None
+        if fixture.stem != f"library-{head_revision()}":
+            assert report.pre_migration_backup is not None
+        assert services.database.integrity_check() == "ok"
+        assert services.audit.verify().ok
+        assert services.library.profile().name == "Sam Ortiz"
+        assert services.library.setting("editor") == {"font_size": 13}
+        [account] = services.account_repository.list()
+        assert (account.platform, account.handle) == ("linkedin", "samortiz")
+
+        live = services.history.page(PostQuery())
+        assert {p.status for p in live} == {"exported", "draft", "archived"}
+        exported = next(p for p in live if p.status == "exported")
+        assert exported.variants["linkedin"].startswith("Storm season: a kit")
+        assert [p.id for p in services.history.page(PostQuery(search="cafe"))] != []
+        assert len(services.history.page(PostQuery(deleted=True))) == 1
+        snapshot = services.approval.approved_snapshot(exported.id)
+        assert set(snapshot.texts) == {"facebook", "linkedin"}
+        voided = services.approval.approvals(
+            next(p for p in live if p.link.startswith("https://")).id
+        )
+        assert voided[0].voided_at is not None
+        assert list(voided[0].overrides.values()) == ["Carrier-approved rate ad"]
+
+
+def test_newer_schema_is_refused_untouched(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(RELEASED[0], path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_later'")
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(NewerSchemaError) as caught:
+        open_library(path)
+    assert "Please update Composer" in str(caught.value)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_corrupt_database_is_moved_aside_never_overwritten(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(RELEASED[0], path)
+    damaged = bytearray(path.read_bytes())
+    damaged[2048:6144] = b"\xff" * 4096  # wreck some b-tree pages
+    path.write_bytes(bytes(damaged))
+    db = open_library(path)
+    try:
+        assert db.report.moved_aside is not None
+        assert db.report.moved_aside.read_bytes() == bytes(damaged)
+        assert db.report.notices and "damaged" in db.report.notices[0]
+        assert db.integrity_check() == "ok"
+    finally:
+        db.close()
