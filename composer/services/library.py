@@ -125,12 +125,15 @@ class LibraryService:
             if before.draft == draft:
                 return before
             status = None
-            if not covered_by_approval(before.draft, draft):
+            # Only approved, exported or archived posts can hold an active approval.
+            if before.status != "draft" and not covered_by_approval(before.draft, draft):
                 void_approvals(tx, post_id, now, "edited after approval")
                 if before.status in ("approved", "exported"):
                     status = "draft"
-            post = tx.posts.update(post_id, draft, now, status=status)
             last = tx.revisions.latest(post_id)
+            if last is None:  # imported posts keep their first version only once edited
+                tx.revisions.add(post_id, before.draft, "import", before.created_at or now)
+            post = tx.posts.update(post_id, draft, now, status=status)
             if (
                 last is not None
                 and last.kind == "autosave"

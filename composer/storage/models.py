@@ -37,6 +37,9 @@ NAMING_CONVENTION = {
 
 # Tables SQLite creates for the FTS5 index; they are not in the models on purpose.
 FTS_TABLE = "posts_fts"
+# While a settings row with this key exists, the insert trigger leaves indexing to the
+# bulk importer (set and cleared inside the import's own transaction).
+FTS_BULK_INSERT_KEY = "fts.bulk-insert"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -109,7 +112,10 @@ class PostPlatformRow(Base):
     """One target platform of a post (a table, so the platform filter can use an index)."""
 
     __tablename__ = "post_platforms"
-    __table_args__ = (Index("ix_post_platforms_platform", "platform", "post_id"),)
+    __table_args__ = (
+        Index("ix_post_platforms_platform", "platform", "post_id"),
+        {"sqlite_with_rowid": False},
+    )
 
     post_id: Mapped[int] = mapped_column(
         ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
@@ -120,7 +126,7 @@ class PostPlatformRow(Base):
 
 class PostTagRow(Base):
     __tablename__ = "post_tags"
-    __table_args__ = (Index("ix_post_tags_tag", "tag", "post_id"),)
+    __table_args__ = (Index("ix_post_tags_tag", "tag", "post_id"), {"sqlite_with_rowid": False})
 
     post_id: Mapped[int] = mapped_column(
         ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from composer.domain.posts import PostQuery
+from composer.domain.posts import PostDraft, PostQuery
 from composer.services.importer import ImportFileError, parse_posts
 
 
@@ -28,7 +28,17 @@ def test_json_array(services, tmp_path):
     assert (one.title, one.platforms, one.tags) == ("First", ("x", "linkedin"), ("a",))
     assert two.scheduled_at == datetime(2026, 5, 13, 19, 0)
     assert two.link == "https://ex.com"
-    assert [r.kind for r in services.library.revisions(one.id)] == ["import"]
+    assert services.library.revisions(one.id) == []  # one version so far: the post itself
+    services.library.autosave(one.id, PostDraft(body="One, edited", platforms=("x",)))
+    revisions = services.library.revisions(one.id)
+    assert [(r.kind, r.content.body) for r in revisions] == [
+        ("autosave", "One, edited"),
+        ("import", "One"),
+    ]
+    assert services.history.page(PostQuery(search="one"))[0].id == one.id
+    assert services.library.setting("fts.bulk-insert") is None  # indexing is back on
+    later = services.library.create(PostDraft(body="Created after the import"))
+    assert services.history.page(PostQuery(search="created"))[0].id == later.id
 
 
 def test_json_lines_ignores_unknown_fields(services, tmp_path):

@@ -24,7 +24,10 @@ _VARIANT_TEXT = "(SELECT group_concat(value, ' ') FROM json_each({row}.variants)
 EXTRA_DDL = (
     "CREATE VIRTUAL TABLE posts_fts USING fts5("
     "title, body, variants, content='', tokenize='unicode61 remove_diacritics 2')",
-    f"""CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
+    # Bulk imports set the BULK_INSERT_KEY setting inside their transaction and index the
+    # new rows in one statement afterwards (per-row trigger inserts are ~8x slower).
+    f"""CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts
+    WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'fts.bulk-insert') BEGIN
         INSERT INTO posts_fts(rowid, title, body, variants)
         VALUES (new.id, new.title, new.body, {_VARIANT_TEXT.format(row="new")});
     END""",
@@ -165,6 +168,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("post_id", "platform", name=op.f("pk_post_platforms")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("post_platforms", schema=None) as batch_op:
         batch_op.create_index("ix_post_platforms_platform", ["platform", "post_id"], unique=False)
@@ -177,6 +181,7 @@ def upgrade() -> None:
             ["post_id"], ["posts.id"], name=op.f("fk_post_tags_post_id_posts"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("post_id", "tag", name=op.f("pk_post_tags")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("post_tags", schema=None) as batch_op:
         batch_op.create_index("ix_post_tags_tag", ["tag", "post_id"], unique=False)

@@ -1,0 +1,107 @@
+"""Write `tests/fixtures/library-<head>.sqlite3`: a small real library from this schema.
+
+    uv run python tests/migrations/make_fixture.py
+
+Run it once when a migration is released, and commit the file; never regenerate an older
+fixture (it stands for libraries agents already have). test_migrations.py opens each.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from composer.app.container import Services
+from composer.domain.findings import CheckResult, Finding
+from composer.domain.posts import PostDraft
+from composer.domain.profile import Profile
+from composer.storage.database import head_revision
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+class _Engine:
+    def check(self, request):  # noqa: ANN001, ANN201
+        if "guaranteed" not in request.text.lower():
+            return CheckResult(findings=())
+        finding = Finding(
+            rule="fixture.guarantee",
+            category="compliance.guarantee",
+            severity="error",
+            message="A promise",
+            start=0,
+            end=10,
+            text=request.text[:10],
+        )
+        return CheckResult(findings=(finding,))
+
+
+def main() -> int:
+    target = FIXTURES / f"library-{head_revision()}.sqlite3"
+    if target.exists():
+        print(f"{target} exists; fixtures are never regenerated", file=sys.stderr)
+        return 1
+    moment = [datetime(2026, 5, 1, 9, 0, tzinfo=UTC)]
+
+    def clock() -> datetime:
+        moment[0] += timedelta(seconds=7)
+        return moment[0]
+
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Services.open(Path(folder), engine_loader=_Engine, clock=clock) as s,
+    ):
+        s.library.set_profile(
+            Profile(
+                name="Sam Ortiz",
+                agency="Ortiz Insurance Group",
+                license_number="0K98765",
+                states=("CA",),
+                disclosure="Sam Ortiz, CA Lic. #0K98765",
+            )
+        )
+        s.library.set_setting("editor", {"font_size": 13})
+        account = s.account_repository.add("linkedin", "samortiz", "Sam Ortiz")
+        common = {"title": "Storm kit", "tags": ("storm",), "account_id": account.id}
+        platforms = ("facebook", "linkedin")
+        a = s.library.create(
+            PostDraft(body="Storm season: what's in your kit?", platforms=platforms, **common)
+        )
+        s.library.autosave(
+            a.id,
+            PostDraft(
+                body="Storm season reminder: what's in your emergency kit?",
+                platforms=platforms,
+                variants={"linkedin": "Storm season: a kit checklist. What would you add?"},
+                **common,
+            ),
+        )
+        s.approval.approve(a.id)
+        s.audit.record_export("hootsuite", "/exports/may.csv", "e3" * 32, [a.id])
+        rate = {"platforms": ("x",), "link": "https://example.com/quote"}
+        b = s.library.create(PostDraft(body="Guaranteed lowest rates in town!", **rate))
+        s.approval.approve(b.id, reason="Carrier-approved rate ad")
+        s.library.autosave(b.id, PostDraft(body="Great rates. Questions? Ask me.", **rate))
+        imported = s.importer.import_drafts(
+            [
+                PostDraft(body="Un café avec nos clients", platforms=("threads",)),
+                PostDraft(body="Old draft in the bin", scheduled_at=datetime(2026, 5, 20, 19)),
+            ]
+        )
+        s.library.archive(imported[0])
+        s.library.delete(imported[1])
+        assert s.audit.verify().ok
+        s.database.backup_to(target)
+    with sqlite3.connect(target, isolation_level=None) as conn:  # small: 1 KiB pages
+        conn.execute("PRAGMA page_size=1024")
+        conn.execute("VACUUM")
+    conn.close()
+    print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
