@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -15,6 +15,7 @@ import regex
 
 from composer.domain.profile import Profile
 from composer.guidelines.facts import Span, TextFacts
+from composer.guidelines.wordindex import PhraseSet
 
 
 class PatternTimeoutError(Exception):
@@ -84,40 +85,34 @@ def _prefilter(anchors: tuple[str, ...] | None, facts: TextFacts) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PhraseCheck:
-    pattern: re.Pattern[str]
-    anchors: tuple[str, ...] | None
+    phrases: PhraseSet
     filters: Filters = field(default_factory=Filters)
     suggestions: tuple[str, ...] = ()
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
-        if not _prefilter(self.anchors, facts):
-            return
-        for match in self.pattern.finditer(facts.text):
-            start, end = match.span()
+        for hit in self.phrases.hits(facts):
+            start, end = hit.start, hit.end
             if self.filters.allows(facts, start, end) and not facts.in_entity(start, end):
                 yield Hit(start, end, self.suggestions)
 
 
 @dataclass(frozen=True, slots=True)
 class SubstitutionCheck:
-    """Phrase -> better wording; one combined pattern, the group name says which."""
+    """Phrase -> better wording; the hit's phrase position says which wording."""
 
-    pattern: re.Pattern[str]
-    replacements: Mapping[str, str]
-    anchors: tuple[str, ...] | None
+    phrases: PhraseSet
+    replacements: tuple[str, ...]
     filters: Filters = field(default_factory=Filters)
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
-        if not _prefilter(self.anchors, facts):
-            return
-        for match in self.pattern.finditer(facts.text):
-            start, end = match.span()
+        for hit in self.phrases.hits(facts):
+            start, end = hit.start, hit.end
             if not self.filters.allows(facts, start, end) or facts.in_entity(start, end):
                 continue
-            replacement = self.replacements[match.lastgroup or ""]
-            yield Hit(start, end, (match_case(match.group(), replacement),))
+            wording = self.replacements[hit.phrase]
+            yield Hit(start, end, (match_case(facts.text[start:end], wording),))
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -137,10 +132,13 @@ class PatternCheck:
     filters: Filters = field(default_factory=Filters)
     suggestions: tuple[str, ...] = ()
     group: int | str = 0
+    prefilter: re.Pattern[str] | None = None
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         if not _prefilter(self.anchors, facts):
+            return
+        if self.prefilter is not None and self.prefilter.search(facts.text) is None:
             return
         try:
             matches = list(self.pattern.finditer(facts.text, timeout=self.timeout))

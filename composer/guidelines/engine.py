@@ -11,13 +11,13 @@ from pathlib import Path
 
 from composer.domain.findings import CheckResult, Finding, PlatformCount
 from composer.domain.profile import Profile
-from composer.guidelines import phrases
 from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.checks import Hit, PatternTimeoutError
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.packs import LoadError, Rule, load_packs
+from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
 _SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
@@ -35,7 +35,7 @@ class _Context:
     __slots__ = ("_cache", "_signals", "facts", "profile")
 
     def __init__(
-        self, facts: TextFacts, profile: Profile | None, signals: dict[str, _Signal]
+        self, facts: TextFacts, profile: Profile | None, signals: dict[str, PhraseSet]
     ) -> None:
         self.facts = facts
         self.profile = profile
@@ -49,28 +49,6 @@ class _Context:
         return cached
 
 
-class _Signal:
-    """A named family of wording (such as "promotional") that rules can depend on."""
-
-    def __init__(self, values: Sequence[str]) -> None:
-        self.pattern = phrases.compile_phrases(values)
-        stems: set[str] = set()
-        self.anchors: tuple[str, ...] | None = ()
-        for value in values:
-            found = phrases.anchors(value)
-            if found is None:
-                self.anchors = None
-                break
-            stems.update(found)
-        if self.anchors is not None:
-            self.anchors = tuple(sorted(stems))
-
-    def present(self, facts: TextFacts) -> bool:
-        if self.anchors is not None and not any(a in facts.lower for a in self.anchors):
-            return False
-        return self.pattern.search(facts.text) is not None
-
-
 class Engine:
     def __init__(
         self,
@@ -78,10 +56,12 @@ class Engine:
         signals: dict[str, list[str]],
         builtins: Sequence[BuiltinCheck] = (),
         load_errors: Sequence[LoadError] = (),
+        index: WordIndex | None = None,
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
-        self._signals = {name: _Signal(values) for name, values in signals.items()}
+        index = index if index is not None else WordIndex()
+        self._signals = {name: index.add(values) for name, values in signals.items()}
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
 
@@ -104,7 +84,7 @@ class Engine:
             from composer.guidelines.builtin.spelling import SpellingCheck
 
             builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        return cls(packs.rules, packs.signals, builtins, packs.errors)
+        return cls(packs.rules, packs.signals, builtins, packs.errors, packs.index)
 
     def with_rules(self, rules: Sequence[Rule]) -> Engine:
         """A lean engine with only `rules` (no built-ins), sharing this one's signals."""

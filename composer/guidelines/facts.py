@@ -15,6 +15,8 @@ Span = tuple[int, int]
 class TextFacts:
     def __init__(self, text: str) -> None:
         self.text = text
+        # Per-text results of shared matchers (the word index), keyed by matcher id.
+        self.cache: dict[int, object] = {}
 
     @cached_property
     def lower(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ import regex
 from composer.domain.findings import CATEGORIES, SEVERITIES, Severity
 from composer.guidelines import checks, phrases
 from composer.guidelines.platforms import load_platforms
+from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 PATTERN_TIMEOUT_S = 0.05
 CHECK_TYPES = ("phrases", "substitution", "pattern", "count", "caps", "required")
@@ -60,6 +61,7 @@ class PackSet:
     signals: dict[str, list[str]] = field(default_factory=dict)
     errors: list[LoadError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    index: WordIndex = field(default_factory=WordIndex)
 
 
 class RuleError(ValueError):
@@ -97,7 +99,7 @@ def load_packs(directories: Iterable[Path]) -> PackSet:
             rule_id = raw.get("id") if isinstance(raw, dict) else None
             label = rule_id if isinstance(rule_id, str) else f"#{index}"
             try:
-                rule = build_rule(raw, path.name)
+                rule = build_rule(raw, path.name, result.index)
             except RuleError as exc:
                 result.errors.append(LoadError(path.name, label, str(exc)))
                 continue
@@ -160,7 +162,7 @@ def _texts(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def build_rule(raw: object, source: str) -> Rule:
+def build_rule(raw: object, source: str, index: WordIndex | None = None) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("must be a table")
     rule_id = _text(raw, "id")
@@ -179,6 +181,7 @@ def build_rule(raw: object, source: str) -> Rule:
     known = load_platforms()
     if any(p not in known for p in platforms):
         raise RuleError(f"names an unknown platform in {list(platforms)}")
+    index = index if index is not None else WordIndex()
     examples = raw.get("examples", {})
     if not isinstance(examples, dict):
         raise RuleError("'examples' must be a table with 'trigger' and 'pass' lists")
@@ -189,7 +192,7 @@ def build_rule(raw: object, source: str) -> Rule:
         message=_text(raw, "message"),
         explanation=_text(raw, "explanation"),
         reference=_text(raw, "reference", required=False),
-        check=_build_check(check_type, raw),
+        check=_BUILDERS[check_type](raw, index),
         check_type=check_type,
         source=source,
         platforms=platforms,
@@ -221,54 +224,34 @@ def _filters(raw: Mapping[str, Any]) -> checks.Filters:
     )
 
 
-def _anchors_for(values: Iterable[str]) -> tuple[str, ...] | None:
-    found: set[str] = set()
-    for value in values:
-        stems = phrases.anchors(value)
-        if stems is None:
-            return None
-        found.update(stems)
-    return tuple(sorted(found))
+def _phrase_set(values: Sequence[str], key: str, index: WordIndex) -> PhraseSet:
+    try:
+        return index.add(values)
+    except (ValueError, re.error) as exc:
+        raise RuleError(f"'{key}': {exc}") from exc
 
 
-def _build_check(check_type: str, raw: Mapping[str, Any]) -> checks.Check:
-    builder = _BUILDERS[check_type]
-    return builder(raw)
-
-
-def _build_phrases(raw: Mapping[str, Any]) -> checks.Check:
+def _build_phrases(raw: Mapping[str, Any], index: WordIndex) -> checks.Check:
     values = _texts(raw, "phrases")
     if not values:
         raise RuleError("a 'phrases' check needs a non-empty 'phrases' list")
-    pattern = _phrase_pattern(values, "phrases")
-    assert pattern is not None
     return checks.PhraseCheck(
-        pattern=pattern,
-        anchors=_anchors_for(values),
+        phrases=_phrase_set(values, "phrases", index),
         filters=_filters(raw),
         suggestions=_texts(raw, "suggestions"),
     )
 
 
-def _build_substitution(raw: Mapping[str, Any]) -> checks.Check:
+def _build_substitution(raw: Mapping[str, Any], index: WordIndex) -> checks.Check:
     table = raw.get("replace")
     if not isinstance(table, dict) or not table:
         raise RuleError("a 'substitution' check needs a 'replace' table: phrase = wording")
-    groups: list[str] = []
-    replacements: dict[str, str] = {}
-    ordered = sorted(table.items(), key=lambda item: len(item[0]), reverse=True)
-    for index, (phrase, wording) in enumerate(ordered):
+    for phrase, wording in table.items():
         if not isinstance(wording, str):
             raise RuleError(f"replacement for '{phrase}' must be text")
-        try:
-            groups.append(f"(?P<s{index}>{phrases.phrase_pattern(phrase)})")
-        except ValueError as exc:
-            raise RuleError(f"'replace': {exc}") from exc
-        replacements[f"s{index}"] = wording
     return checks.SubstitutionCheck(
-        pattern=re.compile("|".join(groups), re.IGNORECASE),
-        replacements=replacements,
-        anchors=_anchors_for(table),
+        phrases=_phrase_set(list(table), "replace", index),
+        replacements=tuple(table.values()),
         filters=_filters(raw),
     )
 
@@ -285,7 +268,7 @@ def _compile_regex(source: object, raw: Mapping[str, Any]) -> regex.Pattern[str]
         raise RuleError(f"pattern does not compile ({exc})") from exc
 
 
-def _build_pattern(raw: Mapping[str, Any]) -> checks.Check:
+def _build_pattern(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     pattern = _compile_regex(raw.get("pattern"), raw)
     anchors = _texts(raw, "anchors")
     group = raw.get("group", 0)
@@ -294,7 +277,18 @@ def _build_pattern(raw: Mapping[str, Any]) -> checks.Check:
     timeout = raw.get("timeout", PATTERN_TIMEOUT_S)
     if not isinstance(timeout, int | float) or timeout <= 0:
         raise RuleError("'timeout' must be a positive number of seconds")
+    prefilter = raw.get("prefilter")
+    if prefilter is not None:
+        if not isinstance(prefilter, str) or not prefilter:
+            raise RuleError("'prefilter' must be a regular expression")
+        try:
+            compiled_prefilter: re.Pattern[str] | None = re.compile(prefilter)
+        except re.error as exc:
+            raise RuleError(f"prefilter does not compile ({exc})") from exc
+    else:
+        compiled_prefilter = None
     return checks.PatternCheck(
+        prefilter=compiled_prefilter,
         pattern=pattern,
         anchors=tuple(a.lower() for a in anchors) or None,
         timeout=float(timeout),
@@ -304,7 +298,7 @@ def _build_pattern(raw: Mapping[str, Any]) -> checks.Check:
     )
 
 
-def _build_count(raw: Mapping[str, Any]) -> checks.Check:
+def _build_count(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     what = raw.get("count")
     if what not in checks.COUNTABLES:
         raise RuleError(f"'count' must be one of {', '.join(checks.COUNTABLES)}")
@@ -314,7 +308,7 @@ def _build_count(raw: Mapping[str, Any]) -> checks.Check:
     return checks.CountCheck(what=what, maximum=maximum)
 
 
-def _build_caps(raw: Mapping[str, Any]) -> checks.Check:
+def _build_caps(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     threshold = raw.get("max_share", 0.5)
     min_letters = raw.get("min_letters", 20)
     if not isinstance(threshold, int | float) or not 0 < threshold < 1:
@@ -324,7 +318,7 @@ def _build_caps(raw: Mapping[str, Any]) -> checks.Check:
     return checks.CapsShareCheck(threshold=float(threshold), min_letters=min_letters)
 
 
-def _build_required(raw: Mapping[str, Any]) -> checks.Check:
+def _build_required(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     source = raw.get("requires")
     pattern = raw.get("requires_pattern")
     if (source is None) == (pattern is None):

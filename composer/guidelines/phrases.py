@@ -20,12 +20,16 @@ import re
 from collections.abc import Iterable
 
 _SEP = r"[^\w.!?\n]+"
-_GAP = r"(?:[^\w.!?\n]+[\w'’$%-]+){0,4}[^\w.!?\n]+"
-_AMOUNT = r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks))"
+_GAP = r"(?:[^\w.!?\n]+[\w'’$%-]+){0,6}[^\w.!?\n]+"
+_AMOUNT = (
+    r"(?:\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|million|thousand|grand)\b)?"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks))"
+)
 _VOWELS = set("aeiou")
 _APOSTROPHE = re.compile("['’]")
 _TOKEN = re.compile(r"\([^)]*\)\??|\S+")
 _SPLIT = re.compile(r"[\s-]+")
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def inflect(word: str) -> str:
@@ -122,28 +126,25 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
 
 
-def anchors(phrase: str) -> tuple[str, ...] | None:
-    """Literal stems of which every match contains one, for a cheap `in` test first.
+def start_keys(phrase: str, length: int) -> set[str] | None:
+    """The lower-case beginnings (up to `length` letters) of words a match can start with.
 
-    Picks the most selective word slot; None when no slot is selective enough (the rule
-    then always runs its regex).
+    None when a match may start with something other than a letter (a digit, an amount, a
+    symbol): such phrases are searched across the whole text instead.
     """
-    best: tuple[str, ...] | None = None
-    best_len = 0
+    keys: set[str] = set()
     for token in _tokens(phrase):
-        if token in {"~", "#", "$"} or (len(token) > 1 and token.endswith("?")):
-            continue
-        options = token[1:-1].split("|") if token.startswith("(") else [token]
-        stems = tuple(_stem(option) for option in options if option)
-        shortest = min((len(stem) for stem in stems), default=0)
-        if shortest > best_len:
-            best, best_len = stems, shortest
-    return best if best_len >= 3 else None
-
-
-def _stem(word: str) -> str:
-    stem = max(_SPLIT.split(word.rstrip("*").strip()), key=len)
-    stem = _APOSTROPHE.split(stem)[0]
-    if len(stem) > 3 and stem[-1] in "ye" and not word.endswith("*"):
-        stem = stem[:-1]
-    return stem
+        optional = len(token) > 1 and token.endswith("?")
+        slot = token[:-1] if optional else token
+        options = slot[1:-1].split("|") if slot.startswith("(") else [slot]
+        for option in options:
+            words = [w for w in _SPLIT.split(option.strip()) if w]
+            if not words:
+                continue
+            letters = _LEADING_LETTERS.match(words[0])
+            if letters is None:
+                return None
+            keys.add(letters.group()[:length])
+        if not optional:
+            return keys
+    return keys or None

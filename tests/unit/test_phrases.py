@@ -1,0 +1,69 @@
+"""The phrase compiler: forgiving about case, inflection and punctuation, strict about words."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.guidelines.facts import TextFacts
+from composer.guidelines.phrases import compile_phrases, phrase_pattern, start_keys
+from composer.guidelines.wordindex import WordIndex
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "flagged"),
+    [
+        ("guarantee return", "We GUARANTEED returns!", "GUARANTEED returns"),
+        ("no-cost coverage", "no cost  coverage for all", "no cost  coverage"),
+        ("no cost coverage", "No-cost coverage!", "No-cost coverage"),
+        ("policy", "two policies", "policies"),
+        ("promise", "promising", "promising"),
+        ("don't need", "you don’t need it", "don’t need"),
+        ("claim ~ approved", "your claim will surely be approved", "claim will surely be approved"),
+        ("(free|no-cost) insurance", "No cost insurance", "No cost insurance"),
+        ("$ (visa|gift) card", "a $100 Visa card", "$100 Visa card"),
+        ("(my|our)? commission", "I'll share commission", "commission"),
+        ("(my|our)? commission", "our commission", "our commission"),
+        ("invest*", "investments", "investments"),
+    ],
+)
+def test_phrase_matches_family(phrase: str, text: str, flagged: str) -> None:
+    match = compile_phrases([phrase]).search(text)
+    assert match is not None and match.group() == flagged
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("free", "carefree"),
+        ("scam", "scampi"),
+        ("claim ~ approved", "claim filed. Then approved"),
+        ("cheat", "cheetah"),
+        ("rate", "rather"),
+    ],
+)
+def test_phrase_respects_word_and_sentence_edges(phrase: str, text: str) -> None:
+    assert compile_phrases([phrase]).search(text) is None
+
+
+def test_start_keys_cover_every_start() -> None:
+    assert start_keys("(free|no-cost) (insurance|coverage)", 3) == {"fre", "no"}
+    assert start_keys("(my|our)? commission", 3) == {"my", "our", "com"}
+    assert start_keys("$ gift card", 3) is None
+
+
+def test_word_index_finds_phrases_of_many_sets_in_one_pass() -> None:
+    index = WordIndex()
+    first = index.add(["guaranteed growth", "(no|zero) risk"])
+    second = index.add(["$ gift card", "policy"])
+    facts = TextFacts("Zero risk and GUARANTEED growth: a $50 gift card with each policy.")
+    assert [facts.text[h.start : h.end] for h in first.hits(facts)] == [
+        "Zero risk",
+        "GUARANTEED growth",
+    ]
+    assert [facts.text[h.start : h.end] for h in second.hits(facts)] == ["$50 gift card", "policy"]
+
+
+@pytest.mark.parametrize("bad", ["", "~ word", "word ~"])
+def test_malformed_phrase_is_rejected(bad: str) -> None:
+    with pytest.raises(ValueError):
+        phrase_pattern(bad)
