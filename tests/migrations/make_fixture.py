@@ -24,7 +24,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 class _Engine:
-    def check(self, request):  # noqa: ANN001, ANN201
+    def check(self, request):
         if "guaranteed" not in request.text.lower():
             return CheckResult(findings=())
         finding = Finding(
