@@ -1,0 +1,69 @@
+"""Labelled posts: the shared sample (must be exact) and a hold-out set written separately.
+
+Clean posts must get no error or warning outside `style.*`; every labelled violation must
+be found in its category.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from composer.guidelines.engine import Engine
+from composer.guidelines.inputs import CheckInput
+from composer.services.guidelines import load_profile_file
+from shared_data import require_shared
+
+ENGINE = Engine.load(style_checks=False)
+HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "holdout_posts.jsonl"
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _verdict(post: dict, profile_dir: Path) -> tuple[list[str], list[str]]:
+    """(noise, missed): unwanted findings on a clean post, and categories not found."""
+    profile = load_profile_file(profile_dir / post["profile"]) if post.get("profile") else None
+    result = ENGINE.check(
+        CheckInput(text=post["text"], platforms=tuple(post["platforms"]), profile=profile)
+    )
+    categories = {f.category for f in result.findings}
+    noise = [
+        f"{f.rule}: {f.text!r}"
+        for f in result.findings
+        if post["clean"] and f.severity != "suggestion" and not f.category.startswith("style.")
+    ]
+    missed = [c for c in post["expect"] if c not in categories]
+    return noise, missed
+
+
+def _sample_posts() -> list[dict]:
+    try:
+        samples = require_shared("samples", "posts.jsonl")
+    except pytest.skip.Exception:
+        return []
+    return _load(samples)
+
+
+@pytest.mark.parametrize("post", _sample_posts() or [None], ids=lambda p: p["id"] if p else "none")
+def test_shared_sample_post(post: dict | None) -> None:
+    samples = require_shared("samples", "posts.jsonl")
+    assert post is not None
+    noise, missed = _verdict(post, samples.parent)
+    assert not noise, f"{post['id']} should be clean: {noise}"
+    assert not missed, f"{post['id']} missed {missed}"
+
+
+def test_holdout_precision_and_recall() -> None:
+    profile_dir = require_shared("samples", "profile.toml").parent
+    posts = _load(HOLDOUT)
+    clean = [p for p in posts if p["clean"]]
+    flagged = [p for p in posts if not p["clean"]]
+    noisy = [(p["id"], n) for p in clean if (n := _verdict(p, profile_dir)[0])]
+    missed = [(p["id"], m) for p in flagged if (m := _verdict(p, profile_dir)[1])]
+    assert len(clean) >= 100 and len(flagged) >= 100
+    assert len(noisy) <= len(clean) * 0.02, noisy
+    assert len(missed) <= len(flagged) * 0.05, missed
