@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.app.paths import user_rules_dir
+from composer.app.paths import user_dictionary_path, user_rules_dir
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
@@ -38,7 +38,11 @@ def load_engine(data_dir: Path) -> Checker:
     from composer.guidelines.engine import Engine
 
     rules = user_rules_dir(data_dir)
-    return Engine.load(extra_rule_dirs=[rules] if rules.is_dir() else [])
+    dictionary = user_dictionary_path(data_dir)
+    return Engine.load(
+        extra_rule_dirs=[rules] if rules.is_dir() else [],
+        user_dictionary=dictionary if dictionary.is_file() else None,
+    )
 
 
 @dataclass
