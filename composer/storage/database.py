@@ -22,7 +22,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from composer.storage import backup
 from composer.storage.repositories import Repositories
@@ -144,10 +144,6 @@ class Database:
         """One atomic unit of work: committed on leaving the block, rolled back on error."""
         with _plain_errors(), self._writer.begin() as session:
             yield Repositories(session)
-
-    def raw_session(self) -> Session:
-        """For tests and benchmarks inside composer.storage only."""
-        return self._reader()
 
     def backup_to(self, destination: Path) -> Path:
         """A consistent copy through SQLite's online backup API, verified before use."""
