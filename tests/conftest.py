@@ -7,7 +7,7 @@ import os
 # Qt reads this when the first QGuiApplication starts; set it before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

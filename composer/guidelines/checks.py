@@ -188,6 +188,10 @@ class CountCheck:
             yield Hit(items[self.maximum][0], items[-1][1])
 
 
+_NOT_CAPITAL = re.compile(r"[^A-Z\u00c0-\u00de]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
 @dataclass(frozen=True, slots=True)
 class CapsShareCheck:
     """Shouting: the share of letters in capitals over a threshold, in words of 2+ letters."""
@@ -198,6 +202,14 @@ class CapsShareCheck:
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         text = facts.text
+        capitals = len(_NOT_CAPITAL.sub("", text))
+        if capitals < self.min_letters * self.threshold:
+            return
+        entity_letters = sum(e - s for spans in (facts.urls, facts.hashtags, facts.mentions)
+                             for s, e in spans)  # fmt: skip
+        all_letters = len(_NOT_LETTER.sub("", text)) - entity_letters
+        if all_letters <= 0 or capitals / all_letters <= self.threshold:
+            return
         letters = upper = 0
         for s, e in facts.words:
             if facts.in_entity(s, e):

@@ -40,7 +40,16 @@ class TextFacts:
 
     @cached_property
     def words(self) -> list[Span]:
-        return tokens.find_words(self.text)
+        return self._words_and_heads[0]
+
+    @cached_property
+    def heads(self) -> list[str]:
+        """Each word's leading letters in lower case, parallel to `words`."""
+        return self._words_and_heads[1]
+
+    @cached_property
+    def _words_and_heads(self) -> tuple[list[Span], list[str]]:
+        return tokens.find_words_and_heads(self.text)
 
     @cached_property
     def sentences(self) -> list[Span]:

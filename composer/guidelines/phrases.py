@@ -126,13 +126,16 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
 
 
-def start_keys(phrase: str, length: int) -> set[str] | None:
-    """The lower-case beginnings (up to `length` letters) of words a match can start with.
+def start_keys(phrase: str, length: int) -> set[tuple[str, bool]] | None:
+    """How to find where a match can start: (key, exact) pairs for its first word.
 
-    None when a match may start with something other than a letter (a digit, an amount, a
-    symbol): such phrases are searched across the whole text instead.
+    A first word whose leading letters number `length` or more is keyed by its first
+    `length` letters (matched as a prefix of a text word); a shorter one such as "a" or
+    "no" must equal the text word's leading letters (`exact`). None when a match may start
+    with something other than a letter (a digit, an amount, a symbol): such phrases are
+    searched across the whole text instead.
     """
-    keys: set[str] = set()
+    keys: set[tuple[str, bool]] = set()
     for token in _tokens(phrase):
         optional = len(token) > 1 and token.endswith("?")
         slot = token[:-1] if optional else token
@@ -144,7 +147,100 @@ def start_keys(phrase: str, length: int) -> set[str] | None:
             letters = _LEADING_LETTERS.match(words[0])
             if letters is None:
                 return None
-            keys.add(letters.group()[:length])
+            run = letters.group()
+            if len(run) >= length:
+                keys.add((run[:length], False))
+            elif words[0] == run + "*":
+                return None  # a short prefix such as "ab*": rare, search the text
+            else:
+                keys.add((run, True))
         if not optional:
             return keys
     return keys or None
+
+
+def second_keys(phrase: str, length: int) -> frozenset[str] | None:
+    """Keys the word after the first must match, or None when that cannot be said.
+
+    Prefix keys are the first `length` letters; exact keys carry a leading "=". For a
+    first option of several words ("your policy") it is that option's second word;
+    otherwise the next slot's words. None after an optional slot, a gap or a non-letter.
+    """
+    tokens = _tokens(phrase)
+    if not tokens or tokens[0].endswith("?"):
+        return None
+    first = tokens[0]
+    following: set[str] | None = None
+    keys: set[str] = set()
+    for option in first[1:-1].split("|") if first.startswith("(") else [first]:
+        words = [w for w in _SPLIT.split(option.strip()) if w]
+        if len(words) > 1:
+            key = _word_key(words[1], length)
+            if key is None:
+                return None
+            keys.add(key)
+            continue
+        if following is None:
+            following = _slot_key_set(tokens[1] if len(tokens) > 1 else "~", length)
+            if following is None:
+                return None
+        keys |= following
+    return frozenset(keys) or None
+
+
+def _word_key(word: str, length: int) -> str | None:
+    letters = _LEADING_LETTERS.match(word)
+    if letters is None:
+        return None
+    run = letters.group()
+    if len(run) >= length:
+        return run[:length]
+    return None if word.endswith("*") else "=" + run
+
+
+def _slot_key_set(token: str, length: int) -> set[str] | None:
+    if token == "~" or (token.endswith("?") and len(token) > 1):
+        return None
+    keys: set[str] = set()
+    for option in token[1:-1].split("|") if token.startswith("(") else [token]:
+        words = [w for w in _SPLIT.split(option.strip()) if w]
+        key = _word_key(words[0], length) if words else None
+        if key is None:
+            return None
+        keys.add(key)
+    return keys
+
+
+def starts_with_number(phrase: str) -> bool:
+    """Whether every match begins with a digit, `$` or `#` (found via number positions)."""
+    tokens = _tokens(phrase)
+    if not tokens or tokens[0].endswith("?"):
+        return False
+    first = tokens[0]
+    options = first[1:-1].split("|") if first.startswith("(") else [first]
+    return all(o.strip()[:1] in "$#0123456789" and o.strip() for o in options)
+
+
+def slot_keys(phrase: str, length: int) -> list[frozenset[str]]:
+    """For each required word slot, the keys one of which a text must contain to match.
+
+    A text lacking every key of any slot cannot match, so the phrase is skipped for it
+    without running its regex. Slots that may start with a non-letter add no constraint.
+    """
+    required: list[frozenset[str]] = []
+    for token in _tokens(phrase):
+        if token == "~" or (token.endswith("?") and len(token) > 1):
+            continue
+        options = token[1:-1].split("|") if token.startswith("(") else [token]
+        keys: set[str] = set()
+        for option in options:
+            words = [w for w in _SPLIT.split(option.strip()) if w]
+            letters = _LEADING_LETTERS.match(words[0]) if words else None
+            if letters is None or (len(letters.group()) < length and words[0].endswith("*")):
+                keys = set()
+                break
+            run = letters.group()
+            keys.add(run[:length] if len(run) >= length else "=" + run)
+        if keys:
+            required.append(frozenset(keys))
+    return required

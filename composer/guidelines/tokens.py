@@ -6,7 +6,7 @@ import re
 
 Span = tuple[int, int]
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 # A sentence ends at . ! ? (possibly repeated, possibly followed by closing quotes or
 # brackets) before whitespace, or at a blank line / line break.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n+")
@@ -14,6 +14,16 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n+")
 
 def find_words(text: str) -> list[Span]:
     return [m.span() for m in _WORD.finditer(text)]
+
+
+def find_words_and_heads(text: str) -> tuple[list[Span], list[str]]:
+    """Word spans, and each word's leading letters in lower case ("don't" -> "don")."""
+    spans: list[Span] = []
+    heads: list[str] = []
+    for match in _WORD.finditer(text):
+        spans.append(match.span())
+        heads.append(match.group(1).lower())
+    return spans, heads
 
 
 def find_sentences(text: str) -> list[Span]:

@@ -17,6 +17,7 @@ from composer.guidelines import phrases
 from composer.guidelines.facts import Span, TextFacts
 
 KEY_LENGTH = 3
+_NUMBER_START = re.compile(r"(?<![\w$#])[$#\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +27,21 @@ class PhraseHit:
     phrase: int  # index of the phrase within its PhraseSet
 
 
+Entry = tuple[int, int, re.Pattern[str], "frozenset[str] | None", "list[frozenset[str]]"]
+
+
 class WordIndex:
     """Shared by every PhraseSet built for one engine; scans each text once."""
 
     def __init__(self) -> None:
-        self._by_key: dict[str, list[tuple[int, int, re.Pattern[str]]]] = {}
-        self._scan: list[tuple[int, int, re.Pattern[str]]] = []
+        # Words of three letters or more are looked up by their first three letters;
+        # shorter ones ("a", "no", "my") must be the whole word, or every word starting
+        # with "a" would try every phrase starting with "a". Each entry also knows the
+        # keys its second word may have, so most candidates are dismissed without a regex.
+        self._by_prefix: dict[str, list[Entry]] = {}
+        self._exact: dict[str, list[Entry]] = {}
+        self._numeric: list[Entry] = []
+        self._scan: list[Entry] = []
         self._sets = 0
 
     def add(self, values: Sequence[str]) -> PhraseSet:
@@ -39,34 +49,59 @@ class WordIndex:
         self._sets += 1
         for position, value in enumerate(values):
             pattern = re.compile(phrases.phrase_pattern(value), re.IGNORECASE)
+            second = phrases.second_keys(value, KEY_LENGTH)
+            slots = phrases.slot_keys(value, KEY_LENGTH)
+            entry: Entry = (set_id, position, pattern, second, slots)
             keys = phrases.start_keys(value, KEY_LENGTH)
-            entry = (set_id, position, pattern)
             if keys is None:
-                self._scan.append(entry)
-            else:
-                for key in keys:
-                    self._by_key.setdefault(key, []).append(entry)
+                numeric = phrases.starts_with_number(value)
+                (self._numeric if numeric else self._scan).append(entry)
+                continue
+            for key, exact in keys:
+                table = self._exact if exact else self._by_prefix
+                table.setdefault(key, []).append(entry)
         return PhraseSet(self, set_id, tuple(values))
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
         if cached is not None:
-            return cached
-        text, lower, by_key = facts.text, facts.lower, self._by_key
+            return cached  # type: ignore[return-value]
+        text = facts.text
+        by_prefix, exact = self._by_prefix, self._exact
         found: dict[int, list[PhraseHit]] = {}
-        for start, end in facts.words:
-            head = lower[start : min(end, start + KEY_LENGTH)]
-            keys = (head[:1], head[:2], head) if len(head) == KEY_LENGTH else {head[:1], head}
-            for key in keys:
-                entries = by_key.get(key)
+        words = facts.words
+        heads = [*facts.heads, ""]
+        present = {h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads}
+        viable: dict[int, bool] = {}
+        for i, (start, _end) in enumerate(words):
+            head = heads[i]
+            entries = by_prefix.get(head[:KEY_LENGTH]) if len(head) >= KEY_LENGTH else None
+            if entries is None:
+                entries = exact.get(head)
                 if entries is None:
                     continue
-                for set_id, position, pattern in entries:
+            following = heads[i + 1]
+            follow_head, follow_word = following[:KEY_LENGTH], "=" + following
+            for set_id, position, pattern, second, slots in entries:
+                if second is not None and follow_head not in second and follow_word not in second:
+                    continue
+                ok = viable.get(id(pattern))
+                if ok is None:
+                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
+                if not ok:
+                    continue
+                match = pattern.match(text, start)
+                if match is not None:
+                    found.setdefault(set_id, []).append(PhraseHit(start, match.end(), position))
+        if self._numeric:
+            for number in _NUMBER_START.finditer(text):
+                start = number.start()
+                for set_id, position, pattern, _second, _slots in self._numeric:
                     match = pattern.match(text, start)
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
-        for set_id, position, pattern in self._scan:
+        for set_id, position, pattern, _second, _slots in self._scan:
             for match in pattern.finditer(text):
                 found.setdefault(set_id, []).append(PhraseHit(*match.span(), position))
         facts.cache[id(self)] = found

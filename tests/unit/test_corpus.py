@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
+from shared_data import require_shared
 
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
 from composer.services.guidelines import load_profile_file
-from shared_data import require_shared
 
 ENGINE = Engine.load(style_checks=False)
 HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "holdout_posts.jsonl"

@@ -46,8 +46,9 @@ def test_phrase_respects_word_and_sentence_edges(phrase: str, text: str) -> None
 
 
 def test_start_keys_cover_every_start() -> None:
-    assert start_keys("(free|no-cost) (insurance|coverage)", 3) == {"fre", "no"}
-    assert start_keys("(my|our)? commission", 3) == {"my", "our", "com"}
+    assert start_keys("(free|no-cost) (insurance|coverage)", 3) == {("fre", False), ("no", True)}
+    assert start_keys("(my|our)? commission", 3) == {("my", True), ("our", False), ("com", False)}
+    assert start_keys("(i'll|sh*t) x", 3) == {("i", True), ("sh", True)}
     assert start_keys("$ gift card", 3) is None
 
 
