@@ -12,13 +12,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.app.paths import user_dictionary_path, user_rules_dir
-
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
     from composer.services.accounts import AccountsService
     from composer.services.approval import ApprovalService, Checker
     from composer.services.audit import AuditService
+    from composer.services.guidelines import GuidelineService
     from composer.services.history import HistoryService
     from composer.services.importer import ImportService
     from composer.services.library import LibraryService
@@ -35,14 +34,9 @@ def library_exists(data_dir: Path) -> bool:
 
 def load_engine(data_dir: Path) -> Checker:
     """The guideline engine with the shipped packs and the user's own rule folder."""
-    from composer.guidelines.engine import Engine
+    from composer.services.guidelines import build_engine
 
-    rules = user_rules_dir(data_dir)
-    dictionary = user_dictionary_path(data_dir)
-    return Engine.load(
-        extra_rule_dirs=[rules] if rules.is_dir() else [],
-        user_dictionary=dictionary if dictionary.is_file() else None,
-    )
+    return build_engine(data_dir)
 
 
 @dataclass
@@ -97,6 +91,17 @@ class Services:
     def notices(self) -> tuple[str, ...]:
         """Things the user should be told about opening the library (e.g. a recovery)."""
         return self.database.report.notices
+
+    @cached_property
+    def guidelines(self) -> GuidelineService:
+        """Checks with the same engine approval uses, the stored profile and history."""
+        from composer.services.guidelines import GuidelineService
+
+        return GuidelineService(
+            self.approval.engine,  # type: ignore[arg-type]
+            history=self.history.recent_for_checks,
+            profile_source=self.library.profile,
+        )
 
     # --- accounts (issue 4) -------------------------------------------------------------
     @cached_property

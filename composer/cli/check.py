@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.cli.errors import UsageError
 from composer.cli.inputs import read_text_input
 from composer.cli.report import format_text_report
+
+if TYPE_CHECKING:
+    from composer.services.guidelines import GuidelineService
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +45,6 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from composer.guidelines.inputs import CheckInput
     from composer.guidelines.platforms import validate_platforms
     from composer.services.guidelines import GuidelineService, ProfileFileError
 
@@ -52,15 +55,51 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if args.jsonl and args.file:
         raise UsageError("give either FILE or --jsonl, not both")
+    extra_dirs = [_rules_dir(d) for d in args.rules]
+
+    with contextlib.ExitStack() as stack:
+        profile, history = None, None
+        if args.profile is None:
+            profile, history = _library_context(args.data_dir, stack)
+        try:
+            service = GuidelineService.open(
+                data_dir=args.data_dir,
+                extra_rule_dirs=extra_dirs,
+                profile_file=args.profile,
+                profile=profile,
+                history=history,
+            )
+        except ProfileFileError as exc:
+            raise UsageError(str(exc)) from exc
+        return _check_and_report(args, service, platforms)
+
+
+def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple[Any, Any]:
+    """Without --profile, check with the library's stored profile and recent history."""
+    from composer.app import paths
+    from composer.app.container import Services, library_exists
+
+    base = paths.data_dir(data_dir)
+    if not library_exists(base):
+        return None, None
+    from composer.storage.database import LibraryOpenError
 
     try:
-        service = GuidelineService.open(
-            data_dir=args.data_dir,
-            extra_rule_dirs=[_rules_dir(d) for d in args.rules],
-            profile_file=args.profile,
-        )
-    except ProfileFileError as exc:
-        raise UsageError(str(exc)) from exc
+        services = stack.enter_context(Services.open(base))
+    except LibraryOpenError as exc:  # a damaged or newer library must not stop a check
+        print(f"composer: warning: library not used: {exc}", file=sys.stderr)
+        return None, None
+    for notice in services.notices:
+        print(f"composer: {notice}", file=sys.stderr)
+    recent = services.history.recent_for_checks()
+    return services.library.profile(), lambda: recent
+
+
+def _check_and_report(
+    args: argparse.Namespace, service: GuidelineService, platforms: tuple[str, ...]
+) -> int:
+    from composer.guidelines.inputs import CheckInput
+
     for error in service.load_errors:
         print(f"composer: warning: {error}", file=sys.stderr)
 

@@ -40,16 +40,34 @@ def load_profile_file(path: str | Path) -> Profile:
         raise ProfileFileError(f"profile {path}: {exc}") from exc
 
 
+def build_engine(data_dir: Path, extra_rule_dirs: Sequence[Path] = ()) -> Engine:
+    """The engine with the shipped packs, the user's own pack folder and dictionary."""
+    from composer.app import paths
+
+    return Engine.load(
+        [paths.user_rules_dir(data_dir), *extra_rule_dirs],
+        user_dictionary=paths.user_dictionary_path(data_dir),
+    )
+
+
 class GuidelineService:
+    """The engine plus where a check's profile and history come from.
+
+    `profile` fixes the profile (e.g. `--profile FILE`); otherwise `profile_source` is
+    asked at each check, so an edited profile applies at once in the window.
+    """
+
     def __init__(
         self,
         engine: Engine,
         profile: Profile | None = None,
         history: Callable[[], Sequence[HistoryItem]] | None = None,
+        profile_source: Callable[[], Profile | None] | None = None,
     ) -> None:
         self.engine = engine
         self.profile = profile
         self._history = history
+        self._profile_source = profile_source
 
     @classmethod
     def open(
@@ -65,11 +83,7 @@ class GuidelineService:
         base = paths.data_dir(data_dir)
         if profile_file is not None:
             profile = load_profile_file(profile_file)
-        engine = Engine.load(
-            [paths.user_rules_dir(base), *extra_rule_dirs],
-            user_dictionary=paths.user_dictionary_path(base),
-        )
-        return cls(engine, profile, history)
+        return cls(build_engine(base, extra_rule_dirs), profile, history)
 
     @property
     def load_errors(self) -> list[LoadError]:
@@ -77,8 +91,12 @@ class GuidelineService:
 
     def check(self, inp: CheckInput) -> CheckResult:
         """Check with the service's profile and history unless the input brings its own."""
-        if inp.profile is None and self.profile is not None:
-            inp = replace(inp, profile=self.profile)
+        if inp.profile is None:
+            profile = self.profile
+            if profile is None and self._profile_source is not None:
+                profile = self._profile_source()
+            if profile is not None:
+                inp = replace(inp, profile=profile)
         if not inp.history and self._history is not None:
             inp = replace(inp, history=tuple(self._history()))
         return self.engine.check(inp)

@@ -158,3 +158,32 @@ def test_console_script_reads_stdin() -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["summary"]["error"] >= 1
+
+
+def test_check_uses_stored_profile_and_history(tmp_path: Path, capsys) -> None:
+    from composer.app.container import Services
+    from composer.domain.posts import PostDraft
+    from composer.domain.profile import Profile
+
+    with Services.open(tmp_path) as services:
+        services.library.set_profile(
+            Profile(
+                name="Sam Ortiz", license_number="0K98765", disclosure="Sam Ortiz, Lic. 0K98765"
+            )
+        )
+        post = services.library.create(
+            PostDraft(body="Storm prep: clear your gutters and tie down patio chairs this week.",
+                      platforms=("facebook",))
+        )  # fmt: skip
+        services.approval.approve(post.id)
+    promo = tmp_path / "promo.txt"
+    promo.write_text("Need renters insurance? Message me for a quote.")
+    status, out, _ = _run(capsys, "--data-dir", str(tmp_path), "check", str(promo),
+                          "--format", "json")  # fmt: skip
+    assert status == 1
+    assert any(f["category"] == "compliance.disclosure" for f in json.loads(out)["findings"])
+    again = tmp_path / "again.txt"
+    again.write_text("Storm prep: clear your gutters and tie down patio chairs this week!")
+    status, out, _ = _run(capsys, "--data-dir", str(tmp_path), "check", str(again),
+                          "--format", "json")  # fmt: skip
+    assert any(f["category"] == "etiquette.duplicate" for f in json.loads(out)["findings"])

@@ -46,8 +46,15 @@ class HistoryCheck:
     def _promo_mix(self, inp: CheckInput, history: list[HistoryItem]) -> list[Finding]:
         if not self._is_promotional(inp.text):
             return []
-        recent = sorted(history, key=_when, reverse=True)[: MIX_WINDOW - 1]
-        promotional = 1 + sum(1 for item in recent if self._is_promotional(item.text))
+        # One post may bring several items (a variant per platform): count posts.
+        posts: dict[object, bool] = {}
+        for item in sorted(history, key=_when, reverse=True):
+            key = item.post_id if item.post_id is not None else id(item)
+            if key not in posts and len(posts) >= MIX_WINDOW - 1:
+                break
+            posts[key] = posts.get(key, False) or self._is_promotional(item.text)
+        recent = list(posts.values())
+        promotional = 1 + sum(recent)
         if promotional <= 1:
             return []
         severity = "warning" if promotional > 2 else "suggestion"
