@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.accounts",
     "composer.cli.library",
     "composer.cli.approval",
+    "composer.cli.selftest",
 )
 
 

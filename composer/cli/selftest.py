@@ -1,0 +1,279 @@
+"""`composer self-test`: prove that this copy of Composer has every part it needs.
+
+Meant for an installed or frozen app as much as for a source checkout: a bundle that lost a
+data file, a migration, a keyring backend or a Qt plugin fails here, with the step named,
+instead of in front of an agent. Each step prints one line; the exit status is 0 when all
+pass and 1 otherwise. Nothing touches the user's own library: the library step works in a
+temporary folder that is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import struct
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from composer.app.container import Services
+
+# A post every shipped pack set must flag: a promised return (compliance) and a typo
+# (spelling, which proves pyspellchecker's word list made it into the bundle).
+SAMPLE_POST = "Guaranteed returns on every polcy, with no risk at all! Message me today."
+SAMPLE_EXPECTED = ("compliance.guarantee", "style.spelling")
+SAMPLE_PLATFORMS = ("facebook", "x")
+
+# The keyring backend each platform's bundle must carry (module named by its entry point).
+EXPECTED_KEYRING_BACKEND = {
+    "linux": "keyring.backends.SecretService",
+    "darwin": "keyring.backends.macOS",
+    "win32": "keyring.backends.Windows",
+}
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
+
+
+class StepFailed(Exception):
+    """A self-test step found something missing or broken; the message says what."""
+
+
+@dataclass
+class Context:
+    """What the steps share: a scratch folder, and the library once it is open."""
+
+    scratch: Path
+    services: Services | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    name: str
+    ok: bool
+    detail: str
+    seconds: float
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "self-test",
+        help="check that this installation is complete and working",
+        description="Load every resource, create and migrate a library in a temporary folder, "
+        "run the guideline checks on a sample, report the keyring backend, and open and close "
+        "the main window. Exit status: 0 all passed, 1 something failed (named).",
+    )
+    parser.add_argument(
+        "--no-window", action="store_true", help="skip opening the main window (no display)"
+    )
+    parser.set_defaults(handler=run_self_test)
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    from composer import __version__
+
+    out = sys.stdout
+    frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
+    print(f"Composer {__version__} self-test ({frozen}, Python {sys.version.split()[0]})")
+    steps: list[tuple[str, Callable[[Context], str]]] = [
+        ("resources", check_resources),
+        ("library", check_library),
+        ("guidelines", check_guidelines),
+        ("keyring", check_keyring),
+    ]
+    if not args.no_window:
+        steps.append(("window", check_window))
+
+    results: list[StepResult] = []
+    with tempfile.TemporaryDirectory(prefix="composer-self-test-", ignore_cleanup_errors=True) as d:
+        context = Context(Path(d))
+        try:
+            for name, step in steps:
+                result = _run_step(name, step, context)
+                results.append(result)
+                mark = "ok  " if result.ok else "FAIL"
+                print(f"{mark} {name:<11}{result.detail}  ({result.seconds:.2f} s)", file=out)
+                out.flush()
+        finally:
+            if context.services is not None:
+                context.services.close()
+
+    failed = [r.name for r in results if not r.ok]
+    if failed:
+        print(f"self-test failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    print("self-test passed")
+    return 0
+
+
+def _run_step(name: str, step: Callable[[Context], str], context: Context) -> StepResult:
+    start = time.perf_counter()
+    try:
+        detail, ok = step(context), True
+    except StepFailed as exc:
+        detail, ok = str(exc), False
+    except Exception as exc:  # anything else is a failure of this step, not of the command
+        detail, ok = f"{type(exc).__name__}: {exc}", False
+    return StepResult(name, ok, detail, time.perf_counter() - start)
+
+
+# --- steps ------------------------------------------------------------------------------
+
+
+def check_resources(_context: Context) -> str:
+    """Every shipped file the app reads: rule packs, platform data, dictionaries, icons."""
+    from composer.app.paths import resources_dir
+    from composer.guidelines.engine import shipped_rules_dir
+    from composer.guidelines.packs import load_packs
+    from composer.guidelines.platforms import load_platforms
+
+    root = resources_dir()
+    if not root.is_dir():
+        raise StepFailed(f"the resources folder is missing ({root})")
+    packs = load_packs([shipped_rules_dir()])
+    if packs.errors:
+        raise StepFailed("rule packs failed to load: " + "; ".join(map(str, packs.errors)))
+    if not packs.files or not packs.rules:
+        raise StepFailed(f"no rule packs found in {shipped_rules_dir()}")
+    platforms = load_platforms()
+    if not platforms:
+        raise StepFailed("the platform data lists no platforms")
+    words = 0
+    dictionaries = sorted((root / "dictionaries").glob("*.txt"))
+    for path in dictionaries:
+        count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        if not count:
+            raise StepFailed(f"the dictionary {path.name} is empty")
+        words += count
+    if not dictionaries:
+        raise StepFailed("no dictionaries found")
+    icons = check_icons(root / "icons")
+    return (
+        f"{len(packs.files)} rule packs ({len(packs.rules)} rules), {len(platforms)} platforms, "
+        f"{len(dictionaries)} dictionaries ({words} words), {icons} icons"
+    )
+
+
+def check_icons(folder: Path) -> int:
+    """Decode every PNG at its stated size, and read the .ico and .icns headers."""
+    from PySide6.QtGui import QImage
+
+    for size in ICON_SIZES:
+        path = folder / f"composer-{size}.png"
+        image = QImage(str(path))
+        if image.isNull() or (image.width(), image.height()) != (size, size):
+            raise StepFailed(f"the icon {path.name} is missing or unreadable")
+    ico = (folder / "composer.ico").read_bytes()
+    if len(ico) < 6 or struct.unpack("<HHH", ico[:6])[:2] != (0, 1):
+        raise StepFailed("composer.ico is not an icon file")
+    icns = (folder / "composer.icns").read_bytes()
+    if icns[:4] != b"icns" or struct.unpack(">I", icns[4:8])[0] != len(icns):
+        raise StepFailed("composer.icns is not an icon file")
+    if not (folder / "composer.svg").is_file():
+        raise StepFailed("composer.svg is missing")
+    return len(ICON_SIZES) + 3
+
+
+def check_library(context: Context) -> str:
+    """Create and migrate a library, then write a post and find it by full-text search."""
+    from composer.app.container import Services
+    from composer.domain.posts import PostDraft, PostQuery
+    from composer.storage.database import head_revision, library_path
+
+    services = context.services = Services.open(context.scratch)
+    if not services.database.report.created:
+        raise StepFailed("the temporary library was not created from scratch")
+    revision = _schema_revision(library_path(context.scratch))
+    if revision != head_revision():
+        raise StepFailed(f"the library is at schema {revision}, expected {head_revision()}")
+    post = services.library.create(PostDraft(body="Self-test: storm kit checklist.", title="Test"))
+    found = services.history.page(PostQuery(search="checklist"))
+    if [p.id for p in found] != [post.id]:
+        raise StepFailed("a post just written was not found by full-text search")
+    integrity = services.database.integrity_check()
+    if integrity != "ok":
+        raise StepFailed(f"integrity check: {integrity}")
+    return f"created and migrated to schema {revision}; write, search and integrity check ok"
+
+
+def _schema_revision(path: Path) -> str | None:
+    import contextlib
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def check_guidelines(context: Context) -> str:
+    """The engine as the app builds it, over a sample that must trip known checks."""
+    from composer.app.container import load_engine
+
+    engine = load_engine(context.scratch)
+    errors = getattr(engine, "load_errors", [])
+    if errors:
+        raise StepFailed("rule packs failed to load: " + "; ".join(map(str, errors)))
+    result = engine.check_text(SAMPLE_POST, platforms=SAMPLE_PLATFORMS)
+    found = {finding.category for finding in result.findings}
+    missing = [category for category in SAMPLE_EXPECTED if category not in found]
+    if missing:
+        raise StepFailed(f"the sample post was not flagged for {', '.join(missing)}")
+    if set(result.platforms) != set(SAMPLE_PLATFORMS):
+        raise StepFailed("the sample post was not measured for every platform")
+    return f"sample post: {len(result.findings)} findings, including {', '.join(SAMPLE_EXPECTED)}"
+
+
+def check_keyring(_context: Context) -> str:
+    """The platform's keyring backend is bundled and registered; say which one is in use.
+
+    keyring finds its backends through entry points, so a bundle without keyring's
+    metadata silently falls back to "no keyring": that is a failure. A machine with no
+    running credential store (a bare CI box, a server) is not, and is only reported.
+    """
+    import importlib
+    from importlib.metadata import entry_points
+
+    from composer.secrets import CredentialStore
+
+    expected = EXPECTED_KEYRING_BACKEND.get(sys.platform)
+    registered = {ep.value.split(":")[0] for ep in entry_points(group="keyring.backends")}
+    if expected is not None:
+        if expected not in registered:
+            raise StepFailed(f"keyring's backend {expected} is not registered (metadata missing)")
+        importlib.import_module(expected)
+
+    import keyring
+
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
+    status = CredentialStore().status()
+    if status.available:
+        return f"{status.location} ({name})"
+    return f"no secure store on this machine ({name}); credentials cannot be saved here"
+
+
+def check_window(context: Context) -> str:
+    """Open the main window, wait for it to paint, and close it."""
+    from composer.app.container import Services
+
+    note = ""
+    if _no_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        note = " (no display found, so offscreen)"
+    services = context.services
+    if services is None:  # the library step failed; the window still deserves a try
+        services = context.services = Services.open(context.scratch / "window")
+    from composer.ui.smoke import show_and_close_main_window
+
+    return show_and_close_main_window(services) + note
+
+
+def _no_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

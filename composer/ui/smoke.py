@@ -1,0 +1,80 @@
+"""Open the main window, wait for its first paint, close it: the window step of self-test.
+
+It lives in composer/ui because only this package may import QtWidgets. A bundle that
+lost a Qt plugin (the platform plugin, image formats, styles) fails here.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from composer.app.container import Services
+
+PAINT_TIMEOUT_MS = 15_000
+
+
+def make_main_window(services: Services) -> QWidget:
+    """The window under test.
+
+    SWITCH HERE to the real window once composer.ui.main_window lands; until then a plain
+    QMainWindow still proves that Qt, its platform plugin and the widgets load.
+    """
+    del services  # the real window takes the services
+    window = QMainWindow()
+    window.setWindowTitle("Composer")
+    window.setCentralWidget(QPlainTextEdit())
+    window.resize(640, 480)
+    return window
+
+
+class _FirstPaint(QObject):
+    """Event filter that notes the first paint of the window and ends the wait."""
+
+    def __init__(self, window: QWidget, loop: QEventLoop) -> None:
+        super().__init__()
+        self.painted = False
+        self._window = window
+        self._loop = loop
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._loop.quit)  # let this paint finish first
+        return False
+
+
+def show_and_close_main_window(services: Services, timeout_ms: int = PAINT_TIMEOUT_MS) -> str:
+    """Show the window, wait until it has painted, close and free it; describe what happened."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    clock = QElapsedTimer()
+    clock.start()
+    window = make_main_window(services)
+    loop = QEventLoop()
+    watcher = _FirstPaint(window, loop)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    window.show()
+    if not watcher.painted:
+        loop.exec()
+    elapsed = clock.elapsed()
+    window.removeEventFilter(watcher)
+    name = type(window).__name__
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    app.processEvents()
+    if not watcher.painted:
+        raise RuntimeError(f"{name} did not paint within {timeout_ms / 1000:.0f} s")
+    platform = QApplication.platformName()
+    return f"{name} painted in {elapsed} ms and closed (Qt {_qt_version()}, {platform})"
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()
