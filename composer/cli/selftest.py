@@ -39,7 +39,7 @@ EXPECTED_KEYRING_BACKEND = {
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 
 
-class StepFailed(Exception):
+class SelfTestError(Exception):
     """A self-test step found something missing or broken; the message says what."""
 
 
@@ -115,7 +115,7 @@ def _run_step(name: str, step: Callable[[Context], str], context: Context) -> St
     start = time.perf_counter()
     try:
         detail, ok = step(context), True
-    except StepFailed as exc:
+    except SelfTestError as exc:
         detail, ok = str(exc), False
     except Exception as exc:  # anything else is a failure of this step, not of the command
         detail, ok = f"{type(exc).__name__}: {exc}", False
@@ -134,24 +134,24 @@ def check_resources(_context: Context) -> str:
 
     root = resources_dir()
     if not root.is_dir():
-        raise StepFailed(f"the resources folder is missing ({root})")
+        raise SelfTestError(f"the resources folder is missing ({root})")
     packs = load_packs([shipped_rules_dir()])
     if packs.errors:
-        raise StepFailed("rule packs failed to load: " + "; ".join(map(str, packs.errors)))
+        raise SelfTestError("rule packs failed to load: " + "; ".join(map(str, packs.errors)))
     if not packs.files or not packs.rules:
-        raise StepFailed(f"no rule packs found in {shipped_rules_dir()}")
+        raise SelfTestError(f"no rule packs found in {shipped_rules_dir()}")
     platforms = load_platforms()
     if not platforms:
-        raise StepFailed("the platform data lists no platforms")
+        raise SelfTestError("the platform data lists no platforms")
     words = 0
     dictionaries = sorted((root / "dictionaries").glob("*.txt"))
     for path in dictionaries:
         count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
         if not count:
-            raise StepFailed(f"the dictionary {path.name} is empty")
+            raise SelfTestError(f"the dictionary {path.name} is empty")
         words += count
     if not dictionaries:
-        raise StepFailed("no dictionaries found")
+        raise SelfTestError("no dictionaries found")
     icons = check_icons(root / "icons")
     return (
         f"{len(packs.files)} rule packs ({len(packs.rules)} rules), {len(platforms)} platforms, "
@@ -167,15 +167,15 @@ def check_icons(folder: Path) -> int:
         path = folder / f"composer-{size}.png"
         image = QImage(str(path))
         if image.isNull() or (image.width(), image.height()) != (size, size):
-            raise StepFailed(f"the icon {path.name} is missing or unreadable")
+            raise SelfTestError(f"the icon {path.name} is missing or unreadable")
     ico = (folder / "composer.ico").read_bytes()
     if len(ico) < 6 or struct.unpack("<HHH", ico[:6])[:2] != (0, 1):
-        raise StepFailed("composer.ico is not an icon file")
+        raise SelfTestError("composer.ico is not an icon file")
     icns = (folder / "composer.icns").read_bytes()
     if icns[:4] != b"icns" or struct.unpack(">I", icns[4:8])[0] != len(icns):
-        raise StepFailed("composer.icns is not an icon file")
+        raise SelfTestError("composer.icns is not an icon file")
     if not (folder / "composer.svg").is_file():
-        raise StepFailed("composer.svg is missing")
+        raise SelfTestError("composer.svg is missing")
     return len(ICON_SIZES) + 3
 
 
@@ -187,17 +187,17 @@ def check_library(context: Context) -> str:
 
     services = context.services = Services.open(context.scratch)
     if not services.database.report.created:
-        raise StepFailed("the temporary library was not created from scratch")
+        raise SelfTestError("the temporary library was not created from scratch")
     revision = _schema_revision(library_path(context.scratch))
     if revision != head_revision():
-        raise StepFailed(f"the library is at schema {revision}, expected {head_revision()}")
+        raise SelfTestError(f"the library is at schema {revision}, expected {head_revision()}")
     post = services.library.create(PostDraft(body="Self-test: storm kit checklist.", title="Test"))
     found = services.history.page(PostQuery(search="checklist"))
     if [p.id for p in found] != [post.id]:
-        raise StepFailed("a post just written was not found by full-text search")
+        raise SelfTestError("a post just written was not found by full-text search")
     integrity = services.database.integrity_check()
     if integrity != "ok":
-        raise StepFailed(f"integrity check: {integrity}")
+        raise SelfTestError(f"integrity check: {integrity}")
     return f"created and migrated to schema {revision}; write, search and integrity check ok"
 
 
@@ -217,14 +217,14 @@ def check_guidelines(context: Context) -> str:
     engine = load_engine(context.scratch)
     errors = getattr(engine, "load_errors", [])
     if errors:
-        raise StepFailed("rule packs failed to load: " + "; ".join(map(str, errors)))
+        raise SelfTestError("rule packs failed to load: " + "; ".join(map(str, errors)))
     result = engine.check_text(SAMPLE_POST, platforms=SAMPLE_PLATFORMS)
     found = {finding.category for finding in result.findings}
     missing = [category for category in SAMPLE_EXPECTED if category not in found]
     if missing:
-        raise StepFailed(f"the sample post was not flagged for {', '.join(missing)}")
+        raise SelfTestError(f"the sample post was not flagged for {', '.join(missing)}")
     if set(result.platforms) != set(SAMPLE_PLATFORMS):
-        raise StepFailed("the sample post was not measured for every platform")
+        raise SelfTestError("the sample post was not measured for every platform")
     return f"sample post: {len(result.findings)} findings, including {', '.join(SAMPLE_EXPECTED)}"
 
 
@@ -244,7 +244,7 @@ def check_keyring(_context: Context) -> str:
     registered = {ep.value.split(":")[0] for ep in entry_points(group="keyring.backends")}
     if expected is not None:
         if expected not in registered:
-            raise StepFailed(f"keyring's backend {expected} is not registered (metadata missing)")
+            raise SelfTestError(f"keyring backend {expected} is not registered (metadata missing)")
         importlib.import_module(expected)
 
     import keyring
