@@ -1,0 +1,1 @@
+"""The window's dialogs: each is freed on close and hands its result back through a signal."""

@@ -1,0 +1,233 @@
+"""The history list's model: posts fetched page by page, so 100,000 posts open instantly.
+
+The view asks `canFetchMore`/`fetchMore` as the agent scrolls; each call reads one page of
+`PAGE_SIZE` posts through `HistoryService.page`. Only plain `Post` values are held, never
+ORM rows. Offsets can shift while the agent works (an edited post jumps to the top), so
+rows already shown are never duplicated by a later page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from composer.domain.posts import Post, PostQuery, PostStatus
+
+if TYPE_CHECKING:
+    from composer.services.history import HistoryService
+
+PAGE_SIZE = 50
+MAX_PAGE = 1000  # HistoryService caps one page at this many rows
+
+PostRole = Qt.ItemDataRole.UserRole + 1
+PostIdRole = Qt.ItemDataRole.UserRole + 2
+StatusRole = Qt.ItemDataRole.UserRole + 3
+PlatformsRole = Qt.ItemDataRole.UserRole + 4
+WhenRole = Qt.ItemDataRole.UserRole + 5
+
+PLATFORM_NAMES: dict[str, str] = {
+    "x": "X",
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "threads": "Threads",
+}
+STATUS_NAMES: dict[str, str] = {
+    "draft": "Draft",
+    "approved": "Approved",
+    "exported": "Exported",
+    "archived": "Archived",
+    "deleted": "Deleted",
+}
+UNTITLED = "(empty draft)"
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def post_heading(post: Post, width: int = 120) -> str:
+    """The title, else the first non-blank line of the body, shortened for one row."""
+    text = post.title.strip()
+    if not text:
+        text = next((line.strip() for line in post.body.splitlines() if line.strip()), "")
+    if not text:
+        return UNTITLED
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def post_status(post: Post) -> str:
+    """What the badge says: a post in the bin is 'deleted' whatever its status was."""
+    return "deleted" if post.deleted_at is not None else post.status
+
+
+def platforms_text(platforms: tuple[str, ...]) -> str:
+    return " · ".join(PLATFORM_NAMES.get(p, p) for p in platforms)
+
+
+def format_when(when: datetime | None, now: datetime | None = None) -> str:
+    """Short and local: a time today, a day this year, a full date before that."""
+    if when is None:
+        return ""
+    local = when.astimezone() if when.tzinfo is not None else when
+    now = (now or datetime.now()).astimezone()
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    if local.year == now.year:
+        return f"{local:%b} {local.day}"
+    return local.strftime("%Y-%m-%d")
+
+
+# (label, statuses, the bin?) - "Current" hides archived posts, as a mail client hides its archive.
+STATUS_FILTERS: tuple[tuple[str, tuple[PostStatus, ...], bool], ...] = (
+    ("Current posts", ("draft", "approved", "exported"), False),
+    ("Drafts", ("draft",), False),
+    ("Approved", ("approved",), False),
+    ("Exported", ("exported",), False),
+    ("Archived", ("archived",), False),
+    ("All posts", (), False),
+    ("Deleted", (), True),
+)
+DELETED_FILTER = len(STATUS_FILTERS) - 1
+
+EMPTY_LIBRARY = "No posts yet — press Ctrl+N to start one."
+EMPTY_SEARCH = "No posts match “{search}”. Try fewer words, or clear the search."
+EMPTY_FILTER = "No posts here. Choose “All posts” or another platform to see more."
+EMPTY_BIN = "Nothing has been deleted. Deleted posts wait here until you restore them."
+
+
+def count_text(count: int) -> str:
+    return "1 post" if count == 1 else f"{count:,} posts"
+
+
+def empty_text(query: PostQuery, default_filters: bool) -> str:
+    """What an empty list says, so the agent knows what to do next."""
+    if query.search:
+        return EMPTY_SEARCH.format(search=query.search)
+    if query.deleted:
+        return EMPTY_BIN
+    if default_filters and query.platform is None:
+        return EMPTY_LIBRARY
+    return EMPTY_FILTER
+
+
+class HistoryModel(QAbstractListModel):
+    """One row per post for the current query, loaded lazily, newest change first."""
+
+    def __init__(self, history: HistoryService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._history = history
+        self._query = PostQuery(limit=PAGE_SIZE)
+        self._posts: list[Post] = []
+        self._ids: set[int] = set()
+        self._exhausted = True
+        self.pages_fetched = 0  # how many page queries ran; the paging tests read this
+
+    # Query -------------------------------------------------------------------
+
+    @property
+    def query(self) -> PostQuery:
+        return self._query
+
+    def set_query(self, query: PostQuery) -> None:
+        """Show the first page for `query` (limit and offset are the model's business)."""
+        self._query = replace(query, limit=PAGE_SIZE, offset=0)
+        self.reload(PAGE_SIZE)
+
+    def reload(self, at_least: int | None = None) -> None:
+        """Re-read from the start, as many rows as were loaded (to keep the scroll place)."""
+        wanted = max(PAGE_SIZE, at_least if at_least is not None else len(self._posts))
+        self.beginResetModel()
+        self._posts, self._ids, self._exhausted = [], set(), False
+        while len(self._posts) < wanted and not self._exhausted:
+            fresh = self._fresh(self._read(min(MAX_PAGE, wanted - len(self._posts))))
+            self._posts.extend(fresh)
+            self._ids.update(p.id for p in fresh)
+        self.endResetModel()
+
+    # Lazy paging -------------------------------------------------------------
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self._exhausted:
+            return
+        fresh = self._fresh(self._read(PAGE_SIZE))
+        if not fresh:
+            return
+        first = len(self._posts)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._posts.extend(fresh)
+        self._ids.update(p.id for p in fresh)
+        self.endInsertRows()
+
+    def fetch_until(self, post_id: int, max_rows: int = 2000) -> int:
+        """Load pages until `post_id` is shown (or `max_rows` are); its row, or -1."""
+        while (row := self.row_of(post_id)) < 0 and self.canFetchMore():
+            if len(self._posts) >= max_rows:
+                break
+            self.fetchMore()
+        return row
+
+    def _read(self, limit: int) -> list[Post]:
+        self.pages_fetched += 1
+        posts = self._history.page(replace(self._query, limit=limit, offset=len(self._posts)))
+        if len(posts) < limit:  # a short page is the last one
+            self._exhausted = True
+        return posts
+
+    def _fresh(self, posts: list[Post]) -> list[Post]:
+        """The posts not shown yet; a page of nothing but repeats ends the paging."""
+        fresh = [p for p in posts if p.id not in self._ids]
+        if not fresh:
+            self._exhausted = True
+        return fresh
+
+    # Lookup --------------------------------------------------------------------
+
+    def post_at(self, row: int) -> Post | None:
+        return self._posts[row] if 0 <= row < len(self._posts) else None
+
+    def row_of(self, post_id: int) -> int:
+        if post_id not in self._ids:
+            return -1
+        return next(i for i, post in enumerate(self._posts) if post.id == post_id)
+
+    # Qt model API --------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._posts)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        post = self.post_at(index.row()) if index.isValid() else None
+        if post is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return post_heading(post)
+        if role == PostRole:
+            return post
+        if role == PostIdRole:
+            return post.id
+        if role == StatusRole:
+            return post_status(post)
+        if role == PlatformsRole:
+            return platforms_text(post.platforms)
+        if role == WhenRole:
+            return format_when(post.updated_at)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return post.body[:300] + ("…" if len(post.body) > 300 else "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken(post)
+        return None
+
+    @staticmethod
+    def spoken(post: Post) -> str:
+        """What a screen reader says for a row: the same facts the row shows."""
+        parts = [post_heading(post), STATUS_NAMES.get(post_status(post), post.status)]
+        if post.platforms:
+            parts.append(platforms_text(post.platforms).replace(" · ", ", "))
+        when = format_when(post.updated_at)
+        if when:
+            parts.append(f"changed {when}")
+        return ", ".join(parts)
