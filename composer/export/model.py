@@ -1,0 +1,83 @@
+"""The plain values the formats take: one approved post, and how to lay the file out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from composer.domain.accounts import Account
+from composer.domain.posts import Approval, finding_key
+
+DateOrder = Literal["mdy", "dmy"]
+DATE_ORDERS: tuple[DateOrder, ...] = ("mdy", "dmy")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportItem:
+    """One post as it was approved. Texts and link come from the approval, never the draft;
+    title, tags, schedule and account are not part of what an approval signs off."""
+
+    post_id: int
+    approval: Approval
+    platforms: tuple[str, ...]  # the approved platforms this export covers, in order
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    scheduled_at: datetime | None = None  # naive local wall time
+    account: Account | None = None
+
+    @property
+    def link(self) -> str:
+        return self.approval.link
+
+    def text(self, platform: str) -> str:
+        return self.approval.texts[platform]
+
+    def text_hash(self, platform: str) -> str:
+        return self.approval.hashes[platform]
+
+    def findings(self, platform: str | None = None) -> list[dict[str, object]]:
+        """The approval's findings (for one platform if given), each with its `reason`."""
+        out: list[dict[str, object]] = []
+        for finding in self.approval.findings:
+            where = str(finding.get("platform", ""))
+            if platform is not None and where != platform:
+                continue
+            reason = self.approval.overrides.get(finding_key(where, finding), "")
+            out.append({**finding, "reason": reason})
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    platform: str | None = None  # schedulers: the one platform whose text goes out
+    date_order: DateOrder = "mdy"
+    bom: bool = False
+    neutralise: bool = True
+    generated_at: datetime | None = None
+    title: str = "Approved posts"
+
+
+def local_naive(moment: datetime) -> datetime:
+    """A schedule as the agent's wall clock shows it (aware values converted to local)."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def schedule_date(moment: datetime, order: DateOrder) -> str:
+    moment = local_naive(moment)
+    return moment.strftime("%d/%m/%Y" if order == "dmy" else "%m/%d/%Y")
+
+
+def schedule_time(moment: datetime) -> str:
+    return local_naive(moment).strftime("%H:%M")
+
+
+def iso(moment: datetime | None) -> str:
+    return "" if moment is None else moment.isoformat(timespec="seconds")
+
+
+def account_label(account: Account | None) -> str:
+    if account is None:
+        return ""
+    name = f" ({account.display_name})" if account.display_name else ""
+    return f"{account.platform} {account.handle}{name}"

@@ -1,0 +1,146 @@
+"""The compliance record as PDF: one post per page (longer posts run on), with Qt's writer.
+
+Each page holds the text for every platform, the account, the scheduled time, who approved
+it and when, every finding with its severity and the reason it was kept, and the SHA-256 of
+each approved text, so a reviewer can match the page to the audit log. QPdfWriter and
+QTextDocument need only QtGui, but they do need a QGuiApplication: one is made if none
+exists, on the offscreen platform when there is no display.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from composer.export.model import ExportItem, RenderOptions, account_label, iso, local_naive
+
+_APP: Any = None  # the QGuiApplication made here, kept alive for the process
+
+STYLE = """
+body { font-size: 10pt; }
+h1 { font-size: 15pt; margin: 0; }
+h2 { font-size: 11pt; margin-top: 10px; margin-bottom: 2px; }
+table.facts td { padding: 1px 8px 1px 0; }
+td.label { color: #444; }
+p.text { white-space: pre-wrap; margin: 2px 0 4px 0; }
+p.hash { font-family: monospace; font-size: 8pt; color: #333; }
+p.none { color: #444; }
+"""
+
+
+def ensure_gui_app() -> None:
+    """Make sure a QGuiApplication exists (Qt's text layout and PDF writer need one)."""
+    global _APP
+    from PySide6.QtCore import QCoreApplication
+
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        from PySide6.QtGui import QGuiApplication
+
+        if not isinstance(existing, QGuiApplication):
+            raise RuntimeError("the PDF export needs a QGuiApplication, not a QCoreApplication")
+        return
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    _APP = QGuiApplication(["composer"])
+
+
+def page_html(item: ExportItem, options: RenderOptions) -> str:
+    """The HTML of one post's page (Qt's rich-text subset)."""
+    approval = item.approval
+    scheduled = (
+        local_naive(item.scheduled_at).strftime("%Y-%m-%d %H:%M") if item.scheduled_at else "-"
+    )
+    approved = approval.approved_at.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+    facts = [
+        ("Title", item.title),
+        ("Account", account_label(item.account) or "-"),
+        ("Scheduled", scheduled),
+        ("Link", item.link or "-"),
+        ("Approved", f"{approved} by {approval.approver or 'unknown'}"),
+        ("Approval", f"#{approval.id}"),
+        ("Tags", ", ".join(item.tags)),
+    ]
+    rows = "".join(
+        f"<tr><td class='label'>{label}</td><td>{escape(value)}</td></tr>"
+        for label, value in facts
+        if value
+    )
+    parts = [
+        f"<h1>Post {item.post_id}</h1>",
+        f"<table class='facts'>{rows}</table>",
+    ]
+    for platform in item.platforms:
+        parts.append(f"<h2>{escape(platform)}</h2>")
+        parts.append(f"<p class='text'>{_text(item.text(platform))}</p>")
+        parts.append(f"<p class='hash'>SHA-256 {escape(item.text_hash(platform))}</p>")
+        parts.append(_findings(item, platform))
+    stamp = iso(options.generated_at)
+    if stamp:
+        parts.append(f"<p class='none'>Record generated {escape(stamp)} by Composer.</p>")
+    return "".join(parts)
+
+
+def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
+    ensure_gui_app()
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    writer.setResolution(96)
+    writer.setTitle(options.title)
+    writer.setCreator("Composer")
+    area = writer.pageLayout().paintRectPixels(writer.resolution())
+    width, height = float(area.width()), float(area.height())
+    painter = QPainter(writer)
+    try:
+        first = True
+        for item in items:
+            document = QTextDocument()
+            document.setDefaultStyleSheet(STYLE)
+            document.setPageSize(QSizeF(width, height))
+            document.setHtml(page_html(item, options))
+            for page in range(document.pageCount()):
+                if not first:
+                    writer.newPage()
+                first = False
+                painter.save()
+                painter.translate(0, -page * height)
+                document.drawContents(painter, QRectF(0, page * height, width, height))
+                painter.restore()
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def _text(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")
+
+
+def _findings(item: ExportItem, platform: str) -> str:
+    findings = item.findings(platform)
+    if not findings:
+        return "<p class='none'>Findings: none.</p>"
+    rows = []
+    for f in findings:
+        quoted = f" “{escape(str(f.get('text', '')))}”" if f.get("text") else ""
+        reason = f"<br/><i>Kept because: {escape(str(f['reason']))}</i>" if f.get("reason") else ""
+        rows.append(
+            f"<li><b>{escape(str(f.get('severity', '')))}</b> "
+            f"{escape(str(f.get('category', '')))}: {escape(str(f.get('message', '')))}"
+            f"{quoted}{reason}</li>"
+        )
+    return f"<p>Findings:</p><ul>{''.join(rows)}</ul>"

@@ -1,0 +1,368 @@
+"""Export: turn approved posts into the files schedulers, spreadsheets and reviewers take.
+
+Two steps, so the window can show what will happen before anything is written: `plan()`
+gathers each post's approved snapshot (never a later edit), leaves out or refuses what is
+not approved, and lists the problems; `write()` renders the file, writes it atomically,
+and records the export (format, file, posts, SHA-256) in the audit log, which moves the
+posts to `exported`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from composer.domain.accounts import PLATFORMS, Account
+from composer.domain.posts import ExportRecord, Post, PostQuery, PostStatus
+from composer.export import FORMATS, SCHEDULERS, render
+from composer.export.atomic import AtomicWriteError, write_atomic
+from composer.export.model import DATE_ORDERS, DateOrder, ExportItem, RenderOptions, local_naive
+from composer.services.approval import NotApprovedError
+from composer.services.export_checks import (
+    Problem,
+    length_problems,
+    neutralised_problems,
+    scheduler_problems,
+)
+from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
+
+if TYPE_CHECKING:
+    from composer.app.container import Services
+    from composer.domain.accounts import AccountRepository
+    from composer.services.approval import ApprovalService
+    from composer.services.audit import AuditService
+    from composer.storage.database import Database
+    from composer.storage.repositories import Repositories
+
+CSV_FORMATS = ("hootsuite", "sprout", "csv")
+SELECTABLE_STATUSES = ("approved", "exported")
+_PAGE = 1000
+
+
+class ExportError(LibraryError):
+    """An export that cannot go ahead; the message is plain and says why."""
+
+
+class ExportRefusedError(ExportError):
+    """The selection or the options cannot make a usable file; nothing was written."""
+
+    def __init__(self, reasons: Sequence[str]) -> None:
+        self.reasons = tuple(reasons)
+        super().__init__("; ".join(self.reasons))
+
+
+class ExportWriteError(ExportError):
+    """The file could not be written (read-only folder, full disk...); nothing was left."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What to export and how. Either `post_ids` or `status` selects the posts."""
+
+    format: str
+    post_ids: tuple[int, ...] = ()
+    status: str | None = None
+    platform: str | None = None
+    account_id: int | None = None
+    since: datetime | None = None  # scheduled on or after
+    until: datetime | None = None  # scheduled before
+    date_order: DateOrder = "mdy"
+    bom: bool = False
+    neutralise: bool = True
+    skip_unapproved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    post_id: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPlan:
+    request: ExportRequest
+    items: tuple[ExportItem, ...]
+    platform: str | None  # the one platform of a scheduler file, else the --platform filter
+    skipped: tuple[Skipped, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def refusals(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.blocking)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.blocking)
+
+    @property
+    def rows(self) -> int:
+        """Rows or sections the file will hold (one per post for a scheduler)."""
+        if self.request.format in (*SCHEDULERS, "json", "pdf"):
+            return len(self.items)
+        return sum(len(item.platforms) for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    format: str
+    sha256: str
+    size: int
+    record: ExportRecord
+    post_ids: tuple[int, ...]
+    rows: int
+    warnings: tuple[Problem, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
+class ExportService:
+    def __init__(
+        self,
+        database: Database,
+        approval: ApprovalService,
+        audit: AuditService,
+        accounts: AccountRepository,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._db = database
+        self._approval = approval
+        self._audit = audit
+        self._accounts = accounts
+        self._clock = clock
+
+    @classmethod
+    def over(cls, services: Services, clock: Clock = utc_now) -> ExportService:
+        """The export service wired to an open library's services."""
+        return cls(
+            services.database, services.approval, services.audit, services.account_repository, clock
+        )
+
+    def approved_text(self, post_id: int, platform: str) -> str:
+        """The approved text of one post for one platform (for copy to clipboard)."""
+        return approved_text(self._approval, post_id, platform)
+
+    # --- plan ------------------------------------------------------------------------
+
+    def plan(self, request: ExportRequest) -> ExportPlan:
+        """What `write` would export, what it leaves out, and every problem, in advance."""
+        request = _validated(request)
+        account = self._account(request.account_id)
+        if account is not None and request.platform and account.platform != request.platform:
+            raise ExportRefusedError(
+                [f"account {account.id} is a {account.platform} account, not {request.platform}"]
+            )
+        platform = request.platform or (account.platform if account else None)
+        candidates, skipped = self._gather(request)
+        if platform is None and request.format in SCHEDULERS:
+            platform = _single_platform(request.format, candidates)
+        items, more_skipped = _filter(candidates, platform, account, request)
+        skipped += more_skipped
+        problems: list[Problem] = []
+        explicit = bool(request.post_ids)
+        if skipped and explicit and not request.skip_unapproved:
+            problems += [Problem(f"post {s.post_id} {s.reason}", blocking=True) for s in skipped]
+            problems.append(
+                Problem(
+                    "nothing was exported; leave these posts out, or export the rest with "
+                    "--skip-unapproved",
+                    blocking=True,
+                )
+            )
+        if not items:
+            problems.append(Problem("there are no approved posts to export", blocking=True))
+        shown = [platform] if platform else sorted({p for i in items for p in i.platforms})
+        if request.format in SCHEDULERS and platform:
+            now = self._clock()
+            problems += scheduler_problems(request.format, items, platform, now)
+            problems += length_problems(items, [platform])
+        if request.format in CSV_FORMATS and request.neutralise:
+            problems += neutralised_problems(items, shown)
+        return ExportPlan(request, tuple(items), platform, tuple(skipped), tuple(problems))
+
+    def _account(self, account_id: int | None) -> Account | None:
+        if account_id is None:
+            return None
+        account = self._accounts.get(account_id)
+        if account is None:
+            raise ExportRefusedError([f"there is no account {account_id}"])
+        return account
+
+    def _gather(self, request: ExportRequest) -> tuple[list[ExportItem], list[Skipped]]:
+        """Each selected post's approved snapshot, read in one transaction."""
+        items: list[ExportItem] = []
+        skipped: list[Skipped] = []
+        accounts: dict[int, Account | None] = {}
+        with self._db.read() as tx:
+            if request.post_ids:
+                posts = []
+                for post_id in request.post_ids:
+                    post = tx.posts.get(post_id)
+                    if post is None:
+                        raise PostNotFoundError(f"there is no post {post_id}")
+                    posts.append(post)
+            else:
+                posts = _all_with_status(tx, request.status or "approved")  # type: ignore[arg-type]
+            for post in posts:
+                approval = tx.approvals.active(post.id) if post.deleted_at is None else None
+                if approval is None:
+                    why = "is in the bin" if post.deleted_at else "is not approved"
+                    edited = " (it was edited since)" if post.status == "draft" else ""
+                    skipped.append(Skipped(post.id, f"{why}{edited}"))
+                    continue
+                if post.account_id is not None and post.account_id not in accounts:
+                    accounts[post.account_id] = self._accounts.get(post.account_id)
+                items.append(
+                    ExportItem(
+                        post_id=post.id,
+                        approval=approval,
+                        platforms=tuple(approval.texts),
+                        title=post.title,
+                        tags=post.tags,
+                        scheduled_at=post.scheduled_at,
+                        account=accounts.get(post.account_id) if post.account_id else None,
+                    )
+                )
+        return items, skipped
+
+    # --- write -----------------------------------------------------------------------
+
+    def write(self, plan: ExportPlan, path: Path, *, force: bool = False) -> ExportResult:
+        """Render and write the file atomically, then record it; refuses a blocked plan.
+
+        Raises ExportRefusedError, FileExistsError (without `force`) or ExportWriteError.
+        """
+        if plan.refusals:
+            raise ExportRefusedError([p.message for p in plan.refusals])
+        path = Path(path).expanduser().absolute()
+        if not force and path.exists():
+            raise FileExistsError(f"{path} already exists; choose another name or overwrite it")
+        request = plan.request
+        options = RenderOptions(
+            platform=plan.platform,
+            date_order=request.date_order,
+            bom=request.bom,
+            neutralise=request.neutralise,
+            generated_at=self._clock(),
+        )
+        data = render(request.format, plan.items, options)
+        try:
+            write_atomic(path, data, overwrite=force)
+        except FileExistsError:
+            raise FileExistsError(
+                f"{path} already exists; choose another name or overwrite it"
+            ) from None
+        except AtomicWriteError as exc:
+            raise ExportWriteError(str(exc)) from None
+        digest = hashlib.sha256(data).hexdigest()
+        post_ids = tuple(item.post_id for item in plan.items)
+        try:
+            record = self._audit.record_export(request.format, str(path), digest, post_ids)
+        except (NotApprovedError, PostNotFoundError) as exc:
+            path.unlink(missing_ok=True)  # a file the audit log does not know must not stay
+            raise ExportRefusedError(
+                [f"{exc}; the file was removed, nothing was exported"]
+            ) from None
+        return ExportResult(
+            path,
+            request.format,
+            digest,
+            len(data),
+            record,
+            post_ids,
+            plan.rows,
+            plan.warnings,
+            plan.skipped,
+        )
+
+    def export(self, request: ExportRequest, path: Path, *, force: bool = False) -> ExportResult:
+        """Plan and write in one go (refusing if the plan has blocking problems)."""
+        return self.write(self.plan(request), path, force=force)
+
+
+def approved_text(approval: ApprovalService, post_id: int, platform: str) -> str:
+    """The approved snapshot's text for `platform`; raises NotApprovedError otherwise."""
+    snapshot = approval.approved_snapshot(post_id)
+    if platform not in snapshot.texts:
+        approved = ", ".join(snapshot.texts) or "no platform"
+        raise NotApprovedError(f"post {post_id} was approved for {approved}, not {platform}")
+    return snapshot.texts[platform]
+
+
+def _validated(request: ExportRequest) -> ExportRequest:
+    reasons = []
+    if request.format not in FORMATS:
+        reasons.append(f"unknown format {request.format!r}; choose from: {', '.join(FORMATS)}")
+    if request.platform is not None and request.platform not in PLATFORMS:
+        reasons.append(
+            f"unknown platform {request.platform!r}; choose from: {', '.join(PLATFORMS)}"
+        )
+    if request.date_order not in DATE_ORDERS:
+        reasons.append(f"unknown date order {request.date_order!r}; choose mdy or dmy")
+    if request.post_ids and request.status:
+        reasons.append("choose posts by id or by status, not both")
+    if request.status is not None and request.status not in SELECTABLE_STATUSES:
+        reasons.append(f"only {' or '.join(SELECTABLE_STATUSES)} posts can be exported")
+    if reasons:
+        raise ExportRefusedError(reasons)
+    return replace(request, post_ids=tuple(dict.fromkeys(request.post_ids)))
+
+
+def _all_with_status(tx: Repositories, status: PostStatus) -> list[Post]:
+    """Every live post with `status`, soonest scheduled first (unscheduled last)."""
+    posts: list[Post] = []
+    offset = 0
+    while True:
+        page = tx.posts.page(PostQuery(statuses=(status,), limit=_PAGE, offset=offset))
+        posts += page
+        if len(page) < _PAGE:
+            break
+        offset += _PAGE
+    posts.sort(key=lambda p: (p.scheduled_at is None, p.scheduled_at or datetime.min, p.id))
+    return posts
+
+
+def _single_platform(format: str, items: Sequence[ExportItem]) -> str:
+    found = sorted({p for item in items for p in item.platforms})
+    if len(found) == 1:
+        return found[0]
+    tool = "Hootsuite" if format == "hootsuite" else "Sprout Social"
+    listed = ", ".join(found) or "none"
+    raise ExportRefusedError(
+        [
+            f"a {tool} file is for one platform and these posts go to {listed}: "
+            "choose one with --platform"
+        ]
+    )
+
+
+def _filter(
+    items: Sequence[ExportItem],
+    platform: str | None,
+    account: Account | None,
+    request: ExportRequest,
+) -> tuple[list[ExportItem], list[Skipped]]:
+    kept: list[ExportItem] = []
+    skipped: list[Skipped] = []  # only for posts named by id: a status selection just filters
+    since = local_naive(request.since) if request.since else None
+    until = local_naive(request.until) if request.until else None
+    for item in items:
+        when = local_naive(item.scheduled_at) if item.scheduled_at else None
+        reason = ""
+        if account is not None and (item.account is None or item.account.id != account.id):
+            reason = f"is not for account {account.id}"
+        elif platform is not None and platform not in item.platforms:
+            reason = f"is not approved for {platform}"
+        elif (since or until) and (
+            when is None or (since and when < since) or (until and when >= until)
+        ):
+            reason = "is not scheduled within the chosen dates"
+        if not reason:
+            platforms = (platform,) if platform else item.platforms
+            kept.append(replace(item, platforms=platforms))
+        elif request.post_ids:
+            skipped.append(Skipped(item.post_id, reason))
+    return kept, skipped
