@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.library",
     "composer.cli.approval",
     "composer.cli.selftest",
+    "composer.cli.export",
 )
 
 

@@ -1,0 +1,169 @@
+"""`composer export`: approved posts to a scheduler's CSV, a spreadsheet, JSON, Markdown or PDF.
+
+Exit status 2 when the request cannot make a usable file (bad options, unapproved posts,
+a scheduler's limits, an existing file without --force); 1 when the file could not be
+written. Warnings go to stderr; what was written goes to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.cli.errors import CommandError, UsageError
+from composer.cli.library import open_services, post_id
+
+if TYPE_CHECKING:
+    from composer.services.export import ExportPlan, ExportResult
+
+FORMATS = ("hootsuite", "sprout", "csv", "json", "md", "pdf")  # = composer.export.FORMATS
+
+
+def register(subparsers: Any) -> None:
+    sub = subparsers.add_parser(
+        "export",
+        help="write approved posts to a file for a scheduler, a spreadsheet or a reviewer",
+        description="Export the approved text of posts (never a later edit) and record the "
+        "export in the audit log; exported posts become 'exported'. CSV cells that begin "
+        "with =, +, -, @, a tab or a carriage return get a leading ' so spreadsheets do not "
+        "run them as formulas; use --no-neutralise when a post begins with an @mention and "
+        "the file goes straight to the scheduler.",
+    )
+    sub.add_argument("ids", nargs="*", type=post_id, metavar="ID", help="the posts to export")
+    sub.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
+    sub.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    sub.add_argument(
+        "--ids",
+        dest="id_list",
+        type=_id_list,
+        metavar="1,2,3",
+        default=(),
+        help="the posts to export, comma-separated (same as ID...)",
+    )
+    sub.add_argument(
+        "--status",
+        choices=("approved", "exported"),
+        help="export every post with this status instead of naming ids",
+    )
+    sub.add_argument(
+        "--platform",
+        choices=_platforms(),
+        help="only this platform's text (a scheduler file needs one)",
+    )
+    sub.add_argument("--account", type=post_id, metavar="ID", help="only this account's posts")
+    sub.add_argument("--since", metavar="DATE", help="scheduled on or after (ISO 8601)")
+    sub.add_argument("--until", metavar="DATE", help="scheduled before (ISO 8601)")
+    sub.add_argument(
+        "--date-order",
+        choices=("mdy", "dmy"),
+        default="mdy",
+        help="month or day first in scheduler dates (default: mdy)",
+    )
+    sub.add_argument("--bom", action="store_true", help="start CSV with a byte-order mark (Excel)")
+    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    sub.add_argument(
+        "--skip-unapproved",
+        action="store_true",
+        help="leave out named posts that cannot be exported instead of refusing",
+    )
+    sub.add_argument(
+        "--no-neutralise",
+        dest="neutralise",
+        action="store_false",
+        help="do not prefix formula-like CSV cells with '",
+    )
+    sub.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from composer.services.export import (
+        ExportRefusedError,
+        ExportRequest,
+        ExportService,
+        ExportWriteError,
+    )
+
+    ids = tuple(dict.fromkeys((*args.ids, *args.id_list)))
+    if not ids and args.status is None:
+        raise UsageError("name the posts to export (ID... or --ids) or choose --status approved")
+    if ids and args.status is not None:
+        raise UsageError("choose posts by id or with --status, not both")
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} already exists; use --force to overwrite it")
+    request = ExportRequest(
+        format=args.format,
+        post_ids=ids,
+        status=args.status,
+        platform=args.platform,
+        account_id=args.account,
+        since=_when(args.since, "--since"),
+        until=_when(args.until, "--until"),
+        date_order=args.date_order,
+        bom=args.bom,
+        neutralise=args.neutralise,
+        skip_unapproved=args.skip_unapproved,
+    )
+    with open_services(args, daily_backup=True) as services:
+        service = ExportService.over(services)
+        try:
+            plan = service.plan(request)
+            _report_plan(plan)
+            result = service.write(plan, out, force=args.force)
+        except ExportRefusedError as exc:
+            raise UsageError(_refusal(exc.reasons)) from None
+        except FileExistsError as exc:
+            raise UsageError(f"{exc}; use --force to overwrite it") from None
+        except ExportWriteError as exc:
+            raise CommandError(str(exc)) from None
+    _report_result(result)
+    return 0
+
+
+def _report_plan(plan: ExportPlan) -> None:
+    if plan.refusals:
+        return  # write() refuses with the reasons
+    for skipped in plan.skipped:
+        print(f"composer: skipped post {skipped.post_id}: it {skipped.reason}", file=sys.stderr)
+    for warning in plan.warnings:
+        print(f"composer: warning: {warning.message}", file=sys.stderr)
+
+
+def _report_result(result: ExportResult) -> None:
+    posts = len(result.post_ids)
+    noun = "post" if posts == 1 else "posts"
+    rows = f" ({result.rows} rows)" if result.rows != posts else ""
+    print(f"Exported {posts} {noun}{rows} as {result.format} to {result.path}")
+    print(f"SHA-256 {result.sha256}  ({result.size:,} bytes), recorded in the audit log")
+
+
+def _refusal(reasons: tuple[str, ...]) -> str:
+    if len(reasons) == 1:
+        return f"nothing was exported: {reasons[0]}"
+    return "nothing was exported:\n" + "\n".join(f"  {reason}" for reason in reasons)
+
+
+def _id_list(text: str) -> tuple[int, ...]:
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:
+        raise argparse.ArgumentTypeError(f"no post ids in {text!r}")
+    return tuple(post_id(part) for part in parts)
+
+
+def _platforms() -> tuple[str, ...]:
+    from composer.domain.accounts import PLATFORMS
+
+    return PLATFORMS
+
+
+def _when(value: str | None, option: str) -> Any:
+    if value is None:
+        return None
+    from composer.services.history import parse_when
+
+    try:
+        return parse_when(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not an ISO 8601 date") from None
