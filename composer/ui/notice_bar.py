@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 Undo = Callable[[], object]
@@ -18,6 +19,7 @@ class NoticeBar(QWidget):
         super().__init__(parent)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes post titles
         self.label.setAccessibleName(name)
         self.undo_button = QToolButton(self)
         self.undo_button.setText("Undo")

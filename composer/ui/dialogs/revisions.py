@@ -44,7 +44,7 @@ NO_REVISIONS = (
 
 
 def revision_label(revision: Revision, current: bool) -> str:
-    when = _local(revision.saved_at).strftime("%Y-%m-%d %H:%M")
+    when = _local(revision.saved_at).strftime("%Y-%m-%d %H:%M:%S")
     kind = KIND_NAMES.get(revision.kind, revision.kind)
     return f"{when} — {kind}" + (" (current)" if current else "")
 

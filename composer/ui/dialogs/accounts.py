@@ -1,0 +1,306 @@
+"""The accounts the agent posts as, and whether each has a credential in the OS keyring.
+
+The credential is typed into a password field, handed straight to the accounts service
+(which stores it only in the operating system's credential store) and cleared from the
+field at once, whether or not the save worked; it is never shown, logged or read back.
+Every failure is one plain line in the dialog; the service's all-or-nothing rules decide
+what happened to the account.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.domain.accounts import PLATFORMS, Account
+from composer.secrets import CredentialStoreError, Secret
+from composer.services.accounts import AccountError
+from composer.ui import alerts
+from composer.ui.history_model import PLATFORM_NAMES
+
+if TYPE_CHECKING:
+    from composer.services.accounts import AccountsService
+
+COLUMNS = ("Platform", "Handle", "Name", "Credential")
+NAME_COLUMN = 2
+NO_STORE_HINT = "You can still keep accounts here without a saved credential."
+_Failure = (AccountError, CredentialStoreError)
+
+
+def credential_text(account: Account) -> str:
+    return "Stored" if account.has_secret else "None"
+
+
+class AccountsDialog(QDialog):
+    """List, add, rename, remove and check accounts; freed on close."""
+
+    accountsChanged = Signal()  # noqa: N815  an account was added, renamed or removed
+
+    def __init__(self, accounts_service: AccountsService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Accounts")
+        self._service = accounts_service
+        status = accounts_service.store_status()
+        self.store_available = status.available
+        self.store_location = status.location
+
+        self.store_label = QLabel(self)
+        self.store_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.store_label.setWordWrap(True)
+        self.store_label.setAccessibleName("Where credentials are kept")
+        self.store_label.setText(
+            status.message if status.available else f"{status.message} {NO_STORE_HINT}"
+        )
+
+        self.table = QTreeWidget(self)
+        self.table.setAccessibleName("Accounts")
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHeaderLabels(list(COLUMNS))
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.rename_button = QPushButton("Rename", self)
+        self.check_button = QPushButton("Check credential", self)
+        self.remove_button = QPushButton("Remove…", self)
+        for button, name in (
+            (self.rename_button, "Rename the selected account"),
+            (self.check_button, "Check the selected account's credential"),
+            (self.remove_button, "Remove the selected account"),
+        ):
+            button.setAccessibleName(name)
+            button.setAutoDefault(False)
+
+        self.platform = QComboBox(self)
+        for platform in PLATFORMS:
+            self.platform.addItem(PLATFORM_NAMES.get(platform, platform), platform)
+        self.handle = QLineEdit(self)
+        self.handle.setPlaceholderText("@handle or page name")
+        self.display_name = QLineEdit(self)
+        self.display_name.setPlaceholderText("Optional")
+        self.credential = QLineEdit(self)
+        self.credential.setEchoMode(QLineEdit.EchoMode.Password)
+        self.credential.setAccessibleName("Credential (access token or app password)")
+        self.credential.setEnabled(status.available)
+        self.credential.setPlaceholderText(
+            "Optional: access token or app password"
+            if status.available
+            else "No secure credential store on this computer"
+        )
+        self.add_button = QPushButton("Add account", self)
+        self.add_button.setAccessibleName("Add account")
+        self.add_button.setAutoDefault(False)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self._layout()
+
+        self.add_button.clicked.connect(self.add_account)
+        self.handle.returnPressed.connect(self.add_account)
+        self.credential.returnPressed.connect(self.add_account)
+        self.rename_button.clicked.connect(self._start_rename)
+        self.check_button.clicked.connect(self.check_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.itemChanged.connect(self._renamed)
+        self.table.currentItemChanged.connect(self._update_buttons)
+        self._reload()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("&Platform", self.platform)
+        form.addRow("&Handle", self.handle)
+        form.addRow("&Name", self.display_name)
+        form.addRow("&Credential", self.credential)
+        form.addRow("", self.add_button)
+        self.platform.setAccessibleName("Platform")
+        self.handle.setAccessibleName("Handle")
+        self.display_name.setAccessibleName("Display name")
+        adding = QGroupBox("Add an account", self)
+        adding.setLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.rename_button)
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.store_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(adding)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+
+    # The list ----------------------------------------------------------------------
+
+    def _reload(self, select: int | None = None) -> None:
+        self.table.blockSignals(True)
+        self.table.clear()
+        for account in self._service.list():
+            item = QTreeWidgetItem(
+                [
+                    PLATFORM_NAMES.get(account.platform, account.platform),
+                    account.handle,
+                    account.display_name,
+                    credential_text(account),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, account.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.table.addTopLevelItem(item)
+            if account.id == select:
+                self.table.setCurrentItem(item)
+        self.table.blockSignals(False)
+        for column in range(len(COLUMNS)):
+            self.table.resizeColumnToContents(column)
+        self._update_buttons()
+
+    def accounts_shown(self) -> list[tuple[str, str, str, str]]:
+        """The rows as the agent sees them (platform, handle, name, credential)."""
+        rows = []
+        for i in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(i)
+            rows.append(tuple(item.text(c) for c in range(len(COLUMNS))))
+        return rows  # type: ignore[return-value]
+
+    def select_account(self, account_id: int) -> bool:
+        for i in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == account_id:
+                self.table.setCurrentItem(item)
+                return True
+        return False
+
+    def selected_account_id(self) -> int | None:
+        item = self.table.currentItem()
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    def _update_buttons(self, *_args: object) -> None:
+        chosen = self.selected_account_id() is not None
+        for button in (self.rename_button, self.check_button, self.remove_button):
+            button.setEnabled(chosen)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # Actions -----------------------------------------------------------------------
+
+    def add_account(self) -> None:
+        """Add from the form; the credential leaves the field before the service is called."""
+        secret = Secret(self.credential.text()) if self.credential.text() else None
+        self.credential.setText("")  # also drops the field's undo history
+        try:
+            account = self._service.add(
+                self.platform.currentData(), self.handle.text(), self.display_name.text(), secret
+            )
+        except _Failure as exc:
+            self._say(str(exc))
+            return
+        finally:
+            del secret
+        self.handle.clear()
+        self.display_name.clear()
+        where = (
+            f" Its credential is stored in the {self.store_location}." if account.has_secret else ""
+        )
+        self._say(f"Added {PLATFORM_NAMES.get(account.platform)} {account.handle}.{where}")
+        self._reload(select=account.id)
+        self.accountsChanged.emit()
+
+    def _start_rename(self) -> None:
+        item = self.table.currentItem()
+        if item is not None:
+            self.table.editItem(item, NAME_COLUMN)
+
+    def rename_account(self, account_id: int, name: str) -> bool:
+        try:
+            self._service.rename(account_id, name)
+        except _Failure as exc:
+            self._say(str(exc))
+            self._reload(select=account_id)
+            return False
+        self._say("Renamed the account.")
+        self._reload(select=account_id)
+        self.accountsChanged.emit()
+        return True
+
+    def _renamed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == NAME_COLUMN:
+            self.rename_account(item.data(0, Qt.ItemDataRole.UserRole), item.text(NAME_COLUMN))
+        else:  # only the name is editable; put anything else back
+            self._reload(select=item.data(0, Qt.ItemDataRole.UserRole))
+
+    def check_selected(self) -> None:
+        account_id = self.selected_account_id()
+        if account_id is None:
+            return
+        try:
+            result = self._service.check(account_id)
+        except _Failure as exc:
+            self._say(str(exc))
+            return
+        self._say(result.message)
+
+    def remove_selected(self) -> None:
+        """Remove after a question; if the credential cannot be deleted, ask again."""
+        account_id = self.selected_account_id()
+        if account_id is None:
+            return
+        try:
+            account = self._service.get(account_id)
+        except _Failure as exc:
+            self._say(str(exc))
+            return
+        name = f"{PLATFORM_NAMES.get(account.platform)} {account.handle}"
+        text = f"Remove the account {name} from Composer?"
+        if account.has_secret:
+            text += f" Its saved credential will be deleted from the {self.store_location}."
+        if not alerts.question(self, "Remove account", text):
+            return
+        try:
+            result = self._service.remove(account_id)
+        except CredentialStoreError as exc:
+            insist = alerts.question(
+                self,
+                "Credential not deleted",
+                f"{exc}\n\nRemove the account anyway? Its credential would stay in the "
+                "credential store until you delete it there.",
+            )
+            if not insist:
+                self._say(str(exc))
+                return
+            try:
+                result = self._service.remove(account_id, force=True)
+            except _Failure as again:
+                self._say(str(again))
+                return
+        except AccountError as exc:
+            self._say(str(exc))
+            return
+        self._say(result.message)
+        self._reload()
+        self.accountsChanged.emit()
