@@ -1,0 +1,108 @@
+"""Fixtures for export: a real library in tmp_path, a settable clock, a fake engine, posts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from composer.app.container import Services
+from composer.domain.findings import CheckResult, Finding
+from composer.domain.posts import Post, PostDraft
+from composer.guidelines.inputs import CheckInput
+from composer.services.export import ExportService
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+class FakeEngine:
+    """'guaranteed' is an error (needs a reason), 'free' a warning."""
+
+    def check(self, request: CheckInput) -> CheckResult:
+        findings = []
+        lower = request.text.lower()
+        for word, severity, category in (
+            ("guaranteed", "error", "compliance.guarantee"),
+            ("free", "warning", "compliance.free"),
+        ):
+            start = lower.find(word)
+            if start >= 0:
+                findings.append(
+                    Finding(
+                        rule=f"test.{word}",
+                        category=category,
+                        severity=severity,  # type: ignore[arg-type]
+                        message=f"'{word}' needs care",
+                        start=start,
+                        end=start + len(word),
+                        text=request.text[start : start + len(word)],
+                    )
+                )
+        return CheckResult(findings=tuple(findings))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def engine() -> FakeEngine:
+    return FakeEngine()
+
+
+@pytest.fixture
+def services(tmp_path, clock, engine) -> Iterator[Services]:
+    with Services.open(tmp_path / "data", engine_loader=lambda: engine, clock=clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def exporter(services, clock) -> ExportService:
+    return ExportService.over(services, clock)
+
+
+MakePost = Callable[..., Post]
+
+
+@pytest.fixture
+def make_post(services, clock) -> MakePost:
+    """Create (and by default approve) a post; minutes after 2026-05-13 18:00 by default."""
+    counter = iter(range(1, 10_000))
+
+    def make(
+        body: str | None = None,
+        *,
+        platforms: tuple[str, ...] = ("x",),
+        approve: bool = True,
+        when: datetime | None | str = "auto",
+        reason: str | None = None,
+        **fields: object,
+    ) -> Post:
+        n = next(counter)
+        scheduled = datetime(2026, 5, 13, 18, 0) + timedelta(minutes=15 * n)
+        post = services.library.create(
+            PostDraft(
+                body=body if body is not None else f"Post number {n}: what is in your storm kit?",
+                platforms=platforms,
+                scheduled_at=scheduled if when == "auto" else when,  # type: ignore[arg-type]
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+        clock.advance(10)
+        if approve:
+            services.approval.approve(post.id, reason=reason)
+            clock.advance(10)
+        return services.library.get(post.id)
+
+    return make
