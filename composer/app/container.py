@@ -6,6 +6,7 @@ that never touch the library, like `composer check` without one, stay quick.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from composer.storage.database import Database
 
 
+LIBRARY_ID_SETTING = "library_id"
 LIBRARY_FILE = "library.sqlite3"  # the same name as composer.storage.database.LIBRARY_FILE
 
 
@@ -110,7 +112,16 @@ class Services:
         from composer.secrets import CredentialStore
         from composer.services.accounts import AccountsService
 
-        return AccountsService(self.account_repository, CredentialStore())
+        return AccountsService(self.account_repository, CredentialStore(namespace=self.library_id))
+
+    @cached_property
+    def library_id(self) -> str:
+        """A random id made once per library, naming its entries in the keyring."""
+        value = self.library.setting(LIBRARY_ID_SETTING)
+        if not isinstance(value, str) or not value:
+            value = uuid.uuid4().hex
+            self.library.set_setting(LIBRARY_ID_SETTING, value)
+        return value
 
     # ---------------------------------------------------------------------------------------
 

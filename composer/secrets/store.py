@@ -55,12 +55,21 @@ class StoreStatus:
 class CredentialStore:
     """Save, read and delete account credentials in the operating system's keyring."""
 
-    def __init__(self, service: str | None = None, backend: Any | None = None) -> None:
+    def __init__(
+        self, service: str | None = None, backend: Any | None = None, namespace: str = ""
+    ) -> None:
+        """`namespace` keeps two libraries' accounts apart: account 1 of a second library
+        (another `--data-dir`) must not overwrite account 1's credential of the first."""
         self.service = service or default_service()
         self._backend = backend
+        self._namespace = namespace
 
     def __repr__(self) -> str:
         return f"CredentialStore(service={self.service!r})"
+
+    def _username(self, key: object) -> str:
+        name = _username(key)
+        return f"{self._namespace}/{name}" if self._namespace else name
 
     def status(self) -> StoreStatus:
         """Never raises: the UI asks this before offering a credential field."""
@@ -81,7 +90,7 @@ class CredentialStore:
         if not secret:
             raise ValueError("the credential is empty")
         backend, info = self._resolve()
-        name = _username(key)
+        name = self._username(key)
         value = secret.reveal()
         self._call("save", info, secret, backend.set_password, self.service, name, value)
         try:
@@ -91,12 +100,14 @@ class CredentialStore:
         except CredentialStoreError:
             self._discard(backend, name)  # leave nothing behind that nobody knows of
             raise
-        log.debug("credential for %s saved in the %s", name, info.location)
+        log.debug("credential for %s saved in the %s", key, info.location)
 
     def load(self, key: object) -> Secret | None:
         """The stored credential, or None when there is none."""
         backend, info = self._resolve()
-        value = self._call("read", info, None, backend.get_password, self.service, _username(key))
+        value = self._call(
+            "read", info, None, backend.get_password, self.service, self._username(key)
+        )
         return Secret(value) if value else None
 
     def contains(self, key: object) -> bool:
@@ -106,7 +117,7 @@ class CredentialStore:
     def delete(self, key: object) -> bool:
         """Delete the credential; False when there was none to delete."""
         backend, info = self._resolve()
-        name = _username(key)
+        name = self._username(key)
         try:
             backend.delete_password(self.service, name)
         except Exception as exc:
@@ -117,7 +128,7 @@ class CredentialStore:
                 if stored is None:
                     return False
             raise _translate(exc, "delete", info, None) from None
-        log.debug("credential for %s deleted from the %s", name, info.location)
+        log.debug("credential for %s deleted from the %s", key, info.location)
         return True
 
     def _discard(self, backend: Any, name: str) -> None:

@@ -72,7 +72,8 @@ def test_the_credential_is_in_no_file_under_the_data_or_log_folder(
         services.database.backup_to(data / "backups" / "manual.sqlite3")
         services.accounts.remove(x.id)
 
-        assert memory.get_password("Composer-leak-test", str(linkedin.id)) == SECRET
+        entry = f"{services.library_id}/{linkedin.id}"
+        assert memory.get_password("Composer-leak-test", entry) == SECRET
 
     files = [path for folder in (data, debug_log) for path in folder.rglob("*") if path.is_file()]
     assert any(path.suffix == ".sqlite3" for path in files)

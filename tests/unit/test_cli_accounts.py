@@ -25,6 +25,14 @@ class _Terminal(io.StringIO):
         return True
 
 
+def _key(data_dir, account_id: int) -> str:
+    """The keyring entry name of an account: the library's own id keeps libraries apart."""
+    from composer.app.container import Services
+
+    with Services.open(data_dir) as services:
+        return f"{services.library_id}/{account_id}"
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring(monkeypatch):
     monkeypatch.setenv(SERVICE_ENV, SERVICE)
@@ -58,7 +66,7 @@ def use_keyring(backend) -> None:
 # --- add ----------------------------------------------------------------------------------
 
 
-def test_add_reads_a_piped_credential_and_stores_it_in_the_keyring(cli, memory_keyring):
+def test_add_reads_a_piped_credential_and_stores_it_in_the_keyring(tmp_path, cli, memory_keyring):
     status, out, err = cli(
         "add",
         "--platform",
@@ -74,10 +82,10 @@ def test_add_reads_a_piped_credential_and_stores_it_in_the_keyring(cli, memory_k
         "Added account 1: facebook JaneAgency; credential stored in the "
         "in-memory test store (nothing is saved).\n"
     )
-    assert memory_keyring.get_password(SERVICE, "1") == SECRET
+    assert memory_keyring.get_password(SERVICE, _key(tmp_path, 1)) == SECRET
 
 
-def test_add_prompts_without_echo_on_a_terminal(cli, memory_keyring, monkeypatch):
+def test_add_prompts_without_echo_on_a_terminal(tmp_path, cli, memory_keyring, monkeypatch):
     prompts = []
 
     def fake_getpass(prompt: str) -> str:
@@ -88,7 +96,7 @@ def test_add_prompts_without_echo_on_a_terminal(cli, memory_keyring, monkeypatch
     status, _, _ = cli("add", "--platform", "x", "--handle", "@jane", stdin=_Terminal())
     assert status == 0
     assert prompts == ["Credential for x jane (not shown): "]
-    assert memory_keyring.get_password(SERVICE, "1") == SECRET
+    assert memory_keyring.get_password(SERVICE, _key(tmp_path, 1)) == SECRET
 
 
 def test_add_with_no_secret_does_not_read_stdin_or_touch_the_keyring(cli, memory_keyring):
@@ -129,9 +137,9 @@ def test_add_with_undecodable_input_does_not_echo_it(cli):
     assert (status, err) == (2, "composer: the credential on standard input is not valid text\n")
 
 
-def test_add_strips_a_windows_line_ending(cli, memory_keyring):
+def test_add_strips_a_windows_line_ending(tmp_path, cli, memory_keyring):
     assert cli("add", "--platform", "x", "--handle", "jane", stdin=SECRET + "\r\n")[0] == 0
-    assert memory_keyring.get_password(SERVICE, "1") == SECRET
+    assert memory_keyring.get_password(SERVICE, _key(tmp_path, 1)) == SECRET
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()], ids=["fail", "null"])
@@ -240,7 +248,7 @@ def test_rename(cli):
     assert json.loads(cli("list", "--format", "json")[1])[1]["name"] == "Jane on X"
 
 
-def test_check_says_whether_the_credential_is_there(cli, memory_keyring):
+def test_check_says_whether_the_credential_is_there(tmp_path, cli, memory_keyring):
     add_two(cli)
     assert cli("check", "1") == (
         0,
@@ -249,7 +257,7 @@ def test_check_says_whether_the_credential_is_there(cli, memory_keyring):
     )
     status, _, err = cli("check", "2")
     assert (status, err) == (1, "composer: Account 2 has no saved credential.\n")
-    memory_keyring.delete_password(SERVICE, "1")
+    memory_keyring.delete_password(SERVICE, _key(tmp_path, 1))
     status, _, err = cli("check", "1")
     assert status == 1
     assert "is missing from the in-memory test store" in err
