@@ -394,11 +394,11 @@ class HistoryPanel(QWidget):
                     self.search.clear()
                     self._apply_query()
                     return True
-            elif (
-                watched is self.list
-                and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.list.currentIndex().isValid()
-            ):
-                self._activate(self.list.currentIndex())
-                return True
+            elif watched is self.list and self.list.currentIndex().isValid():
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self._activate(self.list.currentIndex())
+                    return True
+                if event.matches(QKeySequence.StandardKey.Delete):  # also when no shortcut ran
+                    self.delete_current()  # does nothing in the bin: nothing is erased for good
+                    return True
         return super().eventFilter(watched, event)

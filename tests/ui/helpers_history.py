@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -53,3 +55,35 @@ def assert_freed_on_close(make: Callable[[], QWidget], close: Callable[[QWidget]
         QApplication.processEvents()
         gc.collect()
     assert ref() is None, "the dialog was not freed on close"
+
+
+@contextmanager
+def installed_keyring(backend: Any) -> Iterator[Any]:
+    """Make `backend` keyring's current backend, and put the previous one back after."""
+    import keyring
+    import keyring.core
+
+    previous = keyring.core._keyring_backend
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.core._keyring_backend = previous
+
+
+def widget_texts(root: QWidget) -> str:
+    """Every text a widget tree shows or holds, to prove a secret is in none of them."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTreeWidget
+
+    texts: list[str] = [root.windowTitle()]
+    for child in root.findChildren(QWidget):
+        if isinstance(child, QLabel | QAbstractButton):
+            texts.append(child.text())
+        elif isinstance(child, QLineEdit):
+            texts += [child.text(), child.displayText(), child.placeholderText()]
+        elif isinstance(child, QTreeWidget):
+            for i in range(child.topLevelItemCount()):
+                item = child.topLevelItem(i)
+                texts += [item.text(c) for c in range(child.columnCount())]
+        texts += [child.toolTip(), child.accessibleName()]
+    return "\n".join(texts)
