@@ -12,6 +12,7 @@ from pathlib import Path
 from composer.domain.findings import CheckResult, Finding, PlatformCount
 from composer.domain.profile import Profile
 from composer.guidelines.builtin.history import HistoryCheck
+from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.checks import Hit, PatternTimeoutError
 from composer.guidelines.facts import TextFacts
@@ -119,6 +120,7 @@ class Engine:
                 findings.append(_timeout_finding(rule))
         platform_findings, counts = check_platforms(inp, facts)
         findings.extend(platform_findings)
+        findings.extend(check_media(inp, facts))
         for builtin in self._builtins:
             findings.extend(builtin(inp, facts))
         findings.extend(self._history(inp, facts))
@@ -163,11 +165,11 @@ def _timeout_finding(rule: Rule) -> Finding:
 
 def _tidy(findings: list[Finding]) -> list[Finding]:
     """Drop repeats of one category on one span (keeping the most severe), then sort."""
-    best: dict[tuple[str, int | None, int | None], Finding] = {}
+    best: dict[tuple[object, ...], Finding] = {}
     for finding in findings:
-        key = (finding.category, finding.start, finding.end)
+        key: tuple[object, ...] = (finding.category, finding.start, finding.end)
         if finding.start is None:
-            key = (finding.rule, None, None)
+            key = (finding.rule, finding.message)
         kept = best.get(key)
         if kept is None or _SEVERITY_RANK[finding.severity] < _SEVERITY_RANK[kept.severity]:
             best[key] = finding
