@@ -157,7 +157,7 @@ class ExportService:
             )
         platform = request.platform or (account.platform if account else None)
         candidates, skipped = self._gather(request)
-        if platform is None and request.format in SCHEDULERS:
+        if platform is None and request.format in SCHEDULERS and candidates:
             platform = _single_platform(request.format, candidates)
         items, more_skipped = _filter(candidates, platform, account, request)
         skipped += more_skipped
@@ -209,9 +209,13 @@ class ExportService:
             for post in posts:
                 approval = tx.approvals.active(post.id) if post.deleted_at is None else None
                 if approval is None:
-                    why = "is in the bin" if post.deleted_at else "is not approved"
-                    edited = " (it was edited since)" if post.status == "draft" else ""
-                    skipped.append(Skipped(post.id, f"{why}{edited}"))
+                    if post.deleted_at is not None:
+                        why = "is in the bin"
+                    elif tx.approvals.for_post(post.id):
+                        why = "was edited after it was approved; approve it again"
+                    else:
+                        why = "is not approved"
+                    skipped.append(Skipped(post.id, why))
                     continue
                 if post.account_id is not None and post.account_id not in accounts:
                     accounts[post.account_id] = self._accounts.get(post.account_id)

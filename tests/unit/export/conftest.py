@@ -85,7 +85,7 @@ def make_post(services, clock) -> MakePost:
         *,
         platforms: tuple[str, ...] = ("x",),
         approve: bool = True,
-        when: datetime | None | str = "auto",
+        when: datetime | str | None = "auto",
         reason: str | None = None,
         **fields: object,
     ) -> Post:

@@ -34,7 +34,7 @@ def test_quoting_commas_quotes_and_newlines_round_trip():
 
 
 def test_neutralisation_on_by_default_and_off_on_request():
-    rows = [["=HYPERLINK(\"http://evil\")", "@mention hello", "-list", "+1 555"]]
+    rows = [['=HYPERLINK("http://evil")', "@mention hello", "-list", "+1 555"]]
     on = read_back(csv_bytes(rows))
     assert on == [["'" + cell for cell in rows[0]]]
     assert read_back(csv_bytes(rows, neutralise_cells=False)) == rows

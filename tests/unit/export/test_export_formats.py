@@ -110,9 +110,7 @@ def test_csv_neutralises_by_default_and_not_when_told(exporter, make_post, tmp_p
     out, result = export(exporter, tmp_path, "csv", [post.id])
     assert read_csv(out)[1][3] == "'@Tom thanks for the referral! =)"
     assert any("leading '" in w.message for w in result.warnings)
-    plain, result = export(
-        exporter, tmp_path, "csv", [post.id], name="plain.csv", neutralise=False
-    )
+    plain, result = export(exporter, tmp_path, "csv", [post.id], name="plain.csv", neutralise=False)
     assert read_csv(plain)[1][3] == "@Tom thanks for the referral! =)"
     assert not result.warnings
 
