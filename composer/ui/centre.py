@@ -1,0 +1,106 @@
+"""The centre column: status and Approve, targeting, the editor, chips, preview, variants."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.ui import theme
+from composer.ui.chips import ChipsBar
+from composer.ui.editor.draft_editor import DraftEditor
+from composer.ui.preview import PreviewView
+from composer.ui.targeting import TargetingBar, VariantsEditor
+
+STATUS_WORDS = {
+    "draft": "Draft",
+    "approved": "Approved",
+    "exported": "Exported",
+    "archived": "Archived",
+    None: "New draft (not saved yet)",
+}
+
+
+class CentrePane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("centrePane")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+
+        header = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("statusBadge")
+        self.status.setAccessibleName("Post status")
+        header.addWidget(self.status)
+        self.saved = QLabel()
+        self.saved.setObjectName("savedNote")
+        header.addWidget(self.saved)
+        header.addStretch(1)
+        self.approve = QPushButton("Approve")
+        self.approve.setObjectName("approveButton")
+        self.approve.setAccessibleName("Approve this post")
+        self.approve.setToolTip("Sign off on this post (Ctrl+Shift+A)")
+        header.addWidget(self.approve)
+        layout.addLayout(header)
+
+        self.targeting = TargetingBar()
+        layout.addWidget(self.targeting)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("centreSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
+        self.editor = DraftEditor()
+        top_layout.addWidget(self.editor, 1)
+        self.chips = ChipsBar()
+        top_layout.addWidget(self.chips)
+        self.splitter.addWidget(top)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.preview = PreviewView()
+        self.variants = VariantsEditor()
+        self.tabs.addTab(self.preview, "Preview at the fold")
+        self.tabs.addTab(self.variants, "Variants")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 170])
+        layout.addWidget(self.splitter, 1)
+        self.set_status(None)
+        self.restyle()
+
+    def set_status(self, status: str | None) -> None:
+        self.status.setText(STATUS_WORDS.get(status, str(status).title()))
+        self.status.setProperty("status", status or "new")
+        self.restyle()
+
+    def set_errors_left(self, errors: int | None, enabled: bool) -> None:
+        if errors:
+            noun = "error" if errors == 1 else "errors"
+            self.approve.setText(f"Approve ({errors} {noun} left)")
+        else:
+            self.approve.setText("Approve")
+        self.approve.setEnabled(enabled)
+
+    def restyle(self) -> None:
+        c = theme.colours()
+        status = self.status.property("status")
+        accent = {"approved": c.ok, "exported": c.ok, "archived": c.muted}.get(status, c.muted)
+        self.status.setStyleSheet(
+            f"QLabel#statusBadge {{ color: {accent}; border: 1px solid {accent};"
+            f" border-radius: 9px; padding: 1px 9px; font-weight: 600; }}"
+        )
+        self.saved.setStyleSheet(f"color: {c.muted};")

@@ -1,0 +1,191 @@
+"""Live checks for the window: from an edit to underlines, cards, chips and the preview.
+
+Edits ask `LiveChecker` for a check (debounced, off the GUI thread); each result that is
+still current is filtered by the post's dismissals and shown everywhere at once. Fixes,
+dismissals, "add to dictionary" and F1 help are handled here too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QContextMenuEvent
+
+from composer.domain.history import HistoryItem
+from composer.services.guidelines import GuidelineService
+from composer.ui import alerts, dismissals
+from composer.ui.editor import context_menu
+from composer.ui.editor.checker import CheckRequest, LiveChecker, LiveResult
+from composer.ui.editor.draft_editor import replace_span, select_span
+from composer.ui.findings_model import Shown, error_count, visible
+from composer.ui.startup import spelling_of
+
+if TYPE_CHECKING:
+    from composer.ui.centre import CentrePane
+    from composer.ui.findings_panel import FindingsPanel
+
+log = logging.getLogger(__name__)
+
+
+class ChecksController(QObject):
+    shown = Signal(object)  # list[Shown], after every result that was displayed
+
+    def __init__(
+        self,
+        centre: CentrePane,
+        panel: FindingsPanel,
+        post_id: Callable[[], int | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.centre = centre
+        self.panel = panel
+        self._post_id = post_id
+        self.checker = LiveChecker(self)
+        self.checker.resultReady.connect(self._show)
+        self.settings: Any = None  # the library (settings store), once open
+        self.history: tuple[HistoryItem, ...] = ()
+        self.dismissed: set[str] = set()
+        self.result: LiveResult | None = None
+        self.items: list[Shown] = []
+        self.spelling: Any = None
+        panel.activated.connect(self.activate)
+        panel.fixRequested.connect(self.fix)
+        panel.dismissRequested.connect(self.dismiss)
+        centre.editor.contextMenuWanted.connect(self._context_menu)
+
+    # -- set-up -----------------------------------------------------------------------
+
+    def set_engine(self, engine: Any, profile: Any) -> None:
+        self.spelling = spelling_of(engine)
+        self.checker.set_service(GuidelineService(engine, profile))
+        self.request(now=True)
+
+    def set_profile(self, profile: Any) -> None:
+        service = self.checker.service
+        if service is not None:
+            service.profile = profile
+            self.request(now=True)
+
+    def post_loaded(self, history: tuple[HistoryItem, ...]) -> None:
+        """A post was opened: its dismissals and the history it is checked against."""
+        self.history = history
+        post_id = self._post_id()
+        self.dismissed = dismissals.load(self.settings, post_id) if self.settings else set()
+        self.result = None
+        self.request(now=True)
+
+    # -- checking ---------------------------------------------------------------------
+
+    def request(self, now: bool = False) -> int:
+        centre = self.centre
+        if not self.checker.ready:
+            self.panel.set_waiting("Loading the guideline checks…")
+        return self.checker.request(
+            CheckRequest(
+                body=centre.editor.toPlainText(),
+                platforms=centre.targeting.platforms(),
+                variants=centre.variants.variants(),
+                history=self.history,
+                post_id=self._post_id(),
+            ),
+            now=now,
+        )
+
+    def _show(self, result: LiveResult) -> None:
+        editor = self.centre.editor
+        if result.request.body != editor.toPlainText():
+            return  # a newer request is already on its way
+        if result.failed:
+            self.panel.set_waiting("The checks could not run on this text; see the log.")
+            return
+        self.result = result
+        shown = [Shown(f) for f in result.findings]
+        for platform, findings in result.variant_findings.items():
+            shown += [Shown(f, platform) for f in findings]
+        self.items = visible(shown, self.dismissed)
+        editor.set_findings(self.items, result.request.body)
+        self.panel.set_items(self.items)
+        self.centre.chips.set_counts(result.counts)
+        texts = {
+            p: (result.request.variants.get(p) or result.request.body)
+            for p in result.request.platforms
+        }
+        self.centre.preview.show_texts(texts, result.counts)
+        self.shown.emit(self.items)
+
+    def errors_left(self) -> int | None:
+        return None if self.result is None else error_count(self.items)
+
+    # -- acting on findings -----------------------------------------------------------
+
+    def _edit_for(self, item: Shown):
+        if item.source is None:
+            return self.centre.editor
+        variants = self.centre.variants
+        index = variants.platform.findData(item.source)
+        if index >= 0:
+            variants.platform.setCurrentIndex(index)
+        self.centre.tabs.setCurrentWidget(variants)
+        return variants.text
+
+    def activate(self, item: Shown) -> None:
+        """Select the finding's words in the text it was found in."""
+        select_span(self._edit_for(item), item.finding)
+
+    def fix(self, item: Shown, replacement: str) -> None:
+        if not replace_span(self._edit_for(item), item.finding, replacement):
+            self.centre.window().statusBar().showMessage(
+                "The text changed since it was checked; try again in a moment.", 4000
+            )
+
+    def dismiss(self, item: Shown) -> None:
+        if not item.dismissible:
+            return
+        post_id = self._post_id()
+        if post_id is not None and self.settings is not None:
+            self.dismissed = dismissals.add(self.settings, post_id, item.key)
+        else:
+            self.dismissed.add(item.key)
+        if self.result is not None:
+            self._show(self.result)
+
+    def add_word(self, word: str) -> None:
+        if self.spelling is None:
+            return
+        try:
+            self.spelling.add_to_user_dictionary(word)
+        except (OSError, ValueError) as exc:
+            alerts.warning(self.centre, "Not added", f"“{word}” could not be added: {exc}")
+            return
+        self.request(now=True)
+
+    def explain(self, item: Shown) -> None:
+        self.panel.reveal(item)
+
+    def help_at_cursor(self) -> None:
+        editor = self.centre.editor
+        here = editor.findings_at(editor.textCursor().position())
+        if here:
+            self.panel.reveal(here[0])
+            return
+        alerts.info(
+            editor,
+            "Help",
+            "Put the cursor on an underlined word and press F1 to read why it was flagged.\n\n"
+            "Red wavy lines are errors (fix them, or give a reason when you approve), amber "
+            "wavy lines are warnings, dotted lines are suggestions and dashed purple lines "
+            "are possible misspellings. Right-click an underlined word for fixes.",
+        )
+
+    def _context_menu(self, event: QContextMenuEvent, items: list[Shown]) -> None:
+        menu = context_menu.build_menu(
+            self.centre.editor, items, self.spelling, self.fix, self.add_word, self.explain
+        )
+        context_menu.show_menu(menu, event)
+
+    def shutdown(self) -> None:
+        self.checker.shutdown()

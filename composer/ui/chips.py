@@ -1,0 +1,67 @@
+"""One chip per target platform: its count against its limit (weighted for X).
+
+Amber from 90 % of the limit, red past it; the accessible name says the same in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from composer.domain.findings import PlatformCount
+from composer.guidelines.platforms import load_platforms
+from composer.ui import theme
+
+NEAR = 0.9
+
+
+def chip_state(count: PlatformCount) -> str:
+    if count.length > count.limit:
+        return "over"
+    if count.length >= NEAR * count.limit:
+        return "near"
+    return "ok"
+
+
+class ChipsBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chipsBar")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 6, 4, 6)
+        self._layout.setSpacing(8)
+        self._chips: dict[str, QLabel] = {}
+        self._hint = QLabel("Choose where this post goes to see each platform's count.")
+        self._hint.setObjectName("chipsHint")
+        self._layout.addWidget(self._hint)
+        self._layout.addStretch(1)
+        self._counts: dict[str, PlatformCount] = {}
+
+    def chips(self) -> dict[str, QLabel]:
+        return dict(self._chips)
+
+    def set_counts(self, counts: Mapping[str, PlatformCount]) -> None:
+        self._counts = dict(counts)
+        for chip in self._chips.values():
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips = {}
+        platforms = load_platforms()
+        self._hint.setVisible(not counts)
+        self._hint.setStyleSheet(f"color: {theme.colours().muted};")
+        for index, (name, count) in enumerate(counts.items()):
+            display = platforms[name].display_name if name in platforms else name
+            state = chip_state(count)
+            chip = QLabel(f"{display}  {count.length:,} / {count.limit:,}")
+            chip.setObjectName(f"chip_{name}")
+            chip.setProperty("state", state)
+            chip.setStyleSheet(theme.chip_style(state))
+            words = {"ok": "", "near": ", close to the limit", "over": ", over the limit"}[state]
+            chip.setAccessibleName(f"{display}: {count.length} of {count.limit}{words}")
+            chip.setToolTip(chip.accessibleName())
+            self._layout.insertWidget(index + 1, chip)
+            self._chips[name] = chip
+
+    def restyle(self) -> None:
+        self.set_counts(self._counts)

@@ -1,0 +1,1 @@
+"""The draft editor: text widget, live checks, underlines and quick fixes."""

@@ -1,0 +1,206 @@
+"""The text widget: a QPlainTextEdit that draws findings as underlines and applies fixes.
+
+Findings arrive with code-point offsets; `OffsetMap` turns them into Qt's UTF-16
+positions once per result. Underlines are ExtraSelections for the visible part of the
+document only, refreshed on scroll. While a word is being typed, findings touching it are
+held back until the cursor leaves it, so half-typed words do not flash red.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from composer.domain.findings import Finding
+from composer.ui.editor import underlines
+from composer.ui.editor.offsets import OffsetMap
+from composer.ui.findings_model import Shown
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A finding with a text cursor over its span: Qt moves the span as the text is edited,
+    so underlines stay on their words between one check and the next."""
+
+    item: Shown
+    cursor: QTextCursor
+
+    @property
+    def start(self) -> int:
+        return self.cursor.selectionStart()
+
+    @property
+    def end(self) -> int:
+        return self.cursor.selectionEnd()
+
+
+class DraftEditor(QPlainTextEdit):
+    focusLost = Signal()
+    contextMenuWanted = Signal(object, object)  # (QContextMenuEvent, list[Shown])
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftEditor")
+        self.setAccessibleName("Post text")
+        self.setPlaceholderText("Write your post here. Checks appear on the right as you type.")
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(14)
+        self._placed: list[Placed] = []
+        self._formats = underlines.formats()
+        self._typing_at: int | None = None  # cursor position right after a typed word char
+        self.verticalScrollBar().valueChanged.connect(self._refresh)
+        self.cursorPositionChanged.connect(self._cursor_moved)
+
+    # -- findings -------------------------------------------------------------------
+
+    def set_findings(self, items: list[Shown], checked_text: str) -> bool:
+        """Show `items` (found in `checked_text`); False if the text has moved on since."""
+        text = self.toPlainText()
+        if text != checked_text:
+            return False
+        offsets = OffsetMap(text)
+        document = self.document()
+        placed: list[Placed] = []
+        for item in items:
+            f = item.finding
+            if f.start is None or f.end is None or item.source is not None:
+                continue
+            cursor = QTextCursor(document)
+            cursor.setPosition(offsets.to_utf16(f.start))
+            cursor.setPosition(offsets.to_utf16(f.end), QTextCursor.MoveMode.KeepAnchor)
+            placed.append(Placed(item, cursor))
+        self._placed = placed
+        self._refresh()
+        return True
+
+    def placed(self) -> list[Placed]:
+        return list(self._placed)
+
+    def findings_at(self, position: int) -> list[Shown]:
+        """Findings whose span holds Qt `position` (a cursor touching either end counts)."""
+        return [p.item for p in self._placed if p.start <= position <= p.end]
+
+    def restyle(self) -> None:
+        self._formats = underlines.formats()
+        self._refresh()
+
+    def span_of(self, item: Shown) -> tuple[int, int] | None:
+        f = item.finding
+        if f.start is None or f.end is None:
+            return None
+        offsets = OffsetMap(self.toPlainText())
+        return offsets.to_utf16(f.start), offsets.to_utf16(f.end)
+
+    def select_finding(self, item: Shown) -> bool:
+        return select_span(self, item.finding)
+
+    def replace_finding(self, item: Shown, replacement: str) -> bool:
+        return replace_span(self, item.finding, replacement)
+
+    def code_point_at(self, position: int) -> int:
+        return OffsetMap(self.toPlainText()).to_code_point(position)
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def _visible_range(self) -> tuple[int, int]:
+        block = self.firstVisibleBlock()
+        first = block.position()
+        bottom = self.viewport().height()
+        offset = self.contentOffset()
+        last = first
+        while block.isValid():
+            last = block.position() + block.length()
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            block = block.next()
+        return first, last
+
+    def _refresh(self) -> None:
+        first, last = self._visible_range()
+        held = self._typing_at
+        selections: list[QTextEdit.ExtraSelection] = []
+        for p in self._placed:
+            if p.end < first or p.start > last:
+                continue
+            if held is not None and p.start <= held <= p.end:
+                continue
+            if p.start == p.end:
+                continue  # its words were deleted
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = p.cursor
+            selection.format = self._formats[underlines.style_name(p.item)]
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().resizeEvent(event)
+        self._refresh()
+
+    # -- typing ----------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+        super().keyPressEvent(event)
+        typed = event.text()
+        if typed and (typed[-1].isalnum() or typed[-1] in "'’-"):
+            self._typing_at = self.textCursor().position()
+        elif typed or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self._typing_at = None
+            self._refresh()
+
+    def _cursor_moved(self) -> None:
+        if self._typing_at is not None and self.textCursor().position() != self._typing_at:
+            self._typing_at = None
+            self._refresh()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # type: ignore[override]
+        super().focusOutEvent(event)
+        if self._typing_at is not None:
+            self._typing_at = None
+            self._refresh()
+        self.focusLost.emit()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # type: ignore[override]
+        cursor = self.cursorForPosition(event.pos())
+        self.contextMenuWanted.emit(event, self.findings_at(cursor.position()))
+
+
+def select_span(edit: QPlainTextEdit, finding: Finding) -> bool:
+    """Select the finding's words in `edit` and show them; False for a missing-thing finding."""
+    if finding.start is None or finding.end is None:
+        return False
+    offsets = OffsetMap(edit.toPlainText())
+    cursor = edit.textCursor()
+    cursor.setPosition(offsets.to_utf16(finding.start))
+    cursor.setPosition(offsets.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.ensureCursorVisible()
+    edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
+
+
+def replace_span(edit: QPlainTextEdit, finding: Finding, replacement: str) -> bool:
+    """Apply a quick fix as one undo step; False if the flagged words are no longer there.
+
+    A finding about something missing (a disclosure) adds the text as its own paragraph.
+    """
+    text = edit.toPlainText()
+    if finding.start is not None and text[finding.start : finding.end] != finding.text:
+        return False
+    cursor = QTextCursor(edit.document())
+    cursor.beginEditBlock()
+    if finding.start is None or finding.end is None:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        separator = "" if not text.strip() else ("\n" if text.endswith("\n") else "\n\n")
+        cursor.insertText(separator + replacement)
+    else:
+        offsets = OffsetMap(text)
+        cursor.setPosition(offsets.to_utf16(finding.start))
+        cursor.setPosition(offsets.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+    cursor.endEditBlock()
+    edit.setTextCursor(cursor)
+    return True

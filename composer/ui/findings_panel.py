@@ -1,0 +1,266 @@
+"""The findings panel: grouped by severity with counts, one calm card per finding.
+
+A card shows the message and the flagged words; "Details" expands the explanation and
+reference; a substitution offers one-click replacement; warnings and suggestions can be
+dismissed for this post. Cards are rebuilt only when the findings change, and keep
+their expanded state by key.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.guidelines.platforms import load_platforms
+from composer.ui import theme
+from composer.ui.findings_model import SEVERITY_TITLES, Shown, grouped
+
+MAX_FIX_BUTTONS = 2
+
+
+class FindingCard(QFrame):
+    activated = Signal(object)
+    fixRequested = Signal(object, str)
+    dismissRequested = Signal(object)
+
+    def __init__(self, item: Shown, expanded: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        finding = item.finding
+        self.setObjectName("findingCard")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"{finding.severity}: {finding.message}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+
+        message = QLabel(escape(finding.message))
+        message.setWordWrap(True)
+        message.setObjectName("findingMessage")
+        layout.addWidget(message)
+        where = _where(item)
+        if where:
+            quoted = QLabel(where)
+            quoted.setWordWrap(True)
+            quoted.setObjectName("findingQuote")
+            layout.addWidget(quoted)
+
+        self.details = QLabel(_details_html(item))
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setObjectName("findingDetails")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setVisible(expanded)
+        layout.addWidget(self.details)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for choice in finding.suggestions[:MAX_FIX_BUTTONS]:
+            label = "Add it" if finding.start is None else f"Use “{_short(choice)}”"
+            button = QPushButton(label)
+            button.setToolTip(choice)
+            button.setAccessibleName(f"Replace with {choice}")
+            button.clicked.connect(lambda _=False, c=choice: self.fixRequested.emit(self.item, c))
+            buttons.addWidget(button)
+        self.toggle = QPushButton("Hide details" if expanded else "Details")
+        self.toggle.setFlat(True)
+        self.toggle.setAccessibleName("Show or hide the explanation")
+        self.toggle.clicked.connect(self.set_expanded_toggle)
+        buttons.addWidget(self.toggle)
+        buttons.addStretch(1)
+        if item.dismissible:
+            dismiss = QPushButton("Dismiss")
+            dismiss.setFlat(True)
+            dismiss.setToolTip("Hide this for this post")
+            dismiss.setAccessibleName("Dismiss for this post")
+            dismiss.clicked.connect(lambda: self.dismissRequested.emit(self.item))
+            buttons.addWidget(dismiss)
+        layout.addLayout(buttons)
+
+    @property
+    def expanded(self) -> bool:
+        return not self.details.isHidden()
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.details.setVisible(expanded)
+        self.toggle.setText("Hide details" if expanded else "Details")
+
+    def set_expanded_toggle(self) -> None:
+        self.set_expanded(not self.expanded)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # type: ignore[override]
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.item)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.item)
+            return
+        super().keyPressEvent(event)
+
+
+class FindingsPanel(QWidget):
+    activated = Signal(object)  # Shown
+    fixRequested = Signal(object, str)
+    dismissRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.setAccessibleName("Findings")
+        self._items: list[Shown] = []
+        self._cards: list[FindingCard] = []
+        self._expanded: set[str] = set()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.title = QLabel("Findings")
+        self.title.setObjectName("panelTitle")
+        self.title.setContentsMargins(14, 12, 14, 8)
+        outer.addWidget(self.title)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        self._body = QWidget()
+        self._body.setObjectName("findingsBody")
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(12, 0, 12, 12)
+        self._layout.setSpacing(8)
+        self.scroll.setWidget(self._body)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.set_waiting(
+            "Start typing: what could get you in trouble, or turn people away, "
+            "shows up here with a way to fix it."
+        )
+        self.restyle()
+
+    # -- content ---------------------------------------------------------------------
+
+    def items(self) -> list[Shown]:
+        return list(self._items)
+
+    def cards(self) -> list[FindingCard]:
+        return list(self._cards)
+
+    def set_waiting(self, message: str) -> None:
+        self._items = []
+        self._rebuild(empty=message)
+
+    def set_items(self, items: list[Shown]) -> None:
+        if items == self._items and self._cards:
+            return
+        self._items = list(items)
+        self._rebuild(empty="No findings. The post reads clean for its platforms.")
+
+    def reveal(self, item: Shown) -> bool:
+        """Expand and show the card of `item` (F1 help); False when it is not listed."""
+        for card in self._cards:
+            if card.item == item:
+                card.set_expanded(True)
+                self._expanded.add(card.item.key)
+                self.scroll.ensureWidgetVisible(card)
+                card.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return False
+
+    def _rebuild(self, empty: str) -> None:
+        for card in self._cards:
+            if card.expanded:
+                self._expanded.add(card.item.key)
+            else:
+                self._expanded.discard(card.item.key)
+        while self._layout.count():
+            child = self._layout.takeAt(0).widget()
+            if child is not None and child is not self.empty:
+                child.deleteLater()
+        self._cards = []
+        counts = {s: len(group) for s, group in grouped(self._items).items()}
+        total = sum(counts.values())
+        summary = " · ".join(f"{n} {SEVERITY_TITLES[s].lower()}" for s, n in counts.items() if n)
+        self.title.setText(
+            f"Findings  <span style='color:{theme.colours().muted}'>{escape(summary)}</span>"
+            if total
+            else "Findings"
+        )
+        if not total:
+            self.empty.setText(empty)
+            self._layout.addWidget(self.empty)
+            self.empty.show()
+            self._layout.addStretch(1)
+            return
+        self.empty.hide()
+        colours = theme.colours()
+        for severity, group in grouped(self._items).items():
+            if not group:
+                continue
+            header = QLabel(f"{SEVERITY_TITLES[severity]} · {len(group)}")
+            header.setObjectName("groupHeader")
+            header.setStyleSheet(f"color: {getattr(colours, severity)}; font-weight: 600;")
+            header.setContentsMargins(2, 8, 0, 0)
+            self._layout.addWidget(header)
+            for item in group:
+                card = FindingCard(item, item.key in self._expanded, self._body)
+                card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+                card.activated.connect(self.activated)
+                card.fixRequested.connect(self.fixRequested)
+                card.dismissRequested.connect(self.dismissRequested)
+                self._layout.addWidget(card)
+                self._cards.append(card)
+        self._layout.addStretch(1)
+
+    def restyle(self) -> None:
+        c = theme.colours()
+        self.setStyleSheet(
+            f"""
+            #panelTitle {{ font-size: 13pt; font-weight: 600; }}
+            #findingCard {{ background: {c.card}; border: 1px solid {c.card_border};
+                            border-radius: 8px; }}
+            #findingCard:focus {{ border: 1px solid palette(highlight); }}
+            #findingQuote {{ color: {c.muted}; font-style: italic; }}
+            #findingDetails {{ color: palette(window-text); }}
+            #emptyState {{ color: {c.muted}; padding: 24px 8px; }}
+            """
+        )
+        if self._cards:
+            self._rebuild(empty="")
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _where(item: Shown) -> str:
+    parts = []
+    if item.finding.text:
+        parts.append(f"“{escape(_short(item.finding.text, 80))}”")
+    if item.source:
+        platform = load_platforms().get(item.source)
+        parts.append(f"in the {escape(platform.display_name if platform else item.source)} text")
+    return " ".join(parts)
+
+
+def _details_html(item: Shown) -> str:
+    f = item.finding
+    muted = theme.colours().muted
+    html = f"<p>{escape(f.explanation)}</p>" if f.explanation else ""
+    if f.reference:
+        html += f"<p style='color:{muted}'>Reference: {escape(f.reference)}</p>"
+    return html or f"<p style='color:{muted}'>No further explanation for this one.</p>"

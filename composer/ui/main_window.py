@@ -1,0 +1,244 @@
+"""The main window: history | editor | findings, menus, and the start-up sequence.
+
+The window is built and shown empty first; `attach_services` and `attach_engine` fill it
+in when the library and the guideline engine are ready (see `startup.StartupLoader`), so
+a slow disk or a first-run migration never keeps the agent staring at nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from composer.ui import alerts, external, theme
+from composer.ui.banner import Banner
+from composer.ui.centre import CentrePane
+from composer.ui.checks_controller import ChecksController
+from composer.ui.findings_panel import FindingsPanel
+from composer.ui.menus import build as build_menus
+from composer.ui.posts_controller import PostsController
+from composer.ui.welcome import WELCOME_TEXT
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "window.ini"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.setWindowTitle("Composer")
+        self.setObjectName("mainWindow")
+        self.services: Any = None
+        self.posts: PostsController | None = None
+        self.closed_cleanly = False
+        self.unclean_start = False
+        self._state = QSettings(str(data_dir / STATE_FILE), QSettings.Format.IniFormat)
+
+        host = QWidget()
+        column = QVBoxLayout(host)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banner = Banner()
+        column.addWidget(self.banner)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.history: Any = external.PlaceholderHistory(None)
+        self.centre = CentrePane()
+        self.findings = FindingsPanel()
+        for widget in (self.history, self.centre, self.findings):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 640, 340])
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(host)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self.checks = ChecksController(self.centre, self.findings, self._post_id, self)
+        self.checks.shown.connect(self._update_approve)
+        self.actions_ = build_menus(self)
+        self._wire_actions()
+        self._set_library_ready(False)
+        self._restore_state()
+        self._original_palette = QGuiApplication.palette()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.apply_scheme)
+
+    # -- start-up -------------------------------------------------------------------
+
+    def attach_services(self, services: Any) -> None:
+        """The library is open: history, the post to show, and notices from opening it."""
+        self.services = services
+        panel = external.history_panel(services, self)
+        old = self.history
+        self.splitter.replaceWidget(0, panel)
+        old.deleteLater()
+        self.history = panel
+        self._restore_splitter()
+        self.posts = PostsController(services, self.centre, self.checks, self.banner, panel, self)
+        for index, notice in enumerate(services.notices):
+            self.banner.show_notice(f"library-{index}", notice, "warning")
+        self._set_library_ready(True)
+        self.posts.start(self.unclean_start)
+
+    def attach_engine(self, engine: Any) -> None:
+        profile = None
+        if self.services is not None:
+            try:
+                profile = self.services.library.profile()
+            except Exception:
+                log.exception("profile unavailable")
+        for error in getattr(engine, "load_errors", ()):
+            self.banner.show_notice(
+                f"pack-{error}", f"A custom guideline pack was skipped: {error}", "warning"
+            )
+        self.checks.set_engine(engine, profile)
+
+    def library_failed(self, message: str) -> None:
+        self.banner.show_notice("library", message, "error")
+        self.centre.editor.setReadOnly(True)
+        self.centre.editor.setPlaceholderText(
+            "Your library could not be opened, so nothing you write here could be saved. "
+            "See the message above."
+        )
+
+    def engine_failed(self, message: str) -> None:
+        self.banner.show_notice("engine", message, "error")
+        self.findings.set_waiting("The checks are not available.")
+
+    def store_status(self, status: Any) -> None:
+        if not getattr(status, "available", True):
+            self.banner.show_notice(
+                "keyring",
+                "This computer has no secure credential store, so account passwords cannot be "
+                "saved. Everything else works; your posts are not affected.",
+                "info",
+            )
+        if self.posts is not None:
+            self.posts.refresh_accounts()
+
+    def show_welcome(self) -> None:
+        self.banner.show_notice("welcome", WELCOME_TEXT, "info")
+
+    # -- actions --------------------------------------------------------------------
+
+    def _wire_actions(self) -> None:
+        a = self.actions_
+        a.new.triggered.connect(lambda: self.posts and self.posts.new())
+        a.save.triggered.connect(lambda: self.posts and self.posts.save())
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.centre.editor.undo)
+        a.redo.triggered.connect(self.centre.editor.redo)
+        a.find.triggered.connect(lambda: self.history.focus_search())
+        a.approve.triggered.connect(lambda: self.posts and self.posts.approve())
+        self.centre.approve.clicked.connect(a.approve.trigger)
+        a.revisions.triggered.connect(lambda: self.posts and self.posts.open_revisions())
+        a.accounts.triggered.connect(self.open_accounts)
+        a.profile.triggered.connect(self.open_profile)
+        a.export.triggered.connect(self.open_export)
+        a.help_finding.triggered.connect(self.checks.help_at_cursor)
+        a.welcome.triggered.connect(self.show_welcome)
+        a.about.triggered.connect(
+            lambda: alerts.info(
+                self,
+                "About Composer",
+                "Composer: a calm, offline post editor for insurance agents. It sends nothing "
+                f"anywhere. Your library lives in {self.data_dir}.",
+            )
+        )
+
+    def _set_library_ready(self, ready: bool) -> None:
+        a = self.actions_
+        for action in (a.new, a.save, a.approve, a.revisions, a.accounts, a.profile):
+            action.setEnabled(ready)
+        a.export.setEnabled(ready and external.available("export"))
+        self._update_approve()
+
+    def _update_approve(self, *_: object) -> None:
+        self.centre.set_errors_left(self.checks.errors_left(), self.posts is not None)
+
+    def _post_id(self) -> int | None:
+        return self.posts.session.post_id if self.posts else None
+
+    def _run_dialog(self, name: str, *args: Any) -> bool:
+        dialog = external.dialog(name, *args, self)
+        if dialog is None:
+            alerts.info(self, "Not available yet", "This part of Composer is coming soon.")
+            return False
+        try:
+            return bool(dialog.exec())
+        finally:
+            dialog.deleteLater()
+
+    def open_accounts(self) -> None:
+        if self.services is not None and self._run_dialog("accounts", self.services.accounts):
+            assert self.posts is not None
+            self.posts.refresh_accounts()
+
+    def open_profile(self) -> None:
+        if self.services is not None and self._run_dialog("profile", self.services.library):
+            self.checks.set_profile(self.services.library.profile())
+
+    def open_export(self) -> None:
+        if self.posts is not None:
+            self.posts.session.save_now()
+            self._run_dialog("export", self.services)
+            self.history.refresh()
+
+    def save_draft(self) -> None:
+        """Used by the excepthook: store what is in the editor, whatever else went wrong."""
+        if self.posts is not None:
+            self.posts.session.save_now()
+
+    # -- look and state -------------------------------------------------------------
+
+    def apply_scheme(self, *_: object) -> None:
+        theme.apply_scheme(QGuiApplication.instance(), self._original_palette)
+        self.centre.restyle()
+        self.centre.editor.restyle()
+        self.centre.chips.restyle()
+        self.findings.restyle()
+
+    def _restore_state(self) -> None:
+        geometry = self._state.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        centre = self._state.value("centreSplitter")
+        if centre is not None:
+            self.centre.splitter.restoreState(centre)
+        self._restore_splitter()
+
+    def _restore_splitter(self) -> None:
+        state = self._state.value("mainSplitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        self._state.setValue("geometry", self.saveGeometry())
+        self._state.setValue("mainSplitter", self.splitter.saveState())
+        self._state.setValue("centreSplitter", self.centre.splitter.saveState())
+        self._state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # type: ignore[override]
+        if self.posts is not None:
+            self.posts.session.save_now()
+            self.posts.session.stop()
+            if self.posts.session.dirty and not alerts.question(
+                self,
+                "Quit without saving?",
+                "Your latest changes could not be saved. Quit anyway?",
+            ):
+                event.ignore()
+                return
+        self.save_state()
+        self.checks.shutdown()
+        self.closed_cleanly = True
+        event.accept()

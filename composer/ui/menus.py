@@ -1,0 +1,74 @@
+"""The menu bar and its shortcuts, so everything is reachable from the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+
+@dataclass
+class Actions:
+    new: QAction
+    save: QAction
+    export: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    approve: QAction
+    revisions: QAction
+    accounts: QAction
+    profile: QAction
+    help_finding: QAction
+    welcome: QAction
+    about: QAction
+
+
+def _action(
+    window: QMainWindow, text: str, shortcut: str | QKeySequence.StandardKey | None, tip: str = ""
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    window.addAction(action)  # shortcuts work even while the menu bar is hidden
+    return action
+
+
+def build(window: QMainWindow) -> Actions:
+    a = Actions(
+        new=_action(window, "&New Draft", "Ctrl+N", "Start a new post"),
+        save=_action(window, "&Save", "Ctrl+S", "Save now (Composer also saves as you type)"),
+        export=_action(window, "&Export…", "Ctrl+E", "Export approved posts"),
+        quit=_action(window, "&Quit", "Ctrl+Q", "Save and quit"),
+        undo=_action(window, "&Undo", QKeySequence.StandardKey.Undo),
+        redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo),
+        find=_action(window, "&Find in History", "Ctrl+F", "Search your posts"),
+        approve=_action(window, "&Approve…", "Ctrl+Shift+A", "Sign off on this post"),
+        revisions=_action(window, "Earlier &Versions…", None, "Restore an earlier revision"),
+        accounts=_action(window, "&Accounts…", None, "Your social accounts"),
+        profile=_action(window, "&Profile and Settings…", None, "Name, license, disclosures"),
+        help_finding=_action(window, "&Explain This Finding", "F1", "Help on the finding here"),
+        welcome=_action(window, "Show &Welcome", None),
+        about=_action(window, "&About Composer", None),
+    )
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    for action in (a.new, a.save, None, a.export, None, a.quit):
+        file_menu.addSeparator() if action is None else file_menu.addAction(action)
+    edit_menu = bar.addMenu("&Edit")
+    for action in (a.undo, a.redo, None, a.find):
+        edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+    post_menu = bar.addMenu("&Post")
+    post_menu.addAction(a.approve)
+    post_menu.addAction(a.revisions)
+    tools = bar.addMenu("&Settings")
+    tools.addAction(a.accounts)
+    tools.addAction(a.profile)
+    help_menu = bar.addMenu("&Help")
+    for action in (a.help_finding, a.welcome, None, a.about):
+        help_menu.addSeparator() if action is None else help_menu.addAction(action)
+    return a

@@ -1,0 +1,275 @@
+"""The post in the editor: open, new, save, approve, and keeping the widgets in step.
+
+Owns the `DraftSession` and the history panel's signals; tells the checks controller
+when a different post is showing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTime
+
+from composer.domain.posts import Post, PostDraft
+from composer.ui import alerts, approve_flow, external
+from composer.ui.draft_session import LAST_POST_KEY, DraftSession
+from composer.ui.welcome import SAMPLE, WELCOMED_KEY
+
+if TYPE_CHECKING:
+    from composer.ui.banner import Banner
+    from composer.ui.centre import CentrePane
+    from composer.ui.checks_controller import ChecksController
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PLATFORMS_KEY = "default_platforms"
+APPROVED_EDIT = "approved-edit"
+
+
+class PostsController(QObject):
+    def __init__(
+        self,
+        services: Any,
+        centre: CentrePane,
+        checks: ChecksController,
+        banner: Banner,
+        history: Any,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.centre = centre
+        self.checks = checks
+        self.banner = banner
+        self.history = history
+        self.session = DraftSession(services.library, self.collect, self)
+        self.session.created.connect(self._created)
+        self.session.saved.connect(self._saved)
+        self.session.statusChanged.connect(self._status_changed)
+        self.session.saveFailed.connect(self._save_failed)
+        self._loading = False
+        self._listed: tuple = ()
+        checks.settings = services.library
+        centre.editor.textChanged.connect(self._edited)
+        centre.targeting.changed.connect(self._edited)
+        centre.variants.changed.connect(self._edited)
+        centre.editor.focusLost.connect(self.session.save_now)
+        history.postActivated.connect(self.open)
+        history.newRequested.connect(self.new)
+
+    # -- what the editor holds --------------------------------------------------------
+
+    def collect(self) -> PostDraft:
+        c = self.centre
+        post = self.session.post
+        return PostDraft(
+            body=c.editor.toPlainText(),
+            title=post.title if post else "",
+            platforms=c.targeting.platforms(),
+            variants=c.variants.variants(),
+            link=post.link if post else "",
+            scheduled_at=post.scheduled_at if post else None,
+            tags=post.tags if post else (),
+            account_id=c.targeting.account_id(),
+        )
+
+    def _show(self, post: Post | None, draft: PostDraft | None = None) -> None:
+        self._loading = True
+        try:
+            content = draft or (post.draft if post else PostDraft(body=""))
+            c = self.centre
+            c.editor.setPlainText(content.body)
+            c.targeting.set_platforms(content.platforms)
+            self.refresh_accounts(content.account_id)
+            c.variants.set_variants(content.variants)
+            c.set_status(post.status if post else None)
+            c.saved.setText("")
+        finally:
+            self._loading = False
+        self.banner.remove(APPROVED_EDIT)
+        self.checks.post_loaded(self._history_for(post.id if post else None))
+        self._listed = _listing(post)
+        if post is not None:
+            self.history.select_post(post.id)
+        self.centre.window().setWindowTitle(_title(post))
+
+    def _history_for(self, post_id: int | None):
+        try:
+            return self.services.history.recent_for_checks(exclude_post_id=post_id)
+        except Exception:
+            log.exception("recent history unavailable")
+            return ()
+
+    def refresh_accounts(self, selected: int | None = None) -> None:
+        try:
+            accounts = self.services.accounts.list()
+        except Exception:
+            log.exception("accounts unavailable")
+            accounts = []
+        if selected is None:
+            selected = self.centre.targeting.account_id()
+        self.centre.targeting.set_accounts(accounts, selected)
+
+    # -- opening ----------------------------------------------------------------------
+
+    def start(self, unclean: bool) -> None:
+        """Open what the agent was working on, or the sample on the very first run."""
+        library = self.services.library
+        last = library.setting(LAST_POST_KEY)
+        if isinstance(last, int) and self.open(last, quiet=True):
+            if unclean:
+                self.banner.show_notice(
+                    "recovered",
+                    "Composer did not close properly last time. Your draft was reopened as "
+                    "it was last saved.",
+                )
+            return
+        if not library.setting(WELCOMED_KEY) and self.services.history.count(_all()) == 0:
+            post = library.create(SAMPLE)
+            library.set_setting(WELCOMED_KEY, True)
+            self.history.refresh()
+            self.open(post.id)
+            self.centre.window().show_welcome()
+            return
+        self.new()
+
+    def open(self, post_id: int, quiet: bool = False) -> bool:
+        if self.session.post_id == post_id:
+            return True
+        post = self.session.open(post_id)
+        if post is None or post.deleted_at is not None:
+            if not quiet:
+                alerts.warning(self.centre, "Not found", "That post is no longer in the library.")
+            if post is not None:
+                self.session.start_new()
+            return False
+        self._show(post)
+        return True
+
+    def new(self) -> None:
+        self.session.start_new()
+        defaults = self.services.library.setting(DEFAULT_PLATFORMS_KEY, [])
+        platforms = tuple(p for p in defaults if isinstance(p, str)) if defaults else ()
+        self._show(None, PostDraft(body="", platforms=platforms))
+        self.centre.editor.setFocus()
+
+    def reload(self) -> None:
+        """Take the library's current version of the open post (after a restore)."""
+        post_id = self.session.post_id
+        if post_id is None:
+            return
+        post = self.services.library.get(post_id)
+        self.session.replace(post)
+        self._show(post)
+        self.history.refresh()
+
+    # -- saving -----------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        post = self.session.post
+        approved = post is not None and post.status in ("approved", "exported")
+        if approved and not self.banner.has(APPROVED_EDIT):
+            self.banner.show_notice(
+                APPROVED_EDIT,
+                "This post is approved. Editing it puts it back to draft and the approval "
+                "no longer applies; approve it again when you are done.",
+                "warning",
+            )
+        self.session.mark_dirty()
+        self.centre.saved.setText("Editing…")
+        self.checks.request()
+
+    def save(self) -> None:
+        self.session.save_now()
+        if self.session.post is not None and not self.session.dirty:
+            self.centre.window().statusBar().showMessage("Saved.", 3000)
+
+    def _created(self, post: Post) -> None:
+        self._saved(post)
+        self.history.refresh()
+        self.history.select_post(post.id)
+
+    def _saved(self, post: Post) -> None:
+        self.centre.saved.setText(f"Saved {QTime.currentTime().toString('HH:mm')}")
+        self.centre.set_status(post.status)
+        listing = _listing(post)
+        if listing != self._listed:
+            self._listed = listing
+            self.history.refresh()
+        self.centre.window().setWindowTitle(_title(post))
+
+    def _status_changed(self, post: Post) -> None:
+        self.centre.set_status(post.status)
+        self.history.refresh()
+
+    def _save_failed(self, message: str) -> None:
+        self.banner.show_notice(
+            "save-failed",
+            f"Your latest changes could not be saved yet ({message}). Composer keeps trying; "
+            "keep this window open.",
+            "error",
+        )
+
+    # -- approving --------------------------------------------------------------------
+
+    def approve(self) -> None:
+        self.session.save_now()
+        post = self.session.post
+        if post is None:
+            alerts.info(self.centre, "Nothing to approve", "Write the post first.")
+            return
+        approval = approve_flow.approve_post(
+            self.centre, self.services.approval, post.id, ask=approve_flow_ask()
+        )
+        if approval is None:
+            return
+        self.session.replace(self.services.library.get(post.id))
+        self.centre.set_status(self.session.post.status if self.session.post else None)
+        self.banner.remove(APPROVED_EDIT)
+        self.history.refresh()
+        kept = len(approval.overrides)
+        note = f" with {kept} reason{'s' if kept != 1 else ''} on record" if kept else ""
+        self.centre.window().statusBar().showMessage(f"Approved{note}.", 6000)
+
+    def open_revisions(self) -> None:
+        post_id = self.session.post_id
+        if post_id is None:
+            return
+        self.session.save_now()
+        dialog = external.dialog("revisions", self.services.library, post_id, self.centre)
+        if dialog is None:
+            alerts.info(self.centre, "Not available yet", "Earlier versions are coming soon.")
+            return
+        try:
+            if dialog.exec():
+                self.reload()
+        finally:
+            dialog.deleteLater()
+
+
+def approve_flow_ask():
+    """Looked up at call time so tests can replace `approve_flow.ask_reasons`."""
+    return approve_flow.ask_reasons
+
+
+def _all():
+    from composer.domain.posts import PostQuery
+
+    return PostQuery()
+
+
+def _listing(post: Post | None) -> tuple:
+    if post is None:
+        return ()
+    first = post.body.strip().split("\n", 1)[0][:80]
+    return (post.id, post.title, first, post.status, post.platforms)
+
+
+def _title(post: Post | None) -> str:
+    if post is None:
+        return "Composer"
+    name = post.title or post.body.strip().split("\n", 1)[0][:60] or "Untitled"
+    return f"{name} — Composer"

@@ -1,0 +1,65 @@
+"""How each platform would cut the post in the feed, at its "see more" fold."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from composer.domain.findings import PlatformCount
+from composer.guidelines.platforms import load_platforms
+from composer.ui import theme
+
+_WORD_BACK = 30  # how far a cut may step back to end on a whole word
+
+
+def cut_at_fold(text: str, fold: int | None) -> tuple[str, bool]:
+    """The part shown before "see more", and whether anything was cut."""
+    if fold is None or len(text) <= fold:
+        return text, False
+    head = text[:fold]
+    space = head.rfind(" ", max(0, fold - _WORD_BACK))
+    if space > 0:
+        head = head[:space]
+    return head.rstrip(), True
+
+
+class PreviewView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.setAccessibleName("Preview at each platform's fold")
+        self.setOpenLinks(False)
+
+    def show_texts(self, texts: Mapping[str, str], counts: Mapping[str, PlatformCount]) -> None:
+        if not texts:
+            self.setHtml(
+                f"<p style='color:{theme.colours().muted}'>Choose one or more platforms to "
+                "preview how each one shows the post.</p>"
+            )
+            return
+        platforms = load_platforms()
+        colours = theme.colours()
+        parts = []
+        for name, text in texts.items():
+            platform = platforms.get(name)
+            title = platform.display_name if platform else name
+            shown, cut = cut_at_fold(text, platform.fold if platform else None)
+            body = escape(shown).replace("\n", "<br>")
+            if cut:
+                body += f" <span style='color:{colours.muted}'>… see more</span>"
+            note = ""
+            count = counts.get(name)
+            if count is not None and count.length > count.limit:
+                note = (
+                    f"<div style='color:{colours.error}'>Over the limit by "
+                    f"{count.length - count.limit:,}: {title} will not accept it.</div>"
+                )
+            elif platform and platform.fold is None:
+                note = f"<div style='color:{colours.muted}'>{title} shows the whole post.</div>"
+            parts.append(
+                f"<div style='margin-bottom:14px'><b>{escape(title)}</b>"
+                f"<div style='margin-top:4px'>{body}</div>{note}</div>"
+            )
+        self.setHtml("".join(parts))

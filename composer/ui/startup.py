@@ -1,0 +1,93 @@
+"""Start-up work that must not hold the window back, done on a worker thread.
+
+Opening the library (SQLAlchemy import, migrations, recovery) and building the guideline
+engine (packs, dictionaries) take the better part of a second; the window is painted
+first and fills in as each part arrives. Failures come back as plain sentences.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class StartupLoader(QObject):
+    libraryOpened = Signal(object)  # Services
+    libraryFailed = Signal(str)
+    engineReady = Signal(object)  # Engine
+    engineFailed = Signal(str)
+    storeStatus = Signal(object)  # StoreStatus
+    finished = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def start(self) -> None:
+        self._pool.start(self._work)
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self._pool.waitForDone(ms)
+
+    def _work(self) -> None:
+        services = self._open_library()
+        if services is not None:
+            self.libraryOpened.emit(services)
+        engine = self._load_engine()
+        if engine is not None:
+            self.engineReady.emit(engine)
+        if services is not None:
+            try:
+                self.storeStatus.emit(services.accounts.store_status())
+            except Exception:
+                log.exception("could not ask the keyring for its status")
+        self.finished.emit()
+
+    def _open_library(self):  # -> Services | None
+        from composer.app.container import Services
+        from composer.storage.database import LibraryOpenError
+
+        try:
+            return Services.open(self._data_dir)
+        except LibraryOpenError as exc:
+            self.libraryFailed.emit(str(exc))
+        except Exception as exc:
+            log.exception("the library could not be opened")
+            self.libraryFailed.emit(
+                f"The library in {self._data_dir} could not be opened ({exc.__class__.__name__})."
+                " Details are in the log."
+            )
+        return None
+
+    def _load_engine(self):  # -> Engine | None
+        from composer.app.container import load_engine
+
+        try:
+            engine = load_engine(self._data_dir)
+            spelling = spelling_of(engine)
+            if spelling is not None:
+                spelling.warm_up()
+            return engine
+        except Exception as exc:
+            log.exception("the guideline engine could not be loaded")
+            self.engineFailed.emit(
+                f"The guideline checks could not be loaded ({exc}). Your text is still saved; "
+                "details are in the log."
+            )
+        return None
+
+
+def spelling_of(engine: object):  # -> SpellingCheck | None
+    """The engine's spelling check, for suggestions and "add to dictionary"."""
+    from composer.guidelines.builtin.spelling import SpellingCheck
+
+    for check in getattr(engine, "_builtins", ()):
+        if isinstance(check, SpellingCheck):
+            return check
+    return None

@@ -1,0 +1,129 @@
+"""Colours and small style sheets that follow the system's light or dark scheme.
+
+The native style draws the controls; Composer only adds a few accents (underlines,
+chips, finding cards, the banner). `is_dark()` asks Qt's style hints, falling back to the
+palette's window colour where the platform does not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    error: str
+    warning: str
+    suggestion: str
+    spelling: str
+    ok: str
+    muted: str
+    card: str
+    card_border: str
+    banner: str
+    banner_border: str
+    chip: str
+    chip_near: str
+    chip_over: str
+
+
+LIGHT = Colours(
+    error="#c62828",
+    warning="#b26a00",
+    suggestion="#607d8b",
+    spelling="#6a4fc2",
+    ok="#2e7d32",
+    muted="#6b7280",
+    card="#ffffff",
+    card_border="#e2e5ea",
+    banner="#fff8e1",
+    banner_border="#f0d48a",
+    chip="#eef1f5",
+    chip_near="#fff1cc",
+    chip_over="#fde2e1",
+)
+
+DARK = Colours(
+    error="#ef6b6b",
+    warning="#f0b44c",
+    suggestion="#90a4ae",
+    spelling="#a996f2",
+    ok="#7bc47f",
+    muted="#9aa3ad",
+    card="#2a2d33",
+    card_border="#3a3f47",
+    banner="#3b3320",
+    banner_border="#6b5a2a",
+    chip="#30343b",
+    chip_near="#4a3d1c",
+    chip_over="#4d2626",
+)
+
+
+def is_dark() -> bool:
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colours() -> Colours:
+    return DARK if is_dark() else LIGHT
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for styles that do not switch by themselves (Fusion, offscreen)."""
+    palette = QPalette()
+    base, window, text = QColor("#1f2126"), QColor("#26292e"), QColor("#e6e8eb")
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Window, window)
+        palette.setColor(group, QPalette.ColorRole.WindowText, text)
+        palette.setColor(group, QPalette.ColorRole.Base, base)
+        palette.setColor(group, QPalette.ColorRole.AlternateBase, window)
+        palette.setColor(group, QPalette.ColorRole.Text, text)
+        palette.setColor(group, QPalette.ColorRole.Button, QColor("#2f3338"))
+        palette.setColor(group, QPalette.ColorRole.ButtonText, text)
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#3d6fb6"))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        palette.setColor(group, QPalette.ColorRole.ToolTipBase, window)
+        palette.setColor(group, QPalette.ColorRole.ToolTipText, text)
+        palette.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#8b929b"))
+        palette.setColor(group, QPalette.ColorRole.Link, QColor("#7fb0ff"))
+    disabled = QColor("#7a8088")
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def apply_scheme(app: QGuiApplication, original: QPalette) -> None:
+    """Follow the scheme: use the style's own palette, or ours when it stays light in dark."""
+    if is_dark_requested() and original.color(QPalette.ColorRole.Window).lightness() >= 128:
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(original)
+
+
+def is_dark_requested() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def chip_style(state: str) -> str:
+    c = colours()
+    background = {"near": c.chip_near, "over": c.chip_over}.get(state, c.chip)
+    foreground = {"near": c.warning, "over": c.error}.get(state, "palette(window-text)")
+    return (
+        f"QLabel {{ background: {background}; color: {foreground}; border-radius: 10px;"
+        f" padding: 2px 10px; }}"
+    )

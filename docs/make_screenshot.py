@@ -1,0 +1,135 @@
+"""Take docs/screenshot.png on a real X server (Xvfb), with a real post and its findings.
+
+    uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark]
+
+Starts its own Xvfb on a free display (Debian package `xvfb`), opens a fresh library in
+a temporary folder with a sample profile and post, waits for the checks and grabs the
+screen through the X server (not the offscreen platform).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+POST = (
+    "Spring storms are coming 🌧️ and now is a great time to review your homeowners "
+    "policy. We offer the best rates in town, and every new client gets a free gift card!\n\n"
+    "Your claim is guaranteed to be paid fast, no questions asked. Reach out and recieve "
+    "a quote today."
+)
+
+
+def free_display() -> int:
+    for number in range(90, 200):
+        if not Path(f"/tmp/.X{number}-lock").exists():
+            return number
+    raise RuntimeError("no free X display")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--size", default="1360x820")
+    args = parser.parse_args()
+    if shutil.which("Xvfb") is None:
+        print("Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
+        return 1
+    width, height = (int(v) for v in args.size.split("x"))
+    number = free_display()
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-dpi", "96", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(0.8)
+        os.environ["DISPLAY"] = f":{number}"
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        with tempfile.TemporaryDirectory() as tmp:
+            return _shoot(Path(tmp), Path(args.out), width, height, args.dark)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(5)
+
+
+def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> int:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from composer.app.container import Services, load_engine
+    from composer.domain.posts import PostDraft
+    from composer.domain.profile import Profile
+    from composer.ui.main_window import MainWindow
+    from composer.ui.welcome import WELCOMED_KEY
+
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("Composer")
+    if dark:
+        QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+    services = Services.open(data_dir)
+    services.library.set_setting(WELCOMED_KEY, True)
+    services.library.set_profile(
+        Profile(
+            name="Dana Reyes",
+            agency="Reyes Family Insurance",
+            license_number="0H12345",
+            states=("CA",),
+            disclosure="Dana Reyes, Reyes Family Insurance, CA License 0H12345.",
+        )
+    )
+    older = [
+        "Thinking about adding a teen driver? Three things to ask before the keys change "
+        "hands. What was your first car?",
+        "Our office is collecting coats for the Maple Grove shelter this month. Drop-offs "
+        "welcome Monday to Friday. Who else is helping?",
+    ]
+    for text in older:
+        post = services.library.create(PostDraft(body=text, platforms=("facebook",)))
+        services.approval.approve(post.id, reason="reviewed")
+    post = services.library.create(
+        PostDraft(body=POST, title="Spring policy review", platforms=("facebook", "linkedin", "x"))
+    )
+    window = MainWindow(data_dir)
+    window.resize(width, height)
+    window.move(0, 0)
+    if dark:
+        window.apply_scheme()
+    window.attach_services(services)
+    window.attach_engine(load_engine(data_dir))
+    window.posts.open(post.id)
+    window.show()
+    loop = QEventLoop()
+    QTimer.singleShot(2500, loop.quit)
+    loop.exec()
+    cards = window.findings.cards()
+    if cards:
+        cards[1 if len(cards) > 1 else 0].set_expanded(True)
+    cursor = window.centre.editor.textCursor()
+    cursor.setPosition(0)
+    window.centre.editor.setTextCursor(cursor)
+    QTimer.singleShot(800, loop.quit)
+    loop.exec()
+    screen = QGuiApplication.primaryScreen()
+    image = screen.grabWindow(0, 0, 0, width, height)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(out))
+    print(f"saved {out} ({image.width()}x{image.height()})")
+    window.close()
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
