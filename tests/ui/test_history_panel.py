@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from helpers_history import import_posts, open_services
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -339,6 +339,8 @@ def test_restoring_a_revision_updates_the_list(make_panel, services, qtbot):
     assert changed.args == [post.id]
     assert services.library.get(post.id).body == "First words"
     assert headings(panel) == ["First words"]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert panel.findChild(RevisionsDialog) is None  # freed once closed
 
 
 def test_refresh_keeps_the_selection(make_panel, services):
