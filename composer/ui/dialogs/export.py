@@ -1,0 +1,288 @@
+"""Export the selected posts: pick a format and a file, see the problems, then write.
+
+Everything the export decides (what is approved, what a scheduler would refuse) comes from
+the export service's plan, shown here before anything is written. Leaving posts out,
+exporting despite warnings and overwriting a file each need a yes; the result is said in
+plain words and handed back through `exported`. The dialog is freed on close.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.domain.accounts import PLATFORMS, Account
+from composer.export import EXTENSIONS, SCHEDULERS
+from composer.services.export import (
+    ExportError,
+    ExportPlan,
+    ExportRequest,
+    ExportResult,
+    ExportService,
+    ExportWriteError,
+)
+from composer.services.library import LibraryError
+from composer.ui import alerts
+from composer.ui.history_model import PLATFORM_NAMES
+
+if TYPE_CHECKING:
+    from composer.app.container import Services
+
+FORMAT_LABELS: tuple[tuple[str, str], ...] = (
+    ("hootsuite", "Hootsuite bulk schedule (CSV)"),
+    ("sprout", "Sprout Social bulk schedule (CSV)"),
+    ("pdf", "Compliance record (PDF)"),
+    ("csv", "Spreadsheet (CSV, every field)"),
+    ("json", "Records (JSON)"),
+    ("md", "Copy and paste (Markdown)"),
+)
+FILE_FILTERS = {
+    ".csv": "CSV files (*.csv)",
+    ".json": "JSON files (*.json)",
+    ".md": "Markdown files (*.md)",
+    ".pdf": "PDF files (*.pdf)",
+}
+
+
+class ExportDialog(QDialog):
+    """Choose how to export `post_ids`; `exported` carries the ExportResult."""
+
+    exported = Signal(object)
+
+    def __init__(
+        self,
+        services: Services,
+        post_ids: list[int] | tuple[int, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Export approved posts")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._service = ExportService.over(services)
+        self._post_ids = tuple(post_ids)
+        self._plan: ExportPlan | None = None
+        self.result: ExportResult | None = None
+
+        self.format = QComboBox(self)
+        for key, label in FORMAT_LABELS:
+            self.format.addItem(label, key)
+        self.platform = QComboBox(self)
+        self.platform.addItem("Every approved platform", None)
+        for key in PLATFORMS:
+            self.platform.addItem(PLATFORM_NAMES.get(key, key), key)
+        self.account = QComboBox(self)
+        self.account.addItem("Any account", None)
+        for account in _accounts(services):
+            self.account.addItem(
+                f"{PLATFORM_NAMES.get(account.platform, account.platform)} {account.handle}",
+                account.id,
+            )
+        self.date_order = QComboBox(self)
+        self.date_order.addItem("Month first (05/13/2026)", "mdy")
+        self.date_order.addItem("Day first (13/05/2026)", "dmy")
+        self.bom = QCheckBox("Add a byte-order mark (for Excel)", self)
+        self.neutralise = QCheckBox("Protect spreadsheet cells (a ' before =, +, -, @)", self)
+        self.neutralise.setChecked(True)
+        self.path = QLineEdit(self)
+        self.path.setAccessibleName("File to write")
+        self.browse = QPushButton("Choose…", self)
+        self.problems = QPlainTextEdit(self)
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName("What to know before exporting")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("Platform", self.platform)
+        form.addRow("Account", self.account)
+        form.addRow("Dates", self.date_order)
+        form.addRow("", self.bom)
+        form.addRow("", self.neutralise)
+        form.addRow("File", file_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(620, 480)
+
+        for combo in (self.format, self.platform, self.account, self.date_order):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.format.currentIndexChanged.connect(self._match_extension)
+        for box in (self.bom, self.neutralise):
+            box.toggled.connect(self.refresh)
+        self.path.textChanged.connect(self._update_button)
+        self.browse.clicked.connect(self.choose_file)
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.export)
+        self.path.setText(str(_default_folder() / self._suggested_name()))
+        self.refresh()
+
+    # --- reading the form ----------------------------------------------------------------
+
+    def request(self) -> ExportRequest:
+        return ExportRequest(
+            format=self.format.currentData(),
+            post_ids=self._post_ids,
+            platform=self.platform.currentData(),
+            account_id=self.account.currentData(),
+            date_order=self.date_order.currentData(),
+            bom=self.bom.isChecked(),
+            neutralise=self.neutralise.isChecked(),
+            skip_unapproved=True,  # listed here, and agreed to before writing
+        )
+
+    def refresh(self) -> None:
+        """Plan again and show what would be exported and every problem."""
+        fmt = self.format.currentData()
+        is_csv = EXTENSIONS[fmt] == ".csv"
+        self.date_order.setEnabled(fmt in SCHEDULERS)
+        self.bom.setEnabled(is_csv)
+        self.neutralise.setEnabled(is_csv)
+        self._plan = None
+        try:
+            self._plan = self._service.plan(self.request())
+        except (ExportError, LibraryError) as exc:
+            self.summary.setText("This cannot be exported yet.")
+            self.problems.setPlainText(str(exc))
+            self._update_button()
+            return
+        plan = self._plan
+        lines = [f"Cannot export: {p.message}" for p in plan.refusals]
+        lines += [f"Left out: post {s.post_id} {s.reason}" for s in plan.skipped]
+        lines += [f"Check: {p.message}" for p in plan.warnings]
+        self.problems.setPlainText("\n".join(lines) or "No problems found.")
+        posts = len(plan.items)
+        self.summary.setText(
+            "This cannot be exported as it is."
+            if plan.refusals
+            else f"Ready to export {posts} approved post{'s' if posts != 1 else ''}."
+        )
+        self._update_button()
+
+    def _update_button(self) -> None:
+        ready = self._plan is not None and not self._plan.refusals
+        self.export_button.setEnabled(ready and bool(self.path.text().strip()))
+
+    # --- the file --------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        extension = EXTENSIONS[self.format.currentData()]
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export to",
+            self.path.text() or str(_default_folder() / self._suggested_name()),
+            FILE_FILTERS[extension],
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked once, when writing
+        )
+        if chosen:
+            if not Path(chosen).suffix:
+                chosen += extension
+            self.path.setText(chosen)
+
+    def _suggested_name(self) -> str:
+        fmt = self.format.currentData()
+        return f"composer-{fmt}-{date.today():%Y-%m-%d}{EXTENSIONS[fmt]}"
+
+    def _match_extension(self) -> None:
+        text = self.path.text().strip()
+        if not text:
+            return
+        current = Path(text)
+        if current.suffix.lower() in FILE_FILTERS:
+            self.path.setText(str(current.with_suffix(EXTENSIONS[self.format.currentData()])))
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """Ask what needs a yes, write the file, and say what happened."""
+        self.refresh()
+        plan = self._plan
+        if plan is None or plan.refusals or not self.path.text().strip():
+            self.message.setText("Nothing was exported: see the problems above.")
+            return
+        path = Path(self.path.text().strip()).expanduser()
+        notes = [f"post {s.post_id} {s.reason}" for s in plan.skipped]
+        notes += [p.message for p in plan.warnings]
+        if notes and not alerts.question(
+            self, "Export anyway?", "Before exporting, please check:\n\n• " + "\n• ".join(notes)
+        ):
+            self.message.setText("Nothing was exported.")
+            return
+        force = False
+        if path.exists():
+            if not alerts.question(
+                self, "Replace the file?", f"{path} already exists. Replace it?"
+            ):
+                self.message.setText("Nothing was exported; the existing file was kept.")
+                return
+            force = True
+        try:
+            result = self._service.write(plan, path, force=force)
+        except FileExistsError:
+            self.message.setText(f"Nothing was exported: {path} appeared meanwhile.")
+            return
+        except ExportWriteError as exc:
+            self.message.setText(f"Nothing was exported. {_sentence(str(exc))}")
+            return
+        except (ExportError, LibraryError) as exc:
+            self.message.setText(f"Nothing was exported. {_sentence(str(exc))}")
+            self.refresh()
+            return
+        self.result = result
+        posts = len(result.post_ids)
+        self.message.setText(
+            f"Exported {posts} post{'s' if posts != 1 else ''} to {result.path}. "
+            "The export is recorded in the audit log and the posts are marked exported."
+        )
+        self.export_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.exported.emit(result)
+
+
+def _accounts(services: Services) -> list[Account]:
+    try:
+        return list(services.account_repository.list())
+    except LibraryError:
+        return []
+
+
+def _default_folder() -> Path:
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
+
+
+def _sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."

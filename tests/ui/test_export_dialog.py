@@ -1,0 +1,162 @@
+"""The export dialog over a real library: problems shown first, yes needed, result in words."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import pytest
+from helpers_history import assert_freed_on_close
+from PySide6.QtWidgets import QDialogButtonBox
+
+from composer.app.container import Services
+from composer.domain.findings import CheckResult
+from composer.domain.posts import PostDraft
+from composer.ui import alerts
+from composer.ui.dialogs.export import ExportDialog
+
+
+class QuietEngine:
+    def check(self, request):
+        return CheckResult(findings=())
+
+
+@pytest.fixture
+def services(tmp_path):
+    with Services.open(tmp_path / "data", engine_loader=QuietEngine) as opened:
+        yield opened
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Every question the dialog asks, answered from this list (default: yes)."""
+    asked: list[tuple[str, str]] = []
+    replies: list[bool] = []
+
+    def fake(kind, parent, title, text, details=""):
+        asked.append((title, text))
+        return replies.pop(0) if replies else True
+
+    monkeypatch.setattr(alerts, "show", fake)
+    return asked, replies
+
+
+def make(services, body, *, approve=True, when=datetime(2030, 5, 13, 19, 0), **fields):
+    post = services.library.create(
+        PostDraft(body=body, platforms=("x",), scheduled_at=when, **fields)
+    )
+    if approve:
+        services.approval.approve(post.id)
+    return post.id
+
+
+def open_dialog(qtbot, services, ids, path):
+    dialog = ExportDialog(services, ids)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    return dialog
+
+
+def choose(combo, data):
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_exports_hootsuite_and_reports_in_plain_words(qtbot, services, tmp_path, answers):
+    ids = [
+        make(services, "Storm kit tips?"),
+        make(services, "Flood cover?", when=datetime(2030, 5, 14, 8, 0)),
+    ]
+    out = tmp_path / "week.csv"
+    dialog = open_dialog(qtbot, services, ids, out)
+    choose(dialog.format, "hootsuite")
+    assert dialog.summary.text() == "Ready to export 2 approved posts."
+    assert dialog.problems.toPlainText() == "No problems found."
+    results = []
+    dialog.exported.connect(results.append)
+    dialog.export_button.click()
+    assert answers[0] == []  # nothing to agree to
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8"), newline="")))
+    assert rows == [
+        ["05/13/2030 19:00", "Storm kit tips?", ""],
+        ["05/14/2030 08:00", "Flood cover?", ""],
+    ]
+    assert dialog.message.text().startswith(f"Exported 2 posts to {out}.")
+    assert results and results[0].path == out
+    assert services.library.get(ids[0]).status == "exported"
+    assert not dialog.export_button.isEnabled()
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert close.text() == "Close"
+
+
+def test_warnings_and_skipped_shown_first_and_need_a_yes(qtbot, services, tmp_path, answers):
+    asked, replies = answers
+    good = make(services, "@Tom thanks for the referral!")
+    draft = make(services, "Not approved", approve=False)
+    out = tmp_path / "out.csv"
+    dialog = open_dialog(qtbot, services, [good, draft], out)
+    choose(dialog.format, "csv")
+    shown = dialog.problems.toPlainText()
+    assert f"Left out: post {draft} is not approved" in shown
+    assert "Check: post(s) 1 begin with" in shown
+    replies.append(False)
+    dialog.export_button.click()
+    assert asked[0][0] == "Export anyway?" and "is not approved" in asked[0][1]
+    assert not out.exists() and dialog.message.text() == "Nothing was exported."
+    dialog.export_button.click()  # yes this time
+    assert out.exists() and services.library.get(good).status == "exported"
+    assert services.library.get(draft).status == "draft"
+
+
+def test_refusals_disable_export(qtbot, services, tmp_path, answers):
+    post = make(services, "No time yet?", when=None)
+    dialog = open_dialog(qtbot, services, [post], tmp_path / "h.csv")
+    choose(dialog.format, "hootsuite")
+    assert "Cannot export: post(s) 1 have no scheduled time" in dialog.problems.toPlainText()
+    assert not dialog.export_button.isEnabled()
+    choose(dialog.format, "pdf")
+    assert dialog.export_button.isEnabled()
+    assert dialog.path.text().endswith("h.pdf")  # the extension follows the format
+
+
+def test_overwrite_is_asked_and_no_keeps_the_file(qtbot, services, tmp_path, answers):
+    asked, replies = answers
+    post = make(services, "Storm kit tips?")
+    out = tmp_path / "record.pdf"
+    out.write_bytes(b"keep")
+    dialog = open_dialog(qtbot, services, [post], out)
+    choose(dialog.format, "pdf")
+    replies.append(False)
+    dialog.export_button.click()
+    assert asked[-1][0] == "Replace the file?" and out.read_bytes() == b"keep"
+    assert "the existing file was kept" in dialog.message.text()
+    dialog.export_button.click()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert services.audit.verify().ok
+
+
+def test_a_write_error_is_one_plain_sentence(qtbot, services, tmp_path, answers, monkeypatch):
+    post = make(services, "Storm kit tips?")
+    dialog = open_dialog(qtbot, services, [post], tmp_path / "missing" / "out.json")
+    choose(dialog.format, "json")
+    dialog.export_button.click()
+    text = dialog.message.text()
+    assert text.startswith("Nothing was exported. Cannot write") and "there is no folder" in text
+    assert services.library.get(post).status == "approved"
+
+
+def test_choose_file_adds_the_extension(qtbot, services, tmp_path, monkeypatch):
+    post = make(services, "Storm kit tips?")
+    dialog = open_dialog(qtbot, services, [post], tmp_path / "x.csv")
+    choose(dialog.format, "json")
+    monkeypatch.setattr(
+        "composer.ui.dialogs.export.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(tmp_path / "picked"), ""),
+    )
+    dialog.choose_file()
+    assert dialog.path.text() == str(tmp_path / "picked.json")
+
+
+def test_freed_on_close(qtbot, services, tmp_path):
+    post = make(services, "Storm kit tips?")
+    assert_freed_on_close(lambda: ExportDialog(services, [post]), lambda d: d.close())
