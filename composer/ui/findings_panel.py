@@ -40,6 +40,7 @@ class FindingCard(QFrame):
         self.item = item
         finding = item.finding
         self.setObjectName("findingCard")
+        self.setProperty("severity", finding.severity)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(f"{finding.severity}: {finding.message}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -47,13 +48,15 @@ class FindingCard(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
 
-        message = QLabel(escape(finding.message))
+        message = QLabel(finding.message)
+        message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
         message.setObjectName("findingMessage")
         layout.addWidget(message)
         where = _where(item)
         if where:
             quoted = QLabel(where)
+            quoted.setTextFormat(Qt.TextFormat.PlainText)
             quoted.setWordWrap(True)
             quoted.setObjectName("findingQuote")
             layout.addWidget(quoted)
@@ -66,15 +69,22 @@ class FindingCard(QFrame):
         self.details.setVisible(expanded)
         layout.addWidget(self.details)
 
+        if finding.suggestions:
+            fixes = QHBoxLayout()
+            fixes.setSpacing(6)
+            for choice in finding.suggestions[:MAX_FIX_BUTTONS]:
+                label = "Add it" if finding.start is None else f"Use “{_short(choice, 18)}”"
+                button = QPushButton(label)
+                button.setToolTip(choice)
+                button.setAccessibleName(f"Replace with {choice}")
+                button.clicked.connect(
+                    lambda _=False, c=choice: self.fixRequested.emit(self.item, c)
+                )
+                fixes.addWidget(button)
+            fixes.addStretch(1)
+            layout.addLayout(fixes)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        for choice in finding.suggestions[:MAX_FIX_BUTTONS]:
-            label = "Add it" if finding.start is None else f"Use “{_short(choice)}”"
-            button = QPushButton(label)
-            button.setToolTip(choice)
-            button.setAccessibleName(f"Replace with {choice}")
-            button.clicked.connect(lambda _=False, c=choice: self.fixRequested.emit(self.item, c))
-            buttons.addWidget(button)
         self.toggle = QPushButton("Hide details" if expanded else "Details")
         self.toggle.setFlat(True)
         self.toggle.setAccessibleName("Show or hide the explanation")
@@ -122,6 +132,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("findingsPanel")
         self.setAccessibleName("Findings")
+        self.setMinimumWidth(260)
         self._items: list[Shown] = []
         self._cards: list[FindingCard] = []
         self._expanded: set[str] = set()
@@ -130,10 +141,15 @@ class FindingsPanel(QWidget):
         outer.setSpacing(0)
         self.title = QLabel("Findings")
         self.title.setObjectName("panelTitle")
-        self.title.setContentsMargins(14, 12, 14, 8)
+        self.title.setContentsMargins(14, 12, 14, 0)
         outer.addWidget(self.title)
+        self.summary = QLabel("")
+        self.summary.setObjectName("panelSummary")
+        self.summary.setContentsMargins(14, 2, 14, 8)
+        outer.addWidget(self.summary)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
         self._body = QWidget()
@@ -194,12 +210,12 @@ class FindingsPanel(QWidget):
         self._cards = []
         counts = {s: len(group) for s, group in grouped(self._items).items()}
         total = sum(counts.values())
-        summary = " · ".join(f"{n} {SEVERITY_TITLES[s].lower()}" for s, n in counts.items() if n)
-        self.title.setText(
-            f"Findings  <span style='color:{theme.colours().muted}'>{escape(summary)}</span>"
+        self.summary.setText(
+            " · ".join(f"{n} {_noun(s, n)}" for s, n in counts.items() if n)
             if total
-            else "Findings"
+            else ""
         )
+        self.summary.setVisible(bool(total))
         if not total:
             self.empty.setText(empty)
             self._layout.addWidget(self.empty)
@@ -231,8 +247,12 @@ class FindingsPanel(QWidget):
         self.setStyleSheet(
             f"""
             #panelTitle {{ font-size: 13pt; font-weight: 600; }}
+            #panelSummary {{ color: {c.muted}; }}
             #findingCard {{ background: {c.card}; border: 1px solid {c.card_border};
-                            border-radius: 8px; }}
+                            border-left: 3px solid {c.card_border}; border-radius: 6px; }}
+            #findingCard[severity="error"] {{ border-left: 3px solid {c.error}; }}
+            #findingCard[severity="warning"] {{ border-left: 3px solid {c.warning}; }}
+            #findingCard[severity="suggestion"] {{ border-left: 3px solid {c.suggestion}; }}
             #findingCard:focus {{ border: 1px solid palette(highlight); }}
             #findingQuote {{ color: {c.muted}; font-style: italic; }}
             #findingDetails {{ color: palette(window-text); }}
@@ -243,6 +263,11 @@ class FindingsPanel(QWidget):
             self._rebuild(empty="")
 
 
+def _noun(severity: str, count: int) -> str:
+    word = SEVERITY_TITLES[severity].lower()
+    return word[:-1] if count == 1 else word
+
+
 def _short(text: str, limit: int = 28) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -250,10 +275,10 @@ def _short(text: str, limit: int = 28) -> str:
 def _where(item: Shown) -> str:
     parts = []
     if item.finding.text:
-        parts.append(f"“{escape(_short(item.finding.text, 80))}”")
+        parts.append(f"“{_short(item.finding.text, 80)}”")
     if item.source:
         platform = load_platforms().get(item.source)
-        parts.append(f"in the {escape(platform.display_name if platform else item.source)} text")
+        parts.append(f"in the {platform.display_name if platform else item.source} text")
     return " ".join(parts)
 
 

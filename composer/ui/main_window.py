@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         for widget in (self.history, self.centre, self.findings):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 640, 340])
+        self.splitter.setSizes([280, 620, 380])
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(host)
         self.statusBar().setSizeGripEnabled(True)

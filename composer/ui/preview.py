@@ -53,13 +53,22 @@ class PreviewView(QTextBrowser):
             count = counts.get(name)
             if count is not None and count.length > count.limit:
                 note = (
-                    f"<div style='color:{colours.error}'>Over the limit by "
-                    f"{count.length - count.limit:,}: {title} will not accept it.</div>"
+                    f"Over the limit by {count.length - count.limit:,}: "
+                    f"{escape(title)} will not accept it."
                 )
+                note = f"<p style='color:{colours.error}; margin:0'>{note}</p>"
             elif platform and platform.fold is None:
-                note = f"<div style='color:{colours.muted}'>{title} shows the whole post.</div>"
+                note = (
+                    f"<p style='color:{colours.muted}; margin:0'>"
+                    f"{escape(title)} shows the whole post.</p>"
+                )
+            elif cut:
+                note = (
+                    f"<p style='color:{colours.muted}; margin:0'>"
+                    f"Readers see about {platform.fold} characters before “see more”.</p>"
+                )
             parts.append(
-                f"<div style='margin-bottom:14px'><b>{escape(title)}</b>"
-                f"<div style='margin-top:4px'>{body}</div>{note}</div>"
+                f"<p style='margin:12px 0 2px 0'><b>{escape(title)}</b></p>"
+                f"<p style='margin:0 0 4px 0'>{body}</p>{note}"
             )
         self.setHtml("".join(parts))
