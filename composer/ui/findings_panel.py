@@ -211,9 +211,7 @@ class FindingsPanel(QWidget):
         counts = {s: len(group) for s, group in grouped(self._items).items()}
         total = sum(counts.values())
         self.summary.setText(
-            " · ".join(f"{n} {_noun(s, n)}" for s, n in counts.items() if n)
-            if total
-            else ""
+            " · ".join(f"{n} {_noun(s, n)}" for s, n in counts.items() if n) if total else ""
         )
         self.summary.setVisible(bool(total))
         if not total:

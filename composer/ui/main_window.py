@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.services: Any = None
         self.posts: PostsController | None = None
         self.closed_cleanly = False
+        self._theme_forced = False
         self.unclean_start = False
         self._state = QSettings(str(data_dir / STATE_FILE), QSettings.Format.IniFormat)
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         for index, notice in enumerate(services.notices):
             self.banner.show_notice(f"library-{index}", notice, "warning")
         self._set_library_ready(True)
+        self._follow_theme_setting()
         self.posts.start(self.unclean_start)
 
     def attach_engine(self, engine: Any) -> None:
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
     def open_profile(self) -> None:
         if self.services is not None and self._run_dialog("profile", self.services.library):
             self.checks.set_profile(self.services.library.profile())
+            self._follow_theme_setting()
 
     def open_export(self) -> None:
         if self.posts is not None:
@@ -204,6 +207,17 @@ class MainWindow(QMainWindow):
         self.centre.editor.restyle()
         self.centre.chips.restyle()
         self.findings.restyle()
+
+    def _follow_theme_setting(self) -> None:
+        try:
+            choice = self.services.library.setting(theme.THEME_KEY, "system")
+        except Exception:
+            log.exception("theme setting unavailable")
+            return
+        if choice in ("light", "dark") or self._theme_forced:
+            theme.request_scheme(choice)
+            self._theme_forced = choice in ("light", "dark")
+            self.apply_scheme()
 
     def _restore_state(self) -> None:
         geometry = self._state.value("geometry")

@@ -57,6 +57,10 @@ class PostsController(QObject):
         centre.editor.focusLost.connect(self.session.save_now)
         history.postActivated.connect(self.open)
         history.newRequested.connect(self.new)
+        if hasattr(history, "postChanged"):
+            history.postChanged.connect(self._changed_elsewhere)
+        if hasattr(history, "postDeleted"):
+            history.postDeleted.connect(self._deleted_elsewhere)
 
     # -- what the editor holds --------------------------------------------------------
 
@@ -154,15 +158,26 @@ class PostsController(QObject):
         self._show(None, PostDraft(body="", platforms=platforms))
         self.centre.editor.setFocus()
 
-    def reload(self) -> None:
+    def _changed_elsewhere(self, post_id: int) -> None:
+        if post_id == self.session.post_id:
+            self.reload(refresh_history=False)
+
+    def _deleted_elsewhere(self, post_id: int) -> None:
+        if post_id == self.session.post_id:
+            self.session.save_now()
+            self.new()
+
+    def reload(self, refresh_history: bool = True) -> None:
         """Take the library's current version of the open post (after a restore)."""
         post_id = self.session.post_id
         if post_id is None:
             return
+        self.session.save_now()
         post = self.services.library.get(post_id)
         self.session.replace(post)
         self._show(post)
-        self.history.refresh()
+        if refresh_history:
+            self.history.refresh()
 
     # -- saving -----------------------------------------------------------------------
 

@@ -67,8 +67,12 @@ class StartupLoader(QObject):
 
     def _load_engine(self):  # -> Engine | None
         from composer.app.container import load_engine
+        from composer.app.paths import user_dictionary_path
 
         try:
+            # load_engine only passes the user's dictionary when the file exists; without it,
+            # "add to dictionary" would last until quit. An empty file is a valid dictionary.
+            user_dictionary_path(self._data_dir).touch(exist_ok=True)
             engine = load_engine(self._data_dir)
             spelling = spelling_of(engine)
             if spelling is not None:

@@ -127,3 +127,16 @@ def chip_style(state: str) -> str:
         f"QLabel {{ background: {background}; color: {foreground}; border-radius: 10px;"
         f" padding: 2px 10px; }}"
     )
+
+
+THEME_KEY = "theme"  # "system" | "light" | "dark", set in the profile and settings dialog
+
+
+def request_scheme(choice: object) -> None:
+    """Ask Qt for the chosen scheme; "system" (or anything else) follows the system."""
+    scheme = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(
+        str(choice), Qt.ColorScheme.Unknown
+    )
+    hints = QGuiApplication.styleHints()
+    if hints.colorScheme() != scheme or scheme == Qt.ColorScheme.Unknown:
+        hints.setColorScheme(scheme)

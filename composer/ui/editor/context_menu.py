@@ -49,10 +49,17 @@ def build_menu(
         if item.is_spelling and not choices and speller is not None:
             choices = speller.suggest(finding.text)
         for choice in choices[:MAX_SUGGESTIONS]:
-            add(f"Replace with “{choice}”", lambda c=choice, i=item: on_fix(i, c), bold=True)
+            add(
+                f"Replace with “{choice}”",
+                lambda _=False, c=choice, i=item: on_fix(i, c),
+                bold=True,
+            )
         if item.is_spelling and finding.text:
-            add(f"Add “{finding.text}” to dictionary", lambda w=finding.text: on_add_word(w))
-        add(f"Why? {finding.message}", lambda i=item: on_explain(i))
+            add(
+                f"Add “{finding.text}” to dictionary",
+                lambda _=False, w=finding.text: on_add_word(w),
+            )
+        add(f"Why? {finding.message}", lambda _=False, i=item: on_explain(i))
     if added:
         for action in added:
             menu.insertAction(first, action)

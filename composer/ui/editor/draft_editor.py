@@ -22,19 +22,26 @@ from composer.ui.findings_model import Shown
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A finding with a text cursor over its span: Qt moves the span as the text is edited,
-    so underlines stay on their words between one check and the next."""
+    """A finding with text cursors at both ends of its span: Qt moves them as the text is
+    edited, so underlines stay on their words between one check and the next. Text typed
+    right before or after the words is not drawn into the span."""
 
     item: Shown
-    cursor: QTextCursor
+    head: QTextCursor
+    tail: QTextCursor
 
     @property
     def start(self) -> int:
-        return self.cursor.selectionStart()
+        return self.head.position()
 
     @property
     def end(self) -> int:
-        return self.cursor.selectionEnd()
+        return self.tail.position()
+
+    def selection(self) -> QTextCursor:
+        cursor = QTextCursor(self.head)
+        cursor.setPosition(self.tail.position(), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
 
 
 class DraftEditor(QPlainTextEdit):
@@ -69,10 +76,12 @@ class DraftEditor(QPlainTextEdit):
             f = item.finding
             if f.start is None or f.end is None or item.source is not None:
                 continue
-            cursor = QTextCursor(document)
-            cursor.setPosition(offsets.to_utf16(f.start))
-            cursor.setPosition(offsets.to_utf16(f.end), QTextCursor.MoveMode.KeepAnchor)
-            placed.append(Placed(item, cursor))
+            head = QTextCursor(document)
+            head.setPosition(offsets.to_utf16(f.start))
+            tail = QTextCursor(document)
+            tail.setPosition(offsets.to_utf16(f.end))
+            tail.setKeepPositionOnInsert(True)
+            placed.append(Placed(item, head, tail))
         self._placed = placed
         self._refresh()
         return True
@@ -128,10 +137,10 @@ class DraftEditor(QPlainTextEdit):
                 continue
             if held is not None and p.start <= held <= p.end:
                 continue
-            if p.start == p.end:
+            if p.start >= p.end:
                 continue  # its words were deleted
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = p.cursor
+            selection.cursor = p.selection()
             selection.format = self._formats[underlines.style_name(p.item)]
             selections.append(selection)
         self.setExtraSelections(selections)

@@ -1,0 +1,137 @@
+"""Fixtures for the window tests: a real library per test, one engine per session.
+
+Message boxes never open: `alerts.show` is replaced for every test here and records what
+would have been shown (`alerts_seen`). Data folders come from tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from composer.app.container import Services, load_engine
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "x_server: starts Xvfb and drives the real app with xdotool (end to end)"
+    )
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory):
+    """Building the engine takes ~0.4 s; every window test shares one (warmed up)."""
+    from composer.ui.startup import spelling_of
+
+    loaded = load_engine(tmp_path_factory.mktemp("engine-data"))
+    spelling = spelling_of(loaded)
+    if spelling is not None:
+        spelling.warm_up()
+    return loaded
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return Path(os.environ["COMPOSER_DATA_DIR"])
+
+
+@pytest.fixture
+def services(data_dir: Path) -> Iterator[Services]:
+    opened = Services.open(data_dir)
+    yield opened
+    opened.close()
+
+
+class AlertLog(list):
+    """What `alerts.show` was asked to show; `answer` is returned to questions."""
+
+    answer = True
+
+
+@pytest.fixture(autouse=True)
+def alerts_seen(monkeypatch: pytest.MonkeyPatch) -> AlertLog:
+    from composer.ui import alerts
+
+    seen = AlertLog()
+
+    def fake(kind, parent, title, text, details=""):
+        seen.append((kind, title, text))
+        return seen.answer
+
+    monkeypatch.setattr(alerts, "show", fake)
+    return seen
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir: Path, engine):
+    """Build windows on the test's library; `welcomed=False` keeps the first-run sample."""
+    from composer.ui.main_window import MainWindow
+    from composer.ui.welcome import WELCOMED_KEY
+
+    made = []
+
+    def make(
+        services: Services,
+        *,
+        welcomed: bool = True,
+        unclean: bool = False,
+        with_engine: bool = True,
+    ) -> MainWindow:
+        if welcomed:
+            services.library.set_setting(WELCOMED_KEY, True)
+        window = MainWindow(data_dir)
+        qtbot.addWidget(window)
+        window.unclean_start = unclean
+        window.attach_services(services)
+        if with_engine:
+            window.attach_engine(engine)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.checks.shutdown()
+
+
+@pytest.fixture
+def window(make_window, services):
+    return make_window(services)
+
+
+def wait_checked(qtbot, window, timeout: int = 5000) -> None:
+    """Until the findings on show belong to exactly the text in the editor."""
+    editor = window.centre.editor
+
+    def current() -> bool:
+        result = window.checks.result
+        return (
+            result is not None
+            and result.request.body == editor.toPlainText()
+            and not window.checks.checker.busy()
+        )
+
+    qtbot.waitUntil(current, timeout=timeout)
+
+
+def type_text(qtbot, editor, text: str) -> None:
+    """Real key events for typeable characters; astral ones are inserted as typed text."""
+    chunk = ""
+    for ch in text:
+        if ord(ch) > 0xFFFF or ch == "\n":
+            if chunk:
+                qtbot.keyClicks(editor, chunk)
+                chunk = ""
+            if ch == "\n":
+                from PySide6.QtCore import Qt
+
+                qtbot.keyClick(editor, Qt.Key.Key_Return)
+            else:
+                editor.insertPlainText(ch)
+        else:
+            chunk += ch
+    if chunk:
+        qtbot.keyClicks(editor, chunk)
