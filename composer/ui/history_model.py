@@ -145,12 +145,51 @@ class HistoryModel(QAbstractListModel):
             self._ids.update(p.id for p in fresh)
         self.endResetModel()
 
+    def update_post(self, post: Post) -> bool:
+        """Show a post saved elsewhere without a query (the autosave path).
+
+        A saved post is the newest change, so it moves to the top; if it no longer fits
+        the status, platform or bin filter it leaves the list. (Whether it still matches
+        the search is left to the next refresh.) False when the post is not shown.
+        """
+        row = self.row_of(post.id)
+        if row < 0:
+            return False
+        if not self._fits(post):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._posts[row]
+            self._ids.discard(post.id)
+            self.endRemoveRows()
+            return True
+        self._posts[row] = post
+        newest = self._posts[0].updated_at
+        if row > 0 and post.updated_at and (newest is None or post.updated_at >= newest):
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), 0)
+            self._posts.insert(0, self._posts.pop(row))
+            self.endMoveRows()
+            row = 0
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+        return True
+
+    def _fits(self, post: Post) -> bool:
+        query = self._query
+        return (
+            (post.deleted_at is not None) == query.deleted
+            and (not query.statuses or post.status in query.statuses)
+            and (not query.platform or query.platform in post.platforms)
+        )
+
+    @property
+    def exhausted(self) -> bool:
+        """Every matching post is loaded (so the row count is the total)."""
+        return self._exhausted
+
     # Lazy paging -------------------------------------------------------------
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
         fresh = self._fresh(self._read(PAGE_SIZE))
@@ -196,7 +235,7 @@ class HistoryModel(QAbstractListModel):
 
     # Qt model API --------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._posts)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

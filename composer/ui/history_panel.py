@@ -8,11 +8,10 @@ line, and a "Deleted" view with Restore), so nothing here needs a confirmation b
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,16 +29,16 @@ from PySide6.QtWidgets import (
 
 from composer.domain.accounts import PLATFORMS
 from composer.domain.posts import Post, PostQuery
-from composer.services.library import LibraryError
+from composer.ui.history_actions import PostActions
 from composer.ui.history_delegate import PostDelegate
 from composer.ui.history_model import (
     DELETED_FILTER,
+    PAGE_SIZE,
     PLATFORM_NAMES,
     STATUS_FILTERS,
     HistoryModel,
     count_text,
     empty_text,
-    post_heading,
 )
 from composer.ui.notice_bar import NoticeBar
 
@@ -52,15 +51,14 @@ SEARCH_DELAY_MS = 200
 class HistoryPanel(QWidget):
     """Search, filters and the post list, with the actions that manage posts."""
 
-    postActivated = Signal(int)  # noqa: N815  the agent picked a post to open
-    newRequested = Signal()  # noqa: N815  the agent asked for a new post
-    postChanged = Signal(int)  # noqa: N815  status or content changed here (reload if open)
-    postDeleted = Signal(int)  # noqa: N815  moved to the bin (close it if open)
+    postActivated = Signal(int)
+    newRequested = Signal()
+    postChanged = Signal(int)
+    postDeleted = Signal(int)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._library = services.library
         self.model = HistoryModel(services.history, self)
 
         self.search = QLineEdit(self)
@@ -98,22 +96,32 @@ class HistoryPanel(QWidget):
         self._stack.addWidget(self.empty_label)
 
         self.notice = NoticeBar(self, "History notice")
-        self._make_actions()
+        self.actions = PostActions(self, services.library)
+        self.new_action, self.duplicate_action = self.actions.new, self.actions.duplicate
+        self.archive_action, self.delete_action = self.actions.archive, self.actions.delete
+        self.restore_action, self.revisions_action = self.actions.restore, self.actions.revisions
+        self.list.addAction(self.delete_action)
         self._layout()
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._apply_query)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._apply_query)
         self.status_filter.currentIndexChanged.connect(self._apply_query)
         self.platform_filter.currentIndexChanged.connect(self._apply_query)
         self.list.clicked.connect(self._activate)
-        self.list.customContextMenuRequested.connect(self._show_menu)
+        self.list.customContextMenuRequested.connect(
+            lambda pos: self.actions.menu(self.list.viewport().mapToGlobal(pos))
+        )
         self.list.selectionModel().currentChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
-        self.notice.undo_button.clicked.connect(self._run_undo)
+        self.notice.undo_button.clicked.connect(self.actions.undo)
         self.search.installEventFilter(self)
         self.list.installEventFilter(self)
         self._apply_query()
@@ -121,12 +129,24 @@ class HistoryPanel(QWidget):
     # Public API ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the list (after a save elsewhere), keeping the selection and scroll place."""
+        """Re-read the list, keeping the selection and scroll place.
+
+        Only the rows up to what is on screen (or selected) plus a page are re-read, so a
+        refresh stays cheap however far the agent once scrolled.
+        """
         selected = self.current_post_id()
         scroll = self.list.verticalScrollBar().value()
-        self.model.reload()
+        bottom = self.list.indexAt(self.list.viewport().rect().bottomLeft()).row()
+        self.model.reload(max(bottom, self.list.currentIndex().row(), 0) + PAGE_SIZE)
         self._after_reload(selected)
         self.list.verticalScrollBar().setValue(scroll)
+
+    def post_saved(self, post: Post) -> None:
+        """A post was saved elsewhere (autosave): update its row in place, no query."""
+        if not self.model.update_post(post):
+            self.refresh()
+            return
+        self._after_change()
 
     def select_post(self, post_id: int) -> bool:
         """Show `post_id` as the current row without emitting `postActivated`."""
@@ -164,33 +184,6 @@ class HistoryPanel(QWidget):
         self.status_filter.setCurrentIndex(DELETED_FILTER)
 
     # Building --------------------------------------------------------------------
-
-    def _action(self, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip or text)
-        action.triggered.connect(slot)
-        return action
-
-    def _make_actions(self) -> None:
-        self.new_action = self._action("New", self.newRequested.emit, "New post (Ctrl+N)")
-        self.duplicate_action = self._action(
-            "Duplicate", self.duplicate_current, "Make a new draft from this post"
-        )
-        self.archive_action = self._action(
-            "Archive", self.archive_current, "Hide this post from current posts"
-        )
-        self.delete_action = self._action(
-            "Delete", self.delete_current, "Move to Deleted; you can restore it (Delete)"
-        )
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.list.addAction(self.delete_action)
-        self.restore_action = self._action(
-            "Restore", self.restore_current, "Bring this post back from Deleted"
-        )
-        self.revisions_action = self._action(
-            "Earlier versions…", self.open_revisions, "See and restore an earlier version"
-        )
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -241,147 +234,38 @@ class HistoryPanel(QWidget):
     def _after_reload(self, selected: int | None) -> None:
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             self.list.setCurrentIndex(self.model.index(row, 0))
+        self._after_change()
+
+    def _after_change(self) -> None:
         query = self.model.query
-        count = self._services.history.count(query) if self.model.rowCount() else 0
-        self.count_label.setText(count_text(count))
+        rows = self.model.rowCount()
         self.empty_label.setText(empty_text(query, self.status_filter.currentIndex() == 0))
-        self._stack.setCurrentWidget(self.list if count else self.empty_label)
+        self._stack.setCurrentWidget(self.list if rows else self.empty_label)
+        if self.model.exhausted:
+            self.count_label.setText(count_text(rows))
+        else:  # counting a big library takes tens of ms: after the list has painted
+            self._count_timer.start()
         self._update_actions()
 
-    # Actions ---------------------------------------------------------------------
+    def _count(self) -> None:
+        self.count_label.setText(count_text(self._services.history.count(self.model.query)))
 
     def _update_actions(self) -> None:
-        post = self.current_post()
+        self.actions.update()
         in_bin = self.model.query.deleted
-        live = post is not None and not in_bin
-        self.duplicate_action.setEnabled(live)
-        self.archive_action.setEnabled(live)
-        self.revisions_action.setEnabled(live)
-        self.delete_action.setEnabled(live)
-        self.restore_action.setEnabled(post is not None and in_bin)
         self.delete_button.setVisible(not in_bin)
         self.restore_button.setVisible(in_bin)
-        archived = post is not None and post.status == "archived"
-        self.archive_action.setText("Unarchive" if archived else "Archive")
+
+    # Picking -----------------------------------------------------------------------
 
     def _activate(self, index: QModelIndex) -> None:
         post = self.model.post_at(index.row())
         if post is not None and not self.model.query.deleted:
             self.postActivated.emit(post.id)
 
-    def duplicate_current(self) -> None:
-        post = self.current_post()
-        if post is None:
-            return
-        copy = self._run(lambda: self._library.duplicate(post.id))
-        if copy is None:
-            return
-        self._notify(f"Made a copy of “{post_heading(post, 40)}”.")
-        self.refresh()
-        self.select_post(copy.id)
-        self.postActivated.emit(copy.id)
-
-    def archive_current(self) -> None:
-        post = self.current_post()
-        if post is None:
-            return
-        if post.status == "archived":
-            changed = self._run(lambda: self._library.unarchive(post.id))
-            text = f"“{post_heading(post, 40)}” is back with the current posts."
-            self._change(changed, text, undo=None)
-        else:
-            changed = self._run(lambda: self._library.archive(post.id))
-            text = f"Archived “{post_heading(post, 40)}”."
-            self._change(changed, text, undo=lambda: self._library.unarchive(post.id))
-
-    def delete_current(self) -> None:
-        post = self.current_post()
-        if post is None or self.model.query.deleted:
-            return
-        if self._run(lambda: self._library.delete(post.id)) is None:
-            return
-        self._notify(
-            f"Moved “{post_heading(post, 40)}” to Deleted.",
-            undo=lambda: self._library.undelete(post.id),
-        )
-        self.refresh()
-        self.postDeleted.emit(post.id)
-
-    def restore_current(self) -> None:
-        post = self.current_post()
-        if post is None or not self.model.query.deleted:
-            return
-        if self._run(lambda: self._library.undelete(post.id)) is None:
-            return
-        self._notify(f"Restored “{post_heading(post, 40)}”.")
-        self.refresh()
-        self.postChanged.emit(post.id)
-
-    def open_revisions(self) -> None:
-        """Open the earlier-versions dialog (window-modal, freed on close)."""
-        from composer.ui.dialogs.revisions import RevisionsDialog
-
-        post = self.current_post()
-        if post is None:
-            return
-        dialog = RevisionsDialog(self._library, post.id, self)
-        dialog.restored.connect(self._on_revision_restored)
-        dialog.open()
-
-    def _on_revision_restored(self, post: Post) -> None:
-        self._notify(f"Restored an earlier version of “{post_heading(post, 40)}”.")
-        self.refresh()
-        self.select_post(post.id)
-        self.postChanged.emit(post.id)
-
-    def _change(self, post: Post | None, text: str, undo: Callable[[], object] | None) -> None:
-        if post is None:
-            return
-        self._notify(text, undo=undo)
-        self.refresh()
-        self.postChanged.emit(post.id)
-
-    def _run[T](self, call: Callable[[], T]) -> T | None:
-        """Run a library call; a refusal becomes one plain line in the notice."""
-        try:
-            return call()
-        except LibraryError as exc:
-            self._notify(str(exc))
-            return None
-
-    # Undo -------------------------------------------------------------------
-
-    def _notify(self, text: str, undo: Callable[[], object] | None = None) -> None:
-        self.notice.show_message(text, undo)
-
-    def _run_undo(self) -> None:
-        undo, selected = self.notice.take_undo(), self.current_post_id()
-        if undo is None:
-            return
-        post = self._run(undo)
-        self.refresh()
-        changed = getattr(post, "id", None)
-        if changed is not None:
-            self.select_post(changed)
-            self.postChanged.emit(changed)
-        elif selected is not None:
-            self.select_post(selected)
-
-    def _show_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        if self.model.query.deleted:
-            menu.addAction(self.restore_action)
-        else:
-            menu.addActions([self.new_action, self.duplicate_action, self.archive_action])
-            menu.addAction(self.revisions_action)
-            menu.addSeparator()
-            menu.addAction(self.delete_action)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.list.viewport().mapToGlobal(pos))
-
     # Keyboard ----------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.search:
@@ -399,6 +283,6 @@ class HistoryPanel(QWidget):
                     self._activate(self.list.currentIndex())
                     return True
                 if event.matches(QKeySequence.StandardKey.Delete):  # also when no shortcut ran
-                    self.delete_current()  # does nothing in the bin: nothing is erased for good
+                    self.actions.delete_current()  # in the bin: nothing is erased for good
                     return True
         return super().eventFilter(watched, event)

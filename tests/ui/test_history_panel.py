@@ -95,8 +95,9 @@ def test_the_list_loads_one_page_at_a_time(make_panel, services, qtbot):
     model = panel.model
     assert model.rowCount() == PAGE_SIZE
     assert model.pages_fetched == 1
-    assert panel.count_label.text() == f"{5 * PAGE_SIZE + 7} posts"
     assert model.canFetchMore()
+    # The total is counted just after the first paint, not before it.
+    qtbot.waitUntil(lambda: panel.count_label.text() == f"{5 * PAGE_SIZE + 7} posts")
 
     model.fetchMore()
     assert model.rowCount() == 2 * PAGE_SIZE
@@ -343,6 +344,46 @@ def test_restoring_a_revision_updates_the_list(make_panel, services, qtbot):
     assert panel.findChild(RevisionsDialog) is None  # freed once closed
 
 
+def test_a_saved_post_moves_to_the_top_without_a_query(make_panel, services):
+    older = create(services, "Older", platforms=("x",))
+    create(services, "Newer", platforms=("x",))
+    panel = make_panel()
+    panel.platform_filter.setCurrentText("X")
+    panel.select_post(older.id)
+    reads = panel.model.pages_fetched
+    saved = services.library.autosave(older.id, PostDraft(body="Older, edited", platforms=("x",)))
+    panel.post_saved(saved)
+    assert panel.model.pages_fetched == reads
+    assert headings(panel) == ["Older, edited", "Newer"]
+    assert panel.current_post_id() == older.id  # the selection moved with the row
+    # Saved without X: it no longer belongs under the X filter.
+    saved = services.library.autosave(
+        older.id, PostDraft(body="Now LinkedIn", platforms=("linkedin",))
+    )
+    panel.post_saved(saved)
+    assert headings(panel) == ["Newer"]
+
+
+def test_a_saved_post_that_is_not_shown_refreshes_the_list(make_panel, services):
+    panel = make_panel()
+    post = create(services, "Made in the editor")
+    panel.post_saved(post)
+    assert headings(panel) == ["Made in the editor"]
+    assert panel.list.isVisibleTo(panel)
+
+
+def test_refresh_rereads_only_what_is_on_screen(make_panel, services):
+    import_posts(services, PAGE_SIZE * 8)
+    panel = make_panel()
+    for _ in range(6):
+        panel.model.fetchMore()
+    assert panel.model.rowCount() == PAGE_SIZE * 7
+    panel.list.scrollToTop()
+    panel.refresh()
+    assert PAGE_SIZE <= panel.model.rowCount() <= PAGE_SIZE * 2  # on screen plus a page
+    assert panel.model.canFetchMore()
+
+
 def test_refresh_keeps_the_selection(make_panel, services):
     first = create(services, "First")
     panel = make_panel()
@@ -357,12 +398,14 @@ def test_context_menu_offers_the_actions(make_panel, services, qtbot):
     create(services, "Menu")
     panel = make_panel()
     panel.list.setCurrentIndex(panel.model.index(0, 0))
-    panel._show_menu(QPoint(5, 5))
-    menus = [m for m in panel.findChildren(type(panel.more_button.menu())) if m.isVisible()]
-    assert menus
-    texts = [a.text() for a in menus[-1].actions() if a.text()]
+    menu = panel.actions.menu(QPoint(5, 5))
+    texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["New", "Duplicate", "Archive", "Earlier versions…", "Delete"]
-    menus[-1].close()
+    menu.close()
+    panel.show_deleted()
+    menu = panel.actions.menu(QPoint(5, 5))
+    assert [a.text() for a in menu.actions()] == ["Restore"]
+    menu.close()
 
 
 # --- light and dark ---------------------------------------------------------------------
