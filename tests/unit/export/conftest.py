@@ -106,3 +106,10 @@ def make_post(services, clock) -> MakePost:
         return services.library.get(post.id)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _qt_application(qapp):
+    """The PDF writer would otherwise make a bare QGuiApplication, and a widget test run
+    later in the same process could not get its QApplication."""
+    return qapp

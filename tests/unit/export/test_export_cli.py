@@ -173,3 +173,38 @@ def test_dmy_and_bom(cli, week):
     )
     assert status == 0
     assert out.read_bytes().startswith(b"\xef\xbb\xbfdate,time_24hr,message_text\r\n18/05/2030,")
+
+
+def test_pdf_from_a_fresh_process_without_any_qt_application(tmp_path, services, make_post):
+    """The command line has no QGuiApplication: the PDF writer makes one, offscreen."""
+    import os
+    import subprocess
+    import sys
+
+    post = make_post("Storm kit tips. What is in yours?")
+    services.close()
+    out = tmp_path / "record.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    env.pop("WAYLAND_DISPLAY", None)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "composer",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            str(out),
+            str(post.id),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "Exported 1 post as pdf" in done.stdout
