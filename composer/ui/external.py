@@ -46,7 +46,11 @@ def history_panel(services: Any, parent: QWidget | None = None) -> QWidget:
     except ImportError:
         log.info("history panel not available; using a placeholder")
         return PlaceholderHistory(services, parent)
-    return HistoryPanel(services, parent)
+    try:
+        return HistoryPanel(services, parent)
+    except Exception:  # a broken panel must not keep the agent from their draft
+        log.exception("the history panel failed to start; using a placeholder")
+        return PlaceholderHistory(services, parent)
 
 
 _DIALOGS = {

@@ -10,6 +10,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTime
+from PySide6.QtGui import QTextCursor
 
 from composer.domain.posts import Post, PostDraft
 from composer.ui import alerts, approve_flow, external
@@ -84,6 +85,7 @@ class PostsController(QObject):
             content = draft or (post.draft if post else PostDraft(body=""))
             c = self.centre
             c.editor.setPlainText(content.body)
+            c.editor.moveCursor(QTextCursor.MoveOperation.End)  # carry on where it ends
             c.targeting.set_platforms(content.platforms)
             self.refresh_accounts(content.account_id)
             c.variants.set_variants(content.variants)

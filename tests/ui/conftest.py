@@ -93,8 +93,11 @@ def make_window(qtbot, data_dir: Path, engine):
         return window
 
     yield make
+    from shiboken6 import isValid
+
     for window in made:
-        window.checks.shutdown()
+        if isValid(window) and isValid(window.checks.checker):
+            window.checks.shutdown()
 
 
 @pytest.fixture

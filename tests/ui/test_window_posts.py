@@ -1,0 +1,177 @@
+"""Posts in the window: approve, autosave and crash recovery, dismissals, first run."""
+
+from __future__ import annotations
+
+from composer.domain.posts import PostDraft
+from composer.ui import approve_flow
+from composer.ui.draft_session import LAST_POST_KEY
+from tests.ui.conftest import type_text, wait_checked
+
+CLEAN = "Grilling this weekend? Keep the grill ten feet from the house. What's on your menu?"
+RISKY = "Your claim is guaranteed to be paid fast, no questions asked. Questions? Ask me."
+
+
+def _open(window, services, body: str, platforms=("facebook",)):
+    post = services.library.create(PostDraft(body=body, platforms=platforms))
+    assert window.posts.open(post.id)
+    return post
+
+
+def test_approve_a_clean_post(qtbot, window, services):
+    post = _open(window, services, CLEAN)
+    wait_checked(qtbot, window)
+    assert window.centre.approve.text() == "Approve"
+    window.actions_.approve.trigger()
+    assert services.library.get(post.id).status == "approved"
+    assert window.centre.status.text() == "Approved"
+    assert services.approval.active_approval(post.id).overrides == {}
+
+
+def test_approve_with_errors_asks_a_reason_for_each(qtbot, window, services, monkeypatch):
+    post = _open(window, services, RISKY)
+    wait_checked(qtbot, window)
+    assert "errors left" in window.centre.approve.text()
+    asked = []
+
+    def reasons(parent, errors):
+        asked.extend(errors)
+        return {e.key: f"reviewed with compliance ({e.finding.rule})" for e in errors}
+
+    monkeypatch.setattr(approve_flow, "ask_reasons", reasons)
+    window.actions_.approve.trigger()
+    approval = services.approval.active_approval(post.id)
+    assert approval is not None
+    assert len(asked) >= 2 and set(approval.overrides) == {e.key for e in asked}
+    assert services.library.get(post.id).status == "approved"
+
+
+def test_cancelled_reasons_approve_nothing(qtbot, window, services, monkeypatch):
+    post = _open(window, services, RISKY)
+    monkeypatch.setattr(approve_flow, "ask_reasons", lambda parent, errors: None)
+    window.actions_.approve.trigger()
+    assert services.approval.active_approval(post.id) is None
+    assert services.library.get(post.id).status == "draft"
+
+
+def test_approving_nothing_says_so(qtbot, window, alerts_seen):
+    window.actions_.approve.trigger()
+    assert alerts_seen and alerts_seen[-1][1] == "Nothing to approve"
+
+
+def test_no_platform_is_refused_in_plain_words(qtbot, window, services, alerts_seen):
+    _open(window, services, CLEAN, platforms=())
+    window.actions_.approve.trigger()
+    _kind, title, text = alerts_seen[-1]
+    assert title == "Not approved" and "platform" in text and "Traceback" not in text
+
+
+def test_editing_an_approved_post_says_it_goes_back_to_draft(qtbot, window, services):
+    post = _open(window, services, CLEAN)
+    window.actions_.approve.trigger()
+    assert services.library.get(post.id).status == "approved"
+    type_text(qtbot, window.centre.editor, " More soon.")
+    assert "back to draft" in window.banner.texts()["approved-edit"]
+    window.posts.session.save_now()
+    assert services.library.get(post.id).status == "draft"
+    assert window.centre.status.text() == "Draft"
+
+
+def test_new_draft_is_created_by_autosave_within_two_seconds(qtbot, window, services):
+    window.actions_.new.trigger()
+    assert window.centre.editor.hasFocus() or window.centre.editor.isVisible()
+    type_text(qtbot, window.centre.editor, "Storm season tips, part one. Ready?")
+    qtbot.waitUntil(lambda: window.posts.session.post_id is not None, timeout=2500)
+    post = services.library.get(window.posts.session.post_id)
+    assert post.body == "Storm season tips, part one. Ready?"
+    type_text(qtbot, window.centre.editor, " Part two soon.")
+    qtbot.waitUntil(
+        lambda: services.library.get(post.id).body.endswith("Part two soon."), timeout=2500
+    )
+
+
+def test_draft_survives_a_window_that_never_closed_cleanly(
+    qtbot, make_window, services, data_dir, engine
+):
+    from composer.ui.main_window import MainWindow
+
+    first = MainWindow(data_dir)  # not handed to qtbot: it must never get a closeEvent
+    first.attach_services(services)
+    first.attach_engine(engine)
+    first.show()
+    first.actions_.new.trigger()
+    type_text(qtbot, first.centre.editor, "Half-written post about flood cover")
+    qtbot.waitUntil(lambda: not first.posts.session.dirty, timeout=2500)
+    post_id = first.posts.session.post_id
+    # Gone without closeEvent: as after a crash or kill.
+    first.checks.shutdown()
+    first.posts.session.stop()
+    first.hide()
+    first.deleteLater()
+    qtbot.wait(10)
+    assert services.library.setting(LAST_POST_KEY) == post_id
+    second = make_window(services, unclean=True)
+    assert second.posts.session.post_id == post_id
+    assert second.centre.editor.toPlainText() == "Half-written post about flood cover"
+    assert "did not close properly" in second.banner.texts()["recovered"]
+
+
+def test_quit_saves_first(qtbot, make_window, services):
+    window = make_window(services)
+    post = _open(window, services, "Before")
+    type_text(qtbot, window.centre.editor, " and after")
+    window.actions_.quit.trigger()
+    assert window.closed_cleanly
+    assert services.library.get(post.id).body == "Before and after"
+
+
+def test_dismissing_a_warning_is_remembered_with_the_post(qtbot, make_window, services):
+    window = make_window(services)
+    post = _open(window, services, "We have the best rates in town. Questions?")
+    wait_checked(qtbot, window)
+    warning = next(i for i in window.checks.items if i.finding.severity == "warning")
+    card = next(c for c in window.findings.cards() if c.item == warning)
+    card.dismissRequested.emit(card.item)
+    assert warning not in window.checks.items
+    assert warning not in [c.item for c in window.findings.cards()]
+    window.close()
+    again = make_window(services)
+    assert again.posts.open(post.id)
+    wait_checked(qtbot, again)
+    assert not any(i.key == warning.key for i in again.checks.items)
+    assert warning.key in services.library.setting(f"dismissed:{post.id}")
+
+
+def test_errors_cannot_be_dismissed(qtbot, window, services):
+    _open(window, services, RISKY)
+    wait_checked(qtbot, window)
+    error = next(i for i in window.checks.items if i.finding.severity == "error")
+    window.checks.dismiss(error)
+    assert error in window.checks.items
+
+
+def test_first_run_shows_a_welcome_and_a_sample_post(qtbot, make_window, services, alerts_seen):
+    window = make_window(services, welcomed=False)
+    assert "Welcome to Composer" in window.banner.texts()["welcome"]
+    assert window.posts.session.post is not None
+    assert window.posts.session.post.title.startswith("Sample")
+    wait_checked(qtbot, window)
+    severities = {i.finding.severity for i in window.checks.items}
+    assert {"error", "warning", "suggestion"} <= severities
+    assert alerts_seen == []  # nothing modal in the way
+
+
+def test_targeting_and_variants_are_saved(qtbot, window, services):
+    post = _open(window, services, CLEAN, platforms=())
+    centre = window.centre
+    centre.targeting.boxes["linkedin"].setChecked(True)
+    centre.targeting.boxes["x"].setChecked(True)
+    index = centre.variants.platform.findData("x")
+    centre.variants.platform.setCurrentIndex(index)
+    centre.variants.text.setPlainText("Short one for X. Ready?")
+    window.posts.session.save_now()
+    saved = services.library.get(post.id)
+    assert saved.platforms == ("x", "linkedin")
+    assert saved.variants == {"x": "Short one for X. Ready?"}
+    wait_checked(qtbot, window)
+    assert set(window.checks.result.counts) == {"x", "linkedin"}
+    assert window.checks.result.counts["x"].length == len("Short one for X. Ready?")
