@@ -1,0 +1,287 @@
+"""The PyInstaller recipe shared by composer.spec and the benchmark's minimal-window spec.
+
+Both bundles go through `build()`, so the size and start-up budgets compare like with like:
+one folder, windowed, no UPX (it breaks macOS signing and some Qt DLLs), the same Qt
+plugins and translations left out, and on Linux every library stripped and only the
+libraries something in the bundle links to kept.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+PACKAGING = Path(__file__).resolve().parent
+ROOT = PACKAGING.parent
+RUNTIME_HOOKS = [
+    str(PACKAGING / "rthooks" / "windows_console.py"),
+    str(PACKAGING / "rthooks" / "first_paint_probe.py"),
+]
+
+IS_LINUX = sys.platform.startswith("linux")
+IS_MAC = sys.platform == "darwin"
+IS_WIN = sys.platform == "win32"
+
+# Python modules that analysis finds but the app never imports at run time:
+# - PySide6's own package hook pulls in QtNetwork and friends; the app has no network code.
+# - mako (for Alembic) offers a Pygments plugin, and some hook pulls in setuptools: 2.7 MB.
+# - ssl and _hashlib are what link OpenSSL's libssl and libcrypto (5 MB): nothing here uses
+#   TLS, and hashlib falls back to its built-in sha2/md5/blake2 modules without _hashlib.
+# - Interactive and developer tools: help(), readline, test frameworks, mail and web servers.
+EXCLUDED_MODULES = [
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "pygments",
+    "mako.ext.pygmentplugin",
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "_distutils_hack",
+    "ssl",
+    "_ssl",
+    "_hashlib",
+    "pydoc",
+    "pydoc_data",
+    "readline",
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "doctest",
+    "xmlrpc",
+    "ftplib",
+    "smtplib",
+    "http.server",
+    "lib2to3",
+    "ensurepip",
+    "venv",
+]
+
+# Qt plugin folders the app needs none of: embedded-Linux input and display back-ends,
+# OpenGL glue for X11 and Wayland (the widgets paint in software), networking, SQL, QML.
+_DROPPED_PLUGIN_TYPES = {
+    "designer",
+    "egldeviceintegrations",
+    "generic",
+    "networkinformation",
+    "qmltooling",
+    "sqldrivers",
+    "tls",
+    "wayland-graphics-integration-client",
+    "wayland-graphics-integration-server",
+    "xcbglintegrations",
+}
+# Single plugins left out, by file name without a "lib" prefix or any extension.
+_DROPPED_PLUGINS = {
+    # platforms: kept are xcb, wayland, offscreen (self-test on CI), cocoa and windows
+    "qeglfs",
+    "qlinuxfb",
+    "qminimal",
+    "qminimalegl",
+    "qvkkhrdisplay",
+    "qvnc",
+    "qdirect2d",
+    # the GTK 3 theme would bring the whole of GTK (8 MB and more) from the build machine
+    "qgtk3",
+    "qtvirtualkeyboardplugin",
+    # image formats an agent's post never holds
+    "qpdf",
+    "qtiff",
+    "qtga",
+    "qwbmp",
+    "qicns",
+    "qmacheif",
+    "qmacjp2",
+    # Wayland shells other than the desktop one (xdg-shell)
+    "fullscreen-shell-v1",
+    "ivi-shell",
+    "qt-shell",
+    "wl-shell-plugin",
+}
+# Qt libraries only the dropped modules and plugins use (matched anywhere in the name).
+# On Linux, `_linked_only` also finds the rest (EGL, OpenGL, Wayland compositor glue).
+_DROPPED_QT_LIBRARIES = re.compile(r"Qt6(Network|Pdf|Qml|Quick|VirtualKeyboard)")
+_TRANSLATIONS = re.compile(r"^PySide6[/\\]Qt[/\\]translations[/\\]")
+_PLUGIN_DIR = re.compile(r"^PySide6[/\\]Qt[/\\]plugins[/\\]([^/\\]+)[/\\]([^/\\]+)$")
+
+
+def project_version() -> str:
+    """The one place the version lives: pyproject.toml."""
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return str(data["project"]["version"])
+
+
+def check_installed_version(version: str) -> None:
+    """The bundle carries composer's installed metadata; refuse a stale install."""
+    from importlib.metadata import version as installed
+
+    found = installed("composer")
+    if found != version:
+        raise SystemExit(
+            f"composer is installed as {found} but pyproject.toml says {version}: run `uv sync`"
+        )
+
+
+def _plugin_stem(filename: str) -> str:
+    stem = PurePath(filename).name.split(".")[0]
+    return stem[3:] if stem.startswith("lib") else stem
+
+
+def is_unwanted_qt_file(dest: str) -> bool:
+    """Whether a collected file is a Qt plugin, library or translation the app never loads."""
+    if _TRANSLATIONS.match(dest):
+        return True
+    plugin = _PLUGIN_DIR.match(dest)
+    if plugin:
+        kind, filename = plugin.groups()
+        return kind in _DROPPED_PLUGIN_TYPES or _plugin_stem(filename) in _DROPPED_PLUGINS
+    return bool(_DROPPED_QT_LIBRARIES.search(PurePath(dest).name))
+
+
+def trim(binaries: Sequence[Any], datas: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+    """Leave out unwanted Qt files; on Linux, also libraries nothing kept links to."""
+    kept_binaries = [entry for entry in binaries if not is_unwanted_qt_file(entry[0])]
+    kept_datas = [entry for entry in datas if not is_unwanted_qt_file(entry[0])]
+    if IS_LINUX:
+        kept_binaries = _linked_only(kept_binaries)
+    return kept_binaries, kept_datas
+
+
+def _linked_only(binaries: list[Any]) -> list[Any]:
+    """Keep extension modules, Qt plugins, libpython, and the libraries they link to.
+
+    Libraries come into the bundle as dependencies of files collected at first; once a Qt
+    plugin is left out, the libraries only it needed (GTK for the GTK theme, EGL glue) stay
+    behind unless pruned. `ldd` lists the full (transitive) set each root needs.
+    """
+    from PyInstaller.depend.bindepend import get_imports
+
+    roots = [
+        entry
+        for entry in binaries
+        if entry[2] == "EXTENSION"
+        or _PLUGIN_DIR.match(entry[0])
+        or PurePath(entry[0]).name.startswith("libpython")
+    ]
+    needed: set[str] = set()
+    for _dest, source, _kind in roots:
+        needed.update(PurePath(name).name for name, _path in get_imports(source))
+        needed.update(PurePath(path).name for _name, path in get_imports(source) if path)
+    root_names = {entry[0] for entry in roots}
+    kept: list[Any] = []
+    dropped: list[str] = []
+    for entry in binaries:
+        dest, _source, kind = entry
+        name = PurePath(dest).name
+        if dest in root_names or name in needed or kind == "SYMLINK":
+            kept.append(entry)
+        else:
+            dropped.append(dest)
+    kept_names = {PurePath(entry[0]).name for entry in kept if entry[2] != "SYMLINK"}
+    # A symlink to a dropped library would dangle.
+    kept = [e for e in kept if e[2] != "SYMLINK" or PurePath(e[1]).name in kept_names]
+    if dropped:
+        print(f"bundling: left out {len(dropped)} unlinked libraries: {', '.join(sorted(dropped))}")
+    return kept
+
+
+def windows_version_info(name: str, version: str, description: str) -> Any:
+    """The version resource Windows shows in the file's properties."""
+    from PyInstaller.utils.win32 import versioninfo as vi
+
+    numbers = [int(part) for part in re.findall(r"\d+", version)[:4]]
+    numbers += [0] * (4 - len(numbers))
+    fixed = tuple(numbers)
+    strings = [
+        vi.StringStruct("CompanyName", name),
+        vi.StringStruct("FileDescription", description),
+        vi.StringStruct("FileVersion", version),
+        vi.StringStruct("InternalName", name),
+        vi.StringStruct("OriginalFilename", f"{name}.exe"),
+        vi.StringStruct("ProductName", name),
+        vi.StringStruct("ProductVersion", version),
+    ]
+    return vi.VSVersionInfo(
+        ffi=vi.FixedFileInfo(filevers=fixed, prodvers=fixed),
+        kids=[
+            vi.StringFileInfo([vi.StringTable("040904B0", strings)]),
+            vi.VarFileInfo([vi.VarStruct("Translation", [0x0409, 1200])]),
+        ],
+    )
+
+
+def build(
+    *,
+    name: str,
+    script: Path,
+    datas: Iterable[tuple[str, str]] = (),
+    hiddenimports: Iterable[str] = (),
+    icon: dict[str, Path] | None = None,
+    version: str = "0.0.0",
+    description: str = "",
+    bundle_identifier: str | None = None,
+) -> Any:
+    """Analysis -> PYZ -> EXE -> COLLECT (-> BUNDLE on macOS), the same for every bundle.
+
+    `name` is the folder (and macOS app) name; the executable is `name` on Windows and
+    macOS and its lower-case form on Linux, where commands are lower case.
+    """
+    from PyInstaller.building.api import COLLECT, EXE, PYZ
+    from PyInstaller.building.build_main import Analysis
+
+    analysis = Analysis(
+        [str(script)],
+        pathex=[str(ROOT)],
+        datas=list(datas),
+        hiddenimports=list(hiddenimports),
+        runtime_hooks=RUNTIME_HOOKS,
+        excludes=EXCLUDED_MODULES,
+        noarchive=False,
+        optimize=0,  # asserts and docstrings stay: argparse help and SQLAlchemy use them
+    )
+    binaries, collected = trim(analysis.binaries, analysis.datas)
+    pyz = PYZ(analysis.pure)
+    platform_icon = None
+    if icon:
+        platform_icon = str(icon["win"] if IS_WIN else icon["mac"] if IS_MAC else icon["png"])
+    exe = EXE(
+        pyz,
+        analysis.scripts,
+        [],
+        exclude_binaries=True,
+        name=name if (IS_WIN or IS_MAC) else name.lower(),
+        console=False,
+        debug=False,
+        strip=IS_LINUX,
+        upx=False,
+        icon=platform_icon if (IS_WIN or IS_MAC) else None,
+        version=windows_version_info(name, version, description) if IS_WIN else None,
+        argv_emulation=False,
+    )
+    folder = COLLECT(exe, binaries, collected, name=name, strip=IS_LINUX, upx=False)
+    if not IS_MAC:
+        return folder
+    from PyInstaller.building.osx import BUNDLE
+
+    return BUNDLE(
+        folder,
+        name=f"{name}.app",
+        icon=platform_icon,
+        bundle_identifier=bundle_identifier,
+        version=version,
+        info_plist={
+            "CFBundleName": name,
+            "CFBundleDisplayName": name,
+            "CFBundleShortVersionString": version,
+            "CFBundleVersion": version,
+            "LSMinimumSystemVersion": "11.0",
+            "NSHighResolutionCapable": True,
+            "LSApplicationCategoryType": "public.app-category.productivity",
+        },
+    )
