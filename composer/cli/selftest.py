@@ -49,6 +49,7 @@ class Context:
 
     scratch: Path
     services: Services | None = None
+    engine: Any = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -214,7 +215,7 @@ def check_guidelines(context: Context) -> str:
     """The engine as the app builds it, over a sample that must trip known checks."""
     from composer.app.container import load_engine
 
-    engine = load_engine(context.scratch)
+    engine = context.engine = load_engine(context.scratch)
     errors = getattr(engine, "load_errors", [])
     if errors:
         raise SelfTestError("rule packs failed to load: " + "; ".join(map(str, errors)))
@@ -270,7 +271,7 @@ def check_window(context: Context) -> str:
         services = context.services = Services.open(context.scratch / "window")
     from composer.ui.smoke import show_and_close_main_window
 
-    return show_and_close_main_window(services) + note
+    return show_and_close_main_window(services, context.engine) + note
 
 
 def _no_display() -> bool:

@@ -7,10 +7,10 @@ lost a Qt plugin (the platform plugin, image formats, styles) fails here.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from composer.app.container import Services
@@ -18,17 +18,14 @@ if TYPE_CHECKING:
 PAINT_TIMEOUT_MS = 15_000
 
 
-def make_main_window(services: Services) -> QWidget:
-    """The window under test.
+def make_main_window(services: Services, engine: Any = None) -> QWidget:
+    """The real main window over the self-test's temporary library (and engine, if given)."""
+    from composer.ui.main_window import MainWindow
 
-    SWITCH HERE to the real window once composer.ui.main_window lands; until then a plain
-    QMainWindow still proves that Qt, its platform plugin and the widgets load.
-    """
-    del services  # the real window takes the services
-    window = QMainWindow()
-    window.setWindowTitle("Composer")
-    window.setCentralWidget(QPlainTextEdit())
-    window.resize(640, 480)
+    window = MainWindow(services.data_dir)
+    window.attach_services(services)
+    if engine is not None:
+        window.attach_engine(engine)
     return window
 
 
@@ -41,19 +38,21 @@ class _FirstPaint(QObject):
         self._window = window
         self._loop = loop
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
             QTimer.singleShot(0, self._loop.quit)  # let this paint finish first
         return False
 
 
-def show_and_close_main_window(services: Services, timeout_ms: int = PAINT_TIMEOUT_MS) -> str:
+def show_and_close_main_window(
+    services: Services, engine: Any = None, timeout_ms: int = PAINT_TIMEOUT_MS
+) -> str:
     """Show the window, wait until it has painted, close and free it; describe what happened."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     clock = QElapsedTimer()
     clock.start()
-    window = make_main_window(services)
+    window = make_main_window(services, engine)
     loop = QEventLoop()
     watcher = _FirstPaint(window, loop)
     window.installEventFilter(watcher)
