@@ -54,7 +54,7 @@ def _small(font: QFont) -> QFont:
 class PostDelegate(QStyledItemDelegate):
     """Paints a post row; native selection and focus come from the style."""
 
-    def sizeHint(  # noqa: N802
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         top = QFontMetrics(option.font).height()  # type: ignore[attr-defined]

@@ -143,10 +143,11 @@ class HistoryPanel(QWidget):
 
     def post_saved(self, post: Post) -> None:
         """A post was saved elsewhere (autosave): update its row in place, no query."""
+        rows = self.model.rowCount()
         if not self.model.update_post(post):
             self.refresh()
             return
-        self._after_change()
+        self._after_change(recount=self.model.rowCount() != rows)
 
     def select_post(self, post_id: int) -> bool:
         """Show `post_id` as the current row without emitting `postActivated`."""
@@ -236,14 +237,14 @@ class HistoryPanel(QWidget):
             self.list.setCurrentIndex(self.model.index(row, 0))
         self._after_change()
 
-    def _after_change(self) -> None:
+    def _after_change(self, recount: bool = True) -> None:
         query = self.model.query
         rows = self.model.rowCount()
         self.empty_label.setText(empty_text(query, self.status_filter.currentIndex() == 0))
         self._stack.setCurrentWidget(self.list if rows else self.empty_label)
         if self.model.exhausted:
             self.count_label.setText(count_text(rows))
-        else:  # counting a big library takes tens of ms: after the list has painted
+        elif recount:  # counting a big library takes tens of ms: after the list has painted
             self._count_timer.start()
         self._update_actions()
 
