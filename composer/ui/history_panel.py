@@ -51,10 +51,10 @@ SEARCH_DELAY_MS = 200
 class HistoryPanel(QWidget):
     """Search, filters and the post list, with the actions that manage posts."""
 
-    postActivated = Signal(int)
-    newRequested = Signal()
-    postChanged = Signal(int)
-    postDeleted = Signal(int)
+    postActivated = Signal(int)  # the agent picked a post to open
+    newRequested = Signal()  # the agent asked for a new post
+    postChanged = Signal(int)  # status or content changed here: reload it if open
+    postDeleted = Signal(int)  # moved to the bin: close it if open
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -51,7 +51,7 @@ def credential_text(account: Account) -> str:
 class AccountsDialog(QDialog):
     """List, add, rename, remove and check accounts; freed on close."""
 
-    accountsChanged = Signal()
+    accountsChanged = Signal()  # an account was added, renamed or removed
 
     def __init__(self, accounts_service: AccountsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)

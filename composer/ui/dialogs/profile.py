@@ -96,7 +96,7 @@ def disclosure_preview(profile: Profile) -> str:
 class ProfileDialog(QDialog):
     """Edit the profile and settings; Save stores both and hands the profile back."""
 
-    profileSaved = Signal(object)
+    profileSaved = Signal(object)  # the saved Profile
 
     def __init__(self, library_service: LibraryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
