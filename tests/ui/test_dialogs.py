@@ -70,7 +70,7 @@ def _close(dialog: QDialog) -> None:
 
 
 @pytest.fixture
-def window(qtbot):
+def owner(qtbot):
     """A parent, as the main window will be: a dialog it owns must still be freed on close."""
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -154,14 +154,12 @@ def test_a_failed_restore_stays_open_with_one_line(qtbot, services, monkeypatch)
     assert dialog.restored_post is None
 
 
-def test_revisions_dialog_is_freed_on_close(services, window):
+def test_revisions_dialog_is_freed_on_close(services, owner):
     post = _post_with_three_versions(services)
-    assert_freed_on_close(
-        lambda: _shown(RevisionsDialog(services.library, post.id, window)), _close
-    )
+    assert_freed_on_close(lambda: _shown(RevisionsDialog(services.library, post.id, owner)), _close)
 
 
-def test_revisions_dialog_is_freed_after_a_restore(services, window):
+def test_revisions_dialog_is_freed_after_a_restore(services, owner):
     post = _post_with_three_versions(services)
 
     def restore(dialog):
@@ -169,7 +167,7 @@ def test_revisions_dialog_is_freed_after_a_restore(services, window):
         dialog.restore_button.click()
 
     assert_freed_on_close(
-        lambda: _shown(RevisionsDialog(services.library, post.id, window)), restore
+        lambda: _shown(RevisionsDialog(services.library, post.id, owner)), restore
     )
     assert services.library.get(post.id).body == "Version one"
 
@@ -358,9 +356,25 @@ def test_account_buttons_wait_for_a_selection(qtbot, services, memory_keyring):
     assert dialog.remove_button.isEnabled() and dialog.check_button.isEnabled()
 
 
-def test_accounts_dialog_is_freed_on_close(services, memory_keyring, window):
+def test_accounts_dialog_result_says_whether_anything_changed(qtbot, services, memory_keyring):
+    unchanged = _accounts_dialog(qtbot, services)
+    unchanged.close()
+    assert unchanged.result() == QDialog.DialogCode.Rejected
+
+    dialog = _accounts_dialog(qtbot, services)
+    _fill(dialog, "threads", "agent")
+
+    def add_then_close():
+        dialog.add_button.click()
+        dialog.reject()  # Escape or the Close button
+
+    QTimer.singleShot(0, add_then_close)
+    assert dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def test_accounts_dialog_is_freed_on_close(services, memory_keyring, owner):
     services.accounts.add("x", "agent")
-    assert_freed_on_close(lambda: _shown(AccountsDialog(services.accounts, window)), _close)
+    assert_freed_on_close(lambda: _shown(AccountsDialog(services.accounts, owner)), _close)
 
 
 # --- profile -----------------------------------------------------------------------------
@@ -437,14 +451,14 @@ def test_profile_helpers():
     assert disclosure_preview(Profile(agency="A", broker_dealer_disclosure="BD")) == "A\nBD"
 
 
-def test_profile_dialog_is_freed_on_close(services, window):
-    assert_freed_on_close(lambda: _shown(ProfileDialog(services.library, window)), _close)
+def test_profile_dialog_is_freed_on_close(services, owner):
+    assert_freed_on_close(lambda: _shown(ProfileDialog(services.library, owner)), _close)
 
 
-def test_profile_dialog_is_freed_after_save(services, window):
+def test_profile_dialog_is_freed_after_save(services, owner):
     def save(dialog):
         dialog.name.setText("Jane")
         dialog.save()
 
-    assert_freed_on_close(lambda: _shown(ProfileDialog(services.library, window)), save)
+    assert_freed_on_close(lambda: _shown(ProfileDialog(services.library, owner)), save)
     assert services.library.profile().name == "Jane"

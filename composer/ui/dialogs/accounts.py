@@ -49,7 +49,11 @@ def credential_text(account: Account) -> str:
 
 
 class AccountsDialog(QDialog):
-    """List, add, rename, remove and check accounts; freed on close."""
+    """List, add, rename, remove and check accounts; freed on close.
+
+    Closing it returns Accepted from `exec()` when any account changed (so the window
+    knows to reload its account choices), Rejected otherwise.
+    """
 
     accountsChanged = Signal()  # an account was added, renamed or removed
 
@@ -58,6 +62,8 @@ class AccountsDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Accounts")
         self._service = accounts_service
+        self.changed = False
+        self.accountsChanged.connect(self._mark_changed)
         status = accounts_service.store_status()
         self.store_available = status.available
         self.store_location = status.location
@@ -154,6 +160,16 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(560, 480)
+
+    def _mark_changed(self) -> None:
+        self.changed = True
+
+    def reject(self) -> None:
+        """Close (Escape or Close): Accepted when something changed, so callers reload."""
+        if self.changed:
+            self.accept()
+        else:
+            super().reject()
 
     # The list ----------------------------------------------------------------------
 
