@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
         self.services: Any = None
         self.posts: PostsController | None = None
         self.closed_cleanly = False
-        self._theme_forced = False
         self.unclean_start = False
         self._state = QSettings(str(data_dir / STATE_FILE), QSettings.Format.IniFormat)
 
@@ -214,9 +213,8 @@ class MainWindow(QMainWindow):
         except Exception:
             log.exception("theme setting unavailable")
             return
-        if choice in ("light", "dark") or self._theme_forced:
+        if choice in ("light", "dark") or theme.choice() != "system":
             theme.request_scheme(choice)
-            self._theme_forced = choice in ("light", "dark")
             self.apply_scheme()
 
     def _restore_state(self) -> None:

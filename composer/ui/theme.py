@@ -63,10 +63,19 @@ DARK = Colours(
 )
 
 
+def choice() -> str:
+    """The agent's theme choice ("system", "light", "dark"), kept on the application."""
+    app = QGuiApplication.instance()
+    value = app.property(_CHOICE_PROPERTY) if app is not None else None
+    return str(value) if value in ("light", "dark") else "system"
+
+
 def is_dark() -> bool:
     app = QGuiApplication.instance()
     if app is None:
         return False
+    if choice() != "system":
+        return choice() == "dark"
     scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark:
         return True
@@ -108,14 +117,19 @@ def dark_palette() -> QPalette:
 
 
 def apply_scheme(app: QGuiApplication, original: QPalette) -> None:
-    """Follow the scheme: use the style's own palette, or ours when it stays light in dark."""
-    if is_dark_requested() and original.color(QPalette.ColorRole.Window).lightness() >= 128:
+    """Follow the scheme: the style's own palette, or ours when the style stays light."""
+    original_dark = original.color(QPalette.ColorRole.Window).lightness() < 128
+    if is_dark_requested() and not original_dark:
         app.setPalette(dark_palette())
+    elif choice() == "light" and original_dark:
+        app.setPalette(app.style().standardPalette())  # type: ignore[attr-defined]
     else:
         app.setPalette(original)
 
 
 def is_dark_requested() -> bool:
+    if choice() != "system":
+        return choice() == "dark"
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
@@ -130,13 +144,18 @@ def chip_style(state: str) -> str:
 
 
 THEME_KEY = "theme"  # "system" | "light" | "dark", set in the profile and settings dialog
+_CHOICE_PROPERTY = "composerTheme"
 
 
-def request_scheme(choice: object) -> None:
-    """Ask Qt for the chosen scheme; "system" (or anything else) follows the system."""
+def request_scheme(value: object) -> None:
+    """Remember the choice and ask Qt for it (platforms that cannot switch their own
+    palette get ours from `apply_scheme`); "system" follows the system again."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return
+    value = str(value) if value in ("light", "dark") else "system"
+    app.setProperty(_CHOICE_PROPERTY, value)
     scheme = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(
-        str(choice), Qt.ColorScheme.Unknown
+        value, Qt.ColorScheme.Unknown
     )
-    hints = QGuiApplication.styleHints()
-    if hints.colorScheme() != scheme or scheme == Qt.ColorScheme.Unknown:
-        hints.setColorScheme(scheme)
+    QGuiApplication.styleHints().setColorScheme(scheme)

@@ -1,0 +1,296 @@
+"""The application around the window: start-up, problems in plain words, look, safety."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sqlite3
+import sys
+import weakref
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+
+from composer.storage.database import library_path, open_library
+from composer.ui import app_setup
+from composer.ui.editor.offsets import OffsetMap, utf16_length
+from composer.ui.main_window import MainWindow
+from composer.ui.preview import cut_at_fold
+from composer.ui.startup import StartupLoader
+
+
+def _started(qtbot, data_dir) -> MainWindow:
+    """A window filled in by the real background loader, as `composer` does it."""
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    loader = StartupLoader(data_dir, window)
+    loader.libraryOpened.connect(window.attach_services)
+    loader.libraryFailed.connect(window.library_failed)
+    loader.engineReady.connect(window.attach_engine)
+    loader.engineFailed.connect(window.engine_failed)
+    loader.storeStatus.connect(window.store_status)
+    window.show()
+    with qtbot.waitSignal(loader.finished, timeout=20_000):
+        loader.start()
+    qtbot.wait(20)
+    return window
+
+
+# -- offsets --------------------------------------------------------------------------
+
+
+def test_offsets_map_code_points_to_utf16_and_back():
+    text = "a😀b🎉🎉c"
+    offsets = OffsetMap(text)
+    assert [offsets.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 8, 9]
+    assert [offsets.to_code_point(p) for p in (0, 1, 2, 3, 4, 6, 8, 9)] == [
+        0,
+        1,
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+    ]
+    assert utf16_length(text) == len(text.encode("utf-16-le")) // 2
+    assert OffsetMap("plain").to_utf16(3) == 3
+
+
+def test_preview_cuts_at_the_fold_on_a_whole_word():
+    text = "word " * 60
+    shown, cut = cut_at_fold(text, 125)
+    assert cut and len(shown) <= 125 and shown.endswith("word")
+    assert cut_at_fold("short", 125) == ("short", False)
+
+
+# -- start-up -------------------------------------------------------------------------
+
+
+def test_window_starts_in_the_background_and_opens_a_blank_draft(qtbot, data_dir):
+    window = _started(qtbot, data_dir)
+    assert window.services is not None
+    assert window.checks.checker.ready
+    assert window.posts.session.post is not None  # the first-run sample
+    assert "welcome" in window.banner.texts()
+    assert (data_dir / "dictionary.txt").exists()
+
+
+def test_a_newer_library_is_explained_not_opened(qtbot, data_dir):
+    path = library_path(data_dir)
+    open_library(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    conn.close()
+    window = _started(qtbot, data_dir)
+    text = window.banner.texts()["library"]
+    assert "newer version of Composer" in text and "Traceback" not in text
+    assert window.centre.editor.isReadOnly()
+    assert not window.actions_.approve.isEnabled()
+
+
+def test_a_damaged_library_is_recovered_and_the_notice_shown(qtbot, data_dir):
+    library_path(data_dir).write_bytes(b"this is not a database" * 100)
+    window = _started(qtbot, data_dir)
+    notices = [t for k, t in window.banner.texts().items() if k.startswith("library-")]
+    assert notices and "damaged" in notices[0]
+
+
+def test_an_unreadable_custom_pack_is_named_in_the_banner(qtbot, data_dir):
+    rules = data_dir / "guidelines"
+    rules.mkdir()
+    (rules / "mine.toml").write_text("this is = = not toml", encoding="utf-8")
+    window = _started(qtbot, data_dir)
+    packs = [t for k, t in window.banner.texts().items() if k.startswith("pack-")]
+    assert packs and "mine.toml" in packs[0]
+
+
+def test_no_secure_keyring_is_said_plainly(qtbot, window):
+    from composer.secrets.store import StoreStatus
+
+    window.store_status(StoreStatus(False, "", "no backend"))
+    assert "no secure credential store" in window.banner.texts()["keyring"]
+
+
+def test_one_instance_per_library(data_dir):
+    first = app_setup.InstanceLock(data_dir)
+    assert first.acquire()
+    second = app_setup.InstanceLock(data_dir)
+    assert not second.acquire()
+    first.release()
+    assert second.acquire()
+    second.release()
+
+
+def test_run_marker_tells_an_unclean_exit(data_dir):
+    marker = app_setup.RunMarker(data_dir)
+    assert not marker.unclean
+    marker.start()
+    assert app_setup.RunMarker(data_dir).unclean
+    marker.finish()
+    assert not app_setup.RunMarker(data_dir).unclean
+
+
+def test_log_file_rotates_in_the_data_folder(data_dir):
+    path = app_setup.setup_logging(data_dir)
+    logging.getLogger("composer.test").info("hello from the test")
+    assert path.parent == data_dir / "logs"
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "_composer", False))
+    handler.flush()
+    assert "hello from the test" in path.read_text(encoding="utf-8")
+    assert handler.maxBytes > 0 and handler.backupCount > 0
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+
+
+def test_unexpected_errors_save_the_draft_log_and_tell_the_user(caplog):
+    saved, told = [], []
+    previous = app_setup.install_excepthook(
+        lambda summary, details: told.append((summary, details)), lambda: saved.append(True)
+    )
+    try:
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert saved == [True]
+    assert told[0][0] == "ValueError: boom" and "Traceback" in told[0][1]
+    assert "unexpected error" in caplog.text
+
+
+# -- look -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dark_scheme():
+    from composer.ui import theme
+
+    theme.request_scheme("dark")
+    yield
+    theme.request_scheme("system")
+
+
+def test_dark_scheme_renders(qtbot, window, dark_scheme):
+    from tests.ui.conftest import wait_checked
+
+    window.centre.editor.setPlainText("We offer the best rates in town. Questions?")
+    wait_checked(qtbot, window)
+    window.apply_scheme()
+    qtbot.wait(20)
+    image = window.grab().toImage()
+    assert not image.isNull()
+    sample = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert sample.lightness() < 100, sample.name()
+    assert window.palette().color(window.backgroundRole()).lightness() < 100
+    cards = window.findings.cards()
+    assert cards and cards[0].grab().toImage().pixelColor(20, 5).lightness() < 100
+    from composer.ui import theme
+
+    theme.request_scheme("system")
+    window.apply_scheme()
+    qtbot.wait(20)  # palette changes reach widgets through the event loop
+    assert window.palette().color(window.backgroundRole()).lightness() > 150
+
+
+def test_window_geometry_and_splitters_are_remembered(qtbot, make_window, services):
+    window = make_window(services)
+    window.resize(1400, 760)
+    window.splitter.setSizes([200, 500, 300])
+    size = window.size()
+    window.close()
+    again = make_window(services)
+    # The offscreen screen is small, so Qt may narrow a restored window to fit it.
+    assert again.size().height() == size.height()
+    assert abs(again.splitter.sizes()[0] - 200) <= 20
+
+
+def test_shortcuts_are_the_documented_ones(window):
+    a = window.actions_
+    expected = {
+        a.new: "Ctrl+N",
+        a.save: "Ctrl+S",
+        a.find: "Ctrl+F",
+        a.approve: "Ctrl+Shift+A",
+        a.export: "Ctrl+E",
+        a.help_finding: "F1",
+        a.quit: "Ctrl+Q",
+    }
+    for action, keys in expected.items():
+        assert action.shortcut() == QKeySequence(keys), action.text()
+
+
+def test_ctrl_n_gives_a_new_draft_with_the_cursor_in_the_editor(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window.centre.editor, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.posts.session.post is None
+    assert window.centre.editor.hasFocus()
+    assert window.centre.editor.toPlainText() == ""
+
+
+def test_controls_have_accessible_names(window):
+    centre = window.centre
+    for widget in (
+        centre.editor,
+        centre.approve,
+        centre.targeting.account,
+        window.findings,
+        *centre.targeting.boxes.values(),
+    ):
+        assert widget.accessibleName(), widget
+
+
+# -- dialogs --------------------------------------------------------------------------
+
+
+def test_reasons_dialog_is_freed_on_close(qtbot, window, services):
+    from composer.domain.findings import Finding
+    from composer.services.approval import PlatformFinding
+    from composer.ui.approve_flow import ReasonsDialog
+
+    finding = Finding("r", "compliance.free", "error", "Says free.", start=0, end=4, text="Free")
+    gc.disable()
+    try:
+        dialog = ReasonsDialog([PlatformFinding("x", finding)], window)
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        assert not ok.isEnabled()
+        next(iter(dialog.fields.values())).setText("It really is free.")
+        assert ok.isEnabled()
+        assert dialog.reasons() == {PlatformFinding("x", finding).key: "It really is free."}
+        ref = weakref.ref(dialog)
+        dialog.show()
+        dialog.close()
+        dialog.deleteLater()
+        del dialog, ok
+        qtbot.wait(10)
+        QGuiApplication.processEvents()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert ref() is None
+    finally:
+        gc.enable()
+
+
+def test_window_is_freed_on_close(qtbot, services, data_dir, engine):
+    """Its widgets go with it (Qt side) and nothing keeps the Python object alive."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    window = MainWindow(data_dir)
+    window.attach_services(services)
+    window.attach_engine(engine)
+    window.show()
+    ref = weakref.ref(window)
+    editor = window.centre.editor
+    window.close()
+    window.deleteLater()
+    del window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(editor)
+    del editor
+    gc.collect()
+    assert ref() is None
