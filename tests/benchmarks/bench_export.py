@@ -142,14 +142,16 @@ def main(argv: list[str] | None = None) -> int:
         exporter = ExportService(
             services.database, services.approval, services.audit, services.account_repository
         )
+        ids = tuple(range(1, args.posts + 1))
         print("| format | plan | render | whole export | size | budget |")
         print("|---|---|---|---|---|---|")
         failed = False
         for fmt in FORMATS:
-            request = ExportRequest(
+            scheduler = fmt in ("hootsuite", "sprout")
+            request = ExportRequest(  # a scheduler file takes at most 350 posts
                 fmt,
-                status="approved" if fmt == "hootsuite" else "exported",
-                platform="x" if fmt in ("hootsuite", "sprout") else None,
+                post_ids=ids[:350] if scheduler else ids,
+                platform="x" if scheduler else None,
             )
             t = time.perf_counter()
             plan = exporter.plan(request)
