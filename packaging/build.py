@@ -100,8 +100,13 @@ def package(dist: Path, version: str) -> Path:
 def make_tarball(dist: Path, version: str) -> Path:
     """Composer-<version>-linux-<arch>.tar.gz holding the Composer/ folder."""
     archive = dist / f"{NAME}-{version}-linux-{platform.machine()}.tar.gz"
+    return make_tarball_of(dist / NAME, archive)
+
+
+def make_tarball_of(folder: Path, archive: Path) -> Path:
+    """gzip level 9: the download is what agents wait for; it costs ~10 s here."""
     with tarfile.open(archive, "w:gz", compresslevel=9) as tar:
-        tar.add(dist / NAME, arcname=NAME, filter=_normalised)
+        tar.add(folder, arcname=folder.name, filter=_normalised)
     return archive
 
 

@@ -8,6 +8,7 @@ libraries something in the bundle links to kept.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tomllib
@@ -150,7 +151,20 @@ def trim(binaries: Sequence[Any], datas: Sequence[Any]) -> tuple[list[Any], list
     kept_datas = [entry for entry in datas if not is_unwanted_qt_file(entry[0])]
     if IS_LINUX:
         kept_binaries = _linked_only(kept_binaries)
-    return kept_binaries, kept_datas
+    # PyInstaller lists symlinks (libQt6Gui.so.6 -> PySide6/Qt/lib/...) among the data files;
+    # one whose target was left out would dangle.
+    present = {
+        os.path.normpath(entry[0]) for entry in kept_binaries + kept_datas if entry[2] != "SYMLINK"
+    }
+
+    def resolves(entry: Any) -> bool:
+        dest, target, kind = entry
+        return (
+            kind != "SYMLINK"
+            or os.path.normpath(os.path.join(os.path.dirname(dest), target)) in present
+        )
+
+    return [e for e in kept_binaries if resolves(e)], [e for e in kept_datas if resolves(e)]
 
 
 def _linked_only(binaries: list[Any]) -> list[Any]:
@@ -177,15 +191,11 @@ def _linked_only(binaries: list[Any]) -> list[Any]:
     kept: list[Any] = []
     dropped: list[str] = []
     for entry in binaries:
-        dest, _source, kind = entry
-        name = PurePath(dest).name
-        if dest in root_names or name in needed or kind == "SYMLINK":
+        dest = entry[0]
+        if dest in root_names or PurePath(dest).name in needed:
             kept.append(entry)
         else:
             dropped.append(dest)
-    kept_names = {PurePath(entry[0]).name for entry in kept if entry[2] != "SYMLINK"}
-    # A symlink to a dropped library would dangle.
-    kept = [e for e in kept if e[2] != "SYMLINK" or PurePath(e[1]).name in kept_names]
     if dropped:
         print(f"bundling: left out {len(dropped)} unlinked libraries: {', '.join(sorted(dropped))}")
     return kept
