@@ -121,20 +121,28 @@ def wait_checked(qtbot, window, timeout: int = 5000) -> None:
 
 
 def type_text(qtbot, editor, text: str) -> None:
-    """Real key events for typeable characters; astral ones are inserted as typed text."""
+    """Key events for every character, as typing makes them.
+
+    QTest only knows ASCII keys, so other characters (emoji, accents) arrive as key events
+    that carry their text, which is what an input method delivers.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
     chunk = ""
     for ch in text:
-        if ord(ch) > 0xFFFF or ch == "\n":
-            if chunk:
-                qtbot.keyClicks(editor, chunk)
-                chunk = ""
-            if ch == "\n":
-                from PySide6.QtCore import Qt
-
-                qtbot.keyClick(editor, Qt.Key.Key_Return)
-            else:
-                editor.insertPlainText(ch)
-        else:
+        if ch.isascii() and ch != "\n":
             chunk += ch
+            continue
+        if chunk:
+            qtbot.keyClicks(editor, chunk)
+            chunk = ""
+        if ch == "\n":
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(editor, event)
     if chunk:
         qtbot.keyClicks(editor, chunk)
