@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 
 LIBRARY_ID_SETTING = "library_id"
+APPROVER_SETTING = "approver"  # written by the profile dialog
 LIBRARY_FILE = "library.sqlite3"  # the same name as composer.storage.database.LIBRARY_FILE
 
 
@@ -76,13 +77,24 @@ class Services:
         now = clock or utc_now
         database = open_library(library_path(data_dir))
         history = HistoryService(database, now)
+        library = LibraryService(database, now)
+
+        def approver() -> str:
+            """The approver named in Settings; empty means the profile name."""
+            value = library.setting(APPROVER_SETTING)
+            return value if isinstance(value, str) else ""
+
         return cls(
             data_dir=data_dir,
             database=database,
-            library=LibraryService(database, now),
+            library=library,
             history=history,
             approval=ApprovalService(
-                database, engine_loader or (lambda: load_engine(data_dir)), history, now
+                database,
+                engine_loader or (lambda: load_engine(data_dir)),
+                history,
+                now,
+                approver=approver,
             ),
             audit=AuditService(database, now),
             importer=ImportService(database, now),

@@ -133,7 +133,8 @@ class ApprovalService:
             raise ReasonRequiredError(post_id, missing)
 
         now = self._clock()
-        approver = self._approver() if self._approver else _default_approver(profile)
+        chosen = self._approver().strip() if self._approver else ""
+        approver = chosen or _default_approver(profile)
         with self._db.write() as tx:
             current = tx.posts.get(post_id)
             if current is None or current.draft != post.draft or current.status != post.status:

@@ -191,3 +191,21 @@ def test_history_for_checks(services, engine, clock):
     engine.seen.clear()
     services.approval.approve(draft.id)
     assert {h.post_id for h in engine.seen[0].history} == {old.id, recent.id}
+
+
+def test_approver_setting_names_who_signed(tmp_path) -> None:
+    from composer.app.container import Services
+    from composer.domain.posts import PostDraft
+    from composer.domain.profile import Profile
+
+    with Services.open(tmp_path) as services:
+        services.library.set_profile(Profile(name="Sam Ortiz"))
+        first = services.library.create(
+            PostDraft(body="Check your smoke alarms today.", platforms=("facebook",))
+        )
+        assert services.approval.approve(first.id).approver == "Sam Ortiz"
+        services.library.set_setting("approver", "Compliance desk: R. Lee")
+        second = services.library.create(
+            PostDraft(body="Clean the dryer vent twice a year.", platforms=("facebook",))
+        )
+        assert services.approval.approve(second.id).approver == "Compliance desk: R. Lee"
