@@ -48,7 +48,17 @@ def main() -> int:
     width, height = (int(v) for v in args.size.split("x"))
     number = free_display()
     xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-dpi", "96", "-nolisten", "tcp"],
+        [
+            "Xvfb",
+            f":{number}",
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-dpi",
+            "96",
+            "-nolisten",
+            "tcp",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

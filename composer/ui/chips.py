@@ -42,26 +42,38 @@ class ChipsBar(QWidget):
         return dict(self._chips)
 
     def set_counts(self, counts: Mapping[str, PlatformCount]) -> None:
+        if list(counts) == list(self._chips) and self._chips:
+            self._counts = dict(counts)
+            for name, count in counts.items():
+                self._update(self._chips[name], name, count)
+            return
         self._counts = dict(counts)
         for chip in self._chips.values():
             self._layout.removeWidget(chip)
             chip.deleteLater()
         self._chips = {}
-        platforms = load_platforms()
         self._hint.setVisible(not counts)
         self._hint.setStyleSheet(f"color: {theme.colours().muted};")
         for index, (name, count) in enumerate(counts.items()):
-            display = platforms[name].display_name if name in platforms else name
-            state = chip_state(count)
-            chip = QLabel(f"{display}  {count.length:,} / {count.limit:,}")
+            chip = QLabel()
             chip.setObjectName(f"chip_{name}")
-            chip.setProperty("state", state)
-            chip.setStyleSheet(theme.chip_style(state))
-            words = {"ok": "", "near": ", close to the limit", "over": ", over the limit"}[state]
-            chip.setAccessibleName(f"{display}: {count.length} of {count.limit}{words}")
-            chip.setToolTip(chip.accessibleName())
+            self._update(chip, name, count, force=True)
             self._layout.insertWidget(index + 1, chip)
             self._chips[name] = chip
 
+    def _update(self, chip: QLabel, name: str, count: PlatformCount, force: bool = False) -> None:
+        platform = load_platforms().get(name)
+        display = platform.display_name if platform else name
+        state = chip_state(count)
+        chip.setText(f"{display}  {count.length:,} / {count.limit:,}")
+        if force or chip.property("state") != state:
+            chip.setProperty("state", state)
+            chip.setStyleSheet(theme.chip_style(state))
+        words = {"ok": "", "near": ", close to the limit", "over": ", over the limit"}[state]
+        chip.setAccessibleName(f"{display}: {count.length} of {count.limit}{words}")
+        chip.setToolTip(chip.accessibleName())
+
     def restyle(self) -> None:
-        self.set_counts(self._counts)
+        self._hint.setStyleSheet(f"color: {theme.colours().muted};")
+        for name, chip in self._chips.items():
+            self._update(chip, name, self._counts[name], force=True)

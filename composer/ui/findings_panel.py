@@ -181,7 +181,13 @@ class FindingsPanel(QWidget):
         self._rebuild(empty=message)
 
     def set_items(self, items: list[Shown]) -> None:
-        if items == self._items and self._cards:
+        """Show `items`; when only their offsets moved (typing elsewhere), keep the cards
+        and hand them the new items instead of rebuilding, so typing stays cheap."""
+        ordered = [item for group in grouped(items).values() for item in group]
+        if self._cards and [_same(i) for i in ordered] == [_same(c.item) for c in self._cards]:
+            self._items = list(items)
+            for card, item in zip(self._cards, ordered, strict=True):
+                card.item = item
             return
         self._items = list(items)
         self._rebuild(empty="No findings. The post reads clean for its platforms.")
@@ -259,6 +265,12 @@ class FindingsPanel(QWidget):
         )
         if self._cards:
             self._rebuild(empty="")
+
+
+def _same(item: Shown) -> tuple:
+    """What a card shows (not where the words are)."""
+    f = item.finding
+    return (item.source, f.rule, f.severity, f.message, f.text, f.suggestions, f.start is None)
 
 
 def _noun(severity: str, count: int) -> str:

@@ -31,8 +31,13 @@ class PreviewView(QTextBrowser):
         self.setObjectName("preview")
         self.setAccessibleName("Preview at each platform's fold")
         self.setOpenLinks(False)
+        self._shown: tuple = ()
 
     def show_texts(self, texts: Mapping[str, str], counts: Mapping[str, PlatformCount]) -> None:
+        key = (tuple(texts.items()), tuple(counts.items()), theme.is_dark())
+        if key == self._shown:
+            return
+        self._shown = key
         if not texts:
             self.setHtml(
                 f"<p style='color:{theme.colours().muted}'>Choose one or more platforms to "
