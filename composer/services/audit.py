@@ -42,19 +42,20 @@ class AuditService:
         """
         now = self._clock()
         with self._db.write() as tx:
+            statuses = tx.posts.statuses(post_ids)
+            active = tx.approvals.active_for(post_ids)
             items: list[tuple[int, Approval]] = []
             for post_id in post_ids:
-                if tx.posts.get(post_id) is None:
+                if post_id not in statuses:
                     raise PostNotFoundError(f"there is no post {post_id}")
-                approval = tx.approvals.active(post_id)
+                approval = active.get(post_id)
                 if approval is None:
                     raise NotApprovedError(f"post {post_id} is not approved (or was edited since)")
                 items.append((post_id, approval))
             record = tx.exports.add(format, path, file_sha256, [(p, a.id) for p, a in items], now)
-            for post_id, approval in items:
-                tx.approvals.mark_exported(approval.id, now)
-                if tx.posts.get(post_id).status != "archived":  # type: ignore[union-attr]
-                    tx.posts.set_status(post_id, "exported", now)
+            tx.approvals.mark_exported_many([a.id for _, a in items], now)
+            moving = [p for p, _ in items if statuses[p] != "archived"]
+            tx.posts.set_status_many(moving, "exported", now)
             tx.audit.append("export", None, export_audit_data(record, items), now)
             return record
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session, selectinload
 
 from composer.domain.posts import Approval, ExportRecord, content_hash
 from composer.storage.models import ApprovalRow, ApprovalTextRow, ExportItemRow, ExportRow
@@ -76,6 +76,29 @@ class ApprovalRepository:
             voided.append(row)
         self._session.flush()
         return [to_approval(row) for row in voided]
+
+    def active_for(self, post_ids: Sequence[int]) -> dict[int, Approval]:
+        """`active` for many posts in a few queries (an export of thousands of posts)."""
+        found: dict[int, Approval] = {}
+        for chunk in _chunks(post_ids):
+            statement = (
+                select(ApprovalRow)
+                .where(ApprovalRow.post_id.in_(chunk), ApprovalRow.voided_at.is_(None))
+                .order_by(ApprovalRow.id.desc())
+                .options(selectinload(ApprovalRow.texts))
+            )
+            for row in self._session.scalars(statement):
+                found.setdefault(row.post_id, to_approval(row))
+        return found
+
+    def mark_exported_many(self, approval_ids: Sequence[int], now: datetime) -> None:
+        for chunk in _chunks(approval_ids):
+            self._session.execute(
+                update(ApprovalRow)
+                .where(ApprovalRow.id.in_(chunk), ApprovalRow.exported_at.is_(None))
+                .values(exported_at=now)
+                .execution_options(synchronize_session=False)
+            )
 
     def mark_exported(self, approval_id: int, now: datetime) -> None:
         row = self._session.get(ApprovalRow, approval_id)
@@ -159,3 +182,10 @@ def to_export(row: ExportRow) -> ExportRecord:
         file_sha256=row.file_sha256,
         post_ids=tuple(item.post_id for item in row.items),
     )
+
+
+def _chunks(values: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    """SQLite caps the parameters of one statement; stay well below it."""
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -7,7 +7,19 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, column, delete, exists, func, insert, select, table, text
+from sqlalchemy import (
+    Integer,
+    Select,
+    column,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    table,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from composer.domain.posts import Post, PostDraft, PostQuery, Revision, RevisionKind
@@ -123,6 +135,26 @@ class PostRepository:
         row.updated_at = now
         self._session.flush()
         return to_post(row)
+
+    def statuses(self, post_ids: Sequence[int]) -> dict[int, str]:
+        """Status of each existing post among `post_ids`, in a few queries."""
+        found: dict[int, str] = {}
+        ids = list(post_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            statement = select(PostRow.id, PostRow.status).where(PostRow.id.in_(chunk))
+            found.update((row.id, row.status) for row in self._session.execute(statement))
+        return found
+
+    def set_status_many(self, post_ids: Sequence[int], status: str, now: datetime) -> None:
+        ids = list(post_ids)
+        for start in range(0, len(ids), 500):
+            self._session.execute(
+                update(PostRow)
+                .where(PostRow.id.in_(ids[start : start + 500]))
+                .values(status=status, updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
 
     def set_deleted(self, post_id: int, when: datetime | None, now: datetime) -> Post:
         row = self._row(post_id)
