@@ -32,6 +32,8 @@ IS_WIN = sys.platform == "win32"
 # - mako (for Alembic) offers a Pygments plugin, and some hook pulls in setuptools: 2.7 MB.
 # - ssl and _hashlib are what link OpenSSL's libssl and libcrypto (5 MB): nothing here uses
 #   TLS, and hashlib falls back to its built-in sha2/md5/blake2 modules without _hashlib.
+# - multiprocessing brings a runtime hook that imports it at every start (~6 ms); the app
+#   starts no processes of its own.
 # - Interactive and developer tools: help(), readline, test frameworks, mail and web servers.
 EXCLUDED_MODULES = [
     "PySide6.QtNetwork",
@@ -50,6 +52,7 @@ EXCLUDED_MODULES = [
     "_hashlib",
     "pydoc",
     "pydoc_data",
+    "multiprocessing",
     "readline",
     "tkinter",
     "_tkinter",
@@ -151,6 +154,7 @@ def trim(binaries: Sequence[Any], datas: Sequence[Any]) -> tuple[list[Any], list
     kept_datas = [entry for entry in datas if not is_unwanted_qt_file(entry[0])]
     if IS_LINUX:
         kept_binaries = _linked_only(kept_binaries)
+        kept_binaries = [_small_icu(entry) for entry in kept_binaries]
     # PyInstaller lists symlinks (libQt6Gui.so.6 -> PySide6/Qt/lib/...) among the data files;
     # one whose target was left out would dangle.
     present = {
@@ -199,6 +203,18 @@ def _linked_only(binaries: list[Any]) -> list[Any]:
     if dropped:
         print(f"bundling: left out {len(dropped)} unlinked libraries: {', '.join(sorted(dropped))}")
     return kept
+
+
+def _small_icu(entry: Any) -> Any:
+    """Swap Qt's ICU data library for the English-only one (see small_icu.py)."""
+    dest, source, kind = entry
+    if not re.fullmatch(r"libicudata\.so\.\d+", PurePath(dest).name):
+        return entry
+    from PyInstaller.config import CONF
+    from small_icu import small_icu_library
+
+    small = small_icu_library(Path(source), Path(CONF["workpath"]) / "small-icu")
+    return (dest, str(small), kind) if small else entry
 
 
 def windows_version_info(name: str, version: str, description: str) -> Any:
