@@ -203,32 +203,33 @@ class FindingsPanel(QWidget):
                 return True
         return False
 
-    def _rebuild(self, empty: str) -> None:
+    def _rebuild(self, empty: str, reuse: bool = True) -> None:
+        """Lay the cards out again, reusing the card of every finding still present (only
+        new findings cost a new card), so a changing list stays cheap while typing."""
+        spare: dict[tuple, list[FindingCard]] = {}
         for card in self._cards:
             if card.expanded:
                 self._expanded.add(card.item.key)
             else:
                 self._expanded.discard(card.item.key)
+            if reuse:
+                spare.setdefault(_same(card.item), []).append(card)
+            else:
+                card.deleteLater()
         while self._layout.count():
             child = self._layout.takeAt(0).widget()
-            if child is not None and child is not self.empty:
+            if child is not None and child is not self.empty and not isinstance(child, FindingCard):
                 child.deleteLater()
         self._cards = []
-        counts = {s: len(group) for s, group in grouped(self._items).items()}
+        groups = grouped(self._items)
+        counts = {s: len(group) for s, group in groups.items()}
         total = sum(counts.values())
         self.summary.setText(
             " · ".join(f"{n} {_noun(s, n)}" for s, n in counts.items() if n) if total else ""
         )
         self.summary.setVisible(bool(total))
-        if not total:
-            self.empty.setText(empty)
-            self._layout.addWidget(self.empty)
-            self.empty.show()
-            self._layout.addStretch(1)
-            return
-        self.empty.hide()
         colours = theme.colours()
-        for severity, group in grouped(self._items).items():
+        for severity, group in groups.items():
             if not group:
                 continue
             header = QLabel(f"{SEVERITY_TITLES[severity]} · {len(group)}")
@@ -237,14 +238,27 @@ class FindingsPanel(QWidget):
             header.setContentsMargins(2, 8, 0, 0)
             self._layout.addWidget(header)
             for item in group:
-                card = FindingCard(item, item.key in self._expanded, self._body)
-                card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-                card.activated.connect(self.activated)
-                card.fixRequested.connect(self.fixRequested)
-                card.dismissRequested.connect(self.dismissRequested)
+                reused = spare.get(_same(item))
+                card = reused.pop(0) if reused else self._new_card(item)
+                card.item = item
                 self._layout.addWidget(card)
                 self._cards.append(card)
+        for cards in spare.values():
+            for card in cards:
+                card.deleteLater()
+        if not total:
+            self.empty.setText(empty)
+            self._layout.addWidget(self.empty)
+        self.empty.setVisible(not total)
         self._layout.addStretch(1)
+
+    def _new_card(self, item: Shown) -> FindingCard:
+        card = FindingCard(item, item.key in self._expanded, self._body)
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        card.activated.connect(self.activated)
+        card.fixRequested.connect(self.fixRequested)
+        card.dismissRequested.connect(self.dismissRequested)
+        return card
 
     def restyle(self) -> None:
         c = theme.colours()
@@ -264,7 +278,7 @@ class FindingsPanel(QWidget):
             """
         )
         if self._cards:
-            self._rebuild(empty="")
+            self._rebuild(empty="", reuse=False)  # new colours: fresh cards
 
 
 def _same(item: Shown) -> tuple:
