@@ -56,6 +56,9 @@ class DraftEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(14)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # the text is the point: a little larger
+        self.setFont(font)
         self._placed: list[Placed] = []
         self._formats = underlines.formats()
         self._typing_at: int | None = None  # cursor position right after a typed word char
