@@ -57,8 +57,16 @@ class InstanceLock:
         return self._lock.tryLock(100)
 
     def owner_pid(self) -> int | None:
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return pid if ok else None
+        """The process holding the lock, when Qt can tell (the binding's shape varies)."""
+        try:
+            info = self._lock.getLockInfo()
+        except Exception:
+            return None
+        if isinstance(info, tuple) and info and info[0] is True and len(info) > 1:
+            return int(info[1]) if isinstance(info[1], int) and info[1] > 0 else None
+        if isinstance(info, tuple) and info and isinstance(info[0], int) and info[0] > 0:
+            return info[0]
+        return None
 
     def release(self) -> None:
         self._lock.unlock()

@@ -61,6 +61,11 @@ def launch(args: argparse.Namespace) -> int:
             "other's changes."
         )
         print(f"composer: {message}", file=sys.stderr)
+        quit_after = os.environ.get(QUIT_AFTER_ENV)
+        if quit_after:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(int(quit_after), app.closeAllWindows)
         alerts.info(None, "Composer is already open", message)
         return 1
 

@@ -123,6 +123,28 @@ def test_one_instance_per_library(data_dir):
     second.release()
 
 
+def test_a_second_launch_says_the_library_is_already_open(data_dir):
+    import os
+    import subprocess
+
+    lock = app_setup.InstanceLock(data_dir)
+    assert lock.acquire()
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMPOSER_QUIT_AFTER_MS": "300"}
+        done = subprocess.run(
+            [sys.executable, "-m", "composer", "--data-dir", str(data_dir)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        lock.release()
+    assert done.returncode == 1
+    assert "already open with this library" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_run_marker_tells_an_unclean_exit(data_dir):
     marker = app_setup.RunMarker(data_dir)
     assert not marker.unclean
