@@ -18,6 +18,8 @@ from typing import Any
 
 PACKAGING = Path(__file__).resolve().parent
 ROOT = PACKAGING.parent
+# Our hook directory overrides PyInstaller's run-time hook for PySide6 (see its docstring).
+HOOKS_DIR = PACKAGING / "hooks"
 RUNTIME_HOOKS = [
     str(PACKAGING / "rthooks" / "windows_console.py"),
     str(PACKAGING / "rthooks" / "first_paint_probe.py"),
@@ -266,6 +268,7 @@ def build(
         pathex=[str(ROOT)],
         datas=list(datas),
         hiddenimports=list(hiddenimports),
+        hookspath=[str(HOOKS_DIR)],
         runtime_hooks=RUNTIME_HOOKS,
         excludes=EXCLUDED_MODULES,
         noarchive=False,
