@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from composer.ui import alerts, external, theme
 from composer.ui.banner import Banner
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         a.approve.triggered.connect(lambda: self.posts and self.posts.approve())
         self.centre.approve.clicked.connect(a.approve.trigger)
         a.revisions.triggered.connect(lambda: self.posts and self.posts.open_revisions())
+        a.disclosure.triggered.connect(self.insert_disclosure)
         a.accounts.triggered.connect(self.open_accounts)
         a.profile.triggered.connect(self.open_profile)
         a.export.triggered.connect(self.open_export)
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
 
     def _set_library_ready(self, ready: bool) -> None:
         a = self.actions_
-        for action in (a.new, a.save, a.approve, a.revisions, a.accounts, a.profile):
+        for action in (a.new, a.save, a.approve, a.revisions, a.disclosure, a.accounts, a.profile):
             action.setEnabled(ready)
         a.export.setEnabled(ready and external.available("export"))
         self._update_approve()
@@ -175,7 +177,8 @@ class MainWindow(QMainWindow):
         try:
             return bool(dialog.exec())
         finally:
-            dialog.deleteLater()
+            if isValid(dialog):  # some dialogs delete themselves on close
+                dialog.deleteLater()
 
     def open_accounts(self) -> None:
         if self.services is not None and self._run_dialog("accounts", self.services.accounts):
@@ -188,10 +191,40 @@ class MainWindow(QMainWindow):
             self._follow_theme_setting()
 
     def open_export(self) -> None:
-        if self.posts is not None:
-            self.posts.session.save_now()
-            self._run_dialog("export", self.services)
-            self.history.refresh()
+        """Export the open post when it is approved, else every approved post."""
+        if self.posts is None:
+            return
+        post = self.posts.session.save_now()
+        if post is not None and post.status in ("approved", "exported"):
+            ids = [post.id]
+        else:
+            from composer.domain.posts import PostQuery
+
+            query = PostQuery(statuses=("approved",), limit=1000)
+            ids = [p.id for p in self.services.history.page(query)]
+        if not ids:
+            alerts.info(
+                self, "Nothing to export", "Approve a post first; exports use the approved text."
+            )
+            return
+        self._run_dialog("export", self.services, ids)
+        self.history.refresh()
+        if post is not None and self.services.library.get(post.id).status != post.status:
+            self.posts.reload(refresh_history=False)
+
+    def insert_disclosure(self) -> None:
+        """The profile's disclosure at the cursor, as one undo step."""
+        profile = self.services.library.profile() if self.services is not None else None
+        if profile is None or not profile.disclosure:
+            alerts.info(
+                self,
+                "No disclosure yet",
+                "Add your disclosure in Settings > Profile and Settings, then insert it here.",
+            )
+            return
+        editor = self.centre.editor
+        editor.textCursor().insertText(profile.disclosure)
+        editor.setFocus()
 
     def save_draft(self) -> None:
         """Used by the excepthook: store what is in the editor, whatever else went wrong."""

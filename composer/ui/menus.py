@@ -19,6 +19,7 @@ class Actions:
     find: QAction
     approve: QAction
     revisions: QAction
+    disclosure: QAction
     accounts: QAction
     profile: QAction
     help_finding: QAction
@@ -49,6 +50,7 @@ def build(window: QMainWindow) -> Actions:
         find=_action(window, "&Find in History", "Ctrl+F", "Search your posts"),
         approve=_action(window, "&Approve…", "Ctrl+Shift+A", "Sign off on this post"),
         revisions=_action(window, "Earlier &Versions…", None, "Restore an earlier revision"),
+        disclosure=_action(window, "Insert &Disclosure", None, "Your disclosure from the profile"),
         accounts=_action(window, "&Accounts…", None, "Your social accounts"),
         profile=_action(window, "&Profile and Settings…", None, "Name, license, disclosures"),
         help_finding=_action(window, "&Explain This Finding", "F1", "Help on the finding here"),
@@ -64,6 +66,7 @@ def build(window: QMainWindow) -> Actions:
         edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
     post_menu = bar.addMenu("&Post")
     post_menu.addAction(a.approve)
+    post_menu.addAction(a.disclosure)
     post_menu.addAction(a.revisions)
     tools = bar.addMenu("&Settings")
     tools.addAction(a.accounts)

@@ -175,3 +175,30 @@ def test_targeting_and_variants_are_saved(qtbot, window, services):
     wait_checked(qtbot, window)
     assert set(window.checks.result.counts) == {"x", "linkedin"}
     assert window.checks.result.counts["x"].length == len("Short one for X. Ready?")
+
+
+def test_insert_disclosure_from_the_profile(qtbot, make_window, services, alerts_seen):
+    from composer.domain.profile import Profile
+
+    window = make_window(services)
+    window.actions_.disclosure.trigger()
+    assert alerts_seen[-1][1] == "No disclosure yet"
+    services.library.set_profile(Profile(name="Dana", disclosure="Dana Reyes, CA Lic. 0H12345"))
+    window.centre.editor.setPlainText("Call me. ")
+    window.centre.editor.moveCursor(window.centre.editor.textCursor().MoveOperation.End)
+    window.actions_.disclosure.trigger()
+    assert window.centre.editor.toPlainText() == "Call me. Dana Reyes, CA Lic. 0H12345"
+    window.centre.editor.undo()
+    assert window.centre.editor.toPlainText() == "Call me. "
+
+
+def test_export_opens_with_the_approved_post(qtbot, window, services, monkeypatch):
+    from composer.ui import external
+
+    post = _open(window, services, CLEAN)
+    window.actions_.approve.trigger()
+    opened = []
+    monkeypatch.setattr(window, "_run_dialog", lambda name, *args: opened.append((name, args)))
+    assert window.actions_.export.isEnabled() == external.available("export")
+    window.open_export()
+    assert opened == [("export", (services, [post.id]))]
