@@ -82,11 +82,24 @@ def executable(dist: Path) -> Path:
 
 
 def self_test(program: Path) -> None:
+    """Run the built app's self-test; its output is captured and echoed, because a
+    windowed Windows program gets standard handles only when they are passed explicitly."""
     env = dict(os.environ)
     if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     print(f"build: {program} self-test", flush=True)
-    subprocess.run([str(program), "self-test"], check=True, env=env)
+    result = subprocess.run(
+        [str(program), "self-test"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        timeout=300,
+    )
+    print(result.stdout, end="", flush=True)
+    if result.returncode != 0:
+        raise SystemExit(f"build: the bundle's self-test failed ({result.returncode})")
 
 
 def package(dist: Path, version: str) -> Path:

@@ -113,8 +113,9 @@ _DROPPED_PLUGINS = {
 # Qt libraries only the dropped modules and plugins use (matched anywhere in the name).
 # On Linux, `_linked_only` also finds the rest (EGL, OpenGL, Wayland compositor glue).
 _DROPPED_QT_LIBRARIES = re.compile(r"Qt6(Network|Pdf|Qml|Quick|VirtualKeyboard)")
-_TRANSLATIONS = re.compile(r"^PySide6[/\\]Qt[/\\]translations[/\\]")
-_PLUGIN_DIR = re.compile(r"^PySide6[/\\]Qt[/\\]plugins[/\\]([^/\\]+)[/\\]([^/\\]+)$")
+# PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows.
+_TRANSLATIONS = re.compile(r"^PySide6[/\\](Qt[/\\])?translations[/\\]")
+_PLUGIN_DIR = re.compile(r"^PySide6[/\\](?:Qt[/\\])?plugins[/\\]([^/\\]+)[/\\]([^/\\]+)$")
 
 
 def project_version() -> str:
