@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer.domain.findings import CheckResult, Finding, PlatformCount
 from composer.domain.profile import Profile
@@ -19,6 +20,9 @@ from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.packs import LoadError, Rule, load_packs
 from composer.guidelines.wordindex import PhraseSet, WordIndex
+
+if TYPE_CHECKING:
+    from composer.guidelines.builtin.spelling import SpellingCheck
 
 BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
 _SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
@@ -86,6 +90,13 @@ class Engine:
 
             builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
         return cls(packs.rules, packs.signals, builtins, packs.errors, packs.index)
+
+    @property
+    def spelling(self) -> SpellingCheck | None:
+        """The spelling check, for suggestions and "add to dictionary" in the window."""
+        from composer.guidelines.builtin.spelling import SpellingCheck
+
+        return next((b for b in self._builtins if isinstance(b, SpellingCheck)), None)
 
     def with_rules(self, rules: Sequence[Rule]) -> Engine:
         """A lean engine with only `rules` (no built-ins), sharing this one's signals."""

@@ -89,9 +89,4 @@ class StartupLoader(QObject):
 
 def spelling_of(engine: object):  # -> SpellingCheck | None
     """The engine's spelling check, for suggestions and "add to dictionary"."""
-    from composer.guidelines.builtin.spelling import SpellingCheck
-
-    for check in getattr(engine, "_builtins", ()):
-        if isinstance(check, SpellingCheck):
-            return check
-    return None
+    return getattr(engine, "spelling", None)
