@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 CSV_FORMATS = ("hootsuite", "sprout", "csv")
 SELECTABLE_STATUSES = ("approved", "exported")
 _PAGE = 1000
-_BULK_FROM = 40  # selections larger than this are read in bulk
 
 
 class ExportError(LibraryError):
@@ -195,36 +194,29 @@ class ExportService:
     def _gather(self, request: ExportRequest) -> tuple[list[ExportItem], list[Skipped]]:
         """Each selected post's approved snapshot, read in one transaction.
 
-        Past a few dozen posts, the live approvals and the approved or exported posts are
-        read in a handful of bulk queries rather than two lookups per post.
+        The posts and their live approvals are read in a handful of bulk queries rather
+        than two lookups per post.
         """
         items: list[ExportItem] = []
         skipped: list[Skipped] = []
         accounts: dict[int, Account | None] = {}
         with self._db.read() as tx:
-            bulk = not request.post_ids or len(request.post_ids) > _BULK_FROM
-            active = (
-                {a.post_id: a for a in tx.approvals.published() if a.voided_at is None}
-                if bulk
-                else None
-            )
             if request.post_ids:
-                known = _posts_by_id(tx) if bulk else {}
+                known = tx.posts.get_many(request.post_ids)
                 posts = []
                 for post_id in request.post_ids:
-                    post = known.get(post_id) or tx.posts.get(post_id)
+                    post = known.get(post_id)
                     if post is None:
                         raise PostNotFoundError(f"there is no post {post_id}")
                     posts.append(post)
             else:
                 posts = _all_with_status(tx, (request.status or "approved",))  # type: ignore[arg-type]
+            active = tx.approvals.active_for([post.id for post in posts])
             for post in posts:
                 if post.deleted_at is not None:
                     skipped.append(Skipped(post.id, "is in the bin"))
                     continue
-                approval = active.get(post.id) if active is not None else None
-                if approval is None:
-                    approval = tx.approvals.active(post.id)
+                approval = active.get(post.id)
                 if approval is None:
                     why = (
                         "was edited after it was approved; approve it again"
@@ -343,11 +335,6 @@ def _all_with_status(tx: Repositories, statuses: tuple[PostStatus, ...]) -> list
         offset += _PAGE
     posts.sort(key=lambda p: (p.scheduled_at is None, p.scheduled_at or datetime.min, p.id))
     return posts
-
-
-def _posts_by_id(tx: Repositories) -> dict[int, Post]:
-    """The posts an export can take (approved or exported), by id, for a large selection."""
-    return {post.id: post for post in _all_with_status(tx, ("approved", "exported"))}
 
 
 def _single_platform(format: str, items: Sequence[ExportItem]) -> str:

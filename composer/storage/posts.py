@@ -136,6 +136,15 @@ class PostRepository:
         self._session.flush()
         return to_post(row)
 
+    def get_many(self, post_ids: Sequence[int]) -> dict[int, Post]:
+        """The existing posts among `post_ids`, by id, in a few queries."""
+        found: dict[int, Post] = {}
+        ids = list(post_ids)
+        for start in range(0, len(ids), 500):
+            statement = select(PostRow).where(PostRow.id.in_(ids[start : start + 500]))
+            found.update((row.id, to_post(row)) for row in self._session.scalars(statement))
+        return found
+
     def statuses(self, post_ids: Sequence[int]) -> dict[int, str]:
         """Status of each existing post among `post_ids`, in a few queries."""
         found: dict[int, str] = {}
