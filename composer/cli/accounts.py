@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
+from composer.cli.common import open_services, positive_id
 from composer.cli.errors import CommandError, UsageError
 from composer.domain.accounts import PLATFORMS
 
@@ -185,31 +186,11 @@ def _service(args: argparse.Namespace) -> Iterator[AccountsService]:
 @contextmanager
 def _open_accounts(args: argparse.Namespace) -> Iterator[AccountsService]:
     """The accounts service of the library in the chosen data folder, closed afterwards."""
-    from composer.app.container import Services
-    from composer.app.paths import data_dir
-    from composer.storage.database import LibraryOpenError
-
-    folder = data_dir(args.data_dir)
-    try:
-        services = Services.open(folder)
-    except LibraryOpenError as exc:
-        raise CommandError(str(exc)) from None
-    except OSError as exc:
-        raise CommandError(f"cannot open the library in {folder}: {exc}") from None
-    with services:
-        for notice in services.notices:
-            print(f"composer: {notice}", file=sys.stderr)
+    with open_services(args) as services:
         yield services.accounts
 
 
-def _account_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an account id: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not an account id: {text!r}")
-    return value
+_account_id = positive_id("an account")
 
 
 def _as_json(account: Account) -> dict[str, object]:

@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from composer.cli.common import open_services, post_id
 from composer.cli.errors import CommandError, UsageError
-from composer.cli.library import approval_json, open_services, post_id
+from composer.cli.library import approval_json
 
 
 def register(subparsers: Any) -> None:

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.cli.common import open_services, parse_when_option, platform_names, post_id
 from composer.cli.errors import CommandError, UsageError
-from composer.cli.library import open_services, post_id
 
 if TYPE_CHECKING:
     from composer.services.export import ExportPlan, ExportResult
@@ -49,7 +49,7 @@ def register(subparsers: Any) -> None:
     )
     sub.add_argument(
         "--platform",
-        choices=_platforms(),
+        choices=platform_names(),
         help="only this platform's text (a scheduler file needs one)",
     )
     sub.add_argument("--account", type=post_id, metavar="ID", help="only this account's posts")
@@ -99,8 +99,8 @@ def run_export(args: argparse.Namespace) -> int:
         status=args.status,
         platform=args.platform,
         account_id=args.account,
-        since=_when(args.since, "--since"),
-        until=_when(args.until, "--until"),
+        since=parse_when_option(args.since, "--since"),
+        until=parse_when_option(args.until, "--until"),
         date_order=args.date_order,
         bom=args.bom,
         neutralise=args.neutralise,
@@ -150,20 +150,3 @@ def _id_list(text: str) -> tuple[int, ...]:
     if not parts:
         raise argparse.ArgumentTypeError(f"no post ids in {text!r}")
     return tuple(post_id(part) for part in parts)
-
-
-def _platforms() -> tuple[str, ...]:
-    from composer.domain.accounts import PLATFORMS
-
-    return PLATFORMS
-
-
-def _when(value: str | None, option: str) -> Any:
-    if value is None:
-        return None
-    from composer.services.history import parse_when
-
-    try:
-        return parse_when(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not an ISO 8601 date") from None

@@ -1,21 +1,15 @@
-"""`composer import`, `composer history` and `composer show`: the library from a terminal.
-
-Also `open_services()`, which the other library commands share: it opens the library in
-`--data-dir` (or COMPOSER_DATA_DIR, or the usual folder), tells the user about any
-recovery, and turns library errors into one plain line and the right exit status.
-"""
+"""`composer import`, `composer history` and `composer show`: the library from a terminal."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.cli.errors import CommandError, UsageError
+from composer.cli.common import open_services, parse_when_option, platform_names, post_id
+from composer.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from composer.app.container import Services
@@ -37,7 +31,7 @@ def register(subparsers: Any) -> None:
     sub = subparsers.add_parser("history", help="list and search the posts in the library")
     sub.add_argument("--search", metavar="Q", default="", help="words in title, text or variants")
     sub.add_argument("--status", choices=_statuses(), help="only posts with this status")
-    sub.add_argument("--platform", choices=_platforms(), help="only posts for this platform")
+    sub.add_argument("--platform", choices=platform_names(), help="only posts for this platform")
     sub.add_argument("--tag", help="only posts with this tag")
     sub.add_argument("--since", metavar="DATE", help="changed on or after (ISO 8601)")
     sub.add_argument("--until", metavar="DATE", help="changed before (ISO 8601)")
@@ -50,40 +44,6 @@ def register(subparsers: Any) -> None:
     sub.add_argument("id", type=post_id, metavar="ID")
     _format_option(sub)
     sub.set_defaults(handler=run_show)
-
-
-@contextmanager
-def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> Iterator[Services]:
-    """The services over the library in the chosen data folder, closed afterwards."""
-    from composer.app.container import Services
-    from composer.app.paths import data_dir
-    from composer.services.importer import ImportFileError
-    from composer.services.library import InvalidPostError, LibraryError, PostNotFoundError
-    from composer.storage.backup import BackupError
-    from composer.storage.database import LibraryOpenError, StorageError
-
-    folder = data_dir(args.data_dir)
-    try:
-        services = Services.open(folder)
-    except LibraryOpenError as exc:
-        raise CommandError(str(exc)) from None
-    except (OSError, StorageError) as exc:
-        raise CommandError(f"cannot open the library in {folder}: {exc}") from None
-    try:
-        for notice in services.notices:
-            print(f"composer: {notice}", file=sys.stderr)
-        if daily_backup:
-            try:
-                services.database.daily_backup()
-            except (BackupError, OSError) as exc:
-                print(f"composer: warning: today's backup failed: {exc}", file=sys.stderr)
-        yield services
-    except (PostNotFoundError, InvalidPostError, ImportFileError) as exc:
-        raise UsageError(str(exc)) from None
-    except (LibraryError, StorageError, BackupError) as exc:
-        raise CommandError(str(exc)) from None
-    finally:
-        services.close()
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -112,8 +72,8 @@ def run_history(args: argparse.Namespace) -> int:
         statuses=(args.status,) if args.status else (),
         platform=args.platform,
         tag=args.tag,
-        since=_when(args.since, "--since"),
-        until=_when(args.until, "--until"),
+        since=parse_when_option(args.since, "--since"),
+        until=parse_when_option(args.until, "--until"),
         deleted=args.deleted,
         limit=args.limit,
     )
@@ -247,16 +207,6 @@ def approval_json(approval: Approval) -> dict[str, Any]:
     }
 
 
-def post_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a post id: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not a post id: {text!r}")
-    return value
-
-
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -275,23 +225,6 @@ def _statuses() -> tuple[str, ...]:
     from composer.domain.posts import STATUSES
 
     return STATUSES
-
-
-def _platforms() -> tuple[str, ...]:
-    from composer.domain.accounts import PLATFORMS
-
-    return PLATFORMS
-
-
-def _when(value: str | None, option: str) -> Any:
-    if value is None:
-        return None
-    from composer.services.history import parse_when
-
-    try:
-        return parse_when(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not an ISO 8601 date") from None
 
 
 def _iso(moment: Any) -> str | None:

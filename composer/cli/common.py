@@ -1,0 +1,90 @@
+"""Pieces the library, approval, export and accounts commands share.
+
+`open_services()` opens the library in `--data-dir` (or COMPOSER_DATA_DIR, or the usual
+folder), tells the user about any recovery, and turns library errors into one plain line
+and the right exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from composer.cli.errors import CommandError, UsageError
+
+if TYPE_CHECKING:
+    from composer.app.container import Services
+
+
+@contextmanager
+def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> Iterator[Services]:
+    """The services over the library in the chosen data folder, closed afterwards."""
+    from composer.app.container import Services
+    from composer.app.paths import data_dir
+    from composer.services.importer import ImportFileError
+    from composer.services.library import InvalidPostError, LibraryError, PostNotFoundError
+    from composer.storage.backup import BackupError
+    from composer.storage.database import LibraryOpenError, StorageError
+
+    folder = data_dir(args.data_dir)
+    try:
+        services = Services.open(folder)
+    except LibraryOpenError as exc:
+        raise CommandError(str(exc)) from None
+    except (OSError, StorageError) as exc:
+        raise CommandError(f"cannot open the library in {folder}: {exc}") from None
+    try:
+        for notice in services.notices:
+            print(f"composer: {notice}", file=sys.stderr)
+        if daily_backup:
+            try:
+                services.database.daily_backup()
+            except (BackupError, OSError) as exc:
+                print(f"composer: warning: today's backup failed: {exc}", file=sys.stderr)
+        yield services
+    except (PostNotFoundError, InvalidPostError, ImportFileError) as exc:
+        raise UsageError(str(exc)) from None
+    except (LibraryError, StorageError, BackupError) as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        services.close()
+
+
+def positive_id(kind: str) -> Callable[[str], int]:
+    """An argparse type for a post or account id: a whole number from 1."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {kind} id: {text!r}") from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"not {kind} id: {text!r}")
+        return value
+
+    parse.__name__ = f"{kind.split()[-1]}_id"
+    return parse
+
+
+post_id = positive_id("a post")
+
+
+def platform_names() -> tuple[str, ...]:
+    from composer.domain.accounts import PLATFORMS
+
+    return PLATFORMS
+
+
+def parse_when_option(value: str | None, option: str) -> Any:
+    """An ISO 8601 date or time from an option, or a usage error naming the option."""
+    if value is None:
+        return None
+    from composer.services.history import parse_when
+
+    try:
+        return parse_when(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not an ISO 8601 date") from None
