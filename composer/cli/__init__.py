@@ -47,8 +47,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """Arguments that just open the window (`composer [--data-dir PATH]`), or None.
+
+    Opening the window is the common case; it skips importing every command module to
+    build the full parser, which costs start-up time before the first paint.
+    """
+    data_dir: str | None = None
+    tokens = list(argv)
+    while tokens:
+        token = tokens.pop(0)
+        if token == "--data-dir" and tokens:
+            data_dir = tokens.pop(0)
+        elif token.startswith("--data-dir="):
+            data_dir = token.partition("=")[2]
+        else:
+            return None
+    return argparse.Namespace(data_dir=data_dir, command=None, handler=None)
+
+
 def run(argv: Sequence[str]) -> int:
     try:
+        window_args = _window_only(argv)
+        if window_args is not None:
+            return _open_window(window_args, None)
         parser = build_parser()
         args = parser.parse_args(list(argv))
         handler = getattr(args, "handler", None)
@@ -68,10 +90,10 @@ def run(argv: Sequence[str]) -> int:
         return 0
 
 
-def _open_window(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _open_window(args: argparse.Namespace, parser: argparse.ArgumentParser | None) -> int:
     try:
         from composer.ui.launch import launch
     except ImportError:
-        parser.print_help()
+        (parser or build_parser()).print_help()
         return 0
     return launch(args)

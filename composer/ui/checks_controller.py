@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QMenu
 
 from composer.domain.history import HistoryItem
-from composer.services.guidelines import GuidelineService
 from composer.ui import alerts, dismissals
 from composer.ui.editor import context_menu
 from composer.ui.editor.checker import CheckRequest, LiveChecker, LiveResult
@@ -52,6 +52,7 @@ class ChecksController(QObject):
         self.result: LiveResult | None = None
         self.items: list[Shown] = []
         self.spelling: Any = None
+        self.menu_extras: list[Callable[[QMenu], None]] = []  # e.g. the snippets submenu
         panel.activated.connect(self.activate)
         panel.fixRequested.connect(self.fix)
         panel.dismissRequested.connect(self.dismiss)
@@ -61,6 +62,8 @@ class ChecksController(QObject):
 
     def set_engine(self, engine: Any, profile: Any) -> None:
         self.spelling = spelling_of(engine)
+        from composer.services.guidelines import GuidelineService
+
         self.checker.set_service(GuidelineService(engine, profile))
         self.request(now=True)
 
@@ -185,6 +188,8 @@ class ChecksController(QObject):
         menu = context_menu.build_menu(
             self.centre.editor, items, self.spelling, self.fix, self.add_word, self.explain
         )
+        for extra in self.menu_extras:
+            extra(menu)
         context_menu.show_menu(menu, event)
 
     def shutdown(self) -> None:
