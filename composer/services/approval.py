@@ -97,6 +97,10 @@ class ApprovalService:
             self._engine = self._load_engine()
         return self._engine
 
+    def use_engine(self, engine: Checker) -> None:
+        """Approve with `engine` from now on (the window reloaded the rules)."""
+        self._engine = engine
+
     def check(self, post_id: int) -> dict[str, CheckResult]:
         """The findings for each target platform's text, as approval would see them."""
         post, profile = self._post_and_profile(post_id)

@@ -58,11 +58,13 @@ _DIALOGS = {
     "profile": "ProfileDialog",
     "revisions": "RevisionsDialog",
     "export": "ExportDialog",
+    "snippets": "SnippetsDialog",
+    "about": "AboutDialog",
 }
 
 
 def dialog(name: str, *args: Any) -> QDialog | None:
-    """`accounts`, `profile`, `revisions` or `export`; None when it is not built yet."""
+    """A dialog named in `_DIALOGS` (e.g. `profile`); None when it is not built yet."""
     import importlib
 
     try:

@@ -53,6 +53,15 @@ def launch(args: argparse.Namespace) -> int:
 
     lock = app_setup.InstanceLock(data_dir)
     if not lock.acquire():
+        from composer.ui import doorbell
+
+        if doorbell.ring(data_dir):
+            print(
+                "composer: Composer is already open with this library; "
+                "its window was brought forward.",
+                file=sys.stderr,
+            )
+            return 0
         pid = lock.owner_pid()
         message = (
             "Composer is already open with this library"
@@ -81,6 +90,7 @@ def _run(app, data_dir: Path, marker, log_file: Path, started: float) -> int:
     from PySide6.QtCore import QTimer
 
     from composer.ui import alerts, app_setup, theme
+    from composer.ui.doorbell import Doorbell
     from composer.ui.main_window import MainWindow
     from composer.ui.startup import StartupLoader
 
@@ -99,6 +109,8 @@ def _run(app, data_dir: Path, marker, log_file: Path, started: float) -> int:
         )
 
     previous_hook = app_setup.install_excepthook(on_error, window.save_draft)
+    doorbell = Doorbell(data_dir, window)  # before the first paint: a second launch may ring
+    doorbell.rung.connect(window.bring_forward)
 
     loader = StartupLoader(data_dir, window)
     loader.libraryOpened.connect(window.attach_services)

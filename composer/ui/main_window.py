@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from composer.ui import alerts, external, theme
@@ -23,6 +23,8 @@ from composer.ui.checks_controller import ChecksController
 from composer.ui.findings_panel import FindingsPanel
 from composer.ui.menus import build as build_menus
 from composer.ui.posts_controller import PostsController
+from composer.ui.rules_reload import RulesReloader
+from composer.ui.snippet_actions import SnippetActions
 from composer.ui.welcome import WELCOME_TEXT
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,10 @@ class MainWindow(QMainWindow):
         self.checks = ChecksController(self.centre, self.findings, self._post_id, self)
         self.checks.shown.connect(self._update_approve)
         self.actions_ = build_menus(self)
+        self.snippets = SnippetActions(self)
+        self.rules = RulesReloader(data_dir, self)
+        self.rules.ready.connect(self._rules_reloaded)
+        self.rules.failed.connect(lambda text: self.banner.show_notice("reload", text, "error"))
         self._wire_actions()
         self._set_library_ready(False)
         self._restore_state()
@@ -147,19 +153,16 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.open_export)
         a.help_finding.triggered.connect(self.checks.help_at_cursor)
         a.welcome.triggered.connect(self.show_welcome)
-        a.about.triggered.connect(
-            lambda: alerts.info(
-                self,
-                "About Composer",
-                "Composer: a calm, offline post editor for insurance agents. It sends nothing "
-                f"anywhere. Your library lives in {self.data_dir}.",
-            )
-        )
+        a.about.triggered.connect(lambda: self._run_dialog("about", self.data_dir))
+        a.snippets.triggered.connect(self.open_snippets)
+        a.reload_rules.triggered.connect(self.reload_rules)
 
     def _set_library_ready(self, ready: bool) -> None:
         a = self.actions_
         for action in (a.new, a.save, a.approve, a.revisions, a.disclosure, a.accounts, a.profile):
             action.setEnabled(ready)
+        for action in (a.snippets, a.insert_snippet):
+            action.setEnabled(ready and external.available("snippets"))
         a.export.setEnabled(ready and external.available("export"))
         self._update_approve()
 
@@ -189,6 +192,40 @@ class MainWindow(QMainWindow):
         if self.services is not None and self._run_dialog("profile", self.services.library):
             self.checks.set_profile(self.services.library.profile())
             self._follow_theme_setting()
+
+    def open_snippets(self) -> None:
+        if self.services is not None:
+            from composer.services.snippets import SnippetsService
+
+            self._run_dialog("snippets", SnippetsService(self.services.library))
+
+    def reload_rules(self) -> None:
+        """Rebuild the checks from the rule packs on disk (off the GUI thread)."""
+        if self.rules.start():
+            self.statusBar().showMessage("Reloading the guideline rules…")
+
+    def _rules_reloaded(self, engine: Any) -> None:
+        for key in self.banner.texts():
+            if key.startswith("pack-") or key in ("engine", "reload"):
+                self.banner.remove(key)
+        self.attach_engine(engine)
+        if self.services is not None:
+            self.services.approval.use_engine(engine)
+        self.statusBar().showMessage(
+            f"Rules reloaded ({len(engine.rules)} rules); your post was checked again.", 6000
+        )
+
+    def bring_forward(self) -> None:
+        """A second launch asked for this window: un-minimise it and put it on top."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        modal = QApplication.activeModalWidget()
+        if modal is not None:  # an open dialog stays in front of the window
+            modal.raise_()
+            modal.activateWindow()
 
     def open_export(self) -> None:
         """Export the open post when it is approved, else every approved post."""
@@ -284,6 +321,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
+        self.rules.wait(5000)
         self.checks.shutdown()
         self.closed_cleanly = True
         event.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 
 @dataclass
@@ -25,6 +25,10 @@ class Actions:
     help_finding: QAction
     welcome: QAction
     about: QAction
+    snippets: QAction
+    insert_snippet: QAction
+    reload_rules: QAction
+    snippet_menu: QMenu
 
 
 def _action(
@@ -56,21 +60,31 @@ def build(window: QMainWindow) -> Actions:
         help_finding=_action(window, "&Explain This Finding", "F1", "Help on the finding here"),
         welcome=_action(window, "Show &Welcome", None),
         about=_action(window, "&About Composer", None),
+        snippets=_action(window, "S&nippets…", None, "Texts you insert often"),
+        insert_snippet=_action(window, "Insert S&nippet…", "Ctrl+Shift+I", "Pick a snippet"),
+        reload_rules=_action(
+            window, "&Reload Custom Rules", None, "Apply changes to your own rule packs now"
+        ),
+        snippet_menu=QMenu("Insert &Snippet", window),
     )
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     for action in (a.new, a.save, None, a.export, None, a.quit):
         file_menu.addSeparator() if action is None else file_menu.addAction(action)
     edit_menu = bar.addMenu("&Edit")
-    for action in (a.undo, a.redo, None, a.find):
+    for action in (a.undo, a.redo, None, a.insert_snippet, None, a.find):
         edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
     post_menu = bar.addMenu("&Post")
     post_menu.addAction(a.approve)
     post_menu.addAction(a.disclosure)
+    post_menu.addMenu(a.snippet_menu)
     post_menu.addAction(a.revisions)
     tools = bar.addMenu("&Settings")
     tools.addAction(a.accounts)
     tools.addAction(a.profile)
+    tools.addAction(a.snippets)
+    tools.addSeparator()
+    tools.addAction(a.reload_rules)
     help_menu = bar.addMenu("&Help")
     for action in (a.help_finding, a.welcome, None, a.about):
         help_menu.addSeparator() if action is None else help_menu.addAction(action)

@@ -1,0 +1,60 @@
+"""Reload the guideline rules (after the agent edits a custom pack) without a restart.
+
+Building the engine reads every pack and the dictionaries (about half a second), so it
+runs on a private one-thread pool like start-up does; the window swaps the engine in when
+it arrives. A second request while one is running is ignored rather than queued.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from composer.app.paths import user_dictionary_path
+from composer.ui.startup import spelling_of
+
+log = logging.getLogger(__name__)
+
+
+class RulesReloader(QObject):
+    ready = Signal(object)  # Engine
+    failed = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.busy = False
+
+    def start(self) -> bool:
+        """Begin a rebuild; False when one is already under way."""
+        if self.busy:
+            return False
+        self.busy = True
+        self._pool.start(self._work)
+        return True
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self._pool.waitForDone(ms)
+
+    def _work(self) -> None:
+        from composer.services.guidelines import build_engine
+
+        try:
+            user_dictionary_path(self._data_dir).touch(exist_ok=True)  # see StartupLoader
+            engine = build_engine(self._data_dir)
+            spelling = spelling_of(engine)
+            if spelling is not None:
+                spelling.warm_up()
+        except Exception as exc:
+            log.exception("reloading the guideline rules failed")
+            self.busy = False
+            self.failed.emit(
+                f"The rules could not be reloaded ({exc}). The checks keep the rules they had."
+            )
+            return
+        self.busy = False
+        self.ready.emit(engine)
