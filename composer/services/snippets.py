@@ -21,12 +21,12 @@ MAX_NAME = 80
 MAX_TEXT = 5000
 
 PLACEHOLDERS: dict[str, tuple[str, Callable[[Profile], str]]] = {
-    "name": ("your name as licensed", lambda p: p.name),
-    "agency": ("your agency", lambda p: p.agency),
-    "license": ("your license number", lambda p: p.license_number),
-    "states": ("the states you are licensed in", lambda p: ", ".join(p.states)),
-    "disclosure": ("your disclosure", lambda p: p.disclosure),
-    "broker_dealer": ("your broker-dealer disclosure", lambda p: p.broker_dealer_disclosure),
+    "name": ("name as licensed", lambda p: p.name),
+    "agency": ("agency", lambda p: p.agency),
+    "license": ("license number", lambda p: p.license_number),
+    "states": ("licensed states", lambda p: ", ".join(p.states)),
+    "disclosure": ("disclosure", lambda p: p.disclosure),
+    "broker_dealer": ("broker-dealer disclosure", lambda p: p.broker_dealer_disclosure),
 }
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
