@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import wait_checked
 from helpers_history import assert_freed_on_close
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 import composer
 from composer.app import paths
 from composer.ui.dialogs.about import AboutDialog
+from tests.ui.conftest import wait_checked
 
 ZEBRA_PACK = """
 [[rule]]
