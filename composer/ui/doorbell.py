@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -42,6 +43,7 @@ def ring(data_dir: Path, timeout: float = ANSWER_SECONDS) -> bool:
     except OSError as exc:
         log.info("could not ring the open window: %s", exc)
         return False
+    _allow_foreground()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not request.exists():
@@ -54,6 +56,19 @@ def ring(data_dir: Path, timeout: float = ANSWER_SECONDS) -> bool:
     except OSError:
         pass
     return False
+
+
+def _allow_foreground() -> None:
+    """Windows lets only the foreground process bring a window forward; this launch (just
+    started by the agent) is it, so it passes the right on to the open window."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.user32.AllowSetForegroundWindow(ctypes.c_uint32(0xFFFFFFFF))  # ASFW_ANY
+    except (AttributeError, OSError):
+        pass
 
 
 class Doorbell(QObject):
