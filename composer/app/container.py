@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from composer.services.audit import AuditService
     from composer.services.guidelines import GuidelineService
     from composer.services.history import HistoryService
+    from composer.services.images import ImageStore
     from composer.services.importer import ImportService
     from composer.services.library import LibraryService
     from composer.storage.database import Database
@@ -116,6 +117,13 @@ class Services:
             history=self.history.recent_for_checks,
             profile_source=self.library.profile,
         )
+
+    @cached_property
+    def images(self) -> ImageStore:
+        """Image files in this data folder, stored once by content hash (QtGui, loaded late)."""
+        from composer.services.images import ImageStore
+
+        return ImageStore(self.data_dir)
 
     # --- accounts (issue 4) -------------------------------------------------------------
     @cached_property

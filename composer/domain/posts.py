@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from composer.domain.attachments import ApprovedImage, Attachment, approved_images
+
 PostStatus = Literal["draft", "approved", "exported", "archived"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
 
@@ -63,6 +65,7 @@ class PostDraft:
     scheduled_at: datetime | None = None  # naive local wall time, as the agent meant it
     tags: tuple[str, ...] = ()
     account_id: int | None = None
+    attachments: tuple[Attachment, ...] = ()  # images, in the order they are shown
 
     def text_for(self, platform: str) -> str:
         """What goes out on `platform`: its variant when set, else the body."""
@@ -72,6 +75,10 @@ class PostDraft:
     def published_texts(self) -> dict[str, str]:
         """Each target platform's text; this (and the link) is what an approval covers."""
         return {platform: self.text_for(platform) for platform in self.platforms}
+
+    def approved_images(self) -> tuple[ApprovedImage, ...]:
+        """The images as an approval covers them: hashes and descriptions, in order."""
+        return approved_images(self.attachments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,7 @@ class Post:
     scheduled_at: datetime | None = None
     tags: tuple[str, ...] = ()
     account_id: int | None = None
+    attachments: tuple[Attachment, ...] = ()
     status: PostStatus = "draft"
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -101,6 +109,7 @@ class Post:
             scheduled_at=self.scheduled_at,
             tags=self.tags,
             account_id=self.account_id,
+            attachments=self.attachments,
         )
 
     def text_for(self, platform: str) -> str:
@@ -125,7 +134,8 @@ class Approval:
 
     `findings` are the engine's findings at approval time as dicts (each with its
     `platform`); `overrides` maps a finding key (see `finding_key`) to the written reason.
-    `voided_at` is set once the post was edited: the approval stays on record but no
+    `images` are the approved images by hash with their alt text. `voided_at` is set once
+    the post was edited: the approval stays on record but no
     longer applies.
     """
 
@@ -140,6 +150,7 @@ class Approval:
     approved_at: datetime
     voided_at: datetime | None = None
     exported_at: datetime | None = None
+    images: tuple[ApprovedImage, ...] = ()  # the approved images (hash, alt text), in order
 
     @property
     def active(self) -> bool:

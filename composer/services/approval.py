@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from composer.domain.attachments import infos
 from composer.domain.findings import CheckResult, Finding
 from composer.domain.posts import Approval, Post, canonical_json, finding_key
 from composer.guidelines.inputs import CheckInput
@@ -146,7 +147,14 @@ class ApprovalService:
             void_approvals(tx, post_id, now, "approved again")
             texts = post.draft.published_texts()
             approval = tx.approvals.add(
-                post_id, texts, post.link, findings, overrides, approver, now
+                post_id,
+                texts,
+                post.link,
+                findings,
+                overrides,
+                approver,
+                now,
+                images=post.draft.approved_images(),
             )
             tx.posts.set_status(post_id, "approved", now)
             tx.audit.append("approve", post_id, approval_audit_data(approval), now)
@@ -178,6 +186,7 @@ class ApprovalService:
     def _check(self, post: Post, profile: Any) -> dict[str, CheckResult]:
         history = self._history.recent_for_checks(exclude_post_id=post.id)
         engine = self.engine
+        images = infos(post.attachments)
         return {
             platform: engine.check(
                 CheckInput(
@@ -185,6 +194,7 @@ class ApprovalService:
                     platforms=(platform,),
                     profile=profile,
                     history=history,
+                    attachments=images,
                 )
             )
             for platform, text in post.draft.published_texts().items()
@@ -203,8 +213,12 @@ class ApprovalService:
 
 
 def approval_audit_data(approval: Approval) -> dict[str, Any]:
-    """What the audit entry pins down about an approval (verify re-computes all of it)."""
-    return {
+    """What the audit entry pins down about an approval (verify re-computes all of it).
+
+    Images (hash and alt text, in order) are listed only when there are some, so entries
+    written before posts had images still verify exactly as they were written.
+    """
+    data: dict[str, Any] = {
         "approval_id": approval.id,
         "approver": approval.approver,
         "texts": dict(approval.hashes),
@@ -212,6 +226,9 @@ def approval_audit_data(approval: Approval) -> dict[str, Any]:
         "findings": findings_hash(approval.findings),
         "overrides": dict(approval.overrides),
     }
+    if approval.images:
+        data["images"] = [[image.sha256, image.alt_text] for image in approval.images]
+    return data
 
 
 def _default_approver(profile: Any) -> str:

@@ -139,6 +139,9 @@ def _check_approval(tx: Repositories, entry: AuditEntry, seen: set[int]) -> str:
             return f"the approved text for {platform} (approval {approval.id}) was changed"
         if approval.hashes.get(platform) != logged_texts.get(platform):
             return f"the stored hash for {platform} (approval {approval.id}) was changed"
+    logged_images = entry.data.get("images", [])
+    if [[i.sha256, i.alt_text] for i in approval.images] != logged_images:
+        return f"the images approved with approval {approval.id} were changed"
     if findings_hash(approval.findings) != entry.data.get("findings"):
         return f"the findings recorded with approval {approval.id} were changed"
     if approval_audit_data(approval) != dict(entry.data):

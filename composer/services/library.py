@@ -3,18 +3,19 @@
 Each method is one short transaction. Autosave is on the typing path (every couple of
 seconds), so it does a handful of statements and nothing else; edits made within a few
 seconds of each other are folded into one revision. Changing what an approval covers (the
-text for any platform, the platforms or the link) voids the approval and returns the post
-to draft; the approval stays on record.
+text for any platform, the platforms, the link or the images) voids the approval and
+returns the post to draft; the approval stays on record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from composer.domain.accounts import PLATFORMS
+from composer.domain.attachments import Attachment
 from composer.domain.posts import Post, PostDraft, Revision
 from composer.domain.profile import Profile
 
@@ -74,8 +75,13 @@ def normalise_draft(draft: PostDraft) -> PostDraft:
 
 
 def covered_by_approval(before: PostDraft, after: PostDraft) -> bool:
-    """True when the change leaves everything an approval signs off untouched."""
-    return before.published_texts() == after.published_texts() and before.link == after.link
+    """True when the change leaves everything an approval signs off untouched: the texts,
+    the link, and the images (which bytes, in which order, with which alt text)."""
+    return (
+        before.published_texts() == after.published_texts()
+        and before.link == after.link
+        and before.approved_images() == after.approved_images()
+    )
 
 
 def void_approvals(tx: Repositories, post_id: int, now: datetime, reason: str) -> None:
@@ -144,6 +150,22 @@ class LibraryService:
             else:
                 tx.revisions.add(post_id, draft, "autosave", now)
             return post
+
+    def attach(self, post_id: int, attachments: Sequence[Attachment]) -> Post:
+        """Add images (already stored, see composer.services.images) after the post's own.
+
+        An image already on the post is not added twice; its alt text is updated when a
+        new one is given. Like any edit, this voids an approval.
+        """
+        post = self.get(post_id)
+        current = list(post.attachments)
+        for attachment in attachments:
+            same = next((n for n, a in enumerate(current) if a.sha256 == attachment.sha256), None)
+            if same is None:
+                current.append(attachment)
+            elif attachment.alt_text:
+                current[same] = replace(current[same], alt_text=attachment.alt_text)
+        return self.autosave(post_id, replace(post.draft, attachments=tuple(current)))
 
     def duplicate(self, post_id: int) -> Post:
         """A new draft with the same content (never the approval)."""

@@ -9,8 +9,15 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from composer.domain.attachments import ApprovedImage
 from composer.domain.posts import Approval, ExportRecord, content_hash
-from composer.storage.models import ApprovalRow, ApprovalTextRow, ExportItemRow, ExportRow
+from composer.storage.models import (
+    ApprovalImageRow,
+    ApprovalRow,
+    ApprovalTextRow,
+    ExportItemRow,
+    ExportRow,
+)
 
 
 class ApprovalRepository:
@@ -26,6 +33,7 @@ class ApprovalRepository:
         overrides: Mapping[str, str],
         approver: str,
         now: datetime,
+        images: Sequence[ApprovedImage] = (),
     ) -> Approval:
         row = ApprovalRow(
             post_id=post_id,
@@ -38,6 +46,10 @@ class ApprovalRepository:
         row.texts = [
             ApprovalTextRow(platform=platform, position=n, text=text, sha256=content_hash(text))
             for n, (platform, text) in enumerate(texts.items())
+        ]
+        row.images = [
+            ApprovalImageRow(position=n, sha256=image.sha256, alt_text=image.alt_text)
+            for n, image in enumerate(images)
         ]
         self._session.add(row)
         self._session.flush()
@@ -85,7 +97,7 @@ class ApprovalRepository:
                 select(ApprovalRow)
                 .where(ApprovalRow.post_id.in_(chunk), ApprovalRow.voided_at.is_(None))
                 .order_by(ApprovalRow.id.desc())
-                .options(selectinload(ApprovalRow.texts))
+                .options(selectinload(ApprovalRow.texts), selectinload(ApprovalRow.images))
             )
             for row in self._session.scalars(statement):
                 found.setdefault(row.post_id, to_approval(row))
@@ -170,6 +182,7 @@ def to_approval(row: ApprovalRow) -> Approval:
         approved_at=row.approved_at,
         voided_at=row.voided_at,
         exported_at=row.exported_at,
+        images=tuple(ApprovedImage(i.sha256, i.alt_text) for i in row.images),
     )
 
 

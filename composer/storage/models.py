@@ -106,6 +106,12 @@ class PostRow(Base):
     tags: Mapped[list[PostTagRow]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
     )
+    attachments: Mapped[list[PostAttachmentRow]] = relationship(
+        order_by="PostAttachmentRow.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        passive_deletes=True,
+    )
 
 
 class PostPlatformRow(Base):
@@ -134,6 +140,30 @@ class PostTagRow(Base):
     tag: Mapped[str] = mapped_column(String(100), primary_key=True)
 
 
+class PostAttachmentRow(Base):
+    """One image on a post, in order. The file lives once in the data folder under its
+    SHA-256 (see composer.services.images); the facts about it are kept here so a post
+    opens without reading any image."""
+
+    __tablename__ = "post_attachments"
+    __table_args__ = (
+        Index("ix_post_attachments_post", "post_id", "position"),
+        Index("ix_post_attachments_sha256", "sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+    format: Mapped[str] = mapped_column(String(16))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    has_location: Mapped[bool] = mapped_column(default=False)
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    original_name: Mapped[str] = mapped_column(Text, default="")
+
+
 class RevisionRow(Base):
     __tablename__ = "revisions"
     __table_args__ = (Index("ix_revisions_post", "post_id", "id"),)
@@ -149,6 +179,7 @@ class RevisionRow(Base):
     scheduled_at: Mapped[datetime | None] = mapped_column(DateTime)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     account_id: Mapped[int | None] = mapped_column(Integer)
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -170,6 +201,9 @@ class ApprovalRow(Base):
     texts: Mapped[list[ApprovalTextRow]] = relationship(
         order_by="ApprovalTextRow.position", lazy="selectin"
     )
+    images: Mapped[list[ApprovalImageRow]] = relationship(
+        order_by="ApprovalImageRow.position", lazy="selectin"
+    )
 
 
 class ApprovalTextRow(Base):
@@ -182,6 +216,17 @@ class ApprovalTextRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
+
+
+class ApprovalImageRow(Base):
+    """One approved image (its hash and alt text, in order); triggers forbid changing it."""
+
+    __tablename__ = "approval_images"
+
+    approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    alt_text: Mapped[str] = mapped_column(Text, default="")
 
 
 class ExportRow(Base):

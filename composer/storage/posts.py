@@ -22,10 +22,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from composer.domain.attachments import Attachment
 from composer.domain.posts import Post, PostDraft, PostQuery, Revision, RevisionKind
 from composer.storage.models import (
     FTS_BULK_INSERT_KEY,
     FTS_TABLE,
+    PostAttachmentRow,
     PostPlatformRow,
     PostRow,
     PostTagRow,
@@ -89,6 +91,11 @@ class PostRepository:
             for n, p in enumerate(d.platforms)
         ]
         tags = [{"post_id": i, "tag": t} for i, d in zip(ids, drafts, strict=True) for t in d.tags]
+        attachments = [
+            {"post_id": i, "position": n, **_attachment_values(a)}
+            for i, d in zip(ids, drafts, strict=True)
+            for n, a in enumerate(d.attachments)
+        ]
         # No revision yet: the post row is the one version; the first edit records it.
         connection = self._session.connection()
         flag = insert(SettingRow.__table__).values(key=FTS_BULK_INSERT_KEY, value=True)
@@ -97,6 +104,7 @@ class PostRepository:
             (PostRow, post_values),
             (PostPlatformRow, platforms),
             (PostTagRow, tags),
+            (PostAttachmentRow, attachments),
         ):
             if values:
                 connection.execute(insert(model.__table__), values)
@@ -290,6 +298,52 @@ def _apply(row: PostRow, draft: PostDraft) -> None:
     if sorted(t.tag for t in row.tags) != sorted(draft.tags):
         existing_tags = {t.tag: t for t in row.tags}
         row.tags = [existing_tags.get(tag) or PostTagRow(tag=tag) for tag in draft.tags]
+    if tuple(to_attachment(a) for a in row.attachments) != draft.attachments:
+        _apply_attachments(row, draft.attachments)
+
+
+def _apply_attachments(row: PostRow, attachments: tuple[Attachment, ...]) -> None:
+    """Reuse rows for images still there (a reorder or new alt text is an UPDATE)."""
+    spare: dict[str, list[PostAttachmentRow]] = {}
+    for item in row.attachments:
+        spare.setdefault(item.sha256, []).append(item)
+    rows = []
+    for position, attachment in enumerate(attachments):
+        reused = spare.get(attachment.sha256)
+        item = reused.pop(0) if reused else PostAttachmentRow()
+        for name, value in _attachment_values(attachment).items():
+            if getattr(item, name, None) != value:
+                setattr(item, name, value)
+        if item.position != position:
+            item.position = position
+        rows.append(item)
+    row.attachments = rows
+
+
+def _attachment_values(attachment: Attachment) -> dict[str, Any]:
+    return {
+        "sha256": attachment.sha256,
+        "format": attachment.format,
+        "width": attachment.width,
+        "height": attachment.height,
+        "size_bytes": attachment.size_bytes,
+        "has_location": attachment.has_location,
+        "alt_text": attachment.alt_text,
+        "original_name": attachment.original_name,
+    }
+
+
+def to_attachment(row: PostAttachmentRow) -> Attachment:
+    return Attachment(
+        sha256=row.sha256,
+        format=row.format,
+        width=row.width,
+        height=row.height,
+        size_bytes=row.size_bytes,
+        alt_text=row.alt_text,
+        has_location=bool(row.has_location),
+        original_name=row.original_name,
+    )
 
 
 def _revision_values(
@@ -306,6 +360,7 @@ def _revision_values(
         "scheduled_at": draft.scheduled_at,
         "tags": list(draft.tags),
         "account_id": draft.account_id,
+        "attachments": [a.to_dict() for a in draft.attachments],
         "created_at": now,
         "saved_at": now,
     }
@@ -322,6 +377,7 @@ def to_post(row: PostRow) -> Post:
         scheduled_at=row.scheduled_at,
         tags=tuple(sorted(t.tag for t in row.tags)),
         account_id=row.account_id,
+        attachments=tuple(to_attachment(a) for a in row.attachments),
         status=row.status,  # type: ignore[arg-type]
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -343,6 +399,7 @@ def to_revision(row: RevisionRow) -> Revision:
             scheduled_at=row.scheduled_at,
             tags=tuple(row.tags or ()),
             account_id=row.account_id,
+            attachments=tuple(Attachment.from_dict(a) for a in row.attachments or ()),
         ),
         created_at=row.created_at,
         saved_at=row.saved_at,

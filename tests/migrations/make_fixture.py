@@ -11,16 +11,32 @@ from __future__ import annotations
 import sqlite3
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from composer.app.container import Services
+from composer.domain.attachments import Attachment
 from composer.domain.findings import CheckResult, Finding
 from composer.domain.posts import PostDraft
 from composer.domain.profile import Profile
 from composer.storage.database import head_revision
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ALT_TEXT = "A storm kit: water, a torch and a first-aid box on a kitchen table"
+
+
+def _photo(services: Services) -> Attachment:
+    """A small photo made in code, stored in the (temporary) data folder like any image."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(120, 90, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2a6f97"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return services.images.attach_bytes(bytes(buffer.data().data()), "storm-kit.png")
 
 
 class _Engine:
@@ -70,12 +86,14 @@ def main() -> int:
         a = s.library.create(
             PostDraft(body="Storm season: what's in your kit?", platforms=platforms, **common)
         )
+        photo = _photo(s)  # from schema 0002: an image with alt text, approved and exported
         s.library.autosave(
             a.id,
             PostDraft(
                 body="Storm season reminder: what's in your emergency kit?",
                 platforms=platforms,
                 variants={"linkedin": "Storm season: a kit checklist. What would you add?"},
+                attachments=(replace(photo, alt_text=ALT_TEXT),),
                 **common,
             ),
         )

@@ -4,7 +4,8 @@
 schema (never regenerate one: it stands for files agents already have). The first holds
 a profile, a setting, a LinkedIn account, an exported post with a variant, an approval
 voided by a later edit with an override reason, an archived post and one in the bin, and
-an audit log of four entries.
+an audit log of four entries. From 0002 on, the exported post also carries an image with
+alt text, which its approval pins down by hash.
 """
 
 from __future__ import annotations
@@ -84,6 +85,22 @@ def test_released_library_opens_and_keeps_everything(tmp_path, fixture):
         )
         assert voided[0].voided_at is not None
         assert list(voided[0].overrides.values()) == ["Carrier-approved rate ad"]
+        revisions = services.library.revisions(exported.id)
+        if fixture.stem == "library-0001":  # from before images: none anywhere, still fine
+            assert exported.attachments == () and snapshot.images == ()
+            assert all(r.content.attachments == () for r in revisions)
+        else:
+            [image] = exported.attachments
+            assert (image.format, image.width, image.height) == ("png", 120, 90)
+            assert image.alt_text.startswith("A storm kit")
+            assert [(i.sha256, i.alt_text) for i in snapshot.images] == [
+                (image.sha256, image.alt_text)
+            ]
+            assert revisions[0].content.attachments == (image,)
+
+
+def test_there_is_a_fixture_for_the_images_schema():
+    assert "library-0002.sqlite3" in [p.name for p in RELEASED]
 
 
 def test_newer_schema_is_refused_untouched(tmp_path):
