@@ -12,13 +12,17 @@ import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from composer.domain.findings import Finding, PlatformCount
 from composer.domain.history import HistoryItem
 from composer.guidelines.inputs import CheckInput
-from composer.services.guidelines import GuidelineService
+
+if TYPE_CHECKING:
+    # The engine (regex, entity tables) loads on the start-up worker, not before paint.
+    from composer.services.guidelines import GuidelineService
 
 log = logging.getLogger(__name__)
 
