@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from composer.ui import alerts, external, theme
+from composer.ui import alerts, copy_approved, external, theme
 from composer.ui.banner import Banner
 from composer.ui.centre import CentrePane
 from composer.ui.checks_controller import ChecksController
@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: self._run_dialog("about", self.data_dir))
         a.snippets.triggered.connect(self.open_snippets)
         a.reload_rules.triggered.connect(self.reload_rules)
+        a.copy_menu.aboutToShow.connect(
+            lambda: copy_approved.fill_menu(a.copy_menu, self, self.services, self._post_id())
+        )
 
     def _set_library_ready(self, ready: bool) -> None:
         a = self.actions_

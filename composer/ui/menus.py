@@ -29,6 +29,7 @@ class Actions:
     insert_snippet: QAction
     reload_rules: QAction
     snippet_menu: QMenu
+    copy_menu: QMenu
 
 
 def _action(
@@ -66,6 +67,7 @@ def build(window: QMainWindow) -> Actions:
             window, "&Reload Custom Rules", None, "Apply changes to your own rule packs now"
         ),
         snippet_menu=QMenu("Insert &Snippet", window),
+        copy_menu=QMenu("&Copy Approved Text", window),
     )
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -78,6 +80,7 @@ def build(window: QMainWindow) -> Actions:
     post_menu.addAction(a.approve)
     post_menu.addAction(a.disclosure)
     post_menu.addMenu(a.snippet_menu)
+    post_menu.addMenu(a.copy_menu)
     post_menu.addAction(a.revisions)
     tools = bar.addMenu("&Settings")
     tools.addAction(a.accounts)
