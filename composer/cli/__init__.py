@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.approval",
     "composer.cli.selftest",
     "composer.cli.export",
+    "composer.cli.attach",
 )
 
 

@@ -1,4 +1,5 @@
-"""`composer export`: approved posts to a scheduler's CSV, a spreadsheet, JSON, Markdown or PDF.
+"""`composer export`: approved posts to a scheduler's CSV, a spreadsheet, JSON, Markdown, PDF,
+or a bundle for posting by hand (the scheduler CSV, the images without metadata, a README).
 
 Exit status 2 when the request cannot make a usable file (bad options, unapproved posts,
 a scheduler's limits, an existing file without --force); 1 when the file could not be
@@ -18,7 +19,7 @@ from composer.cli.errors import CommandError, UsageError
 if TYPE_CHECKING:
     from composer.services.export import ExportPlan, ExportResult
 
-FORMATS = ("hootsuite", "sprout", "csv", "json", "md", "pdf")  # = composer.export.FORMATS
+FORMATS = ("hootsuite", "sprout", "csv", "json", "md", "pdf", "bundle")  # = export.FORMATS
 
 
 def register(subparsers: Any) -> None:
@@ -33,7 +34,18 @@ def register(subparsers: Any) -> None:
     )
     sub.add_argument("ids", nargs="*", type=post_id, metavar="ID", help="the posts to export")
     sub.add_argument("--format", required=True, choices=FORMATS, help="the kind of file")
-    sub.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    sub.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the file to write (a bundle: a .zip file, or else a new folder)",
+    )
+    sub.add_argument(
+        "--scheduler",
+        choices=("hootsuite", "sprout"),
+        default="hootsuite",
+        help="the CSV inside a bundle (default: hootsuite)",
+    )
     sub.add_argument(
         "--ids",
         dest="id_list",
@@ -105,6 +117,7 @@ def run_export(args: argparse.Namespace) -> int:
         bom=args.bom,
         neutralise=args.neutralise,
         skip_unapproved=args.skip_unapproved,
+        scheduler=args.scheduler,
     )
     with open_services(args, daily_backup=True) as services:
         service = ExportService.over(services)

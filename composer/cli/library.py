@@ -149,6 +149,10 @@ def _print_post(
     print(post.body)
     for platform, text in post.variants.items():
         print(f"\n--- variant for {platform} ---\n{text}")
+    for number, image in enumerate(post.attachments, start=1):
+        where = "  (records a location)" if image.has_location else ""
+        alt = image.alt_text or "(no alt text)"
+        print(f"\nImage {number}: {image.original_name or image.sha256[:12]}{where}\n  {alt}")
     print()
     if findings is None:
         print(f"Findings: {why_not}")
@@ -189,6 +193,7 @@ def post_json(post: Post) -> dict[str, Any]:
         account_id=post.account_id,
         created_at=_iso(post.created_at),
         deleted=post.deleted_at is not None,
+        images=[a.to_dict() for a in post.attachments],
     )
     return data
 

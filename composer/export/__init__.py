@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from composer.export.model import ExportItem, RenderOptions
 
-FORMATS: tuple[str, ...] = ("hootsuite", "sprout", "csv", "json", "md", "pdf")
+FORMATS: tuple[str, ...] = ("hootsuite", "sprout", "csv", "json", "md", "pdf", "bundle")
 SCHEDULERS: tuple[str, ...] = ("hootsuite", "sprout")  # one platform, one account per file
 EXTENSIONS: dict[str, str] = {
     "hootsuite": ".csv",
@@ -21,6 +21,7 @@ EXTENSIONS: dict[str, str] = {
     "json": ".json",
     "md": ".md",
     "pdf": ".pdf",
+    "bundle": ".zip",  # or a folder: any name without .zip
 }
 _MODULES: dict[str, str] = {
     "hootsuite": "composer.export.hootsuite",
@@ -29,6 +30,7 @@ _MODULES: dict[str, str] = {
     "json": "composer.export.json",
     "md": "composer.export.markdown",
     "pdf": "composer.export.pdf",
+    "bundle": "composer.export.bundle",
 }
 
 

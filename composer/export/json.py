@@ -22,6 +22,17 @@ def record(item: ExportItem) -> dict[str, Any]:
         "platforms": list(item.platforms),
         "texts": {p: item.text(p) for p in item.platforms},
         "link": item.link or None,
+        "images": [
+            {
+                "file": name,
+                "sha256": image.sha256,
+                "alt_text": image.alt_text,
+                "format": image.format or None,
+                "width": image.width or None,
+                "height": image.height or None,
+            }
+            for name, image in item.image_files()
+        ],
         "scheduled_at": iso(item.scheduled_at) or None,
         "account": None
         if account is None

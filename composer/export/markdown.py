@@ -40,6 +40,12 @@ def _section(item: ExportItem, platform: str) -> str:
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * max(3, longest + 1)
     lines += ["", f"{fence}text", text, fence, ""]
+    if item.images:
+        lines += ["Images, in this order:", ""]
+        for number, (name, image) in enumerate(item.image_files(), start=1):
+            alt = _inline(image.alt_text) if image.alt_text else "*(no alt text)*"
+            lines.append(f"{number}. `{name}` (SHA-256 `{image.sha256}`): {alt}")
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 from composer.domain.accounts import Account
@@ -11,6 +13,26 @@ from composer.domain.posts import Approval, finding_key
 
 DateOrder = Literal["mdy", "dmy"]
 DATE_ORDERS: tuple[DateOrder, ...] = ("mdy", "dmy")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportImage:
+    """One approved image: hash and alt text from the approval, facts about the file, where
+    the stored original is (`path`, for the PDF) and how to read it with its metadata
+    removed (`clean`, for the bundle)."""
+
+    sha256: str
+    alt_text: str = ""
+    format: str = ""
+    width: int = 0
+    height: int = 0
+    path: Path | None = None
+    clean: Callable[[], bytes] | None = field(default=None, compare=False, repr=False)
+
+    def file_name(self, post_id: int, number: int) -> str:
+        """The name the image gets in exports: the post and its place in the post."""
+        extension = {"jpeg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp"}
+        return f"post-{post_id}-{number}{extension.get(self.format, '.bin')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +47,11 @@ class ExportItem:
     tags: tuple[str, ...] = ()
     scheduled_at: datetime | None = None  # naive local wall time
     account: Account | None = None
+    images: tuple[ExportImage, ...] = ()  # the approved images, in order
+
+    def image_files(self) -> list[tuple[str, ExportImage]]:
+        """(file name, image) for each image, in order."""
+        return [(image.file_name(self.post_id, n), image) for n, image in enumerate(self.images, 1)]
 
     @property
     def link(self) -> str:
@@ -56,6 +83,7 @@ class RenderOptions:
     neutralise: bool = True
     generated_at: datetime | None = None
     title: str = "Approved posts"
+    scheduler: str = "hootsuite"  # the CSV inside a bundle: hootsuite or sprout
 
 
 def local_naive(moment: datetime) -> datetime:

@@ -2,7 +2,9 @@
 
 Each page holds the text for every platform, the account, the scheduled time, who approved
 it and when, every finding with its severity and the reason it was kept, and the SHA-256 of
-each approved text, so a reviewer can match the page to the audit log. QPdfWriter and
+each approved text, so a reviewer can match the page to the audit log. Approved images are
+shown scaled down (decoded afresh, so no camera metadata reaches the PDF) with their alt
+text and hash. QPdfWriter and
 QTextDocument need only QtGui, but they do need a QGuiApplication: one is made if none
 exists, on the offscreen platform when there is no display.
 """
@@ -15,9 +17,17 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from composer.export.model import ExportItem, RenderOptions, account_label, iso, local_naive
+from composer.export.model import (
+    ExportImage,
+    ExportItem,
+    RenderOptions,
+    account_label,
+    iso,
+    local_naive,
+)
 
 _APP: Any = None  # the QGuiApplication made here, kept alive for the process
+IMAGE_BOX = (260, 200)  # the most room one image takes on the page, in 96-dpi pixels
 
 STYLE = """
 body { font-size: 10pt; }
@@ -28,6 +38,7 @@ td.label { color: #444; }
 p.text { white-space: pre-wrap; margin: 2px 0 4px 0; }
 p.hash { font-family: monospace; font-size: 8pt; color: #333; }
 p.none { color: #444; }
+p.image { margin: 4px 0 8px 0; }
 """
 
 
@@ -78,6 +89,16 @@ def page_html(item: ExportItem, options: RenderOptions) -> str:
         f"<h1>Post {item.post_id}</h1>",
         f"<table class='facts'>{rows}</table>",
     ]
+    if item.images:
+        parts.append("<h2>Images</h2>")
+        for number, (name, image) in enumerate(item.image_files(), start=1):
+            width, height = shown_size(image)
+            alt = escape(image.alt_text) if image.alt_text else "<i>none</i>"
+            parts.append(
+                f"<p class='image'><img src='{image_url(image)}' width='{width}' "
+                f"height='{height}'/><br/>{number}. {escape(name)}. Alt text: {alt}</p>"
+                f"<p class='hash'>SHA-256 {escape(image.sha256)}</p>"
+            )
     for platform in item.platforms:
         parts.append(f"<h2>{escape(platform)}</h2>")
         parts.append(f"<p class='text'>{_text(item.text(platform))}</p>")
@@ -87,6 +108,43 @@ def page_html(item: ExportItem, options: RenderOptions) -> str:
     if stamp:
         parts.append(f"<p class='none'>Record generated {escape(stamp)} by Composer.</p>")
     return "".join(parts)
+
+
+def image_url(image: ExportImage) -> str:
+    return f"composer-image:{image.sha256}"
+
+
+def shown_size(image: ExportImage) -> tuple[int, int]:
+    """The image's size on the page: scaled down to fit IMAGE_BOX, never up."""
+    if not image.width or not image.height:
+        return IMAGE_BOX
+    scale = min(1.0, IMAGE_BOX[0] / image.width, IMAGE_BOX[1] / image.height)
+    return max(1, round(image.width * scale)), max(1, round(image.height * scale))
+
+
+def _add_images(document: Any, item: ExportItem) -> None:
+    """Give the page's <img> tags their pixels: each image read at twice its shown size."""
+    from PySide6.QtCore import QSize, QUrl
+    from PySide6.QtGui import QImageIOHandler, QImageReader, QTextDocument
+
+    on_side = QImageIOHandler.Transformation.TransformationRotate90
+    for image in item.images:
+        if image.path is None:
+            continue
+        reader = QImageReader(str(image.path))
+        reader.setAutoTransform(True)
+        width, height = shown_size(image)
+        size = reader.size()
+        if size.isValid() and size.width() * size.height() > 4 * width * height:
+            stored = QSize(width * 2, height * 2)
+            if reader.transformation() & on_side:  # stored on its side: scale before turning
+                stored.transpose()
+            reader.setScaledSize(stored)
+        pixels = reader.read()
+        if not pixels.isNull():
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(image_url(image)), pixels
+            )
 
 
 def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
@@ -111,6 +169,7 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
             document = QTextDocument()
             document.setDefaultStyleSheet(STYLE)
             document.setPageSize(QSizeF(width, height))
+            _add_images(document, item)
             document.setHtml(page_html(item, options))
             for page in range(document.pageCount()):
                 if not first:

@@ -10,6 +10,7 @@ posts to `exported`.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -18,10 +19,23 @@ from typing import TYPE_CHECKING
 
 from composer.domain.accounts import PLATFORMS, Account
 from composer.domain.posts import ExportRecord, Post, PostQuery, PostStatus
-from composer.export import FORMATS, SCHEDULERS, render
+from composer.export import FORMATS, SCHEDULERS
 from composer.export.atomic import AtomicWriteError, write_atomic
-from composer.export.model import DATE_ORDERS, DateOrder, ExportItem, RenderOptions, local_naive
+from composer.export.model import (
+    DATE_ORDERS,
+    DateOrder,
+    ExportItem,
+    RenderOptions,
+    local_naive,
+)
 from composer.services.approval import NotApprovedError
+from composer.services.export_bundle import (
+    BUNDLE,
+    export_images,
+    missing_images,
+    render_checked,
+    write_bundle_folder,
+)
 from composer.services.export_checks import (
     Problem,
     length_problems,
@@ -35,10 +49,11 @@ if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
+    from composer.services.images import ImageStore
     from composer.storage.database import Database
     from composer.storage.repositories import Repositories
 
-CSV_FORMATS = ("hootsuite", "sprout", "csv")
+CSV_FORMATS = ("hootsuite", "sprout", "csv", BUNDLE)
 SELECTABLE_STATUSES = ("approved", "exported")
 _PAGE = 1000
 
@@ -74,6 +89,14 @@ class ExportRequest:
     bom: bool = False
     neutralise: bool = True
     skip_unapproved: bool = False
+    scheduler: str = "hootsuite"  # the CSV inside a bundle: hootsuite or sprout
+
+    @property
+    def scheduler_format(self) -> str | None:
+        """The scheduler whose rules apply: the format itself, or a bundle's CSV."""
+        if self.format == BUNDLE:
+            return self.scheduler
+        return self.format if self.format in SCHEDULERS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +124,7 @@ class ExportPlan:
     @property
     def rows(self) -> int:
         """Rows or sections the file will hold (one per post for a scheduler)."""
-        if self.request.format in (*SCHEDULERS, "json", "pdf"):
+        if self.request.format in (*SCHEDULERS, "json", "pdf", BUNDLE):
             return len(self.items)
         return sum(len(item.platforms) for item in self.items)
 
@@ -127,18 +150,27 @@ class ExportService:
         audit: AuditService,
         accounts: AccountRepository,
         clock: Clock = utc_now,
+        images: ImageStore | None = None,
     ) -> None:
+        """`images` is the data folder's image store; without it, exports name images
+        by hash but cannot show or bundle them."""
         self._db = database
         self._approval = approval
         self._audit = audit
         self._accounts = accounts
         self._clock = clock
+        self._images = images
 
     @classmethod
     def over(cls, services: Services, clock: Clock = utc_now) -> ExportService:
         """The export service wired to an open library's services."""
         return cls(
-            services.database, services.approval, services.audit, services.account_repository, clock
+            services.database,
+            services.approval,
+            services.audit,
+            services.account_repository,
+            clock,
+            images=services.images,
         )
 
     def approved_text(self, post_id: int, platform: str) -> str:
@@ -157,8 +189,9 @@ class ExportService:
             )
         platform = request.platform or (account.platform if account else None)
         candidates, skipped = self._gather(request)
-        if platform is None and request.format in SCHEDULERS and candidates:
-            platform = _single_platform(request.format, candidates)
+        scheduler = request.scheduler_format
+        if platform is None and scheduler is not None and candidates:
+            platform = _single_platform(scheduler, candidates)
         items, more_skipped = _filter(candidates, platform, account, request)
         skipped += more_skipped
         problems: list[Problem] = []
@@ -175,10 +208,12 @@ class ExportService:
         if not items:
             problems.append(Problem("there are no approved posts to export", blocking=True))
         shown = [platform] if platform else sorted({p for i in items for p in i.platforms})
-        if request.format in SCHEDULERS and platform:
+        if scheduler is not None and platform:
             now = self._clock()
-            problems += scheduler_problems(request.format, items, platform, now)
+            problems += scheduler_problems(scheduler, items, platform, now)
             problems += length_problems(items, [platform])
+        if request.format == BUNDLE:
+            problems += missing_images(items)
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         return ExportPlan(request, tuple(items), platform, tuple(skipped), tuple(problems))
@@ -236,6 +271,7 @@ class ExportService:
                         tags=post.tags,
                         scheduled_at=post.scheduled_at,
                         account=accounts.get(post.account_id) if post.account_id else None,
+                        images=export_images(self._images, post, approval),
                     )
                 )
         return items, skipped
@@ -259,21 +295,27 @@ class ExportService:
             bom=request.bom,
             neutralise=request.neutralise,
             generated_at=self._clock(),
+            scheduler=request.scheduler,
         )
-        data = render(request.format, plan.items, options)
-        try:
-            write_atomic(path, data, overwrite=force)
-        except FileExistsError:
-            raise FileExistsError(
-                f"{path} already exists; choose another name or overwrite it"
-            ) from None
-        except AtomicWriteError as exc:
-            raise ExportWriteError(str(exc)) from None
-        digest = hashlib.sha256(data).hexdigest()
+        if request.format == BUNDLE and path.suffix.lower() != ".zip":
+            digest, size = write_bundle_folder(plan.items, options, path, force)
+        else:
+            data = render_checked(request.format, plan.items, options)
+            try:
+                write_atomic(path, data, overwrite=force)
+            except FileExistsError:
+                raise FileExistsError(
+                    f"{path} already exists; choose another name or overwrite it"
+                ) from None
+            except AtomicWriteError as exc:
+                raise ExportWriteError(str(exc)) from None
+            digest, size = hashlib.sha256(data).hexdigest(), len(data)
         post_ids = tuple(item.post_id for item in plan.items)
         try:
             record = self._audit.record_export(request.format, str(path), digest, post_ids)
         except (NotApprovedError, PostNotFoundError) as exc:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
             path.unlink(missing_ok=True)  # a file the audit log does not know must not stay
             raise ExportRefusedError(
                 [f"{exc}; the file was removed, nothing was exported"]
@@ -282,7 +324,7 @@ class ExportService:
             path,
             request.format,
             digest,
-            len(data),
+            size,
             record,
             post_ids,
             plan.rows,
@@ -311,6 +353,10 @@ def _validated(request: ExportRequest) -> ExportRequest:
     if request.platform is not None and request.platform not in PLATFORMS:
         reasons.append(
             f"unknown platform {request.platform!r}; choose from: {', '.join(PLATFORMS)}"
+        )
+    if request.format == BUNDLE and request.scheduler not in SCHEDULERS:
+        reasons.append(
+            f"a bundle's CSV is for {' or '.join(SCHEDULERS)}, not {request.scheduler!r}"
         )
     if request.date_order not in DATE_ORDERS:
         reasons.append(f"unknown date order {request.date_order!r}; choose mdy or dmy")

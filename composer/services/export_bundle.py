@@ -1,0 +1,101 @@
+"""Images in exports: the approved images with their files, and writing a bundle.
+
+Kept apart from `composer.services.export` so that module stays about planning and
+recording; this one knows where image files are and how a bundle reaches the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from composer.domain.attachments import ApprovedImage, Attachment
+from composer.domain.posts import Approval, Post
+from composer.export import render
+from composer.export.model import ExportImage, ExportItem, RenderOptions
+from composer.services.export_checks import Problem
+
+if TYPE_CHECKING:
+    from composer.services.images import ImageStore
+
+BUNDLE = "bundle"  # the scheduler CSV, the images without metadata, a README
+
+
+def export_images(
+    store: ImageStore | None, post: Post, approval: Approval
+) -> tuple[ExportImage, ...]:
+    """The approved images (hash and alt text) with the facts and files behind them.
+
+    An approval that still applies has exactly the post's images, so the post's
+    attachments supply format and size (the hash fixes the bytes, so they cannot differ).
+    """
+    facts = {a.sha256: a for a in post.attachments}
+    return tuple(_export_image(store, image, facts.get(image.sha256)) for image in approval.images)
+
+
+def _export_image(
+    store: ImageStore | None, image: ApprovedImage, known: Attachment | None
+) -> ExportImage:
+    format = known.format if known is not None else ""
+    path = store.path_for(image.sha256, format) if store is not None and format else None
+    clean = partial(store.export_bytes, image.sha256, format) if store and path else None
+    return ExportImage(
+        sha256=image.sha256,
+        alt_text=image.alt_text,
+        format=format,
+        width=known.width if known is not None else 0,
+        height=known.height if known is not None else 0,
+        path=path,
+        clean=clean,
+    )
+
+
+def missing_images(items: Sequence[ExportItem]) -> list[Problem]:
+    """A bundle needs every image's file; each missing one blocks the export."""
+    return [
+        Problem(
+            f"post {item.post_id}: image {number} ({image.sha256[:12]}) is missing from the "
+            "library folder; attach it again and approve the post again",
+            blocking=True,
+            post_ids=(item.post_id,),
+        )
+        for item in items
+        for number, image in enumerate(item.images, start=1)
+        if image.path is None or not image.path.is_file()
+    ]
+
+
+def render_checked(format: str, items: Sequence[ExportItem], options: RenderOptions) -> bytes:
+    """`render`, with an unreadable image turned into a refusal (nothing written)."""
+    from composer.export.bundle import BundleError
+    from composer.services.export import ExportRefusedError
+    from composer.services.images import ImageError
+
+    try:
+        return render(format, items, options)
+    except (BundleError, ImageError) as exc:
+        raise ExportRefusedError([f"{exc}; nothing was exported"]) from None
+
+
+def write_bundle_folder(
+    items: Sequence[ExportItem], options: RenderOptions, path: Path, force: bool
+) -> tuple[str, int]:
+    """Write a bundle as a folder; returns the SHA-256 of its SHA256SUMS and its size."""
+    from composer.export import bundle
+    from composer.services.export import ExportRefusedError, ExportWriteError
+    from composer.services.images import ImageError
+
+    try:
+        files = bundle.files(items, options)
+    except (bundle.BundleError, ImageError) as exc:
+        raise ExportRefusedError([f"{exc}; nothing was exported"]) from None
+    try:
+        bundle.write_folder(path, files, overwrite=force)
+    except FileExistsError as exc:
+        raise FileExistsError(f"{exc}; choose another name or overwrite it") from None
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise ExportWriteError(f"cannot write {path}: {why}; nothing was written") from None
+    return bundle.checksum(files), sum(len(f.data) for f in files)
