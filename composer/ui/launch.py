@@ -94,10 +94,22 @@ def _run(app, data_dir: Path, marker, log_file: Path, started: float) -> int:
     from composer.ui.main_window import MainWindow
     from composer.ui.startup import StartupLoader
 
-    window = MainWindow(data_dir)
-    window.unclean_start = marker.unclean
-    if theme.is_dark_requested():
-        window.apply_scheme()
+    loader = StartupLoader(data_dir)
+
+    def body_built() -> None:
+        """The panes exist (built right after the first paint): now load the library."""
+        window.unclean_start = marker.unclean
+        if theme.is_dark_requested():
+            window.apply_scheme()
+        loader.setParent(window)
+        loader.libraryOpened.connect(window.attach_services)
+        loader.libraryFailed.connect(window.library_failed)
+        loader.engineReady.connect(window.attach_engine)
+        loader.engineFailed.connect(window.engine_failed)
+        loader.storeStatus.connect(window.store_status)
+        loader.start()
+
+    window = MainWindow(data_dir, after_first_paint=body_built)
 
     def on_error(summary: str, details: str) -> None:
         alerts.error(
@@ -112,13 +124,6 @@ def _run(app, data_dir: Path, marker, log_file: Path, started: float) -> int:
     doorbell = Doorbell(data_dir, window)  # before the first paint: a second launch may ring
     doorbell.rung.connect(window.bring_forward)
 
-    loader = StartupLoader(data_dir, window)
-    loader.libraryOpened.connect(window.attach_services)
-    loader.libraryFailed.connect(window.library_failed)
-    loader.engineReady.connect(window.attach_engine)
-    loader.engineFailed.connect(window.engine_failed)
-    loader.storeStatus.connect(window.store_status)
-
     if os.environ.get(FIRST_PAINT_ENV):
         _report_first_paint(window, started)
     quit_after = os.environ.get(QUIT_AFTER_ENV)
@@ -126,7 +131,6 @@ def _run(app, data_dir: Path, marker, log_file: Path, started: float) -> int:
         QTimer.singleShot(int(quit_after), window.close)
 
     window.show()
-    QTimer.singleShot(0, loader.start)
     status = app.exec()
     loader.wait(5000)
     sys.excepthook = previous_hook

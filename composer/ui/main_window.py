@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from composer.ui import alerts, copy_approved, external, theme
-from composer.ui.banner import Banner
-from composer.ui.centre import CentrePane
-from composer.ui.checks_controller import ChecksController
-from composer.ui.findings_panel import FindingsPanel
-from composer.ui.menus import build as build_menus
-from composer.ui.posts_controller import PostsController
-from composer.ui.rules_reload import RulesReloader
-from composer.ui.snippet_actions import SnippetActions
 from composer.ui.welcome import WELCOME_TEXT
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from composer.ui.posts_controller import PostsController
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +30,19 @@ STATE_FILE = "window.ini"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        after_first_paint: Callable[[], None] | None = None,
+    ) -> None:
+        """Build the window; with `after_first_paint`, show an empty frame at once instead.
+
+        The launcher passes a callback so the frame paints before the panes are built (their
+        modules and Qt classes cost a tenth of a second); the body is then built and the
+        callback runs, right after that first paint.
+        """
         super().__init__(parent)
         self.data_dir = data_dir
         self.setWindowTitle("Composer")
@@ -43,7 +52,29 @@ class MainWindow(QMainWindow):
         self.closed_cleanly = False
         self.unclean_start = False
         self._state = QSettings(str(data_dir / STATE_FILE), QSettings.Format.IniFormat)
+        self._after_first_paint = after_first_paint
+        self.built = False
+        if after_first_paint is None:
+            self._build()
+        else:
+            self._restore_geometry()
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # type: ignore[override]
+        super().paintEvent(event)
+        if not self.built and self._after_first_paint is not None:
+            callback, self._after_first_paint = self._after_first_paint, None
+            QTimer.singleShot(0, lambda: (self._build(), callback()))
+
+    def _build(self) -> None:
+        from composer.ui.banner import Banner
+        from composer.ui.centre import CentrePane
+        from composer.ui.checks_controller import ChecksController
+        from composer.ui.findings_panel import FindingsPanel
+        from composer.ui.menus import build as build_menus
+        from composer.ui.rules_reload import RulesReloader
+        from composer.ui.snippet_actions import SnippetActions
+
+        self.built = True
         host = QWidget()
         column = QVBoxLayout(host)
         column.setContentsMargins(0, 0, 0, 0)
@@ -68,7 +99,7 @@ class MainWindow(QMainWindow):
         self.checks.shown.connect(self._update_approve)
         self.actions_ = build_menus(self)
         self.snippets = SnippetActions(self)
-        self.rules = RulesReloader(data_dir, self)
+        self.rules = RulesReloader(self.data_dir, self)
         self.rules.ready.connect(self._rules_reloaded)
         self.rules.failed.connect(lambda text: self.banner.show_notice("reload", text, "error"))
         self._wire_actions()
@@ -88,6 +119,8 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.history = panel
         self._restore_splitter()
+        from composer.ui.posts_controller import PostsController
+
         self.posts = PostsController(services, self.centre, self.checks, self.banner, panel, self)
         for index, notice in enumerate(services.notices):
             self.banner.show_notice(f"library-{index}", notice, "warning")
@@ -290,12 +323,15 @@ class MainWindow(QMainWindow):
             theme.request_scheme(choice)
             self.apply_scheme()
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self._state.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+
+    def _restore_state(self) -> None:
+        self._restore_geometry()
         centre = self._state.value("centreSplitter")
         if centre is not None:
             self.centre.splitter.restoreState(centre)
@@ -313,6 +349,10 @@ class MainWindow(QMainWindow):
         self._state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # type: ignore[override]
+        if not self.built:  # closed before the panes were built: nothing to save
+            self.closed_cleanly = True
+            event.accept()
+            return
         if self.posts is not None:
             self.posts.session.save_now()
             self.posts.session.stop()
