@@ -1,4 +1,5 @@
-"""The centre column: status and Approve, targeting, the editor, chips, preview, variants."""
+"""The centre column: status and Approve, targeting, the editor, its images, chips, preview
+and variants."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.ui import theme
+from composer.ui.attachments_strip import AttachmentsStrip
 from composer.ui.chips import ChipsBar
 from composer.ui.editor.draft_editor import DraftEditor
 from composer.ui.preview import PreviewView
@@ -64,6 +66,8 @@ class CentrePane(QWidget):
         top_layout.setSpacing(2)
         self.editor = DraftEditor()
         top_layout.addWidget(self.editor, 1)
+        self.attachments = AttachmentsStrip()
+        top_layout.addWidget(self.attachments)
         self.chips = ChipsBar()
         top_layout.addWidget(self.chips)
         self.splitter.addWidget(top)
@@ -104,3 +108,4 @@ class CentrePane(QWidget):
             f" border-radius: 9px; padding: 1px 9px; font-weight: 600; }}"
         )
         self.saved.setStyleSheet(f"color: {c.muted};")
+        self.attachments.restyle()

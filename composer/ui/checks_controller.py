@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
+from composer.domain.attachments import infos
 from composer.domain.history import HistoryItem
 from composer.ui import alerts, dismissals
 from composer.ui.editor import context_menu
@@ -94,6 +95,7 @@ class ChecksController(QObject):
                 variants=centre.variants.variants(),
                 history=self.history,
                 post_id=self._post_id(),
+                attachments=infos(centre.attachments.attachments()),
             ),
             now=now,
         )

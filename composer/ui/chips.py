@@ -1,6 +1,8 @@
-"""One chip per target platform: its count against its limit (weighted for X).
+"""One chip per target platform: its count against its limit (weighted for X), and the
+post's images against what the platform takes.
 
-Amber from 90 % of the limit, red past it; the accessible name says the same in words.
+Amber from 90 % of the limit, red past it (or with too many or too few images); the
+accessible name says the same in words.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from composer.domain.findings import PlatformCount
-from composer.guidelines.platforms import load_platforms
+from composer.guidelines.platforms import Platform, load_platforms
 from composer.ui import theme
 
 NEAR = 0.9
@@ -37,6 +39,15 @@ class ChipsBar(QWidget):
         self._layout.addWidget(self._hint)
         self._layout.addStretch(1)
         self._counts: dict[str, PlatformCount] = {}
+        self._images = 0
+
+    def set_images(self, count: int) -> None:
+        """The number of images on the post; each chip shows it against its platform."""
+        if count == self._images:
+            return
+        self._images = count
+        for name, chip in self._chips.items():
+            self._update(chip, name, self._counts[name], force=True)
 
     def chips(self) -> dict[str, QLabel]:
         return dict(self._chips)
@@ -65,13 +76,36 @@ class ChipsBar(QWidget):
         platform = load_platforms().get(name)
         display = platform.display_name if platform else name
         state = chip_state(count)
-        chip.setText(f"{display}  {count.length:,} / {count.limit:,}")
+        images, image_words, images_ok = self._image_part(platform)
+        if not images_ok:
+            state = "over"
+        chip.setText(f"{display}  {count.length:,} / {count.limit:,}{images}")
         if force or chip.property("state") != state:
             chip.setProperty("state", state)
             chip.setStyleSheet(theme.chip_style(state))
         words = {"ok": "", "near": ", close to the limit", "over": ", over the limit"}[state]
-        chip.setAccessibleName(f"{display}: {count.length} of {count.limit}{words}")
+        if not images_ok:
+            words = ""
+        chip.setAccessibleName(f"{display}: {count.length} of {count.limit}{words}{image_words}")
         chip.setToolTip(chip.accessibleName())
+
+    def _image_part(self, platform: Platform | None) -> tuple[str, str, bool]:
+        """(chip text, words, within the rules) for the images on the post."""
+        count = self._images
+        rules = platform.images if platform else None
+        low = rules.min_images if rules else 0
+        high = rules.max_images if rules else None
+        if not count and not low:
+            return "", "", True
+        shown = f"{count}/{high}" if high is not None else f"{count}"
+        ok = count >= low and (high is None or count <= high)
+        noun = "image" if count == 1 else "images"
+        words = f"; {count} {noun}"
+        if high is not None:
+            words += f" of at most {high}"
+        if count < low:
+            words += f", needs at least {low}"
+        return f"  ·  {shown} {noun}", words, ok
 
     def restyle(self) -> None:
         self._hint.setStyleSheet(f"color: {theme.colours().muted};")

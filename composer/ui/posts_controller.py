@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 
 from composer.domain.posts import Post, PostDraft
 from composer.ui import alerts, approve_flow, external
+from composer.ui.attachments_controller import AttachmentsController
 from composer.ui.draft_session import LAST_POST_KEY, DraftSession
 from composer.ui.welcome import SAMPLE, WELCOMED_KEY
 
@@ -51,6 +52,8 @@ class PostsController(QObject):
         self.session.saveFailed.connect(self._save_failed)
         self._loading = False
         self._listed: tuple = ()
+        self.images = AttachmentsController(services.images, centre, banner, self)
+        self.images.changed.connect(self._edited)
         checks.settings = services.library
         centre.editor.textChanged.connect(self._edited)
         centre.targeting.changed.connect(self._edited)
@@ -77,6 +80,7 @@ class PostsController(QObject):
             scheduled_at=post.scheduled_at if post else None,
             tags=post.tags if post else (),
             account_id=c.targeting.account_id(),
+            attachments=self.images.attachments(),
         )
 
     def _show(self, post: Post | None, draft: PostDraft | None = None) -> None:
@@ -89,6 +93,7 @@ class PostsController(QObject):
             c.targeting.set_platforms(content.platforms)
             self.refresh_accounts(content.account_id)
             c.variants.set_variants(content.variants)
+            self.images.show_post(content.attachments)
             c.set_status(post.status if post else None)
             c.saved.setText("")
         finally:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from composer.domain.attachments import AttachmentInfo
 from composer.domain.findings import Finding, PlatformCount
 from composer.domain.history import HistoryItem
 from composer.guidelines.inputs import CheckInput
@@ -38,6 +39,7 @@ class CheckRequest:
     variants: Mapping[str, str] = field(default_factory=dict)
     history: tuple[HistoryItem, ...] = ()
     post_id: int | None = None
+    attachments: tuple[AttachmentInfo, ...] = ()  # the images, for the media checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ def run_checks(service: GuidelineService, request: CheckRequest) -> tuple:
             platforms=body_targets,
             history=request.history,
             post_id=request.post_id,
+            attachments=request.attachments,
         )
     )
     counts = dict(body.platforms)
@@ -72,7 +75,11 @@ def run_checks(service: GuidelineService, request: CheckRequest) -> tuple:
     for platform, text in variants.items():
         result = service.check(
             CheckInput(
-                text=text, platforms=(platform,), history=request.history, post_id=request.post_id
+                text=text,
+                platforms=(platform,),
+                history=request.history,
+                post_id=request.post_id,
+                attachments=request.attachments,
             )
         )
         variant_findings[platform] = result.findings

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -18,6 +18,7 @@ from composer.domain.findings import Finding
 from composer.ui.editor import underlines
 from composer.ui.editor.offsets import OffsetMap
 from composer.ui.findings_model import Shown
+from composer.ui.image_drop import offer_from_mime
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Placed:
 class DraftEditor(QPlainTextEdit):
     focusLost = Signal()
     contextMenuWanted = Signal(object, object)  # (QContextMenuEvent, list[Shown])
+    imagesOffered = Signal(object)  # ImageOffer: images dropped or pasted, not text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +176,19 @@ class DraftEditor(QPlainTextEdit):
             self._typing_at = None
             self._refresh()
         self.focusLost.emit()
+
+    # -- images dropped or pasted ------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # type: ignore[override]
+        return offer_from_mime(source) is not None or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # type: ignore[override]
+        """Images become attachments (never a file path typed into the post)."""
+        offer = offer_from_mime(source)
+        if offer is None:
+            super().insertFromMimeData(source)
+            return
+        self.imagesOffered.emit(offer)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # type: ignore[override]
         cursor = self.cursorForPosition(event.pos())

@@ -1,0 +1,130 @@
+"""Images on the open post: from a drop, a paste or the file picker to the strip.
+
+Attaching runs on `ImageJobs` (off the GUI thread); a refused image is said in the banner
+in one line and nothing is attached. The strip's changes go to the draft like any edit
+(the posts controller listens to `changed`), and the chips and previews learn the images.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from composer.domain.attachments import Attachment
+from composer.ui.image_drop import ImageOffer
+from composer.ui.image_jobs import ImageJobs
+from composer.ui.image_viewer import ImageViewer
+
+if TYPE_CHECKING:
+    from composer.services.images import ImageStore
+    from composer.ui.banner import Banner
+    from composer.ui.centre import CentrePane
+
+FILE_FILTER = "Images (*.jpg *.jpeg *.png *.gif *.webp);;All files (*)"
+NOTICE = "image-refused"
+
+
+class AttachmentsController(QObject):
+    changed = Signal()  # the post's images changed (added, removed, moved, described)
+
+    def __init__(
+        self,
+        store: ImageStore,
+        centre: CentrePane,
+        banner: Banner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.centre = centre
+        self.banner = banner
+        self.jobs = ImageJobs(store, self)
+        self.viewer: ImageViewer | None = None
+        strip = centre.attachments
+        strip.set_pixmap_source(self.jobs.pixmap)
+        strip.changed.connect(self._strip_changed)
+        strip.addRequested.connect(self.pick_files)
+        strip.openRequested.connect(self.open_larger)
+        strip.imagesOffered.connect(self.take)
+        centre.editor.imagesOffered.connect(self.take)
+        self.jobs.attached.connect(self._attached)
+        self.jobs.failed.connect(self._failed)
+        self.jobs.thumbnailReady.connect(self._thumbnail_ready)
+
+    # -- showing a post ---------------------------------------------------------------
+
+    def show_post(self, attachments: tuple[Attachment, ...]) -> None:
+        """Put a post's images in the strip; thumbnails not yet loaded come in the background."""
+        self.banner.remove(NOTICE)
+        self.centre.attachments.set_attachments(attachments)
+        for attachment in attachments:
+            self.jobs.want_thumbnail(attachment)
+        self._publish()
+
+    def attachments(self) -> tuple[Attachment, ...]:
+        return self.centre.attachments.attachments()
+
+    # -- attaching --------------------------------------------------------------------
+
+    def take(self, offer: ImageOffer) -> None:
+        """Attach what a drop or paste offers (in the background)."""
+        if offer.paths:
+            self.jobs.attach_paths(offer.paths)
+        elif offer.data:
+            self.jobs.attach_bytes(offer.data, offer.name)
+        elif offer.image is not None:
+            self.jobs.attach_image(offer.image, offer.name or "pasted image.png")
+        self.centre.window().statusBar().showMessage("Attaching…", 2000)
+
+    def pick_files(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        paths, _ = QFileDialog.getOpenFileNames(self.centre, "Attach images", folder, FILE_FILTER)
+        if paths:
+            self.jobs.attach_paths(paths)
+
+    def _attached(self, attachment: Attachment) -> None:
+        self.banner.remove(NOTICE)
+        if not self.centre.attachments.add(attachment):
+            self.centre.window().statusBar().showMessage("That image is already attached.", 4000)
+            return
+        if attachment.has_location:
+            self.centre.window().statusBar().showMessage(
+                "This photo records where it was taken; exports remove it.", 6000
+            )
+
+    def _failed(self, message: str) -> None:
+        self.banner.show_notice(NOTICE, f"Not attached: {message}.", "warning")
+
+    def _thumbnail_ready(self, sha256: str) -> None:
+        self.centre.attachments.refresh_thumbnail(sha256)
+        self._publish()
+
+    def _strip_changed(self) -> None:
+        for attachment in self.attachments():
+            self.jobs.want_thumbnail(attachment)
+        self._publish()
+        self.changed.emit()
+
+    def _publish(self) -> None:
+        """The chips and the previews show the images too."""
+        attachments = self.attachments()
+        self.centre.chips.set_images(len(attachments))
+        self.centre.preview.set_images(
+            [(a.sha256, self.jobs.pixmap(a.sha256), a.alt_text) for a in attachments]
+        )
+
+    # -- looking ----------------------------------------------------------------------
+
+    def open_larger(self, index: int) -> None:
+        attachments = self.attachments()
+        if not 0 <= index < len(attachments):
+            return
+        viewer = ImageViewer(self.store, attachments[index], self.centre.window())
+        self.viewer = viewer
+        viewer.destroyed.connect(lambda *_: setattr(self, "viewer", None))
+        viewer.open()
+
+    def shutdown(self) -> None:
+        self.jobs.shutdown()
