@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
@@ -174,10 +173,6 @@ def clean_bytes(data: bytes, format: str, name: str = "") -> bytes:
         return image_meta.strip(data, format)
     except image_meta.MetadataError as exc:
         raise ImageError(f"{name or 'the image'}: {exc}") from None
-
-
-def with_alt_text(attachment: Attachment, alt_text: str) -> Attachment:
-    return replace(attachment, alt_text=alt_text.strip())
 
 
 # -- Qt's readers and writers ---------------------------------------------------------------

@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    attached = Signal(object, object)  # (Attachment, QImage thumbnail)
-    failed = Signal(str)
+    attached = Signal(int, object, object)  # (ticket, Attachment, QImage thumbnail)
+    failed = Signal(int, str)  # (ticket, message)
     thumbnail = Signal(str, object)  # (sha256, QImage)
 
 
@@ -46,7 +46,11 @@ class ImageJobs(QObject):
         self._relay.thumbnail.connect(self._thumbnail)
         self._pixmaps: dict[str, QPixmap] = {}
         self._asked: set[str] = set()
-        self.pending = 0
+        # Results are handed out in the order they were asked for (three dropped files
+        # keep their order), whichever worker finishes first.
+        self._tickets = 0
+        self._next = 0
+        self._done: dict[int, tuple[Attachment | None, QImage | None, str]] = {}
 
     # -- asking -----------------------------------------------------------------------
 
@@ -86,6 +90,10 @@ class ImageJobs(QObject):
 
         self._pool.start(work)
 
+    @property
+    def pending(self) -> int:
+        return self._tickets - self._next
+
     def busy(self) -> bool:
         return self.pending > 0 or self._pool.activeThreadCount() > 0
 
@@ -97,32 +105,42 @@ class ImageJobs(QObject):
 
     def _run(self, job: Callable[[], Attachment]) -> None:
         relay, store = self._relay, self.store
-        self.pending += 1
+        ticket = self._tickets
+        self._tickets += 1
 
         def work() -> None:
             try:
                 attachment = job()
                 thumb = store.thumbnail(attachment.sha256, attachment.format)
             except ImageError as exc:
-                relay.failed.emit(str(exc))
+                relay.failed.emit(ticket, str(exc))
                 return
             except Exception as exc:  # never let a worker take the window down
                 log.exception("attaching an image failed")
-                relay.failed.emit(f"the image could not be attached ({exc})")
+                relay.failed.emit(ticket, f"the image could not be attached ({exc})")
                 return
-            relay.attached.emit(attachment, thumb)
+            relay.attached.emit(ticket, attachment, thumb)
 
         self._pool.start(work)
 
-    def _attached(self, attachment: Attachment, thumb: QImage) -> None:
-        self.pending -= 1
-        if not thumb.isNull():
-            self._pixmaps[attachment.sha256] = QPixmap.fromImage(thumb)
-        self.attached.emit(attachment)
+    def _attached(self, ticket: int, attachment: Attachment, thumb: QImage) -> None:
+        self._done[ticket] = (attachment, thumb, "")
+        self._hand_out()
 
-    def _failed(self, message: str) -> None:
-        self.pending -= 1
-        self.failed.emit(message)
+    def _failed(self, ticket: int, message: str) -> None:
+        self._done[ticket] = (None, None, message)
+        self._hand_out()
+
+    def _hand_out(self) -> None:
+        while self._next in self._done:
+            attachment, thumb, message = self._done.pop(self._next)
+            self._next += 1
+            if attachment is None:
+                self.failed.emit(message)
+                continue
+            if thumb is not None and not thumb.isNull():
+                self._pixmaps[attachment.sha256] = QPixmap.fromImage(thumb)
+            self.attached.emit(attachment)
 
     def _thumbnail(self, sha: str, thumb: QImage) -> None:
         self._asked.discard(sha)

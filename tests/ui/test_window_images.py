@@ -78,12 +78,15 @@ def test_attach_by_file_picker(qtbot, window, services, tmp_path, monkeypatch):
 
 def test_attach_by_drop_on_the_editor(qtbot, window, services, tmp_path):
     _open(window, services)
-    paths = _files(tmp_path, a_jpg=camera_jpeg(80, 60, gps=True), b_png=encode(picture(), "png"))
+    # The first file takes the longest: the strip still keeps the order they were dropped in.
+    big = camera_jpeg(3000, 2000, gps=True)
+    paths = _files(tmp_path, a_jpg=big, b_png=encode(picture(), "png"))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     _drop(window.centre.editor.viewport(), mime)
     _wait_attached(qtbot, window, 2)
     assert window.centre.editor.toPlainText() == CAPTION  # no file path typed in
+    assert [a.original_name for a in _strip(window).attachments()] == ["a.jpg", "b.png"]
     first, second = _strip(window).tiles()
     assert first.location.isVisibleTo(window) and not second.location.isVisibleTo(window)
 
@@ -216,3 +219,36 @@ def test_a_big_photo_is_attached_off_the_gui_thread(qtbot, window, services, tmp
     assert window.posts.images.jobs.busy()
     _wait_attached(qtbot, window, 1)
     assert _strip(window).attachments()[0].width == 4000
+
+
+def test_export_dialog_writes_a_bundle(qtbot, services, tmp_path, monkeypatch):
+    import zipfile
+    from datetime import datetime
+
+    from composer.ui import alerts
+    from composer.ui.dialogs.export import ExportDialog
+
+    monkeypatch.setattr(alerts, "show", lambda *a, **k: True)
+    photo = services.images.attach_bytes(camera_jpeg(gps=True), "IMG.JPG")
+    post = services.library.create(
+        PostDraft(
+            body=CAPTION,
+            platforms=("facebook",),
+            scheduled_at=datetime(2030, 5, 13, 19, 0),
+            attachments=(replace(photo, alt_text="The team"),),
+        )
+    )
+    services.approval.approve(post.id)
+    dialog = ExportDialog(services, [post.id])
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("bundle"))
+    dialog.scheduler.setCurrentIndex(dialog.scheduler.findData("sprout"))
+    out = tmp_path / "by-hand.zip"
+    dialog.path.setText(str(out))
+    assert dialog.scheduler.isEnabled()
+    assert dialog.summary.text() == "Ready to export 1 approved post."
+    dialog.export_button.click()
+    with zipfile.ZipFile(out) as archive:
+        assert archive.read("posts.csv").decode("utf-8-sig").startswith("date,time_24hr")
+        assert f"images/post-{post.id}-1.jpg" in archive.namelist()
+    dialog.close()

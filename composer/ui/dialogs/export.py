@@ -53,12 +53,14 @@ FORMAT_LABELS: tuple[tuple[str, str], ...] = (
     ("csv", "Spreadsheet (CSV, every field)"),
     ("json", "Records (JSON)"),
     ("md", "Copy and paste (Markdown)"),
+    ("bundle", "Bundle for posting by hand: CSV, images, README (zip)"),
 )
 FILE_FILTERS = {
     ".csv": "CSV files (*.csv)",
     ".json": "JSON files (*.json)",
     ".md": "Markdown files (*.md)",
     ".pdf": "PDF files (*.pdf)",
+    ".zip": "Zip files (*.zip)",
 }
 
 
@@ -96,6 +98,10 @@ class ExportDialog(QDialog):
                 f"{PLATFORM_NAMES.get(account.platform, account.platform)} {account.handle}",
                 account.id,
             )
+        self.scheduler = QComboBox(self)
+        self.scheduler.setAccessibleName("The CSV inside the bundle")
+        self.scheduler.addItem("Hootsuite", "hootsuite")
+        self.scheduler.addItem("Sprout Social", "sprout")
         self.date_order = QComboBox(self)
         self.date_order.addItem("Month first (05/13/2026)", "mdy")
         self.date_order.addItem("Day first (13/05/2026)", "dmy")
@@ -125,6 +131,7 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format)
         form.addRow("Platform", self.platform)
         form.addRow("Account", self.account)
+        form.addRow("Bundle CSV for", self.scheduler)
         form.addRow("Dates", self.date_order)
         form.addRow("", self.bom)
         form.addRow("", self.neutralise)
@@ -137,7 +144,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 480)
 
-        for combo in (self.format, self.platform, self.account, self.date_order):
+        for combo in (self.format, self.platform, self.account, self.date_order, self.scheduler):
             combo.currentIndexChanged.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._match_extension)
         for box in (self.bom, self.neutralise):
@@ -161,13 +168,15 @@ class ExportDialog(QDialog):
             bom=self.bom.isChecked(),
             neutralise=self.neutralise.isChecked(),
             skip_unapproved=True,  # listed here, and agreed to before writing
+            scheduler=self.scheduler.currentData(),
         )
 
     def refresh(self) -> None:
         """Plan again and show what would be exported and every problem."""
         fmt = self.format.currentData()
-        is_csv = EXTENSIONS[fmt] == ".csv"
-        self.date_order.setEnabled(fmt in SCHEDULERS)
+        is_csv = EXTENSIONS[fmt] == ".csv" or fmt == "bundle"
+        self.date_order.setEnabled(fmt in SCHEDULERS or fmt == "bundle")
+        self.scheduler.setEnabled(fmt == "bundle")
         self.bom.setEnabled(is_csv)
         self.neutralise.setEnabled(is_csv)
         self._plan = None
