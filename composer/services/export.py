@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -150,10 +150,11 @@ class ExportService:
         audit: AuditService,
         accounts: AccountRepository,
         clock: Clock = utc_now,
-        images: ImageStore | None = None,
+        images: ImageStore | Callable[[], ImageStore] | None = None,
     ) -> None:
-        """`images` is the data folder's image store; without it, exports name images
-        by hash but cannot show or bundle them."""
+        """`images` is the data folder's image store (or a function making it, so exports
+        of posts without images never load Qt); without it, exports name images by hash
+        but cannot show or bundle them."""
         self._db = database
         self._approval = approval
         self._audit = audit
@@ -170,8 +171,13 @@ class ExportService:
             services.audit,
             services.account_repository,
             clock,
-            images=services.images,
+            images=lambda: services.images,
         )
+
+    def _store(self) -> ImageStore | None:
+        if callable(self._images):
+            self._images = self._images()
+        return self._images
 
     def approved_text(self, post_id: int, platform: str) -> str:
         """The approved text of one post for one platform (for copy to clipboard)."""
@@ -271,7 +277,9 @@ class ExportService:
                         tags=post.tags,
                         scheduled_at=post.scheduled_at,
                         account=accounts.get(post.account_id) if post.account_id else None,
-                        images=export_images(self._images, post, approval),
+                        images=export_images(self._store(), post, approval)
+                        if approval.images
+                        else (),
                     )
                 )
         return items, skipped
