@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from composer.domain.posts import (
     GENESIS_HASH,
-    Approval,
     AuditEntry,
     AuditReport,
     ExportRecord,
@@ -43,17 +42,17 @@ class AuditService:
         now = self._clock()
         with self._db.write() as tx:
             statuses = tx.posts.statuses(post_ids)
-            active = tx.approvals.active_for(post_ids)
-            items: list[tuple[int, Approval]] = []
+            active = tx.approvals.active_ids_for(post_ids)
+            items: list[tuple[int, int]] = []
             for post_id in post_ids:
                 if post_id not in statuses:
                     raise PostNotFoundError(f"there is no post {post_id}")
-                approval = active.get(post_id)
-                if approval is None:
+                approval_id = active.get(post_id)
+                if approval_id is None:
                     raise NotApprovedError(f"post {post_id} is not approved (or was edited since)")
-                items.append((post_id, approval))
-            record = tx.exports.add(format, path, file_sha256, [(p, a.id) for p, a in items], now)
-            tx.approvals.mark_exported_many([a.id for _, a in items], now)
+                items.append((post_id, approval_id))
+            record = tx.exports.add(format, path, file_sha256, items, now)
+            tx.approvals.mark_exported_many([a for _, a in items], now)
             moving = [p for p, _ in items if statuses[p] != "archived"]
             tx.posts.set_status_many(moving, "exported", now)
             tx.audit.append("export", None, export_audit_data(record, items), now)
@@ -68,15 +67,14 @@ class AuditService:
             return verify_chain(tx)
 
 
-def export_audit_data(
-    record: ExportRecord, items: Sequence[tuple[int, Approval]]
-) -> dict[str, Any]:
+def export_audit_data(record: ExportRecord, items: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    """What the audit entry of an export says: the file, and each (post, approval) pair."""
     return {
         "export_id": record.id,
         "format": record.format,
         "path": record.path,
         "file_sha256": record.file_sha256,
-        "items": [[post_id, approval.id] for post_id, approval in items],
+        "items": [[post_id, approval_id] for post_id, approval_id in items],
     }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from composer.domain.attachments import ApprovedImage
@@ -103,6 +103,19 @@ class ApprovalRepository:
                 found.setdefault(row.post_id, to_approval(row))
         return found
 
+    def active_ids_for(self, post_ids: Sequence[int]) -> dict[int, int]:
+        """The id of each post's live approval, without loading the approvals themselves."""
+        found: dict[int, int] = {}
+        for chunk in _chunks(post_ids):
+            statement = (
+                select(ApprovalRow.post_id, ApprovalRow.id)
+                .where(ApprovalRow.post_id.in_(chunk), ApprovalRow.voided_at.is_(None))
+                .order_by(ApprovalRow.id.desc())
+            )
+            for post_id, approval_id in self._session.execute(statement):
+                found.setdefault(post_id, approval_id)
+        return found
+
     def mark_exported_many(self, approval_ids: Sequence[int], now: datetime) -> None:
         for chunk in _chunks(approval_ids):
             self._session.execute(
@@ -152,13 +165,24 @@ class ExportRepository:
     ) -> ExportRecord:
         """Record one export file; `items` are (post id, approval id) in file order."""
         row = ExportRow(exported_at=now, format=format, path=path, file_sha256=file_sha256)
-        row.items = [
-            ExportItemRow(post_id=post_id, approval_id=approval_id, position=n)
-            for n, (post_id, approval_id) in enumerate(items)
-        ]
         self._session.add(row)
         self._session.flush()
-        return to_export(row)
+        if items:  # one executemany, not an ORM object per post (exports run to thousands)
+            self._session.execute(
+                insert(ExportItemRow),
+                [
+                    {"export_id": row.id, "post_id": p, "approval_id": a, "position": n}
+                    for n, (p, a) in enumerate(items)
+                ],
+            )
+        return ExportRecord(
+            id=row.id,
+            exported_at=now,
+            format=format,
+            path=path,
+            file_sha256=file_sha256,
+            post_ids=tuple(post_id for post_id, _ in items),
+        )
 
     def get(self, export_id: int) -> ExportRecord | None:
         row = self._session.get(ExportRow, export_id)
