@@ -154,10 +154,22 @@ def check_resources(_context: Context) -> str:
     if not dictionaries:
         raise SelfTestError("no dictionaries found")
     icons = check_icons(root / "icons")
+    formats = check_image_formats()
     return (
         f"{len(packs.files)} rule packs ({len(packs.rules)} rules), {len(platforms)} platforms, "
-        f"{len(dictionaries)} dictionaries ({words} words), {icons} icons"
+        f"{len(dictionaries)} dictionaries ({words} words), {icons} icons, images: {formats}"
     )
+
+
+def check_image_formats() -> str:
+    """Qt's image plugins for the formats agents attach (a bundle could leave them out)."""
+    from PySide6.QtGui import QImageReader
+
+    found = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+    missing = [name for name in ("png", "jpeg", "gif", "webp") if name not in found]
+    if missing:
+        raise SelfTestError(f"cannot read {', '.join(missing)} images (Qt image plugins missing)")
+    return "png, jpeg, gif, webp"
 
 
 def check_icons(folder: Path) -> int:
