@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 import pytest
@@ -125,15 +124,3 @@ def test_profile_and_settings_are_kept(services, open_services):
     assert reopened.library.profile() == profile
     assert reopened.library.setting("theme") == {"dark": True}
     assert reopened.library.setting("missing", 3) == 3
-
-
-def test_autosave_is_fast(services):
-    """The typing path: one autosave well under 5 ms (generous for slow CI)."""
-    post = services.library.create(PostDraft(body="start", platforms=("x", "linkedin")))
-    timings = []
-    for n in range(50):
-        began = time.perf_counter()
-        services.library.autosave(post.id, PostDraft(body=f"text {n}", platforms=("x", "linkedin")))
-        timings.append(time.perf_counter() - began)
-    timings.sort()
-    assert timings[len(timings) // 2] < 0.005
