@@ -146,3 +146,15 @@ def type_text(qtbot, editor, text: str) -> None:
             QApplication.sendEvent(editor, event)
     if chunk:
         qtbot.keyClicks(editor, chunk)
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp) -> Iterator[None]:
+    """Clear the clipboard after each test, while the application still exists.
+
+    Mime data a test leaves on the clipboard would otherwise be destroyed after the
+    QApplication at process exit, which crashes the interpreter (exit status 139).
+    """
+    yield
+    qapp.clipboard().clear()
+    qapp.processEvents()
