@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---|---|---|---|---|")
         failed = False
         for fmt in FORMATS:
-            scheduler = fmt in ("hootsuite", "sprout")
+            scheduler = fmt in ("hootsuite", "sprout", "bundle")  # bundles hold a scheduler CSV
             request = ExportRequest(  # a scheduler file takes at most 350 posts
                 fmt,
                 post_ids=ids[:350] if scheduler else ids,
