@@ -6,54 +6,16 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from library_fakes import FakeClock, FakeEngine
 
 from composer.app.container import Services
-from composer.domain.findings import CheckResult, Finding
 from composer.domain.posts import Post, PostDraft
-from composer.guidelines.inputs import CheckInput
 from composer.services.export import ExportService
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-class FakeEngine:
-    """'guaranteed' is an error (needs a reason), 'free' a warning."""
-
-    def check(self, request: CheckInput) -> CheckResult:
-        findings = []
-        lower = request.text.lower()
-        for word, severity, category in (
-            ("guaranteed", "error", "compliance.guarantee"),
-            ("free", "warning", "compliance.free"),
-        ):
-            start = lower.find(word)
-            if start >= 0:
-                findings.append(
-                    Finding(
-                        rule=f"test.{word}",
-                        category=category,
-                        severity=severity,  # type: ignore[arg-type]
-                        message=f"'{word}' needs care",
-                        start=start,
-                        end=start + len(word),
-                        text=request.text[start : start + len(word)],
-                    )
-                )
-        return CheckResult(findings=tuple(findings))
 
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(datetime(2026, 5, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
