@@ -35,7 +35,12 @@ _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 def inflect(word: str) -> str:
     """A pattern for `word` and its usual inflections (plurals, -ed, -ing, possessive)."""
     if word.endswith("*"):
-        return _literal(word[:-1]) + r"\w*"
+        stem = word[:-1]
+        if stem.endswith("y") and len(stem) > 2 and stem[-2] not in _VOWELS:
+            return _literal(stem[:-1]) + r"[yi]\w*"  # deny* -> denies, denied
+        if stem.endswith("e") and len(stem) > 4:
+            return _literal(stem[:-1]) + r"\w*"  # promise* -> promising
+        return _literal(stem) + r"\w*"
     if not word.isalpha() or len(word) <= 3:
         return _literal(word) + r"(?:['’]?s)?" if word.isalpha() else _literal(word)
     if word.endswith("y") and word[-2] not in _VOWELS:

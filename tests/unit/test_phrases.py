@@ -68,3 +68,11 @@ def test_word_index_finds_phrases_of_many_sets_in_one_pass() -> None:
 def test_malformed_phrase_is_rejected(bad: str) -> None:
     with pytest.raises(ValueError):
         phrase_pattern(bad)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [("deny* claims", "denies claims"), ("promise* payment", "promising payment")],
+)
+def test_wildcard_follows_spelling_changes(phrase: str, text: str) -> None:
+    assert compile_phrases([phrase]).search(text) is not None
