@@ -17,7 +17,10 @@ from composer.guidelines.inputs import CheckInput
 from composer.services.guidelines import load_profile_file
 
 ENGINE = Engine.load(style_checks=False)
-HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "holdout_posts.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data"
+HOLDOUT = DATA / "holdout_posts.jsonl"
+# Posts that once slipped through (or were checked after tuning): each must stay right.
+REGRESSION = DATA / "regression_posts.jsonl"
 
 
 def _load(path: Path) -> list[dict]:
@@ -67,3 +70,10 @@ def test_holdout_precision_and_recall() -> None:
     assert len(clean) >= 100 and len(flagged) >= 100
     assert len(noisy) <= len(clean) * 0.02, noisy
     assert len(missed) <= len(flagged) * 0.05, missed
+
+
+@pytest.mark.parametrize("post", _load(REGRESSION), ids=lambda p: p["id"])
+def test_regression_post(post: dict) -> None:
+    noise, missed = _verdict(post, DATA)
+    assert not noise, f"{post['id']} should be clean: {noise}"
+    assert not missed, f"{post['id']} missed {missed}"
