@@ -114,6 +114,8 @@ def _check_and_report(
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 1 if any_error else 0
 
+    if args.file is None and sys.stdin.isatty():
+        raise UsageError("give the post as a FILE, or pipe it in: composer check FILE")
     text = read_text_input(args.file or "-")
     result = service.check(CheckInput(text=text, platforms=platforms))
     if args.format == "json":

@@ -187,3 +187,13 @@ def test_check_uses_stored_profile_and_history(tmp_path: Path, capsys) -> None:
     status, out, _ = _run(capsys, "--data-dir", str(tmp_path), "check", str(again),
                           "--format", "json")  # fmt: skip
     assert any(f["category"] == "etiquette.duplicate" for f in json.loads(out)["findings"])
+
+
+def test_no_file_on_a_terminal_says_how_to_give_one(capsys, monkeypatch) -> None:
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    status, _, err = _run(capsys, "check")
+    assert status == 2 and "pipe it in" in err
