@@ -10,6 +10,11 @@ _WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 # A sentence ends at . ! ? (possibly repeated, possibly followed by closing quotes or
 # brackets) before whitespace, or at a blank line / line break.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n+")
+# Titles and abbreviations ("Mr.", "Lic.") do not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "lic", "vs", "inc", "co", "ave"}
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
 
 
 def find_words(text: str) -> list[Span]:
@@ -31,11 +36,18 @@ def find_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group() == "." and _after_abbreviation(text, match.start()):
+            continue
         end = match.end() if match.group().strip() else match.start()
         _add_trimmed(text, start, end, spans)
         start = match.end()
     _add_trimmed(text, start, len(text), spans)
     return spans
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    word = _LAST_WORD.search(text, max(0, dot - 4), dot)
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -10,7 +10,7 @@ an amount or a symbol are rare and are searched the ordinary way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from composer.guidelines import phrases
@@ -27,7 +27,32 @@ class PhraseHit:
     phrase: int  # index of the phrase within its PhraseSet
 
 
-Entry = tuple[int, int, re.Pattern[str], "frozenset[str] | None", "list[frozenset[str]]"]
+class _LazyPattern:
+    """A phrase's regex, compiled the first time a text could match it.
+
+    An engine holds over a thousand phrases and a post tries only a few of them, so
+    compiling on demand keeps start-up (and `composer check`) quick.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        return self._get().match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text)
+
+
+Entry = tuple[int, int, _LazyPattern, "frozenset[str] | None", "list[frozenset[str]]"]
 
 
 class WordIndex:
@@ -48,7 +73,7 @@ class WordIndex:
         set_id = self._sets
         self._sets += 1
         for position, value in enumerate(values):
-            pattern = re.compile(phrases.phrase_pattern(value), re.IGNORECASE)
+            pattern = _LazyPattern(phrases.phrase_pattern(value))
             second = phrases.second_keys(value, KEY_LENGTH)
             slots = phrases.slot_keys(value, KEY_LENGTH)
             entry: Entry = (set_id, position, pattern, second, slots)
