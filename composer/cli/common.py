@@ -72,6 +72,17 @@ def positive_id(kind: str) -> Callable[[str], int]:
 post_id = positive_id("a post")
 
 
+def positive_int(text: str) -> int:
+    """An argparse type for a count such as --limit: a whole number from 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
 def platform_names() -> tuple[str, ...]:
     from composer.domain.accounts import PLATFORMS
 

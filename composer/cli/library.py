@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.cli.common import open_services, parse_when_option, platform_names, post_id
+from composer.cli.common import (
+    open_services,
+    parse_when_option,
+    platform_names,
+    positive_int,
+    post_id,
+)
 from composer.cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -36,7 +42,7 @@ def register(subparsers: Any) -> None:
     sub.add_argument("--since", metavar="DATE", help="changed on or after (ISO 8601)")
     sub.add_argument("--until", metavar="DATE", help="changed before (ISO 8601)")
     sub.add_argument("--deleted", action="store_true", help="list the bin instead")
-    sub.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N posts")
+    sub.add_argument("--limit", type=positive_int, default=50, metavar="N", help="at most N posts")
     _format_option(sub)
     sub.set_defaults(handler=run_history)
 
@@ -210,16 +216,6 @@ def approval_json(approval: Approval) -> dict[str, Any]:
         "overrides": dict(approval.overrides),
         "exported_at": _iso(approval.exported_at),
     }
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
-    return value
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:

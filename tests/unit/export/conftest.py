@@ -9,6 +9,7 @@ import pytest
 from library_fakes import FakeClock, FakeEngine
 
 from composer.app.container import Services
+from composer.cli import run
 from composer.domain.posts import Post, PostDraft
 from composer.services.export import ExportService
 
@@ -75,3 +76,27 @@ def _qt_application(qapp):
     """The PDF writer would otherwise make a bare QGuiApplication, and a widget test run
     later in the same process could not get its QApplication."""
     return qapp
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch, capsys, engine):
+    """Run `composer --data-dir <tmp>/data ...` in-process; returns (status, out, err)."""
+    monkeypatch.setattr(
+        "composer.cli.COMMAND_MODULES",
+        (
+            "composer.cli.library",
+            "composer.cli.approval",
+            "composer.cli.export",
+            "composer.cli.attach",
+        ),
+    )
+    monkeypatch.setattr("composer.app.container.load_engine", lambda data_dir: engine)
+    data = tmp_path / "data"
+
+    def invoke(*argv: str) -> tuple[int, str, str]:
+        status = run(["--data-dir", str(data), *argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return status, out, err
+
+    return invoke

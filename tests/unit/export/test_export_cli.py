@@ -8,26 +8,6 @@ import json
 
 import pytest
 
-from composer.cli import run
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch, capsys, engine):
-    monkeypatch.setattr(
-        "composer.cli.COMMAND_MODULES",
-        ("composer.cli.library", "composer.cli.approval", "composer.cli.export"),
-    )
-    monkeypatch.setattr("composer.app.container.load_engine", lambda data_dir: engine)
-    data = tmp_path / "data"
-
-    def invoke(*argv: str) -> tuple[int, str, str]:
-        status = run(["--data-dir", str(data), *argv])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return status, out, err
-
-    return invoke
-
 
 @pytest.fixture
 def week(cli, tmp_path):

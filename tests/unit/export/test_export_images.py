@@ -15,7 +15,6 @@ import pytest
 from export_pdftext import page_texts, squash
 from image_samples import camera_jpeg, encode, picture
 
-from composer.cli import run
 from composer.services import image_meta
 from composer.services.export import ExportRefusedError, ExportRequest
 
@@ -143,29 +142,6 @@ def test_posts_without_images_export_as_before(exporter, make_post, tmp_path):
 
 
 # --- the command line ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch, capsys, engine):
-    monkeypatch.setattr(
-        "composer.cli.COMMAND_MODULES",
-        (
-            "composer.cli.library",
-            "composer.cli.approval",
-            "composer.cli.export",
-            "composer.cli.attach",
-        ),
-    )
-    monkeypatch.setattr("composer.app.container.load_engine", lambda data_dir: engine)
-    data = tmp_path / "data"
-
-    def invoke(*argv: str) -> tuple[int, str, str]:
-        status = run(["--data-dir", str(data), *argv])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return status, out, err
-
-    return invoke
 
 
 @pytest.fixture
