@@ -5,7 +5,6 @@ A hit with `start is None` means something is missing rather than present.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -68,12 +67,7 @@ def _overlaps(pattern: re.Pattern[str], facts: TextFacts, start: int, end: int) 
 
 
 def _sentence(facts: TextFacts, offset: int) -> Span:
-    sentences = facts.sentences
-    starts = [s for s, _ in sentences]
-    index = bisect.bisect_right(starts, offset) - 1
-    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
-        return sentences[index]
-    return (0, len(facts.text))
+    return facts.sentence_at(offset)
 
 
 def _prefilter(anchors: tuple[str, ...] | None, facts: TextFacts) -> bool:
@@ -238,7 +232,11 @@ class RequiredCheck:
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         if self.pattern is not None:
-            if not self.pattern.search(facts.text, timeout=0.05):
+            try:
+                found = self.pattern.search(facts.text, timeout=0.05)
+            except TimeoutError as exc:
+                raise PatternTimeoutError(str(exc)) from exc
+            if not found:
                 yield Hit(None, None)
             return
         required = self._required_text(ctx.profile)

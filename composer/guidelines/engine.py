@@ -7,17 +7,20 @@ Engine is built once (packs compiled up front) and then checks many texts quickl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.domain.findings import CheckResult, Finding, PlatformCount
 from composer.domain.profile import Profile
+from composer.guidelines.builtin.characters import check_characters
 from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.checks import Hit, PatternTimeoutError
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
+from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.packs import LoadError, Rule, load_packs
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
@@ -66,6 +69,7 @@ class Engine:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
         index = index if index is not None else WordIndex()
+        self._index = index
         self._signals = {name: index.add(values) for name, values in signals.items()}
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
@@ -102,20 +106,28 @@ class Engine:
         """A lean engine with only `rules` (no built-ins), sharing this one's signals."""
         lean = Engine(rules, {})
         lean._signals = self._signals
+        lean._index = self._index
         lean._history = HistoryCheck(lambda _text: False)
         return lean
 
     def signal_present(self, name: str, text: str) -> bool:
         signal = self._signals.get(name)
-        return signal is not None and signal.present(TextFacts(text))
+        return signal is not None and signal.present(TextFacts(self.view(text).text))
+
+    def view(self, text: str, facts: TextFacts | None = None) -> Normalised:
+        """The matching view of a text (see `normalise`): what rules and signals read."""
+        emoji = () if text.isascii() else (facts or TextFacts(text)).emoji
+        return normalise(text, emoji=emoji, vocabulary=self._index.knows)
 
     def is_promotional(self, text: str) -> bool:
         """The one shared definition of a promotional post (disclosure, promo-mix)."""
         return self.signal_present("promotional", text)
 
     def check(self, inp: CheckInput) -> CheckResult:
-        facts = TextFacts(inp.text)
-        ctx = _Context(facts, inp.profile, self._signals)
+        facts = TextFacts(inp.text)  # the text as given: counts, spelling, readability
+        view = self.view(inp.text, facts)
+        seen = facts if view.text == inp.text else TextFacts(view.text)  # what rules read
+        ctx = _Context(seen, inp.profile, self._signals)
         targets = set(inp.platforms)
         findings: list[Finding] = []
         for rule in self.rules:
@@ -126,14 +138,16 @@ class Engine:
             if any(ctx.signal(name) for name in rule.unless_signal):
                 continue
             try:
-                findings.extend(_finding(rule, hit, inp.text) for hit in rule.check.hits(ctx))
+                findings.extend(_finding(rule, hit, view) for hit in rule.check.hits(ctx))
             except PatternTimeoutError:
                 findings.append(_timeout_finding(rule))
         platform_findings, counts = check_platforms(inp, facts)
         findings.extend(platform_findings)
         findings.extend(check_media(inp, facts))
-        for builtin in self._builtins:
-            findings.extend(builtin(inp, facts))
+        findings.extend(check_characters(view))
+        for builtin in self._builtins:  # spelling and readability read the view too
+            found = builtin(inp, seen)
+            findings.extend(found if seen is facts else (_mapped(f, view) for f in found))
         findings.extend(self._history(inp, facts))
         return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
 
@@ -146,8 +160,11 @@ class Engine:
         return self.check(CheckInput(text=text, platforms=tuple(platforms), profile=profile))
 
 
-def _finding(rule: Rule, hit: Hit, text: str) -> Finding:
-    flagged = text[hit.start : hit.end] if hit.start is not None else ""
+def _finding(rule: Rule, hit: Hit, view: Normalised) -> Finding:
+    start, end, flagged = hit.start, hit.end, ""
+    if start is not None and end is not None:
+        start, end = view.span(start, end)
+        flagged = view.original[start:end]
     return Finding(
         rule=rule.id,
         category=rule.category,
@@ -155,11 +172,18 @@ def _finding(rule: Rule, hit: Hit, text: str) -> Finding:
         message=rule.message,
         explanation=rule.explanation,
         reference=rule.reference,
-        start=hit.start,
-        end=hit.end,
+        start=start,
+        end=end,
         text=flagged,
         suggestions=hit.suggestions,
     )
+
+
+def _mapped(finding: Finding, view: Normalised) -> Finding:
+    if finding.start is None or finding.end is None:
+        return finding
+    start, end = view.span(finding.start, finding.end)
+    return replace(finding, start=start, end=end, text=view.original[start:end])
 
 
 def _timeout_finding(rule: Rule) -> Finding:

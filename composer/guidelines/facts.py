@@ -5,6 +5,7 @@ Spans are (start, end) code-point offsets into the text exactly as given.
 
 from __future__ import annotations
 
+import bisect
 from functools import cached_property
 
 from composer.guidelines import entities, tokens
@@ -55,10 +56,39 @@ class TextFacts:
     def sentences(self) -> list[Span]:
         return tokens.find_sentences(self.text)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [start for start, _ in self.words]
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence holding `offset` (the whole text when it lies between sentences).
+
+        A binary search over starts computed once, so rules that ask for every hit stay
+        linear in the length of the text.
+        """
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0:
+            start, end = self.sentences[index]
+            if start <= offset < end:
+                return start, end
+        return 0, len(self.text)
+
+    def word_index(self, offset: int) -> int:
+        """How many words start before `offset` (word distance = difference of two)."""
+        return bisect.bisect_left(self.word_starts, offset)
+
+    @cached_property
+    def _entities(self) -> tuple[list[int], list[int]]:
+        spans = sorted([*self.urls, *self.hashtags, *self.mentions])
+        return [s for s, _ in spans], [e for _, e in spans]
+
     def in_entity(self, start: int, end: int) -> bool:
         """True when a span lies inside a URL, hashtag or mention (not prose to lint)."""
-        for spans in (self.urls, self.hashtags, self.mentions):
-            for s, e in spans:
-                if s <= start and end <= e:
-                    return True
-        return False
+        starts, ends = self._entities
+        index = bisect.bisect_right(starts, start) - 1
+        # Entities never overlap, so only the last one starting at or before `start` counts.
+        return index >= 0 and end <= ends[index]

@@ -21,6 +21,8 @@ from composer.guidelines.platforms import load_platforms
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 PATTERN_TIMEOUT_S = 0.05
+# A pack may allow a slow pattern more time, but never enough to stall typing or a check.
+MAX_PATTERN_TIMEOUT_S = 0.5
 CHECK_TYPES = ("phrases", "substitution", "pattern", "count", "caps", "required")
 
 
@@ -275,8 +277,10 @@ def _build_pattern(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     if not isinstance(group, int | str):
         raise RuleError("'group' must be a number or a group name")
     timeout = raw.get("timeout", PATTERN_TIMEOUT_S)
-    if not isinstance(timeout, int | float) or timeout <= 0:
-        raise RuleError("'timeout' must be a positive number of seconds")
+    if not isinstance(timeout, int | float) or not 0 < timeout <= MAX_PATTERN_TIMEOUT_S:
+        raise RuleError(
+            f"'timeout' must be a positive number of seconds, at most {MAX_PATTERN_TIMEOUT_S:g}"
+        )
     prefilter = raw.get("prefilter")
     if prefilter is not None:
         if not isinstance(prefilter, str) or not prefilter:

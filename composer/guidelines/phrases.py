@@ -117,6 +117,20 @@ def _tokens(phrase: str) -> list[str]:
     return tokens
 
 
+def phrase_words(phrase: str) -> list[str]:
+    """The literal words of a phrase, lower case; a stem keeps its trailing `*`."""
+    words: list[str] = []
+    for token in _tokens(phrase):
+        slot = token[:-1] if len(token) > 1 and token.endswith("?") else token
+        options = slot[1:-1].split("|") if slot.startswith("(") else [slot]
+        for option in options:
+            for word in _SPLIT.split(option.strip()):
+                letters = word.replace("'", "").replace("’", "").rstrip("*")
+                if letters.isalpha():
+                    words.append(word.replace("'", "").replace("’", ""))
+    return words
+
+
 def _starts_wordlike(token: str) -> bool:
     return token[:1].isalnum() or token[:1] in "(#$"
 

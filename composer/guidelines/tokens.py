@@ -7,6 +7,7 @@ import re
 Span = tuple[int, int]
 
 _WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
+_HEAD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 # A sentence ends at . ! ? (possibly repeated, possibly followed by closing quotes or
 # brackets) before whitespace, or at a blank line / line break.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n+")
@@ -23,11 +24,10 @@ def find_words(text: str) -> list[Span]:
 
 def find_words_and_heads(text: str) -> tuple[list[Span], list[str]]:
     """Word spans, and each word's leading letters in lower case ("don't" -> "don")."""
-    spans: list[Span] = []
-    heads: list[str] = []
-    for match in _WORD.finditer(text):
-        spans.append(match.span())
-        heads.append(match.group(1).lower())
+    spans = [match.span() for match in _WORD.finditer(text)]
+    heads = _HEAD.findall(text.lower())  # same words, leading letters only, found in C
+    if len(heads) != len(spans):  # lower() changed a word's shape (rare scripts): go slowly
+        heads = [match.group(1).lower() for match in _WORD.finditer(text)]
     return spans, heads
 
 

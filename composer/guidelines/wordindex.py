@@ -34,22 +34,22 @@ class _LazyPattern:
     compiling on demand keeps start-up (and `composer check`) quick.
     """
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("compiled", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self._compiled: re.Pattern[str] | None = None
+        self.compiled: re.Pattern[str] | None = None
 
-    def _get(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
-        return self._compiled
+    def get(self) -> re.Pattern[str]:
+        if self.compiled is None:
+            self.compiled = re.compile(self.source, re.IGNORECASE)
+        return self.compiled
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
-        return self._get().match(text, pos)
+        return self.get().match(text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self._get().finditer(text)
+        return self.get().finditer(text)
 
 
 Entry = tuple[int, int, _LazyPattern, "frozenset[str] | None", "list[frozenset[str]]"]
@@ -68,11 +68,15 @@ class WordIndex:
         self._numeric: list[Entry] = []
         self._scan: list[Entry] = []
         self._sets = 0
+        self._words: set[str] = set()
+        self._stems: set[str] = set()
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
         self._sets += 1
         for position, value in enumerate(values):
+            for word in phrases.phrase_words(value):
+                (self._stems if word.endswith("*") else self._words).add(word.rstrip("*"))
             pattern = _LazyPattern(phrases.phrase_pattern(value))
             second = phrases.second_keys(value, KEY_LENGTH)
             slots = phrases.slot_keys(value, KEY_LENGTH)
@@ -86,6 +90,19 @@ class WordIndex:
                 table = self._exact if exact else self._by_prefix
                 table.setdefault(key, []).append(entry)
         return PhraseSet(self, set_id, tuple(values))
+
+    def knows(self, word: str) -> bool:
+        """Whether a lower-case word (or an inflection of it) is one the phrases use.
+
+        The matching view reads "FR33" as "free" only when this says yes, so codes such as
+        "HO3" or "401k" are never turned into words.
+        """
+        if word in self._words or any(word[:n] in self._stems for n in range(3, len(word) + 1)):
+            return True
+        for ending in ("s", "es", "ed", "d", "ing"):
+            if word.endswith(ending) and word[: -len(ending)] in self._words:
+                return True
+        return False
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
@@ -115,7 +132,8 @@ class WordIndex:
                     ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
                 if not ok:
                     continue
-                match = pattern.match(text, start)
+                compiled = pattern.compiled
+                match = (compiled if compiled is not None else pattern.get()).match(text, start)
                 if match is not None:
                     found.setdefault(set_id, []).append(PhraseHit(start, match.end(), position))
         if self._numeric:

@@ -1,0 +1,61 @@
+"""Measure the engine on labelled real-world posts: recall per category and clean noise.
+
+Noise follows the issue's definition: a clean post is noisy when it gets an error or a
+warning outside `style.*` and `platform.*`. Run:
+`uv run python tests/data/real/measure.py tests/data/real/evaluation.jsonl [--details]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from composer.guidelines.engine import Engine
+from composer.guidelines.inputs import CheckInput
+
+
+def loud(category: str, severity: str) -> bool:
+    return severity != "suggestion" and not category.startswith(("style.", "platform."))
+
+
+def measure(paths: list[Path], details: bool) -> None:
+    engine = Engine.load(style_checks=False)
+    found: Counter[str] = Counter()
+    expected: Counter[str] = Counter()
+    clean = noisy = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            post = json.loads(line)
+            result = engine.check(CheckInput(text=post["text"], platforms=tuple(post["platforms"])))
+            categories = {f.category for f in result.findings}
+            for category in post["expect"]:
+                expected[category] += 1
+                if category in categories:
+                    found[category] += 1
+                elif details:
+                    print(f"MISS {post['id']} {category}: {post['text']!r}")
+            if post["clean"]:
+                clean += 1
+                noise = [f for f in result.findings if loud(f.category, f.severity)]
+                if noise:
+                    noisy += 1
+                    if details:
+                        shown = ", ".join(f"{f.rule} {f.text!r}" for f in noise)
+                        print(f"NOISE {post['id']}: {shown} in {post['text']!r}")
+    total, hits = sum(expected.values()), sum(found.values())
+    print(f"recall {hits}/{total} = {hits / max(total, 1):.1%}")
+    print(f"clean posts flagged {noisy}/{clean} = {noisy / max(clean, 1):.1%}")
+    for category in sorted(expected):
+        print(f"  {category:32} {found[category]:3}/{expected[category]:<3}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args()
+    measure(args.paths, args.details)
