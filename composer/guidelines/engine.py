@@ -18,9 +18,11 @@ from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.checks import Hit, PatternTimeoutError
-from composer.guidelines.facts import TextFacts
+from composer.guidelines.concepts import Grammar
+from composer.guidelines.facts import Span, TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.normalise import Normalised, normalise
+from composer.guidelines.own_words import own_spans
 from composer.guidelines.packs import LoadError, Rule, load_packs
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
@@ -65,11 +67,13 @@ class Engine:
         builtins: Sequence[BuiltinCheck] = (),
         load_errors: Sequence[LoadError] = (),
         index: WordIndex | None = None,
+        grammar: Grammar | None = None,
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
         index = index if index is not None else WordIndex()
         self._index = index
+        self.grammar = grammar or Grammar()
         self._signals = {name: index.add(values) for name, values in signals.items()}
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
@@ -93,7 +97,7 @@ class Engine:
             from composer.guidelines.builtin.spelling import SpellingCheck
 
             builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        return cls(packs.rules, packs.signals, builtins, packs.errors, packs.index)
+        return cls(packs.rules, packs.signals, builtins, packs.errors, packs.index, packs.grammar)
 
     @property
     def spelling(self) -> SpellingCheck | None:
@@ -107,6 +111,7 @@ class Engine:
         lean = Engine(rules, {})
         lean._signals = self._signals
         lean._index = self._index
+        lean.grammar = self.grammar
         lean._history = HistoryCheck(lambda _text: False)
         return lean
 
@@ -128,6 +133,7 @@ class Engine:
         view = self.view(inp.text, facts)
         seen = facts if view.text == inp.text else TextFacts(view.text)  # what rules read
         ctx = _Context(seen, inp.profile, self._signals)
+        protected = own_spans(seen, inp.profile)
         targets = set(inp.platforms)
         findings: list[Finding] = []
         for rule in self.rules:
@@ -138,7 +144,11 @@ class Engine:
             if any(ctx.signal(name) for name in rule.unless_signal):
                 continue
             try:
-                findings.extend(_finding(rule, hit, view) for hit in rule.check.hits(ctx))
+                findings.extend(
+                    _finding(rule, hit, view)
+                    for hit in rule.check.hits(ctx)
+                    if hit.start is None or self._stands(rule, hit, seen, protected)
+                )
             except PatternTimeoutError:
                 findings.append(_timeout_finding(rule))
         platform_findings, counts = check_platforms(inp, facts)
@@ -150,6 +160,15 @@ class Engine:
             findings.extend(found if seen is facts else (_mapped(f, view) for f in found))
         findings.extend(self._history(inp, facts))
         return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
+
+    def _stands(self, rule: Rule, hit: Hit, facts: TextFacts, protected: list[Span]) -> bool:
+        """A hit survives the grammar's scope and never lies on the agent's own words."""
+        start, end = hit.start or 0, hit.end or 0
+        if rule.category != "compliance.disclosure" and any(
+            s < end and start < e for s, e in protected
+        ):
+            return False
+        return not self.grammar.suppressed(facts, rule.category, start, end)
 
     def check_text(
         self,

@@ -17,13 +17,15 @@ import regex
 
 from composer.domain.findings import CATEGORIES, SEVERITIES, Severity
 from composer.guidelines import checks, phrases
+from composer.guidelines.concepts import Concept, ConceptCheck, Grammar
 from composer.guidelines.platforms import load_platforms
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 PATTERN_TIMEOUT_S = 0.05
 # A pack may allow a slow pattern more time, but never enough to stall typing or a check.
 MAX_PATTERN_TIMEOUT_S = 0.5
-CHECK_TYPES = ("phrases", "substitution", "pattern", "count", "caps", "required")
+CHECK_TYPES = ("phrases", "substitution", "pattern", "count", "caps", "required", "concepts")
+_CONCEPT_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,11 @@ class PackSet:
     errors: list[LoadError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     index: WordIndex = field(default_factory=WordIndex)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    concept_phrases: dict[str, list[str]] = field(default_factory=dict)
+    negatable: set[str] = field(default_factory=set)
+    concept_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    grammar: Grammar = field(default_factory=Grammar)
 
 
 class RuleError(ValueError):
@@ -79,9 +86,13 @@ def pack_files(directories: Iterable[Path]) -> list[Path]:
 
 
 def load_packs(directories: Iterable[Path]) -> PackSet:
-    """Load every `*.toml` in the folders; later folders may replace rules by id."""
+    """Load every `*.toml` in the folders; later folders may replace rules by id.
+
+    Concepts, signals and the grammar come first (from every file), so any rule may use a
+    concept defined in another file.
+    """
     result = PackSet()
-    by_id: dict[str, int] = {}
+    parsed: list[tuple[Path, dict[str, Any]]] = []
     for path in pack_files(directories):
         result.files.append(path)
         try:
@@ -92,7 +103,15 @@ def load_packs(directories: Iterable[Path]) -> PackSet:
         except tomllib.TOMLDecodeError as exc:
             result.errors.append(LoadError(path.name, None, f"is not valid TOML ({exc})"))
             continue
+        parsed.append((path, data))
         _merge_signals(result, path.name, data.get("signals", {}))
+        _merge_concepts(result, path.name, data.get("concept", {}))
+    for path, data in parsed:
+        if "grammar" in data:
+            _load_grammar(result, path.name, data["grammar"])
+    _build_concepts(result)
+    by_id: dict[str, int] = {}
+    for path, data in parsed:
         raw_rules = data.get("rule", [])
         if not isinstance(raw_rules, list):
             result.errors.append(LoadError(path.name, None, "'rule' must be [[rule]] tables"))
@@ -101,7 +120,7 @@ def load_packs(directories: Iterable[Path]) -> PackSet:
             rule_id = raw.get("id") if isinstance(raw, dict) else None
             label = rule_id if isinstance(rule_id, str) else f"#{index}"
             try:
-                rule = build_rule(raw, path.name, result.index)
+                rule = build_rule(raw, path.name, result.index, result)
             except RuleError as exc:
                 result.errors.append(LoadError(path.name, label, str(exc)))
                 continue
@@ -112,6 +131,66 @@ def load_packs(directories: Iterable[Path]) -> PackSet:
                 result.rules.append(rule)
     _check_signal_names(result)
     return result
+
+
+def _merge_concepts(result: PackSet, source: str, raw: object) -> None:
+    if not isinstance(raw, dict):
+        result.errors.append(LoadError(source, None, "'concept' must be [concept.NAME] tables"))
+        return
+    for name, table in raw.items():
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+            reason = f"concept '{name}' must be named in capitals (A-Z, 0-9, _)"
+            result.errors.append(LoadError(source, None, reason))
+            continue
+        values = table.get("phrases", []) if isinstance(table, dict) else None
+        patterns = table.get("patterns", []) if isinstance(table, dict) else None
+        if not _is_text_list(values) or not _is_text_list(patterns) or not (values or patterns):
+            reason = f"concept '{name}' needs a 'phrases' or 'patterns' list"
+            result.errors.append(LoadError(source, None, reason))
+            continue
+        try:
+            compiled = [
+                re.compile(p, re.IGNORECASE if table.get("ignore_case", True) else 0)
+                for p in patterns
+            ]
+        except re.error as exc:
+            result.errors.append(LoadError(source, None, f"concept '{name}': {exc}"))
+            continue
+        result.concept_phrases.setdefault(name, []).extend(values)
+        result.concept_patterns.setdefault(name, []).extend(compiled)
+        if table.get("negatable"):
+            result.negatable.add(name)
+
+
+def _build_concepts(result: PackSet) -> None:
+    for name, values in result.concept_phrases.items():
+        try:
+            phrase_set = result.index.add(values) if values else None
+        except (ValueError, re.error) as exc:
+            result.errors.append(LoadError("concepts", None, f"concept '{name}': {exc}"))
+            continue
+        patterns = tuple(result.concept_patterns.get(name, ()))
+        result.concepts[name] = Concept(name, phrase_set, name in result.negatable, patterns)
+
+
+def _load_grammar(result: PackSet, source: str, raw: object) -> None:
+    if not isinstance(raw, dict):
+        result.errors.append(LoadError(source, None, "'grammar' must be a table"))
+        return
+    try:
+        negators = frozenset(w.lower() for w in _texts(raw, "negators"))
+        sentence, post = _texts(raw, "debunk_sentence"), _texts(raw, "debunk_post")
+        denied = _texts(raw, "negated_assurance")
+        categories = frozenset(_texts(raw, "categories"))
+        result.grammar = Grammar(
+            negators=negators,
+            negated_assurance=result.index.add(denied) if denied else None,
+            debunk_sentence=result.index.add(sentence) if sentence else None,
+            debunk_post=result.index.add(post) if post else None,
+            categories=categories,
+        )
+    except (RuleError, ValueError, re.error) as exc:
+        result.errors.append(LoadError(source, None, f"grammar: {exc}"))
 
 
 def _merge_signals(result: PackSet, source: str, raw: object) -> None:
@@ -164,7 +243,9 @@ def _texts(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def build_rule(raw: object, source: str, index: WordIndex | None = None) -> Rule:
+def build_rule(
+    raw: object, source: str, index: WordIndex | None = None, packs: PackSet | None = None
+) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("must be a table")
     rule_id = _text(raw, "id")
@@ -194,7 +275,7 @@ def build_rule(raw: object, source: str, index: WordIndex | None = None) -> Rule
         message=_text(raw, "message"),
         explanation=_text(raw, "explanation"),
         reference=_text(raw, "reference", required=False),
-        check=_BUILDERS[check_type](raw, index),
+        check=_BUILDERS[check_type](raw, index, packs or PackSet(index=index)),
         check_type=check_type,
         source=source,
         platforms=platforms,
@@ -233,8 +314,8 @@ def _phrase_set(values: Sequence[str], key: str, index: WordIndex) -> PhraseSet:
         raise RuleError(f"'{key}': {exc}") from exc
 
 
-def _build_phrases(raw: Mapping[str, Any], index: WordIndex) -> checks.Check:
-    values = _texts(raw, "phrases")
+def _build_phrases(raw: Mapping[str, Any], index: WordIndex, packs: PackSet) -> checks.Check:
+    values = _expand_concepts(_texts(raw, "phrases"), packs)
     if not values:
         raise RuleError("a 'phrases' check needs a non-empty 'phrases' list")
     return checks.PhraseCheck(
@@ -244,7 +325,7 @@ def _build_phrases(raw: Mapping[str, Any], index: WordIndex) -> checks.Check:
     )
 
 
-def _build_substitution(raw: Mapping[str, Any], index: WordIndex) -> checks.Check:
+def _build_substitution(raw: Mapping[str, Any], index: WordIndex, packs: PackSet) -> checks.Check:
     table = raw.get("replace")
     if not isinstance(table, dict) or not table:
         raise RuleError("a 'substitution' check needs a 'replace' table: phrase = wording")
@@ -270,7 +351,7 @@ def _compile_regex(source: object, raw: Mapping[str, Any]) -> regex.Pattern[str]
         raise RuleError(f"pattern does not compile ({exc})") from exc
 
 
-def _build_pattern(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
+def _build_pattern(raw: Mapping[str, Any], _index: WordIndex, _packs: PackSet) -> checks.Check:
     pattern = _compile_regex(raw.get("pattern"), raw)
     anchors = _texts(raw, "anchors")
     group = raw.get("group", 0)
@@ -302,7 +383,7 @@ def _build_pattern(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     )
 
 
-def _build_count(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
+def _build_count(raw: Mapping[str, Any], _index: WordIndex, _packs: PackSet) -> checks.Check:
     what = raw.get("count")
     if what not in checks.COUNTABLES:
         raise RuleError(f"'count' must be one of {', '.join(checks.COUNTABLES)}")
@@ -312,7 +393,7 @@ def _build_count(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     return checks.CountCheck(what=what, maximum=maximum)
 
 
-def _build_caps(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
+def _build_caps(raw: Mapping[str, Any], _index: WordIndex, _packs: PackSet) -> checks.Check:
     threshold = raw.get("max_share", 0.5)
     min_letters = raw.get("min_letters", 20)
     if not isinstance(threshold, int | float) or not 0 < threshold < 1:
@@ -322,7 +403,7 @@ def _build_caps(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     return checks.CapsShareCheck(threshold=float(threshold), min_letters=min_letters)
 
 
-def _build_required(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
+def _build_required(raw: Mapping[str, Any], _index: WordIndex, _packs: PackSet) -> checks.Check:
     source = raw.get("requires")
     pattern = raw.get("requires_pattern")
     if (source is None) == (pattern is None):
@@ -339,6 +420,42 @@ def _build_required(raw: Mapping[str, Any], _index: WordIndex) -> checks.Check:
     )
 
 
+def _expand_concepts(values: Sequence[str], packs: PackSet) -> list[str]:
+    """`{NAME}` entries stand for every phrase of that concept."""
+    expanded: list[str] = []
+    for value in values:
+        ref = _CONCEPT_REF.match(value.strip())
+        if ref is None:
+            expanded.append(value)
+        elif ref.group(1) in packs.concept_phrases:
+            expanded.extend(packs.concept_phrases[ref.group(1)])
+        else:
+            raise RuleError(f"uses an unknown concept '{ref.group(1)}'")
+    return expanded
+
+
+def _build_concepts_check(
+    raw: Mapping[str, Any], _index: WordIndex, packs: PackSet
+) -> checks.Check:
+    names = _texts(raw, "all")
+    context = _texts(raw, "anywhere")
+    if not names:
+        raise RuleError("a 'concepts' check needs concept names in 'all'")
+    unknown = [n for n in (*names, *context) if n not in packs.concepts]
+    if unknown:
+        raise RuleError(f"uses an unknown concept '{unknown[0]}'")
+    distance = raw.get("distance", 8)
+    if not isinstance(distance, int) or not 0 <= distance <= 40:
+        raise RuleError("'distance' must be a whole number of words from 0 to 40")
+    return ConceptCheck(
+        parts=tuple(packs.concepts[n] for n in names),
+        grammar=packs.grammar,
+        distance=distance,
+        filters=_filters(raw),
+        context=tuple(packs.concepts[n] for n in context),
+    )
+
+
 _PROFILE_FIELDS = {"name", "agency", "license_number", "disclosure", "broker_dealer_disclosure"}
 
 _BUILDERS = {
@@ -348,4 +465,5 @@ _BUILDERS = {
     "count": _build_count,
     "caps": _build_caps,
     "required": _build_required,
+    "concepts": _build_concepts_check,
 }

@@ -1,0 +1,43 @@
+"""The agent's own words: never the problem, whatever a rule's pattern thinks.
+
+A licence number looks like an identifier to the privacy rules and a disclosure can quote
+words a rule watches for; both are the agent's own and required by law. Any finding that
+touches the profile's name, agency, licence number or disclosures, or a licence number
+written as such ("Lic. #0K98765", "NPN 1234567"), is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from composer.domain.profile import Profile
+from composer.guidelines.facts import Span, TextFacts
+
+_LICENCE = re.compile(
+    r"\b(?:lic(?:en[cs]e)?|licen[cs]ed|npn|ca\s+lic|insurance\s+lic(?:en[cs]e)?)\.?"
+    r"(?:\s*(?:no\.?|number|num\.?|#|:))*\s*#?\s*[A-Z0-9][A-Z0-9-]{3,}",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+
+
+def own_spans(facts: TextFacts, profile: Profile | None) -> list[Span]:
+    """Spans of the text that are the agent's own identity or disclosures."""
+    text = facts.text
+    spans = [m.span() for m in _LICENCE.finditer(text)]
+    if profile is None:
+        return spans
+    fields = (
+        profile.disclosure,
+        profile.broker_dealer_disclosure,
+        profile.license_number,
+        profile.name,
+        profile.agency,
+    )
+    for value in fields:
+        words = value.split()
+        if not words:
+            continue
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
