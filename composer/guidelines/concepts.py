@@ -23,6 +23,7 @@ from composer.guidelines.wordindex import PhraseHit, PhraseSet
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
+_ANSWER_NO = re.compile(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 
 
@@ -62,6 +63,19 @@ class Grammar:
     debunk_sentence: PhraseSet | None = None
     debunk_post: PhraseSet | None = None
     categories: frozenset[str] = frozenset()
+    terms: PhraseSet | None = None
+
+    def in_term(self, facts: TextFacts, start: int, end: int) -> bool:
+        """Inside a term of art ("guaranteed renewable") that promises nothing."""
+        if self.terms is None:
+            return False
+        return any(t.start <= start and end <= t.end for t in self.terms.hits(facts))
+
+    def _question_answered_no(self, facts: TextFacts, sentence: Span) -> bool:
+        """ "Does a 0% floor make it risk-free? No." asks in order to deny."""
+        lo, hi = sentence
+        text = facts.text
+        return text[lo:hi].rstrip().endswith("?") and _ANSWER_NO.match(text, hi) is not None
 
     def negated(self, facts: TextFacts, start: int) -> bool:
         """A negator among the few words before `start`, within its clause."""
@@ -82,8 +96,12 @@ class Grammar:
             return False
         if self.debunk_post is not None and self.debunk_post.present(facts):
             return True
+        if self.in_term(facts, start, end):
+            return True
         lo, hi = facts.sentence_at(start)
         if self.debunk_sentence is not None and self.debunk_sentence.within(facts, (lo, hi)):
+            return True
+        if self._question_answered_no(facts, (lo, hi)):
             return True
         if self._assurance_denied(facts, start, lo):
             return True
@@ -135,9 +153,13 @@ class ConceptCheck:
         if len(self.parts) == 1:
             for hit in self.parts[0].hits(facts):
                 negated = self.parts[0].negatable and self.grammar.negated(facts, hit.start)
-                if not negated and not facts.in_entity(hit.start, hit.end):
-                    if self.filters.allows(facts, hit.start, hit.end):
-                        yield Hit(hit.start, hit.end)
+                negated = negated or self.grammar.in_term(facts, hit.start, hit.end)
+                if (
+                    not negated
+                    and not facts.in_entity(hit.start, hit.end)
+                    and self.filters.allows(facts, hit.start, hit.end)
+                ):
+                    yield Hit(hit.start, hit.end)
             return
         found: list[list[PhraseHit]] = []
         for part in self.parts:
@@ -146,6 +168,7 @@ class ConceptCheck:
                 for h in part.hits(facts)
                 if not facts.in_entity(h.start, h.end)
                 and not (part.negatable and self.grammar.negated(facts, h.start))
+                and not self.grammar.in_term(facts, h.start, h.end)
             ]
             if not hits:
                 return

@@ -181,6 +181,7 @@ def _load_grammar(result: PackSet, source: str, raw: object) -> None:
         negators = frozenset(w.lower() for w in _texts(raw, "negators"))
         sentence, post = _texts(raw, "debunk_sentence"), _texts(raw, "debunk_post")
         denied = _texts(raw, "negated_assurance")
+        terms = _texts(raw, "terms")
         categories = frozenset(_texts(raw, "categories"))
         result.grammar = Grammar(
             negators=negators,
@@ -188,6 +189,7 @@ def _load_grammar(result: PackSet, source: str, raw: object) -> None:
             debunk_sentence=result.index.add(sentence) if sentence else None,
             debunk_post=result.index.add(post) if post else None,
             categories=categories,
+            terms=result.index.add(terms) if terms else None,
         )
     except (RuleError, ValueError, re.error) as exc:
         result.errors.append(LoadError(source, None, f"grammar: {exc}"))
