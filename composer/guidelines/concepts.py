@@ -13,13 +13,15 @@ and quoted wording that a negated sentence corrects.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from composer.guidelines import phrases
 from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import Span, TextFacts
-from composer.guidelines.wordindex import PhraseHit, PhraseSet
+from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
@@ -27,21 +29,56 @@ _ANSWER_NO = re.compile(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE
 _QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 
 
-@dataclass(frozen=True, slots=True)
 class Concept:
-    """A named class of wording: phrases (through the shared word index) and patterns."""
+    """A named class of wording: phrases and regular-expression patterns.
 
-    name: str
-    phrases: PhraseSet | None
-    negatable: bool = False
-    patterns: tuple[re.Pattern[str], ...] = ()
+    A concept that anchors a rule (its first part) is matched through the shared word
+    index, in the one pass over the text. The others are only looked for inside the
+    sentences where an anchor was found, with one compiled alternation, so common words
+    ("is", "their", "plan") cost nothing on posts that never get that far.
+    """
 
-    def hits(self, facts: TextFacts) -> list[PhraseHit]:
-        found = list(self.phrases.hits(facts)) if self.phrases is not None else []
-        for pattern in self.patterns:
+    __slots__ = ("_index", "_regex", "_set", "name", "negatable", "patterns", "values")
+
+    def __init__(
+        self,
+        name: str,
+        values: Sequence[str],
+        index: WordIndex,
+        negatable: bool = False,
+        patterns: Sequence[re.Pattern[str]] = (),
+    ) -> None:
+        self.name = name
+        self.values = tuple(values)
+        self.negatable = negatable
+        self.patterns = tuple(patterns)
+        self._index = index
+        self._set: PhraseSet | None = None
+        self._regex: re.Pattern[str] | None = None
+
+    def anchor(self) -> None:
+        """Match this concept in the index's single pass (called while packs load)."""
+        if self._set is None and self.values:
+            self._set = self._index.add(self.values)
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        if self._regex is None and self.values:
+            self._regex = phrases.compile_phrases(self.values)
+        return self._regex
+
+    def hits(self, facts: TextFacts, span: Span | None = None) -> list[PhraseHit]:
+        """Hits in the whole text, or only inside `span`."""
+        text = facts.text
+        lo, hi = span if span is not None else (0, len(text))
+        found: list[PhraseHit] = []
+        if self._set is not None:
+            found = self._set.hits(facts) if span is None else self._set.within(facts, span)
+        elif (pattern := self._pattern()) is not None:
+            found = [PhraseHit(*m.span(), 0) for m in pattern.finditer(text, lo, hi)]
+        for extra in self.patterns:
             found.extend(
                 PhraseHit(*m.span(), -1)
-                for m in pattern.finditer(facts.text)
+                for m in extra.finditer(text, lo, hi)
                 if m.end() > m.start()
             )
         if self.patterns:
@@ -49,7 +86,10 @@ class Concept:
         return found
 
     def present(self, facts: TextFacts) -> bool:
-        if self.phrases is not None and self.phrases.present(facts):
+        if self._set is not None:
+            if self._set.present(facts):
+                return True
+        elif (pattern := self._pattern()) is not None and pattern.search(facts.text):
             return True
         return any(p.search(facts.text) for p in self.patterns)
 
@@ -69,7 +109,9 @@ class Grammar:
         """Inside a term of art ("guaranteed renewable") that promises nothing."""
         if self.terms is None:
             return False
-        return any(t.start <= start and end <= t.end for t in self.terms.hits(facts))
+        terms = self.terms.hits(facts)
+        index = bisect.bisect_right(terms, start, key=lambda t: t.start) - 1
+        return index >= 0 and end <= terms[index].end
 
     def _question_answered_no(self, facts: TextFacts, sentence: Span) -> bool:
         """ "Does a 0% floor make it risk-free? No." asks in order to deny."""
@@ -147,9 +189,12 @@ class ConceptCheck:
     context: tuple[Concept, ...] = ()  # needed anywhere in the post, not in the sentence
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
-        facts = ctx.facts
-        if not all(c.present(facts) for c in self.context):
-            return
+        found = list(self._hits(ctx.facts))
+        # The post-wide context is asked last: most posts never get this far.
+        if found and all(c.present(ctx.facts) for c in self.context):
+            yield from found
+
+    def _hits(self, facts: TextFacts) -> Iterator[Hit]:
         if len(self.parts) == 1:
             for hit in self.parts[0].hits(facts):
                 negated = self.parts[0].negatable and self.grammar.negated(facts, hit.start)
@@ -161,24 +206,13 @@ class ConceptCheck:
                 ):
                     yield Hit(hit.start, hit.end)
             return
-        found: list[list[PhraseHit]] = []
-        for part in self.parts:
-            hits = [
-                h
-                for h in part.hits(facts)
-                if not facts.in_entity(h.start, h.end)
-                and not (part.negatable and self.grammar.negated(facts, h.start))
-                and not self.grammar.in_term(facts, h.start, h.end)
-            ]
-            if not hits:
-                return
-            found.append(hits)
+        anchors = [h for h in self.parts[0].hits(facts) if self._usable(facts, self.parts[0], h)]
         done: set[Span] = set()
-        for anchor in found[0]:
+        for anchor in anchors:
             sentence = facts.sentence_at(anchor.start)
             if sentence in done:
                 continue
-            chosen = _nearest(facts, anchor, found[1:], sentence)
+            chosen = self._nearest(facts, anchor, sentence)
             if chosen is None:
                 continue
             spans = [anchor, *chosen]
@@ -193,21 +227,26 @@ class ConceptCheck:
                 done.add(sentence)
                 yield Hit(start, end)
 
+    def _usable(self, facts: TextFacts, part: Concept, hit: PhraseHit) -> bool:
+        return not (
+            facts.in_entity(hit.start, hit.end)
+            or (part.negatable and self.grammar.negated(facts, hit.start))
+            or self.grammar.in_term(facts, hit.start, hit.end)
+        )
 
-def _nearest(
-    facts: TextFacts, anchor: PhraseHit, others: Sequence[list[PhraseHit]], sentence: Span
-) -> list[PhraseHit] | None:
-    """For each other part, its hit in the same sentence closest to the anchor (not on it)."""
-    lo, hi = sentence
-    here = facts.word_index(anchor.start)
-    chosen: list[PhraseHit] = []
-    for hits in others:
-        inside = [
-            h
-            for h in hits
-            if lo <= h.start < hi and (h.end <= anchor.start or h.start >= anchor.end)
-        ]
-        if not inside:
-            return None
-        chosen.append(min(inside, key=lambda h: abs(facts.word_index(h.start) - here)))
-    return chosen
+    def _nearest(
+        self, facts: TextFacts, anchor: PhraseHit, sentence: Span
+    ) -> list[PhraseHit] | None:
+        """For each other part, its hit in the sentence closest to the anchor (not on it)."""
+        here = facts.word_index(anchor.start)
+        chosen: list[PhraseHit] = []
+        for part in self.parts[1:]:
+            inside = [
+                h
+                for h in part.hits(facts, sentence)
+                if (h.end <= anchor.start or h.start >= anchor.end) and self._usable(facts, part, h)
+            ]
+            if not inside:
+                return None
+            chosen.append(min(inside, key=lambda h: abs(facts.word_index(h.start) - here)))
+        return chosen

@@ -17,7 +17,7 @@ class TextFacts:
     def __init__(self, text: str) -> None:
         self.text = text
         # Per-text results of shared matchers (the word index), keyed by matcher id.
-        self.cache: dict[int, object] = {}
+        self.cache: dict[object, object] = {}
 
     @cached_property
     def lower(self) -> str:

@@ -165,12 +165,14 @@ def _merge_concepts(result: PackSet, source: str, raw: object) -> None:
 def _build_concepts(result: PackSet) -> None:
     for name, values in result.concept_phrases.items():
         try:
-            phrase_set = result.index.add(values) if values else None
+            for value in values:
+                phrases.phrase_pattern(value)
         except (ValueError, re.error) as exc:
             result.errors.append(LoadError("concepts", None, f"concept '{name}': {exc}"))
             continue
         patterns = tuple(result.concept_patterns.get(name, ()))
-        result.concepts[name] = Concept(name, phrase_set, name in result.negatable, patterns)
+        negatable = name in result.negatable
+        result.concepts[name] = Concept(name, values, result.index, negatable, patterns)
 
 
 def _load_grammar(result: PackSet, source: str, raw: object) -> None:
@@ -449,6 +451,7 @@ def _build_concepts_check(
     distance = raw.get("distance", 8)
     if not isinstance(distance, int) or not 0 <= distance <= 40:
         raise RuleError("'distance' must be a whole number of words from 0 to 40")
+    packs.concepts[names[0]].anchor()  # found in the index's single pass
     return ConceptCheck(
         parts=tuple(packs.concepts[n] for n in names),
         grammar=packs.grammar,

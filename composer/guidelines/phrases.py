@@ -117,6 +117,29 @@ def _tokens(phrase: str) -> list[str]:
     return tokens
 
 
+def split_first_slot(phrase: str) -> list[str]:
+    """One phrase per kind of first word: "(first|1st|one) month" -> "(first|one) month",
+    "(1st) month". Options led by letters can then be found through the word index and
+    only the others need the slower search by number positions or over the whole text.
+    """
+    tokens = _tokens(phrase)
+    if not tokens or not tokens[0].startswith("(") or tokens[0].endswith("?"):
+        return [phrase]
+    options = [o for o in tokens[0][1:-1].split("|") if o.strip()]
+    letters = [o for o in options if _LEADING_LETTERS.match(o.strip()) and not _short_stem(o)]
+    others = [o for o in options if o not in letters]
+    if not letters or not others:
+        return [phrase]
+    rest = " ".join(tokens[1:])
+    return [f"({'|'.join(group)}) {rest}".strip() for group in (letters, others)]
+
+
+def _short_stem(option: str) -> bool:
+    first = _SPLIT.split(option.strip())[0]
+    run = _LEADING_LETTERS.match(first)
+    return run is not None and len(run.group()) < 3 and first == run.group() + "*"
+
+
 def phrase_words(phrase: str) -> list[str]:
     """The literal words of a phrase, lower case; a stem keeps its trailing `*`."""
     words: list[str] = []

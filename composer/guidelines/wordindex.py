@@ -9,6 +9,7 @@ an amount or a symbol are rare and are searched the ordinary way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -77,19 +78,24 @@ class WordIndex:
         for position, value in enumerate(values):
             for word in phrases.phrase_words(value):
                 (self._stems if word.endswith("*") else self._words).add(word.rstrip("*"))
-            pattern = _LazyPattern(phrases.phrase_pattern(value))
-            second = phrases.second_keys(value, KEY_LENGTH)
-            slots = phrases.slot_keys(value, KEY_LENGTH)
-            entry: Entry = (set_id, position, pattern, second, slots)
-            keys = phrases.start_keys(value, KEY_LENGTH)
-            if keys is None:
-                numeric = phrases.starts_with_number(value)
-                (self._numeric if numeric else self._scan).append(entry)
-                continue
-            for key, exact in keys:
-                table = self._exact if exact else self._by_prefix
-                table.setdefault(key, []).append(entry)
+            phrases.phrase_pattern(value)  # a broken phrase is reported as written
+            for part in phrases.split_first_slot(value):
+                self._add_entry(set_id, position, part)
         return PhraseSet(self, set_id, tuple(values))
+
+    def _add_entry(self, set_id: int, position: int, value: str) -> None:
+        pattern = _LazyPattern(phrases.phrase_pattern(value))
+        second = phrases.second_keys(value, KEY_LENGTH)
+        slots = phrases.slot_keys(value, KEY_LENGTH)
+        entry: Entry = (set_id, position, pattern, second, slots)
+        keys = phrases.start_keys(value, KEY_LENGTH)
+        if keys is None:
+            numeric = phrases.starts_with_number(value)
+            (self._numeric if numeric else self._scan).append(entry)
+            return
+        for key, exact in keys:
+            table = self._exact if exact else self._by_prefix
+            table.setdefault(key, []).append(entry)
 
     def knows(self, word: str) -> bool:
         """Whether a lower-case word (or an inflection of it) is one the phrases use.
@@ -160,23 +166,41 @@ class PhraseSet:
     values: tuple[str, ...]
 
     def hits(self, facts: TextFacts) -> list[PhraseHit]:
-        """Non-overlapping hits, leftmost first and longest at a shared start."""
+        """Non-overlapping hits, leftmost first and longest at a shared start.
+
+        Kept per text: the grammar asks for the same set's hits once per finding.
+        """
+        key = ("hits", id(self.index), self.set_id)
+        cached = facts.cache.get(key)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
         raw = self.index.scan(facts).get(self.set_id)
-        if not raw:
-            return []
-        raw.sort(key=lambda h: (h.start, -h.end))
         kept: list[PhraseHit] = []
-        for hit in raw:
-            if not kept or hit.start >= kept[-1].end:
-                kept.append(hit)
+        if raw:
+            raw.sort(key=lambda h: (h.start, -h.end))
+            for hit in raw:
+                if not kept or hit.start >= kept[-1].end:
+                    kept.append(hit)
+        facts.cache[key] = kept
         return kept
 
     def present(self, facts: TextFacts) -> bool:
         return bool(self.index.scan(facts).get(self.set_id))
 
     def within(self, facts: TextFacts, span: Span) -> list[PhraseHit]:
+        """Hits lying inside `span`, found by binary search (hits are sorted by start)."""
         lo, hi = span
-        return [h for h in self.hits(facts) if lo <= h.start and h.end <= hi]
+        hits = self.hits(facts)
+        if not hits:
+            return []
+        first = bisect.bisect_left(hits, lo, key=lambda h: h.start)
+        found: list[PhraseHit] = []
+        for hit in hits[first:]:
+            if hit.start >= hi:
+                break
+            if hit.end <= hi:
+                found.append(hit)
+        return found
 
 
 def build_sets(index: WordIndex, groups: Iterable[Sequence[str]]) -> list[PhraseSet]:

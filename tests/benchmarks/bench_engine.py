@@ -41,6 +41,28 @@ def make_post(length: int, offset: int = 0) -> str:
     return " ".join(parts)[:length]
 
 
+DENSE = (
+    "Lock in guaranteed growth! Sign today and dinner's on me. Our rates are the lowest in "
+    "town. Free coverage for a month! "
+)
+
+
+def scaling(check: Callable[[str], object]) -> list[tuple[str, float]]:
+    """Wall time of one check on ever larger texts: cost must grow with the text, no faster."""
+    rows: list[tuple[str, float]] = []
+    for label, text in (
+        ("63,206-char Facebook post (the platform's limit)", make_post(63_206)),
+        ("100 kB, ordinary", make_post(100_000)),
+        ("1 MB, ordinary", make_post(1_000_000)),
+        ("100 kB, a violation every 20 words", (DENSE * 1000)[:100_000]),
+        ("1 MB, a violation every 20 words", (DENSE * 9000)[:1_000_000]),
+    ):
+        start = time.perf_counter()
+        check(text)
+        rows.append((label, time.perf_counter() - start))
+    return rows
+
+
 def timings(fn: Callable[[str], object], text: str, rounds: int) -> list[float]:
     for _ in range(20):
         fn(text)
@@ -123,6 +145,12 @@ def main() -> int:
         f"| 1,000 short posts (`check --jsonl`, one process) | {ours_rate:,.0f} posts/s | "
         f"{their_rate:,.0f} posts/s | {ours_rate / their_rate:.1f}x |"
     )
+    print()
+    print("| long text (all five platforms) | one check | per 100 kB |")
+    print("|---|---|---|")
+    for label, seconds in scaling(composer_check):
+        size = 63_206 if label.startswith("63") else 100_000 if "100 kB" in label else 1_000_000
+        print(f"| {label} | {seconds * 1000:,.0f} ms | {seconds * 100_000 / size * 1000:,.0f} ms |")
     return 0
 
 

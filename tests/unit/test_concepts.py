@@ -1,0 +1,152 @@
+"""Concept rules and the grammar around them: order, distance, negation, warnings, own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from composer.domain.profile import Profile
+from composer.guidelines.engine import Engine
+from composer.guidelines.inputs import CheckInput
+from composer.guidelines.packs import load_packs
+
+ENGINE = Engine.load(style_checks=False)
+
+
+def _rules(text: str, profile: Profile | None = None) -> set[str]:
+    return {f.rule for f in ENGINE.check(CheckInput(text=text, profile=profile)).findings}
+
+
+def _categories(text: str, profile: Profile | None = None) -> set[str]:
+    return {f.category for f in ENGINE.check(CheckInput(text=text, profile=profile)).findings}
+
+
+OUTCOME = ENGINE.with_rules([r for r in ENGINE.rules if r.id == "compliance.guarantee.outcome"])
+
+
+def test_concepts_combine_in_either_order() -> None:
+    for text in ("Guaranteed growth for your family.", "Growth, guaranteed, every single year."):
+        (finding,) = OUTCOME.check(CheckInput(text=text)).findings
+        assert finding.rule == "compliance.guarantee.outcome"
+        assert finding.text.lower().startswith(("guaranteed", "growth"))
+
+
+def test_concepts_too_far_apart_do_not_combine() -> None:
+    text = (
+        "Guaranteed delivery of our newsletter to your inbox every week with tips on home "
+        "maintenance, safe driving, weather alerts and community events, plus local growth."
+    )
+    assert not OUTCOME.check(CheckInput(text=text)).findings
+
+
+def test_concepts_in_separate_clauses_do_not_combine() -> None:
+    assert "compliance.guarantee" not in _categories(
+        "Life insurance isn't an investment; it's a promise to the people who depend on you."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never promise your claim will be paid, but we'll help you file it.",
+        "Nobody can guarantee growth in the market.",
+        "Returns are not guaranteed and your savings can lose value.",
+        "Non-guaranteed dividends are projections, not promises.",
+    ],
+)
+def test_negation_is_handled_once_in_the_grammar(text: str) -> None:
+    found = _categories(text)
+    assert not found & {"compliance.guarantee", "compliance.claims-promise"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myth: annuities have no market risk and guaranteed growth.",
+        "Scam alert: if anyone promises you guaranteed returns with no risk, walk away.",
+        "Does a 0% floor make an IUL risk-free? No. Fees can still reduce cash value.",
+        "Agents are not allowed to offer prizes to get you to enroll.",
+        "Guaranteed renewable means the insurer must renew as long as premiums are paid.",
+    ],
+)
+def test_warnings_myths_and_terms_of_art_stay_quiet(text: str) -> None:
+    loud = {
+        f.category
+        for f in ENGINE.check(CheckInput(text=text)).findings
+        if f.severity != "suggestion" and f.category.startswith("compliance.")
+    }
+    assert not loud, loud
+
+
+def test_the_same_wording_without_the_warning_is_found() -> None:
+    assert "compliance.guarantee" in _categories(
+        "Annuities have no market risk and guaranteed growth."
+    )
+
+
+def test_the_agents_own_licence_and_disclosure_are_quiet() -> None:
+    profile = Profile(
+        name="Dana Reyes",
+        license_number="TX-2049381",
+        disclosure="Dana Reyes, License #TX-2049381. Not affiliated with Medicare.",
+    )
+    text = (
+        "Storm prep tips this week! Dana Reyes, License #TX-2049381. Not affiliated with Medicare."
+    )
+    assert "compliance.privacy" not in _categories(text, profile)
+    assert "compliance.privacy" not in _categories("Call us: License #TX-2049381, NPN 19283746.")
+
+
+def test_anywhere_concepts_need_only_be_in_the_post() -> None:
+    text = "Meet Margaret R. from our book club! She was diagnosed with cancer last spring."
+    assert "compliance.privacy.person-circumstance" in _rules(text)
+    assert "compliance.privacy.person-circumstance" not in _rules(
+        "Cancer screenings save lives: book yours this month."
+    )
+
+
+def _pack(tmp_path: Path, body: str) -> Path:
+    folder = tmp_path / "custom"
+    folder.mkdir()
+    (folder / "house.toml").write_text(body, encoding="utf-8")
+    return folder
+
+
+RULE = """
+[concept.HOUSE_WORD]
+phrases = ["blue moon"]
+[[rule]]
+id = "etiquette.hard-sell.house"
+category = "etiquette.hard-sell"
+severity = "warning"
+check = "concepts"
+all = ["HOUSE_WORD", "{second}"]
+message = "House rule."
+explanation = "Why."
+"""
+
+
+def test_a_custom_pack_combines_its_own_concept_with_a_shipped_one(tmp_path: Path) -> None:
+    folder = _pack(tmp_path, RULE.replace("{second}", "PRESSURE"))
+    engine = Engine.load([folder], style_checks=False)
+    assert not engine.load_errors
+    found = {
+        f.rule
+        for f in engine.check(CheckInput(text="Blue moon offer: apply before midnight.")).findings
+    }
+    assert "etiquette.hard-sell.house" in found
+
+
+def test_an_unknown_concept_is_a_load_error_naming_the_rule(tmp_path: Path) -> None:
+    folder = _pack(tmp_path, RULE.replace("{second}", "NO_SUCH_CONCEPT"))
+    packs = load_packs([folder])
+    (error,) = packs.errors
+    assert error.rule == "etiquette.hard-sell.house"
+    assert "NO_SUCH_CONCEPT" in error.reason
+
+
+def test_a_concept_pattern_that_does_not_compile_is_reported(tmp_path: Path) -> None:
+    folder = _pack(tmp_path, '[concept.BROKEN]\npatterns = ["(unclosed"]\n')
+    errors = load_packs([folder]).errors
+    assert errors and "BROKEN" in errors[0].reason
