@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer.cli.errors import CommandError, UsageError
@@ -51,6 +52,17 @@ def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> It
         raise CommandError(str(exc)) from None
     finally:
         services.close()
+
+
+def output_path(args: argparse.Namespace, value: str) -> Path:
+    """A file the command will write, refused (exit 2) when it is in the data folder."""
+    from composer.app.paths import data_dir
+    from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
+
+    try:
+        return refuse_data_folder_target(Path(value), data_dir(args.data_dir))
+    except DataFolderTargetError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def positive_id(kind: str) -> Callable[[str], int]:
