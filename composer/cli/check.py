@@ -89,7 +89,7 @@ def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple
     except LibraryOpenError as exc:  # a damaged or newer library must not stop a check
         print(f"composer: warning: library not used: {exc}", file=sys.stderr)
         return None, None
-    for notice in services.notices:
+    for notice in services.database.report.notices:
         print(f"composer: {notice}", file=sys.stderr)
     recent = services.history.recent_for_checks()
     return services.library.profile(), lambda: recent

@@ -2,7 +2,9 @@
 
 `open_services()` opens the library in `--data-dir` (or COMPOSER_DATA_DIR, or the usual
 folder), tells the user about any recovery, and turns library errors into one plain line
-and the right exit status.
+and the right exit status. A command that changes the library says so (`writes=True`, or
+`daily_backup=True`) and is refused up front when the library can only be read, before
+it writes anything else (an export file, a credential).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> Iterator[Services]:
+def open_services(
+    args: argparse.Namespace, *, daily_backup: bool = False, writes: bool = False
+) -> Iterator[Services]:
     """The services over the library in the chosen data folder, closed afterwards."""
     from composer.app.container import Services
     from composer.app.paths import data_dir
@@ -38,8 +42,12 @@ def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> It
     except (OSError, StorageError) as exc:
         raise CommandError(f"cannot open the library in {folder}: {exc}") from None
     try:
-        for notice in services.notices:
+        for notice in services.database.report.notices:
             print(f"composer: {notice}", file=sys.stderr)
+        if (writes or daily_backup) and services.database.read_only:
+            raise CommandError(
+                f"cannot change the library: {services.database.read_only}; nothing was changed"
+            )
         if daily_backup:
             try:
                 services.database.daily_backup()
