@@ -73,19 +73,26 @@ def output_path(args: argparse.Namespace, value: str) -> Path:
         raise UsageError(str(exc)) from None
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no row can have a larger id
+MAX_LIMIT = 1000  # = composer.services.history.MAX_PAGE
+
+
 def positive_id(kind: str) -> Callable[[str], int]:
     """An argparse type for a post or account id: a whole number from 1."""
+    noun = kind.split()[-1]
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not {kind} id: {text!r}") from None
+            raise argparse.ArgumentTypeError(f"not {kind} id: {_shown(text)}") from None
         if value < 1:
-            raise argparse.ArgumentTypeError(f"not {kind} id: {text!r}")
+            raise argparse.ArgumentTypeError(f"not {kind} id: {_shown(text)}")
+        if value > MAX_ID:
+            raise argparse.ArgumentTypeError(f"there is no {noun} {_shown(text)} (too large)")
         return value
 
-    parse.__name__ = f"{kind.split()[-1]}_id"
+    parse.__name__ = f"{noun}_id"
     return parse
 
 
@@ -93,14 +100,30 @@ post_id = positive_id("a post")
 
 
 def positive_int(text: str) -> int:
-    """An argparse type for a count such as --limit: a whole number from 1."""
+    """An argparse type for a count: a whole number from 1."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a whole number: {_shown(text)}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+        raise argparse.ArgumentTypeError(f"must be at least 1: {_shown(text)}")
     return value
+
+
+def limit(text: str) -> int:
+    """An argparse type for --limit: 1 to MAX_LIMIT, said plainly when beyond it."""
+    value = positive_int(text)
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_LIMIT} posts at a time (got {_shown(text)}); "
+            "narrow the search with --since, --until or --status"
+        )
+    return value
+
+
+def _shown(text: str, width: int = 30) -> str:
+    """The user's value for a message, cut short when it is very long."""
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def platform_names() -> tuple[str, ...]:

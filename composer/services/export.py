@@ -38,6 +38,7 @@ from composer.services.export_bundle import (
 )
 from composer.services.export_checks import (
     Problem,
+    dropped_link_problems,
     length_problems,
     neutralised_problems,
     scheduler_problems,
@@ -227,6 +228,7 @@ class ExportService:
             problems += missing_images(items)
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
+        problems += dropped_link_problems(items)
         return ExportPlan(request, tuple(items), platform, tuple(skipped), tuple(problems))
 
     def _account(self, account_id: int | None) -> Account | None:
