@@ -60,6 +60,7 @@ class PackSet:
     rules: list[Rule] = field(default_factory=list)
     signals: dict[str, list[str]] = field(default_factory=dict)
     errors: list[LoadError] = field(default_factory=list)
+    notices: list[LoadError] = field(default_factory=list)  # loaded, but worth saying
     files: list[Path] = field(default_factory=list)
     index: WordIndex = field(default_factory=WordIndex)
 
@@ -76,10 +77,12 @@ def pack_files(directories: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_packs(directories: Iterable[Path]) -> PackSet:
-    """Load every `*.toml` in the folders; later folders may replace rules by id."""
+def load_packs(directories: Iterable[Path], shipped: Path | None = None) -> PackSet:
+    """Load every `*.toml` in the folders; later folders may replace rules by id, and each
+    replacement is a notice (of a rule in `shipped`, or of another custom pack's rule)."""
     result = PackSet()
     by_id: dict[str, int] = {}
+    origin: dict[str, Path] = {}
     for path in pack_files(directories):
         result.files.append(path)
         try:
@@ -105,11 +108,25 @@ def load_packs(directories: Iterable[Path]) -> PackSet:
                 continue
             if rule.id in by_id:
                 result.rules[by_id[rule.id]] = rule
+                result.notices.append(_replaced(path, rule.id, origin[rule.id], shipped))
+                origin[rule.id] = path
             else:
+                origin[rule.id] = path
                 by_id[rule.id] = len(result.rules)
                 result.rules.append(rule)
     _check_signal_names(result)
     return result
+
+
+def _replaced(path: Path, rule_id: str, earlier: Path, shipped: Path | None) -> LoadError:
+    if shipped is not None and earlier.parent == shipped and path.parent != shipped:
+        reason = (
+            f"replaces the shipped rule with this id (from {earlier.name}); "
+            "give it another id unless that was meant"
+        )
+    else:
+        reason = f"this id is also used in {earlier.name}; only this one is used"
+    return LoadError(path.name, rule_id, reason)
 
 
 def _merge_signals(result: PackSet, source: str, raw: object) -> None:

@@ -139,6 +139,10 @@ class MainWindow(QMainWindow):
             self.banner.show_notice(
                 f"pack-{error}", f"A custom guideline pack was skipped: {error}", "warning"
             )
+        for notice in getattr(engine, "load_notices", ()):
+            self.banner.show_notice(
+                f"pack-{notice}", f"Two guideline rules share an id: {notice}", "warning"
+            )
         self.checks.set_engine(engine, profile)
 
     def library_failed(self, message: str) -> None:

@@ -25,7 +25,7 @@ def test_dangerous_starts_get_an_apostrophe(start):
 
 
 @pytest.mark.parametrize(
-    "cell", [" =1+1", "\t=HYPERLINK(\"x\")", "  +1", "\n-2", "\u3000\uff1d1", "\xa0@SUM(A1)"]
+    "cell", [" =1+1", '\t=HYPERLINK("x")', "  +1", "\n-2", "\u3000\uff1d1", "\xa0@SUM(A1)"]
 )
 def test_formulas_after_whitespace_get_an_apostrophe(cell):
     assert neutralise(cell) == "'" + cell
