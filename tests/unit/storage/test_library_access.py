@@ -290,3 +290,48 @@ def test_a_partial_being_written_is_left_alone(tmp_path):
     finally:
         writer.close()
     assert storage_backup.clean_partials(folder) == [busy]
+
+
+def test_read_only_mode_reads_through_a_read_only_connection(library, monkeypatch):
+    """As root chmod cannot stop us, so the read-only decision is forced here; the
+    connection itself is SQLite's read-only one, which refuses writes on its own."""
+    from composer.storage.database import ReadOnlyLibraryError
+
+    reason = f"permission denied ({library / 'library.sqlite3'})"
+    monkeypatch.setattr(library_file, "write_problem", lambda _path: reason)
+    before = _snapshot(library)
+    with Services.open(library) as services:
+        assert [p.body for p in services.history.page(PostQuery())] == ["Storm kit tips?"]
+        assert services.audit.verify().ok
+        assert any("can be read but not changed" in n for n in services.notices)
+        assert not services.database.report.notices  # nothing for the command line to say
+        with pytest.raises(ReadOnlyLibraryError, match="nothing was changed"):
+            services.library.create(PostDraft(body="new"))
+        with services.database._driver_connection() as raw, pytest.raises(sqlite3.Error):
+            raw.execute("DELETE FROM posts")
+
+    def files(snapshot: dict[str, str]) -> dict[str, str]:  # SQLite's empty WAL index aside
+        return {k: v for k, v in snapshot.items() if not k.endswith(("-shm", "-wal"))}
+
+    assert files(_snapshot(library)) == files(before)
+
+
+def test_check_works_on_a_read_only_data_folder(tmp_path, composer_as_user):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    empty.chmod(0o555)
+    old = tmp_path / "old"  # a library from an older Composer, which cannot be updated here
+    old.mkdir()
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "library-0001.sqlite3"
+    shutil.copy(fixture, old / "library.sqlite3")
+    _make_read_only(old)
+    try:
+        for data in (empty, old):
+            claim = "Your claim will definitely be approved."
+            done = composer_as_user(data, "check", "-", stdin=claim)
+            assert done.returncode == 1 and "claims-promise" in done.stdout, done.stderr
+        assert "library not used: the library must be updated" in done.stderr
+    finally:
+        empty.chmod(0o755)
+        _make_writable(old)
+    assert list(old.iterdir()) == [old / "library.sqlite3"]
