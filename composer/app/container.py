@@ -104,8 +104,10 @@ class Services:
 
     @property
     def notices(self) -> tuple[str, ...]:
-        """Things the user should be told about opening the library (e.g. a recovery)."""
-        return self.database.report.notices
+        """Things the user should be told about opening the library (a recovery, or that
+        it can only be read)."""
+        report = self.database.report
+        return report.notices + ((report.read_only_notice,) if report.read_only else ())
 
     @cached_property
     def guidelines(self) -> GuidelineService:

@@ -75,7 +75,7 @@ def _add(args: argparse.Namespace) -> int:
     from composer.secrets import NoSecureStoreError
     from composer.services.accounts import normalise_handle, normalise_name, normalise_platform
 
-    with _service(args) as service:
+    with _service(args, writes=True) as service:
         platform = normalise_platform(args.platform)
         handle = normalise_handle(args.handle)
         normalise_name(args.name)
@@ -110,7 +110,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _rename(args: argparse.Namespace) -> int:
-    with _service(args) as service:
+    with _service(args, writes=True) as service:
         account = service.rename(args.id, args.name)
     print(f"Account {account.id} is now named {account.display_name!r}.")
     return 0
@@ -119,7 +119,7 @@ def _rename(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from composer.secrets import CredentialStoreError
 
-    with _service(args) as service:
+    with _service(args, writes=True) as service:
         try:
             result = service.remove(args.id, force=args.force)
         except CredentialStoreError as exc:
@@ -169,13 +169,13 @@ def read_secret(platform: str, handle: str, stdin: TextIO | None = None) -> Secr
 
 
 @contextmanager
-def _service(args: argparse.Namespace) -> Iterator[AccountsService]:
+def _service(args: argparse.Namespace, *, writes: bool = False) -> Iterator[AccountsService]:
     """The service with plain-message errors: store and account errors become exit 1/2."""
     from composer.secrets import CredentialStoreError
     from composer.services.accounts import AccountError, InvalidAccountError
 
     try:
-        with _open_accounts(args) as service:
+        with _open_accounts(args, writes=writes) as service:
             yield service
     except InvalidAccountError as exc:
         raise UsageError(str(exc)) from None
@@ -184,9 +184,9 @@ def _service(args: argparse.Namespace) -> Iterator[AccountsService]:
 
 
 @contextmanager
-def _open_accounts(args: argparse.Namespace) -> Iterator[AccountsService]:
+def _open_accounts(args: argparse.Namespace, *, writes: bool = False) -> Iterator[AccountsService]:
     """The accounts service of the library in the chosen data folder, closed afterwards."""
-    with open_services(args) as services:
+    with open_services(args, writes=writes) as services:
         yield services.accounts
 
 

@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from composer.cli.common import open_services, post_id
+from composer.cli.common import open_services, output_path, post_id
 from composer.cli.errors import CommandError, UsageError
 from composer.cli.library import approval_json
 
@@ -109,7 +108,7 @@ def run_audit_list(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    out = Path(args.out).expanduser() if args.out else None
+    out = output_path(args, args.out) if args.out else None
     if out is not None and out.exists():
         raise UsageError(f"{out} already exists; choose another file name")
     if out is not None and not out.parent.is_dir():

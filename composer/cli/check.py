@@ -89,7 +89,7 @@ def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple
     except LibraryOpenError as exc:  # a damaged or newer library must not stop a check
         print(f"composer: warning: library not used: {exc}", file=sys.stderr)
         return None, None
-    for notice in services.notices:
+    for notice in services.database.report.notices:
         print(f"composer: {notice}", file=sys.stderr)
     recent = services.history.recent_for_checks()
     return services.library.profile(), lambda: recent
@@ -102,6 +102,8 @@ def _check_and_report(
 
     for error in service.load_errors:
         print(f"composer: warning: {error}", file=sys.stderr)
+    for notice in service.load_notices:
+        print(f"composer: note: {notice}", file=sys.stderr)
 
     if args.jsonl:
         posts = _read_jsonl(args.jsonl, platforms)
@@ -136,6 +138,7 @@ def _rules_dir(value: str) -> Path:
 def _read_jsonl(source: str, default_platforms: Sequence[str]) -> list[tuple[Any, str, tuple]]:
     """Read and validate every line first, so a bad line stops the run before any output."""
     from composer.guidelines.platforms import validate_platforms
+    from composer.services.json_input import JsonInputError, parse_json, text_problem
 
     posts: list[tuple[Any, str, tuple]] = []
     content = read_text_input(source, strip_final_newline=False)
@@ -143,11 +146,21 @@ def _read_jsonl(source: str, default_platforms: Sequence[str]) -> list[tuple[Any
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"line {number}: not valid JSON ({exc.msg})") from exc
+            record = parse_json(line)
+        except JsonInputError as exc:
+            raise UsageError(f"line {number}: {str(exc).replace(' at line 1:', ':')}") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise UsageError(f'line {number}: needs an object with "text" as a string')
+        problem = text_problem(record["text"])
+        if problem:
+            raise UsageError(f'line {number}: "text" {problem}')
+        post_id = record.get("id")
+        if post_id is not None and (
+            isinstance(post_id, bool) or not isinstance(post_id, str | int | float)
+        ):
+            raise UsageError(f'line {number}: "id" must be text or a number')
+        if isinstance(post_id, str) and text_problem(post_id):
+            raise UsageError(f'line {number}: "id" {text_problem(post_id)}')
         platforms = record.get("platforms") or list(default_platforms)
         if not isinstance(platforms, list) or not all(isinstance(p, str) for p in platforms):
             raise UsageError(f'line {number}: "platforms" must be a list of names')
@@ -155,5 +168,5 @@ def _read_jsonl(source: str, default_platforms: Sequence[str]) -> list[tuple[Any
             validate_platforms(platforms)
         except ValueError as exc:
             raise UsageError(f"line {number}: {exc}") from exc
-        posts.append((record.get("id"), record["text"], tuple(platforms)))
+        posts.append((post_id, record["text"], tuple(platforms)))
     return posts

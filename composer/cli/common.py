@@ -2,7 +2,9 @@
 
 `open_services()` opens the library in `--data-dir` (or COMPOSER_DATA_DIR, or the usual
 folder), tells the user about any recovery, and turns library errors into one plain line
-and the right exit status.
+and the right exit status. A command that changes the library says so (`writes=True`, or
+`daily_backup=True`) and is refused up front when the library can only be read, before
+it writes anything else (an export file, a credential).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer.cli.errors import CommandError, UsageError
@@ -20,7 +23,9 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> Iterator[Services]:
+def open_services(
+    args: argparse.Namespace, *, daily_backup: bool = False, writes: bool = False
+) -> Iterator[Services]:
     """The services over the library in the chosen data folder, closed afterwards."""
     from composer.app.container import Services
     from composer.app.paths import data_dir
@@ -37,8 +42,12 @@ def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> It
     except (OSError, StorageError) as exc:
         raise CommandError(f"cannot open the library in {folder}: {exc}") from None
     try:
-        for notice in services.notices:
+        for notice in services.database.report.notices:
             print(f"composer: {notice}", file=sys.stderr)
+        if (writes or daily_backup) and services.database.read_only:
+            raise CommandError(
+                f"cannot change the library: {services.database.read_only}; nothing was changed"
+            )
         if daily_backup:
             try:
                 services.database.daily_backup()
@@ -53,19 +62,37 @@ def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> It
         services.close()
 
 
+def output_path(args: argparse.Namespace, value: str) -> Path:
+    """A file the command will write, refused (exit 2) when it is in the data folder."""
+    from composer.app.paths import data_dir
+    from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
+
+    try:
+        return refuse_data_folder_target(Path(value), data_dir(args.data_dir))
+    except DataFolderTargetError as exc:
+        raise UsageError(str(exc)) from None
+
+
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no row can have a larger id
+MAX_LIMIT = 1000  # = composer.services.history.MAX_PAGE
+
+
 def positive_id(kind: str) -> Callable[[str], int]:
     """An argparse type for a post or account id: a whole number from 1."""
+    noun = kind.split()[-1]
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not {kind} id: {text!r}") from None
+            raise argparse.ArgumentTypeError(f"not {kind} id: {_shown(text)}") from None
         if value < 1:
-            raise argparse.ArgumentTypeError(f"not {kind} id: {text!r}")
+            raise argparse.ArgumentTypeError(f"not {kind} id: {_shown(text)}")
+        if value > MAX_ID:
+            raise argparse.ArgumentTypeError(f"there is no {noun} {_shown(text)} (too large)")
         return value
 
-    parse.__name__ = f"{kind.split()[-1]}_id"
+    parse.__name__ = f"{noun}_id"
     return parse
 
 
@@ -73,14 +100,30 @@ post_id = positive_id("a post")
 
 
 def positive_int(text: str) -> int:
-    """An argparse type for a count such as --limit: a whole number from 1."""
+    """An argparse type for a count: a whole number from 1."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a whole number: {_shown(text)}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+        raise argparse.ArgumentTypeError(f"must be at least 1: {_shown(text)}")
     return value
+
+
+def limit(text: str) -> int:
+    """An argparse type for --limit: 1 to MAX_LIMIT, said plainly when beyond it."""
+    value = positive_int(text)
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_LIMIT} posts at a time (got {_shown(text)}); "
+            "narrow the search with --since, --until or --status"
+        )
+    return value
+
+
+def _shown(text: str, width: int = 30) -> str:
+    """The user's value for a message, cut short when it is very long."""
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def platform_names() -> tuple[str, ...]:

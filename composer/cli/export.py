@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.cli.common import open_services, parse_when_option, platform_names, post_id
+from composer.cli.common import (
+    open_services,
+    output_path,
+    parse_when_option,
+    platform_names,
+    post_id,
+)
 from composer.cli.errors import CommandError, UsageError
 
 if TYPE_CHECKING:
@@ -102,7 +107,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("name the posts to export (ID... or --ids) or choose --status approved")
     if ids and args.status is not None:
         raise UsageError("choose posts by id or with --status, not both")
-    out = Path(args.out).expanduser()
+    out = output_path(args, args.out)
     if out.exists() and not args.force:
         raise UsageError(f"{out} already exists; use --force to overwrite it")
     request = ExportRequest(

@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer.cli.common import (
+    MAX_LIMIT,
+    limit,
     open_services,
     parse_when_option,
     platform_names,
-    positive_int,
     post_id,
 )
 from composer.cli.errors import UsageError
+from composer.cli.inputs import read_text_input
 
 if TYPE_CHECKING:
     from composer.app.container import Services
@@ -42,7 +44,13 @@ def register(subparsers: Any) -> None:
     sub.add_argument("--since", metavar="DATE", help="changed on or after (ISO 8601)")
     sub.add_argument("--until", metavar="DATE", help="changed before (ISO 8601)")
     sub.add_argument("--deleted", action="store_true", help="list the bin instead")
-    sub.add_argument("--limit", type=positive_int, default=50, metavar="N", help="at most N posts")
+    sub.add_argument(
+        "--limit",
+        type=limit,
+        default=50,
+        metavar="N",
+        help=f"at most N posts (up to {MAX_LIMIT})",
+    )
     _format_option(sub)
     sub.set_defaults(handler=run_history)
 
@@ -57,7 +65,10 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:  # read and check everything before the library is even opened
         stdin = args.file == "-"
-        drafts = parse_posts(sys.stdin.read()) if stdin else read_posts(Path(args.file))
+        if stdin:
+            drafts = parse_posts(read_text_input("-", strip_final_newline=False))
+        else:
+            drafts = read_posts(Path(args.file))
     except ImportFileError as exc:
         raise UsageError(str(exc)) from None
     with open_services(args, daily_backup=True) as services:

@@ -5,7 +5,9 @@ LF, quotes doubled, embedded newlines kept inside the quotes. UTF-8, with an opt
 order mark because Excel otherwise guesses a legacy code page.
 
 Formula injection (OWASP): a cell starting with `=`, `+`, `-`, `@`, tab or CR may run as a
-formula when the file is opened in a spreadsheet, so by default it gets a leading `'`. A
+formula when the file is opened in a spreadsheet, so by default it gets a leading `'`. The
+full-width forms `＝＋－＠` count too (Excel reads them as their ASCII twins), and so does
+any of these after leading whitespace (" =1+1", "\t=..."), which spreadsheets trim. A
 post may legitimately begin with an @mention or a "-" list, which is why it can be turned
 off for a file that goes straight to a scheduler and never through a spreadsheet.
 """
@@ -16,12 +18,14 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-DANGEROUS_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+DANGEROUS_STARTS: tuple[str, ...] = (*FORMULA_STARTS, "\t", "\r")
 BOM = "\ufeff"
 
 
 def needs_neutralising(cell: str) -> bool:
-    return cell.startswith(DANGEROUS_STARTS)
+    """Whether a spreadsheet could read `cell` as a formula (after trimming whitespace)."""
+    return cell.startswith(DANGEROUS_STARTS) or cell.lstrip().startswith(FORMULA_STARTS)
 
 
 def neutralise(cell: str) -> str:

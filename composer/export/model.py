@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from composer.domain.accounts import Account
+from composer.domain.links import is_web_link
 from composer.domain.posts import Approval, finding_key
 
 DateOrder = Literal["mdy", "dmy"]
@@ -55,7 +56,14 @@ class ExportItem:
 
     @property
     def link(self) -> str:
-        return self.approval.link
+        """The approved link when it is an http(s) web address; any other kind (an old
+        `javascript:` import) is left out of every file (the plan says so)."""
+        return self.approval.link if is_web_link(self.approval.link) else ""
+
+    @property
+    def dropped_link(self) -> str:
+        """The approved link that `link` leaves out, if any."""
+        return self.approval.link if self.approval.link and not self.link else ""
 
     def text(self, platform: str) -> str:
         return self.approval.texts[platform]

@@ -71,6 +71,7 @@ class Engine:
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
+        self.load_notices: list[LoadError] = []  # rules that replaced others by id
         index = index if index is not None else WordIndex()
         self._index = index
         self.grammar = grammar or Grammar()
@@ -90,14 +91,18 @@ class Engine:
         """Build an engine from the shipped packs plus custom folders (later ones win)."""
         directories = [shipped_rules_dir()] if shipped else []
         directories.extend(extra_rule_dirs)
-        packs = load_packs(directories)
+        packs = load_packs(directories, shipped_rules_dir() if shipped else None)
         builtins: list[BuiltinCheck] = []
         if style_checks:
             from composer.guidelines.builtin.readability import ReadabilityCheck
             from composer.guidelines.builtin.spelling import SpellingCheck
 
             builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        return cls(packs.rules, packs.signals, builtins, packs.errors, packs.index, packs.grammar)
+        engine = cls(
+            packs.rules, packs.signals, builtins, packs.errors, packs.index, packs.grammar
+        )
+        engine.load_notices = packs.notices
+        return engine
 
     @property
     def spelling(self) -> SpellingCheck | None:

@@ -64,6 +64,7 @@ class PackSet:
     rules: list[Rule] = field(default_factory=list)
     signals: dict[str, list[str]] = field(default_factory=dict)
     errors: list[LoadError] = field(default_factory=list)
+    notices: list[LoadError] = field(default_factory=list)  # loaded, but worth saying
     files: list[Path] = field(default_factory=list)
     index: WordIndex = field(default_factory=WordIndex)
     concepts: dict[str, Concept] = field(default_factory=dict)
@@ -85,8 +86,9 @@ def pack_files(directories: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_packs(directories: Iterable[Path]) -> PackSet:
-    """Load every `*.toml` in the folders; later folders may replace rules by id.
+def load_packs(directories: Iterable[Path], shipped: Path | None = None) -> PackSet:
+    """Load every `*.toml` in the folders; later folders may replace rules by id, and each
+    replacement is a notice (of a rule in `shipped`, or of another custom pack's rule).
 
     Concepts, signals and the grammar come first (from every file), so any rule may use a
     concept defined in another file.
@@ -111,6 +113,7 @@ def load_packs(directories: Iterable[Path]) -> PackSet:
             _load_grammar(result, path.name, data["grammar"])
     _build_concepts(result)
     by_id: dict[str, int] = {}
+    origin: dict[str, Path] = {}
     for path, data in parsed:
         raw_rules = data.get("rule", [])
         if not isinstance(raw_rules, list):
@@ -126,9 +129,11 @@ def load_packs(directories: Iterable[Path]) -> PackSet:
                 continue
             if rule.id in by_id:
                 result.rules[by_id[rule.id]] = rule
+                result.notices.append(_replaced(path, rule.id, origin[rule.id], shipped))
             else:
                 by_id[rule.id] = len(result.rules)
                 result.rules.append(rule)
+            origin[rule.id] = path
     _check_signal_names(result)
     return result
 
@@ -195,6 +200,17 @@ def _load_grammar(result: PackSet, source: str, raw: object) -> None:
         )
     except (RuleError, ValueError, re.error) as exc:
         result.errors.append(LoadError(source, None, f"grammar: {exc}"))
+
+
+def _replaced(path: Path, rule_id: str, earlier: Path, shipped: Path | None) -> LoadError:
+    if shipped is not None and earlier.parent == shipped and path.parent != shipped:
+        reason = (
+            f"replaces the shipped rule with this id (from {earlier.name}); "
+            "give it another id unless that was meant"
+        )
+    else:
+        reason = f"this id is also used in {earlier.name}; only this one is used"
+    return LoadError(path.name, rule_id, reason)
 
 
 def _merge_signals(result: PackSet, source: str, raw: object) -> None:

@@ -38,11 +38,13 @@ from composer.services.export_bundle import (
 )
 from composer.services.export_checks import (
     Problem,
+    dropped_link_problems,
     length_problems,
     neutralised_problems,
     scheduler_problems,
 )
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
+from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 
 if TYPE_CHECKING:
     from composer.app.container import Services
@@ -151,11 +153,14 @@ class ExportService:
         accounts: AccountRepository,
         clock: Clock = utc_now,
         images: ImageStore | Callable[[], ImageStore] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         """`images` is the data folder's image store (or a function making it, so exports
         of posts without images never load Qt); without it, exports name images by hash
-        but cannot show or bundle them."""
+        but cannot show or bundle them. `data_dir` (default: the library's folder) is
+        never written into."""
         self._db = database
+        self._data_dir = data_dir if data_dir is not None else database.path.parent
         self._approval = approval
         self._audit = audit
         self._accounts = accounts
@@ -172,6 +177,7 @@ class ExportService:
             services.account_repository,
             clock,
             images=lambda: services.images,
+            data_dir=services.data_dir,
         )
 
     def _store(self) -> ImageStore | None:
@@ -222,6 +228,7 @@ class ExportService:
             problems += missing_images(items)
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
+        problems += dropped_link_problems(items)
         return ExportPlan(request, tuple(items), platform, tuple(skipped), tuple(problems))
 
     def _account(self, account_id: int | None) -> Account | None:
@@ -289,11 +296,15 @@ class ExportService:
     def write(self, plan: ExportPlan, path: Path, *, force: bool = False) -> ExportResult:
         """Render and write the file atomically, then record it; refuses a blocked plan.
 
-        Raises ExportRefusedError, FileExistsError (without `force`) or ExportWriteError.
+        Raises ExportRefusedError (also for a file inside the data folder, even with
+        `force`), FileExistsError (without `force`) or ExportWriteError.
         """
         if plan.refusals:
             raise ExportRefusedError([p.message for p in plan.refusals])
-        path = Path(path).expanduser().absolute()
+        try:
+            path = refuse_data_folder_target(path, self._data_dir)
+        except DataFolderTargetError as exc:
+            raise ExportRefusedError([str(exc)]) from None
         if not force and path.exists():
             raise FileExistsError(f"{path} already exists; choose another name or overwrite it")
         request = plan.request

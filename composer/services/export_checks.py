@@ -149,6 +149,20 @@ def length_problems(items: Sequence[ExportItem], platforms: Sequence[str]) -> li
     return problems
 
 
+def dropped_link_problems(items: Sequence[ExportItem]) -> list[Problem]:
+    """Say which posts' links were left out because they are not http(s) addresses."""
+    ids = [item.post_id for item in items if item.dropped_link]
+    if not ids:
+        return []
+    return [
+        Problem(
+            f"post(s) {_ids(ids)} have a link that is not an http:// or https:// web address "
+            "(such as javascript:); it was left out of the file",
+            post_ids=tuple(ids),
+        )
+    ]
+
+
 def neutralised_problems(items: Sequence[ExportItem], platforms: Sequence[str]) -> list[Problem]:
     """Say which texts gained a leading apostrophe, which a scheduler would post as is."""
     ids = [
@@ -160,7 +174,8 @@ def neutralised_problems(items: Sequence[ExportItem], platforms: Sequence[str]) 
         return []
     return [
         Problem(
-            f"post(s) {_ids(ids)} begin with =, +, -, @, a tab or a carriage return; a "
+            f"post(s) {_ids(ids)} begin with =, +, -, @ (perhaps after spaces, or full-width), "
+            "a tab or a carriage return; a "
             "leading ' was added so spreadsheets do not run them as formulas (use "
             "--no-neutralise for a file that goes straight to the scheduler)",
             post_ids=tuple(ids),

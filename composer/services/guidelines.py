@@ -89,6 +89,11 @@ class GuidelineService:
     def load_errors(self) -> list[LoadError]:
         return self.engine.load_errors
 
+    @property
+    def load_notices(self) -> list[LoadError]:
+        """Rules that replaced another of the same id (loaded; the agent should know)."""
+        return list(getattr(self.engine, "load_notices", ()))
+
     def check(self, inp: CheckInput) -> CheckResult:
         """Check with the service's profile and history unless the input brings its own."""
         if inp.profile is None:

@@ -5,20 +5,24 @@ one transaction, so a bad row imports nothing and the error names the row and fi
 Rows are numbered as people see them: the line of a JSON-lines file, the spreadsheet row
 of a CSV (the header is row 1), the position in a JSON array (from 1). Unknown fields are
 ignored, so files made for other tools (or `composer check` samples) import as they are.
+Hostile input is refused with the same plain errors: JSON nested too deeply or holding
+huge numbers, NUL characters and lone surrogates, CSV with an unterminated quote, and
+links that are not http(s) web addresses.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.domain.links import link_problem
 from composer.domain.posts import PostDraft
+from composer.services.json_input import JsonInputError, parse_json, text_problem
 from composer.services.library import (
     Clock,
     InvalidPostError,
@@ -51,6 +55,9 @@ def parse_posts(text: str) -> list[PostDraft]:
     stripped = text.lstrip("\ufeff").lstrip()
     if not stripped:
         raise ImportFileError("the file is empty")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileError(f"line {line} holds a NUL character; is this a text file?")
     if stripped[0] == "[":
         rows = _json_array(stripped)
     elif stripped[0] == "{":
@@ -96,9 +103,9 @@ class ImportService:
 
 def _json_array(text: str) -> Iterator[tuple[int, Any]]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFileError(f"not valid JSON at line {exc.lineno}: {exc.msg}") from None
+        data = parse_json(text)
+    except JsonInputError as exc:
+        raise ImportFileError(str(exc)) from None
     if not isinstance(data, list):
         raise ImportFileError("a JSON file must hold an array of posts")
     return enumerate(data, start=1)
@@ -110,14 +117,15 @@ def _json_lines(text: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            rows.append((number, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(f"not valid JSON: {exc.msg}", row=number) from None
+            rows.append((number, parse_json(line)))
+        except JsonInputError as exc:
+            message = str(exc).replace(" at line 1:", ":")
+            raise ImportFileError(message, row=number) from None
     return iter(rows)
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, Any]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
@@ -134,7 +142,10 @@ def _csv_rows(text: str) -> Iterator[tuple[int, Any]]:
                 raise ImportFileError(f"{len(values)} values for {len(names)} columns", row=number)
             rows.append((number, {n: v for n, v in zip(names, values, strict=False) if v != ""}))
     except csv.Error as exc:
-        raise ImportFileError(f"unreadable CSV: {exc}", row=reader.line_num) from None
+        why = str(exc)
+        if "unexpected end of data" in why:
+            why = 'a quoted value is never closed (a " is missing)'
+        raise ImportFileError(f"unreadable CSV: {why}", row=reader.line_num) from None
     return iter(rows)
 
 
@@ -144,6 +155,7 @@ def _draft(row: int, data: Any) -> PostDraft:
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ImportFileError("is required and must be non-empty text", row=row, field="text")
+    _check_text(text, row, "text")
     if len(text) > MAX_TEXT:
         raise ImportFileError(f"is longer than {MAX_TEXT} characters", row=row, field="text")
     draft = PostDraft(
@@ -168,7 +180,14 @@ def _text(data: Mapping[str, Any], field: str, row: int) -> str:
         return ""
     if not isinstance(value, str):
         raise ImportFileError("must be text", row=row, field=field)
+    _check_text(value, row, field)
     return value
+
+
+def _check_text(value: str, row: int, field: str) -> None:
+    problem = text_problem(value)
+    if problem:
+        raise ImportFileError(problem, row=row, field=field)
 
 
 def _list(data: Mapping[str, Any], field: str, row: int) -> tuple[str, ...]:
@@ -176,8 +195,11 @@ def _list(data: Mapping[str, Any], field: str, row: int) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
+        _check_text(value, row, field)
         return tuple(item for item in _LIST_SPLIT.split(value) if item)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        for item in value:
+            _check_text(item, row, field)
         return tuple(item.strip() for item in value if item.strip())
     raise ImportFileError("must be a list of names or comma-separated text", row=row, field=field)
 
@@ -190,6 +212,9 @@ def _variants(data: Mapping[str, Any], row: int) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
         raise ImportFileError("must map platform names to text", row=row, field="variants")
+    for name, text in value.items():
+        _check_text(name, row, "variants")
+        _check_text(text, row, "variants")
     return dict(value)
 
 
@@ -197,6 +222,9 @@ def _link(data: Mapping[str, Any], row: int) -> str:
     link = _text(data, "link", row).strip()
     if link and any(ch.isspace() for ch in link):
         raise ImportFileError("must be one web address without spaces", row=row, field="link")
+    problem = link_problem(link)
+    if problem:
+        raise ImportFileError(f"{link[:60]!r} is refused: {problem}", row=row, field="link")
     return link
 
 
@@ -206,6 +234,7 @@ def _when(data: Mapping[str, Any], row: int) -> datetime | None:
         return None
     if not isinstance(value, str):
         raise ImportFileError("must be an ISO 8601 date and time", row=row, field="scheduled_at")
+    _check_text(value, row, "scheduled_at")
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:

@@ -23,26 +23,31 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from composer.storage import backup
+from composer.storage import backup, library_file
+from composer.storage.errors import (
+    LibraryAccessError,
+    LibraryOpenError,
+    NewerSchemaError,
+    ReadOnlyLibraryError,
+    StorageError,
+)
+from composer.storage.library_file import FileState
 from composer.storage.repositories import Repositories
+
+__all__ = [  # the errors live in storage.errors; callers import them from here too
+    "LibraryAccessError",
+    "LibraryOpenError",
+    "NewerSchemaError",
+    "ReadOnlyLibraryError",
+    "StorageError",
+]
 
 LIBRARY_FILE = "library.sqlite3"
 BACKUPS_FOLDER = "backups"
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class LibraryOpenError(Exception):
-    """The library cannot be opened; the message is meant for the agent."""
-
-
-class NewerSchemaError(LibraryOpenError):
-    """The file was written by a newer Composer; it is left exactly as it was."""
-
-
-class StorageError(Exception):
-    """Reading or writing the library failed (busy, disk full, damaged); plain message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +59,32 @@ class OpenReport:
     pre_migration_backup: Path | None = None
     moved_aside: Path | None = None
     restored_from: Path | None = None
+    read_only: str = ""  # why the library cannot be written, e.g. "permission denied (PATH)"
+    damage: str = "was damaged and could not be read"  # or "was empty (0 bytes)"
+
+    @property
+    def read_only_notice(self) -> str:
+        if not self.read_only:
+            return ""
+        return (
+            f"The library can be read but not changed ({self.read_only}): posts can be "
+            "looked at, but edits, approvals and exports cannot be saved."
+        )
 
     @property
     def notices(self) -> tuple[str, ...]:
+        """What recovery did, if anything (the read-only notice is separate)."""
         if self.moved_aside is None:
             return ()
         if self.restored_from is not None:
             then = self.restored_from.name
             return (
-                f"The library file was damaged and could not be read. It was moved to "
+                f"The library file {self.damage}. It was moved to "
                 f"{self.moved_aside} and the latest good backup ({then}) was opened "
                 f"instead; changes made after that backup may be missing.",
             )
         return (
-            f"The library file was damaged and could not be read. It was moved to "
+            f"The library file {self.damage}. It was moved to "
             f"{self.moved_aside} and a new, empty library was started (no good backup "
             f"was found).",
         )
@@ -94,19 +111,33 @@ def head_revision() -> str:
     return head
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def read_only_uri(path: Path, folder_writable: bool) -> str:
+    """A SQLite URI opening `path` read-only. In a folder we cannot write, SQLite cannot
+    make the WAL index, so the file is opened as immutable (no locking, no WAL)."""
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    return uri if folder_writable else uri + "&immutable=1"
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True, read_only_uri: str = "") -> Engine:
     """An engine with WAL, synchronous=FULL, foreign keys and a busy timeout on every
-    connection; transactions are begun by us (BEGIN, or BEGIN IMMEDIATE for writers)."""
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+    connection; transactions are begun by us (BEGIN, or BEGIN IMMEDIATE for writers).
+    With `read_only_uri`, connections open that URI instead and never change the file."""
+    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    if read_only_uri:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(read_only_uri, uri=True, **connect_args),
+            poolclass=QueuePool,
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args=connect_args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only_uri:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -128,6 +159,7 @@ class Database:
     def __init__(self, path: Path, engine: Engine, report: OpenReport) -> None:
         self.path = path
         self.report = report
+        self.read_only = report.read_only  # empty, or why nothing can be written
         self._engine = engine
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self._writer = sessionmaker(
@@ -142,6 +174,10 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Repositories]:
         """One atomic unit of work: committed on leaving the block, rolled back on error."""
+        if self.read_only:
+            raise ReadOnlyLibraryError(
+                f"cannot change the library: {self.read_only}; nothing was changed"
+            )
         with _plain_errors(), self._writer.begin() as session:
             yield Repositories(session)
 
@@ -153,6 +189,8 @@ class Database:
     def daily_backup(self, today: datetime | None = None, keep: int = backup.KEEP_DAILY) -> Path:
         """Make today's rotated backup unless it exists; drop old ones only after it checks out."""
         stamp = (today or datetime.now(UTC)).astimezone().date()
+        if self.read_only:
+            raise backup.BackupError(f"no backup was made: {self.read_only}")
         with self._driver_connection() as source:
             return backup.daily_backup(source, self.path.parent / BACKUPS_FOLDER, stamp, keep)
 
@@ -198,36 +236,74 @@ def open_library(
     backups: Path | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Database:
-    """Open (creating, recovering or migrating as needed) the library at `path`."""
-    backups = backups if backups is not None else path.parent / BACKUPS_FOLDER
-    path.parent.mkdir(parents=True, exist_ok=True)
-    moved_aside = restored_from = None
-    created = not path.exists() or path.stat().st_size == 0
+    """Open (creating, recovering or migrating as needed) the library at `path`.
 
+    Only damage (no SQLite header, a corrupt file, or an empty file while a good backup
+    exists) moves the file aside; a file or folder that cannot be read or written raises
+    LibraryAccessError and changes nothing. A library we may read but not write opens
+    read-only: `Database.read_only` says why, and every write is refused.
+    """
+    backups = backups if backups is not None else path.parent / BACKUPS_FOLDER
+    _make_folder(path.parent)
+    state = library_file.inspect(path)
+    read_only = library_file.write_problem(path)
+    moved_aside = restored_from = None
+    created = False
     current: str | None = None
-    if not created:
+
+    damaged = state is FileState.NOT_SQLITE
+    if state is FileState.EMPTY:
+        damaged = backup.latest_good_backup(backups) is not None
+    elif state is FileState.SQLITE:
         try:
-            current = _probe(path)
+            current = _probe(path, _probe_uri(path, read_only))
         except _DamagedError:
-            moved_aside = _move_aside(path, now())
-            restored_from = backup.latest_good_backup(backups)
-            if restored_from is not None:
-                backup.restore_file(restored_from, path)
-                current = _probe(path)
-            else:
-                created = True
+            damaged = True
+    if damaged:
+        if read_only:
+            raise LibraryAccessError(
+                f"the library file is damaged, and cannot be moved aside: {read_only}; "
+                "nothing was changed"
+            )
+        try:
+            moved_aside = library_file.move_aside(path, now())
+        except OSError as exc:
+            raise LibraryAccessError(
+                f"the library file is damaged, and cannot be moved aside: "
+                f"{library_file.why(exc)} ({path}); nothing was changed"
+            ) from None
+        restored_from = backup.latest_good_backup(backups)
+        if restored_from is not None:
+            backup.restore_file(restored_from, path)
+            current = _probe(path)
+        else:
+            created = True
+    elif state is not FileState.SQLITE:
+        created = True
+    if created and read_only:
+        raise LibraryAccessError(f"cannot create the library: {read_only}")
 
     head = head_revision()
     pre_backup = None
     if current is not None and current != head:
         _refuse_unknown(path, current)
+    if current != head and read_only:
+        raise LibraryAccessError(
+            f"the library must be updated for this version of Composer, but it cannot "
+            f"be changed: {read_only}; nothing was changed"
+        )
+    if current is not None and current != head:
         stamp = now().strftime("%Y%m%dT%H%M%S")
         pre_backup = backups / f"library-before-{head}-{stamp}.sqlite3"
-        backups.mkdir(parents=True, exist_ok=True)
-        with contextlib.closing(sqlite3.connect(path)) as source:
-            backup.backup_database(source, pre_backup)
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as source:
+                backup.backup_database(source, pre_backup)
+        except backup.BackupError as exc:
+            raise LibraryAccessError(f"the library was not updated: {exc}") from None
     if current != head:
         migrate(path)
+    if not read_only:
+        backup.clean_partials(backups)
 
     report = OpenReport(
         created=created,
@@ -235,8 +311,26 @@ def open_library(
         pre_migration_backup=pre_backup,
         moved_aside=moved_aside,
         restored_from=restored_from,
+        read_only=read_only,
+        **({"damage": "was empty (0 bytes)"} if state is FileState.EMPTY else {}),
     )
-    return Database(path, make_engine(path), report)
+    return Database(path, make_engine(path, read_only_uri=_probe_uri(path, read_only)), report)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryAccessError(
+            f"cannot use the data folder: {library_file.why(exc)} ({folder})"
+        ) from None
+
+
+def _probe_uri(path: Path, read_only: str) -> str:
+    """Empty (open normally) for a writable library, else a read-only URI."""
+    if not read_only:
+        return ""
+    return read_only_uri(path, folder_writable=os.access(path.parent, os.W_OK))
 
 
 def migrate(path: Path, revision: str = "head") -> None:
@@ -261,13 +355,15 @@ class _DamagedError(Exception):
     pass
 
 
-def _probe(path: Path) -> str | None:
-    """Read the schema revision without changing the file; raise _DamagedError if unreadable.
+def _probe(path: Path, uri: str = "") -> str | None:
+    """Read the schema revision without changing the file; raise _DamagedError only for
+    damage, and LibraryOpenError (busy, permission, I/O) for anything else.
 
     Returns None for an empty database; raises LibraryOpenError for a foreign one.
     """
     try:
-        with contextlib.closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+        connection = sqlite3.connect(uri or path, uri=bool(uri), timeout=BUSY_TIMEOUT_MS / 1000)
+        with contextlib.closing(connection) as conn:
             result = conn.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
                 raise _DamagedError(result)
@@ -281,12 +377,10 @@ def _probe(path: Path) -> str | None:
                 return None
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
             return rows[0][0] if rows else None
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise LibraryOpenError(
-                "The library is busy in another Composer window; try again in a moment."
-            ) from exc
-        raise _DamagedError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        if library_file.is_damage(exc):
+            raise _DamagedError(str(exc)) from exc
+        raise library_file.plain_error(exc, path) from exc
 
 
 def _refuse_unknown(path: Path, current: str) -> None:
@@ -297,19 +391,3 @@ def _refuse_unknown(path: Path, current: str) -> None:
             f"{path} was written by a newer version of Composer (schema {current}). "
             "Please update Composer to open it; the file was left untouched."
         ) from exc
-
-
-def _move_aside(path: Path, when: datetime) -> Path:
-    """Rename the damaged file (and its WAL/SHM companions) out of the way, never delete."""
-    stamp = when.strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
-        counter += 1
-    os.replace(path, target)
-    for suffix in ("-wal", "-shm"):
-        companion = Path(f"{path}{suffix}")
-        if companion.exists():
-            os.replace(companion, Path(f"{target}{suffix}"))
-    return target

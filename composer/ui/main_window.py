@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         for index, notice in enumerate(services.notices):
             self.banner.show_notice(f"library-{index}", notice, "warning")
         self._set_library_ready(True)
+        if getattr(services.database, "read_only", ""):
+            self._set_read_only()
         self._follow_theme_setting()
         self.posts.start(self.unclean_start)
 
@@ -138,6 +140,10 @@ class MainWindow(QMainWindow):
         for error in getattr(engine, "load_errors", ()):
             self.banner.show_notice(
                 f"pack-{error}", f"A custom guideline pack was skipped: {error}", "warning"
+            )
+        for notice in getattr(engine, "load_notices", ()):
+            self.banner.show_notice(
+                f"pack-{notice}", f"Two guideline rules share an id: {notice}", "warning"
             )
         self.checks.set_engine(engine, profile)
 
@@ -201,6 +207,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(ready and external.available("snippets"))
         a.export.setEnabled(ready and external.available("export"))
         self._update_approve()
+
+    def _set_read_only(self) -> None:
+        """The library can only be read (the banner says why): nothing that would save."""
+        a = self.actions_
+        for action in (a.new, a.save, a.approve, a.disclosure, a.accounts, a.profile, a.export):
+            action.setEnabled(False)
+        for action in (a.snippets, a.insert_snippet):
+            action.setEnabled(False)
+        self.centre.editor.setReadOnly(True)
 
     def _update_approve(self, *_: object) -> None:
         self.centre.set_errors_left(self.checks.errors_left(), self.posts is not None)

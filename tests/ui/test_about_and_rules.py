@@ -103,6 +103,25 @@ def test_a_broken_pack_is_named_and_the_notice_goes_once_fixed(qtbot, window, da
     assert not any(k.startswith("pack-") for k in window.banner.texts())
 
 
+def test_a_pack_reusing_a_rule_id_is_reported_in_the_window(qtbot, window, data_dir):
+    rules = paths.user_rules_dir(data_dir)
+    rules.mkdir(parents=True, exist_ok=True)
+    (rules / "a.toml").write_text(ZEBRA_PACK, encoding="utf-8")
+    (rules / "b.toml").write_text(ZEBRA_PACK, encoding="utf-8")
+    shipped = ZEBRA_PACK.replace("style.caps.zebra", "etiquette.hard-sell.urgency").replace(
+        'category = "style.caps"', 'category = "etiquette.hard-sell"'
+    )
+    (rules / "c.toml").write_text(shipped, encoding="utf-8")
+    _reload(qtbot, window)
+    texts = [t for k, t in window.banner.texts().items() if k.startswith("pack-")]
+    assert any("b.toml: rule 'style.caps.zebra'" in t and "also used in a.toml" in t for t in texts)
+    assert any("c.toml" in t and "replaces the shipped rule" in t for t in texts)
+    (rules / "b.toml").unlink()
+    (rules / "c.toml").unlink()
+    _reload(qtbot, window)
+    assert not any(k.startswith("pack-") for k in window.banner.texts())
+
+
 def test_a_failed_reload_keeps_the_old_rules_and_says_so(qtbot, window, monkeypatch):
     import composer.services.guidelines as guidelines
 

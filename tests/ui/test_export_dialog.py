@@ -157,6 +157,32 @@ def test_choose_file_adds_the_extension(qtbot, services, tmp_path, monkeypatch):
     assert dialog.path.text() == str(tmp_path / "picked.json")
 
 
+def test_a_file_in_the_data_folder_is_refused_even_when_replacing(
+    qtbot, services, tmp_path, answers, monkeypatch
+):
+    asked, _ = answers
+    post = make(services, "Storm kit tips?")
+    library = services.data_dir / "library.sqlite3"
+    before = library.read_bytes()
+    dialog = open_dialog(qtbot, services, [post], services.data_dir / ".." / "data" / "x.csv")
+    choose(dialog.format, "csv")
+    dialog.export_button.click()  # a new file, through ".."
+    assert asked[-1][0] == "Choose another place" and not (services.data_dir / "x.csv").exists()
+    dialog.path.setText(str(library))
+    dialog.export_button.click()  # "Replace the file?" would be answered yes
+    assert asked[-1][0] == "Choose another place" and "data folder" in asked[-1][1]
+    assert dialog.message.text().startswith("Nothing was exported.")
+    assert library.read_bytes() == before and services.library.get(post).status == "approved"
+    monkeypatch.setattr(
+        "composer.ui.dialogs.export.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(services.data_dir / "backups" / "out.csv"), ""),
+    )
+    dialog.path.setText(str(tmp_path / "fine.csv"))
+    dialog.choose_file()
+    assert dialog.path.text() == str(tmp_path / "fine.csv")  # the refused choice is not taken
+    assert asked[-1][0] == "Choose another place"
+
+
 def test_freed_on_close(qtbot, services, tmp_path):
     post = make(services, "Storm kit tips?")
     assert_freed_on_close(lambda: ExportDialog(services, [post]), lambda d: d.close())

@@ -97,6 +97,23 @@ def test_a_damaged_library_is_recovered_and_the_notice_shown(qtbot, data_dir):
     assert notices and "damaged" in notices[0]
 
 
+def test_a_read_only_library_is_shown_but_nothing_can_be_changed(qtbot, data_dir, monkeypatch):
+    from composer.app.container import Services
+    from composer.domain.posts import PostDraft
+    from composer.storage import library_file
+
+    with Services.open(data_dir) as services:
+        services.library.create(PostDraft(body="Storm kit tips?"))
+    reason = f"permission denied ({library_path(data_dir)})"
+    monkeypatch.setattr(library_file, "write_problem", lambda _path: reason)
+    window = _started(qtbot, data_dir)
+    notices = [t for k, t in window.banner.texts().items() if k.startswith("library-")]
+    assert notices and "can be read but not changed" in notices[0] and reason in notices[0]
+    assert window.centre.editor.isReadOnly()
+    assert not window.actions_.approve.isEnabled() and not window.actions_.new.isEnabled()
+    assert window.services.database.read_only == reason
+
+
 def test_an_unreadable_custom_pack_is_named_in_the_banner(qtbot, data_dir):
     rules = data_dir / "guidelines"
     rules.mkdir()

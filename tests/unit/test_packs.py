@@ -95,6 +95,40 @@ def test_custom_pack_can_replace_a_shipped_rule(tmp_path: Path) -> None:
     engine = _engine(tmp_path, {"override.toml": override})
     urgency = [r for r in engine.rules if r.id == "etiquette.hard-sell.urgency"]
     assert len(urgency) == 1 and urgency[0].source == "override.toml"
+    assert not engine.load_errors  # allowed, but said:
+    [notice] = [str(n) for n in engine.load_notices]
+    assert notice.startswith("override.toml: rule 'etiquette.hard-sell.urgency': replaces the")
+    assert "shipped rule" in notice
+
+
+def test_two_custom_packs_with_one_id_are_reported(tmp_path: Path) -> None:
+    engine = _engine(tmp_path, {"a.toml": GOOD, "b.toml": GOOD})
+    assert [r.source for r in engine.rules if r.id == "etiquette.hard-sell.custom"] == ["b.toml"]
+    assert [str(n) for n in engine.load_notices] == [
+        "b.toml: rule 'etiquette.hard-sell.custom': this id is also used in a.toml; "
+        "only this one is used"
+    ]
+
+
+def test_the_shipped_packs_alone_have_no_notices() -> None:
+    engine = Engine.load(style_checks=False)
+    assert engine.load_notices == [] and engine.load_errors == []
+
+
+def test_check_and_rules_commands_report_the_notice(tmp_path: Path, capsys) -> None:
+    from composer.cli import run
+
+    data = tmp_path / "data"
+    (data / "guidelines").mkdir(parents=True)
+    (data / "guidelines" / "a.toml").write_text(GOOD, encoding="utf-8")
+    (data / "guidelines" / "b.toml").write_text(GOOD, encoding="utf-8")
+    post = tmp_path / "post.txt"
+    post.write_text("A calm day. What do you think?", encoding="utf-8")
+    assert run(["--data-dir", str(data), "check", str(post)]) == 0
+    note = "composer: note: b.toml: rule 'etiquette.hard-sell.custom': this id is also used"
+    assert note in capsys.readouterr().err
+    assert run(["--data-dir", str(data), "rules", "test"]) == 0  # a notice is not a failure
+    assert note in capsys.readouterr().err
 
 
 def test_unknown_signal_is_reported(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ from composer.services.export import (
     ExportWriteError,
 )
 from composer.services.library import LibraryError
+from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 from composer.ui import alerts
 from composer.ui.history_model import PLATFORM_NAMES
 
@@ -80,6 +81,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export approved posts")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._service = ExportService.over(services)
+        self._data_dir = services.data_dir
         self._post_ids = tuple(post_ids)
         self._plan: ExportPlan | None = None
         self.result: ExportResult | None = None
@@ -218,7 +220,19 @@ class ExportDialog(QDialog):
         if chosen:
             if not Path(chosen).suffix:
                 chosen += extension
+            if self._refused(Path(chosen)):
+                return
             self.path.setText(chosen)
+
+    def _refused(self, path: Path) -> bool:
+        """Say so (and write nothing) when `path` is inside Composer's data folder."""
+        try:
+            refuse_data_folder_target(path, self._data_dir)
+        except DataFolderTargetError as exc:
+            self.message.setText(f"Nothing was exported. {_sentence(str(exc))}")
+            alerts.warning(self, "Choose another place", _sentence(str(exc)))
+            return True
+        return False
 
     def _suggested_name(self) -> str:
         fmt = self.format.currentData()
@@ -242,6 +256,8 @@ class ExportDialog(QDialog):
             self.message.setText("Nothing was exported: see the problems above.")
             return
         path = Path(self.path.text().strip()).expanduser()
+        if self._refused(path):
+            return
         notes = [f"post {s.post_id} {s.reason}" for s in plan.skipped]
         notes += [p.message for p in plan.warnings]
         if notes and not alerts.question(

@@ -14,13 +14,25 @@ def read_back(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+@pytest.mark.parametrize(
+    "start",
+    ["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20"],
+    ids=["=", "+", "-", "@", "tab", "cr", "fullwidth=", "fullwidth+", "fullwidth-", "fullwidth@"],
+)
 def test_dangerous_starts_get_an_apostrophe(start):
     cell = f"{start}SUM(A1:A9)"
     assert neutralise(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("cell", ["Hello", "", " =not first", "'quoted", "5 = five", "#tag"])
+@pytest.mark.parametrize(
+    "cell", [" =1+1", '\t=HYPERLINK("x")', "  +1", "\n-2", "\u3000\uff1d1", "\xa0@SUM(A1)"]
+)
+def test_formulas_after_whitespace_get_an_apostrophe(cell):
+    assert neutralise(cell) == "'" + cell
+    assert read_back(csv_bytes([[cell]]))[0][0] == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["Hello", "", " not a formula", "'quoted", "5 = five", "#tag"])
 def test_innocent_cells_are_unchanged(cell):
     assert neutralise(cell) == cell
 
