@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,8 +23,14 @@ class BackupError(Exception):
     """A backup could not be written or did not pass its integrity check."""
 
 
-def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
-    """Copy `source` to `destination` consistently, verify the copy, then move it in place."""
+def backup_database(
+    source: sqlite3.Connection,
+    destination: Path,
+    stamp: Callable[[sqlite3.Connection], None] | None = None,
+) -> Path:
+    """Copy `source` to `destination` consistently, verify the copy, then move it in place.
+
+    `stamp` may write into the copy before it is checked (the audit head it holds)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     temporary = destination.with_name(destination.name + ".partial")
     temporary.unlink(missing_ok=True)
@@ -32,6 +39,8 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
             source.backup(target)
             # A backup should be one self-contained file, not a WAL database.
             target.execute("PRAGMA journal_mode=DELETE")
+            if stamp is not None:
+                stamp(target)
         problem = integrity_problem(temporary)
         if problem:
             raise BackupError(f"the backup did not pass its integrity check: {problem}")
@@ -53,11 +62,17 @@ def integrity_problem(path: Path) -> str:
     return "" if result and result[0] == "ok" else str(result[0] if result else "no answer")
 
 
-def daily_backup(source: sqlite3.Connection, folder: Path, today: date, keep: int) -> Path:
+def daily_backup(
+    source: sqlite3.Connection,
+    folder: Path,
+    today: date,
+    keep: int,
+    stamp: Callable[[sqlite3.Connection], None] | None = None,
+) -> Path:
     """Today's backup (made once a day), then rotation down to `keep` daily files."""
     destination = folder / f"library-{today.isoformat()}.sqlite3"
     if not destination.exists():
-        backup_database(source, destination)
+        backup_database(source, destination, stamp)
     _drop_old_dailies(folder, keep)
     return destination
 

@@ -9,13 +9,14 @@ happened is returned in `Database.report` so the window or command line can say 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
@@ -24,13 +25,19 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
-from composer.storage import backup
+from composer.domain.posts import AuditHead
+from composer.storage import anchor, backup
 from composer.storage.repositories import Repositories
+
+if TYPE_CHECKING:
+    from composer.storage.audit import KeySource
 
 LIBRARY_FILE = "library.sqlite3"
 BACKUPS_FOLDER = "backups"
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+log = logging.getLogger(__name__)
 
 
 class LibraryOpenError(Exception):
@@ -123,16 +130,29 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 
 class Database:
-    """An open library: short read or write transactions that hand out repositories."""
+    """An open library: short read or write transactions that hand out repositories.
+
+    `audit_keys` (set by the app) signs new audit entries; after a write that added some,
+    the head anchor file next to the library is brought up to date.
+    """
 
     def __init__(self, path: Path, engine: Engine, report: OpenReport) -> None:
         self.path = path
         self.report = report
+        self.audit_keys: KeySource | None = None
         self._engine = engine
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self._writer = sessionmaker(
             bind=engine.execution_options(composer_write=True), expire_on_commit=False
         )
+
+    @property
+    def anchor_path(self) -> Path:
+        return anchor.anchor_path(self.path)
+
+    @property
+    def backups_folder(self) -> Path:
+        return self.path.parent / BACKUPS_FOLDER
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Repositories]:
@@ -142,19 +162,47 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Repositories]:
         """One atomic unit of work: committed on leaving the block, rolled back on error."""
-        with _plain_errors(), self._writer.begin() as session:
-            yield Repositories(session)
+        repositories: Repositories | None = None
+        try:
+            with _plain_errors(), self._writer.begin() as session:
+                repositories = Repositories(session, self.audit_keys)
+                yield repositories
+        except BaseException:
+            if repositories is not None and repositories.asked_for_audit_key:
+                assert self.audit_keys is not None
+                self.audit_keys.settled(committed=False)
+            raise
+        if repositories.asked_for_audit_key:
+            assert self.audit_keys is not None
+            self.audit_keys.settled(committed=True)
+        head = repositories.audit_head
+        if head is not None:
+            self.write_anchor(head)
+
+    def write_anchor(self, head: AuditHead) -> None:
+        """Record the log's head next to the library; a failure is logged, not raised
+        (the entries are committed; `audit verify` reports the stale anchor)."""
+        try:
+            anchor.write_anchor(self.anchor_path, head)
+        except OSError as exc:
+            log.warning("could not write the audit head record %s: %s", self.anchor_path, exc)
 
     def backup_to(self, destination: Path) -> Path:
         """A consistent copy through SQLite's online backup API, verified before use."""
         with self._driver_connection() as source:
-            return backup.backup_database(source, destination)
+            return backup.backup_database(source, destination, self._stamp)
 
     def daily_backup(self, today: datetime | None = None, keep: int = backup.KEEP_DAILY) -> Path:
         """Make today's rotated backup unless it exists; drop old ones only after it checks out."""
         stamp = (today or datetime.now(UTC)).astimezone().date()
         with self._driver_connection() as source:
-            return backup.daily_backup(source, self.path.parent / BACKUPS_FOLDER, stamp, keep)
+            folder = self.path.parent / BACKUPS_FOLDER
+            return backup.daily_backup(source, folder, stamp, keep, self._stamp)
+
+    def _stamp(self, target: sqlite3.Connection) -> None:
+        """Every backup carries the head of its own audit log, signed when there is a key."""
+        key = self.audit_keys.key_for_check() if self.audit_keys is not None else None
+        anchor.stamp_backup(target, key)
 
     def integrity_check(self) -> str:
         with self._driver_connection() as conn:
