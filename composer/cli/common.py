@@ -50,7 +50,24 @@ def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> It
     except (LibraryError, StorageError, BackupError) as exc:
         raise CommandError(str(exc)) from None
     finally:
+        for code in services.audit.notices:
+            print(f"composer: note: {AUDIT_NOTICES.get(code, code)}", file=sys.stderr)
         services.close()
+
+
+# What the audit key's notice codes (composer.services.audit_keys) mean, for people.
+AUDIT_NOTICES = {
+    "audit.unkeyed": "this computer has no secure keyring, so the audit log is kept with "
+    "plain hashes only: it shows damage and careless edits, but not an edit whose hashes "
+    "were re-computed",
+    "audit.key-missing": "the audit log is signed with a key that is not in this computer's "
+    "keyring (was the library copied here?); new entries are not signed, and "
+    "'composer audit verify' cannot check the signed ones",
+    "audit.key-unavailable": "the keyring did not hand over the audit key (is it locked?); "
+    "entries written now are not signed",
+    "audit.key-unreadable": "the keyring holds an audit key for this library that Composer "
+    "cannot read; entries written now are not signed",
+}
 
 
 def positive_id(kind: str) -> Callable[[str], int]:

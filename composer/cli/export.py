@@ -3,7 +3,8 @@ or a bundle for posting by hand (the scheduler CSV, the images without metadata,
 
 Exit status 2 when the request cannot make a usable file (bad options, unapproved posts,
 a scheduler's limits, an existing file without --force) or the export cannot be recorded
-(a read-only library: the file is removed again); 1 when the file could not be written. Warnings go to stderr; what was written goes to stdout.
+(a read-only library: the file is removed again); 1 when the file could not be written.
+Warnings go to stderr; what was written goes to stdout.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ class ApprovalStanding:
     def valid(self) -> bool:
         return not self.problem
 
+
 log = logging.getLogger(__name__)
 
 
@@ -138,22 +139,25 @@ class AuditService:
 
     def settle_anchor(self, restored: bool = False) -> None:
         """Give a library its head record the first time this version opens it, and a
-        fresh one after it was restored from a backup (the old one is kept beside it).
+        fresh one when it was restored from a backup (by Composer, or by copying a backup
+        into place: a backup carries its own head), keeping the old record beside it.
 
         Otherwise a missing file is reported by `verify`, never quietly made again. A
         library that cannot be written to is left as it is (logged).
         """
         path = self._db.anchor_path
         try:
-            if restored and path.exists():
+            with self._db.read() as tx:
+                restored = restored or tx.settings.get(anchor.BACKUP_SETTING) is not None
+                anchored = bool(tx.settings.get(anchor.ANCHORED_SETTING, False))
+            if not restored and (path.exists() or anchored):
+                return
+            if path.exists():
                 stamp = self._clock().strftime("%Y%m%dT%H%M%S")
                 path.replace(path.with_name(f"{path.name}.before-restore-{stamp}"))
-            elif path.exists():
-                return
             with self._db.write() as tx:
-                if tx.settings.get(anchor.ANCHORED_SETTING, False) and not restored:
-                    return
                 head = tx.audit.last_head()
+                tx.settings.delete(anchor.BACKUP_SETTING)
                 tx.settings.set(anchor.ANCHORED_SETTING, True)
         except (OSError, StorageError) as exc:
             log.warning("could not set up the audit head record %s: %s", path, exc)
@@ -184,9 +188,12 @@ def _logged_hashes(tx: Repositories, post_ids: set[int]) -> dict[int, tuple[tupl
         for entry in tx.audit.entries(post_id):
             texts = entry.data.get("texts")
             approval_id = entry.data.get("approval_id")
-            if entry.action == "approve" and isinstance(texts, dict):
-                if isinstance(approval_id, int):
-                    logged[approval_id] = tuple(sorted(texts.items()))
+            if (
+                entry.action == "approve"
+                and isinstance(texts, dict)
+                and isinstance(approval_id, int)
+            ):
+                logged[approval_id] = tuple(sorted(texts.items()))
     return logged
 
 

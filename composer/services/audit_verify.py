@@ -2,11 +2,11 @@
 
 In order, and stopping at the first problem (named in plain words; nothing is repaired):
 each entry's number, link to the one before, hash and (from the first signed entry on)
-HMAC with the library's key; what approve and export entries pin down against the
-approval and export tables; that no approval or export lacks its entry and no voided
-approval is live again; that every post marked approved or exported has an approval whose
-texts are the post's current texts; and that the log reaches as far as the head anchor
-file and the backups say it once did.
+HMAC with the library's key, and what approve and export entries pin down against the
+approval and export tables; that the log reaches as far as the head anchor file and the
+backups say it once did; that no approval or export lacks its entry and no voided
+approval is live again; and that every post marked approved or exported has an approval
+whose texts are the post's current texts.
 """
 
 from __future__ import annotations
@@ -95,9 +95,9 @@ def verify_library(
 
     problem = (
         _check_key_used(key, walk)
+        or _check_anchors(anchors, walk, key)
         or _check_records(tx, walk, exports)
         or _check_posts(tx, walk)
-        or _check_anchors(anchors, walk, key)
     )
     if problem:
         return report(problem)
@@ -195,7 +195,7 @@ def _check_export(tx: Repositories, entry: AuditEntry, walk: _Walk) -> str:
 
 
 def _check_key_used(key: bytes | None, walk: _Walk) -> str:
-    if key is not None and walk.signed_from is None and walk.count > 0:
+    if key is not None and walk.signed_from is None:
         return (
             "this library has an audit key in the keyring, but no entry is signed with it: "
             "the signed entries at the end of the log were removed"

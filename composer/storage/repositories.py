@@ -6,9 +6,9 @@ from functools import cached_property
 
 from sqlalchemy.orm import Session
 
+from composer.domain.posts import AuditHead
 from composer.storage.accounts import AccountRows
 from composer.storage.approvals import ApprovalRepository, ExportRepository
-from composer.domain.posts import AuditHead
 from composer.storage.audit import AuditRepository, KeySource
 from composer.storage.posts import PostRepository, RevisionRepository
 from composer.storage.settings import SettingsRepository
