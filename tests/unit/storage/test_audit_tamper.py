@@ -13,7 +13,7 @@ import pytest
 from audit_tamper import build, forge_anchor, memory, raw, rehash, using_keyring
 
 from composer.app.container import Services
-from composer.domain.posts import GENESIS_HASH, AuditHead
+from composer.domain.posts import GENESIS_HASH, AuditHead, content_hash
 from composer.storage.anchor import anchor_path, read_anchor
 
 
@@ -66,8 +66,6 @@ def test_edited_approved_text_rehashed_without_the_key(keyed):
             "UPDATE posts SET body = 'Guaranteed payouts!' WHERE id = ?", (ids["exported"],)
         )
         # fix the stored hashes and the logged hash too, then re-hash the whole chain
-        from composer.domain.posts import content_hash
-
         digest = content_hash("Guaranteed payouts!")
         conn.execute("UPDATE approval_texts SET sha256 = ?", (digest,))
         for seq, data in conn.execute("SELECT seq, data FROM audit_log").fetchall():
@@ -251,7 +249,7 @@ def test_voided_approval_made_live_again(keyed):
 
 
 def test_approval_without_entry(unkeyed):
-    services, ids, _ = (*unkeyed, None)
+    services, ids = unkeyed
     with raw(library(services)) as conn:
         conn.execute(
             "DELETE FROM audit_log WHERE action = 'approve' AND post_id = ?", (ids["approved"],)
