@@ -86,10 +86,14 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         raise CommandError(f"the audit log is broken: {report.problem}")
     if report.signed_from is not None:
         how = f"signed with this library's key from entry {report.signed_from} on"
-    elif report.entries:
-        how = "not signed with a key yet: only the plain hashes could be checked"
-    else:
+    elif not report.entries:
         how = "nothing recorded yet"
+    elif report.key == "no-keyring":
+        how = "not signed: this computer has no secure keyring, so only the plain hashes "
+        how += "were checked"
+    else:
+        how = "not signed yet (the key is made with the next entry): only the plain hashes "
+        how += "were checked"
     noun = "entry" if report.entries == 1 else "entries"
     print(f"The audit log is intact ({report.entries} {noun}; {how}).")
     return 0

@@ -50,16 +50,27 @@ def open_services(args: argparse.Namespace, *, daily_backup: bool = False) -> It
     except (LibraryError, StorageError, BackupError) as exc:
         raise CommandError(str(exc)) from None
     finally:
-        for code in services.audit.notices:
-            print(f"composer: note: {AUDIT_NOTICES.get(code, code)}", file=sys.stderr)
+        _tell_audit_notices(services)
         services.close()
+
+
+def _tell_audit_notices(services: Services) -> None:
+    from composer.storage.database import StorageError
+
+    try:
+        codes = services.audit.notices
+    except StorageError:
+        return
+    for code in codes:
+        print(f"composer: note: {AUDIT_NOTICES.get(code, code)}", file=sys.stderr)
+    services.audit.told(codes)
 
 
 # What the audit key's notice codes (composer.services.audit_keys) mean, for people.
 AUDIT_NOTICES = {
     "audit.unkeyed": "this computer has no secure keyring, so the audit log is kept with "
     "plain hashes only: it shows damage and careless edits, but not an edit whose hashes "
-    "were re-computed",
+    "were re-computed (said once for this library)",
     "audit.key-missing": "the audit log is signed with a key that is not in this computer's "
     "keyring (was the library copied here?); new entries are not signed, and "
     "'composer audit verify' cannot check the signed ones",

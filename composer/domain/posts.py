@@ -226,8 +226,9 @@ class AuditHead:
 class AuditReport:
     """The result of re-computing the chain; `problem` names the first broken entry.
 
-    `key` says how the chain is protected: "keyed" (entries signed with the library's key
-    from entry `signed_from` on), "unkeyed" (no secure keyring here, plain hashes only).
+    `key` says how the chain was checked: "keyed" (with the library's key; entries are
+    signed from `signed_from` on), "no-keyring" (no secure keyring here: plain hashes
+    only), "unkeyed" (no key made yet), "missing" (signed, but the key is not here).
     """
 
     entries: int

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from composer.domain.posts import AuditEntry, AuditReport, ExportRecord, Post
 from composer.services.approval import NotApprovedError
+from composer.services.audit_keys import UNKEYED
 from composer.services.audit_verify import (
     LIVE_STATUSES,
     Anchors,
@@ -48,6 +49,8 @@ class ApprovalStanding:
 
 log = logging.getLogger(__name__)
 
+NOTICES_TOLD_SETTING = "audit.notices-told"
+
 
 class AuditService:
     def __init__(
@@ -59,8 +62,29 @@ class AuditService:
 
     @property
     def notices(self) -> tuple[str, ...]:
-        """Notice codes about the audit key (each once), e.g. `audit.unkeyed`."""
-        return self._keys.notices if self._keys is not None else ()
+        """Notice codes about the audit key not yet told, e.g. `audit.unkeyed`.
+
+        Each comes once per run; "no secure keyring" only once per library (see
+        `told`), since nothing the agent can do here changes it. The others are told
+        every run they happen in."""
+        codes = self._keys.notices if self._keys is not None else ()
+        if UNKEYED not in codes:
+            return codes
+        with self._db.read() as tx:
+            given = tx.settings.get(NOTICES_TOLD_SETTING, [])
+        return tuple(c for c in codes if not (c == UNKEYED and c in given))
+
+    def told(self, codes: Sequence[str]) -> None:
+        """The window or command line has said these; a once-per-library one is kept."""
+        if UNKEYED not in codes:
+            return
+        try:
+            with self._db.write() as tx:
+                given = tx.settings.get(NOTICES_TOLD_SETTING, [])
+                if UNKEYED not in given:
+                    tx.settings.set(NOTICES_TOLD_SETTING, [*given, UNKEYED])
+        except StorageError as exc:
+            log.warning("could not note that the audit notice was given: %s", exc)
 
     @property
     def key_problem(self) -> str:
@@ -111,7 +135,8 @@ class AuditService:
     def verify(self) -> AuditReport:
         """Re-compute and cross-check everything (see `audit_verify`); reads only."""
         key = self._keys.key_for_check() if self._keys is not None else None
-        state = "keyed" if key is not None else "unkeyed"
+        no_store = self._keys is not None and UNKEYED in self._keys.notices
+        state = "keyed" if key is not None else "no-keyring" if no_store else "unkeyed"
         anchors = self._anchors()
         with self._db.read() as tx:
             report = verify_library(tx, key, state, anchors)

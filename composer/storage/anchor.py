@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from composer.domain.posts import GENESIS_HASH, AuditHead, canonical_json, head_mac
@@ -92,13 +93,17 @@ def signed(head: AuditHead, key: bytes | None) -> AuditHead:
     return AuditHead(head.seq, head.hash, head_mac(key, head.seq, head.hash))
 
 
-def stamp_backup(target: sqlite3.Connection, key: bytes | None) -> None:
-    """Write the copy's own head (its last audit entry) into the copy's settings."""
-    row = target.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+def stamp_backup(target: sqlite3.Connection, key: Callable[[], bytes | None]) -> None:
+    """Write the copy's own head (its last audit entry) into the copy's settings; the key
+    is asked for only when that entry is signed."""
+    row = target.execute(
+        "SELECT seq, hash, mac FROM audit_log ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
     head = AuditHead(0, GENESIS_HASH) if row is None else AuditHead(int(row[0]), str(row[1]))
+    signed_head = signed(head, key() if row is not None and row[2] is not None else None)
     target.execute(
         "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-        (BACKUP_SETTING, to_json(signed(head, key))),
+        (BACKUP_SETTING, to_json(signed_head)),
     )
     target.commit()
 

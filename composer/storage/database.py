@@ -201,8 +201,8 @@ class Database:
 
     def _stamp(self, target: sqlite3.Connection) -> None:
         """Every backup carries the head of its own audit log, signed when there is a key."""
-        key = self.audit_keys.key_for_check() if self.audit_keys is not None else None
-        anchor.stamp_backup(target, key)
+        keys = self.audit_keys
+        anchor.stamp_backup(target, lambda: keys.key_for_check() if keys is not None else None)
 
     def integrity_check(self) -> str:
         with self._driver_connection() as conn:

@@ -28,7 +28,7 @@ def test_no_secure_keyring_keeps_the_plain_chain_and_says_so_once(services, cloc
         build(services, clock)
         assert services.audit.notices == ("audit.unkeyed",)
         report = services.audit.verify()
-    assert report.ok and report.key == "unkeyed" and report.signed_from is None
+    assert report.ok and report.key == "no-keyring" and report.signed_from is None
     assert services.audit.notices == ("audit.unkeyed",)
     assert all(entry.mac is None for entry in services.audit.entries())
 
