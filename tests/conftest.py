@@ -6,6 +6,11 @@ import os
 
 # Qt reads this when the first QGuiApplication starts; set it before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never reach the real keyring by accident (the audit key is asked for whenever an
+# entry is written): keyring's default is its `fail` backend, here and in every command
+# a test runs. Tests that need a store install one (MemoryKeyring); the Secret Service
+# integration tests name theirs explicitly.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 import pytest
 

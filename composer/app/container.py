@@ -6,6 +6,7 @@ that never touch the library, like `composer check` without one, stay quick.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from composer.services.library import LibraryService
     from composer.storage.database import Database
 
+
+log = logging.getLogger(__name__)
 
 LIBRARY_ID_SETTING = "library_id"
 APPROVER_SETTING = "approver"  # written by the profile dialog
@@ -67,13 +70,15 @@ class Services:
         Raises `composer.storage.database.LibraryOpenError` with a plain message when the
         library cannot be used; `notices` says what recovery did, if anything.
         """
+        from composer.secrets import CredentialStore
         from composer.services.approval import ApprovalService
         from composer.services.audit import AuditService
+        from composer.services.audit_keys import AuditKeys
         from composer.services.history import HistoryService
         from composer.services.importer import ImportService
         from composer.services.library import LibraryService, utc_now
         from composer.storage.accounts import SqlAccountRepository
-        from composer.storage.database import library_path, open_library
+        from composer.storage.database import StorageError, library_path, open_library
 
         now = clock or utc_now
         database = open_library(library_path(data_dir))
@@ -85,7 +90,11 @@ class Services:
             value = library.setting(APPROVER_SETTING)
             return value if isinstance(value, str) else ""
 
-        return cls(
+        # The audit key sits in the keyring under the library's own id, next to its
+        # account credentials; it is looked up only when an entry is written or checked.
+        keys = AuditKeys(lambda: CredentialStore(namespace=services.library_id))
+        database.audit_keys = keys
+        services = cls(
             data_dir=data_dir,
             database=database,
             library=library,
@@ -97,10 +106,16 @@ class Services:
                 now,
                 approver=approver,
             ),
-            audit=AuditService(database, now),
+            audit=AuditService(database, now, keys),
             importer=ImportService(database, now),
             account_repository=SqlAccountRepository(database, now),
         )
+        try:  # made now: the audit key is asked for inside write transactions
+            services.library_id  # noqa: B018
+        except StorageError as exc:  # a library that cannot be written to still opens
+            log.warning("could not give the library an id: %s", exc)
+        services.audit.settle_anchor(restored=database.report.restored_from is not None)
+        return services
 
     @property
     def notices(self) -> tuple[str, ...]:

@@ -27,7 +27,13 @@ def register(subparsers: Any) -> None:
 
     audit = subparsers.add_parser("audit", help="the tamper-evident log of approvals and exports")
     actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = actions.add_parser("verify", help="re-compute the hash chain; exit 1 if broken")
+    verify = actions.add_parser(
+        "verify",
+        help="re-compute the hash chain and check what it vouches for; exit 1 if broken",
+        description="Re-compute every entry's hash and signature, check approvals, exports "
+        "and post statuses against the log, and check that the log reaches as far as its "
+        "head record and the backups say. Names the first problem and exits 1.",
+    )
     verify.set_defaults(handler=run_audit_verify)
     listing = actions.add_parser("list", help="list the log's entries")
     listing.add_argument("--post", type=post_id, metavar="ID", help="only this post's entries")
@@ -77,7 +83,18 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         report = services.audit.verify()
     if not report.ok:
         raise CommandError(f"the audit log is broken: {report.problem}")
-    print(f"The audit log is intact ({report.entries} entries).")
+    if report.signed_from is not None:
+        how = f"signed with this library's key from entry {report.signed_from} on"
+    elif not report.entries:
+        how = "nothing recorded yet"
+    elif report.key == "no-keyring":
+        how = "not signed: this computer has no secure keyring, so only the plain hashes "
+        how += "were checked"
+    else:
+        how = "not signed yet (the key is made with the next entry): only the plain hashes "
+        how += "were checked"
+    noun = "entry" if report.entries == 1 else "entries"
+    print(f"The audit log is intact ({report.entries} {noun}; {how}).")
     return 0
 
 

@@ -59,6 +59,7 @@ def open_services(
     except (LibraryError, StorageError, BackupError) as exc:
         raise CommandError(str(exc)) from None
     finally:
+        _tell_audit_notices(services)
         services.close()
 
 
@@ -75,6 +76,33 @@ def output_path(args: argparse.Namespace, value: str) -> Path:
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no row can have a larger id
 MAX_LIMIT = 1000  # = composer.services.history.MAX_PAGE
+
+
+def _tell_audit_notices(services: Services) -> None:
+    from composer.storage.database import StorageError
+
+    try:
+        codes = services.audit.notices
+    except StorageError:
+        return
+    for code in codes:
+        print(f"composer: note: {AUDIT_NOTICES.get(code, code)}", file=sys.stderr)
+    services.audit.told(codes)
+
+
+# What the audit key's notice codes (composer.services.audit_keys) mean, for people.
+AUDIT_NOTICES = {
+    "audit.unkeyed": "this computer has no secure keyring, so the audit log is kept with "
+    "plain hashes only: it shows damage and careless edits, but not an edit whose hashes "
+    "were re-computed (said once for this library)",
+    "audit.key-missing": "the audit log is signed with a key that is not in this computer's "
+    "keyring (was the library copied here?); new entries are not signed, and "
+    "'composer audit verify' cannot check the signed ones",
+    "audit.key-unavailable": "the keyring did not hand over the audit key (is it locked?); "
+    "entries written now are not signed",
+    "audit.key-unreadable": "the keyring holds an audit key for this library that Composer "
+    "cannot read; entries written now are not signed",
+}
 
 
 def positive_id(kind: str) -> Callable[[str], int]:

@@ -2,8 +2,9 @@
 or a bundle for posting by hand (the scheduler CSV, the images without metadata, a README).
 
 Exit status 2 when the request cannot make a usable file (bad options, unapproved posts,
-a scheduler's limits, an existing file without --force); 1 when the file could not be
-written. Warnings go to stderr; what was written goes to stdout.
+a scheduler's limits, an existing file without --force) or the export cannot be recorded
+(a read-only library: the file is removed again); 1 when the file could not be written.
+Warnings go to stderr; what was written goes to stdout.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def register(subparsers: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from composer.services.export import (
+        ExportNotRecordedError,
         ExportRefusedError,
         ExportRequest,
         ExportService,
@@ -134,6 +136,8 @@ def run_export(args: argparse.Namespace) -> int:
             raise UsageError(_refusal(exc.reasons)) from None
         except FileExistsError as exc:
             raise UsageError(f"{exc}; use --force to overwrite it") from None
+        except ExportNotRecordedError as exc:
+            raise UsageError(f"nothing was exported: {exc}") from None
         except ExportWriteError as exc:
             raise CommandError(str(exc)) from None
     _report_result(result)

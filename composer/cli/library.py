@@ -96,8 +96,13 @@ def run_history(args: argparse.Namespace) -> int:
     )
     with open_services(args) as services:
         posts = services.history.page(query)
+        standing = services.audit.standing(posts)
     if args.format == "json":
-        print(json.dumps([history_json(p) for p in posts], ensure_ascii=False, indent=2))
+        data = [history_json(p) for p in posts]
+        for item in data:
+            if item["id"] in standing:
+                item["approval_valid"] = standing[item["id"]].valid
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     if not posts:
         print("No posts found.")
@@ -108,6 +113,9 @@ def run_history(args: argparse.Namespace) -> int:
         label = post.title or post.body
         label = " ".join(label.split())
         label = label if len(label) <= 60 else label[:59] + "…"
+        known = standing.get(post.id)
+        if known is not None and not known.valid:
+            label = f"[approval not valid] {label}"
         print(f"{post.id:>6}  {post.status:<8}  {updated}  {platforms:<18}  {label}")
     return 0
 
@@ -116,7 +124,9 @@ def run_show(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         post = services.library.get(args.id)
         approval = services.approval.active_approval(post.id)
+        standing = services.audit.standing([post]).get(post.id)
         findings, why_not = _current_findings(services, post)
+    problem = standing.problem if standing is not None else ""
     if args.format == "json":
         data = post_json(post)
         data["findings"] = (
@@ -125,12 +135,26 @@ def run_show(args: argparse.Namespace) -> int:
             else {p: [f.to_dict() for f in r.findings] for p, r in findings.items()}
         )
         data["approval"] = None if approval is None else approval_json(approval)
+        if data["approval"] is not None and standing is not None:
+            data["approval"]["valid"] = standing.valid
+            data["approval"]["problem"] = problem or None
         print(json.dumps(data, ensure_ascii=False, indent=2))
         if why_not:
             print(f"composer: note: {why_not}", file=sys.stderr)
+        if problem:
+            print(f"composer: warning: {_NOT_VALID[problem]}", file=sys.stderr)
         return 0
-    _print_post(post, approval, findings, why_not)
+    _print_post(post, approval, findings, why_not, problem)
     return 0
+
+
+# Why an approval shown for a post is not valid (codes from composer.services.audit_verify).
+_NOT_VALID = {
+    "no-approval": "the post is marked approved, but no approval applies to it",
+    "not-logged": "the approval has no entry in the audit log",
+    "approval-changed": "the approved text no longer matches the hash in the audit log",
+    "post-changed": "the post's text (or link, or images) is not what was approved",
+}
 
 
 def _current_findings(services: Services, post: Post) -> tuple[dict[str, CheckResult] | None, str]:
@@ -149,6 +173,7 @@ def _print_post(
     approval: Approval | None,
     findings: dict[str, CheckResult] | None,
     why_not: str,
+    problem: str = "",
 ) -> None:
     print(f"Post {post.id}  ·  {post.status}  ·  changed {_local(post.updated_at)}")
     if post.deleted_at is not None:
@@ -181,6 +206,10 @@ def _print_post(
             for f in result.findings:
                 quoted = f' "{f.text}"' if f.text else ""
                 print(f"  {platform:<10} {f.severity:<10} {f.category:<26} {f.message}{quoted}")
+    if problem:
+        number = f" {approval.id}" if approval is not None else ""
+        print(f"Approval{number}: NOT VALID: {_NOT_VALID[problem]} (see 'composer audit verify')")
+        return
     if approval is None:
         print("Approval: none")
         return

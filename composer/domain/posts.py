@@ -7,6 +7,7 @@ leaves `composer.storage`.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,35 @@ def entry_hash(
     prev_hash: str, seq: int, at: datetime, action: str, post_id: int | None, data_json: str
 ) -> str:
     """The audit chain link: covers the entry (its stored JSON text) and the hash before."""
-    payload = canonical_json(
+    payload = _entry_payload(prev_hash, seq, at, action, post_id, data_json)
+    return hashlib.sha256(payload).hexdigest()
+
+
+def entry_mac(
+    key: bytes,
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    action: str,
+    post_id: int | None,
+    data_json: str,
+) -> str:
+    """The keyed link: HMAC-SHA256 over what `entry_hash` covers, so re-computing the
+    plain hashes after an edit is not enough without the library's key."""
+    payload = _entry_payload(prev_hash, seq, at, action, post_id, data_json)
+    return hmac.new(key, b"composer-audit-entry\0" + payload, hashlib.sha256).hexdigest()
+
+
+def head_mac(key: bytes, seq: int, hash: str) -> str:
+    """Signs a head anchor (the last entry's number and hash) with the library's key."""
+    payload = canonical_json({"seq": seq, "hash": hash}).encode("utf-8")
+    return hmac.new(key, b"composer-audit-head\0" + payload, hashlib.sha256).hexdigest()
+
+
+def _entry_payload(
+    prev_hash: str, seq: int, at: datetime, action: str, post_id: int | None, data_json: str
+) -> bytes:
+    return canonical_json(
         {
             "prev": prev_hash,
             "seq": seq,
@@ -44,8 +73,7 @@ def entry_hash(
             "post_id": post_id,
             "data": data_json,
         }
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
 
 
 def content_hash(text: str) -> str:
@@ -165,6 +193,8 @@ class ExportRecord:
     path: str
     file_sha256: str
     post_ids: tuple[int, ...]
+    audit_seq: int | None = None  # its own audit entry (None for exports before 0003)
+    audit_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,16 +208,35 @@ class AuditEntry:
     data: Mapping[str, object]
     prev_hash: str
     hash: str
+    mac: str | None = None  # HMAC with the library's key; None before keying or without one
+
+
+@dataclass(frozen=True, slots=True)
+class AuditHead:
+    """The head anchor: the last entry's number and hash, kept outside the library (and in
+    backups and export records) so removing entries from the end shows. `mac` signs it
+    with the library's key when there is one."""
+
+    seq: int
+    hash: str
+    mac: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class AuditReport:
-    """The result of re-computing the chain; `problem` names the first broken entry."""
+    """The result of re-computing the chain; `problem` names the first broken entry.
+
+    `key` says how the chain was checked: "keyed" (with the library's key; entries are
+    signed from `signed_from` on), "no-keyring" (no secure keyring here: plain hashes
+    only), "unkeyed" (no key made yet), "missing" (signed, but the key is not here).
+    """
 
     entries: int
     ok: bool
     broken_seq: int | None = None
     problem: str = ""
+    key: str = "unkeyed"
+    signed_from: int | None = None
 
 
 def finding_key(platform: str, finding: Mapping[str, object]) -> str:

@@ -5,6 +5,10 @@ The temporary file sits next to the target so the final rename never crosses fil
 even one that appears between the check and the rename: the new file is hard-linked into
 place, which fails if the name is taken (file systems without hard links fall back to a
 check and a rename).
+
+`stage_file` splits the two steps for exports: the finished temporary file is placed
+only inside the transaction that records it, and `Staged.discard()` takes it back out
+(putting back a file it replaced) if that transaction fails.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 
@@ -23,6 +28,19 @@ class AtomicWriteError(Exception):
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     """Write `data` to `path` atomically. Raises FileExistsError (without `overwrite`) or
     AtomicWriteError; in both cases no partial or temporary file remains."""
+    staged = stage_file(path, data, overwrite=overwrite)
+    try:
+        staged.place()
+    except BaseException:
+        staged.discard()
+        raise
+    staged.finish()
+
+
+def stage_file(path: Path, data: bytes, *, overwrite: bool = False) -> Staged:
+    """Write `data` to a synced temporary file next to `path`, not yet in place.
+
+    Raises FileExistsError (without `overwrite`) or AtomicWriteError, leaving nothing."""
     folder = path.parent
     if not folder.is_dir():
         raise AtomicWriteError(f"cannot write {path}: there is no folder {folder}")
@@ -33,18 +51,73 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
         _write_synced(tmp, data)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _place_without_overwriting(tmp, path)
-    except FileExistsError:
-        raise
     except OSError as exc:
-        raise AtomicWriteError(f"cannot write {path}: {_why(exc)}; nothing was written") from exc
-    finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    _sync_folder(folder)
+        raise AtomicWriteError(f"cannot write {path}: {_why(exc)}; nothing was written") from exc
+    return Staged(tmp, path, overwrite)
+
+
+class Staged:
+    """A finished temporary file (or folder) beside `path`, waiting to be put in place."""
+
+    def __init__(self, tmp: Path, path: Path, overwrite: bool) -> None:
+        self.tmp = tmp
+        self.path = path
+        self._overwrite = overwrite
+        self._old: Path | None = None  # what `place` moved aside, until `finish`
+        self._placed = False
+
+    def place(self) -> None:
+        """Rename into place. Raises FileExistsError (the name was taken meanwhile, without
+        `overwrite`) or AtomicWriteError; the earlier file, if any, is kept aside."""
+        try:
+            if self._overwrite:
+                if os.path.lexists(self.path):
+                    old = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.old")
+                    os.replace(self.path, old)
+                    self._old = old
+                os.replace(self.tmp, self.path)
+            elif self.tmp.is_dir():
+                if os.path.lexists(self.path):
+                    raise FileExistsError(errno.EEXIST, "it already exists", str(self.path))
+                os.replace(self.tmp, self.path)
+            else:
+                _place_without_overwriting(self.tmp, self.path)
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            raise AtomicWriteError(
+                f"cannot write {self.path}: {_why(exc)}; nothing was written"
+            ) from exc
+        self._placed = True
+
+    def discard(self) -> None:
+        """Undo: remove the new file (placed or not) and put back what it replaced."""
+        if self._placed:
+            _remove(self.path)
+            self._placed = False
+        _remove(self.tmp)
+        if self._old is not None:
+            with contextlib.suppress(OSError):
+                os.replace(self._old, self.path)
+            self._old = None
+
+    def finish(self) -> None:
+        """Keep the new file: drop the temporary name and the replaced file, sync."""
+        _remove(self.tmp)
+        if self._old is not None:
+            _remove(self._old)
+            self._old = None
+        _sync_folder(self.path.parent)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def _write_synced(tmp: Path, data: bytes) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from composer.export.atomic import Staged
 from composer.export.model import (
     ExportItem,
     RenderOptions,
@@ -95,6 +96,17 @@ def write_folder(path: Path, bundle_files: Sequence[BundleFile], *, overwrite: b
     An existing folder is replaced only with `overwrite` and only when it is an earlier
     bundle; raises FileExistsError or OSError, leaving no partial folder behind.
     """
+    staged = stage_folder(path, bundle_files, overwrite=overwrite)
+    try:
+        staged.place()
+    except BaseException:
+        staged.discard()
+        raise
+    staged.finish()
+
+
+def stage_folder(path: Path, bundle_files: Sequence[BundleFile], *, overwrite: bool) -> Staged:
+    """The bundle folder written in full beside `path`, to be placed by the caller."""
     if path.exists() and not (overwrite and is_bundle_folder(path)):
         if overwrite:
             raise FileExistsError(
@@ -104,7 +116,6 @@ def write_folder(path: Path, bundle_files: Sequence[BundleFile], *, overwrite: b
     if not path.parent.is_dir():
         raise OSError(f"there is no folder {path.parent}")
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    old = path.with_name(f".{path.name}.{secrets.token_hex(4)}.old")
     try:
         for file in bundle_files:
             target = tmp / file.name
@@ -113,12 +124,10 @@ def write_folder(path: Path, bundle_files: Sequence[BundleFile], *, overwrite: b
                 handle.write(file.data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        if path.exists():
-            os.replace(path, old)
-        os.replace(tmp, path)
-    finally:
+    except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
+        raise
+    return Staged(tmp, path, overwrite)
 
 
 def readme(items: Sequence[ExportItem], options: RenderOptions) -> str:

@@ -98,9 +98,7 @@ class Engine:
             from composer.guidelines.builtin.spelling import SpellingCheck
 
             builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        engine = cls(
-            packs.rules, packs.signals, builtins, packs.errors, packs.index, packs.grammar
-        )
+        engine = cls(packs.rules, packs.signals, builtins, packs.errors, packs.index, packs.grammar)
         engine.load_notices = packs.notices
         return engine
 

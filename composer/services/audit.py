@@ -1,43 +1,110 @@
-"""The record a reviewer sees: export events, the audit log, and verifying its hash chain.
+"""The record a reviewer sees: export events, the audit log, and verifying it.
 
-Verification re-computes every entry's hash from its stored content and the previous
-hash, and re-checks what each entry pins down (approved texts against their hashes,
-findings, reasons, export files) against the approval and export tables. The first
-mismatch is named; nothing is repaired.
+Verification lives in `audit_verify`; this module records exports (in the same
+transaction that places the file), keeps the head anchor file in step, answers whether a
+post's approval can be trusted (for show and history), and passes on the audit key's
+notice codes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.domain.posts import (
-    GENESIS_HASH,
-    AuditEntry,
-    AuditReport,
-    ExportRecord,
-    content_hash,
-    entry_hash,
+from composer.domain.posts import AuditEntry, AuditReport, ExportRecord, Post
+from composer.services.approval import NotApprovedError
+from composer.services.audit_keys import UNKEYED
+from composer.services.audit_verify import (
+    LIVE_STATUSES,
+    Anchors,
+    approval_problem,
+    verify_library,
 )
-from composer.services.approval import NotApprovedError, approval_audit_data, findings_hash
 from composer.services.library import Clock, PostNotFoundError, utc_now
+from composer.storage import anchor
+from composer.storage.database import StorageError
 
 if TYPE_CHECKING:
+    from composer.services.audit_keys import AuditKeys
     from composer.storage.database import Database
     from composer.storage.repositories import Repositories
 
 
+@dataclass(frozen=True, slots=True)
+class ApprovalStanding:
+    """Whether a post's approval vouches for it as it stands; `problem` is a code from
+    `composer.services.audit_verify` ("" when it does, or the post is not approved)."""
+
+    post_id: int
+    approval_id: int | None
+    problem: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return not self.problem
+
+
+log = logging.getLogger(__name__)
+
+NOTICES_TOLD_SETTING = "audit.notices-told"
+
+
 class AuditService:
-    def __init__(self, database: Database, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, database: Database, clock: Clock = utc_now, keys: AuditKeys | None = None
+    ) -> None:
         self._db = database
         self._clock = clock
+        self._keys = keys
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Notice codes about the audit key not yet told, e.g. `audit.unkeyed`.
+
+        Each comes once per run; "no secure keyring" only once per library (see
+        `told`), since nothing the agent can do here changes it. The others are told
+        every run they happen in."""
+        codes = self._keys.notices if self._keys is not None else ()
+        if UNKEYED not in codes:
+            return codes
+        with self._db.read() as tx:
+            given = tx.settings.get(NOTICES_TOLD_SETTING, [])
+        return tuple(c for c in codes if not (c == UNKEYED and c in given))
+
+    def told(self, codes: Sequence[str]) -> None:
+        """The window or command line has said these; a once-per-library one is kept."""
+        if UNKEYED not in codes:
+            return
+        try:
+            with self._db.write() as tx:
+                given = tx.settings.get(NOTICES_TOLD_SETTING, [])
+                if UNKEYED not in given:
+                    tx.settings.set(NOTICES_TOLD_SETTING, [*given, UNKEYED])
+        except StorageError as exc:
+            log.warning("could not note that the audit notice was given: %s", exc)
+
+    @property
+    def key_problem(self) -> str:
+        """The keyring's own plain words behind the last notice, if any."""
+        return self._keys.reason if self._keys is not None else ""
 
     def record_export(
-        self, format: str, path: str, file_sha256: str, post_ids: Sequence[int]
+        self,
+        format: str,
+        path: str,
+        file_sha256: str,
+        post_ids: Sequence[int],
+        place: Callable[[], None] | None = None,
     ) -> ExportRecord:
         """Record that these posts' approved snapshots were written to `path`.
 
         Every post must have an approval that still applies; they become `exported`.
+        `place` (moving the finished file to `path`) runs inside the transaction, after
+        the record is written and before it commits: the file and its record appear
+        together, or (when `place` or the commit fails) neither is kept by the library.
         """
         now = self._clock()
         with self._db.write() as tx:
@@ -55,16 +122,104 @@ class AuditService:
             tx.approvals.mark_exported_many([a for _, a in items], now)
             moving = [p for p, _ in items if statuses[p] != "archived"]
             tx.posts.set_status_many(moving, "exported", now)
-            tx.audit.append("export", None, export_audit_data(record, items), now)
-            return record
+            entry = tx.audit.append("export", None, export_audit_data(record, items), now)
+            tx.exports.set_audit_entry(record.id, entry.seq, entry.hash)
+            if place is not None:
+                place()
+            return replace(record, audit_seq=entry.seq, audit_hash=entry.hash)
 
     def entries(self, post_id: int | None = None) -> list[AuditEntry]:
         with self._db.read() as tx:
             return list(tx.audit.entries(post_id))
 
     def verify(self) -> AuditReport:
+        """Re-compute and cross-check everything (see `audit_verify`); reads only."""
+        key = self._keys.key_for_check() if self._keys is not None else None
+        no_store = self._keys is not None and UNKEYED in self._keys.notices
+        state = "keyed" if key is not None else "no-keyring" if no_store else "unkeyed"
+        anchors = self._anchors()
         with self._db.read() as tx:
-            return verify_chain(tx)
+            report = verify_library(tx, key, state, anchors)
+        if key is None and report.signed_from is not None:
+            report = replace(report, key="missing")
+        return report
+
+    def _anchors(self) -> Anchors:
+        path: Path = self._db.anchor_path
+        problem = ""
+        try:
+            head = anchor.read_anchor(path)
+        except anchor.AnchorError as exc:
+            head, problem = None, str(exc)
+        with self._db.read() as tx:
+            expected = bool(tx.settings.get(anchor.ANCHORED_SETTING, False))
+        backups = []
+        folder = self._db.backups_folder
+        if folder.is_dir():
+            for candidate in sorted(folder.glob("library-*.sqlite3")):
+                recorded = anchor.backup_head(candidate)
+                if recorded is not None:
+                    backups.append((candidate.name, recorded))
+        return Anchors(head, path.name, expected, problem, tuple(backups))
+
+    def settle_anchor(self, restored: bool = False) -> None:
+        """Give a library its head record the first time this version opens it, and a
+        fresh one when it was restored from a backup (by Composer, or by copying a backup
+        into place: a backup carries its own head), keeping the old record beside it.
+
+        Otherwise a missing file is reported by `verify`, never quietly made again. A
+        library that cannot be written to is left as it is (logged).
+        """
+        path = self._db.anchor_path
+        try:
+            with self._db.read() as tx:
+                restored = restored or tx.settings.get(anchor.BACKUP_SETTING) is not None
+                anchored = bool(tx.settings.get(anchor.ANCHORED_SETTING, False))
+            if not restored and (path.exists() or anchored):
+                return
+            if path.exists():
+                stamp = self._clock().strftime("%Y%m%dT%H%M%S")
+                path.replace(path.with_name(f"{path.name}.before-restore-{stamp}"))
+            with self._db.write() as tx:
+                head = tx.audit.last_head()
+                tx.settings.delete(anchor.BACKUP_SETTING)
+                tx.settings.set(anchor.ANCHORED_SETTING, True)
+        except (OSError, StorageError) as exc:
+            log.warning("could not set up the audit head record %s: %s", path, exc)
+            return
+        key = self._keys.key_for_check() if self._keys is not None and head.seq else None
+        self._db.write_anchor(anchor.signed(head, key))
+
+    def standing(self, posts: Sequence[Post]) -> dict[int, ApprovalStanding]:
+        """For each approved or exported post: does its approval vouch for it as it is?"""
+        live = [p for p in posts if p.status in LIVE_STATUSES]
+        if not live:
+            return {}
+        with self._db.read() as tx:
+            active = tx.approvals.active_for([p.id for p in live])
+            logged = _logged_hashes(tx, {p.id for p in live})
+        result = {}
+        for post in live:
+            approval = active.get(post.id)
+            problem = approval_problem(post, approval, logged)
+            result[post.id] = ApprovalStanding(post.id, approval and approval.id, problem)
+        return result
+
+
+def _logged_hashes(tx: Repositories, post_ids: set[int]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Approval id -> the text hashes its approve entry logged, for these posts' entries."""
+    logged: dict[int, tuple[tuple[str, str], ...]] = {}
+    for post_id in post_ids:
+        for entry in tx.audit.entries(post_id):
+            texts = entry.data.get("texts")
+            approval_id = entry.data.get("approval_id")
+            if (
+                entry.action == "approve"
+                and isinstance(texts, dict)
+                and isinstance(approval_id, int)
+            ):
+                logged[approval_id] = tuple(sorted(texts.items()))
+    return logged
 
 
 def export_audit_data(record: ExportRecord, items: Sequence[tuple[int, int]]) -> dict[str, Any]:
@@ -76,93 +231,6 @@ def export_audit_data(record: ExportRecord, items: Sequence[tuple[int, int]]) ->
         "file_sha256": record.file_sha256,
         "items": [[post_id, approval_id] for post_id, approval_id in items],
     }
-
-
-def verify_chain(tx: Repositories) -> AuditReport:
-    prev = GENESIS_HASH
-    count = 0
-    approvals_logged: set[int] = set()
-    for entry, stored_json in tx.audit.raw_entries():
-        count += 1
-        problem = _check_entry(tx, entry, stored_json, count, prev, approvals_logged)
-        if problem:
-            where = f"audit entry {entry.seq} ({entry.action}"
-            where += f", post {entry.post_id})" if entry.post_id is not None else ")"
-            return AuditReport(count, False, entry.seq, f"{where}: {problem}")
-        prev = entry.hash
-
-    for approval in tx.approvals.all_by_id():
-        if approval.id not in approvals_logged:
-            return AuditReport(
-                count,
-                False,
-                None,
-                f"approval {approval.id} (post {approval.post_id}) has no audit entry",
-            )
-    return AuditReport(count, True)
-
-
-def _check_entry(
-    tx: Repositories, entry: AuditEntry, stored_json: str, seq: int, prev: str, seen: set[int]
-) -> str:
-    if entry.seq != seq:
-        return f"entry {seq} is missing"
-    if entry.prev_hash != prev:
-        return "it does not follow the entry before it (an entry was removed or changed)"
-    expected = entry_hash(prev, entry.seq, entry.at, entry.action, entry.post_id, stored_json)
-    if expected != entry.hash:
-        return "its content was changed after it was written"
-    if entry.action == "approve":
-        return _check_approval(tx, entry, seen)
-    if entry.action == "export":
-        return _check_export(tx, entry)
-    return ""
-
-
-def _check_approval(tx: Repositories, entry: AuditEntry, seen: set[int]) -> str:
-    approval_id = entry.data.get("approval_id")
-    approval = tx.approvals.get(approval_id) if isinstance(approval_id, int) else None
-    if approval is None:
-        return f"approval {approval_id} is missing"
-    seen.add(approval.id)
-    if approval.post_id != entry.post_id:
-        return f"approval {approval.id} now belongs to another post"
-    if approval.approved_at != entry.at:
-        return f"approval {approval.id} has a different approval time"
-    logged_texts = entry.data.get("texts", {})
-    if not isinstance(logged_texts, dict) or set(logged_texts) != set(approval.texts):
-        return f"approval {approval.id} covers different platforms than were approved"
-    for platform, text in approval.texts.items():
-        if content_hash(text) != logged_texts.get(platform):
-            return f"the approved text for {platform} (approval {approval.id}) was changed"
-        if approval.hashes.get(platform) != logged_texts.get(platform):
-            return f"the stored hash for {platform} (approval {approval.id}) was changed"
-    logged_images = entry.data.get("images", [])
-    if [[i.sha256, i.alt_text] for i in approval.images] != logged_images:
-        return f"the images approved with approval {approval.id} were changed"
-    if findings_hash(approval.findings) != entry.data.get("findings"):
-        return f"the findings recorded with approval {approval.id} were changed"
-    if approval_audit_data(approval) != dict(entry.data):
-        return f"approval {approval.id} (approver, link or reasons) was changed"
-    return ""
-
-
-def _check_export(tx: Repositories, entry: AuditEntry) -> str:
-    export_id = entry.data.get("export_id")
-    record = tx.exports.get(export_id) if isinstance(export_id, int) else None
-    if record is None:
-        return f"export {export_id} is missing"
-    logged_items = entry.data.get("items", [])
-    logged_posts = tuple(item[0] for item in logged_items)  # type: ignore[index,union-attr]
-    if (
-        record.format != entry.data.get("format")
-        or record.path != entry.data.get("path")
-        or record.file_sha256 != entry.data.get("file_sha256")
-        or record.post_ids != logged_posts
-        or record.exported_at != entry.at
-    ):
-        return f"export {record.id} was changed after it was recorded"
-    return ""
 
 
 def describe(entry: AuditEntry) -> str:

@@ -2,15 +2,16 @@
 
 Two steps, so the window can show what will happen before anything is written: `plan()`
 gathers each post's approved snapshot (never a later edit), leaves out or refuses what is
-not approved, and lists the problems; `write()` renders the file, writes it atomically,
-and records the export (format, file, posts, SHA-256) in the audit log, which moves the
-posts to `exported`.
+not approved, and lists the problems; `write()` renders the file to a temporary file
+beside the target, then records the export (format, file, posts, SHA-256) in the audit
+log and renames the file into place inside that one transaction, which moves the posts to
+`exported`. If the record cannot be written, the file is removed: no export exists that
+the audit log does not know.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from composer.domain.accounts import PLATFORMS, Account
 from composer.domain.posts import ExportRecord, Post, PostQuery, PostStatus
 from composer.export import FORMATS, SCHEDULERS
-from composer.export.atomic import AtomicWriteError, write_atomic
+from composer.export.atomic import AtomicWriteError, Staged, stage_file
 from composer.export.model import (
     DATE_ORDERS,
     DateOrder,
@@ -34,7 +35,7 @@ from composer.services.export_bundle import (
     export_images,
     missing_images,
     render_checked,
-    write_bundle_folder,
+    stage_bundle_folder,
 )
 from composer.services.export_checks import (
     Problem,
@@ -74,6 +75,11 @@ class ExportRefusedError(ExportError):
 
 class ExportWriteError(ExportError):
     """The file could not be written (read-only folder, full disk...); nothing was left."""
+
+
+class ExportNotRecordedError(ExportError):
+    """The file was written but its record could not be (a read-only library...): the
+    file was removed again, since an export the audit log does not know must not stay."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,11 +300,14 @@ class ExportService:
     # --- write -----------------------------------------------------------------------
 
     def write(self, plan: ExportPlan, path: Path, *, force: bool = False) -> ExportResult:
-        """Render and write the file atomically, then record it; refuses a blocked plan.
+        """Render to a temporary file, record it and rename it in place in one transaction.
 
         Raises ExportRefusedError (also for a file inside the data folder, even with
-        `force`), FileExistsError (without `force`) or ExportWriteError.
+        `force`), FileExistsError (without `force`), ExportWriteError or
+        ExportNotRecordedError; after any of them no new file is left behind.
         """
+        from composer.storage.database import StorageError
+
         if plan.refusals:
             raise ExportRefusedError([p.message for p in plan.refusals])
         try:
@@ -316,29 +325,35 @@ class ExportService:
             generated_at=self._clock(),
             scheduler=request.scheduler,
         )
-        if request.format == BUNDLE and path.suffix.lower() != ".zip":
-            digest, size = write_bundle_folder(plan.items, options, path, force)
-        else:
-            data = render_checked(request.format, plan.items, options)
-            try:
-                write_atomic(path, data, overwrite=force)
-            except FileExistsError:
-                raise FileExistsError(
-                    f"{path} already exists; choose another name or overwrite it"
-                ) from None
-            except AtomicWriteError as exc:
-                raise ExportWriteError(str(exc)) from None
-            digest, size = hashlib.sha256(data).hexdigest(), len(data)
+        staged, digest, size = self._stage(plan, options, path, force)
         post_ids = tuple(item.post_id for item in plan.items)
         try:
-            record = self._audit.record_export(request.format, str(path), digest, post_ids)
+            record = self._audit.record_export(
+                request.format, str(path), digest, post_ids, place=staged.place
+            )
+        except FileExistsError:
+            staged.discard()
+            raise FileExistsError(
+                f"{path} already exists; choose another name or overwrite it"
+            ) from None
+        except AtomicWriteError as exc:
+            staged.discard()
+            raise ExportWriteError(str(exc)) from None
         except (NotApprovedError, PostNotFoundError) as exc:
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            path.unlink(missing_ok=True)  # a file the audit log does not know must not stay
+            staged.discard()  # a file the audit log does not know must not stay
             raise ExportRefusedError(
                 [f"{exc}; the file was removed, nothing was exported"]
             ) from None
+        except (LibraryError, StorageError) as exc:
+            staged.discard()
+            raise ExportNotRecordedError(
+                f"the export could not be recorded in the library ({_plain(exc)}); "
+                "the file was removed"
+            ) from None
+        except BaseException:
+            staged.discard()
+            raise
+        staged.finish()
         return ExportResult(
             path,
             request.format,
@@ -351,9 +366,31 @@ class ExportService:
             plan.skipped,
         )
 
+    def _stage(
+        self, plan: ExportPlan, options: RenderOptions, path: Path, force: bool
+    ) -> tuple[Staged, str, int]:
+        """The finished file (or bundle folder) beside `path`, not yet in place."""
+        if plan.request.format == BUNDLE and path.suffix.lower() != ".zip":
+            return stage_bundle_folder(plan.items, options, path, force)
+        data = render_checked(plan.request.format, plan.items, options)
+        try:
+            staged = stage_file(path, data, overwrite=force)
+        except FileExistsError:
+            raise FileExistsError(
+                f"{path} already exists; choose another name or overwrite it"
+            ) from None
+        except AtomicWriteError as exc:
+            raise ExportWriteError(str(exc)) from None
+        return staged, hashlib.sha256(data).hexdigest(), len(data)
+
     def export(self, request: ExportRequest, path: Path, *, force: bool = False) -> ExportResult:
         """Plan and write in one go (refusing if the plan has blocking problems)."""
         return self.write(self.plan(request), path, force=force)
+
+
+def _plain(exc: BaseException) -> str:
+    text = str(exc).strip().rstrip(".")
+    return text[:1].lower() + text[1:]
 
 
 def approved_text(approval: ApprovalService, post_id: int, platform: str) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from composer.domain.attachments import ApprovedImage, Attachment
 from composer.domain.posts import Approval, Post
 from composer.export import render
+from composer.export.atomic import Staged
 from composer.export.model import ExportImage, ExportItem, RenderOptions
 from composer.services.export_checks import Problem
 
@@ -79,10 +80,11 @@ def render_checked(format: str, items: Sequence[ExportItem], options: RenderOpti
         raise ExportRefusedError([f"{exc}; nothing was exported"]) from None
 
 
-def write_bundle_folder(
+def stage_bundle_folder(
     items: Sequence[ExportItem], options: RenderOptions, path: Path, force: bool
-) -> tuple[str, int]:
-    """Write a bundle as a folder; returns the SHA-256 of its SHA256SUMS and its size."""
+) -> tuple[Staged, str, int]:
+    """Write a bundle folder beside `path` (placed later by the caller); returns it with
+    the SHA-256 of its SHA256SUMS and its size."""
     from composer.export import bundle
     from composer.services.export import ExportRefusedError, ExportWriteError
     from composer.services.images import ImageError
@@ -92,10 +94,10 @@ def write_bundle_folder(
     except (bundle.BundleError, ImageError) as exc:
         raise ExportRefusedError([f"{exc}; nothing was exported"]) from None
     try:
-        bundle.write_folder(path, files, overwrite=force)
+        staged = bundle.stage_folder(path, files, overwrite=force)
     except FileExistsError as exc:
         raise FileExistsError(f"{exc}; choose another name or overwrite it") from None
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise ExportWriteError(f"cannot write {path}: {why}; nothing was written") from None
-    return bundle.checksum(files), sum(len(f.data) for f in files)
+    return staged, bundle.checksum(files), sum(len(f.data) for f in files)

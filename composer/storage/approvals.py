@@ -188,6 +188,20 @@ class ExportRepository:
         row = self._session.get(ExportRow, export_id)
         return None if row is None else to_export(row)
 
+    def set_audit_entry(self, export_id: int, seq: int, digest: str) -> None:
+        """Name the export's own audit entry in its row (the head anchor at the export)."""
+        self._session.execute(
+            update(ExportRow)
+            .where(ExportRow.id == export_id)
+            .values(audit_seq=seq, audit_hash=digest)
+            .execution_options(synchronize_session=False)
+        )
+
+    def all_by_id(self) -> Iterator[ExportRecord]:
+        statement = select(ExportRow).order_by(ExportRow.id).execution_options(yield_per=500)
+        for row in self._session.scalars(statement):
+            yield to_export(row)
+
     def recent(self, limit: int = 50) -> list[ExportRecord]:
         statement = select(ExportRow).order_by(ExportRow.id.desc()).limit(limit)
         return [to_export(row) for row in self._session.scalars(statement)]
@@ -218,6 +232,8 @@ def to_export(row: ExportRow) -> ExportRecord:
         path=row.path,
         file_sha256=row.file_sha256,
         post_ids=tuple(item.post_id for item in row.items),
+        audit_seq=row.audit_seq,
+        audit_hash=row.audit_hash,
     )
 
 

@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -29,8 +30,14 @@ class BackupError(Exception):
     """A backup could not be written or did not pass its integrity check."""
 
 
-def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
-    """Copy `source` to `destination` consistently, verify the copy, then move it in place."""
+def backup_database(
+    source: sqlite3.Connection,
+    destination: Path,
+    stamp: Callable[[sqlite3.Connection], None] | None = None,
+) -> Path:
+    """Copy `source` to `destination` consistently, verify the copy, then move it in place.
+
+    `stamp` may write into the copy before it is checked (the audit head it holds)."""
     temporary = destination.with_name(destination.name + PARTIAL_SUFFIX)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +50,8 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
             source.backup(target)
             # A backup should be one self-contained file, not a WAL database.
             target.execute("PRAGMA journal_mode=DELETE")
+            if stamp is not None:
+                stamp(target)
         problem = integrity_problem(temporary)
         if problem:
             raise BackupError(f"the backup did not pass its integrity check: {problem}")
@@ -66,12 +75,18 @@ def integrity_problem(path: Path) -> str:
     return "" if result and result[0] == "ok" else str(result[0] if result else "no answer")
 
 
-def daily_backup(source: sqlite3.Connection, folder: Path, today: date, keep: int) -> Path:
+def daily_backup(
+    source: sqlite3.Connection,
+    folder: Path,
+    today: date,
+    keep: int,
+    stamp: Callable[[sqlite3.Connection], None] | None = None,
+) -> Path:
     """Today's backup (made once a day), then rotation down to `keep` daily files."""
     destination = folder / f"library-{today.isoformat()}.sqlite3"
     clean_partials(folder)
     if not destination.exists():
-        backup_database(source, destination)
+        backup_database(source, destination, stamp)
     _drop_old_dailies(folder, keep)
     return destination
 

@@ -9,13 +9,14 @@ happened is returned in `Database.report` so the window or command line can say 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
@@ -25,7 +26,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from composer.storage import backup, library_file
+from composer.domain.posts import AuditHead
+from composer.storage import anchor, backup, library_file
 from composer.storage.errors import (
     LibraryAccessError,
     LibraryOpenError,
@@ -35,6 +37,9 @@ from composer.storage.errors import (
 )
 from composer.storage.library_file import FileState
 from composer.storage.repositories import Repositories
+
+if TYPE_CHECKING:
+    from composer.storage.audit import KeySource
 
 __all__ = [  # the errors live in storage.errors; callers import them from here too
     "LibraryAccessError",
@@ -48,6 +53,8 @@ LIBRARY_FILE = "library.sqlite3"
 BACKUPS_FOLDER = "backups"
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,17 +161,30 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only_uri: str = "
 
 
 class Database:
-    """An open library: short read or write transactions that hand out repositories."""
+    """An open library: short read or write transactions that hand out repositories.
+
+    `audit_keys` (set by the app) signs new audit entries; after a write that added some,
+    the head anchor file next to the library is brought up to date.
+    """
 
     def __init__(self, path: Path, engine: Engine, report: OpenReport) -> None:
         self.path = path
         self.report = report
         self.read_only = report.read_only  # empty, or why nothing can be written
+        self.audit_keys: KeySource | None = None
         self._engine = engine
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self._writer = sessionmaker(
             bind=engine.execution_options(composer_write=True), expire_on_commit=False
         )
+
+    @property
+    def anchor_path(self) -> Path:
+        return anchor.anchor_path(self.path)
+
+    @property
+    def backups_folder(self) -> Path:
+        return self.path.parent / BACKUPS_FOLDER
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Repositories]:
@@ -178,13 +198,35 @@ class Database:
             raise ReadOnlyLibraryError(
                 f"cannot change the library: {self.read_only}; nothing was changed"
             )
-        with _plain_errors(), self._writer.begin() as session:
-            yield Repositories(session)
+        repositories: Repositories | None = None
+        try:
+            with _plain_errors(), self._writer.begin() as session:
+                repositories = Repositories(session, self.audit_keys)
+                yield repositories
+        except BaseException:
+            if repositories is not None and repositories.asked_for_audit_key:
+                assert self.audit_keys is not None
+                self.audit_keys.settled(committed=False)
+            raise
+        if repositories.asked_for_audit_key:
+            assert self.audit_keys is not None
+            self.audit_keys.settled(committed=True)
+        head = repositories.audit_head
+        if head is not None:
+            self.write_anchor(head)
+
+    def write_anchor(self, head: AuditHead) -> None:
+        """Record the log's head next to the library; a failure is logged, not raised
+        (the entries are committed; `audit verify` reports the stale anchor)."""
+        try:
+            anchor.write_anchor(self.anchor_path, head)
+        except OSError as exc:
+            log.warning("could not write the audit head record %s: %s", self.anchor_path, exc)
 
     def backup_to(self, destination: Path) -> Path:
         """A consistent copy through SQLite's online backup API, verified before use."""
         with self._driver_connection() as source:
-            return backup.backup_database(source, destination)
+            return backup.backup_database(source, destination, self._stamp)
 
     def daily_backup(self, today: datetime | None = None, keep: int = backup.KEEP_DAILY) -> Path:
         """Make today's rotated backup unless it exists; drop old ones only after it checks out."""
@@ -192,7 +234,13 @@ class Database:
         if self.read_only:
             raise backup.BackupError(f"no backup was made: {self.read_only}")
         with self._driver_connection() as source:
-            return backup.daily_backup(source, self.path.parent / BACKUPS_FOLDER, stamp, keep)
+            folder = self.path.parent / BACKUPS_FOLDER
+            return backup.daily_backup(source, folder, stamp, keep, self._stamp)
+
+    def _stamp(self, target: sqlite3.Connection) -> None:
+        """Every backup carries the head of its own audit log, signed when there is a key."""
+        keys = self.audit_keys
+        anchor.stamp_backup(target, lambda: keys.key_for_check() if keys is not None else None)
 
     def integrity_check(self) -> str:
         with self._driver_connection() as conn:

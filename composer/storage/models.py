@@ -237,6 +237,9 @@ class ExportRow(Base):
     format: Mapped[str] = mapped_column(String(32))
     path: Mapped[str] = mapped_column(Text)
     file_sha256: Mapped[str] = mapped_column(String(64))
+    # The head anchor at the export: its own audit entry (NULL for exports before 0003).
+    audit_seq: Mapped[int | None] = mapped_column(Integer)
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
 
     items: Mapped[list[ExportItemRow]] = relationship(
         order_by="ExportItemRow.position", lazy="selectin"
@@ -253,7 +256,8 @@ class ExportItemRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only (triggers forbid UPDATE and DELETE); each row hashes the one before."""
+    """Append-only (triggers forbid UPDATE and DELETE); each row hashes the one before,
+    and from the first entry written with a key, also carries an HMAC."""
 
     __tablename__ = "audit_log"
 
@@ -264,6 +268,9 @@ class AuditRow(Base):
     data: Mapped[str] = mapped_column(Text)  # canonical JSON, hashed as stored
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # HMAC-SHA256 with the library's key (see composer.services.audit_keys); NULL for
+    # entries written before 0003 or where no secure keyring exists.
+    mac: Mapped[str | None] = mapped_column(String(64))
 
 
 class SettingRow(Base):

@@ -163,6 +163,11 @@ class PostRepository:
             found.update((row.id, row.status) for row in self._session.execute(statement))
         return found
 
+    def ids_with_status(self, statuses: Sequence[str]) -> list[int]:
+        """Every post with one of `statuses`, in the bin or not (for audit checks)."""
+        statement = select(PostRow.id).where(PostRow.status.in_(statuses)).order_by(PostRow.id)
+        return list(self._session.scalars(statement))
+
     def set_status_many(self, post_ids: Sequence[int], status: str, now: datetime) -> None:
         ids = list(post_ids)
         for start in range(0, len(ids), 500):

@@ -6,9 +6,10 @@ from functools import cached_property
 
 from sqlalchemy.orm import Session
 
+from composer.domain.posts import AuditHead
 from composer.storage.accounts import AccountRows
 from composer.storage.approvals import ApprovalRepository, ExportRepository
-from composer.storage.audit import AuditRepository
+from composer.storage.audit import AuditRepository, KeySource
 from composer.storage.posts import PostRepository, RevisionRepository
 from composer.storage.settings import SettingsRepository
 
@@ -16,8 +17,9 @@ from composer.storage.settings import SettingsRepository
 class Repositories:
     """Built per transaction; every repository shares the one session."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, audit_keys: KeySource | None = None) -> None:
         self.session = session
+        self._audit_keys = audit_keys
 
     @cached_property
     def posts(self) -> PostRepository:
@@ -37,7 +39,16 @@ class Repositories:
 
     @cached_property
     def audit(self) -> AuditRepository:
-        return AuditRepository(self.session)
+        return AuditRepository(self.session, self._audit_keys)
+
+    @property
+    def audit_head(self) -> AuditHead | None:
+        """The log's new head when this transaction appended entries, else None."""
+        return self.audit.head if "audit" in self.__dict__ else None
+
+    @property
+    def asked_for_audit_key(self) -> bool:
+        return "audit" in self.__dict__ and self.audit.asked_for_key
 
     @cached_property
     def settings(self) -> SettingsRepository:

@@ -29,6 +29,12 @@ class SettingsRepository:
             row.value = value
         self._session.flush()
 
+    def delete(self, key: str) -> None:
+        row = self._session.get(SettingRow, key)
+        if row is not None:
+            self._session.delete(row)
+            self._session.flush()
+
     def profile(self) -> Profile | None:
         data = self.get(PROFILE_KEY)
         if not isinstance(data, dict):

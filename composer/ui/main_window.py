@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from composer.ui import alerts, copy_approved, external, theme
+from composer.ui import alerts, audit_notices, copy_approved, external, theme
 from composer.ui.welcome import WELCOME_TEXT
 
 if TYPE_CHECKING:
@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
             )
             return
         self._run_dialog("export", self.services, ids)
+        audit_notices.show(self.banner, self.services.audit)
         self.history.refresh()
         if post is not None and self.services.library.get(post.id).status != post.status:
             self.posts.reload(refresh_history=False)

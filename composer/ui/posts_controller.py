@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTime
 from PySide6.QtGui import QTextCursor
 
 from composer.domain.posts import Post, PostDraft
-from composer.ui import alerts, approve_flow, external
+from composer.ui import alerts, approve_flow, audit_notices, external
 from composer.ui.attachments_controller import AttachmentsController
 from composer.ui.draft_session import LAST_POST_KEY, DraftSession
 from composer.ui.welcome import SAMPLE, WELCOMED_KEY
@@ -246,6 +246,7 @@ class PostsController(QObject):
         approval = approve_flow.approve_post(
             self.centre, self.services.approval, post.id, ask=approve_flow_ask()
         )
+        audit_notices.show(self.banner, self.services.audit)
         if approval is None:
             return
         self.session.replace(self.services.library.get(post.id))

@@ -196,3 +196,29 @@ def test_accounts_commands_against_the_real_secret_service(tmp_path, service_nam
     assert _items(service_name) == []
     listed = json.loads(_composer(data, service_name, "list", "--format", "json").stdout)
     assert [a["id"] for a in listed] == [2]
+
+
+def test_audit_key_lives_in_the_real_secret_service(tmp_path, service_name):
+    """Approving writes the first audit entry: the library's key is made in the Secret
+    Service (one item, never in the data folder), and `audit verify` checks the signatures."""
+    data = tmp_path / "data"
+    source = tmp_path / "posts.jsonl"
+    source.write_text('{"text": "Storm kit tips. Questions?", "platforms": ["x"]}', "utf-8")
+
+    def composer(*argv: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "composer", "--data-dir", str(data), *argv]
+        return _run(command, service_name)
+
+    composer("import", str(source))
+    assert _items(service_name) == []  # nothing written to the log yet: no key
+    composer("approve", "1")
+    (item,) = _items(service_name)
+    assert item.get_attributes()["username"].endswith("/audit-key")
+    key = item.get_secret().decode()
+    for path in data.rglob("*"):
+        if path.is_file():
+            assert key.encode() not in path.read_bytes(), path
+    verified = composer("audit", "verify")
+    assert verified.stdout == (
+        "The audit log is intact (1 entry; signed with this library's key from entry 1 on).\n"
+    )

@@ -5,7 +5,10 @@ schema (never regenerate one: it stands for files agents already have). The firs
 a profile, a setting, a LinkedIn account, an exported post with a variant, an approval
 voided by a later edit with an override reason, an archived post and one in the bin, and
 an audit log of four entries. From 0002 on, the exported post also carries an image with
-alt text, which its approval pins down by hash.
+alt text, which its approval pins down by hash. From 0003 on, the export row names its
+own audit entry and entries may carry an HMAC (the fixture was made without a keyring, so
+its entries are unsigned, as on such a computer); each fixture is a backup, so it also
+carries the head its log had.
 """
 
 from __future__ import annotations
@@ -22,7 +25,14 @@ from sqlalchemy import create_engine
 
 from composer.app.container import Services
 from composer.domain.posts import PostQuery
-from composer.storage.database import NewerSchemaError, head_revision, migrate, open_library
+from composer.storage.database import (
+    NewerSchemaError,
+    head_revision,
+    make_engine,
+    migrate,
+    migrations_config,
+    open_library,
+)
 from composer.storage.models import Base, include_name
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -61,6 +71,7 @@ def test_released_library_opens_and_keeps_everything(tmp_path, fixture):
     data.mkdir()
     shutil.copy(fixture, data / "library.sqlite3")
     with Services.open(data, engine_loader=lambda: None) as services:
+        assert (data / "library.audit-head").exists()  # anchored on first open
         report = services.database.report
         assert report.moved_aside is None
         if fixture.stem != f"library-{head_revision()}":
@@ -101,6 +112,48 @@ def test_released_library_opens_and_keeps_everything(tmp_path, fixture):
 
 def test_there_is_a_fixture_for_the_images_schema():
     assert "library-0002.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_there_is_a_fixture_for_the_keyed_audit_schema():
+    assert "library-0003.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_keyed_audit_migration_adds_columns_and_keeps_the_triggers(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(RELEASED[1], path)  # 0002
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_log)")}
+        export_columns = {row[1] for row in conn.execute("PRAGMA table_info(exports)")}
+        triggers = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+        macs = [row[0] for row in conn.execute("SELECT mac FROM audit_log")]
+    conn.close()
+    assert "mac" in columns and {"audit_seq", "audit_hash"} <= export_columns
+    assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
+    assert macs == [None] * 4  # old entries keep their plain hashes
+    _downgrade(path, "0002")  # and back
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_log)")}
+        triggers = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    conn.close()
+    assert "mac" not in columns and "audit_log_no_update" in triggers
+
+
+def _downgrade(path: Path, revision: str) -> None:
+    from alembic import command
+
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as connection, connection.begin():
+            config = migrations_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()
 
 
 def test_newer_schema_is_refused_untouched(tmp_path):

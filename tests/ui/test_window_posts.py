@@ -202,3 +202,14 @@ def test_export_opens_with_the_approved_post(qtbot, window, services, monkeypatc
     assert window.actions_.export.isEnabled() == external.available("export")
     window.open_export()
     assert opened == [("export", (services, [post.id]))]
+
+
+def test_no_secure_keyring_is_said_once_in_the_banner(qtbot, window, services):
+    """The tests' keyring is keyring's `fail` backend: the audit chain stays unkeyed."""
+    post = _open(window, services, CLEAN)
+    wait_checked(qtbot, window)
+    window.actions_.approve.trigger()
+    assert services.library.get(post.id).status == "approved"
+    assert "no secure keyring" in window.banner.texts()["audit.unkeyed"]
+    window.banner.remove("audit.unkeyed")
+    assert services.audit.notices == ()  # told once for this library

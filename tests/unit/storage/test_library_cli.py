@@ -137,7 +137,12 @@ def test_approve_needs_reason_for_errors(cli, sample):
     assert status == 0 and json.loads(out)["texts"] == {
         "facebook": "Storm kit tips. What's in yours?"
     }
-    assert cli("audit", "verify") == (0, "The audit log is intact (2 entries).\n", "")
+    assert cli("audit", "verify") == (
+        0,
+        "The audit log is intact (2 entries; not signed: this computer has no secure "
+        "keyring, so only the plain hashes were checked).\n",
+        "",
+    )
     status, out, _ = cli("audit", "list", "--format", "json")
     assert [e["action"] for e in json.loads(out)] == ["approve", "approve"]
 
