@@ -91,19 +91,12 @@ def read_attachment(data: bytes) -> dict[str, Any]:
 
 
 def _stream(data: bytes) -> Any:
-    from pypdf.generic import NameObject, StreamObject
+    """A Flate-compressed stream object holding `data`."""
+    from pypdf.generic import DecodedStreamObject
 
-    stream = StreamObject()
+    stream = DecodedStreamObject()
     stream.set_data(data)
-    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-    stream._data = _deflate(data)
-    return stream
-
-
-def _deflate(data: bytes) -> bytes:
-    import zlib
-
-    return zlib.compress(data, 6)
+    return stream.flate_encode()
 
 
 def _silence_fonts(writer: Any) -> None:
@@ -171,14 +164,14 @@ def _glyphless_font(writer: Any, codes: CharacterCodes) -> Any:
     from pypdf.generic import (
         ArrayObject,
         DictionaryObject,
-        FloatObject,
         NameObject,
         NumberObject,
         TextStringObject,
     )
 
-    font_file = _stream((fonts_dir() / GLYPHLESS).read_bytes())
-    font_file[NameObject("/Length1")] = NumberObject(len((fonts_dir() / GLYPHLESS).read_bytes()))
+    program = (fonts_dir() / GLYPHLESS).read_bytes()
+    font_file = _stream(program)
+    font_file[NameObject("/Length1")] = NumberObject(len(program))
     count = max(codes.codes.values(), default=0) + 1
     descriptor = DictionaryObject(
         {
@@ -209,11 +202,10 @@ def _glyphless_font(writer: Any, codes: CharacterCodes) -> Any:
                 }
             ),
             NameObject("/FontDescriptor"): writer._add_object(descriptor),
-            NameObject("/DW"): NumberObject(int(1000 * 0.5)),
+            NameObject("/DW"): NumberObject(500),  # as the glyphless font's advance
             NameObject("/CIDToGIDMap"): writer._add_object(_stream(b"\x00\x01" * count)),
         }
     )
-    del FloatObject
     return DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Font"),

@@ -45,8 +45,12 @@ def fonts_dir() -> Path:
 @cache
 def register_fonts() -> tuple[str, ...]:
     """Add the shipped fonts to Qt's font database once; the families found, in order."""
+    from PySide6.QtCore import QLoggingCategory
     from PySide6.QtGui import QFontDatabase
 
+    # Qt notes each font it passes over for a script as "OpenType support missing"; with
+    # one font per script that is every font but one, on stderr.
+    QLoggingCategory.setFilterRules("qt.text.font.db.warning=false")
     found: set[str] = set()
     for path in sorted(fonts_dir().glob("*.[ot]tf")):
         if path.name == GLYPHLESS:
@@ -82,18 +86,26 @@ def needs_glyph(char: str) -> bool:
     return unicodedata.category(char) not in _INVISIBLE_CATEGORIES
 
 
+_DRAWABLE: dict[str, bool] = {}  # per process: the fonts do not change once registered
+
+
 def missing_characters(texts: Iterable[str]) -> tuple[str, ...]:
     """The distinct characters of `texts` that no available font can draw, in order met."""
     from PySide6.QtGui import QFontMetrics
 
-    metrics = QFontMetrics(record_font())
-    seen: dict[str, None] = {}
+    metrics: Any = None
+    missing: dict[str, None] = {}
     for text in texts:
         for char in text:
-            if char in seen or not needs_glyph(char):
-                continue
-            seen[char] = None
-    return tuple(char for char in seen if not metrics.inFontUcs4(ord(char)))
+            known = _DRAWABLE.get(char)
+            if known is None:
+                if metrics is None:
+                    metrics = QFontMetrics(record_font())
+                known = not needs_glyph(char) or metrics.inFontUcs4(ord(char))
+                _DRAWABLE[char] = known
+            if not known:
+                missing[char] = None
+    return tuple(missing)
 
 
 def describe(chars: Iterable[str]) -> str:
