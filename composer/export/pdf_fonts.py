@@ -50,7 +50,7 @@ def register_fonts() -> tuple[str, ...]:
 
     # Qt notes each font it passes over for a script as "OpenType support missing"; with
     # one font per script that is every font but one, on stderr.
-    QLoggingCategory.setFilterRules("qt.text.font.db.warning=false")
+    QLoggingCategory.setFilterRules("qt.text.font.db.info=false")
     found: set[str] = set()
     for path in sorted(fonts_dir().glob("*.[ot]tf")):
         if path.name == GLYPHLESS:
