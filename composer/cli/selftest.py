@@ -66,8 +66,9 @@ def register(subparsers: Any) -> None:
         "self-test",
         help="check that this installation is complete and working",
         description="Load every resource, create and migrate a library in a temporary folder, "
-        "run the guideline checks on a sample, report the keyring backend, and open and close "
-        "the main window. Exit status: 0 all passed, 1 something failed (named).",
+        "run the guideline checks on a sample, report the keyring backend, open and close "
+        "the main window, and write and read back a PDF record in every script. "
+        "Exit status: 0 all passed, 1 something failed (named).",
     )
     parser.add_argument(
         "--no-window", action="store_true", help="skip opening the main window (no display)"

@@ -4,9 +4,11 @@ Each page holds the text for every platform, the account, the scheduled time, wh
 it and when, every finding with its severity and the reason it was kept, and the SHA-256 of
 each approved text, so a reviewer can match the page to the audit log. Approved images are
 shown scaled down (decoded afresh, so no camera metadata reaches the PDF) with their alt
-text and hash. QPdfWriter and
-QTextDocument need only QtGui, but they do need a QGuiApplication: one is made if none
-exists, on the offscreen platform when there is no display.
+text and hash. The page is set in the fonts Composer ships (composer.export.pdf_fonts)
+and finished by composer.export.pdf_finish: a text layer holding the exact characters, and
+the approved texts attached as JSON. QPdfWriter and QTextDocument need only QtGui, but
+they do need a QGuiApplication: one is made if none exists, on the offscreen platform when
+there is no display.
 """
 
 from __future__ import annotations
