@@ -17,15 +17,22 @@ level of embedding), spread evenly over the width Qt's line takes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 # Characters of Qt's block text that are layout, not text: line and paragraph separators
 # (from <br/> and block ends) and the object replacement character (an image).
-_NOT_TEXT = {"\u2028", "\u2029", "\ufffc"}
+_DROP_NOT_TEXT = str.maketrans(dict.fromkeys("\u2028\u2029\ufffc"))
 _ADVANCE = 0.5  # the glyphless font's advance, in em
 _RTL = {"R", "AL"}
+# Every right-to-left character lies in these blocks (Hebrew to Arabic Extended-A, their
+# presentation forms, and the historic scripts of the SMP): a cheap test before the rules.
+_MAY_BE_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufeff"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 _NUMBER = {"EN", "AN"}
 
 
@@ -58,7 +65,7 @@ def document_lines(document: Any, page_height: float) -> dict[int, list[Line]]:
             for number in range(layout.lineCount()):
                 line = layout.lineAt(number)
                 start, length = line.textStart(), line.textLength()
-                chars = "".join(c for c in text[start : start + length] if c not in _NOT_TEXT)
+                chars = text[start : start + length].translate(_DROP_NOT_TEXT)
                 if not chars.strip():
                     continue
                 natural = line.naturalTextRect()
@@ -84,6 +91,8 @@ def visual_order(text: str, rtl: bool = False) -> str:
     neutrals between two runs of one direction take it (otherwise the paragraph's), a
     combining mark follows its base; then every run at an odd level is reversed.
     """
+    if not rtl and not _MAY_BE_RTL.search(text):
+        return text  # nearly every line: nothing to reorder
     base = 1 if rtl else 0
     kinds = _kinds(text, base)
     levels = []
@@ -153,18 +162,22 @@ class CharacterCodes:
 
     def __init__(self) -> None:
         self.codes: dict[str, int] = {}
+        self._hex: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
-        out = []
-        for char in text:
-            code = self.codes.get(char)
-            if code is None:
-                code = len(self.codes) + 1
-                if code > 0xFFFF:
-                    raise ValueError("more distinct characters than a PDF font can hold")
-                self.codes[char] = code
-            out.append(f"{code:04X}")
-        return "".join(out)
+        """`text` as the hex string of its codes, handing out codes to new characters."""
+        hexes = self._hex
+        try:
+            return "".join([hexes[char] for char in text])
+        except KeyError:
+            for char in text:
+                if char not in hexes:
+                    code = len(self.codes) + 1
+                    if code > 0xFFFF:
+                        raise ValueError("more distinct characters than a PDF font holds") from None
+                    self.codes[char] = code
+                    hexes[char] = f"{code:04X}"
+            return "".join([hexes[char] for char in text])
 
     def to_unicode(self) -> bytes:
         """The ToUnicode CMap of the codes handed out."""
