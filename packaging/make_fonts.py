@@ -24,7 +24,6 @@ so the subsets keep their names.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -168,9 +167,30 @@ def main(argv: list[str] | None = None) -> int:
     emoji = sources / "emoji" / "package" / "400Regular" / "NotoEmoji_400Regular.ttf"
     _save(TTFont(emoji), None, FONTS / "NotoEmoji-Regular.ttf")
     glyphless(FONTS / "glyphless.ttf")
-    licence = sources / "emoji" / "package" / "LICENSE_FONT"
-    shutil.copyfile(licence, FONTS / "OFL.txt")
+    licence = (sources / "emoji" / "package" / "LICENSE_FONT").read_text(encoding="utf-8")
+    (FONTS / "OFL.txt").write_text(_provenance() + licence, encoding="utf-8")
     return 0
+
+
+def _provenance() -> str:
+    """Which font each file is, with its copyright line, before the licence text."""
+    lines = ["The fonts in this folder are subsets (made by packaging/make_fonts.py) of:", ""]
+    for path in sorted(FONTS.glob("*.[ot]tf")):
+        if path.name != "glyphless.ttf":
+            name = TTFont(path)["name"]
+            lines.append(
+                f"{path.name}: {name.getDebugName(4)}, {name.getDebugName(5)}. "
+                f"{name.getDebugName(0)}"
+            )
+    lines += [
+        "",
+        "glyphless.ttf is made by packaging/make_fonts.py (one blank glyph).",
+        "",
+        "All are licensed under the SIL Open Font License, Version 1.1, below.",
+        "",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
