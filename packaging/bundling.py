@@ -36,6 +36,9 @@ IS_WIN = sys.platform == "win32"
 #   TLS, and hashlib falls back to its built-in sha2/md5/blake2 modules without _hashlib.
 # - multiprocessing brings a runtime hook that imports it at every start (~6 ms); the app
 #   starts no processes of its own.
+# - pypdf imports fontTools and Pillow when present, to read fonts and images of PDFs made
+#   elsewhere; the app only finishes PDFs it wrote (fontTools is in the `fonts` group, so a
+#   developer's environment may have it: 4 MB).
 # - Interactive and developer tools: help(), readline, test frameworks, mail and web servers.
 EXCLUDED_MODULES = [
     "PySide6.QtNetwork",
@@ -45,6 +48,8 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGLWidgets",
     "pygments",
     "mako.ext.pygmentplugin",
+    "fontTools",
+    "PIL",
     "setuptools",
     "pkg_resources",
     "distutils",

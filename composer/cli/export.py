@@ -2,9 +2,10 @@
 or a bundle for posting by hand (the scheduler CSV, the images without metadata, a README).
 
 Exit status 2 when the request cannot make a usable file (bad options, unapproved posts,
-a scheduler's limits, an existing file without --force) or the export cannot be recorded
-(a read-only library: the file is removed again); 1 when the file could not be written.
-Warnings go to stderr; what was written goes to stdout.
+a scheduler's limits, an existing file without --force, a PDF with characters no font can
+show without --allow-missing-glyphs) or the export cannot be recorded (a read-only library:
+the file is removed again); 1 when the file could not be written. Warnings go to stderr;
+what was written goes to stdout.
 """
 
 from __future__ import annotations
@@ -87,6 +88,11 @@ def register(subparsers: Any) -> None:
         help="leave out named posts that cannot be exported instead of refusing",
     )
     sub.add_argument(
+        "--allow-missing-glyphs",
+        action="store_true",
+        help="write a PDF even when some characters have no font (they print as boxes)",
+    )
+    sub.add_argument(
         "--no-neutralise",
         dest="neutralise",
         action="store_false",
@@ -125,11 +131,13 @@ def run_export(args: argparse.Namespace) -> int:
         neutralise=args.neutralise,
         skip_unapproved=args.skip_unapproved,
         scheduler=args.scheduler,
+        allow_missing_glyphs=args.allow_missing_glyphs,
     )
     with open_services(args, daily_backup=True) as services:
         service = ExportService.over(services)
         try:
             plan = service.plan(request)
+            _refuse_missing_glyphs(plan)
             _report_plan(plan)
             result = service.write(plan, out, force=args.force)
         except ExportRefusedError as exc:
@@ -142,6 +150,20 @@ def run_export(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from None
     _report_result(result)
     return 0
+
+
+def _refuse_missing_glyphs(plan: ExportPlan) -> None:
+    """One plain line naming the posts and characters a PDF has no font for."""
+    blocked = [p for p in plan.missing_glyphs if p.blocking]
+    if not blocked or len(blocked) != len(plan.refusals):
+        return  # allowed, or other refusals come first
+    from composer.export.pdf_fonts import describe
+
+    posts = "; ".join(f"post {p.post_ids[0]}: {describe(p.characters)}" for p in blocked)
+    raise UsageError(
+        f"nothing was exported: no font here can show these characters, which would print "
+        f"as empty boxes ({posts}); use --allow-missing-glyphs to export anyway"
+    )
 
 
 def _report_plan(plan: ExportPlan) -> None:

@@ -66,8 +66,9 @@ def register(subparsers: Any) -> None:
         "self-test",
         help="check that this installation is complete and working",
         description="Load every resource, create and migrate a library in a temporary folder, "
-        "run the guideline checks on a sample, report the keyring backend, and open and close "
-        "the main window. Exit status: 0 all passed, 1 something failed (named).",
+        "run the guideline checks on a sample, report the keyring backend, open and close "
+        "the main window, and write and read back a PDF record in every script. "
+        "Exit status: 0 all passed, 1 something failed (named).",
     )
     parser.add_argument(
         "--no-window", action="store_true", help="skip opening the main window (no display)"
@@ -89,6 +90,7 @@ def run_self_test(args: argparse.Namespace) -> int:
     ]
     if not args.no_window:
         steps.append(("window", check_window))
+    steps.append(("pdf", check_pdf))  # last: it may make the process's QGuiApplication
 
     results: list[StepResult] = []
     with tempfile.TemporaryDirectory(prefix="composer-self-test-", ignore_cleanup_errors=True) as d:
@@ -284,6 +286,43 @@ def check_window(context: Context) -> str:
     from composer.ui.smoke import show_and_close_main_window
 
     return show_and_close_main_window(services, context.engine) + note
+
+
+PDF_SAMPLE = "Hello Γειά Привет नमस्ते สวัสดี 안녕 你好 こんにちは 👍🏽 office שלום مرحبا"
+
+
+def check_pdf(_context: Context) -> str:
+    """Set a PDF record in every shipped script and read its text and attachment back."""
+    import io
+
+    from pypdf import PdfReader
+
+    from composer.domain.posts import Approval, content_hash
+    from composer.export import render
+    from composer.export.model import ExportItem, RenderOptions
+    from composer.export.pdf_finish import read_attachment
+    from composer.export.pdf_fonts import describe, missing_characters
+
+    if _no_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    texts = {"linkedin": PDF_SAMPLE}
+    approval = Approval(1, 1, texts, {"linkedin": content_hash(PDF_SAMPLE)}, "", (), {}, "", _now())
+    data = render("pdf", [ExportItem(1, approval, ("linkedin",))], RenderOptions())
+    missing = missing_characters([PDF_SAMPLE])
+    if missing:
+        raise SelfTestError(f"no font for {describe(missing)} (resources/fonts incomplete?)")
+    shown = " ".join((PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").split())
+    if PDF_SAMPLE not in shown:
+        raise SelfTestError("the PDF's text layer does not hold the sample text")
+    if read_attachment(data)["posts"][0]["texts"] != texts:
+        raise SelfTestError("the PDF's attached approved texts differ from the sample")
+    return f"{len(data):,} bytes, every script shown, text layer and attachment read back"
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
 
 
 def _no_display() -> bool:

@@ -4,9 +4,11 @@ Each page holds the text for every platform, the account, the scheduled time, wh
 it and when, every finding with its severity and the reason it was kept, and the SHA-256 of
 each approved text, so a reviewer can match the page to the audit log. Approved images are
 shown scaled down (decoded afresh, so no camera metadata reaches the PDF) with their alt
-text and hash. QPdfWriter and
-QTextDocument need only QtGui, but they do need a QGuiApplication: one is made if none
-exists, on the offscreen platform when there is no display.
+text and hash. The page is set in the fonts Composer ships (composer.export.pdf_fonts)
+and finished by composer.export.pdf_finish: a text layer holding the exact characters, and
+the approved texts attached as JSON. QPdfWriter and QTextDocument need only QtGui, but
+they do need a QGuiApplication: one is made if none exists, on the offscreen platform when
+there is no display.
 """
 
 from __future__ import annotations
@@ -148,10 +150,17 @@ def _add_images(document: Any, item: ExportItem) -> None:
 
 
 def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
+    """The record: Qt lays out and draws each page, then `finish` adds the exact-text layer
+    and the approved texts as an attachment."""
     ensure_gui_app()
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+    from composer.export.pdf_finish import approved_texts, finish
+    from composer.export.pdf_fonts import record_font
+    from composer.export.pdf_textlayer import Line, document_lines
+
+    font = record_font()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -162,19 +171,21 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
     writer.setCreator("Composer")
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     width, height = float(area.width()), float(area.height())
+    pages: list[list[Line]] = []
     painter = QPainter(writer)
     try:
-        first = True
         for item in items:
             document = QTextDocument()
+            document.setDefaultFont(font)
             document.setDefaultStyleSheet(STYLE)
             document.setPageSize(QSizeF(width, height))
             _add_images(document, item)
             document.setHtml(page_html(item, options))
+            lines = document_lines(document, height)
             for page in range(document.pageCount()):
-                if not first:
+                if pages:
                     writer.newPage()
-                first = False
+                pages.append(lines.get(page, []))
                 painter.save()
                 painter.translate(0, -page * height)
                 document.drawContents(painter, QRectF(0, page * height, width, height))
@@ -182,7 +193,21 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(buffer.data().data())
+    data = bytes(buffer.data().data())
+    if not pages:
+        return data
+    return finish(data, pages, _page_matrix(writer), approved_texts(items))
+
+
+def _page_matrix(writer: Any) -> str:
+    """The PDF matrix taking the painter's page pixels (y down) to PDF points (y up)."""
+    from PySide6.QtGui import QPageLayout
+
+    layout = writer.pageLayout()
+    paint = layout.paintRect(QPageLayout.Unit.Point)
+    full = layout.fullRect(QPageLayout.Unit.Point)
+    scale = 72 / writer.resolution()
+    return f"{scale:.6f} 0 0 {-scale:.6f} {paint.left():.4f} {full.height() - paint.top():.4f}"
 
 
 def _text(text: str) -> str:

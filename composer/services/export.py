@@ -38,8 +38,10 @@ from composer.services.export_bundle import (
     stage_bundle_folder,
 )
 from composer.services.export_checks import (
+    MISSING_GLYPHS,
     Problem,
     dropped_link_problems,
+    glyph_problems,
     length_problems,
     neutralised_problems,
     scheduler_problems,
@@ -98,6 +100,7 @@ class ExportRequest:
     neutralise: bool = True
     skip_unapproved: bool = False
     scheduler: str = "hootsuite"  # the CSV inside a bundle: hootsuite or sprout
+    allow_missing_glyphs: bool = False  # a PDF may show characters it has no font for
 
     @property
     def scheduler_format(self) -> str | None:
@@ -128,6 +131,11 @@ class ExportPlan:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if not p.blocking)
+
+    @property
+    def missing_glyphs(self) -> tuple[Problem, ...]:
+        """PDF pages with characters no font can show: asked about, not silently boxed."""
+        return tuple(p for p in self.problems if p.code == MISSING_GLYPHS)
 
     @property
     def rows(self) -> int:
@@ -232,6 +240,8 @@ class ExportService:
             problems += length_problems(items, [platform])
         if request.format == BUNDLE:
             problems += missing_images(items)
+        if request.format == "pdf":
+            problems += glyph_problems(items, allowed=request.allow_missing_glyphs)
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         problems += dropped_link_problems(items)

@@ -18,6 +18,7 @@ from composer.export.csv_safety import needs_neutralising
 from composer.export.model import ExportItem, local_naive
 
 MAX_ROWS = 350
+MISSING_GLYPHS = "missing-glyphs"  # a PDF would show characters as empty boxes
 SPROUT_MIN_GAP = timedelta(minutes=10)
 TOOL_NAMES = {"hootsuite": "Hootsuite", "sprout": "Sprout Social"}
 
@@ -29,6 +30,8 @@ class Problem:
     message: str
     blocking: bool = False
     post_ids: tuple[int, ...] = ()
+    code: str = ""  # what kind of problem, for the window and the command line to word
+    characters: tuple[str, ...] = ()  # MISSING_GLYPHS: the characters, in order met
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -181,3 +184,33 @@ def neutralised_problems(items: Sequence[ExportItem], platforms: Sequence[str]) 
             post_ids=tuple(ids),
         )
     ]
+
+
+def glyph_problems(items: Sequence[ExportItem], *, allowed: bool) -> list[Problem]:
+    """Posts whose page holds characters no font can draw (they would print as empty
+    boxes; the text layer and the attached texts still hold them). Blocking unless
+    `allowed`: the agent is asked first."""
+    from composer.export.model import account_label
+    from composer.export.pdf import ensure_gui_app
+    from composer.export.pdf_fonts import describe, missing_characters
+
+    ensure_gui_app()
+    problems = []
+    for item in items:
+        texts = [item.title, account_label(item.account), *item.tags]
+        texts += [item.text(platform) for platform in item.platforms]
+        texts += [image.alt_text for image in item.images]
+        texts += [str(f.get("reason", "")) for f in item.findings()]
+        missing = missing_characters(texts)
+        if missing:
+            problems.append(
+                Problem(
+                    f"post {item.post_id} has characters no font here can show, which the "
+                    f"PDF would print as empty boxes: {describe(missing)}",
+                    blocking=not allowed,
+                    post_ids=(item.post_id,),
+                    code=MISSING_GLYPHS,
+                    characters=missing,
+                )
+            )
+    return problems

@@ -87,7 +87,7 @@ def test_self_test_passes_in_the_bundle(dist: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(frozen," in result.stdout
     assert "self-test passed" in result.stdout
-    for step in ("resources", "library", "guidelines", "keyring", "window"):
+    for step in ("resources", "library", "guidelines", "keyring", "window", "pdf"):
         assert f"ok   {step}" in result.stdout, result.stdout
     assert "MainWindow painted" in result.stdout
     if IN_CI:  # .ci/run starts GNOME Keyring on a D-Bus session

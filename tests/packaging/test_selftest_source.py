@@ -19,7 +19,7 @@ def test_self_test_passes_from_source(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(from source," in result.stdout
-    for step in ("resources", "library", "guidelines", "keyring", "window"):
+    for step in ("resources", "library", "guidelines", "keyring", "window", "pdf"):
         assert f"ok   {step}" in result.stdout, result.stdout
     assert not any(tmp_path.iterdir()), "self-test must not touch the data folder"
 

@@ -186,3 +186,24 @@ def test_a_file_in_the_data_folder_is_refused_even_when_replacing(
 def test_freed_on_close(qtbot, services, tmp_path):
     post = make(services, "Storm kit tips?")
     assert_freed_on_close(lambda: ExportDialog(services, [post]), lambda d: d.close())
+
+
+def test_pdf_with_characters_without_a_font_asks_naming_post_and_characters(
+    qtbot, services, tmp_path, answers
+):
+    asked, replies = answers
+    post = make(services, "Ancient wisdom 𓀀 says insure")
+    out = tmp_path / "record.pdf"
+    dialog = open_dialog(qtbot, services, [post], out)
+    choose(dialog.format, "pdf")
+    assert "Check: post 1 has characters no font here can show" in dialog.problems.toPlainText()
+    assert dialog.export_button.isEnabled()
+    replies.append(False)
+    dialog.export_button.click()
+    title, text = asked[0]
+    assert title == "Characters without a font"
+    assert f"Post {post}: 𓀀 (U+13000)" in text
+    assert not out.exists() and dialog.message.text() == "Nothing was exported."
+    dialog.export_button.click()  # yes this time: no second question about the same thing
+    assert [t for t, _ in asked] == ["Characters without a font"] * 2
+    assert out.read_bytes().startswith(b"%PDF")

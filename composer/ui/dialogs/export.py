@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from composer.domain.accounts import PLATFORMS, Account
 from composer.export import EXTENSIONS, SCHEDULERS
+from composer.export.pdf_fonts import describe
 from composer.services.export import (
     ExportError,
     ExportPlan,
@@ -39,6 +40,7 @@ from composer.services.export import (
     ExportService,
     ExportWriteError,
 )
+from composer.services.export_checks import MISSING_GLYPHS, Problem
 from composer.services.library import LibraryError
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 from composer.ui import alerts
@@ -171,6 +173,7 @@ class ExportDialog(QDialog):
             neutralise=self.neutralise.isChecked(),
             skip_unapproved=True,  # listed here, and agreed to before writing
             scheduler=self.scheduler.currentData(),
+            allow_missing_glyphs=True,  # listed here, and asked about before writing
         )
 
     def refresh(self) -> None:
@@ -258,8 +261,13 @@ class ExportDialog(QDialog):
         path = Path(self.path.text().strip()).expanduser()
         if self._refused(path):
             return
+        if plan.missing_glyphs and not alerts.question(
+            self, "Characters without a font", _missing_glyphs_text(plan.missing_glyphs)
+        ):
+            self.message.setText("Nothing was exported.")
+            return
         notes = [f"post {s.post_id} {s.reason}" for s in plan.skipped]
-        notes += [p.message for p in plan.warnings]
+        notes += [p.message for p in plan.warnings if p.code != MISSING_GLYPHS]
         if notes and not alerts.question(
             self, "Export anyway?", "Before exporting, please check:\n\n• " + "\n• ".join(notes)
         ):
@@ -294,6 +302,16 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
         self.exported.emit(result)
+
+
+def _missing_glyphs_text(problems: tuple[Problem, ...]) -> str:
+    """The question: which posts, which characters, and what happens to them."""
+    lines = [f"• Post {p.post_ids[0]}: {describe(p.characters)}" for p in problems if p.post_ids]
+    return (
+        "No font Composer has can show these characters, so the PDF would print them as "
+        "empty boxes:\n\n" + "\n".join(lines) + "\n\nThe PDF's text and its attached "
+        "approved texts still hold them exactly. Export anyway?"
+    )
 
 
 def _accounts(services: Services) -> list[Account]:
