@@ -12,6 +12,7 @@ the ratio as a Markdown table for the README. Not collected by pytest (no test_ 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -37,6 +38,29 @@ FULL_OPEN = (
     "c.quick_context = lambda *a, **k: None; "
     "from composer.cli import run; sys.exit(run(sys.argv[1:]))"
 )
+# The steps of `composer check` with a library, timed inside one fresh process.
+PHASES = """
+import json, sys, time
+from pathlib import Path
+marks = [("start", time.perf_counter())]
+from composer.cli import build_parser
+argv = ["--data-dir", sys.argv[1], "check", sys.argv[2]]
+build_parser(argv).parse_args(argv)
+marks.append(("command line parsed", time.perf_counter()))
+from composer.services.check_context import quick_context
+context = quick_context(Path(sys.argv[1]) / "library.sqlite3")
+assert context is not None
+marks.append(("profile and history read (plain sqlite3)", time.perf_counter()))
+from composer.guidelines.inputs import CheckInput
+from composer.services.guidelines import GuidelineService
+marks.append(("guideline engine code imported", time.perf_counter()))
+service = GuidelineService.open(sys.argv[1], profile=context.profile)
+marks.append(("Engine.load (rule packs compiled)", time.perf_counter()))
+text = Path(sys.argv[2]).read_text(encoding="utf-8")
+service.check(CheckInput(text=text, platforms=("facebook",), history=context.history))
+marks.append(("the check (spelling list read on first use)", time.perf_counter()))
+print(json.dumps({b[0]: b[1] - a[1] for a, b in zip(marks, marks[1:])}))
+"""
 
 
 def make_library(data_dir: Path, posts: int) -> None:
@@ -114,6 +138,16 @@ def main() -> int:
             for name, command in order:
                 times[name].append(wall([*command, str(post)], env))
 
+        startup = [wall([sys.executable, "-c", "pass"], env) for _ in range(args.runs)]
+        phases: dict[str, list[float]] = {}
+        for _ in range(args.runs):
+            done = subprocess.run(
+                [sys.executable, "-c", PHASES, str(data), str(post)],
+                env=env, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            for name, seconds in json.loads(done.stdout).items():
+                phases.setdefault(name, []).append(seconds)
+
     medians = {name: statistics.median(values) for name, values in times.items()}
     base = medians["proselint check"]
     print(
@@ -125,6 +159,14 @@ def main() -> int:
     print("|---|---:|---:|")
     for name, median in medians.items():
         print(f"| {name} | {median * 1000:.0f} ms | {median / base:.2f}x |")
+    print()
+    print("Where the time goes (library present; medians, each step in one fresh process):")
+    print()
+    print("| step | median |")
+    print("|---|---:|")
+    print(f"| Python start-up (`python -c pass`) | {statistics.median(startup) * 1000:.0f} ms |")
+    for name, values in phases.items():
+        print(f"| {name} | {statistics.median(values) * 1000:.0f} ms |")
     return 0
 
 
