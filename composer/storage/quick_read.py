@@ -67,18 +67,16 @@ class QuickLibrary:
 
     def published(self) -> Iterator[PublishedApproval]:
         """Approvals still active or exported, newest first, read as the caller goes."""
-        cursor = self._conn.execute(_PUBLISHED)
-        try:
-            for approval_id, post_id, approved_at, exported_at in cursor:
-                texts = dict(self._conn.execute(_TEXTS, (approval_id,)).fetchall())
-                yield PublishedApproval(
-                    post_id=post_id,
-                    approved_at=_utc(approved_at),
-                    exported_at=None if exported_at is None else _utc(exported_at),
-                    texts=texts,
-                )
-        finally:
-            cursor.close()
+        # The cursor is left to the connection: closing the connection ends it, even when
+        # a caller stops early and this generator is finalised only later.
+        for approval_id, post_id, approved_at, exported_at in self._conn.execute(_PUBLISHED):
+            texts = dict(self._conn.execute(_TEXTS, (approval_id,)).fetchall())
+            yield PublishedApproval(
+                post_id=post_id,
+                approved_at=_utc(approved_at),
+                exported_at=None if exported_at is None else _utc(exported_at),
+                texts=texts,
+            )
 
 
 @contextlib.contextmanager
