@@ -6,12 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from composer.domain.history import (
-    RECENT_DAYS,
-    RECENT_POSTS,
-    HistoryItem,
-    recent_history,
-)
+from composer.domain.history import RECENT_DAYS, RECENT_POSTS, HistoryItem, recent_history
 from composer.domain.posts import Post, PostQuery
 from composer.services.library import Clock, utc_now
 
