@@ -1,13 +1,13 @@
 """The service container: open the library in a data folder once, hand out the services.
 
 Storage (and with it SQLAlchemy) is imported only when a library is opened, so commands
-that never touch the library, like `composer check` without one, stay quick.
+that never open it stay quick; `composer check` reads a current library through
+`composer.services.check_context` (plain sqlite3) instead.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -156,6 +156,8 @@ class Services:
         """A random id made once per library, naming its entries in the keyring."""
         value = self.library.setting(LIBRARY_ID_SETTING)
         if not isinstance(value, str) or not value:
+            import uuid  # here, not at import: `composer check` imports this module
+
             value = uuid.uuid4().hex
             self.library.set_setting(LIBRARY_ID_SETTING, value)
         return value

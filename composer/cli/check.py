@@ -75,13 +75,21 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple[Any, Any]:
-    """Without --profile, check with the library's stored profile and recent history."""
+    """Without --profile, check with the library's stored profile and recent history.
+
+    A library at the current schema is read directly (plain sqlite3, read-only); anything
+    else (migration, recovery, a newer library) goes through the full open, as before.
+    """
     from composer.app import paths
-    from composer.app.container import Services, library_exists
+    from composer.app.container import LIBRARY_FILE, Services, library_exists
+    from composer.services.check_context import quick_context
 
     base = paths.data_dir(data_dir)
     if not library_exists(base):
         return None, None
+    quick = quick_context(base / LIBRARY_FILE)
+    if quick is not None:
+        return quick.profile, lambda: quick.history
     from composer.storage.database import LibraryOpenError
 
     try:

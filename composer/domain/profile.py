@@ -35,3 +35,8 @@ class Profile:
             disclosure=text("disclosure"),
             broker_dealer_disclosure=text("broker_dealer_disclosure"),
         )
+
+    @classmethod
+    def from_stored(cls, value: object) -> Profile | None:
+        """The profile as the library stores it (a JSON object), or None when there is none."""
+        return cls.from_mapping(value) if isinstance(value, dict) else None

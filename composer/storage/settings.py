@@ -36,10 +36,7 @@ class SettingsRepository:
             self._session.flush()
 
     def profile(self) -> Profile | None:
-        data = self.get(PROFILE_KEY)
-        if not isinstance(data, dict):
-            return None
-        return Profile.from_mapping(data)
+        return Profile.from_stored(self.get(PROFILE_KEY))
 
     def set_profile(self, profile: Profile) -> None:
         data = asdict(profile)

@@ -197,3 +197,104 @@ def test_no_file_on_a_terminal_says_how_to_give_one(capsys, monkeypatch) -> None
     monkeypatch.setattr("sys.stdin", Terminal())
     status, _, err = _run(capsys, "check")
     assert status == 2 and "pipe it in" in err
+
+
+def _library_with_profile_and_history(data_dir: Path) -> None:
+    from composer.app.container import Services
+    from composer.domain.posts import PostDraft
+    from composer.domain.profile import Profile
+
+    with Services.open(data_dir) as services:
+        services.library.set_profile(
+            Profile(name="Sam Ortiz", license_number="0K98765", states=("CA",),
+                    disclosure="Sam Ortiz, CA Lic. #0K98765")
+        )  # fmt: skip
+        for body in (
+            "Storm prep: clear your gutters and tie down patio chairs this week.",
+            "Need renters insurance? Message me for a quote. Sam Ortiz, CA Lic. #0K98765",
+            "Looking at a new car? Ask me for an auto quote. Sam Ortiz, CA Lic. #0K98765",
+        ):
+            post = services.library.create(PostDraft(body=body, platforms=("facebook", "x")))
+            services.approval.approve(post.id, reason="ok")
+
+
+@pytest.mark.parametrize(
+    ("text", "from_library"),
+    [
+        ("Need renters insurance? Message me for a quote.", "compliance.disclosure"),
+        ("Storm prep: clear your gutters and tie down patio chairs this week!",
+         "etiquette.duplicate"),
+        ("Bundle home and auto and save! Call me today for a quote.", None),
+        ("Find your main water shut-off valve before you need it. Found yours?", None),
+    ],
+)  # fmt: skip
+def test_quick_library_read_gives_the_full_open_result(
+    tmp_path: Path, capsys, monkeypatch, text: str, from_library: str | None
+) -> None:
+    import composer.services.check_context as check_context
+
+    data = tmp_path / "data"
+    _library_with_profile_and_history(data)
+    post = tmp_path / "post.txt"
+    post.write_text(text, encoding="utf-8")
+    args = ("--data-dir", str(data), "check", str(post), "--platform", "facebook",
+            "--platform", "x", "--format", "json")  # fmt: skip
+    contexts: list[object] = []
+    quick_context = check_context.quick_context
+
+    def spy(*args: object) -> object:
+        contexts.append(quick_context(*args))  # type: ignore[arg-type]
+        return contexts[-1]
+
+    monkeypatch.setattr(check_context, "quick_context", spy)
+    quick = _run(capsys, *args)
+    monkeypatch.setattr(check_context, "quick_context", lambda *_: None)  # the full open
+    full = _run(capsys, *args)
+    assert contexts and contexts[0] is not None  # the quick read was taken
+    assert quick == full
+    if from_library:
+        assert from_library in {f["category"] for f in json.loads(quick[1])["findings"]}
+
+
+def _check_in_subprocess(data: Path, post: Path) -> subprocess.CompletedProcess[str]:
+    """`composer check --format json`, then whether SQLAlchemy was imported, on stderr."""
+    probe = (
+        "import sys; from composer.cli import run; status = run(sys.argv[1:]); "
+        "print('sqlalchemy' in sys.modules, file=sys.stderr); sys.exit(status)"
+    )
+    args = ["--data-dir", str(data), "check", str(post), "--format", "json"]
+    return subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_current_library_is_read_without_sqlalchemy(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _library_with_profile_and_history(data)
+    post = tmp_path / "post.txt"
+    post.write_text("Need renters insurance? Message me for a quote.", encoding="utf-8")
+    proc = _check_in_subprocess(data, post)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "False"
+    categories = {f["category"] for f in json.loads(proc.stdout)["findings"]}
+    assert "compliance.disclosure" in categories
+
+
+def test_older_library_is_migrated_the_full_way_then_checked(tmp_path: Path) -> None:
+    import sqlite3
+
+    from composer.storage.database import head_revision, migrate
+
+    data = tmp_path / "data"
+    data.mkdir()
+    migrate(data / "library.sqlite3", "0001")
+    post = tmp_path / "post.txt"
+    post.write_text("Find your main water shut-off valve before you need it.", encoding="utf-8")
+    proc = _check_in_subprocess(data, post)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "True"  # the full open ran
+    with sqlite3.connect(data / "library.sqlite3") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+            head_revision()
+        )
+    conn.close()
