@@ -102,6 +102,8 @@ def _check_and_report(
 
     for error in service.load_errors:
         print(f"composer: warning: {error}", file=sys.stderr)
+    for notice in service.engine.load_notices:
+        print(f"composer: note: {notice}", file=sys.stderr)
 
     if args.jsonl:
         posts = _read_jsonl(args.jsonl, platforms)

@@ -36,6 +36,8 @@ def _load(args: argparse.Namespace, extra: list[Path]):
     engine = Engine.load([paths.user_rules_dir(base), *extra], style_checks=False)
     for error in engine.load_errors:
         print(f"composer: warning: {error}", file=sys.stderr)
+    for notice in engine.load_notices:
+        print(f"composer: note: {notice}", file=sys.stderr)
     return engine
 
 

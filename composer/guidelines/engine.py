@@ -68,9 +68,11 @@ class Engine:
         load_errors: Sequence[LoadError] = (),
         index: WordIndex | None = None,
         grammar: Grammar | None = None,
+        load_notices: Sequence[LoadError] = (),
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
+        self.load_notices = list(load_notices)  # e.g. a custom rule replacing a shipped one
         index = index if index is not None else WordIndex()
         self._index = index
         self.grammar = grammar or Grammar()
@@ -97,7 +99,15 @@ class Engine:
             from composer.guidelines.builtin.spelling import SpellingCheck
 
             builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        return cls(packs.rules, packs.signals, builtins, packs.errors, packs.index, packs.grammar)
+        return cls(
+            packs.rules,
+            packs.signals,
+            builtins,
+            packs.errors,
+            packs.index,
+            packs.grammar,
+            packs.notices,
+        )
 
     @property
     def spelling(self) -> SpellingCheck | None:
