@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from composer.guidelines.facts import TextFacts
-from composer.guidelines.phrases import compile_phrases, phrase_pattern, start_keys
+from composer.guidelines.phrases import compile_phrases, parse, phrase_pattern
 from composer.guidelines.wordindex import WordIndex
 
 
@@ -46,10 +46,17 @@ def test_phrase_respects_word_and_sentence_edges(phrase: str, text: str) -> None
 
 
 def test_start_keys_cover_every_start() -> None:
-    assert start_keys("(free|no-cost) (insurance|coverage)", 3) == {("fre", False), ("no", True)}
-    assert start_keys("(my|our)? commission", 3) == {("my", True), ("our", False), ("com", False)}
-    assert start_keys("(i'll|sh*t) x", 3) == {("i", True), ("sh", True)}
-    assert start_keys("$ gift card", 3) is None
+    assert parse("(free|no-cost) (insurance|coverage)").start_keys(3) == {
+        ("fre", False),
+        ("no", True),
+    }
+    assert parse("(my|our)? commission").start_keys(3) == {
+        ("my", True),
+        ("our", False),
+        ("com", False),
+    }
+    assert parse("(i'll|sh*t) x").start_keys(3) == {("i", True), ("sh", True)}
+    assert parse("$ gift card").start_keys(3) is None
 
 
 def test_word_index_finds_phrases_of_many_sets_in_one_pass() -> None:
