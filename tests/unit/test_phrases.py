@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from composer.guidelines.facts import TextFacts
@@ -83,3 +85,26 @@ def test_malformed_phrase_is_rejected(bad: str) -> None:
 )
 def test_wildcard_follows_spelling_changes(phrase: str, text: str) -> None:
     assert compile_phrases([phrase]).search(text) is not None
+
+
+def test_a_phrase_is_parsed_once_into_slots_and_gaps() -> None:
+    tree = parse("(my|our)? free-look ~ (renters insurance|policy*)")
+    assert [None if s is None else (s.options, s.optional) for s in tree.items] == [
+        ((("my",), ("our",)), True),
+        ((("free",),), False),
+        ((("look",),), False),
+        None,
+        ((("renters", "insurance"), ("policy*",)), False),
+    ]
+    assert tree.words() == ["my", "our", "free", "look", "renters", "insurance", "policy*"]
+    assert tree.source() == phrase_pattern("(my|our)? free-look ~ (renters insurance|policy*)")
+
+
+def test_alternatives_narrow_one_slot_at_a_time() -> None:
+    narrowed = dict(parse("(my|our)? (gift|cash) card").alternatives())
+    assert list(narrowed) == ["my", "our", "gift", "cash"]
+    our = narrowed["our"].source()
+    assert re.search(our, "our gift card", re.I) and not re.search(our, "gift card", re.I)
+    assert re.search(narrowed["cash"].source(), "my cash card", re.I)
+    assert not re.search(narrowed["cash"].source(), "my gift card", re.I)
+    assert [label for label, _ in parse("no downside").alternatives()] == ["no downside"]
