@@ -17,6 +17,7 @@ from composer.guidelines.builtin.characters import check_characters
 from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
+from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.checks import Hit, PatternTimeoutError
 from composer.guidelines.concepts import Grammar
 from composer.guidelines.facts import Span, TextFacts
@@ -216,15 +217,8 @@ def _mapped(finding: Finding, view: Normalised) -> Finding:
 
 
 def _timeout_finding(rule: Rule) -> Finding:
-    return Finding(
-        rule=rule.id,
-        category=rule.category,
-        severity="warning",
-        message=f"The check '{rule.id}' took too long on this text and was skipped.",
-        explanation="Its pattern needed more than its time limit; the other checks still ran. "
-        "Ask whoever wrote the rule pack to simplify the pattern.",
-        reference=rule.source,
-    )
+    timeout = builtin_text("pattern-timeout")
+    return timeout.finding(rule.id, rule.category, rule=rule.id, source=rule.source)
 
 
 def _tidy(findings: list[Finding]) -> list[Finding]:

@@ -124,6 +124,11 @@ def _read(result: PackSet, path: Path) -> dict[str, Any] | None:
     else:
         for reason in schema.unknown_keys(pack, schema.PACK, "[pack]"):
             result.errors.append(LoadError(path.name, None, reason))
+    builtin = data.get("builtin", {})
+    for key, table in builtin.items() if isinstance(builtin, dict) else ():
+        if isinstance(table, dict):
+            for reason in schema.unknown_keys(table, schema.BUILTIN, f'[builtin."{key}"]'):
+                result.errors.append(LoadError(path.name, None, reason))
     return data
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from composer.guidelines import schema
+from composer.guidelines.builtin.texts import builtin_texts
 from composer.guidelines.engine import Engine, shipped_rules_dir
 from composer.guidelines.inputs import CheckInput
 
@@ -67,6 +68,7 @@ def test_key_of_another_check_type_is_an_error(tmp_path: Path) -> None:
         ("[grammar]\nnegator = ['no']\n", "[grammar]: unknown key 'negator'"),
         ("[signals]\npromotinal = ['x']\n", "did you mean 'promotional'?"),
         ("[rules]\nx = 1\n", "top level: unknown key 'rules'; did you mean 'rule'?"),
+        ('[builtin."x"]\nmesage = "m"\n', "unknown key 'mesage'; did you mean 'message'?"),
     ],
 )
 def test_unknown_keys_in_every_table_are_errors(tmp_path: Path, extra: str, expected: str) -> None:
@@ -179,3 +181,24 @@ def test_required_pattern_can_be_case_sensitive(tmp_path: Path) -> None:
     engine = _load(tmp_path, rule)
     assert _flags(engine, "etiquette.hard-sell.custom", "nmls 123")
     assert not _flags(engine, "etiquette.hard-sell.custom", "NMLS 123")
+
+
+def test_builtin_texts_are_complete() -> None:
+    data = tomllib.loads((shipped_rules_dir() / "builtin.toml").read_text(encoding="utf-8"))
+    for key, table in data["builtin"].items():
+        assert set(table) == schema.BUILTIN, key
+        assert table["severity"] in ("error", "warning", "suggestion"), key
+    texts = builtin_texts()
+    assert (
+        texts["platform.hashtags"]
+        .finding(
+            "platform.hashtags.x",
+            "platform.hashtags",
+            shown="X",
+            allowed=1,
+            noun="hashtag",
+            count=3,
+        )
+        .message
+        == "X takes at most 1 hashtag in a post; this one has 3."
+    )
