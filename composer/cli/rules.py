@@ -23,6 +23,23 @@ def register(subparsers: Any) -> None:
     )
     testing.add_argument("dir", nargs="?", metavar="DIR", help="only test the packs in DIR")
     testing.set_defaults(handler=run_test)
+    cover = actions.add_parser(
+        "coverage",
+        help="list phrase alternatives no example or labelled post exercises (exit 1 if any)",
+    )
+    cover.add_argument("--format", choices=("text", "json"), default="text")
+    cover.add_argument("--rules", action="append", default=[], metavar="DIR")
+    cover.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="JSON-lines posts (a file or a folder); default: the repository's tests/data",
+    )
+    cover.add_argument(
+        "--all-posts", action="store_true", help="count unlabelled posts too, not only labelled"
+    )
+    cover.set_defaults(handler=run_coverage)
 
 
 def _load(args: argparse.Namespace, extra: list[Path]):
@@ -36,7 +53,7 @@ def _load(args: argparse.Namespace, extra: list[Path]):
     engine = Engine.load([paths.user_rules_dir(base), *extra], style_checks=False)
     for error in engine.load_errors:
         print(f"composer: warning: {error}", file=sys.stderr)
-    for notice in getattr(engine, "load_notices", ()):
+    for notice in engine.load_notices:
         print(f"composer: note: {notice}", file=sys.stderr)
     return engine
 
@@ -77,3 +94,36 @@ def run_test(args: argparse.Namespace) -> int:
     if engine.load_errors:
         return 1
     return 1 if report.failures else 0
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    from composer.app import paths
+    from composer.guidelines import coverage
+    from composer.guidelines.engine import shipped_rules_dir
+    from composer.guidelines.packs import load_packs
+
+    extra = [Path(d) for d in args.rules]
+    corpus = [Path(c) for c in args.corpus] or _default_corpus()
+    for path in [*extra, *corpus]:
+        if not path.exists():
+            raise UsageError(f"not found: {path}")
+    base = paths.data_dir(args.data_dir)
+    packs = load_packs([shipped_rules_dir(), paths.user_rules_dir(base), *extra])
+    for error in packs.errors:
+        print(f"composer: warning: {error}", file=sys.stderr)
+    texts = coverage.corpus_texts(corpus, all_posts=args.all_posts)
+    entries = coverage.measure(packs, texts)
+    if args.format == "json":
+        json.dump(coverage.to_json(entries), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(coverage.to_text(entries))
+    return 1 if any(e.unexercised for e in entries) else 0
+
+
+def _default_corpus() -> list[Path]:
+    """The labelled posts beside the source (a checkout); a packaged app has none."""
+    from composer.app.paths import resources_dir
+
+    data = resources_dir().parent / "tests" / "data"
+    return [p for p in (data, data / "real") if p.is_dir()]

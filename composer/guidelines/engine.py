@@ -17,6 +17,7 @@ from composer.guidelines.builtin.characters import check_characters
 from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
+from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.checks import Hit, PatternTimeoutError
 from composer.guidelines.concepts import Grammar
 from composer.guidelines.facts import Span, TextFacts
@@ -68,10 +69,11 @@ class Engine:
         load_errors: Sequence[LoadError] = (),
         index: WordIndex | None = None,
         grammar: Grammar | None = None,
+        load_notices: Sequence[LoadError] = (),
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
-        self.load_notices: list[LoadError] = []  # rules that replaced others by id
+        self.load_notices = list(load_notices)  # e.g. a custom rule replacing a shipped one
         index = index if index is not None else WordIndex()
         self._index = index
         self.grammar = grammar or Grammar()
@@ -98,9 +100,15 @@ class Engine:
             from composer.guidelines.builtin.spelling import SpellingCheck
 
             builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        engine = cls(packs.rules, packs.signals, builtins, packs.errors, packs.index, packs.grammar)
-        engine.load_notices = packs.notices
-        return engine
+        return cls(
+            packs.rules,
+            packs.signals,
+            builtins,
+            packs.errors,
+            packs.index,
+            packs.grammar,
+            packs.notices,
+        )
 
     @property
     def spelling(self) -> SpellingCheck | None:
@@ -209,15 +217,8 @@ def _mapped(finding: Finding, view: Normalised) -> Finding:
 
 
 def _timeout_finding(rule: Rule) -> Finding:
-    return Finding(
-        rule=rule.id,
-        category=rule.category,
-        severity="warning",
-        message=f"The check '{rule.id}' took too long on this text and was skipped.",
-        explanation="Its pattern needed more than its time limit; the other checks still ran. "
-        "Ask whoever wrote the rule pack to simplify the pattern.",
-        reference=rule.source,
-    )
+    timeout = builtin_text("pattern-timeout")
+    return timeout.finding(rule.id, rule.category, rule=rule.id, source=rule.source)
 
 
 def _tidy(findings: list[Finding]) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""Turn rule-pack phrases into fast, forgiving regular expressions.
+"""Rule-pack phrases, parsed once into a small tree from which everything else is derived.
 
 Agents write "guarantees", "Guaranteed!" and "no-cost" as often as the plain forms, so a
 phrase matches case-insensitively, with common English inflections of each word and with
@@ -6,9 +6,14 @@ any run of spaces, hyphens, quotes or commas between words. Phrase syntax:
 
 - `word*`      any word starting with `word` (`invest*` matches invests, investment);
 - `(a|b|c)`    one word slot with alternatives (each alternative may itself end in `*`);
-- `~`          up to four other words in between, within one sentence;
+- `(a|b)?`     an optional slot (`word?` makes one word optional);
+- `~`          up to six other words in between, within one sentence;
 - `#` / `$`    a digit / an amount such as `$100` or `100 dollars` (`$` slot);
 - `'`          matches both straight and curly apostrophes.
+
+`parse` turns a phrase into a `Phrase` (slots of alternatives of words, and gaps). The regex
+source, the word index's keys, the word list and the coverage report's alternatives all come
+from that one tree, so they cannot disagree about what a phrase says.
 
 Generated patterns contain no nested quantifiers, so the standard `re` module is safe
 here; only hand-written `pattern` rules go through `regex` with a timeout.
@@ -17,7 +22,9 @@ here; only hand-written `pattern` rules go through `regex` with a timeout.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
 
 _SEP = r"[^\w.!?\n]+"
 _GAP = r"(?:[^\w.!?\n]+[\w'’$%-]+){0,6}[^\w.!?\n]+"
@@ -30,6 +37,249 @@ _APOSTROPHE = re.compile("['’]")
 _TOKEN = re.compile(r"\([^)]*\)\??|\S+")
 _SPLIT = re.compile(r"[\s-]+")
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+
+Option = tuple[str, ...]  # the words of one alternative, lower case, `*` kept
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One word position: alternatives of one or more words, possibly optional.
+
+    `grouped` is whether it was written in parentheses, which only changes the regex's shape.
+    """
+
+    options: tuple[Option, ...]
+    optional: bool = False
+    grouped: bool = False
+
+    def source(self) -> str:
+        if not self.grouped:
+            return _word(self.options[0][0])
+        return "(?:" + "|".join(_SEP.join(_word(w) for w in o) for o in self.options) + ")"
+
+
+GAP = None  # `~` in a phrase's items
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A parsed phrase: slots and gaps in order, and whether each end is a word edge."""
+
+    text: str
+    items: tuple[Slot | None, ...]
+    lead: bool  # a match may not begin inside a word
+    tail: bool  # nor end inside one
+
+    @property
+    def slots(self) -> list[Slot]:
+        return [item for item in self.items if item is not None]
+
+    def source(self) -> str:
+        """The regular-expression source (no flags, no anchors)."""
+        parts: list[str] = []
+        joiner: str | None = None  # None: nothing before; "": an optional lead already ate it
+        for item in self.items:
+            if item is None:
+                joiner = _GAP
+                continue
+            source = item.source()
+            if joiner is None:
+                parts.append(f"(?:{source}{_SEP})?" if item.optional else source)
+                joiner = "" if item.optional else _SEP
+            else:
+                parts.append(f"(?:{joiner}{source})?" if item.optional else joiner + source)
+                joiner = _SEP
+        lead = r"(?<![\w$])" if self.lead else ""
+        tail = r"(?!\w)" if self.tail else ""
+        return lead + "".join(parts) + tail
+
+    def words(self) -> list[str]:
+        """The literal words, lower case, without apostrophes; a stem keeps its `*`."""
+        return [
+            word.replace("'", "").replace("’", "")
+            for slot in self.slots
+            for option in slot.options
+            for word in option
+            if word.replace("'", "").replace("’", "").rstrip("*").isalpha()
+        ]
+
+    def start_keys(self, length: int) -> set[tuple[str, bool]] | None:
+        """How to find where a match can start: (key, exact) pairs for its first word.
+
+        A first word whose leading letters number `length` or more is keyed by its first
+        `length` letters (matched as a prefix of a text word); a shorter one such as "a" or
+        "no" must equal the text word's leading letters (`exact`). None when a match may
+        start with something other than a letter (a digit, an amount, a symbol): such
+        phrases are searched across the whole text instead.
+        """
+        keys: set[tuple[str, bool]] = set()
+        for item in self.items:
+            if item is None:
+                return None
+            for option in item.options:
+                letters = _LEADING_LETTERS.match(option[0])
+                if letters is None:
+                    return None
+                run = letters.group()
+                if len(run) >= length:
+                    keys.add((run[:length], False))
+                elif option[0] == run + "*":
+                    return None  # a short prefix such as "ab*": rare, search the text
+                else:
+                    keys.add((run, True))
+            if not item.optional:
+                return keys
+        return keys or None
+
+    def second_keys(self, length: int) -> frozenset[str] | None:
+        """Keys the word after the first must match, or None when that cannot be said.
+
+        Prefix keys are the first `length` letters; exact keys carry a leading "=". For a
+        first option of several words ("your policy") it is that option's second word;
+        otherwise the next slot's words. None after an optional slot, a gap or a non-letter.
+        """
+        first = self.items[0]
+        if first is None or first.optional:
+            return None
+        following: set[str] | None = None
+        keys: set[str] = set()
+        for option in first.options:
+            if len(option) > 1:
+                key = _word_key(option[1], length)
+                if key is None:
+                    return None
+                keys.add(key)
+                continue
+            if following is None:
+                following = _slot_key_set(self.items[1] if len(self.items) > 1 else None, length)
+                if following is None:
+                    return None
+            keys |= following
+        return frozenset(keys) or None
+
+    def slot_keys(self, length: int) -> list[frozenset[str]]:
+        """For each required slot, the keys one of which a text must contain to match.
+
+        A text lacking every key of any slot cannot match, so the phrase is skipped for it
+        without running its regex. Slots that may start with a non-letter add no constraint.
+        """
+        required: list[frozenset[str]] = []
+        for slot in self.slots:
+            if slot.optional:
+                continue
+            keys: set[str] = set()
+            for option in slot.options:
+                letters = _LEADING_LETTERS.match(option[0])
+                if letters is None or (len(letters.group()) < length and option[0].endswith("*")):
+                    keys = set()
+                    break
+                run = letters.group()
+                keys.add(run[:length] if len(run) >= length else "=" + run)
+            if keys:
+                required.append(frozenset(keys))
+        return required
+
+    def starts_with_number(self) -> bool:
+        """Whether every match begins with a digit, `$` or `#` (found via number positions)."""
+        first = self.items[0]
+        if first is None or first.optional:
+            return False
+        return all(option[0][:1] in "$#0123456789" for option in first.options)
+
+    def alternatives(self) -> Iterator[tuple[str, Phrase]]:
+        """Each alternative of each slot, as (label, this phrase with only that alternative).
+
+        A phrase without alternatives is one alternative: itself. An optional slot's
+        alternative counts only when present, so its narrowed phrase makes it required.
+        """
+        found = False
+        for index, item in enumerate(self.items):
+            if item is None or (len(item.options) == 1 and not item.optional):
+                continue
+            for option in item.options:
+                found = True
+                only = replace(item, options=(option,), optional=False)
+                items = (*self.items[:index], only, *self.items[index + 1 :])
+                yield " ".join(option), replace(self, items=items)
+        if not found:
+            yield self.text, self
+
+
+def _word_key(word: str, length: int) -> str | None:
+    letters = _LEADING_LETTERS.match(word)
+    if letters is None:
+        return None
+    run = letters.group()
+    if len(run) >= length:
+        return run[:length]
+    return None if word.endswith("*") else "=" + run
+
+
+def _slot_key_set(item: Slot | None, length: int) -> set[str] | None:
+    if item is None or item.optional:
+        return None
+    keys: set[str] = set()
+    for option in item.options:
+        key = _word_key(option[0], length)
+        if key is None:
+            return None
+        keys.add(key)
+    return keys
+
+
+@cache
+def split_first_slot(phrase: str) -> list[str]:
+    """One phrase per kind of first word: "(first|1st|one) month" -> "(first|one) month",
+    "(1st) month". Options led by letters can then be found through the word index and
+    only the others need the slower search by number positions or over the whole text.
+    """
+    tokens = _tokens(phrase)
+    if not tokens or not tokens[0].startswith("(") or tokens[0].endswith("?"):
+        return [phrase]
+    options = [o for o in tokens[0][1:-1].split("|") if o.strip()]
+    letters = [o for o in options if _LEADING_LETTERS.match(o.strip()) and not _short_stem(o)]
+    others = [o for o in options if o not in letters]
+    if not letters or not others:
+        return [phrase]
+    rest = " ".join(tokens[1:])
+    return [f"({'|'.join(group)}) {rest}".strip() for group in (letters, others)]
+
+
+def _short_stem(option: str) -> bool:
+    first = _SPLIT.split(option.strip())[0]
+    run = _LEADING_LETTERS.match(first)
+    return run is not None and len(run.group()) < 3 and first == run.group() + "*"
+
+
+def parse(phrase: str) -> Phrase:
+    """Parse a phrase; a ValueError says what is wrong with it."""
+    tokens = _tokens(phrase)
+    if not tokens:
+        raise ValueError("empty phrase")
+    if tokens[0] == "~":
+        raise ValueError(f"phrase cannot start with '~': {phrase!r}")
+    if tokens[-1] == "~":
+        raise ValueError(f"phrase cannot end with '~': {phrase!r}")
+    items: list[Slot | None] = []
+    for token in tokens:
+        if token == "~":
+            items.append(GAP)
+            continue
+        optional = len(token) > 1 and token.endswith("?")
+        body = token[:-1] if optional else token
+        if body.startswith("(") and body.endswith(")"):
+            split = (
+                tuple(p for p in _SPLIT.split(option) if p) for option in body[1:-1].split("|")
+            )
+            options = tuple(option for option in split if option)
+            if not options:
+                raise ValueError(f"empty slot in {phrase!r}")
+            items.append(Slot(options, optional, grouped=True))
+        else:
+            items.append(Slot(((body,),), optional))
+    lead = _starts_wordlike(tokens[0])
+    tail = _ends_wordlike(tokens[-1].rstrip("?"))
+    return Phrase(phrase, tuple(items), lead, tail)
 
 
 def inflect(word: str) -> str:
@@ -62,50 +312,6 @@ def _word(word: str) -> str:
     return inflect(word)
 
 
-def _slot(token: str) -> str:
-    if token.startswith("(") and token.endswith(")"):
-        options = [
-            _SEP.join(_word(part) for part in _SPLIT.split(option) if part)
-            for option in token[1:-1].split("|")
-            if option.strip()
-        ]
-        return "(?:" + "|".join(options) + ")"
-    return _word(token)
-
-
-def phrase_pattern(phrase: str) -> str:
-    """Compile one phrase into a regular-expression source (no flags, no anchors).
-
-    A slot ending in `?` is optional: `(my|our)? commission` matches "commission" too.
-    """
-    tokens = _tokens(phrase)
-    if not tokens:
-        raise ValueError("empty phrase")
-    parts: list[str] = []
-    joiner: str | None = None  # None: nothing before; "" : optional lead already ate it
-    for token in tokens:
-        if token == "~":
-            if joiner is None:
-                raise ValueError(f"phrase cannot start with '~': {phrase!r}")
-            joiner = _GAP
-            continue
-        optional = len(token) > 1 and token.endswith("?")
-        source = _slot(token[:-1] if optional else token)
-        if joiner is None:
-            parts.append(f"(?:{source}{_SEP})?" if optional else source)
-            joiner = "" if optional else _SEP
-        else:
-            parts.append(f"(?:{joiner}{source})?" if optional else joiner + source)
-            joiner = _SEP
-    if joiner == _GAP:
-        raise ValueError(f"phrase cannot end with '~': {phrase!r}")
-    body = "".join(parts)
-    first, last = tokens[0], tokens[-1]
-    lead = r"(?<![\w$])" if _starts_wordlike(first) else ""
-    tail = r"(?!\w)" if _ends_wordlike(last.rstrip("?")) else ""
-    return lead + body + tail
-
-
 def _tokens(phrase: str) -> list[str]:
     """Split on spaces, and on hyphens outside `(a|b)` slots so "no-cost" = "no cost"."""
     tokens: list[str] = []
@@ -117,43 +323,6 @@ def _tokens(phrase: str) -> list[str]:
     return tokens
 
 
-def split_first_slot(phrase: str) -> list[str]:
-    """One phrase per kind of first word: "(first|1st|one) month" -> "(first|one) month",
-    "(1st) month". Options led by letters can then be found through the word index and
-    only the others need the slower search by number positions or over the whole text.
-    """
-    tokens = _tokens(phrase)
-    if not tokens or not tokens[0].startswith("(") or tokens[0].endswith("?"):
-        return [phrase]
-    options = [o for o in tokens[0][1:-1].split("|") if o.strip()]
-    letters = [o for o in options if _LEADING_LETTERS.match(o.strip()) and not _short_stem(o)]
-    others = [o for o in options if o not in letters]
-    if not letters or not others:
-        return [phrase]
-    rest = " ".join(tokens[1:])
-    return [f"({'|'.join(group)}) {rest}".strip() for group in (letters, others)]
-
-
-def _short_stem(option: str) -> bool:
-    first = _SPLIT.split(option.strip())[0]
-    run = _LEADING_LETTERS.match(first)
-    return run is not None and len(run.group()) < 3 and first == run.group() + "*"
-
-
-def phrase_words(phrase: str) -> list[str]:
-    """The literal words of a phrase, lower case; a stem keeps its trailing `*`."""
-    words: list[str] = []
-    for token in _tokens(phrase):
-        slot = token[:-1] if len(token) > 1 and token.endswith("?") else token
-        options = slot[1:-1].split("|") if slot.startswith("(") else [slot]
-        for option in options:
-            for word in _SPLIT.split(option.strip()):
-                letters = word.replace("'", "").replace("’", "").rstrip("*")
-                if letters.isalpha():
-                    words.append(word.replace("'", "").replace("’", ""))
-    return words
-
-
 def _starts_wordlike(token: str) -> bool:
     return token[:1].isalnum() or token[:1] in "(#$"
 
@@ -162,127 +331,12 @@ def _ends_wordlike(token: str) -> bool:
     return token[-1:].isalnum() or token[-1:] in ")#$*"
 
 
+def phrase_pattern(phrase: str) -> str:
+    """Compile one phrase into a regular-expression source (no flags, no anchors)."""
+    return parse(phrase).source()
+
+
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive alternation for a list of phrases, longest first."""
     sources = sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True)
     return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
-
-
-def start_keys(phrase: str, length: int) -> set[tuple[str, bool]] | None:
-    """How to find where a match can start: (key, exact) pairs for its first word.
-
-    A first word whose leading letters number `length` or more is keyed by its first
-    `length` letters (matched as a prefix of a text word); a shorter one such as "a" or
-    "no" must equal the text word's leading letters (`exact`). None when a match may start
-    with something other than a letter (a digit, an amount, a symbol): such phrases are
-    searched across the whole text instead.
-    """
-    keys: set[tuple[str, bool]] = set()
-    for token in _tokens(phrase):
-        optional = len(token) > 1 and token.endswith("?")
-        slot = token[:-1] if optional else token
-        options = slot[1:-1].split("|") if slot.startswith("(") else [slot]
-        for option in options:
-            words = [w for w in _SPLIT.split(option.strip()) if w]
-            if not words:
-                continue
-            letters = _LEADING_LETTERS.match(words[0])
-            if letters is None:
-                return None
-            run = letters.group()
-            if len(run) >= length:
-                keys.add((run[:length], False))
-            elif words[0] == run + "*":
-                return None  # a short prefix such as "ab*": rare, search the text
-            else:
-                keys.add((run, True))
-        if not optional:
-            return keys
-    return keys or None
-
-
-def second_keys(phrase: str, length: int) -> frozenset[str] | None:
-    """Keys the word after the first must match, or None when that cannot be said.
-
-    Prefix keys are the first `length` letters; exact keys carry a leading "=". For a
-    first option of several words ("your policy") it is that option's second word;
-    otherwise the next slot's words. None after an optional slot, a gap or a non-letter.
-    """
-    tokens = _tokens(phrase)
-    if not tokens or tokens[0].endswith("?"):
-        return None
-    first = tokens[0]
-    following: set[str] | None = None
-    keys: set[str] = set()
-    for option in first[1:-1].split("|") if first.startswith("(") else [first]:
-        words = [w for w in _SPLIT.split(option.strip()) if w]
-        if len(words) > 1:
-            key = _word_key(words[1], length)
-            if key is None:
-                return None
-            keys.add(key)
-            continue
-        if following is None:
-            following = _slot_key_set(tokens[1] if len(tokens) > 1 else "~", length)
-            if following is None:
-                return None
-        keys |= following
-    return frozenset(keys) or None
-
-
-def _word_key(word: str, length: int) -> str | None:
-    letters = _LEADING_LETTERS.match(word)
-    if letters is None:
-        return None
-    run = letters.group()
-    if len(run) >= length:
-        return run[:length]
-    return None if word.endswith("*") else "=" + run
-
-
-def _slot_key_set(token: str, length: int) -> set[str] | None:
-    if token == "~" or (token.endswith("?") and len(token) > 1):
-        return None
-    keys: set[str] = set()
-    for option in token[1:-1].split("|") if token.startswith("(") else [token]:
-        words = [w for w in _SPLIT.split(option.strip()) if w]
-        key = _word_key(words[0], length) if words else None
-        if key is None:
-            return None
-        keys.add(key)
-    return keys
-
-
-def starts_with_number(phrase: str) -> bool:
-    """Whether every match begins with a digit, `$` or `#` (found via number positions)."""
-    tokens = _tokens(phrase)
-    if not tokens or tokens[0].endswith("?"):
-        return False
-    first = tokens[0]
-    options = first[1:-1].split("|") if first.startswith("(") else [first]
-    return all(o.strip()[:1] in "$#0123456789" and o.strip() for o in options)
-
-
-def slot_keys(phrase: str, length: int) -> list[frozenset[str]]:
-    """For each required word slot, the keys one of which a text must contain to match.
-
-    A text lacking every key of any slot cannot match, so the phrase is skipped for it
-    without running its regex. Slots that may start with a non-letter add no constraint.
-    """
-    required: list[frozenset[str]] = []
-    for token in _tokens(phrase):
-        if token == "~" or (token.endswith("?") and len(token) > 1):
-            continue
-        options = token[1:-1].split("|") if token.startswith("(") else [token]
-        keys: set[str] = set()
-        for option in options:
-            words = [w for w in _SPLIT.split(option.strip()) if w]
-            letters = _LEADING_LETTERS.match(words[0]) if words else None
-            if letters is None or (len(letters.group()) < length and words[0].endswith("*")):
-                keys = set()
-                break
-            run = letters.group()
-            keys.add(run[:length] if len(run) >= length else "=" + run)
-        if keys:
-            required.append(frozenset(keys))
-    return required

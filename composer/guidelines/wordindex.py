@@ -76,22 +76,21 @@ class WordIndex:
         set_id = self._sets
         self._sets += 1
         for position, value in enumerate(values):
-            for word in phrases.phrase_words(value):
+            phrase = phrases.parse(value)
+            for word in phrase.words():
                 (self._stems if word.endswith("*") else self._words).add(word.rstrip("*"))
-            phrases.phrase_pattern(value)  # a broken phrase is reported as written
             for part in phrases.split_first_slot(value):
-                self._add_entry(set_id, position, part)
+                self._add_entry(set_id, position, phrases.parse(part))
         return PhraseSet(self, set_id, tuple(values))
 
-    def _add_entry(self, set_id: int, position: int, value: str) -> None:
-        pattern = _LazyPattern(phrases.phrase_pattern(value))
-        second = phrases.second_keys(value, KEY_LENGTH)
-        slots = phrases.slot_keys(value, KEY_LENGTH)
+    def _add_entry(self, set_id: int, position: int, phrase: phrases.Phrase) -> None:
+        pattern = _LazyPattern(phrase.source())
+        second = phrase.second_keys(KEY_LENGTH)
+        slots = phrase.slot_keys(KEY_LENGTH)
         entry: Entry = (set_id, position, pattern, second, slots)
-        keys = phrases.start_keys(value, KEY_LENGTH)
+        keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
-            numeric = phrases.starts_with_number(value)
-            (self._numeric if numeric else self._scan).append(entry)
+            (self._numeric if phrase.starts_with_number() else self._scan).append(entry)
             return
         for key, exact in keys:
             table = self._exact if exact else self._by_prefix

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from composer.guidelines.facts import TextFacts
-from composer.guidelines.phrases import compile_phrases, phrase_pattern, start_keys
+from composer.guidelines.phrases import compile_phrases, parse, phrase_pattern
 from composer.guidelines.wordindex import WordIndex
 
 
@@ -46,10 +48,17 @@ def test_phrase_respects_word_and_sentence_edges(phrase: str, text: str) -> None
 
 
 def test_start_keys_cover_every_start() -> None:
-    assert start_keys("(free|no-cost) (insurance|coverage)", 3) == {("fre", False), ("no", True)}
-    assert start_keys("(my|our)? commission", 3) == {("my", True), ("our", False), ("com", False)}
-    assert start_keys("(i'll|sh*t) x", 3) == {("i", True), ("sh", True)}
-    assert start_keys("$ gift card", 3) is None
+    assert parse("(free|no-cost) (insurance|coverage)").start_keys(3) == {
+        ("fre", False),
+        ("no", True),
+    }
+    assert parse("(my|our)? commission").start_keys(3) == {
+        ("my", True),
+        ("our", False),
+        ("com", False),
+    }
+    assert parse("(i'll|sh*t) x").start_keys(3) == {("i", True), ("sh", True)}
+    assert parse("$ gift card").start_keys(3) is None
 
 
 def test_word_index_finds_phrases_of_many_sets_in_one_pass() -> None:
@@ -76,3 +85,26 @@ def test_malformed_phrase_is_rejected(bad: str) -> None:
 )
 def test_wildcard_follows_spelling_changes(phrase: str, text: str) -> None:
     assert compile_phrases([phrase]).search(text) is not None
+
+
+def test_a_phrase_is_parsed_once_into_slots_and_gaps() -> None:
+    tree = parse("(my|our)? free-look ~ (renters insurance|policy*)")
+    assert [None if s is None else (s.options, s.optional) for s in tree.items] == [
+        ((("my",), ("our",)), True),
+        ((("free",),), False),
+        ((("look",),), False),
+        None,
+        ((("renters", "insurance"), ("policy*",)), False),
+    ]
+    assert tree.words() == ["my", "our", "free", "look", "renters", "insurance", "policy*"]
+    assert tree.source() == phrase_pattern("(my|our)? free-look ~ (renters insurance|policy*)")
+
+
+def test_alternatives_narrow_one_slot_at_a_time() -> None:
+    narrowed = dict(parse("(my|our)? (gift|cash) card").alternatives())
+    assert list(narrowed) == ["my", "our", "gift", "cash"]
+    our = narrowed["our"].source()
+    assert re.search(our, "our gift card", re.I) and not re.search(our, "gift card", re.I)
+    assert re.search(narrowed["cash"].source(), "my cash card", re.I)
+    assert not re.search(narrowed["cash"].source(), "my gift card", re.I)
+    assert [label for label, _ in parse("no downside").alternatives()] == ["no downside"]

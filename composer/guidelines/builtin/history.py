@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from composer.domain.findings import Finding
 from composer.domain.history import HistoryItem
+from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 
@@ -57,17 +58,15 @@ class HistoryCheck:
         promotional = 1 + sum(recent)
         if promotional <= 1:
             return []
-        severity = "warning" if promotional > 2 else "suggestion"
+        mix = builtin_text("etiquette.promo-mix.80-20")
+        severity = mix.severity if promotional > 2 else "suggestion"  # two is a nudge
         return [
-            Finding(
-                rule="etiquette.promo-mix.80-20",
-                category="etiquette.promo-mix",
-                severity=severity,
-                message=f"{promotional} of your last {len(recent) + 1} posts are promotional.",
-                explanation="People follow you for useful, friendly posts. Aim for about four "
-                "helpful or community posts for every promotional one, or your audience will "
-                "tune out.",
-                reference="The 80/20 rule of social media marketing",
+            mix.finding(
+                "etiquette.promo-mix.80-20",
+                "etiquette.promo-mix",
+                severity,
+                promotional=promotional,
+                total=len(recent) + 1,
             )
         ]
 
@@ -89,15 +88,8 @@ class HistoryCheck:
             if matcher.quick_ratio() < DUPLICATE_RATIO or matcher.ratio() < DUPLICATE_RATIO:
                 continue
             shared = sorted(targets.intersection(item.platforms) or targets)
-            return Finding(
-                rule="etiquette.duplicate.recent",
-                category="etiquette.duplicate",
-                severity="warning",
-                message="You posted nearly the same text in the last 30 days"
-                f" ({', '.join(shared)}).",
-                explanation="Networks quietly hide repeated posts, and followers notice. Change "
-                "the wording, or wait before sharing it again.",
-                reference="Platform spam and duplicate-content policies",
+            return builtin_text("etiquette.duplicate.recent").finding(
+                "etiquette.duplicate.recent", "etiquette.duplicate", platforms=", ".join(shared)
             )
         return None
 

@@ -6,14 +6,16 @@ holds a location), never the pixels, so these checks stay as fast as the text on
 
 from __future__ import annotations
 
+from typing import Any
+
 from composer.domain.attachments import AttachmentInfo
-from composer.domain.findings import Finding, Severity
+from composer.domain.findings import Finding
+from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.platforms import Platform, load_platforms, validate_platforms
 
-_MEDIA_REFERENCE = "Each platform's published media requirements (kept in resources/platforms.toml)"
-_ALT_REFERENCE = "WCAG 2.2 success criterion 1.1.1 (non-text content); platform alt-text features"
+_ALT = "accessibility.alt-text"
 
 
 def check_media(inp: CheckInput, facts: TextFacts) -> list[Finding]:
@@ -31,64 +33,38 @@ def check_media(inp: CheckInput, facts: TextFacts) -> list[Finding]:
     return findings
 
 
-def _media(rule: str, severity: Severity, message: str, explanation: str) -> Finding:
-    return Finding(
-        rule=f"platform.media.{rule}",
-        category="platform.media",
-        severity=severity,
-        message=message,
-        explanation=explanation,
-        reference=_MEDIA_REFERENCE,
+def _media(key: str, platform: Platform, **fields: Any) -> Finding:
+    return builtin_text(f"platform.media.{key}").finding(
+        f"platform.media.{key}.{platform.name}",
+        "platform.media",
+        shown=platform.display_name,
+        **fields,
     )
 
 
 def _platform_rules(platform: Platform, images: tuple[AttachmentInfo, ...]) -> list[Finding]:
     rules = platform.images
-    shown = platform.display_name
     out: list[Finding] = []
     count = len(images)
     if count < rules.min_images:
-        out.append(
-            _media(
-                f"too-few.{platform.name}",
-                "error",
-                f"{shown} needs at least {rules.min_images} image; this post has none.",
-                f"{shown} does not publish a caption on its own. Attach a photo or graphic, "
-                "or leave this platform out.",
-            )
-        )
+        out.append(_media("too-few", platform, minimum=rules.min_images))
     if rules.max_images is not None and count > rules.max_images:
-        out.append(
-            _media(
-                f"too-many.{platform.name}",
-                "error",
-                f"{shown} takes at most {rules.max_images} images; this post has {count}.",
-                f"{shown} will refuse the post or drop the extra images. Choose the "
-                f"{rules.max_images} that tell the story best.",
-            )
-        )
+        out.append(_media("too-many", platform, maximum=rules.max_images, count=count))
     for number, image in enumerate(images, start=1):
         if rules.max_bytes is not None and image.size_bytes > rules.max_bytes:
             megabytes = rules.max_bytes / 1_048_576
-            out.append(
-                _media(
-                    f"too-large.{platform.name}",
-                    "warning",
-                    f"Image {number} is larger than the {megabytes:.0f} MB {shown} accepts.",
-                    "The upload will fail or the network will squeeze the photo hard. "
-                    "Export a smaller copy of the image.",
-                )
-            )
+            out.append(_media("too-large", platform, number=number, megabytes=megabytes))
         if _outside_aspect(image, rules.aspect_min, rules.aspect_max):
             low, high = rules.aspect_min or 0.0, rules.aspect_max or 0.0
             out.append(
                 _media(
-                    f"aspect.{platform.name}",
-                    "warning",
-                    f"Image {number} is {image.width}×{image.height}: {shown} crops images "
-                    f"outside {_ratio(low)} to {_ratio(high)}.",
-                    f"{shown} will cut off the edges of this image, perhaps a face or "
-                    "your logo. Crop it yourself so you choose what stays.",
+                    "aspect",
+                    platform,
+                    number=number,
+                    width=image.width,
+                    height=image.height,
+                    low=_ratio(low),
+                    high=_ratio(high),
                 )
             )
     return out
@@ -113,45 +89,18 @@ def _alt_text(images: tuple[AttachmentInfo, ...], platforms: list[Platform]) -> 
     )
     for number, image in enumerate(images, start=1):
         if not image.alt_text.strip():
-            out.append(
-                Finding(
-                    rule="accessibility.alt-text.missing",
-                    category="accessibility.alt-text",
-                    severity="warning",
-                    message=f"Image {number} has no description (alt text).",
-                    explanation="Screen-reader users are part of every audience: a short "
-                    "description of what the image shows lets them share the post too. "
-                    "LinkedIn, X, Facebook and Instagram all accept alt text.",
-                    reference=_ALT_REFERENCE,
-                )
-            )
+            missing = builtin_text("accessibility.alt-text.missing")
+            out.append(missing.finding(_ALT + ".missing", _ALT, number=number))
         elif longest is not None and len(image.alt_text) > longest:
-            out.append(
-                Finding(
-                    rule="accessibility.alt-text.too-long",
-                    category="accessibility.alt-text",
-                    severity="warning",
-                    message=f"Image {number}'s description is longer than {longest} characters.",
-                    explanation="The network will cut the description short. Say what the "
-                    "image shows in a sentence or two.",
-                    reference=_ALT_REFERENCE,
-                )
-            )
+            too_long = builtin_text("accessibility.alt-text.too-long")
+            out.append(too_long.finding(_ALT + ".too-long", _ALT, number=number, longest=longest))
     return out
 
 
 def _locations(images: tuple[AttachmentInfo, ...]) -> list[Finding]:
+    located = builtin_text("compliance.privacy.photo-location")
     return [
-        Finding(
-            rule="compliance.privacy.photo-location",
-            category="compliance.privacy",
-            severity="suggestion",
-            message=f"Image {number} records where it was taken (GPS).",
-            explanation="Phone photos carry the coordinates of where they were taken, often a "
-            "client's home or yours. Composer removes this and other camera data from every "
-            "exported image; check the photo shows nothing private either.",
-            reference="Gramm-Leach-Bliley Act (client privacy); EXIF metadata",
-        )
+        located.finding("compliance.privacy.photo-location", "compliance.privacy", number=number)
         for number, image in enumerate(images, start=1)
         if image.has_location
     ]

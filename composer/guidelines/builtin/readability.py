@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from composer.domain.findings import Finding
+from composer.guidelines.builtin.texts import builtin_text
 
 if TYPE_CHECKING:
     from composer.guidelines.facts import TextFacts
@@ -26,17 +27,6 @@ GRADE_RULE = "style.readability.grade"
 LONG_SENTENCE_WORDS = 30  # a sentence with more words than this is flagged
 GRADE_MIN_WORDS = 60  # a grade level means little for a shorter post
 GRADE_LIMIT = 10.0  # Flesch-Kincaid grade above which a post is flagged
-REFERENCE = 'NAIC Model 570 ("a person of average education"); plain-language guidance'
-
-LONG_SENTENCE_EXPLANATION = (
-    "People skim feeds on their phones, and a long sentence is where they stop reading. "
-    "Try splitting it in two, or cutting what it can do without."
-)
-GRADE_EXPLANATION = (
-    "Plain words build trust, and most people skim social posts on a phone. Insurance ads "
-    'are judged by how "a person of average education" understands them (NAIC Model 570). '
-    "Shorter sentences and everyday words bring the grade down; aim for about 8."
-)
 
 
 class ReadabilityCheck:
@@ -56,17 +46,14 @@ class ReadabilityCheck:
                 continue  # a line of hashtags, emoji or numbers only
             sentence_count += 1
             if count > LONG_SENTENCE_WORDS:
+                long = builtin_text(LONG_SENTENCE_RULE)
                 findings.append(
-                    Finding(
-                        rule=LONG_SENTENCE_RULE,
-                        category=CATEGORY,
-                        severity="suggestion",
-                        message=f"This sentence has {count} words; try splitting it.",
-                        explanation=LONG_SENTENCE_EXPLANATION,
-                        reference=REFERENCE,
-                        start=start,
-                        end=end,
+                    long.finding(
+                        LONG_SENTENCE_RULE,
+                        CATEGORY,
+                        span=(start, end),
                         text=text[start:end],
+                        count=count,
                     )
                 )
         if len(words) >= GRADE_MIN_WORDS and sentence_count:
@@ -74,17 +61,8 @@ class ReadabilityCheck:
                 len(words), sentence_count, sum(syllables(text[s:e]) for s, e in words)
             )
             if grade > GRADE_LIMIT:
-                findings.append(
-                    Finding(
-                        rule=GRADE_RULE,
-                        category=CATEGORY,
-                        severity="suggestion",
-                        message=f"This post reads at about grade {round(grade)}; "
-                        "most readers are happier at 8 or below.",
-                        explanation=GRADE_EXPLANATION,
-                        reference=REFERENCE,
-                    )
-                )
+                hard = builtin_text(GRADE_RULE)
+                findings.append(hard.finding(GRADE_RULE, CATEGORY, grade=round(grade)))
         return findings
 
 

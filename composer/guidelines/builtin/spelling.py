@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.domain.findings import Finding
+from composer.guidelines.builtin.texts import builtin_text
 
 if TYPE_CHECKING:
     from composer.guidelines.facts import TextFacts
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
 
 RULE = "style.spelling.unknown"
 CATEGORY = "style.spelling"
-REFERENCE = "Composer spelling dictionary"
-EXPLANATION = (
-    "This word is not in Composer's dictionary. A typo in a public post costs a little trust; "
-    "if the word is right (a name or a term of the trade), add it to your dictionary."
-)
 MAX_SUGGESTIONS = 3
 # Distance-2 candidates grow with the square of the length; only short words get them,
 # and one check spends at most this long (seconds) on such searches (~5-12 ms a word).
@@ -239,17 +235,13 @@ class SpellingCheck:
         suggestions = tuple(self.suggest(flagged, far=far))
         if word.isupper() and not any(self._is_common(s.lower()) for s in suggestions):
             return None  # FINCEN (-> "finsen"?): a long acronym, not a shouted typo
-        return Finding(
-            rule=RULE,
-            category=CATEGORY,
-            severity="suggestion",
-            message=f'"{flagged}" may be misspelled.',
-            explanation=EXPLANATION,
-            reference=REFERENCE,
-            start=part_start,
-            end=part_end,
+        return builtin_text(RULE).finding(
+            RULE,
+            CATEGORY,
+            span=(part_start, part_end),
             text=flagged,
             suggestions=suggestions,
+            word=flagged,
         )
 
     def _unknown_part(self, lower: str) -> tuple[int, int] | None:

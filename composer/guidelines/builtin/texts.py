@@ -1,0 +1,68 @@
+"""The built-in checks' texts, kept in `resources/guidelines/builtin.toml` like every rule's.
+
+Wording changes (or a compliance desk's review of it) then touch data, not code, and every
+finding the agent sees is written in one place. Placeholders are `str.format` fields.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from composer.domain.findings import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltinText:
+    severity: Severity
+    message: str
+    explanation: str
+    reference: str
+
+    def finding(
+        self, rule: str, category: str, severity: Severity | None = None, /, **fields: Any
+    ) -> Finding:
+        """A finding with these texts and `fields` filled in.
+
+        `span`, `text` and `suggestions` among the fields go to the finding itself.
+        """
+        span = fields.pop("span", None)
+        text = fields.pop("text", "")
+        suggestions = fields.pop("suggestions", ())
+        start, end = span if span is not None else (None, None)
+        return Finding(
+            rule=rule,
+            category=category,
+            severity=severity or self.severity,
+            message=self.message.format(**fields),
+            explanation=self.explanation.format(**fields),
+            reference=self.reference.format(**fields),
+            start=start,
+            end=end,
+            text=text,
+            suggestions=suggestions,
+        )
+
+
+@cache
+def builtin_texts() -> dict[str, BuiltinText]:
+    """Every built-in check's texts, read once from the shipped `builtin.toml`."""
+    from composer.app.paths import resources_dir
+
+    path = resources_dir() / "guidelines" / "builtin.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        key: BuiltinText(
+            severity=table["severity"],
+            message=" ".join(table["message"].split()),
+            explanation=table["explanation"].strip(),
+            reference=table["reference"].strip(),
+        )
+        for key, table in data["builtin"].items()
+    }
+
+
+def builtin_text(key: str) -> BuiltinText:
+    return builtin_texts()[key]
