@@ -113,6 +113,17 @@ class Grammar:
         index = bisect.bisect_right(terms, start, key=lambda t: t.start) - 1
         return index >= 0 and end <= terms[index].end
 
+    def touches_term(self, facts: TextFacts, start: int, end: int) -> bool:
+        """A finding that runs into a term of art ("30-day free look period") is about it."""
+        if self.terms is None:
+            return False
+        for term in self.terms.hits(facts):  # sorted by start
+            if term.start >= end:
+                return False
+            if start < term.end:
+                return True
+        return False
+
     def _question_answered_no(self, facts: TextFacts, sentence: Span) -> bool:
         """ "Does a 0% floor make it risk-free? No." asks in order to deny."""
         lo, hi = sentence
@@ -138,7 +149,7 @@ class Grammar:
             return False
         if self.debunk_post is not None and self.debunk_post.present(facts):
             return True
-        if self.in_term(facts, start, end):
+        if self.touches_term(facts, start, end):
             return True
         lo, hi = facts.sentence_at(start)
         if self.debunk_sentence is not None and self.debunk_sentence.within(facts, (lo, hi)):
