@@ -13,6 +13,7 @@ from typing import Protocol
 import regex
 
 from composer.domain.profile import Profile
+from composer.guidelines import phrases
 from composer.guidelines.facts import Span, TextFacts
 from composer.guidelines.wordindex import PhraseSet
 
@@ -41,13 +42,45 @@ class Check(Protocol):
     def hits(self, ctx: Context) -> Iterator[Hit]: ...
 
 
+class Alternation:
+    """Phrases matched as one alternation, compiled the first time a text needs them.
+
+    Most rules' exceptions and context words are never consulted on a given post, so
+    compiling them all when the packs load would only slow `composer check` down.
+    """
+
+    __slots__ = ("_compiled", "values")
+
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = phrases.compile_phrases(self.values)
+        return self._compiled
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self._get().search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text, pos, endpos)
+
+    def __getstate__(self) -> tuple[str, ...]:
+        return self.values  # a cached engine stores the phrases, not the compiled pattern
+
+    def __setstate__(self, values: tuple[str, ...]) -> None:
+        self.values = values
+        self._compiled = None
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
     """Context a match must (or must not) have, judged within its sentence by default."""
 
-    exceptions: re.Pattern[str] | None = None
-    near: re.Pattern[str] | None = None
-    unless: re.Pattern[str] | None = None
+    exceptions: Alternation | None = None
+    near: Alternation | None = None
+    unless: Alternation | None = None
     scope: str = "sentence"
 
     def allows(self, facts: TextFacts, start: int, end: int) -> bool:
@@ -61,7 +94,7 @@ class Filters:
         return self.unless is None or not self.unless.search(facts.text, lo, hi)
 
 
-def _overlaps(pattern: re.Pattern[str], facts: TextFacts, start: int, end: int) -> bool:
+def _overlaps(pattern: Alternation, facts: TextFacts, start: int, end: int) -> bool:
     lo, hi = _sentence(facts, start)
     return any(m.start() < end and start < m.end() for m in pattern.finditer(facts.text, lo, hi))
 

@@ -24,7 +24,8 @@ from composer.guidelines.facts import Span, TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import own_spans
-from composer.guidelines.packs import LoadError, Rule, load_packs
+from composer.guidelines.pack_cache import load_packs_cached
+from composer.guidelines.packs import LoadError, Rule
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class Engine:
         """Build an engine from the shipped packs plus custom folders (later ones win)."""
         directories = [shipped_rules_dir()] if shipped else []
         directories.extend(extra_rule_dirs)
-        packs = load_packs(directories, shipped_rules_dir() if shipped else None)
+        packs = load_packs_cached(directories, shipped_rules_dir() if shipped else None)
         builtins: list[BuiltinCheck] = []
         if style_checks:
             from composer.guidelines.builtin.readability import ReadabilityCheck

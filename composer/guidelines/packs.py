@@ -201,7 +201,7 @@ def _build_concepts(result: PackSet) -> None:
     for name, values in result.concept_phrases.items():
         try:
             for value in values:
-                phrases.phrase_pattern(value)
+                phrases.parse(value)
         except (ValueError, re.error) as exc:
             result.errors.append(LoadError("concepts", None, f"concept '{name}': {exc}"))
             continue

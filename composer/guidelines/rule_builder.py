@@ -134,13 +134,15 @@ def build_rule(
     )
 
 
-def _phrase_pattern(values: tuple[str, ...], key: str) -> re.Pattern[str] | None:
+def _phrase_pattern(values: tuple[str, ...], key: str) -> checks.Alternation | None:
     if not values:
         return None
     try:
-        return phrases.compile_phrases(values)
+        for value in values:
+            phrases.parse(value)  # a broken phrase is reported when packs load
     except (ValueError, re.error) as exc:
         raise RuleError(f"'{key}': {exc}") from exc
+    return checks.Alternation(values)
 
 
 def _filters(raw: Mapping[str, Any]) -> checks.Filters:

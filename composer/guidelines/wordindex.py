@@ -35,15 +35,19 @@ class _LazyPattern:
     compiling on demand keeps start-up (and `composer check`) quick.
     """
 
-    __slots__ = ("compiled", "source")
+    __slots__ = ("compiled", "phrase")
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self, phrase: phrases.Phrase) -> None:
+        self.phrase = phrase  # its regular expression is written out on first use too
         self.compiled: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        return self.phrase.source()
 
     def get(self) -> re.Pattern[str]:
         if self.compiled is None:
-            self.compiled = re.compile(self.source, re.IGNORECASE)
+            self.compiled = re.compile(self.phrase.source(), re.IGNORECASE)
         return self.compiled
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
@@ -84,7 +88,7 @@ class WordIndex:
         return PhraseSet(self, set_id, tuple(values))
 
     def _add_entry(self, set_id: int, position: int, phrase: phrases.Phrase) -> None:
-        pattern = _LazyPattern(phrase.source())
+        pattern = _LazyPattern(phrase)
         second = phrase.second_keys(KEY_LENGTH)
         slots = phrase.slot_keys(KEY_LENGTH)
         entry: Entry = (set_id, position, pattern, second, slots)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from composer.guidelines.builtin import spelling
+from composer.guidelines.builtin import spelling, word_list
 from composer.guidelines.builtin.spelling import SpellingCheck
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
@@ -256,7 +256,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(spelling.os, "replace", broken_replace)
+    monkeypatch.setattr(word_list.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         check.add_to_user_dictionary("zorblax")
     assert path.read_text(encoding="utf-8") == "first\n"
@@ -291,3 +291,18 @@ def test_add_rejects_anything_but_one_word(tmp_path: Path, entry: str) -> None:
     with pytest.raises(ValueError):
         SpellingCheck(path).add_to_user_dictionary(entry)
     assert not path.exists()
+
+
+def test_the_word_list_is_cached_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "cache")
+    first = word_list.english_frequency()
+    (cached,) = (tmp_path / "cache").glob("english-*.marshal")
+    assert "deductible" in first or "insurance" in first
+    cached.write_bytes(__import__("marshal").dumps({"onlyword": 7}))
+    assert word_list.english_frequency() == {"onlyword": 7}  # read from the cache
+    cached.write_bytes(b"not marshal data")
+    assert len(word_list.english_frequency()) == len(first)  # a bad cache is rebuilt

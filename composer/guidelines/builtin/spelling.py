@@ -7,10 +7,7 @@ path is one set lookup per word; everything else runs only for the rare unknown 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -19,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from composer.domain.findings import Finding
 from composer.guidelines.builtin.texts import builtin_text
+from composer.guidelines.builtin.word_list import atomic_write_bytes, english_frequency
 
 if TYPE_CHECKING:
     from composer.guidelines.facts import TextFacts
@@ -322,9 +320,7 @@ def _english_words() -> tuple[frozenset[str], Mapping[str, int]]:
     if _english is None:
         with _english_lock:
             if _english is None:
-                from spellchecker import SpellChecker
-
-                frequency = SpellChecker(language="en", distance=1).word_frequency.dictionary
+                frequency = english_frequency()
                 _english = (frozenset(frequency), frequency)
     return _english
 
@@ -438,14 +434,4 @@ def _read_words(path: Path) -> frozenset[str]:
 def _atomic_write(path: Path, content: str) -> None:
     """Write a file so that readers see the old or the new content, never a mixture."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    atomic_write_bytes(path, content.encode("utf-8"))

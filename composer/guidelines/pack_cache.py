@@ -1,0 +1,74 @@
+"""Loaded rule packs kept in the user's cache folder, for a quick `composer check`.
+
+Parsing every pack and building the word index costs about a quarter of a second; an
+editor that runs `composer check` on each save pays it every time. The result is stored
+(pickled) under a key made of Composer's version and the exact bytes of every pack file,
+so any change to a pack, shipped or custom, builds it afresh. The cache lives in the
+user's own cache folder and is only ever written by Composer; a file that cannot be read
+is ignored and replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import pickle
+from collections.abc import Sequence
+from pathlib import Path
+
+from composer.guidelines.builtin.word_list import atomic_write_bytes
+from composer.guidelines.packs import PackSet, load_packs, pack_files
+
+_FORMAT = "1"  # bump when PackSet's shape changes
+KEEP = 6  # cached pack sets kept (shipped alone, with the agent's custom folder, ...)
+
+
+def load_packs_cached(directories: Sequence[Path], shipped: Path | None) -> PackSet:
+    key = _key(directories, shipped)
+    cache = _cache_folder() / f"packs-{key}.pickle" if key else None
+    if cache is not None:
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError,
+                                 ImportError, IndexError, TypeError, ValueError):  # fmt: skip
+            loaded = pickle.loads(cache.read_bytes())
+            if isinstance(loaded, PackSet):
+                return loaded
+    packs = load_packs(directories, shipped)
+    if cache is not None:
+        with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(cache, pickle.dumps(packs, protocol=pickle.HIGHEST_PROTOCOL))
+            _prune(cache.parent)
+    return packs
+
+
+def _prune(folder: Path) -> None:
+    """Keep the most recently written few; older keys belong to packs that changed."""
+    files = sorted(folder.glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    for old in files[:-KEEP]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _key(directories: Sequence[Path], shipped: Path | None) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(_FORMAT.encode())
+    with contextlib.suppress(PackageNotFoundError):
+        digest.update(version("composer").encode())
+    digest.update(Path(__file__).resolve().parent.as_posix().encode())
+    digest.update(str(shipped).encode())
+    try:
+        for path in pack_files(directories):
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        for source in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+            stat = source.stat()  # the code that builds a PackSet is part of the key
+            digest.update(f"{source.name}{stat.st_size}{stat.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]
+
+
+def _cache_folder() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("Composer", appauthor=False)
