@@ -80,9 +80,10 @@ def test_regression_post(post: dict) -> None:
 
 
 REAL = DATA / "real"
-# The real-world posts (tests/data/real/README.md): both parts once measured are kept here so
-# the engine never slips back below what it reached on them.
-REAL_POSTS = [p for name in ("tuning.jsonl", "evaluation.jsonl") for p in _load(REAL / name)]
+# The real-world posts (tests/data/real/README.md). Every part, once measured, is kept here
+# so that the engine never slips back below what it reached on it.
+TUNED = [p for name in ("tuning.jsonl", "evaluation.jsonl") for p in _load(REAL / name)]
+REAL_POSTS = [p for path in sorted(REAL.glob("*.jsonl")) for p in _load(path)]
 
 
 def _loud(post: dict) -> list[str]:
@@ -99,20 +100,22 @@ def test_real_clean_post_stays_quiet(post: dict) -> None:
     assert not _loud(post), f"{post['id']} ({post['source']['url']}) should be quiet"
 
 
-def test_real_posts_recall() -> None:
+@pytest.mark.parametrize(("posts", "floor"), [(TUNED, 0.85), (REAL_POSTS, 0.75)])
+def test_real_posts_recall(posts: list[dict], floor: float) -> None:
     expected = found = 0
-    for post in REAL_POSTS:
+    for post in posts:
         result = ENGINE.check(CheckInput(text=post["text"], platforms=tuple(post["platforms"])))
         categories = {f.category for f in result.findings}
         expected += len(post["expect"])
         found += sum(category in categories for category in post["expect"])
     assert expected >= 300
-    assert found / expected >= 0.85, f"{found}/{expected}"
+    assert found / expected >= floor, f"{found}/{expected}"
 
 
 def test_real_posts_record_their_sources() -> None:
-    assert len(REAL_POSTS) >= 400
-    assert sum(p["clean"] for p in REAL_POSTS) >= 150
-    assert sum(p.get("tricky", False) for p in REAL_POSTS) >= 60
+    assert len(REAL_POSTS) >= 700
+    assert sum(p["clean"] for p in REAL_POSTS) >= 250
+    assert sum(p.get("tricky", False) for p in REAL_POSTS) >= 180
+    assert len({p["id"] for p in REAL_POSTS}) == len(REAL_POSTS)
     for post in REAL_POSTS:
         assert post["source"]["title"] and post["source"]["url"].startswith("http"), post["id"]
