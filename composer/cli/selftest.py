@@ -25,8 +25,17 @@ if TYPE_CHECKING:
 
 # A post every shipped pack set must flag: a promised return (compliance) and a typo
 # (spelling, which proves pyspellchecker's word list made it into the bundle).
-SAMPLE_POST = "Guaranteed returns on every polcy, with no risk at all! Message me today."
-SAMPLE_EXPECTED = ("compliance.guarantee", "style.spelling")
+# "fr\u0435e" hides a Cyrillic "е": the reading view needs the bundled confusables data.
+SAMPLE_POST = (
+    "Guaranteed returns on every polcy, with no risk at all! Message me today. "
+    "Your first month of coverage is fr\u0435e."
+)
+SAMPLE_EXPECTED = (
+    "compliance.guarantee",
+    "style.spelling",
+    "compliance.free",
+    "platform.characters",
+)
 SAMPLE_PLATFORMS = ("facebook", "x")
 
 # The keyring backend each platform's bundle must carry (module named by its entry point).
