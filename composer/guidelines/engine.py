@@ -233,9 +233,32 @@ def _tidy(findings: list[Finding]) -> list[Finding]:
         if kept is None or _SEVERITY_RANK[finding.severity] < _SEVERITY_RANK[kept.severity]:
             best[key] = finding
     return sorted(
-        best.values(),
+        _outer_only(list(best.values())),
         key=lambda f: (f.start is None, f.start or 0, _SEVERITY_RANK[f.severity], f.rule),
     )
+
+
+def _outer_only(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding lying inside another of its category that is at least as severe.
+
+    A concept rule and a phrase rule often flag "best rates" and "the best rates in town"
+    for the same reason; one card is enough. One sweep per category over spans sorted by
+    start (wider first), remembering the furthest end reached at each severity.
+    """
+    dropped: set[int] = set()
+    by_category: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.start is not None and finding.end is not None:
+            by_category.setdefault(finding.category, []).append(finding)
+    for spans in by_category.values():
+        spans.sort(key=lambda f: (f.start, -(f.end or 0)))
+        furthest = [-1, -1, -1]  # by severity rank: error, warning, suggestion
+        for finding in spans:
+            rank, end = _SEVERITY_RANK[finding.severity], finding.end or 0
+            if any(furthest[k] >= end for k in range(rank + 1)):
+                dropped.add(id(finding))
+            furthest[rank] = max(furthest[rank], end)
+    return [f for f in findings if id(f) not in dropped]
 
 
 def _ordered(

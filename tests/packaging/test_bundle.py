@@ -65,6 +65,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _offscreen_env(data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("PYTHON_KEYRING_BACKEND", None)  # the tests' safe default; the bundle finds its own
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["COMPOSER_DATA_DIR"] = str(data_dir)
     return env

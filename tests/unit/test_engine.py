@@ -155,3 +155,17 @@ def test_engine_on_risky_vocabulary(words: list[str]) -> None:
     for finding in result.findings:
         if finding.start is not None:
             assert text[finding.start : finding.end] == finding.text
+
+
+def test_a_finding_inside_a_wider_one_of_its_category_is_dropped() -> None:
+    text = "We offer the best rates in town."
+    spans = [
+        (f.start, f.end, f.severity)
+        for f in _check(text)
+        if f.category == "compliance.exaggeration"
+    ]
+    assert spans, "the superlative must be found"
+    for start, end, _severity in spans:
+        assert not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans), (
+            spans
+        )
