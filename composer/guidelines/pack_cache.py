@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,7 +61,10 @@ def _key(directories: Sequence[Path], shipped: Path | None) -> str | None:
     try:
         for path in pack_files(directories):
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-        for source in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+        if getattr(sys, "frozen", False):  # a bundle keeps its code inside the executable
+            code = [Path(sys.executable)]
+        for source in code:
             stat = source.stat()  # the code that builds a PackSet is part of the key
             digest.update(f"{source.name}{stat.st_size}{stat.st_mtime_ns}".encode())
     except OSError:
