@@ -137,7 +137,8 @@ def normalise(
     view = text
     if not text.isascii():
         view, segments = _fold_characters(text, emoji, folds)
-        view = _fold_lookalikes(view, Normalised(text, view, segments, ()), folds)
+        if any(c.isalpha() for c in _NON_ASCII_CHARS.findall(view)):  # emoji alone: skip
+            view = _fold_lookalikes(view, Normalised(text, view, segments, ()), folds)
     if _SPACED.search(view) is not None:
         view, segments = _join_spaced_letters(view, segments)
     if vocabulary is not None:
@@ -157,6 +158,7 @@ def _join_one_word_line(match: re.Match[str]) -> str:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_CHARS = re.compile(r"[^\x00-\x7f]")
 
 
 def _fold_characters(text: str, emoji: Sequence[Span], folds: list[Fold]) -> tuple[str, Segments]:

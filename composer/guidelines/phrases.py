@@ -59,6 +59,7 @@ class Slot:
 
 
 GAP = None  # `~` in a phrase's items
+GAP_WORDS = 7  # words a gap may span, counted as the word index counts them (with margin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,27 @@ class Phrase:
                     return None
             keys |= following
         return frozenset(keys) or None
+
+    def near_keys(self, length: int) -> tuple[frozenset[str], int] | None:
+        """The next required slot's keys, and within how many words after the first word it
+        must begin: a cheap test for phrases whose second word cannot be said (an optional
+        slot or a gap in between), so "(your|the) (home)? policy" is not tried at every "the".
+        None when nothing useful can be said.
+        """
+        first = self.items[0]
+        if first is None or first.optional:
+            return None
+        reach = max(len(option) for option in first.options)
+        for item in self.items[1:]:
+            if item is None:
+                reach += GAP_WORDS
+                continue
+            if item.optional:
+                reach += max(len(option) for option in item.options)
+                continue
+            keys = _slot_key_set(item, length)
+            return (frozenset(keys), reach) if keys else None
+        return None
 
     def slot_keys(self, length: int) -> list[frozenset[str]]:
         """For each required slot, the keys one of which a text must contain to match.

@@ -57,7 +57,14 @@ class _LazyPattern:
         return self.get().finditer(text)
 
 
-Entry = tuple[int, int, _LazyPattern, "frozenset[str] | None", "list[frozenset[str]]"]
+Entry = tuple[
+    int,
+    int,
+    _LazyPattern,
+    "frozenset[str] | None",
+    "list[frozenset[str]]",
+    "tuple[frozenset[str], int] | None",
+]
 
 
 class WordIndex:
@@ -91,7 +98,8 @@ class WordIndex:
         pattern = _LazyPattern(phrase)
         second = phrase.second_keys(KEY_LENGTH)
         slots = phrase.slot_keys(KEY_LENGTH)
-        entry: Entry = (set_id, position, pattern, second, slots)
+        near = phrase.near_keys(KEY_LENGTH) if second is None else None
+        entry: Entry = (set_id, position, pattern, second, slots, near)
         keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
             (self._numeric if phrase.starts_with_number() else self._scan).append(entry)
@@ -122,7 +130,9 @@ class WordIndex:
         found: dict[int, list[PhraseHit]] = {}
         words = facts.words
         heads = [*facts.heads, ""]
-        present = {h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads}
+        keys_at = [h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads]
+        present = set(keys_at)
+        last = len(keys_at) - 1
         viable: dict[int, bool] = {}
         for i, (start, _end) in enumerate(words):
             head = heads[i]
@@ -133,9 +143,13 @@ class WordIndex:
                     continue
             following = heads[i + 1]
             follow_head, follow_word = following[:KEY_LENGTH], "=" + following
-            for set_id, position, pattern, second, slots in entries:
+            for set_id, position, pattern, second, slots, near in entries:
                 if second is not None and follow_head not in second and follow_word not in second:
                     continue
+                if near is not None:
+                    near_keys, reach = near
+                    if near_keys.isdisjoint(keys_at[i + 1 : min(last, i + reach) + 1]):
+                        continue
                 ok = viable.get(id(pattern))
                 if ok is None:
                     ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
@@ -148,12 +162,12 @@ class WordIndex:
         if self._numeric:
             for number in _NUMBER_START.finditer(text):
                 start = number.start()
-                for set_id, position, pattern, _second, _slots in self._numeric:
+                for set_id, position, pattern, *_keys in self._numeric:
                     match = pattern.match(text, start)
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
-        for set_id, position, pattern, _second, _slots in self._scan:
+        for set_id, position, pattern, *_keys in self._scan:
             for match in pattern.finditer(text):
                 found.setdefault(set_id, []).append(PhraseHit(*match.span(), position))
         facts.cache[id(self)] = found
