@@ -261,10 +261,15 @@ def split_first_slot(phrase: str) -> list[str]:
     options = [o for o in tokens[0][1:-1].split("|") if o.strip()]
     letters = [o for o in options if _LEADING_LETTERS.match(o.strip()) and not _short_stem(o)]
     others = [o for o in options if o not in letters]
-    if not letters or not others:
+    # Options of several words ("the government") know their second word, single words
+    # ("fema") do not: apart, the index can key the first kind by both words.
+    several = [o for o in letters if len(_SPLIT.split(o.strip())) > 1]
+    single = [o for o in letters if o not in several]
+    groups = [g for g in (single, several, others) if g]
+    if len(groups) < 2:
         return [phrase]
     rest = " ".join(tokens[1:])
-    return [f"({'|'.join(group)}) {rest}".strip() for group in (letters, others)]
+    return [f"({'|'.join(group)}) {rest}".strip() for group in groups]
 
 
 def _short_stem(option: str) -> bool:
@@ -289,7 +294,14 @@ def parse(phrase: str) -> Phrase:
             continue
         optional = len(token) > 1 and token.endswith("?")
         body = token[:-1] if optional else token
-        if body.startswith("(") and body.endswith(")"):
+        grouped = body.startswith("(") and body.endswith(")")
+        inner = body[1:-1] if grouped else body
+        if "(" in inner or ")" in inner:
+            raise ValueError(
+                f"parentheses cannot nest or stand inside a word in {phrase!r}: "
+                "write each alternative out, or split the phrase in two"
+            )
+        if grouped:
             split = (
                 tuple(p for p in _SPLIT.split(option) if p) for option in body[1:-1].split("|")
             )

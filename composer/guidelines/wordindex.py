@@ -75,8 +75,11 @@ class WordIndex:
         # shorter ones ("a", "no", "my") must be the whole word, or every word starting
         # with "a" would try every phrase starting with "a". Each entry also knows the
         # keys its second word may have, so most candidates are dismissed without a regex.
-        self._by_prefix: dict[str, list[Entry]] = {}
-        self._exact: dict[str, list[Entry]] = {}
+        # First-word key -> entries whose second word cannot be said; (first key, second
+        # key) -> entries that need that second word. A key is a word's first three letters,
+        # or "=" and the whole word for shorter ones.
+        self._any_second: dict[str, list[Entry]] = {}
+        self._by_second: dict[tuple[str, str], list[Entry]] = {}
         self._numeric: list[Entry] = []
         self._scan: list[Entry] = []
         self._sets = 0
@@ -105,8 +108,12 @@ class WordIndex:
             (self._numeric if phrase.starts_with_number() else self._scan).append(entry)
             return
         for key, exact in keys:
-            table = self._exact if exact else self._by_prefix
-            table.setdefault(key, []).append(entry)
+            first = "=" + key if exact else key
+            if second is None:
+                self._any_second.setdefault(first, []).append(entry)
+            else:
+                for follow in second:
+                    self._by_second.setdefault((first, follow), []).append(entry)
 
     def knows(self, word: str) -> bool:
         """Whether a lower-case word (or an inflection of it) is one the phrases use.
@@ -126,7 +133,7 @@ class WordIndex:
         if cached is not None:
             return cached  # type: ignore[return-value]
         text = facts.text
-        by_prefix, exact = self._by_prefix, self._exact
+        any_second, by_second = self._any_second, self._by_second
         found: dict[int, list[PhraseHit]] = {}
         words = facts.words
         heads = [*facts.heads, ""]
@@ -134,18 +141,16 @@ class WordIndex:
         present = set(keys_at)
         last = len(keys_at) - 1
         viable: dict[int, bool] = {}
+        empty: list[Entry] = []
         for i, (start, _end) in enumerate(words):
-            head = heads[i]
-            entries = by_prefix.get(head[:KEY_LENGTH]) if len(head) >= KEY_LENGTH else None
-            if entries is None:
-                entries = exact.get(head)
-                if entries is None:
-                    continue
+            first = keys_at[i]
             following = heads[i + 1]
-            follow_head, follow_word = following[:KEY_LENGTH], "=" + following
-            for set_id, position, pattern, second, slots, near in entries:
-                if second is not None and follow_head not in second and follow_word not in second:
-                    continue
+            candidates = (
+                any_second.get(first, empty)
+                + by_second.get((first, following[:KEY_LENGTH]), empty)
+                + by_second.get((first, "=" + following), empty)
+            )
+            for set_id, position, pattern, _second, slots, near in candidates:
                 if near is not None:
                     near_keys, reach = near
                     if near_keys.isdisjoint(keys_at[i + 1 : min(last, i + reach) + 1]):

@@ -108,3 +108,9 @@ def test_alternatives_narrow_one_slot_at_a_time() -> None:
     assert re.search(narrowed["cash"].source(), "my cash card", re.I)
     assert not re.search(narrowed["cash"].source(), "my gift card", re.I)
     assert [label for label, _ in parse("no downside").alternatives()] == ["no downside"]
+
+
+@pytest.mark.parametrize("phrase", ["(a|b (c|d)|e) f", "roll over your 401(k)", "(x|y))"])
+def test_nested_or_stray_parentheses_are_an_error(phrase: str) -> None:
+    with pytest.raises(ValueError, match="parentheses"):
+        parse(phrase)
