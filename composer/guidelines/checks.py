@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
-
-import regex
+from typing import Any, Protocol
 
 from composer.domain.profile import Profile
 from composer.guidelines import phrases
@@ -40,6 +38,33 @@ class Context(Protocol):
 
 class Check(Protocol):
     def hits(self, ctx: Context) -> Iterator[Hit]: ...
+
+
+class LazyRegex:
+    """A hand-written pattern for the `regex` module (which has timeouts), compiled the
+    first time a text gets past the rule's cheaper tests: importing `regex` alone costs tens
+    of milliseconds that `composer check` would otherwise pay on every save."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.source = source
+        self.flags = flags
+        self._compiled: Any = None
+
+    def get(self) -> Any:
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.source, self.flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.source, self.flags = state
+        self._compiled = None
 
 
 class Alternation:
@@ -153,7 +178,7 @@ def match_case(original: str, replacement: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PatternCheck:
-    pattern: regex.Pattern[str]
+    pattern: LazyRegex
     anchors: tuple[str, ...] | None
     timeout: float
     filters: Filters = field(default_factory=Filters)
@@ -168,7 +193,7 @@ class PatternCheck:
         if self.prefilter is not None and self.prefilter.search(facts.text) is None:
             return
         try:
-            matches = list(self.pattern.finditer(facts.text, timeout=self.timeout))
+            matches = list(self.pattern.get().finditer(facts.text, timeout=self.timeout))
         except TimeoutError as exc:
             raise PatternTimeoutError(str(exc)) from exc
         for match in matches:
@@ -259,14 +284,14 @@ class RequiredCheck:
     """
 
     source: str | None
-    pattern: regex.Pattern[str] | None
+    pattern: LazyRegex | None
     suggestions_from_source: bool = True
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         if self.pattern is not None:
             try:
-                found = self.pattern.search(facts.text, timeout=0.05)
+                found = self.pattern.get().search(facts.text, timeout=0.05)
             except TimeoutError as exc:
                 raise PatternTimeoutError(str(exc)) from exc
             if not found:

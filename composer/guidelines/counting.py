@@ -9,14 +9,13 @@ underlines the right characters even in text pasted with decomposed accents.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 from composer.guidelines.entities import Span, find_emoji, find_urls
 
@@ -226,7 +225,6 @@ def _passes_at(nfc: str, units: list[tuple[int, int, int]], limit: int, weigher:
 
 # --------------------------------------------------------------- NFC, with offsets mapped back
 _NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
-_GRAPHEME = regex.compile(r"\X")
 # (offset in NFC text, offset in original text, offsets map one to one up to the next anchor)
 _Anchor = tuple[int, int, bool]
 
@@ -247,7 +245,7 @@ def _nfc(text: str) -> tuple[str, list[_Anchor] | None]:
         parts.append(text[orig_pos:start])
         nfc_pos += start - orig_pos
         orig_pos = start
-        for cluster in _GRAPHEME.findall(run.group()):
+        for cluster in _grapheme().findall(run.group()):
             normal = unicodedata.normalize("NFC", cluster)
             same = normal == cluster
             anchors.append((nfc_pos, orig_pos, same))
@@ -321,3 +319,11 @@ def _measure_emoji_bytes(text: str, limit: int, emoji: list[Span]) -> Measure:
     if valid_end is None:
         valid_end = min(len(text), max(limit - extra, 0))
     return Measure(len(text) + extra, limit, valid_end)
+
+
+@functools.cache
+def _grapheme() -> Any:
+    """User-perceived characters; `regex` is imported only for text that is not NFC."""
+    import regex
+
+    return regex.compile(r"\X")

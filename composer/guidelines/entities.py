@@ -19,11 +19,36 @@ that can begin an emoji), so a post without any is almost free.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-import regex
 from linkify_it.tlds import TLDS
 
 Span = tuple[int, int]
+
+
+class _Lazy:
+    """A `regex` pattern compiled on first use: most posts have no hashtag and no emoji,
+    and importing `regex` costs tens of milliseconds on every `composer check`."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: Any = None
+
+    def _get(self) -> Any:
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.source)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> Any:
+        return self._get().match(text, pos)
+
+    def finditer(self, text: str, pos: int = 0) -> Any:
+        return self._get().finditer(text, pos)
+
 
 # ---------------------------------------------------------------------------------------- URLs
 # Character classes after twitter-text's regexen (validUrlPrecedingChars, validDomainChars,
@@ -211,10 +236,10 @@ _HASHTAG_SPECIAL = (
     "\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
 )
 # twitter-text: letters, marks, digits and a few joiners, with at least one letter or mark.
-_HASHTAG_BODY = regex.compile(
+_HASHTAG_BODY = _Lazy(
     rf"[\p{{Nd}}{_HASHTAG_SPECIAL}]*+[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}]*+"
 )
-_HASHTAG_CHAR = regex.compile(rf"[\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}&]")
+_HASHTAG_CHAR = _Lazy(rf"[\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}&]")
 # ASCII that cannot start a tag body, and the keycap marks (#️⃣ is an emoji, not a tag).
 _NOT_TAG_START = frozenset(" \t\n\r!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\ufe0f\u20e3")
 _HASH_SIGN = re.compile("[#＃]")
@@ -298,9 +323,7 @@ _EMOJI_TAIL = r"(?:\p{EMod}|\ufe0f\u20e3?|[\U000e0020-\U000e007e]+\U000e007f)?"
 _EMOJI_ELEMENT = rf"(?:\p{{RI}}\p{{RI}}|[0-9#*]\ufe0f?\u20e3|{_EMOJI_BASE}{_EMOJI_TAIL})"
 # After a zero-width joiner, any pictograph (even one newer than the installed Unicode data)
 # continues the sequence, so new family and profession emoji still count as one.
-_EMOJI = regex.compile(
-    rf"{_EMOJI_ELEMENT}(?:\u200d(?:{_EMOJI_ELEMENT}|\p{{ExtPict}}{_EMOJI_TAIL}))*"
-)
+_EMOJI = _Lazy(rf"{_EMOJI_ELEMENT}(?:\u200d(?:{_EMOJI_ELEMENT}|\p{{ExtPict}}{_EMOJI_TAIL}))*")
 # Every code point that can begin (or, for keycaps, follow the start of) an emoji.
 _EMOJI_MANY = 24
 _EMOJI_HINT = re.compile(

@@ -11,8 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import regex
-
 from composer.domain.findings import CATEGORIES, SEVERITIES, Severity
 from composer.guidelines import checks, phrases, schema
 from composer.guidelines.concepts import Concept, ConceptCheck, Grammar
@@ -189,14 +187,18 @@ def _build_substitution(raw: Mapping[str, Any], index: WordIndex, packs: Shared)
     )
 
 
-def _compile_regex(source: object, raw: Mapping[str, Any]) -> regex.Pattern[str]:
+def _compile_regex(source: object, raw: Mapping[str, Any]) -> checks.LazyRegex:
+    """Checked now, so a broken pattern is reported when packs load; kept for later use."""
+    import regex  # only when packs are built, not when they come from the cache
+
     if not isinstance(source, str) or not source:
         raise RuleError("needs 'pattern' as a regular expression")
     flags = 0 if raw.get("case_sensitive", False) else regex.IGNORECASE
     try:
-        return regex.compile(source, flags)
+        regex.compile(source, flags)
     except regex.error as exc:
         raise RuleError(f"pattern does not compile ({exc})") from exc
+    return checks.LazyRegex(source, flags)
 
 
 def _build_pattern(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> checks.Check:
