@@ -147,12 +147,20 @@ class Grammar:
         """Whether a hit in `category` is a warning, a myth being busted or a quoted claim."""
         if category not in self.categories:
             return False
-        if self.debunk_post is not None and self.debunk_post.present(facts):
+
+        # A cue lying inside longer flagged words is part of the claim ("walk away with
+        # $500"), not a warning about it; flagged words inside a cue ("it's a scam") are.
+        def outside(h: PhraseHit) -> bool:
+            return not (start <= h.start and h.end <= end and end - start > h.end - h.start)
+
+        if self.debunk_post is not None and any(map(outside, self.debunk_post.hits(facts))):
             return True
         if self.touches_term(facts, start, end):
             return True
         lo, hi = facts.sentence_at(start)
-        if self.debunk_sentence is not None and self.debunk_sentence.within(facts, (lo, hi)):
+        if self.debunk_sentence is not None and any(
+            map(outside, self.debunk_sentence.within(facts, (lo, hi)))
+        ):
             return True
         if self._question_answered_no(facts, (lo, hi)):
             return True
