@@ -28,13 +28,7 @@ class AtomicWriteError(Exception):
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     """Write `data` to `path` atomically. Raises FileExistsError (without `overwrite`) or
     AtomicWriteError; in both cases no partial or temporary file remains."""
-    staged = stage_file(path, data, overwrite=overwrite)
-    try:
-        staged.place()
-    except BaseException:
-        staged.discard()
-        raise
-    staged.finish()
+    stage_file(path, data, overwrite=overwrite).commit()
 
 
 def stage_file(path: Path, data: bytes, *, overwrite: bool = False) -> Staged:
@@ -67,6 +61,15 @@ class Staged:
         self._overwrite = overwrite
         self._old: Path | None = None  # what `place` moved aside, until `finish`
         self._placed = False
+
+    def commit(self) -> None:
+        """Place, then finish; on any failure discard, so nothing new is left behind."""
+        try:
+            self.place()
+        except BaseException:
+            self.discard()
+            raise
+        self.finish()
 
     def place(self) -> None:
         """Rename into place. Raises FileExistsError (the name was taken meanwhile, without

@@ -96,13 +96,7 @@ def write_folder(path: Path, bundle_files: Sequence[BundleFile], *, overwrite: b
     An existing folder is replaced only with `overwrite` and only when it is an earlier
     bundle; raises FileExistsError or OSError, leaving no partial folder behind.
     """
-    staged = stage_folder(path, bundle_files, overwrite=overwrite)
-    try:
-        staged.place()
-    except BaseException:
-        staged.discard()
-        raise
-    staged.finish()
+    stage_folder(path, bundle_files, overwrite=overwrite).commit()
 
 
 def stage_folder(path: Path, bundle_files: Sequence[BundleFile], *, overwrite: bool) -> Staged:

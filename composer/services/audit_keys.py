@@ -91,14 +91,8 @@ class AuditKeys:
     def _load(self) -> bytes | None:
         try:
             stored = self._store_or_make().load(KEY_NAME)
-        except NoSecureStoreError as exc:
-            self._no_store = True
-            self.reason = str(exc)
-            self._notice(UNKEYED)
-            return None
         except CredentialStoreError as exc:
-            self.reason = str(exc)
-            self._notice(KEY_UNAVAILABLE)
+            self._store_failed(exc)
             return None
         if stored is None:
             return None
@@ -111,18 +105,21 @@ class AuditKeys:
             return None
         return key
 
+    def _store_failed(self, exc: CredentialStoreError) -> None:
+        """No secure store at all (keep the unkeyed chain), or one that did not answer."""
+        self.reason = str(exc)
+        if isinstance(exc, NoSecureStoreError):
+            self._no_store = True
+            self._notice(UNKEYED)
+        else:
+            self._notice(KEY_UNAVAILABLE)
+
     def _create(self) -> bytes | None:
         key = secrets.token_bytes(32)
         try:
             self._store_or_make().save(KEY_NAME, Secret(key.hex()))
-        except NoSecureStoreError as exc:
-            self._no_store = True
-            self.reason = str(exc)
-            self._notice(UNKEYED)
-            return None
         except CredentialStoreError as exc:
-            self.reason = str(exc)
-            self._notice(KEY_UNAVAILABLE)
+            self._store_failed(exc)
             return None
         self._key = key
         self._created = True
