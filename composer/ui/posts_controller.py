@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject, QTime
 from PySide6.QtGui import QTextCursor
 
 from composer.domain.posts import Post, PostDraft
-from composer.ui import alerts, approve_flow, audit_notices, external
+from composer.ui import alerts, approve_flow, audit_notices
 from composer.ui.attachments_controller import AttachmentsController
+from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.draft_session import LAST_POST_KEY, DraftSession
 from composer.ui.welcome import SAMPLE, WELCOMED_KEY
 
@@ -262,15 +263,14 @@ class PostsController(QObject):
         if post_id is None:
             return
         self.session.save_now()
-        dialog = external.dialog("revisions", self.services.library, post_id, self.centre)
-        if dialog is None:
-            alerts.info(self.centre, "Not available yet", "Earlier versions are coming soon.")
-            return
-        try:
-            if dialog.exec():
-                self.reload()
-        finally:
-            dialog.deleteLater()
+        # Window-modal and freed on close (WA_DeleteOnClose): never touch it after it closes.
+        dialog = RevisionsDialog(self.services.library, post_id, self.centre)
+        dialog.restored.connect(self._revision_restored)
+        dialog.open()
+
+    def _revision_restored(self, post: Post) -> None:
+        if post.id == self.session.post_id:
+            self.reload()
 
 
 def approve_flow_ask():

@@ -213,3 +213,50 @@ def test_no_secure_keyring_is_said_once_in_the_banner(qtbot, window, services):
     assert "no secure keyring" in window.banner.texts()["audit.unkeyed"]
     window.banner.remove("audit.unkeyed")
     assert services.audit.notices == ()  # told once for this library
+
+
+def _open_revisions(qtbot, window, post):
+    from composer.ui.dialogs.revisions import RevisionsDialog
+
+    window.posts.session.save_now()
+    services = window.services
+    services.library.autosave(
+        post.id, PostDraft(body=CLEAN + " Stay safe!", platforms=("facebook",))
+    )
+    window.posts.reload()
+    window.actions_.revisions.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(RevisionsDialog)))
+    return window.findChildren(RevisionsDialog)[0]
+
+
+def test_earlier_versions_from_the_post_menu_closes_and_restores_cleanly(qtbot, window, services):
+    post = _open(window, services, CLEAN)
+    dialog = _open_revisions(qtbot, window, post)
+    dialog.reject()  # Close / Esc used to raise "Internal C++ object already deleted"
+    qtbot.waitUntil(lambda: not window.findChildren(type(dialog)))
+
+    dialog = _open_revisions(qtbot, window, post)
+    dialog.versions.setCurrentRow(dialog.versions.count() - 1)
+    dialog.restore_selected()
+    qtbot.waitUntil(lambda: window.centre.editor.toPlainText() == CLEAN)
+    assert services.library.get(post.id).body == CLEAN
+
+
+def test_restoring_over_an_approval_asks_first(qtbot, window, services, alerts_seen):
+    post = _open(window, services, CLEAN)
+    dialog = _open_revisions(qtbot, window, post)
+    dialog.reject()
+    wait_checked(qtbot, window)
+    window.actions_.approve.trigger()
+    assert services.library.get(post.id).status == "approved"
+
+    dialog = _open_revisions(qtbot, window, post)
+    dialog.versions.setCurrentRow(dialog.versions.count() - 1)
+    alerts_seen.answer = False
+    dialog.restore_selected()
+    assert alerts_seen[-1][1] == "Restore and end the approval?"
+    assert services.library.get(post.id).status == "approved"
+
+    alerts_seen.answer = True
+    dialog.restore_selected()
+    assert services.library.get(post.id).status == "draft"

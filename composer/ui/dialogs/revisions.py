@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from composer.domain.posts import Post, PostDraft, Revision
 from composer.services.library import LibraryError
+from composer.ui import alerts
 from composer.ui.history_model import PLATFORM_NAMES
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ KIND_NAMES = {
     "import": "Imported",
     "duplicate": "Copied from another post",
 }
+APPROVED = frozenset({"approved", "exported"})
 NO_REVISIONS = (
     "This post has not been changed since it was imported, so there is no earlier version "
     "yet. Every later edit will be kept here."
@@ -124,11 +126,13 @@ class RevisionsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self._revisions: list[Revision] = []
         self._current: PostDraft | None = None
+        self._status = "draft"
         self._load()
 
     def _load(self) -> None:
         try:
-            self._current = self._library.get(self._post_id).draft
+            post = self._library.get(self._post_id)
+            self._current, self._status = post.draft, post.status
             self._revisions = self._library.revisions(self._post_id)
         except LibraryError as exc:
             self.message.setText(str(exc))
@@ -166,6 +170,13 @@ class RevisionsDialog(QDialog):
         """Make the chosen version current; on success hand it back and close (Accepted)."""
         row = self.versions.currentRow()
         if not 0 <= row < len(self._revisions):
+            return
+        if self._status in APPROVED and not alerts.question(
+            self,
+            "Restore and end the approval?",
+            "This post is approved. Restoring an earlier version changes its text, so it "
+            "becomes a draft again and needs approving anew. Restore it?",
+        ):
             return
         try:
             post = self._library.restore_revision(self._post_id, self._revisions[row].id)
