@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.ui import theme
+from composer.ui.approval_note import ApprovalNote
 from composer.ui.attachments_strip import AttachmentsStrip
 from composer.ui.chips import ChipsBar
 from composer.ui.editor.draft_editor import DraftEditor
@@ -53,6 +54,10 @@ class CentrePane(QWidget):
         self.approve.setToolTip("Sign off on this post (Ctrl+Shift+A)")
         header.addWidget(self.approve)
         layout.addLayout(header)
+        self.approval = ApprovalNote(self)
+        layout.addWidget(self.approval)
+        self.locked = False  # an approved post, until the agent chooses "Edit…"
+        self.library_read_only = False
 
         self.targeting = TargetingBar()
         layout.addWidget(self.targeting)
@@ -91,7 +96,23 @@ class CentrePane(QWidget):
         self.status.setProperty("status", status or "new")
         self.restyle()
 
+    def lock(self, note: str | None) -> None:
+        """Show an approved post locked with `note`; None unlocks it for editing."""
+        was_locked, self.locked = self.locked, note is not None
+        self.approval.show_text(note)
+        for widget in (self.targeting, self.attachments, self.variants):
+            widget.setEnabled(not self.locked)
+        self.editor.setReadOnly(self.locked or self.library_read_only)
+        if self.locked:
+            self.set_errors_left(None, False)
+        elif was_locked:  # the next check result says how many errors are left
+            self.set_errors_left(None, not self.library_read_only)
+
     def set_errors_left(self, errors: int | None, enabled: bool) -> None:
+        if self.locked:
+            self.approve.setText("Approved")
+            self.approve.setEnabled(False)
+            return
         if errors:
             noun = "error" if errors == 1 else "errors"
             self.approve.setText(f"Approve ({errors} {noun} left)")

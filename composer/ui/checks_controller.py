@@ -142,6 +142,8 @@ class ChecksController(QObject):
         select_span(self._edit_for(item), item.finding)
 
     def fix(self, item: Shown, replacement: str) -> None:
+        if self.centre.locked or self.centre.library_read_only:
+            return  # an approved post is locked until the agent chooses "Edit…"
         if not replace_span(self._edit_for(item), item.finding, replacement):
             self.centre.window().statusBar().showMessage(
                 "The text changed since it was checked; try again in a moment.", 4000

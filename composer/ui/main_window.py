@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         for action in (a.snippets, a.insert_snippet):
             action.setEnabled(False)
+        self.centre.library_read_only = True
         self.centre.editor.setReadOnly(True)
 
     def _update_approve(self, *_: object) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 
 from composer.domain.posts import Post, PostDraft
 from composer.ui import alerts, approve_flow, audit_notices
+from composer.ui.approval_note import APPROVED_STATES, describe
 from composer.ui.attachments_controller import AttachmentsController
 from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.draft_session import LAST_POST_KEY, DraftSession
@@ -53,6 +54,8 @@ class PostsController(QObject):
         self.session.saveFailed.connect(self._save_failed)
         self._loading = False
         self._listed: tuple = ()
+        self._unlocked: int | None = None  # the approved post the agent chose to edit
+        centre.approval.edit.clicked.connect(self.edit_approved)
         self.images = AttachmentsController(services.images, centre, banner, self)
         self.images.changed.connect(self._edited)
         checks.settings = services.library
@@ -100,6 +103,9 @@ class PostsController(QObject):
         finally:
             self._loading = False
         self.banner.remove(APPROVED_EDIT)
+        if post is None or post.id != self._unlocked:
+            self._unlocked = None
+        self._show_approval(post)
         self.checks.post_loaded(self._history_for(post.id if post else None))
         self._listed = _listing(post)
         if post is not None:
@@ -187,6 +193,33 @@ class PostsController(QObject):
         if refresh_history:
             self.history.refresh()
 
+    # -- approval lock ------------------------------------------------------------------
+
+    def _show_approval(self, post: Post | None) -> None:
+        if post is None or post.status not in APPROVED_STATES or post.id == self._unlocked:
+            self.centre.lock(None)
+            return
+        try:
+            approval = self.services.approval.active_approval(post.id)
+        except Exception:
+            log.exception("approval unavailable")
+            approval = None
+        self.centre.lock(describe(approval, post.status))
+
+    def edit_approved(self) -> None:
+        """Unlock an approved post after saying that editing ends its approval."""
+        post = self.session.post
+        if post is None or not alerts.question(
+            self.centre,
+            "Edit an approved post?",
+            "The approval covers this exact text. Once you change it, the approval ends and "
+            "the post is a draft again, to be approved anew. Edit it?",
+        ):
+            return
+        self._unlocked = post.id
+        self.centre.lock(None)
+        self.centre.editor.setFocus()
+
     # -- saving -----------------------------------------------------------------------
 
     def _edited(self) -> None:
@@ -197,8 +230,8 @@ class PostsController(QObject):
         if approved and not self.banner.has(APPROVED_EDIT):
             self.banner.show_notice(
                 APPROVED_EDIT,
-                "This post is approved. Editing it puts it back to draft and the approval "
-                "no longer applies; approve it again when you are done.",
+                "You are editing an approved post: once this change is saved, the approval "
+                "ends and the post is a draft again. Approve it again when you are done.",
                 "warning",
             )
         self.session.mark_dirty()
@@ -226,6 +259,7 @@ class PostsController(QObject):
 
     def _status_changed(self, post: Post) -> None:
         self.centre.set_status(post.status)
+        self._show_approval(post)
         self.history.refresh()
 
     def _save_failed(self, message: str) -> None:
@@ -244,6 +278,9 @@ class PostsController(QObject):
         if post is None:
             alerts.info(self.centre, "Nothing to approve", "Write the post first.")
             return
+        if self.centre.locked:
+            alerts.info(self.centre, "Already approved", "This exact text is approved already.")
+            return
         approval = approve_flow.approve_post(
             self.centre, self.services.approval, post.id, ask=approve_flow_ask()
         )
@@ -253,6 +290,8 @@ class PostsController(QObject):
         self.session.replace(self.services.library.get(post.id))
         self.centre.set_status(self.session.post.status if self.session.post else None)
         self.banner.remove(APPROVED_EDIT)
+        self._unlocked = None
+        self._show_approval(self.session.post)
         self.history.refresh()
         kept = len(approval.overrides)
         note = f" with {kept} reason{'s' if kept != 1 else ''} on record" if kept else ""

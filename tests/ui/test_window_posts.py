@@ -65,15 +65,51 @@ def test_no_platform_is_refused_in_plain_words(qtbot, window, services, alerts_s
     assert title == "Not approved" and "platform" in text and "Traceback" not in text
 
 
-def test_editing_an_approved_post_says_it_goes_back_to_draft(qtbot, window, services):
+def test_an_approved_post_is_locked_until_the_agent_chooses_edit(
+    qtbot, window, services, alerts_seen
+):
     post = _open(window, services, CLEAN)
     window.actions_.approve.trigger()
     assert services.library.get(post.id).status == "approved"
-    type_text(qtbot, window.centre.editor, " More soon.")
-    assert "back to draft" in window.banner.texts()["approved-edit"]
+    centre = window.centre
+    assert centre.approval.isVisibleTo(window) and "Approved" in centre.approval.text.text()
+    assert centre.approve.text() == "Approved" and not centre.approve.isEnabled()
+    type_text(qtbot, centre.editor, " More soon.")  # a stray keystroke changes nothing
+    assert centre.editor.toPlainText() == CLEAN
+    window.posts.session.save_now()
+    assert services.library.get(post.id).status == "approved"
+
+    alerts_seen.answer = False
+    centre.approval.edit.click()
+    assert alerts_seen[-1][1] == "Edit an approved post?" and centre.editor.isReadOnly()
+
+    alerts_seen.answer = True
+    centre.approval.edit.click()
+    assert not centre.editor.isReadOnly() and not centre.approval.isVisibleTo(window)
+    type_text(qtbot, centre.editor, " More soon.")
+    assert "approval ends" in window.banner.texts()["approved-edit"]
     window.posts.session.save_now()
     assert services.library.get(post.id).status == "draft"
-    assert window.centre.status.text() == "Draft"
+    assert centre.status.text() == "Draft"
+    qtbot.waitUntil(lambda: centre.approve.isEnabled())
+    assert centre.approve.text().startswith("Approve") and centre.approve.text() != "Approved"
+
+
+def test_the_approval_note_names_the_approver_and_the_reasons_kept(
+    qtbot, window, services, monkeypatch
+):
+    post = _open(window, services, RISKY)
+    wait_checked(qtbot, window)
+    monkeypatch.setattr(
+        approve_flow,
+        "ask_reasons",
+        lambda parent, errors: {e.key: "cleared by compliance" for e in errors},
+    )
+    window.actions_.approve.trigger()
+    assert services.library.get(post.id).status == "approved"
+    note = window.centre.approval.text.text()
+    assert "kept because: “cleared by compliance”" in note
+    assert note.count("cleared by compliance") == 1  # the same reason is said once
 
 
 def test_new_draft_is_created_by_autosave_within_two_seconds(qtbot, window, services):
