@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +33,8 @@ AskReasons = Callable[[QWidget | None, Sequence[PlatformFinding]], dict[str, str
 
 
 class ReasonsDialog(QDialog):
-    """One line per error finding; Approve is enabled once every line has a reason."""
+    """One reason per distinct error (the same words on several platforms ask once), or one
+    reason for all; Approve is enabled once every error has a reason."""
 
     def __init__(self, errors: Sequence[PlatformFinding], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,26 +47,42 @@ class ReasonsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form_host = QWidget()
-        form = QFormLayout(form_host)
+        self.groups = _grouped(errors)
+        self.same = QCheckBox("One reason for all of them")
+        self.same.setVisible(len(self.groups) > 1)
+        self.same.toggled.connect(self._same_toggled)
+        layout.addWidget(self.same)
+        self.common = QLineEdit()
+        self.common.setPlaceholderText("Why these are acceptable")
+        self.common.setAccessibleName("Reason for all the errors")
+        self.common.textChanged.connect(self._update)
+        self.common.hide()
+        layout.addWidget(self.common)
+        self.form_host = QWidget()
+        form = QFormLayout(self.form_host)
         platforms = load_platforms()
-        self.fields: dict[str, QLineEdit] = {}
-        for error in errors:
-            platform = platforms.get(error.platform)
-            where = platform.display_name if platform else error.platform
-            words = f" (“{error.finding.text}”)" if error.finding.text else ""
-            label = QLabel(f"{where}: {error.finding.message}{words}")
+        self.fields: list[QLineEdit] = []
+        for group in self.groups:
+            first = group[0]
+            names = ", ".join(
+                dict.fromkeys(
+                    platforms[e.platform].display_name if e.platform in platforms else e.platform
+                    for e in group
+                )
+            )
+            words = f" (“{first.finding.text}”)" if first.finding.text else ""
+            label = QLabel(f"{names}: {first.finding.message}{words}")
             label.setWordWrap(True)
             field = QLineEdit()
             field.setPlaceholderText("Why this is acceptable")
-            field.setAccessibleName(f"Reason for: {error.finding.message}")
+            field.setAccessibleName(f"Reason for: {first.finding.message}")
             field.textChanged.connect(self._update)
             form.addRow(label)
             form.addRow(field)
-            self.fields[error.key] = field
+            self.fields.append(field)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(form_host)
+        scroll.setWidget(self.form_host)
         layout.addWidget(scroll, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -73,14 +91,41 @@ class ReasonsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        if self.fields:
+            self.fields[0].setFocus()  # the first reason typed must land somewhere
         self._update()
 
     def reasons(self) -> dict[str, str]:
-        return {key: field.text().strip() for key, field in self.fields.items()}
+        """Each error's key and its reason (the shared one when "one reason" is ticked)."""
+        common = self.common.text().strip()
+        shared = self.same.isChecked()
+        return {
+            error.key: common if shared else field.text().strip()
+            for group, field in zip(self.groups, self.fields, strict=True)
+            for error in group
+        }
+
+    def _same_toggled(self, on: bool) -> None:
+        self.common.setVisible(on)
+        self.form_host.setEnabled(not on)
+        if on:
+            self.common.setFocus()
+        elif self.fields:
+            self.fields[0].setFocus()
+        self._update()
 
     def _update(self) -> None:
-        ready = all(self.reasons().values())
+        ready = bool(self.fields) and all(self.reasons().values())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+
+def _grouped(errors: Sequence[PlatformFinding]) -> list[list[PlatformFinding]]:
+    """Errors with the same rule, message and words, whatever the platform, in order."""
+    groups: dict[tuple[str, str, str], list[PlatformFinding]] = {}
+    for error in errors:
+        finding = error.finding
+        groups.setdefault((finding.rule, finding.message, finding.text), []).append(error)
+    return list(groups.values())
 
 
 def ask_reasons(parent: QWidget | None, errors: Sequence[PlatformFinding]) -> dict[str, str] | None:

@@ -296,7 +296,7 @@ def test_reasons_dialog_is_freed_on_close(qtbot, window, services):
         dialog = ReasonsDialog([PlatformFinding("x", finding)], window)
         ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
         assert not ok.isEnabled()
-        next(iter(dialog.fields.values())).setText("It really is free.")
+        dialog.fields[0].setText("It really is free.")
         assert ok.isEnabled()
         assert dialog.reasons() == {PlatformFinding("x", finding).key: "It really is free."}
         ref = weakref.ref(dialog)
@@ -312,6 +312,34 @@ def test_reasons_dialog_is_freed_on_close(qtbot, window, services):
         assert ref() is None
     finally:
         gc.enable()
+
+
+def test_reasons_dialog_asks_once_per_finding_and_can_take_one_reason_for_all(qtbot, window):
+    from composer.domain.findings import Finding
+    from composer.services.approval import PlatformFinding
+    from composer.ui.approve_flow import ReasonsDialog
+
+    free = Finding("r", "compliance.free", "error", "Says free.", start=0, end=4, text="Free")
+    best = Finding("b", "compliance.exaggeration", "error", "Best.", start=9, end=13, text="best")
+    errors = [PlatformFinding(p, f) for p in ("facebook", "linkedin") for f in (free, best)]
+    dialog = ReasonsDialog(errors, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    assert len(dialog.fields) == 2  # one per distinct error, not one per platform
+    assert dialog.focusWidget() is dialog.fields[0]
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.fields[0].setText("Free is the carrier's own programme name.")
+    assert not ok.isEnabled()
+    dialog.same.setChecked(True)
+    dialog.common.setText("Reviewed with the carrier's compliance desk.")
+    assert ok.isEnabled()
+    reasons = dialog.reasons()
+    assert set(reasons) == {e.key for e in errors}
+    assert set(reasons.values()) == {"Reviewed with the carrier's compliance desk."}
+    dialog.same.setChecked(False)
+    assert dialog.reasons()[errors[0].key] == "Free is the carrier's own programme name."
+    assert not ok.isEnabled()
 
 
 def test_window_is_freed_on_close(qtbot, services, data_dir, engine):
