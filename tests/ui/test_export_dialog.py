@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from helpers_history import assert_freed_on_close
@@ -207,3 +208,64 @@ def test_pdf_with_characters_without_a_font_asks_naming_post_and_characters(
     dialog.export_button.click()  # yes this time: no second question about the same thing
     assert [t for t, _ in asked] == ["Characters without a font"] * 2
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_suggested_file_name_follows_the_format_and_a_chosen_one_keeps_its_stem(
+    qtbot, services, tmp_path
+):
+    ids = [make(services, "Storm kit tips?")]
+    dialog = ExportDialog(services, ids)
+    qtbot.addWidget(dialog)
+    choose(dialog.format, "hootsuite")
+    choose(dialog.format, "pdf")
+    name = Path(dialog.path.text()).name
+    assert name.startswith("composer-pdf-") and name.endswith(".pdf")
+    dialog.path.setText(str(tmp_path / "may-week.pdf"))
+    choose(dialog.format, "json")
+    assert Path(dialog.path.text()).name == "may-week.json"
+
+
+def test_posts_exported_before_are_left_out_unless_included(qtbot, services, tmp_path, answers):
+    first = make(services, "Storm kit tips?")
+    dialog = open_dialog(qtbot, services, [first], tmp_path / "one.csv")
+    choose(dialog.format, "hootsuite")
+    dialog.export_button.click()
+    assert services.library.get(first).status == "exported"
+
+    second = make(services, "Flood cover?", when=datetime(2030, 5, 14, 8, 0))
+    dialog = open_dialog(qtbot, services, [first, second], tmp_path / "two.csv")
+    choose(dialog.format, "hootsuite")
+    assert dialog.include_exported.isVisibleTo(dialog)
+    assert dialog.chosen_ids() == (second,)
+    assert dialog.summary.text() == "Ready to export 1 approved post."
+    dialog.include_exported.setChecked(True)
+    assert dialog.chosen_ids() == (first, second)
+    assert dialog.summary.text() == "Ready to export 2 approved posts."
+
+
+def test_choices_are_remembered_and_the_file_can_be_opened(
+    qtbot, services, tmp_path, answers, monkeypatch
+):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    ids = [make(services, "Storm kit tips?")]
+    out = tmp_path / "records" / "may.json"
+    out.parent.mkdir()
+    dialog = open_dialog(qtbot, services, ids, out)
+    choose(dialog.format, "json")
+    choose(dialog.date_order, "dmy")
+    dialog.path.setText(str(out))
+    assert not dialog.open_file.isVisibleTo(dialog)
+    dialog.export_button.click()
+    assert out.exists() and dialog.open_file.isVisibleTo(dialog)
+    dialog.open_file.click()
+    dialog.show_folder.click()
+    assert [u.toLocalFile() for u in opened] == [str(out), str(out.parent)]
+
+    again = ExportDialog(services, ids)
+    qtbot.addWidget(again)
+    assert again.format.currentData() == "json"
+    assert again.date_order.currentData() == "dmy"
+    assert Path(again.path.text()).parent == out.parent

@@ -8,11 +8,13 @@ plain words and handed back through `exported`. The dialog is freed on close.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +60,7 @@ FORMAT_LABELS: tuple[tuple[str, str], ...] = (
     ("md", "Copy and paste (Markdown)"),
     ("bundle", "Bundle for posting by hand: CSV, images, README (zip)"),
 )
+REMEMBERED = "export.choices"  # the last format, platform, dates, options and folder
 FILE_FILTERS = {
     ".csv": "CSV files (*.csv)",
     ".json": "JSON files (*.json)",
@@ -84,7 +87,9 @@ class ExportDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._service = ExportService.over(services)
         self._data_dir = services.data_dir
+        self._library = services.library
         self._post_ids = tuple(post_ids)
+        self._already = _already_exported(services, self._post_ids)
         self._plan: ExportPlan | None = None
         self.result: ExportResult | None = None
 
@@ -112,6 +117,11 @@ class ExportDialog(QDialog):
         self.bom = QCheckBox("Add a byte-order mark (for Excel)", self)
         self.neutralise = QCheckBox("Protect spreadsheet cells (a ' before =, +, -, @)", self)
         self.neutralise.setChecked(True)
+        count = len(self._already)
+        self.include_exported = QCheckBox(
+            f"Include {count} post{'s' if count != 1 else ''} exported before", self
+        )
+        self.include_exported.setVisible(bool(count))
         self.path = QLineEdit(self)
         self.path.setAccessibleName("File to write")
         self.browse = QPushButton("Choose…", self)
@@ -127,6 +137,13 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.open_file = self.buttons.addButton("Open File", QDialogButtonBox.ButtonRole.ActionRole)
+        self.show_folder = self.buttons.addButton(
+            "Show in Folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        for button in (self.open_file, self.show_folder):
+            button.setAutoDefault(False)
+            button.hide()
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -139,6 +156,7 @@ class ExportDialog(QDialog):
         form.addRow("Dates", self.date_order)
         form.addRow("", self.bom)
         form.addRow("", self.neutralise)
+        form.addRow("", self.include_exported)
         form.addRow("File", file_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -151,13 +169,16 @@ class ExportDialog(QDialog):
         for combo in (self.format, self.platform, self.account, self.date_order, self.scheduler):
             combo.currentIndexChanged.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._match_extension)
-        for box in (self.bom, self.neutralise):
+        for box in (self.bom, self.neutralise, self.include_exported):
             box.toggled.connect(self.refresh)
         self.path.textChanged.connect(self._update_button)
         self.browse.clicked.connect(self.choose_file)
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.export)
-        self.path.setText(str(_default_folder() / self._suggested_name()))
+        self.open_file.clicked.connect(lambda: self._open(False))
+        self.show_folder.clicked.connect(lambda: self._open(True))
+        self._folder = self._restore_choices()
+        self.path.setText(str(self._folder / self._suggested_name()))
         self.refresh()
 
     # --- reading the form ----------------------------------------------------------------
@@ -165,7 +186,7 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         return ExportRequest(
             format=self.format.currentData(),
-            post_ids=self._post_ids,
+            post_ids=self.chosen_ids(),
             platform=self.platform.currentData(),
             account_id=self.account.currentData(),
             date_order=self.date_order.currentData(),
@@ -175,6 +196,12 @@ class ExportDialog(QDialog):
             scheduler=self.scheduler.currentData(),
             allow_missing_glyphs=True,  # listed here, and asked about before writing
         )
+
+    def chosen_ids(self) -> tuple[int, ...]:
+        """The posts asked for, less those exported before unless the agent includes them."""
+        if self.include_exported.isChecked():
+            return self._post_ids
+        return tuple(i for i in self._post_ids if i not in self._already)
 
     def refresh(self) -> None:
         """Plan again and show what would be exported and every problem."""
@@ -242,12 +269,64 @@ class ExportDialog(QDialog):
         return f"composer-{fmt}-{date.today():%Y-%m-%d}{EXTENSIONS[fmt]}"
 
     def _match_extension(self) -> None:
+        """Keep the file name in step with the format: a suggested name is suggested anew,
+        a name the agent chose keeps its stem and takes the new extension."""
         text = self.path.text().strip()
         if not text:
             return
         current = Path(text)
-        if current.suffix.lower() in FILE_FILTERS:
+        if _is_suggested(current.name):
+            self.path.setText(str(current.with_name(self._suggested_name())))
+        elif current.suffix.lower() in FILE_FILTERS:
             self.path.setText(str(current.with_suffix(EXTENSIONS[self.format.currentData()])))
+
+    # --- remembered choices ------------------------------------------------------------
+
+    def _restore_choices(self) -> Path:
+        """Set the form as the agent left it last time; the folder to suggest."""
+        try:
+            saved = self._library.setting(REMEMBERED, {})
+        except LibraryError:
+            saved = {}
+        saved = saved if isinstance(saved, dict) else {}
+        combos = {
+            "format": self.format,
+            "platform": self.platform,
+            "date_order": self.date_order,
+            "scheduler": self.scheduler,
+        }
+        for key, combo in combos.items():
+            index = combo.findData(saved.get(key))
+            if key in saved and index >= 0:
+                combo.setCurrentIndex(index)
+        for key, box in (("bom", self.bom), ("neutralise", self.neutralise)):
+            if isinstance(saved.get(key), bool):
+                box.setChecked(saved[key])
+        folder = Path(str(saved.get("folder", ""))) if saved.get("folder") else None
+        return folder if folder is not None and folder.is_dir() else _default_folder()
+
+    def _remember_choices(self, path: Path) -> None:
+        choices = {
+            "format": self.format.currentData(),
+            "platform": self.platform.currentData(),
+            "date_order": self.date_order.currentData(),
+            "scheduler": self.scheduler.currentData(),
+            "bom": self.bom.isChecked(),
+            "neutralise": self.neutralise.isChecked(),
+            "folder": str(path.parent),
+        }
+        # A preference, not a record: the export itself is done and recorded either way.
+        with contextlib.suppress(LibraryError):
+            self._library.set_setting(REMEMBERED, choices)
+
+    def _open(self, folder: bool) -> None:
+        """Open the exported file, or the folder holding it, with the system's own app."""
+        if self.result is None:
+            return
+        target = Path(self.result.path)
+        target = target.parent if folder else target
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.message.setText(f"Could not open {target} from here; the file is saved there.")
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -301,6 +380,9 @@ class ExportDialog(QDialog):
         )
         self.export_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.open_file.show()
+        self.show_folder.show()
+        self._remember_choices(Path(result.path))
         self.exported.emit(result)
 
 
@@ -319,6 +401,23 @@ def _accounts(services: Services) -> list[Account]:
         return list(services.account_repository.list())
     except LibraryError:
         return []
+
+
+def _is_suggested(name: str) -> bool:
+    """A name this dialog suggested (`composer-FORMAT-DATE.EXT`), not one the agent chose."""
+    stem = Path(name).stem
+    return any(stem.startswith(f"composer-{key}-") for key, _label in FORMAT_LABELS)
+
+
+def _already_exported(services: Services, post_ids: tuple[int, ...]) -> frozenset[int]:
+    done = set()
+    for post_id in post_ids:
+        try:
+            if services.library.get(post_id).status == "exported":
+                done.add(post_id)
+        except LibraryError:
+            continue
+    return frozenset(done)
 
 
 def _default_folder() -> Path:
