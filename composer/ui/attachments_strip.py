@@ -132,6 +132,7 @@ class AttachmentsStrip(QWidget):
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hint = QLabel("Drop or paste images onto the text to attach them.", self)
         self.hint.setObjectName("attachmentsHint")
+        self.hint.setWordWrap(True)  # a narrow window wraps it instead of growing
         outer.addWidget(self.hint, 1)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)

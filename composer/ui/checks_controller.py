@@ -57,6 +57,9 @@ class ChecksController(QObject):
         panel.activated.connect(self.activate)
         panel.fixRequested.connect(self.fix)
         panel.dismissRequested.connect(self.dismiss)
+        panel.undoDismissRequested.connect(self.undo_dismiss)
+        panel.restoreDismissedRequested.connect(self.restore_dismissed)
+        self._last_dismissed: str | None = None
         centre.editor.contextMenuWanted.connect(self._context_menu)
 
     # -- set-up -----------------------------------------------------------------------
@@ -79,6 +82,7 @@ class ChecksController(QObject):
         self.history = history
         post_id = self._post_id()
         self.dismissed = dismissals.load(self.settings, post_id) if self.settings else set()
+        self._last_dismissed = None
         self.result = None
         self.request(now=True)
 
@@ -114,6 +118,7 @@ class ChecksController(QObject):
         self.items = visible(shown, self.dismissed)
         editor.set_findings(self.items, result.request.body)
         self.panel.set_items(self.items)
+        self.panel.set_dismissed(len(shown) - len(self.items), self._last_dismissed is not None)
         self.centre.chips.set_counts(result.counts)
         texts = {
             p: (result.request.variants.get(p) or result.request.body)
@@ -157,6 +162,26 @@ class ChecksController(QObject):
             self.dismissed = dismissals.add(self.settings, post_id, item.key)
         else:
             self.dismissed.add(item.key)
+        self._last_dismissed = item.key
+        if self.result is not None:
+            self._show(self.result)
+
+    def undo_dismiss(self) -> None:
+        """Take back the last dismissal."""
+        if self._last_dismissed is not None:
+            self._bring_back({self._last_dismissed})
+
+    def restore_dismissed(self) -> None:
+        """Show every finding dismissed on this post again."""
+        self._bring_back(set(self.dismissed))
+
+    def _bring_back(self, keys: set[str]) -> None:
+        post_id = self._post_id()
+        if post_id is not None and self.settings is not None:
+            self.dismissed = dismissals.remove(self.settings, post_id, keys)
+        else:
+            self.dismissed -= keys
+        self._last_dismissed = None
         if self.result is not None:
             self._show(self.result)
 

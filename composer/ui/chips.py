@@ -36,6 +36,7 @@ class ChipsBar(QWidget):
         self._chips: dict[str, QLabel] = {}
         self._hint = QLabel("Choose where this post goes to see each platform's count.")
         self._hint.setObjectName("chipsHint")
+        self._hint.setWordWrap(True)
         self._layout.addWidget(self._hint)
         self._layout.addStretch(1)
         self._counts: dict[str, PlatformCount] = {}

@@ -33,5 +33,12 @@ def add(store: SettingsStore, post_id: int, key: str) -> set[str]:
     return keys
 
 
+def remove(store: SettingsStore, post_id: int, keys: set[str]) -> set[str]:
+    """Bring dismissed findings back; the keys still dismissed."""
+    left = load(store, post_id) - keys
+    store.set_setting(_key(post_id), sorted(left))
+    return left
+
+
 def clear(store: SettingsStore, post_id: int) -> None:
     store.set_setting(_key(post_id), [])

@@ -127,6 +127,8 @@ class FindingsPanel(QWidget):
     activated = Signal(object)  # Shown
     fixRequested = Signal(object, str)
     dismissRequested = Signal(object)
+    undoDismissRequested = Signal()  # the last dismissal, taken back
+    restoreDismissedRequested = Signal()  # every finding dismissed on this post, shown again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +154,24 @@ class FindingsPanel(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
+        self.dismissed_row = QWidget()
+        row = QHBoxLayout(self.dismissed_row)
+        row.setContentsMargins(14, 4, 10, 8)
+        self.dismissed_note = QLabel()
+        self.dismissed_note.setObjectName("panelSummary")
+        self.dismissed_note.setWordWrap(True)
+        row.addWidget(self.dismissed_note, 1)
+        self.undo_dismiss = QPushButton("Undo")
+        self.undo_dismiss.setAccessibleName("Undo the last dismissal")
+        self.undo_dismiss.clicked.connect(self.undoDismissRequested)
+        row.addWidget(self.undo_dismiss)
+        self.show_dismissed = QPushButton("Show all")
+        self.show_dismissed.setAccessibleName("Show the dismissed findings again")
+        self.show_dismissed.setToolTip("Bring back every finding dismissed on this post")
+        self.show_dismissed.clicked.connect(self.restoreDismissedRequested)
+        row.addWidget(self.show_dismissed)
+        self.dismissed_row.hide()
+        outer.addWidget(self.dismissed_row)
         self._body = QWidget()
         self._body.setObjectName("findingsBody")
         self._layout = QVBoxLayout(self._body)
@@ -191,6 +211,14 @@ class FindingsPanel(QWidget):
             return
         self._items = list(items)
         self._rebuild(empty="No findings. The post reads clean for its platforms.")
+
+    def set_dismissed(self, hidden: int, can_undo: bool) -> None:
+        """Say how many findings are dismissed on this post, with ways to bring them back."""
+        self.dismissed_note.setText(
+            f"{hidden} finding{'s' if hidden != 1 else ''} dismissed on this post."
+        )
+        self.undo_dismiss.setVisible(can_undo)
+        self.dismissed_row.setVisible(hidden > 0)
 
     def reveal(self, item: Shown) -> bool:
         """Expand and show the card of `item` (F1 help); False when it is not listed."""
@@ -254,7 +282,11 @@ class FindingsPanel(QWidget):
 
     def _new_card(self, item: Shown) -> FindingCard:
         card = FindingCard(item, item.key in self._expanded, self._body)
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Height follows width: wrapped text gets every line it needs at any panel width
+        # (a Maximum policy held cards at the height of their widest layout, cropping them).
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        card.setSizePolicy(policy)
         card.activated.connect(self.activated)
         card.fixRequested.connect(self.fixRequested)
         card.dismissRequested.connect(self.dismissRequested)

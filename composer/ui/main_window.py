@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -89,7 +89,9 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel()
         for widget in (self.history, self.centre, self.findings):
             self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(1, 1)
+        # A bigger window gives the side panels a share too, not only the editor.
+        for index, stretch in enumerate((1, 3, 2)):
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setSizes([280, 620, 380])
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(host)
@@ -341,11 +343,23 @@ class MainWindow(QMainWindow):
             self.apply_scheme()
 
     def _restore_geometry(self) -> None:
+        """Where the window was, unless that no longer fits this screen (a laptop after a
+        big monitor): then a sensible size, inside the screen."""
         geometry = self._state.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if not restored or not fits(self.frameGeometry(), self._available()):
+            self._place_default()
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+    def _place_default(self) -> None:
+        area = self._available()
+        width = min(1280, int(area.width() * 0.92))
+        height = min(820, int(area.height() * 0.92))
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def _restore_state(self) -> None:
         self._restore_geometry()
@@ -385,3 +399,12 @@ class MainWindow(QMainWindow):
         self.checks.shutdown()
         self.closed_cleanly = True
         event.accept()
+
+
+def fits(frame: QRect, area: QRect) -> bool:
+    """A restored window fits when it lies inside the screen and is big enough to work in."""
+    big_enough = frame.width() >= min(900, area.width() * 0.6) and frame.height() >= min(
+        560, area.height() * 0.6
+    )
+    slack = 16  # window frames may overhang a maximised screen by a few pixels
+    return area.adjusted(-slack, -slack, slack, slack).contains(frame) and big_enough

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from composer.domain.accounts import Account
 from composer.guidelines.platforms import load_platforms
+from composer.ui.flow_layout import FlowLayout
 
 
 class TargetingBar(QWidget):
@@ -27,9 +28,9 @@ class TargetingBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("targetingBar")
-        layout = QHBoxLayout(self)
+        # Wraps onto a second line in a narrow window rather than cutting the labels.
+        layout = FlowLayout(self, spacing=10)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(10)
         label = QLabel("Post to:")
         layout.addWidget(label)
         self.boxes: dict[str, QCheckBox] = {}
@@ -39,15 +40,18 @@ class TargetingBar(QWidget):
             box.toggled.connect(self._emit)
             layout.addWidget(box)
             self.boxes[name] = box
-        layout.addStretch(1)
+        account_row = QWidget(self)
+        row = QHBoxLayout(account_row)
+        row.setContentsMargins(12, 0, 0, 0)
         account_label = QLabel("Account:")
-        layout.addWidget(account_label)
+        row.addWidget(account_label)
         self.account = QComboBox()
         self.account.setAccessibleName("Account")
         self.account.setMinimumContentsLength(14)
         self.account.currentIndexChanged.connect(self._emit)
         account_label.setBuddy(self.account)
-        layout.addWidget(self.account)
+        row.addWidget(self.account)
+        layout.addWidget(account_row)
         self._quiet = False
         self.set_accounts([], None)
 

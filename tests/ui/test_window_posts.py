@@ -177,6 +177,34 @@ def test_dismissing_a_warning_is_remembered_with_the_post(qtbot, make_window, se
     assert warning.key in services.library.setting(f"dismissed:{post.id}")
 
 
+def test_a_dismissal_can_be_undone_and_every_dismissed_finding_brought_back(
+    qtbot, window, services
+):
+    post = _open(window, services, "We have the best rates in town. Questions?")
+    wait_checked(qtbot, window)
+    panel = window.findings
+    assert not panel.dismissed_row.isVisibleTo(window)
+    loud = [i for i in window.checks.items if i.finding.severity != "error"]
+    assert loud
+    first = loud[0]
+    window.checks.dismiss(first)
+    assert first not in window.checks.items
+    assert panel.dismissed_row.isVisibleTo(window) and panel.undo_dismiss.isVisibleTo(window)
+    assert panel.dismissed_note.text() == "1 finding dismissed on this post."
+    panel.undo_dismiss.click()
+    assert any(i.key == first.key for i in window.checks.items)
+    assert not panel.dismissed_row.isVisibleTo(window)
+    assert first.key not in services.library.setting(f"dismissed:{post.id}")
+
+    window.checks.dismiss(first)
+    window.posts.reload()  # reopened: no undo offered, but the way back stays
+    wait_checked(qtbot, window)
+    assert panel.dismissed_row.isVisibleTo(window) and not panel.undo_dismiss.isVisibleTo(window)
+    panel.show_dismissed.click()
+    assert any(i.key == first.key for i in window.checks.items)
+    assert services.library.setting(f"dismissed:{post.id}") == []
+
+
 def test_errors_cannot_be_dismissed(qtbot, window, services):
     _open(window, services, RISKY)
     wait_checked(qtbot, window)

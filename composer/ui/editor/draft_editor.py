@@ -45,6 +45,9 @@ class Placed:
         return cursor
 
 
+MEASURE = 90  # characters per line at most, in the font's average letter width
+
+
 class DraftEditor(QPlainTextEdit):
     focusLost = Signal()
     contextMenuWanted = Signal(object, object)  # (QContextMenuEvent, list[Shown])
@@ -152,7 +155,17 @@ class DraftEditor(QPlainTextEdit):
 
     def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().resizeEvent(event)
+        self._keep_a_readable_measure()
         self._refresh()
+
+    def _keep_a_readable_measure(self) -> None:
+        """On a wide screen, centre a column of about MEASURE characters: lines of 1,000+
+        pixels are hard to read and nothing like the post's own width on any network."""
+        column = self.fontMetrics().horizontalAdvance("n") * MEASURE
+        spare = max(0, self.width() - column - 2 * self.frameWidth())
+        side = spare // 2
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
     # -- typing ----------------------------------------------------------------------
 
