@@ -166,6 +166,35 @@ class ChecksController(QObject):
         if self.result is not None:
             self._show(self.result)
 
+    def step(self, forward: bool = True) -> Shown | None:
+        """Select the next (or previous) finding in the main text from the cursor, wrapping
+        round; its card is scrolled into view. None when the text has no findings."""
+        editor = self.centre.editor
+        placed = sorted(editor.placed(), key=lambda p: (p.start, p.end))
+        if not placed:
+            return None
+        cursor = editor.textCursor()
+        here = cursor.selectionEnd() if forward else cursor.selectionStart()
+        if forward:
+            chosen = next((p for p in placed if p.start >= here), placed[0])
+        else:
+            chosen = next((p for p in reversed(placed) if p.end < here), placed[-1])
+        editor.setTextCursor(chosen.selection())
+        editor.setFocus()
+        self.panel.show_card(chosen.item)
+        return chosen.item
+
+    def fix_here(self) -> bool:
+        """Apply the first suggestion of the finding at the cursor; False when there is none."""
+        editor = self.centre.editor
+        cursor = editor.textCursor()
+        for item in editor.findings_at(cursor.selectionStart()):
+            if item.finding.suggestions and item.finding.start is not None:
+                self.fix(item, item.finding.suggestions[0])
+                return True
+        self.centre.window().statusBar().showMessage("No suggested fix for the words here.", 3000)
+        return False
+
     def undo_dismiss(self) -> None:
         """Take back the last dismissal."""
         if self._last_dismissed is not None:

@@ -220,6 +220,14 @@ class FindingsPanel(QWidget):
         self.undo_dismiss.setVisible(can_undo)
         self.dismissed_row.setVisible(hidden > 0)
 
+    def show_card(self, item: Shown) -> bool:
+        """Scroll the card of `item` into view without taking the focus from the editor."""
+        for card in self._cards:
+            if card.item.key == item.key and card.item.source == item.source:
+                self.scroll.ensureWidgetVisible(card)
+                return True
+        return False
+
     def reveal(self, item: Shown) -> bool:
         """Expand and show the card of `item` (F1 help); False when it is not listed."""
         for card in self._cards:
@@ -304,6 +312,9 @@ class FindingsPanel(QWidget):
             #findingCard[severity="warning"] {{ border-left: 3px solid {c.warning}; }}
             #findingCard[severity="suggestion"] {{ border-left: 3px solid {c.suggestion}; }}
             #findingCard:focus {{ border: 1px solid palette(highlight); }}
+            #findingCard QPushButton:flat {{ border: 1px solid transparent;
+                                             border-radius: 3px; padding: 2px 6px; }}
+            #findingCard QPushButton:flat:focus {{ border: 1px solid palette(highlight); }}
             #findingQuote {{ color: {c.muted}; font-style: italic; }}
             #findingDetails {{ color: palette(window-text); }}
             #emptyState {{ color: {c.muted}; padding: 24px 8px; }}

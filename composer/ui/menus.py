@@ -23,6 +23,9 @@ class Actions:
     accounts: QAction
     profile: QAction
     help_finding: QAction
+    next_finding: QAction
+    previous_finding: QAction
+    apply_fix: QAction
     welcome: QAction
     about: QAction
     snippets: QAction
@@ -59,6 +62,13 @@ def build(window: QMainWindow) -> Actions:
         accounts=_action(window, "&Accounts…", None, "Your social accounts"),
         profile=_action(window, "&Profile and Settings…", None, "Name, license, disclosures"),
         help_finding=_action(window, "&Explain This Finding", "F1", "Help on the finding here"),
+        next_finding=_action(window, "&Next Finding", "F8", "Go to the next underlined words"),
+        previous_finding=_action(
+            window, "P&revious Finding", "Shift+F8", "Go to the previous underlined words"
+        ),
+        apply_fix=_action(
+            window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
+        ),
         welcome=_action(window, "Show &Welcome", None),
         about=_action(window, "&About Composer", None),
         snippets=_action(window, "S&nippets…", None, "Texts you insert often"),
@@ -78,6 +88,9 @@ def build(window: QMainWindow) -> Actions:
         edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
     post_menu = bar.addMenu("&Post")
     post_menu.addAction(a.approve)
+    post_menu.addSeparator()
+    post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
+    post_menu.addSeparator()
     post_menu.addAction(a.disclosure)
     post_menu.addMenu(a.snippet_menu)
     post_menu.addMenu(a.copy_menu)

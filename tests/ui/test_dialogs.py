@@ -208,6 +208,19 @@ def test_accounts_lists_each_with_whether_a_credential_is_stored(qtbot, services
     assert SECRET not in widget_texts(dialog)
 
 
+def test_enter_in_the_credential_field_adds_and_keeps_the_dialog_open(
+    qtbot, services, memory_keyring
+):
+    from PySide6.QtCore import Qt
+
+    dialog = _accounts_dialog(qtbot, services)
+    _fill(dialog, "facebook", "JaneAgency", "Jane's page", SECRET)
+    dialog.credential.setFocus()
+    qtbot.keyClick(dialog.credential, Qt.Key.Key_Return)
+    assert [a.handle for a in services.accounts.list()] == ["JaneAgency"]
+    assert dialog.isVisible() and dialog.result() == 0
+
+
 def test_adding_with_a_credential_stores_it_only_in_the_keyring_and_clears_the_field(
     qtbot, services, memory_keyring, caplog
 ):

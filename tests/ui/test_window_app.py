@@ -256,6 +256,9 @@ def test_shortcuts_are_the_documented_ones(window):
         a.approve: "Ctrl+Shift+A",
         a.export: "Ctrl+E",
         a.help_finding: "F1",
+        a.next_finding: "F8",
+        a.previous_finding: "Shift+F8",
+        a.apply_fix: "Ctrl+.",
         a.quit: "Ctrl+Q",
     }
     for action, keys in expected.items():

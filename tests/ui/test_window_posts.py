@@ -324,3 +324,27 @@ def test_restoring_over_an_approval_asks_first(qtbot, window, services, alerts_s
     alerts_seen.answer = True
     dialog.restore_selected()
     assert services.library.get(post.id).status == "draft"
+
+
+def test_f8_walks_the_findings_and_ctrl_dot_applies_the_fix_here(qtbot, window, services):
+    _open(window, services, "Call me today to recieve your quote. Recieve it today!")
+    wait_checked(qtbot, window)
+    editor = window.centre.editor
+    starts = sorted(p.start for p in editor.placed())
+    assert len(starts) >= 2
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    editor.setTextCursor(cursor)
+    window.actions_.next_finding.trigger()
+    assert editor.textCursor().selectionStart() == starts[0]
+    window.actions_.next_finding.trigger()
+    assert editor.textCursor().selectionStart() == starts[1]
+    window.actions_.previous_finding.trigger()
+    assert editor.textCursor().selectionStart() == starts[0]
+    window.actions_.previous_finding.trigger()  # wraps round to the last
+    assert editor.textCursor().selectionStart() == starts[-1]
+
+    spelled = next(p for p in editor.placed() if p.item.finding.text == "recieve")
+    editor.setTextCursor(spelled.selection())
+    window.actions_.apply_fix.trigger()
+    assert "to receive your quote" in editor.toPlainText()

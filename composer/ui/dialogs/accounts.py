@@ -152,6 +152,11 @@ class AccountsDialog(QDialog):
         row.addWidget(self.remove_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Enter in the form adds the account; it must not also press Close.
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.store_label)
         layout.addWidget(self.table, 1)
