@@ -38,6 +38,30 @@ def show(kind: Kind, parent: QWidget | None, title: str, text: str, details: str
     return kind != "question" or answer == QMessageBox.StandardButton.Yes
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> int | None:
+    """Ask with named buttons (the last one cancels); the index chosen, None for cancel."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    buttons = [
+        box.addButton(
+            label,
+            QMessageBox.ButtonRole.RejectRole
+            if index == len(choices) - 1
+            else QMessageBox.ButtonRole.AcceptRole,
+        )
+        for index, label in enumerate(choices)
+    ]
+    box.setDefaultButton(buttons[-1])
+    box.setEscapeButton(buttons[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    index = buttons.index(clicked) if clicked in buttons else len(buttons) - 1
+    return None if index == len(buttons) - 1 else index
+
+
 def info(parent: QWidget | None, title: str, text: str) -> None:
     show("info", parent, title, text)
 

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.open_export)
         a.help_finding.triggered.connect(self.checks.help_at_cursor)
         a.welcome.triggered.connect(self.show_welcome)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(lambda: self._run_dialog("about", self.data_dir))
         a.snippets.triggered.connect(self.open_snippets)
         a.reload_rules.triggered.connect(self.reload_rules)
@@ -239,6 +240,11 @@ class MainWindow(QMainWindow):
         finally:
             if isValid(dialog):  # some dialogs delete themselves on close
                 dialog.deleteLater()
+
+    def show_shortcuts(self) -> None:
+        from composer.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.actions(), self).open()
 
     def open_accounts(self) -> None:
         if self.services is not None and self._run_dialog("accounts", self.services.accounts):

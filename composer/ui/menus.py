@@ -27,6 +27,7 @@ class Actions:
     previous_finding: QAction
     apply_fix: QAction
     welcome: QAction
+    shortcuts: QAction
     about: QAction
     snippets: QAction
     insert_snippet: QAction
@@ -57,7 +58,9 @@ def build(window: QMainWindow) -> Actions:
         redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo),
         find=_action(window, "&Find in History", "Ctrl+F", "Search your posts"),
         approve=_action(window, "&Approve…", "Ctrl+Shift+A", "Sign off on this post"),
-        revisions=_action(window, "Earlier &Versions…", None, "Restore an earlier revision"),
+        revisions=_action(
+            window, "Earlier &Versions…", "Ctrl+Shift+H", "See and restore an earlier version"
+        ),
         disclosure=_action(window, "Insert &Disclosure", None, "Your disclosure from the profile"),
         accounts=_action(window, "&Accounts…", None, "Your social accounts"),
         profile=_action(window, "&Profile and Settings…", None, "Name, license, disclosures"),
@@ -70,6 +73,7 @@ def build(window: QMainWindow) -> Actions:
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
         ),
         welcome=_action(window, "Show &Welcome", None),
+        shortcuts=_action(window, "&Keyboard Shortcuts", None, "Every shortcut in one list"),
         about=_action(window, "&About Composer", None),
         snippets=_action(window, "S&nippets…", None, "Texts you insert often"),
         insert_snippet=_action(window, "Insert S&nippet…", "Ctrl+Shift+I", "Pick a snippet"),
@@ -102,6 +106,6 @@ def build(window: QMainWindow) -> Actions:
     tools.addSeparator()
     tools.addAction(a.reload_rules)
     help_menu = bar.addMenu("&Help")
-    for action in (a.help_finding, a.welcome, None, a.about):
+    for action in (a.help_finding, a.shortcuts, a.welcome, None, a.about):
         help_menu.addSeparator() if action is None else help_menu.addAction(action)
     return a

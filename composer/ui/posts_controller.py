@@ -207,17 +207,36 @@ class PostsController(QObject):
         self.centre.lock(describe(approval, post.status))
 
     def edit_approved(self) -> None:
-        """Unlock an approved post after saying that editing ends its approval."""
+        """Edit a copy (the approval stays), or unlock this post after saying that editing
+        ends its approval."""
         post = self.session.post
-        if post is None or not alerts.question(
+        if post is None:
+            return
+        choice = alerts.choose(
             self.centre,
             "Edit an approved post?",
-            "The approval covers this exact text. Once you change it, the approval ends and "
-            "the post is a draft again, to be approved anew. Edit it?",
-        ):
+            "The approval covers this exact text. Edit a copy and this post stays approved; "
+            "edit the post itself and, once you change it, the approval ends and it is a "
+            "draft again, to be approved anew.",
+            ("Edit a Copy", "Edit and End the Approval", "Cancel"),
+        )
+        if choice is None:
+            return
+        if choice == 0:
+            self.edit_copy(post.id)
             return
         self._unlocked = post.id
         self.centre.lock(None)
+        self.centre.editor.setFocus()
+
+    def edit_copy(self, post_id: int) -> None:
+        self.session.save_now()
+        copy = self.services.library.duplicate(post_id)
+        self.history.refresh()
+        self.open(copy.id)
+        self.centre.window().statusBar().showMessage(
+            "Editing a copy; the original stays approved.", 6000
+        )
         self.centre.editor.setFocus()
 
     # -- saving -----------------------------------------------------------------------

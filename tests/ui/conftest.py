@@ -46,9 +46,10 @@ def services(data_dir: Path) -> Iterator[Services]:
 
 
 class AlertLog(list):
-    """What `alerts.show` was asked to show; `answer` is returned to questions."""
+    """What `alerts.show` and `alerts.choose` were asked; `answer` and `choice` reply."""
 
     answer = True
+    choice: int | None = None  # what `alerts.choose` answers: a button's index, None cancels
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +62,12 @@ def alerts_seen(monkeypatch: pytest.MonkeyPatch) -> AlertLog:
         seen.append((kind, title, text))
         return seen.answer
 
+    def choose(parent, title, text, choices):
+        seen.append(("choice", title, text))
+        return seen.choice
+
     monkeypatch.setattr(alerts, "show", fake)
+    monkeypatch.setattr(alerts, "choose", choose)
     return seen
 
 

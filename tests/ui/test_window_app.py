@@ -259,10 +259,27 @@ def test_shortcuts_are_the_documented_ones(window):
         a.next_finding: "F8",
         a.previous_finding: "Shift+F8",
         a.apply_fix: "Ctrl+.",
+        a.revisions: "Ctrl+Shift+H",
         a.quit: "Ctrl+Q",
     }
     for action, keys in expected.items():
         assert action.shortcut() == QKeySequence(keys), action.text()
+
+
+def test_help_lists_every_shortcut_the_window_has(qtbot, window):
+    from composer.ui.dialogs.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window.actions(), window)
+    qtbot.addWidget(dialog)
+    keys = dict((k, t) for t, k in dialog.rows)
+    with_keys = [a for a in window.actions() if not a.shortcut().isEmpty()]
+    assert len(with_keys) >= 10
+    for action in with_keys:
+        assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in keys
+    assert keys[QKeySequence("F8").toString(QKeySequence.SequenceFormat.NativeText)] == (
+        "Next Finding"
+    )
+    assert dialog.table.rowCount() == len(dialog.rows)
 
 
 def test_ctrl_n_gives_a_new_draft_with_the_cursor_in_the_editor(qtbot, window):

@@ -79,11 +79,11 @@ def test_an_approved_post_is_locked_until_the_agent_chooses_edit(
     window.posts.session.save_now()
     assert services.library.get(post.id).status == "approved"
 
-    alerts_seen.answer = False
+    alerts_seen.choice = None  # Cancel
     centre.approval.edit.click()
     assert alerts_seen[-1][1] == "Edit an approved post?" and centre.editor.isReadOnly()
 
-    alerts_seen.answer = True
+    alerts_seen.choice = 1  # Edit and End the Approval
     centre.approval.edit.click()
     assert not centre.editor.isReadOnly() and not centre.approval.isVisibleTo(window)
     type_text(qtbot, centre.editor, " More soon.")
@@ -93,6 +93,20 @@ def test_an_approved_post_is_locked_until_the_agent_chooses_edit(
     assert centre.status.text() == "Draft"
     qtbot.waitUntil(lambda: centre.approve.isEnabled())
     assert centre.approve.text().startswith("Approve") and centre.approve.text() != "Approved"
+
+
+def test_edit_a_copy_keeps_the_original_approved(qtbot, window, services, alerts_seen):
+    post = _open(window, services, CLEAN)
+    window.actions_.approve.trigger()
+    alerts_seen.choice = 0  # Edit a Copy
+    window.centre.approval.edit.click()
+    copy = window.posts.session.post
+    assert copy is not None and copy.id != post.id and copy.status == "draft"
+    assert not window.centre.editor.isReadOnly()
+    type_text(qtbot, window.centre.editor, " More soon.")
+    window.posts.session.save_now()
+    assert services.library.get(post.id).status == "approved"
+    assert services.library.get(post.id).body == CLEAN
 
 
 def test_the_approval_note_names_the_approver_and_the_reasons_kept(
