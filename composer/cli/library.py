@@ -18,6 +18,7 @@ from composer.cli.common import (
 )
 from composer.cli.errors import UsageError
 from composer.cli.inputs import read_text_input
+from composer.cli.words import plural
 
 if TYPE_CHECKING:
     from composer.app.container import Services
@@ -76,8 +77,10 @@ def run_import(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(ids))
     else:
-        for new_id in ids:
-            print(new_id)
+        print(f"Imported {plural(len(ids), 'post')}:")
+        for new_id, draft in zip(ids, drafts, strict=True):
+            first = " ".join((draft.title or draft.body).split())
+            print(f"  #{new_id}  {first[:60] + '…' if len(first) > 60 else first}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from composer.cli.words import plural
 from composer.domain.findings import CheckResult
 
 
@@ -40,8 +41,8 @@ def format_text_report(text: str, result: CheckResult) -> str:
     summary = result.summary
     lines.append("")
     lines.append(
-        f"{summary['error']} errors, {summary['warning']} warnings, "
-        f"{summary['suggestion']} suggestions" + (f"   {counts}" if counts else "")
+        ", ".join(plural(summary[kind], kind) for kind in ("error", "warning", "suggestion"))
+        + (f"   {counts}" if counts else "")
     )
     return "\n".join(lines) + "\n"
 

@@ -298,3 +298,9 @@ def test_older_library_is_migrated_the_full_way_then_checked(tmp_path: Path) -> 
             head_revision()
         )
     conn.close()
+
+
+def test_counts_are_rightly_numbered():
+    from composer.cli.words import plural
+
+    assert [plural(n, "error") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]

@@ -40,8 +40,13 @@ def sample(tmp_path):
     return path
 
 
-def test_import_prints_ids(cli, sample):
-    assert cli("import", str(sample)) == (0, "1\n2\n3\n", "")
+def test_import_says_what_it_imported(cli, sample):
+    status, out, err = cli("import", str(sample))
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "Imported 3 posts:"
+    assert lines[2] == "  #2  Promo"  # a title names the post; else its first words
+    assert all(line.startswith(f"  #{n}  ") for n, line in zip((1, 2, 3), lines[1:], strict=True))
     status, out, _ = cli("import", str(sample), "--format", "json")
     assert status == 0 and json.loads(out) == [4, 5, 6]
 
