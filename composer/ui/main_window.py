@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -387,6 +387,17 @@ class MainWindow(QMainWindow):
         self._state.setValue("mainSplitter", self.splitter.saveState())
         self._state.setValue("centreSplitter", self.centre.splitter.saveState())
         self._state.sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        """Coming back to the window shows what the command line changed meanwhile."""
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.posts is not None
+        ):
+            self.history.refresh()
+            self.posts.catch_up()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # type: ignore[override]
         if not self.built:  # closed before the panes were built: nothing to save

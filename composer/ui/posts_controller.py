@@ -181,6 +181,22 @@ class PostsController(QObject):
             self.session.save_now()
             self.new()
 
+    def catch_up(self) -> bool:
+        """Take changes made outside the window (the command line approved, exported or
+        edited the open post) when nothing typed here is waiting to be saved."""
+        post = self.session.post
+        if post is None or self.session.dirty:
+            return False
+        try:
+            stored = self.services.library.get(post.id)
+        except Exception:
+            log.exception("could not read the open post")
+            return False
+        if (stored.updated_at, stored.status) == (post.updated_at, post.status):
+            return False
+        self.reload(refresh_history=False)
+        return True
+
     def reload(self, refresh_history: bool = True) -> None:
         """Take the library's current version of the open post (after a restore)."""
         post_id = self.session.post_id

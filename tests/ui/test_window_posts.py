@@ -362,3 +362,22 @@ def test_f8_walks_the_findings_and_ctrl_dot_applies_the_fix_here(qtbot, window, 
     editor.setTextCursor(spelled.selection())
     window.actions_.apply_fix.trigger()
     assert "to receive your quote" in editor.toPlainText()
+
+
+def test_coming_back_to_the_window_shows_what_the_command_line_changed(
+    qtbot, window, services, data_dir
+):
+    from composer.app.container import Services
+
+    post = _open(window, services, CLEAN)
+    window.posts.session.save_now()
+    with Services.open(data_dir) as other:  # another process: the command line
+        other.approval.approve(post.id)
+        fresh = other.library.create(PostDraft(body="Made in a terminal.", platforms=("x",)))
+    assert window.centre.status.text() == "Draft"
+    assert window.posts.catch_up()
+    assert window.centre.status.text() == "Approved" and window.centre.locked
+    window.history.refresh()
+    model = window.history.model
+    assert fresh.id in [model.post_at(r).id for r in range(model.rowCount())]
+    assert not window.posts.catch_up()  # nothing new the second time
