@@ -3,6 +3,8 @@ and variants."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -47,6 +49,11 @@ class CentrePane(QWidget):
         self.saved = QLabel()
         self.saved.setObjectName("savedNote")
         header.addWidget(self.saved)
+        self.details = QLabel()
+        self.details.setObjectName("postDetails")
+        self.details.setAccessibleName("Title, scheduled time and tags")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        header.addWidget(self.details, 1)
         header.addStretch(1)
         self.approve = QPushButton("Approve")
         self.approve.setObjectName("approveButton")
@@ -96,6 +103,17 @@ class CentrePane(QWidget):
         self.status.setProperty("status", status or "new")
         self.restyle()
 
+    def set_details(self, title: str, scheduled: datetime | None, tags: tuple[str, ...]) -> None:
+        """The post's title, scheduled time and tags (set by an import), when it has them."""
+        parts = [title] if title else []
+        if scheduled is not None:
+            local = scheduled.astimezone() if scheduled.tzinfo else scheduled
+            parts.append(f"scheduled {local.day} {local:%b %Y, %H:%M}")
+        parts += [f"#{tag}" for tag in tags]
+        text = " · ".join(parts)
+        self.details.setText(text)
+        self.details.setToolTip(text)
+
     def lock(self, note: str | None) -> None:
         """Show an approved post locked with `note`; None unlocks it for editing."""
         was_locked, self.locked = self.locked, note is not None
@@ -129,4 +147,5 @@ class CentrePane(QWidget):
             f" border-radius: 9px; padding: 1px 9px; font-weight: 600; }}"
         )
         self.saved.setStyleSheet(f"color: {c.muted};")
+        self.details.setStyleSheet(f"color: {c.muted};")
         self.attachments.restyle()

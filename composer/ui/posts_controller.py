@@ -99,6 +99,7 @@ class PostsController(QObject):
             c.variants.set_variants(content.variants)
             self.images.show_post(content.attachments)
             c.set_status(post.status if post else None)
+            c.set_details(content.title, content.scheduled_at, content.tags)
             c.saved.setText("")
         finally:
             self._loading = False

@@ -381,3 +381,21 @@ def test_coming_back_to_the_window_shows_what_the_command_line_changed(
     model = window.history.model
     assert fresh.id in [model.post_at(r).id for r in range(model.rowCount())]
     assert not window.posts.catch_up()  # nothing new the second time
+
+
+def test_an_imported_posts_title_time_and_tags_show_above_the_editor(qtbot, window, services):
+    from datetime import datetime
+
+    post = services.library.create(
+        PostDraft(
+            body=CLEAN,
+            title="Grill safety",
+            platforms=("facebook",),
+            scheduled_at=datetime(2030, 5, 13, 19, 0),
+            tags=("summer", "safety"),
+        )
+    )
+    assert window.posts.open(post.id)
+    details = window.centre.details.text()
+    assert details.startswith("Grill safety · scheduled 13 May 2030")
+    assert set(details.split(" · ")[2:]) == {"#summer", "#safety"}
