@@ -7,6 +7,7 @@ in one line and nothing is attached. The strip's changes go to the draft like an
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
@@ -42,6 +43,7 @@ class AttachmentsController(QObject):
         self.banner = banner
         self.jobs = ImageJobs(store, self)
         self.viewer: ImageViewer | None = None
+        self._last_folder = ""  # where the agent last picked images, this session
         strip = centre.attachments
         strip.set_pixmap_source(self.jobs.pixmap)
         strip.changed.connect(self._strip_changed)
@@ -79,10 +81,21 @@ class AttachmentsController(QObject):
         self.centre.window().statusBar().showMessage("Attaching…", 2000)
 
     def pick_files(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-        paths, _ = QFileDialog.getOpenFileNames(self.centre, "Attach images", folder, FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.centre, "Attach images", self.start_folder(), FILE_FILTER
+        )
         if paths:
+            self._last_folder = str(Path(paths[0]).parent)
             self.jobs.attach_paths(paths)
+
+    def start_folder(self) -> str:
+        """The folder images came from last time, else Pictures, else home: always a folder
+        that exists (a missing one would be typed into the file-name box instead)."""
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        for folder in (self._last_folder, pictures):
+            if folder and Path(folder).is_dir():
+                return folder
+        return str(Path.home())
 
     def _attached(self, attachment: Attachment) -> None:
         self.banner.remove(NOTICE)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -61,12 +61,12 @@ class AttachmentTile(QFrame):
             f"{attachment.size_bytes / 1024:,.0f} KB\nClick to open it larger."
         )
         column.addWidget(self.thumb, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.alt = QLineEdit(attachment.alt_text, self)
+        self.alt = AltTextEdit(attachment.alt_text, self)
         self.alt.setObjectName("altText")
         self.alt.setPlaceholderText("Describe the image")
         self.alt.setAccessibleName(f"Alt text for image {number}")
         self.alt.setToolTip("What the image shows, for people using screen readers (alt text).")
-        self.alt.setFixedWidth(TILE_PX + 64)
+        self.alt.setFixedWidth(TILE_PX + 96)
         self.alt.textEdited.connect(self.altEdited)
         column.addWidget(self.alt)
         row = QHBoxLayout()
@@ -106,6 +106,53 @@ class AttachmentTile(QFrame):
             f"QLabel#locationBadge {{ color: {c.warning}; border: 1px solid {c.warning};"
             " border-radius: 7px; padding: 0 5px; font-size: 11px; }"
         )
+
+
+class AltTextEdit(QPlainTextEdit):
+    """A few lines for describing an image: room to write a real sentence or two.
+
+    Alt text is one paragraph, so Enter moves on instead of starting a new line, and Tab
+    leaves the box. `textEdited` fires for the agent's own edits only, as QLineEdit's does.
+    """
+
+    textEdited = Signal(str)
+    LINES = 3
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quiet = False
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lines = self.fontMetrics().lineSpacing() * self.LINES
+        self.setFixedHeight(lines + 2 * self.frameWidth() + 8)
+        self.setText(text)
+        self.textChanged.connect(self._changed)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self._quiet = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._quiet = False
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self.textEdited.emit(self.toPlainText())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # type: ignore[override]
+        """Pasted text joins the one paragraph: line breaks become spaces."""
+        self.insertPlainText(" ".join(source.text().split()))
 
 
 class AttachmentsStrip(QWidget):
@@ -224,7 +271,7 @@ class AttachmentsStrip(QWidget):
         self.hint.setVisible(not count)
         self.scroll.setVisible(bool(count))
         self.hint.setStyleSheet(f"color: {theme.colours().muted};")
-        self.add_button.setText("Add image…" if not count else "Add…")
+        self.add_button.setText("Add image…")
 
     def _alt_typed(self, index: int, text: str) -> None:
         if 0 <= index < len(self._items):

@@ -8,6 +8,7 @@ import time
 import warnings
 import weakref
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from image_samples import camera_jpeg, encode, picture
@@ -255,3 +256,34 @@ def test_export_dialog_writes_a_bundle(qtbot, services, tmp_path, monkeypatch):
         assert archive.read("posts.csv").decode("utf-8-sig").startswith("date,time_24hr")
         assert f"images/post-{post.id}-1.jpg" in archive.namelist()
     dialog.close()
+
+
+def test_the_picker_starts_in_a_folder_that_exists(window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+
+    images = window.posts.images
+    missing = tmp_path / "Pictures"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _kind: str(missing))
+    assert images.start_folder() == str(Path.home())  # not "…/Pictures" typed as a name
+    missing.mkdir()
+    assert images.start_folder() == str(missing)
+    images._last_folder = str(tmp_path)
+    assert images.start_folder() == str(tmp_path)
+
+
+def test_alt_text_has_room_and_enter_moves_on(qtbot):
+    from PySide6.QtCore import Qt
+
+    from composer.ui.attachments_strip import AltTextEdit
+
+    box = AltTextEdit("")
+    qtbot.addWidget(box)
+    edited = []
+    box.textEdited.connect(edited.append)
+    box.setText("set by the program")
+    assert edited == []  # only the agent's own edits count
+    box.setText("")
+    qtbot.keyClicks(box, "Runners")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.text() == "Runners" and edited[-1] == "Runners"
+    assert box.height() > 2 * box.fontMetrics().lineSpacing()
