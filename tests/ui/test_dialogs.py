@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from composer.domain.posts import PostDraft
 from composer.domain.profile import Profile
-from composer.secrets import MemoryKeyring
+from composer.secrets import MemoryKeyring, Secret
 from composer.secrets.store import SERVICE_ENV
 from composer.services.library import LibraryError
 from composer.ui import alerts
@@ -206,6 +206,19 @@ def test_accounts_lists_each_with_whether_a_credential_is_stored(qtbot, services
         "Credentials are kept in the in-memory test store (nothing is saved)."
     )
     assert SECRET not in widget_texts(dialog)
+
+
+def test_a_stored_credential_can_be_replaced(qtbot, services, memory_keyring):
+    account = services.accounts.add("linkedin", "jane", "Jane Agent", SECRET)
+    dialog = _accounts_dialog(qtbot, services)
+    dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
+    assert dialog.replace_button.isEnabled()
+    assert "never signs in or posts" in dialog.credential.toolTip()
+    assert dialog.set_credential(account.id, Secret("a-newer-token"))
+    [entry] = memory_keyring.usernames(SERVICE)
+    assert memory_keyring.get_password(SERVICE, entry) == "a-newer-token"
+    assert dialog.message.text().startswith("Saved the new credential for LinkedIn jane")
+    assert "a-newer-token" not in widget_texts(dialog)
 
 
 def test_enter_in_the_credential_field_adds_and_keeps_the_dialog_open(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,6 +41,11 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Platform", "Handle", "Name", "Credential")
 NAME_COLUMN = 2
+CREDENTIAL_TIP = (
+    "Composer never signs in or posts for you. A credential saved here stays in this "
+    "computer's secure store, ready for a scheduler or tool you choose to hand it to; "
+    "leave it empty if you do not need that."
+)
 NO_STORE_HINT = "You can still keep accounts here without a saved credential."
 _Failure = (AccountError, CredentialStoreError)
 
@@ -89,10 +95,13 @@ class AccountsDialog(QDialog):
         )
         self.rename_button = QPushButton("Rename", self)
         self.check_button = QPushButton("Check credential", self)
+        self.replace_button = QPushButton("Replace credential…", self)
+        self.replace_button.setEnabled(status.available)
         self.remove_button = QPushButton("Remove…", self)
         for button, name in (
             (self.rename_button, "Rename the selected account"),
             (self.check_button, "Check the selected account's credential"),
+            (self.replace_button, "Save a new credential for the selected account"),
             (self.remove_button, "Remove the selected account"),
         ):
             button.setAccessibleName(name)
@@ -114,6 +123,7 @@ class AccountsDialog(QDialog):
             if status.available
             else "No secure credential store on this computer"
         )
+        self.credential.setToolTip(CREDENTIAL_TIP)
         self.add_button = QPushButton("Add account", self)
         self.add_button.setAccessibleName("Add account")
         self.add_button.setAutoDefault(False)
@@ -128,6 +138,7 @@ class AccountsDialog(QDialog):
         self.credential.returnPressed.connect(self.add_account)
         self.rename_button.clicked.connect(self._start_rename)
         self.check_button.clicked.connect(self.check_selected)
+        self.replace_button.clicked.connect(self.replace_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemChanged.connect(self._renamed)
         self.table.currentItemChanged.connect(self._update_buttons)
@@ -148,6 +159,7 @@ class AccountsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.rename_button)
         row.addWidget(self.check_button)
+        row.addWidget(self.replace_button)
         row.addStretch(1)
         row.addWidget(self.remove_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -224,6 +236,7 @@ class AccountsDialog(QDialog):
         chosen = self.selected_account_id() is not None
         for button in (self.rename_button, self.check_button, self.remove_button):
             button.setEnabled(chosen)
+        self.replace_button.setEnabled(chosen and self.store_available)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -285,6 +298,33 @@ class AccountsDialog(QDialog):
             self._say(str(exc))
             return
         self._say(result.message)
+
+    def replace_selected(self) -> None:
+        """Save a new credential for the selected account (the old one is overwritten)."""
+        account_id = self.selected_account_id()
+        if account_id is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            "Replace credential",
+            "The new access token or app password (it replaces the one saved):",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not text:
+            return
+        self.set_credential(account_id, Secret(text))
+
+    def set_credential(self, account_id: int, secret: Secret) -> bool:
+        try:
+            account = self._service.set_secret(account_id, secret)
+        except _Failure as exc:
+            self._say(str(exc))
+            return False
+        name = f"{PLATFORM_NAMES.get(account.platform)} {account.handle}"
+        self._say(f"Saved the new credential for {name} in the {self.store_location}.")
+        self._reload(select=account_id)
+        self.accountsChanged.emit()
+        return True
 
     def remove_selected(self) -> None:
         """Remove after a question; if the credential cannot be deleted, ask again."""
