@@ -29,6 +29,7 @@ from composer.ui.dialogs.profile import (
     SETTING_THEME,
     ProfileDialog,
     disclosure_preview,
+    licence_mismatch,
     parse_states,
 )
 from composer.ui.dialogs.revisions import NO_REVISIONS, RevisionsDialog
@@ -475,6 +476,27 @@ def test_profile_helpers():
     assert parse_states(" ca;ny ,  CA ") == ("CA", "NY")
     assert disclosure_preview(Profile()) == ""
     assert disclosure_preview(Profile(agency="A", broker_dealer_disclosure="BD")) == "A\nBD"
+
+
+def test_the_sign_off_preview_says_name_and_agency_once():
+    profile = Profile(
+        name="Jane Q. Agent",
+        agency="Harbor Insurance",
+        license_number="TX-2049381",
+        states=("TX",),
+        disclosure="Jane Q. Agent, Harbor Insurance, License #TX-2049381.",
+    )
+    preview = disclosure_preview(profile)
+    assert preview.count("Jane Q. Agent") == 1 and preview.count("Harbor Insurance") == 1
+    assert preview.count("TX-2049381") == 1 and "Licensed in TX" in preview
+
+
+def test_a_licence_in_the_disclosure_that_differs_from_the_field_is_named():
+    same = Profile(license_number="TX-2049381", disclosure="Lic. #TX-2049381")
+    assert licence_mismatch(same) is None
+    other = Profile(license_number="TX-2049381", disclosure="License No. 0H12345, CA")
+    assert licence_mismatch(other) == "0H12345"
+    assert licence_mismatch(Profile(disclosure="Licensed in Texas.")) is None
 
 
 def test_profile_dialog_is_freed_on_close(services, owner):

@@ -77,14 +77,36 @@ def missing_fields(profile: Profile) -> list[str]:
     return missing
 
 
+_LICENCE_IN_TEXT = re.compile(
+    r"\blicen[cs]e\b\.?\s*(?:#|no\.?|number|nr\.?)?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})",
+    re.IGNORECASE,
+)
+
+
+def licence_mismatch(profile: Profile) -> str | None:
+    """The licence number the disclosure states, when it differs from the License field."""
+    if not profile.license_number:
+        return None
+    own = profile.license_number.replace(" ", "").upper()
+    for match in _LICENCE_IN_TEXT.finditer(profile.disclosure):
+        stated = match.group(1)
+        if stated.upper() != own and any(c.isdigit() for c in stated):
+            return stated
+    return None
+
+
 def disclosure_preview(profile: Profile) -> str:
-    """The sign-off as it would appear under a post."""
+    """The sign-off as it would appear under a post: the parts the disclosure already says
+    (name, agency, licence) are not said twice."""
+    said = profile.disclosure.casefold()
     first = " · ".join(
         part
         for part in (
-            profile.name,
-            profile.agency,
-            f"License #{profile.license_number}" if profile.license_number else "",
+            profile.name if profile.name.casefold() not in said else "",
+            profile.agency if profile.agency.casefold() not in said else "",
+            f"License #{profile.license_number}"
+            if profile.license_number and profile.license_number.casefold() not in said
+            else "",
             f"Licensed in {', '.join(profile.states)}" if profile.states else "",
         )
         if part
@@ -241,6 +263,13 @@ class ProfileDialog(QDialog):
             return
         self.preview.setText(disclosure_preview(profile) or "(nothing yet)")
         missing = missing_fields(profile)
+        stated = licence_mismatch(profile)
+        if stated is not None:
+            self.missing.setText(
+                f"Your disclosure says license {stated}, but the License number field says "
+                f"{profile.license_number}: make them the same."
+            )
+            return
         self.missing.setText(
             f"Still missing: {' and '.join(missing)}." if missing else "Ready for your posts."
         )
