@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
@@ -21,6 +21,7 @@ from composer.ui import alerts, dismissals
 from composer.ui.editor import context_menu
 from composer.ui.editor.checker import CheckRequest, LiveChecker, LiveResult
 from composer.ui.editor.draft_editor import replace_span, select_span
+from composer.ui.finding_popover import FindingPopover
 from composer.ui.findings_model import Shown, error_count, visible
 from composer.ui.startup import spelling_of
 
@@ -61,6 +62,8 @@ class ChecksController(QObject):
         panel.restoreDismissedRequested.connect(self.restore_dismissed)
         self._last_dismissed: str | None = None
         centre.editor.contextMenuWanted.connect(self._context_menu)
+        centre.editor.findingClicked.connect(self.offer)
+        self.popover: FindingPopover | None = None
 
     # -- set-up -----------------------------------------------------------------------
 
@@ -194,6 +197,20 @@ class ChecksController(QObject):
                 return True
         self.centre.window().statusBar().showMessage("No suggested fix for the words here.", 3000)
         return False
+
+    def offer(self, items: list[Shown], where: QPoint) -> FindingPopover:
+        """The popover for clicked underlined words: fixes, Why?, Dismiss."""
+        if self.popover is not None:
+            self.popover.close()
+        popover = FindingPopover(items, self.centre.editor)
+        popover.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        popover.fixChosen.connect(self.fix)
+        popover.dismissChosen.connect(self.dismiss)
+        popover.explainChosen.connect(self.explain)
+        popover.destroyed.connect(lambda: setattr(self, "popover", None))
+        self.popover = popover
+        popover.show_at(where)
+        return popover
 
     def undo_dismiss(self) -> None:
         """Take back the last dismissal."""

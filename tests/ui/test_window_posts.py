@@ -399,3 +399,22 @@ def test_an_imported_posts_title_time_and_tags_show_above_the_editor(qtbot, wind
     details = window.centre.details.text()
     assert details.startswith("Grill safety · scheduled 13 May 2030")
     assert set(details.split(" · ")[2:]) == {"#summer", "#safety"}
+
+
+def test_clicking_underlined_words_offers_the_fix_there(qtbot, window, services):
+    from PySide6.QtCore import Qt
+
+    _open(window, services, "Call me today to recieve your quote.")
+    wait_checked(qtbot, window)
+    editor = window.centre.editor
+    placed = next(p for p in editor.placed() if p.item.finding.text == "recieve")
+    cursor = editor.textCursor()
+    cursor.setPosition(placed.start + 2)
+    point = editor.cursorRect(cursor).center()
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: window.checks.popover is not None)
+    popover = window.checks.popover
+    fix = next(b for b in popover.buttons if b.text() == "“receive”")
+    fix.click()
+    assert "to receive your quote" in editor.toPlainText()
+    qtbot.waitUntil(lambda: window.checks.popover is None)

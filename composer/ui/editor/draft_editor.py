@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from composer.domain.findings import Finding
@@ -52,6 +52,7 @@ class DraftEditor(QPlainTextEdit):
     focusLost = Signal()
     contextMenuWanted = Signal(object, object)  # (QContextMenuEvent, list[Shown])
     imagesOffered = Signal(object)  # ImageOffer: images dropped or pasted, not text
+    findingClicked = Signal(object, object)  # (list[Shown], QPoint on screen): a plain click
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,6 +203,17 @@ class DraftEditor(QPlainTextEdit):
             super().insertFromMimeData(source)
             return
         self.imagesOffered.emit(offer)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # type: ignore[override]
+        """A plain click on underlined words offers what to do about them."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        cursor = self.cursorForPosition(event.position().toPoint())
+        items = self.findings_at(cursor.position())
+        if items:
+            below = self.cursorRect(cursor).bottomLeft()
+            self.findingClicked.emit(items, self.viewport().mapToGlobal(below))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # type: ignore[override]
         cursor = self.cursorForPosition(event.pos())
