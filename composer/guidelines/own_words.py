@@ -14,7 +14,7 @@ from composer.domain.profile import Profile
 from composer.guidelines.facts import Span, TextFacts
 
 _LICENCE = re.compile(
-    r"\b(?:lic(?:en[cs]e)?|licen[cs]ed|npn|ca\s+lic|insurance\s+lic(?:en[cs]e)?)\.?"
+    r"\b(?:lic(?:en[cs]e)?|licen[cs]ed|npn|ca\s+lic|insurance\s+lic(?:en[cs]e)?)(?![a-z])\.?"
     r"(?:\s*(?:no\.?|number|num\.?|#|:))*\s*#?\s*[A-Z0-9][A-Z0-9-]{3,}",
     re.IGNORECASE,
 )

@@ -150,3 +150,62 @@ def test_a_concept_pattern_that_does_not_compile_is_reported(tmp_path: Path) -> 
     folder = _pack(tmp_path, '[concept.BROKEN]\npatterns = ["(unclosed"]\n')
     errors = load_packs([folder]).errors
     assert errors and "BROKEN" in errors[0].reason
+
+
+# Concept families written from regulators' definitions: each flags its wording in new
+# words and leaves an innocent near-miss alone.
+FAMILIES = [
+    (
+        "compliance.endorsement",
+        "I'm visiting homes this week on behalf of Social Security.",
+        "Licensed in Ohio; not affiliated with Medicare or any government agency.",
+    ),
+    (
+        "compliance.product-label",
+        "Ask about the Veterans Burial Benefits Program before it closes.",
+        "We're hosting the county's Blood Donor Program in our parking lot.",
+    ),
+    (
+        "compliance.product-label",
+        "Three year CD rates above any bank: stop by our office to lock it in.",
+        "An annuity is not a CD and is not FDIC insured.",
+    ),
+    (
+        "etiquette.offensive",
+        "Here's hoping the hurricane wipes out their marina.",
+        "Our hearts are with everyone in the hurricane's path.",
+    ),
+    (
+        "etiquette.offensive",
+        "Closed for Juneteenth. Watermelon in the break room!",
+        "Closed Monday for Juneteenth; see you at the community cookout.",
+    ),
+    (
+        "compliance.guarantee",
+        "Your premiums will never go up with us.",
+        "Premiums can go up at renewal; we'll shop yours if they do.",
+    ),
+    (
+        "compliance.claims-promise",
+        "Your insurer will pay for a brand new roof after this storm.",
+        "Beware of roofers who claim they can get you a brand-new roof from insurance.",
+    ),
+    (
+        "compliance.coverage-advice",
+        "Your policy protects every building on the farm.",
+        "Ask us which buildings on the farm your policy lists.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("category", "hit", "near_miss"), FAMILIES)
+def test_concept_families_flag_new_wording_and_spare_near_misses(
+    category: str, hit: str, near_miss: str
+) -> None:
+    assert category in _categories(hit)
+    assert category not in _categories(near_miss)
+
+
+def test_masked_profanity_is_profanity_but_footnote_stars_are_not() -> None:
+    assert "etiquette.offensive" in _categories("What a f***ing week.")
+    assert "etiquette.offensive" not in _categories("Terms apply*. *See your policy for details.")
