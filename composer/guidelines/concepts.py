@@ -27,6 +27,7 @@ NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
 _ANSWER_NO = re.compile(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+_DOUBLE_QUOTES = re.compile(r"[\"“”«»]")
 
 
 class Concept:
@@ -104,6 +105,8 @@ class Grammar:
     debunk_post: PhraseSet | None = None
     categories: frozenset[str] = frozenset()
     terms: PhraseSet | None = None
+    quote_corrected: PhraseSet | None = None  # a post that questions what it quotes
+    quote_keeps: frozenset[str] = frozenset()  # categories a quotation does not excuse
 
     def in_term(self, facts: TextFacts, start: int, end: int) -> bool:
         """Inside a term of art ("guaranteed renewable") that promises nothing."""
@@ -166,7 +169,23 @@ class Grammar:
             return True
         if self._assurance_denied(facts, start, lo):
             return True
+        if self._quoted_in_a_correcting_post(facts, category, start, end):
+            return True
         return self._quoted_and_corrected(facts, start, end, (lo, hi))
+
+    def _quoted_in_a_correcting_post(
+        self, facts: TextFacts, category: str, start: int, end: int
+    ) -> bool:
+        """Words inside double quotes in a post that questions them ("Heard 'you don't need
+        flood insurance'? 🤔 ... but") are reported, not said. A client's quoted praise
+        stays a testimonial (`quote_keeps`)."""
+        if self.quote_corrected is None or category in self.quote_keeps:
+            return False
+        text = facts.text
+        opened = len(_DOUBLE_QUOTES.findall(text, 0, start)) % 2 == 1
+        if not opened or not _DOUBLE_QUOTES.search(text, start):
+            return False
+        return any(not start <= h.start < end for h in self.quote_corrected.hits(facts))
 
     def _assurance_denied(self, facts: TextFacts, start: int, sentence_start: int) -> bool:
         """ "We never promise / nobody can guarantee" just before the hit, in its clause."""

@@ -223,6 +223,7 @@ def _load_grammar(result: PackSet, source: str, raw: object) -> None:
         denied = texts(raw, "negated_assurance")
         terms = texts(raw, "terms")
         categories = frozenset(texts(raw, "categories"))
+        corrected = texts(raw, "quote_corrected")
         result.grammar = Grammar(
             negators=negators,
             negated_assurance=result.index.add(denied) if denied else None,
@@ -230,6 +231,8 @@ def _load_grammar(result: PackSet, source: str, raw: object) -> None:
             debunk_post=result.index.add(post) if post else None,
             categories=categories,
             terms=result.index.add(terms) if terms else None,
+            quote_corrected=result.index.add(corrected) if corrected else None,
+            quote_keeps=frozenset(texts(raw, "quote_keeps")),
         )
     except (RuleError, ValueError, re.error) as exc:
         result.errors.append(LoadError(source, None, f"grammar: {exc}"))

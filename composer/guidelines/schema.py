@@ -15,7 +15,16 @@ PACK = frozenset({"id", "title"})
 EXAMPLES = frozenset({"trigger", "pass"})
 CONCEPT = frozenset({"phrases", "patterns", "negatable", "ignore_case"})
 GRAMMAR = frozenset(
-    {"categories", "negators", "negated_assurance", "debunk_sentence", "debunk_post", "terms"}
+    {
+        "categories",
+        "negators",
+        "negated_assurance",
+        "debunk_sentence",
+        "debunk_post",
+        "terms",
+        "quote_corrected",
+        "quote_keeps",
+    }
 )
 BUILTIN = frozenset({"message", "explanation", "reference", "severity"})
 RULE = frozenset(

@@ -85,6 +85,40 @@ def test_the_same_wording_without_the_warning_is_found() -> None:
     )
 
 
+QUOTED = [
+    (
+        '"My insurance company said I don\'t need flood insurance." 🤔 We hear this one a lot.'
+        " A flood map is not a promise.",
+        "compliance.coverage-advice",
+    ),
+    (
+        'Saw an ad for "first month FREE" car insurance? Often the premium is just split '
+        "over 11 payments.",
+        "compliance.free",
+    ),
+    (
+        "Flood myth of the week: \"If a flood is predicted, I'll just hurry up and buy a "
+        'policy." Most flood policies take 30 days.',
+        "etiquette.hard-sell",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), QUOTED)
+def test_quoted_wording_the_post_questions_is_reported_not_said(text: str, category: str) -> None:
+    assert category not in _categories(text)
+    said = text.replace('"', "")  # the same words as the agent's own
+    questioned = ("🤔", "Saw an ad for", "myth", "We hear this one a lot.", "Often", "not a")
+    for cue in questioned:
+        said = said.replace(cue, "")
+    assert category in _categories(said)
+
+
+def test_a_clients_quoted_praise_stays_a_testimonial() -> None:
+    text = '"They paid my claim in two days, best agent ever!" says Maria. But ask around!'
+    assert "compliance.testimonial" in _categories(text)
+
+
 def test_the_agents_own_licence_and_disclosure_are_quiet() -> None:
     profile = Profile(
         name="Dana Reyes",
