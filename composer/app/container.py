@@ -14,6 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.domain.layout import LIBRARY_FILE, library_path
+
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
     from composer.services.accounts import AccountsService
@@ -31,7 +33,6 @@ log = logging.getLogger(__name__)
 
 LIBRARY_ID_SETTING = "library_id"
 APPROVER_SETTING = "approver"  # written by the profile dialog
-LIBRARY_FILE = "library.sqlite3"  # the same name as composer.storage.database.LIBRARY_FILE
 
 
 def library_exists(data_dir: Path) -> bool:
@@ -78,7 +79,7 @@ class Services:
         from composer.services.importer import ImportService
         from composer.services.library import LibraryService, utc_now
         from composer.storage.accounts import SqlAccountRepository
-        from composer.storage.database import StorageError, library_path, open_library
+        from composer.storage.database import StorageError, open_library
 
         now = clock or utc_now
         database = open_library(library_path(data_dir))

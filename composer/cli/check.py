@@ -90,7 +90,7 @@ def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple
     quick = quick_context(base / LIBRARY_FILE)
     if quick is not None:
         return quick.profile, lambda: quick.history
-    from composer.storage.database import LibraryOpenError
+    from composer.domain.errors import LibraryOpenError
 
     try:
         services = stack.enter_context(Services.open(base))

@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from composer.domain.layout import resources_dir
+
 FAMILIES: tuple[str, ...] = (
     "Noto Sans",
     "Noto Sans Hebrew",
@@ -37,8 +39,6 @@ _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 
 
 def fonts_dir() -> Path:
-    from composer.app.paths import resources_dir
-
     return resources_dir() / "fonts"
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.domain.accounts import PLATFORMS, Account
+from composer.domain.errors import StorageError
+from composer.domain.files import AtomicWriteError, Staged, stage_file
 from composer.domain.posts import ExportRecord, Post, PostQuery, PostStatus
 from composer.export import FORMATS, SCHEDULERS
-from composer.export.atomic import AtomicWriteError, Staged, stage_file
 from composer.export.model import (
     DATE_ORDERS,
     DateOrder,
@@ -316,8 +317,6 @@ class ExportService:
         `force`), FileExistsError (without `force`), ExportWriteError or
         ExportNotRecordedError; after any of them no new file is left behind.
         """
-        from composer.storage.database import StorageError
-
         if plan.refusals:
             raise ExportRefusedError([p.message for p in plan.refusals])
         try:

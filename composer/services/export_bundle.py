@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.domain.attachments import ApprovedImage, Attachment
+from composer.domain.files import Staged
 from composer.domain.posts import Approval, Post
 from composer.export import render
-from composer.export.atomic import Staged
 from composer.export.model import ExportImage, ExportItem, RenderOptions
 from composer.services.export_checks import Problem
 

@@ -51,7 +51,7 @@ class StartupLoader(QObject):
 
     def _open_library(self):  # -> Services | None
         from composer.app.container import Services
-        from composer.storage.database import LibraryOpenError
+        from composer.domain.errors import LibraryOpenError
 
         try:
             return Services.open(self._data_dir)

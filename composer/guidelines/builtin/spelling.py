@@ -15,9 +15,11 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.domain.files import read_text, write_atomic
 from composer.domain.findings import Finding
+from composer.domain.layout import resources_dir
 from composer.guidelines.builtin.texts import builtin_text
-from composer.guidelines.builtin.word_list import atomic_write_bytes, english_frequency
+from composer.guidelines.builtin.word_list import english_frequency
 
 if TYPE_CHECKING:
     from composer.guidelines.facts import TextFacts
@@ -81,8 +83,6 @@ _BRITISH = tuple(
 
 
 def default_vocabulary_path() -> Path:
-    from composer.app.paths import resources_dir
-
     return resources_dir() / "dictionaries" / "insurance.txt"
 
 
@@ -195,7 +195,7 @@ class SpellingCheck:
     @staticmethod
     def _append_to_file(path: Path, word: str) -> None:
         try:
-            existing = path.read_text(encoding="utf-8-sig")
+            existing = read_text(path)
         except FileNotFoundError:
             existing = ""
         if word.lower() in {line.strip().lower() for line in existing.splitlines()}:
@@ -421,7 +421,7 @@ def _entry_words(entry: str) -> frozenset[str]:
 def _read_words(path: Path) -> frozenset[str]:
     """A word list: one word per line, `#` starts a comment; a missing file is empty."""
     try:
-        content = path.read_text(encoding="utf-8-sig")
+        content = read_text(path)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return frozenset()
     words: set[str] = set()
@@ -435,4 +435,4 @@ def _read_words(path: Path) -> frozenset[str]:
 def _atomic_write(path: Path, content: str) -> None:
     """Write a file so that readers see the old or the new content, never a mixture."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, content.encode("utf-8"))
+    write_atomic(path, content.encode("utf-8"), overwrite=True)

@@ -1,0 +1,262 @@
+"""The house keeps its shape: the layers of `composer/`, and the imports that never happen.
+
+The layers, top to bottom (each may import the ones below it, never the ones above):
+
+    cli, app              entry points: parse arguments, wire the container, start the window
+    ui                    Qt widgets; talks to services (and reads domain values)
+    services              use cases; the only layer that combines the ones below
+    guidelines, storage,  the engine, the library database, exports, the keyring and
+    export, secrets,      image decoding; none of them knows about the others' callers
+    media
+    domain                plain values, errors and tiny file helpers; imports nothing of ours
+
+The never-rules, checked over every `.py` file under `composer/` (a new file is checked as
+soon as it exists), counting every import: at module level, inside functions, and inside
+`if TYPE_CHECKING:` blocks alike.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "composer"
+
+ENTRY_POINTS = frozenset({"cli", "app", "__init__", "__main__"})
+LOWER = frozenset({"guidelines", "storage", "export", "secrets", "media"})
+KNOWN_AREAS = ENTRY_POINTS | LOWER | {"ui", "services", "domain"}
+
+LAYERS = """
+cli, app -> ui -> services -> guidelines, storage, export, secrets, media -> domain
+"""
+
+
+@dataclass(frozen=True)
+class Import:
+    line: int
+    name: str  # the fully qualified module, as written (relative ones resolved)
+    names: tuple[str, ...] = ()  # what `from name import ...` takes from it
+
+    def candidates(self) -> list[str]:
+        """The module, and each `module.name` (`from PySide6 import QtWidgets`)."""
+        return [self.name, *(f"{self.name}.{name}" for name in self.names)]
+
+
+@dataclass(frozen=True)
+class Breach:
+    path: str
+    line: int
+    name: str
+    rule: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: imports {self.name}: {self.rule}"
+
+
+def module_name(relative: Path) -> str:
+    """`guidelines/engine.py` -> `composer.guidelines.engine` (packages name their folder)."""
+    parts = ["composer", *relative.with_suffix("").parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(source: str, relative: Path) -> list[Import]:
+    """Every import in `source`, wherever it sits, relative ones resolved against the file."""
+    tree = ast.parse(source, filename=str(relative))
+    package = module_name(relative).split(".")
+    if relative.name != "__init__.py":
+        package = package[:-1]
+    found: list[Import] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend(Import(node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            found.append(Import(node.lineno, module, tuple(alias.name for alias in node.names)))
+        elif isinstance(node, ast.Call) and _dynamic_import(node):
+            found.append(Import(node.lineno, node.args[0].value))  # type: ignore[attr-defined]
+    return found
+
+
+def _dynamic_import(node: ast.Call) -> bool:
+    """`importlib.import_module("composer.x")` counts as an import of `composer.x`."""
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return (
+        name in {"import_module", "__import__"}
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    )
+
+
+def area_of(relative: Path) -> str:
+    """The top-level part of `composer/` a file belongs to (`ui`, `services`, ...)."""
+    first = relative.parts[0]
+    return first.removesuffix(".py") if len(relative.parts) == 1 else first
+
+
+def _ours(name: str) -> str | None:
+    """The area of `composer.<area>...`, or None for someone else's module."""
+    parts = name.split(".")
+    if parts[0] != "composer":
+        return None
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _rules(area: str, name: str) -> str | None:
+    """Why `area` may not import `name`, or None when it may."""
+    target = _ours(name)
+    top = name.split(".")[0]
+    if target is not None and target != area:
+        if area in LOWER | {"domain"} and target in {"ui", "app", "cli", "services"}:
+            return f"{area} never imports ui, app, cli or services"
+        if area == "services" and target in {"ui", "cli", "app"}:
+            return "services never import ui, cli or app"
+        if area in {"ui", "cli"} and target == "storage":
+            return f"{area} reaches the library through services, never storage"
+        if area == "ui" and target == "cli":
+            return "ui never imports cli"
+        if area == "domain":
+            return "domain imports nothing of ours but domain"
+        if area in LOWER and target in LOWER:
+            return f"{area} and {target} sit side by side: neither imports the other"
+    if name.startswith("PySide6"):
+        if area == "guidelines":
+            return "guidelines import no Qt at all"
+        if name.startswith("PySide6.QtWidgets") and area != "ui":
+            return "only ui imports QtWidgets"
+        if name.startswith("PySide6.QtGui") and area not in {"ui", "media"}:
+            return "only ui and media import QtGui"
+        if area == "domain":
+            return "domain imports no Qt"
+    if top in {"sqlalchemy", "alembic"} and area != "storage":
+        return "only storage imports sqlalchemy/alembic"
+    return None
+
+
+def check_source(source: str, relative: Path) -> list[Breach]:
+    """The breaches in one module's source, `relative` being its path under `composer/`."""
+    area = area_of(relative)
+    breaches = []
+    for item in imports_of(source, relative):
+        for name in item.candidates():
+            rule = _rules(area, name)
+            if rule:
+                breaches.append(Breach(relative.as_posix(), item.line, name, rule))
+                break
+    return breaches
+
+
+def _modules() -> list[Path]:
+    return sorted(path.relative_to(PACKAGE) for path in PACKAGE.rglob("*.py"))
+
+
+def test_every_module_keeps_to_its_layer() -> None:
+    breaches = [
+        breach
+        for relative in _modules()
+        for breach in check_source((PACKAGE / relative).read_text(encoding="utf-8"), relative)
+    ]
+    assert not breaches, "layering breaches:\n" + "\n".join(map(str, breaches)) + LAYERS
+
+
+def test_every_module_sits_in_a_known_layer() -> None:
+    """A new top-level folder has to be given a place in the layers before it is used."""
+    unknown = sorted({area_of(relative) for relative in _modules()} - KNOWN_AREAS)
+    assert not unknown, f"composer/ areas with no place in the layers: {unknown}"
+
+
+def test_the_walk_sees_every_module() -> None:
+    """Nothing is skipped: the walk finds the files a plain listing does, new ones too."""
+    listed = {p.relative_to(PACKAGE) for p in PACKAGE.glob("**/*.py")}
+    assert set(_modules()) == listed
+    assert Path("guidelines/engine.py") in listed
+
+
+# --- the checker checks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "expected"),
+    [
+        ("guidelines/new_rule.py", "import composer.storage\n", "composer.storage"),
+        ("guidelines/x.py", "def f():\n    from composer.app import paths\n", "composer.app"),
+        (
+            "storage/x.py",
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+            "    from composer.services.library import LibraryService\n",
+            "composer.services.library",
+        ),
+        ("guidelines/builtin/y.py", "from ...app.paths import data_dir\n", "composer.app.paths"),
+        ("services/x.py", "from PySide6.QtGui import QImage\n", "PySide6.QtGui"),
+        ("services/x.py", "from PySide6 import QtWidgets\n", "PySide6.QtWidgets"),
+        ("guidelines/x.py", "import PySide6.QtCore\n", "PySide6.QtCore"),
+        ("ui/x.py", "from composer.storage.database import Database\n", "composer.storage"),
+        ("cli/x.py", "from composer.storage.errors import StorageError\n", "composer.storage"),
+        ("export/x.py", "import sqlalchemy as sa\n", "sqlalchemy"),
+        ("services/x.py", "from alembic import command\n", "alembic"),
+        ("domain/x.py", "from composer.guidelines import engine\n", "composer.guidelines"),
+        ("domain/x.py", "from PySide6.QtCore import QObject\n", "PySide6.QtCore"),
+        ("media/x.py", "from composer.services import images\n", "composer.services"),
+        ("services/x.py", "import importlib\nimportlib.import_module('composer.ui')\n", "composer"),
+        ("services/x.py", "from composer.cli.common import fail\n", "composer.cli"),
+    ],
+)
+def test_checker_catches_a_breach(path: str, source: str, expected: str) -> None:
+    breaches = check_source(source, Path(path))
+    assert breaches, f"{path} doing {source!r} should breach"
+    assert any(b.name.startswith(expected) for b in breaches), breaches
+    assert all(b.path == path and b.line >= 1 for b in breaches)
+    assert path in str(breaches[0]) and str(breaches[0].line) in str(breaches[0])
+
+
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        ("ui/x.py", "from PySide6.QtWidgets import QWidget\nfrom composer.services import x\n"),
+        ("media/x.py", "from PySide6.QtGui import QImage\nfrom composer.domain import files\n"),
+        ("storage/x.py", "import sqlalchemy\nfrom alembic import command\n"),
+        ("services/x.py", "from composer.storage import database\nfrom composer.media import q\n"),
+        ("app/x.py", "from composer.storage.database import open_library\n"),
+        ("cli/x.py", "from composer.services.maintenance import MaintenanceService\n"),
+        ("domain/x.py", "from composer.domain.files import atomic_write\nfrom . import posts\n"),
+        ("guidelines/builtin/z.py", "from ..engine import Engine\nfrom composer.domain import x\n"),
+    ],
+)
+def test_checker_allows_what_the_layers_allow(path: str, source: str) -> None:
+    assert check_source(source, Path(path)) == []
+
+
+def test_checker_names_file_line_and_import() -> None:
+    source = "import os\n\n\ndef later():\n    from composer.ui.main_window import MainWindow\n"
+    [breach] = check_source(source, Path("storage/new_file.py"))
+    assert (breach.path, breach.line, breach.name) == (
+        "storage/new_file.py",
+        5,
+        "composer.ui.main_window",
+    )
+    assert str(breach).startswith("storage/new_file.py:5: imports composer.ui.main_window")
+
+
+def test_checker_catches_a_new_file_on_disk(tmp_path: Path) -> None:
+    """A file written into a guidelines folder is walked and caught like any other."""
+    root = tmp_path / "composer"
+    (root / "guidelines").mkdir(parents=True)
+    (root / "guidelines" / "brand_new.py").write_text("import composer.storage\n")
+    found = [
+        breach
+        for path in sorted(root.rglob("*.py"))
+        for breach in check_source(path.read_text(), path.relative_to(root))
+    ]
+    assert [(b.path, b.line, b.name) for b in found] == [
+        ("guidelines/brand_new.py", 1, "composer.storage")
+    ]
