@@ -174,9 +174,9 @@ def check_resources(_context: Context) -> str:
 
 def check_image_formats() -> str:
     """Qt's image plugins for the formats agents attach (a bundle could leave them out)."""
-    from PySide6.QtGui import QImageReader
+    from composer.media.qt_images import readable_formats
 
-    found = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+    found = readable_formats()
     missing = [name for name in ("png", "jpeg", "gif", "webp") if name not in found]
     if missing:
         raise SelfTestError(f"cannot read {', '.join(missing)} images (Qt image plugins missing)")
@@ -185,12 +185,11 @@ def check_image_formats() -> str:
 
 def check_icons(folder: Path) -> int:
     """Decode every PNG at its stated size, and read the .ico and .icns headers."""
-    from PySide6.QtGui import QImage
+    from composer.media.qt_images import image_size
 
     for size in ICON_SIZES:
         path = folder / f"composer-{size}.png"
-        image = QImage(str(path))
-        if image.isNull() or (image.width(), image.height()) != (size, size):
+        if image_size(path) != (size, size):
             raise SelfTestError(f"the icon {path.name} is missing or unreadable")
     ico = (folder / "composer.ico").read_bytes()
     if len(ico) < 6 or struct.unpack("<HHH", ico[:6])[:2] != (0, 1):

@@ -33,3 +33,7 @@ class ReadOnlyLibraryError(StorageError):
 
 class BackupError(Exception):
     """A backup could not be written or did not pass its integrity check."""
+
+
+class ImageError(ValueError):
+    """An image that cannot be attached or read; the message is one plain line."""
