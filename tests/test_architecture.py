@@ -260,3 +260,44 @@ def test_checker_catches_a_new_file_on_disk(tmp_path: Path) -> None:
     assert [(b.path, b.line, b.name) for b in found] == [
         ("guidelines/brand_new.py", 1, "composer.storage")
     ]
+
+
+# --- one of each ----------------------------------------------------------------------------
+# Shared low-level helpers live once, where every layer may import them; a second copy
+# creeping back in (a private atomic write, another Span alias) fails here, naming the file.
+
+ONE_OF_EACH = {
+    # what: (where it may be defined, a pattern that defines it)
+    "atomic write (os.replace / fsync)": (
+        {
+            "domain/files.py",
+            # SQLite writes the backup's temporary file itself; it is renamed once checked.
+            "storage/backup.py",
+            # moves a damaged library aside: a rename of an existing file, not a write.
+            "storage/library_file.py",
+        },
+        r"\bos\.(replace|fsync)\(",
+    ),
+    "UTF-8 with a byte-order mark": ({"domain/files.py"}, r"utf-8-sig|lstrip\(\"\\ufeff\"\)"),
+    "Span": ({"guidelines/tokens.py"}, r"^Span\s*=|^class Span\b"),
+    "match_case": ({"guidelines/tokens.py"}, r"^def _?match_case\("),
+    "LIBRARY_FILE": ({"domain/layout.py"}, r"^LIBRARY_FILE\s*="),
+    "the platform list": ({"domain/platforms.py"}, r"^\s*\"threads\"|\"instagram\",\s*\"threads\""),
+    "resources_dir": ({"domain/layout.py"}, r"^def resources_dir\("),
+}
+
+
+@pytest.mark.parametrize("what", sorted(ONE_OF_EACH))
+def test_one_of_each(what: str) -> None:
+    import re
+
+    allowed, pattern = ONE_OF_EACH[what]
+    regex = re.compile(pattern, re.MULTILINE)
+    found = []
+    for relative in _modules():
+        text = (PACKAGE / relative).read_text(encoding="utf-8")
+        for match in regex.finditer(text):
+            if relative.as_posix() not in allowed:
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(f"{relative.as_posix()}:{line}: {match.group(0)!r}")
+    assert not found, f"{what} belongs in {sorted(allowed)} only:\n" + "\n".join(found)

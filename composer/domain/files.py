@@ -36,7 +36,7 @@ def decode_text(data: bytes) -> str:
     """UTF-8 bytes as text, a leading byte-order mark dropped (Notepad and Excel add one).
 
     Raises UnicodeDecodeError for bytes that are not UTF-8."""
-    return data.decode("utf-8-sig")
+    return without_bom(data.decode("utf-8"))
 
 
 def read_text(path: Path) -> str:
@@ -46,8 +46,9 @@ def read_text(path: Path) -> str:
 
 
 def without_bom(text: str) -> str:
-    """`text` without a leading byte-order mark (for text that was decoded elsewhere)."""
-    return text.removeprefix(BOM)
+    """`text` without its leading byte-order mark (for text decoded elsewhere); a file
+    saved twice by a careless tool can carry more than one, and they all go."""
+    return text.lstrip(BOM)
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from composer.domain.files import write_atomic
+from composer.domain.files import read_text, write_atomic
 from composer.domain.posts import GENESIS_HASH, AuditHead, canonical_json, head_mac
 
 ANCHOR_SUFFIX = ".audit-head"
@@ -58,7 +58,7 @@ def from_json(text: str) -> AuditHead:
 def read_anchor(path: Path) -> AuditHead | None:
     """The anchor in `path`; None when there is no file. Raises AnchorError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:

@@ -22,7 +22,6 @@ from composer.ui.editor import context_menu
 from composer.ui.editor.checker import CheckRequest, LiveChecker, LiveResult
 from composer.ui.editor.draft_editor import replace_span, select_span
 from composer.ui.findings_model import Shown, error_count, visible
-from composer.ui.startup import spelling_of
 
 if TYPE_CHECKING:
     from composer.ui.centre import CentrePane
@@ -61,11 +60,10 @@ class ChecksController(QObject):
 
     # -- set-up -----------------------------------------------------------------------
 
-    def set_engine(self, engine: Any, profile: Any) -> None:
-        self.spelling = spelling_of(engine)
-        from composer.services.guidelines import GuidelineService
-
-        self.checker.set_service(GuidelineService(engine, profile))
+    def set_guidelines(self, guidelines: Any, profile: Any) -> None:
+        """Check with the guideline service's engine (whatever it holds after a reload)."""
+        self.spelling = guidelines.spelling
+        self.checker.set_service(guidelines.with_profile(profile))
         self.request(now=True)
 
     def set_profile(self, profile: Any) -> None:

@@ -20,6 +20,7 @@ from composer.domain.findings import Finding
 from composer.domain.layout import resources_dir
 from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.builtin.word_list import english_frequency
+from composer.guidelines.tokens import match_case
 
 if TYPE_CHECKING:
     from composer.guidelines.facts import TextFacts
@@ -149,7 +150,7 @@ class SpellingCheck:
         lower = _normalise(word)
         if not _ASCII_WORD.fullmatch(lower):
             return []
-        return [_match_case(word, c) for c in self._candidates(lower, far)]
+        return [match_case(word, c) for c in self._candidates(lower, far)]
 
     def add_to_user_dictionary(self, word: str) -> None:
         """Teach one word, for this session and (with a dictionary file) for good.
@@ -378,14 +379,6 @@ def _used_as_name(text: str, word: str, start: int) -> bool:
             return True
         at = text.find(word, end)
     return False
-
-
-def _match_case(original: str, candidate: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return candidate.upper()
-    if original[:1].isupper():
-        return candidate[:1].upper() + candidate[1:]
-    return candidate
 
 
 def _edits1(word: str, inserts: bool = True) -> set[str]:
