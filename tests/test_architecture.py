@@ -308,3 +308,100 @@ def test_one_of_each(what: str) -> None:
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(f"{relative.as_posix()}:{line}: {match.group(0)!r}")
     assert not found, f"{what} belongs in {sorted(allowed)} only:\n" + "\n".join(found)
+
+
+# --- no import cycles -----------------------------------------------------------------------
+# Counting imports inside functions too: a cycle "broken" by moving an import into a
+# function is still a cycle. Imports under `if TYPE_CHECKING:` are for annotations only.
+
+
+def _runtime_imports(source: str, relative: Path) -> list[Import]:
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        for name in ("body", "orelse"):
+            body = getattr(node, name, None)
+            if isinstance(body, list):
+                setattr(node, name, [n for n in body if not _type_checking_block(n)])
+    return imports_of(ast.unparse(tree), relative)
+
+
+def _type_checking_block(node: ast.AST) -> bool:
+    test = getattr(node, "test", None)
+    return isinstance(node, ast.If) and (
+        (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    )
+
+
+def import_graph(sources: dict[Path, str]) -> dict[str, set[str]]:
+    """Each module's runtime imports of our own modules (a name resolves to its module)."""
+    names = {module_name(relative): relative for relative in sources}
+
+    def resolve(name: str) -> str | None:
+        while name and name not in names:
+            name = name.rpartition(".")[0]
+        return name if name and name != "composer" else None
+
+    graph: dict[str, set[str]] = {}
+    for module, relative in names.items():
+        targets = {
+            resolve(candidate)
+            for item in _runtime_imports(sources[relative], relative)
+            for candidate in item.candidates()
+        }
+        graph[module] = {t for t in targets if t is not None and t != module}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, round and round (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_imports_itself_round_a_cycle() -> None:
+    sources = {r: (PACKAGE / r).read_text(encoding="utf-8") for r in _modules()}
+    found = cycles(import_graph(sources))
+    assert not found, "import cycles:\n" + "\n".join(" <-> ".join(group) for group in found)
+
+
+def test_the_cycle_check_sees_a_cycle_hidden_in_a_function() -> None:
+    sources = {
+        Path("services/export.py"): "from composer.services.export_bundle import stage\n",
+        Path("services/export_bundle.py"): (
+            "def stage():\n    from composer.services.export import ExportError\n"
+        ),
+        Path("services/other.py"): (
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+            "    from composer.services.export import ExportError\n"
+        ),
+    }
+    assert cycles(import_graph(sources)) == [
+        ["composer.services.export", "composer.services.export_bundle"]
+    ]
