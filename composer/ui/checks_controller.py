@@ -51,7 +51,8 @@ class ChecksController(QObject):
         self.dismissed: set[str] = set()
         self.result: LiveResult | None = None
         self.items: list[Shown] = []
-        self.spelling: Any = None
+        self.spelling: Any = None  # for suggestions; words are added through `guidelines`
+        self.guidelines: Any = None  # the one GuidelineService, once the engine is ready
         self.menu_extras: list[Callable[[QMenu], None]] = []  # e.g. the snippets submenu
         panel.activated.connect(self.activate)
         panel.fixRequested.connect(self.fix)
@@ -62,6 +63,7 @@ class ChecksController(QObject):
 
     def set_guidelines(self, guidelines: Any, profile: Any) -> None:
         """Check with the guideline service's engine (whatever it holds after a reload)."""
+        self.guidelines = guidelines
         self.spelling = guidelines.spelling
         self.checker.set_service(guidelines.with_profile(profile))
         self.request(now=True)
@@ -157,10 +159,10 @@ class ChecksController(QObject):
             self._show(self.result)
 
     def add_word(self, word: str) -> None:
-        if self.spelling is None:
+        if self.guidelines is None or self.spelling is None:
             return
         try:
-            self.spelling.add_to_user_dictionary(word)
+            self.guidelines.add_to_dictionary(word)
         except (OSError, ValueError) as exc:
             alerts.warning(self.centre, "Not added", f"“{word}” could not be added: {exc}")
             return
