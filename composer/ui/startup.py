@@ -28,7 +28,6 @@ class StartupLoader(QObject):
         self._data_dir = data_dir
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self.standalone = None  # the GuidelineService made when the library did not open
 
     def start(self) -> None:
         self._pool.start(self._work)
@@ -75,7 +74,8 @@ class StartupLoader(QObject):
             if services is not None:
                 guidelines = services.guidelines
             else:
-                guidelines = self.standalone = GuidelineService.open(self._data_dir)
+                # the window installs this engine in its own service (MainWindow.guidelines)
+                guidelines = GuidelineService.open(self._data_dir)
             # Without the file, "add to dictionary" would last until quit; an empty file
             # is a valid dictionary.
             guidelines.ensure_user_dictionary()
