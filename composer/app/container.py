@@ -14,24 +14,27 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.domain.layout import LIBRARY_FILE, library_path, user_dictionary_path
+
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
+    from composer.guidelines.engine import Engine
     from composer.services.accounts import AccountsService
-    from composer.services.approval import ApprovalService, Checker
+    from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
     from composer.services.guidelines import GuidelineService
     from composer.services.history import HistoryService
     from composer.services.images import ImageStore
     from composer.services.importer import ImportService
     from composer.services.library import LibraryService
+    from composer.services.maintenance import MaintenanceService
+    from composer.services.preferences import PreferencesService
     from composer.storage.database import Database
 
 
 log = logging.getLogger(__name__)
 
 LIBRARY_ID_SETTING = "library_id"
-APPROVER_SETTING = "approver"  # written by the profile dialog
-LIBRARY_FILE = "library.sqlite3"  # the same name as composer.storage.database.LIBRARY_FILE
 
 
 def library_exists(data_dir: Path) -> bool:
@@ -39,8 +42,9 @@ def library_exists(data_dir: Path) -> bool:
     return (data_dir / LIBRARY_FILE).exists()
 
 
-def load_engine(data_dir: Path) -> Checker:
-    """The guideline engine with the shipped packs and the user's own rule folder."""
+def load_engine(data_dir: Path) -> Engine:
+    """The guideline engine with the shipped packs, the user's own rule folder and
+    dictionary: what a library's guideline service builds unless told otherwise."""
     from composer.services.guidelines import build_engine
 
     return build_engine(data_dir)
@@ -53,6 +57,8 @@ class Services:
     library: LibraryService
     history: HistoryService
     approval: ApprovalService
+    guidelines: GuidelineService
+    preferences: PreferencesService
     audit: AuditService
     importer: ImportService
     account_repository: AccountRepository
@@ -62,33 +68,44 @@ class Services:
         cls,
         data_dir: Path,
         *,
-        engine_loader: Callable[[], Checker] | None = None,
+        engine_loader: Callable[[], Engine] | None = None,
         clock: Callable[[], Any] | None = None,
     ) -> Services:
         """Open (or create, recover, migrate) the library in `data_dir` and wire services.
 
-        Raises `composer.storage.database.LibraryOpenError` with a plain message when the
+        Raises `composer.domain.errors.LibraryOpenError` with a plain message when the
         library cannot be used; `notices` says what recovery did, if anything.
         """
         from composer.secrets import CredentialStore
         from composer.services.approval import ApprovalService
         from composer.services.audit import AuditService
         from composer.services.audit_keys import AuditKeys
+        from composer.services.guidelines import GuidelineService
         from composer.services.history import HistoryService
         from composer.services.importer import ImportService
         from composer.services.library import LibraryService, utc_now
+        from composer.services.preferences import PreferencesService
         from composer.storage.accounts import SqlAccountRepository
-        from composer.storage.database import StorageError, library_path, open_library
+        from composer.storage.database import StorageError, open_library
 
         now = clock or utc_now
         database = open_library(library_path(data_dir))
         history = HistoryService(database, now)
         library = LibraryService(database, now)
+        # The one guideline engine of this library: approval, the window's live checks and
+        # the rules reload all go through this service (built on first use).
+        guidelines = GuidelineService(
+            history=history.recent_for_checks,
+            profile_source=library.profile,
+            loader=engine_loader or (lambda: load_engine(data_dir)),
+            user_dictionary=user_dictionary_path(data_dir),
+        )
+
+        preferences = PreferencesService(library)
 
         def approver() -> str:
             """The approver named in Settings; empty means the profile name."""
-            value = library.setting(APPROVER_SETTING)
-            return value if isinstance(value, str) else ""
+            return preferences.load().approver
 
         # The audit key sits in the keyring under the library's own id, next to its
         # account credentials; it is looked up only when an entry is written or checked.
@@ -101,11 +118,13 @@ class Services:
             history=history,
             approval=ApprovalService(
                 database,
-                engine_loader or (lambda: load_engine(data_dir)),
+                lambda: guidelines.engine,
                 history,
                 now,
                 approver=approver,
             ),
+            guidelines=guidelines,
+            preferences=preferences,
             audit=AuditService(database, now, keys),
             importer=ImportService(database, now),
             account_repository=SqlAccountRepository(database, now),
@@ -125,15 +144,11 @@ class Services:
         return report.notices + ((report.read_only_notice,) if report.read_only else ())
 
     @cached_property
-    def guidelines(self) -> GuidelineService:
-        """Checks with the same engine approval uses, the stored profile and history."""
-        from composer.services.guidelines import GuidelineService
+    def maintenance(self) -> MaintenanceService:
+        """Backups, the integrity check, the schema, and what opening the library found."""
+        from composer.services.maintenance import MaintenanceService
 
-        return GuidelineService(
-            self.approval.engine,  # type: ignore[arg-type]
-            history=self.history.recent_for_checks,
-            profile_source=self.library.profile,
-        )
+        return MaintenanceService(self.database)
 
     @cached_property
     def images(self) -> ImageStore:

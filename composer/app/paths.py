@@ -1,21 +1,18 @@
-"""Where things live: shipped resources, and the user's data folder (overridable)."""
+"""Which data folder is in use (overridable); where things live inside it and in the
+shipped resources is `composer.domain.layout`, re-exported here for the entry points."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+from composer.domain.layout import resources_dir, user_dictionary_path, user_rules_dir
+
+__all__ = ["APP_NAME", "DATA_DIR_ENV", "data_dir", "resources_dir", "user_dictionary_path",
+           "user_rules_dir"]  # fmt: skip
 
 APP_NAME = "Composer"
 DATA_DIR_ENV = "COMPOSER_DATA_DIR"
-
-
-def resources_dir() -> Path:
-    """The shipped `resources/` folder, beside the package both in source and when frozen."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -32,11 +29,3 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
-
-
-def user_rules_dir(base: Path) -> Path:
-    return base / "guidelines"
-
-
-def user_dictionary_path(base: Path) -> Path:
-    return base / "dictionary.txt"

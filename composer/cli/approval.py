@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 from typing import Any
 
 from composer.cli.common import open_services, output_path, post_id
@@ -131,12 +130,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if out is not None and not out.parent.is_dir():
         raise UsageError(f"there is no folder {out.parent}")
     with open_services(args) as services:
-        if out is None:
-            from composer.storage.database import backups_dir
-
-            stamp = datetime.now(UTC).astimezone().strftime("%Y%m%dT%H%M%S")
-            out = backups_dir(services.data_dir) / f"library-manual-{stamp}.sqlite3"
-        written = services.database.backup_to(out)
+        written = services.maintenance.backup(out)
     print(written)
     print("The backup was checked and is good.", file=sys.stderr)
     return 0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from composer.cli.errors import UsageError
 from composer.cli.inputs import read_text_input
 from composer.cli.report import format_text_report
+from composer.domain.platforms import PLATFORMS
 
 if TYPE_CHECKING:
     from composer.services.guidelines import GuidelineService
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:
         action="append",
         dest="platforms",
         metavar="P",
-        help="target platform (x, linkedin, facebook, instagram, threads); may repeat",
+        help=f"target platform ({', '.join(PLATFORMS)}); may repeat",
     )
     parser.add_argument("--profile", metavar="FILE", help="agent profile (TOML)")
     parser.add_argument(
@@ -45,6 +46,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from composer.app import paths
     from composer.guidelines.platforms import validate_platforms
     from composer.services.guidelines import GuidelineService, ProfileFileError
 
@@ -63,7 +65,7 @@ def run_check(args: argparse.Namespace) -> int:
             profile, history = _library_context(args.data_dir, stack)
         try:
             service = GuidelineService.open(
-                data_dir=args.data_dir,
+                data_dir=paths.data_dir(args.data_dir),
                 extra_rule_dirs=extra_dirs,
                 profile_file=args.profile,
                 profile=profile,
@@ -90,14 +92,14 @@ def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple
     quick = quick_context(base / LIBRARY_FILE)
     if quick is not None:
         return quick.profile, lambda: quick.history
-    from composer.storage.database import LibraryOpenError
+    from composer.domain.errors import LibraryOpenError
 
     try:
         services = stack.enter_context(Services.open(base))
     except LibraryOpenError as exc:  # a damaged or newer library must not stop a check
         print(f"composer: warning: library not used: {exc}", file=sys.stderr)
         return None, None
-    for notice in services.database.report.notices:
+    for notice in services.maintenance.notices:
         print(f"composer: {notice}", file=sys.stderr)
     recent = services.history.recent_for_checks()
     return services.library.profile(), lambda: recent

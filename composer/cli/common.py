@@ -29,10 +29,9 @@ def open_services(
     """The services over the library in the chosen data folder, closed afterwards."""
     from composer.app.container import Services
     from composer.app.paths import data_dir
+    from composer.domain.errors import BackupError, LibraryOpenError, StorageError
     from composer.services.importer import ImportFileError
     from composer.services.library import InvalidPostError, LibraryError, PostNotFoundError
-    from composer.storage.backup import BackupError
-    from composer.storage.database import LibraryOpenError, StorageError
 
     folder = data_dir(args.data_dir)
     try:
@@ -42,15 +41,16 @@ def open_services(
     except (OSError, StorageError) as exc:
         raise CommandError(f"cannot open the library in {folder}: {exc}") from None
     try:
-        for notice in services.database.report.notices:
+        maintenance = services.maintenance
+        for notice in maintenance.notices:
             print(f"composer: {notice}", file=sys.stderr)
-        if (writes or daily_backup) and services.database.read_only:
+        if (writes or daily_backup) and maintenance.read_only:
             raise CommandError(
-                f"cannot change the library: {services.database.read_only}; nothing was changed"
+                f"cannot change the library: {maintenance.read_only}; nothing was changed"
             )
         if daily_backup:
             try:
-                services.database.daily_backup()
+                maintenance.daily_backup()
             except (BackupError, OSError) as exc:
                 print(f"composer: warning: today's backup failed: {exc}", file=sys.stderr)
         yield services
@@ -79,7 +79,7 @@ MAX_LIMIT = 1000  # = composer.services.history.MAX_PAGE
 
 
 def _tell_audit_notices(services: Services) -> None:
-    from composer.storage.database import StorageError
+    from composer.domain.errors import StorageError
 
     try:
         codes = services.audit.notices

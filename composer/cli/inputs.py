@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from composer.cli.errors import UsageError
+from composer.domain.files import decode_text
 
 
 def read_text_input(source: str, *, strip_final_newline: bool = True) -> str:
@@ -25,7 +26,7 @@ def read_text_input(source: str, *, strip_final_newline: bool = True) -> str:
     except OSError as exc:
         raise UsageError(f"cannot read {label}: {exc.strerror or exc}") from exc
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_text(data)
     except UnicodeDecodeError as exc:
         raise UsageError(
             f"{label} is not valid UTF-8 text (bad byte at position {exc.start}); "

@@ -139,7 +139,8 @@ def _run_step(name: str, step: Callable[[Context], str], context: Context) -> St
 
 def check_resources(_context: Context) -> str:
     """Every shipped file the app reads: rule packs, platform data, dictionaries, icons."""
-    from composer.app.paths import resources_dir
+    from composer.domain.files import read_text
+    from composer.domain.layout import resources_dir
     from composer.guidelines.engine import shipped_rules_dir
     from composer.guidelines.packs import load_packs
     from composer.guidelines.platforms import load_platforms
@@ -158,7 +159,7 @@ def check_resources(_context: Context) -> str:
     words = 0
     dictionaries = sorted((root / "dictionaries").glob("*.txt"))
     for path in dictionaries:
-        count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        count = sum(1 for line in read_text(path).splitlines() if line.strip())
         if not count:
             raise SelfTestError(f"the dictionary {path.name} is empty")
         words += count
@@ -174,9 +175,9 @@ def check_resources(_context: Context) -> str:
 
 def check_image_formats() -> str:
     """Qt's image plugins for the formats agents attach (a bundle could leave them out)."""
-    from PySide6.QtGui import QImageReader
+    from composer.media.qt_images import readable_formats
 
-    found = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+    found = readable_formats()
     missing = [name for name in ("png", "jpeg", "gif", "webp") if name not in found]
     if missing:
         raise SelfTestError(f"cannot read {', '.join(missing)} images (Qt image plugins missing)")
@@ -185,12 +186,11 @@ def check_image_formats() -> str:
 
 def check_icons(folder: Path) -> int:
     """Decode every PNG at its stated size, and read the .ico and .icns headers."""
-    from PySide6.QtGui import QImage
+    from composer.media.qt_images import image_size
 
     for size in ICON_SIZES:
         path = folder / f"composer-{size}.png"
-        image = QImage(str(path))
-        if image.isNull() or (image.width(), image.height()) != (size, size):
+        if image_size(path) != (size, size):
             raise SelfTestError(f"the icon {path.name} is missing or unreadable")
     ico = (folder / "composer.ico").read_bytes()
     if len(ico) < 6 or struct.unpack("<HHH", ico[:6])[:2] != (0, 1):
@@ -207,38 +207,34 @@ def check_library(context: Context) -> str:
     """Create and migrate a library, then write a post and find it by full-text search."""
     from composer.app.container import Services
     from composer.domain.posts import PostDraft, PostQuery
-    from composer.storage.database import head_revision, library_path
 
     services = context.services = Services.open(context.scratch)
-    if not services.database.report.created:
+    maintenance = services.maintenance
+    if not maintenance.created:
         raise SelfTestError("the temporary library was not created from scratch")
-    revision = _schema_revision(library_path(context.scratch))
-    if revision != head_revision():
-        raise SelfTestError(f"the library is at schema {revision}, expected {head_revision()}")
+    revision, head = maintenance.schema(), maintenance.current_schema()
+    if revision != head:
+        raise SelfTestError(f"the library is at schema {revision}, expected {head}")
     post = services.library.create(PostDraft(body="Self-test: storm kit checklist.", title="Test"))
     found = services.history.page(PostQuery(search="checklist"))
     if [p.id for p in found] != [post.id]:
         raise SelfTestError("a post just written was not found by full-text search")
-    integrity = services.database.integrity_check()
+    integrity = maintenance.integrity()
     if integrity != "ok":
         raise SelfTestError(f"integrity check: {integrity}")
     return f"created and migrated to schema {revision}; write, search and integrity check ok"
 
 
-def _schema_revision(path: Path) -> str | None:
-    import contextlib
-    import sqlite3
-
-    with contextlib.closing(sqlite3.connect(path)) as conn:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
-
-
 def check_guidelines(context: Context) -> str:
-    """The engine as the app builds it, over a sample that must trip known checks."""
-    from composer.app.container import load_engine
+    """The engine as the app builds it, over a sample that must trip known checks: the
+    temporary library's own guideline service (the window step then uses the same one)."""
+    from composer.services.guidelines import GuidelineService
 
-    engine = context.engine = load_engine(context.scratch)
+    if context.services is not None:
+        guidelines = context.services.guidelines
+    else:  # the library step failed; the checks still deserve a try
+        guidelines = GuidelineService.open(context.scratch)
+    engine = context.engine = guidelines.engine
     errors = getattr(engine, "load_errors", [])
     if errors:
         raise SelfTestError("rule packs failed to load: " + "; ".join(map(str, errors)))

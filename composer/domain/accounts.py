@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-PLATFORMS: tuple[str, ...] = ("x", "linkedin", "facebook", "instagram", "threads")
+from composer.domain.platforms import PLATFORMS
+
+__all__ = ["PLATFORMS", "Account", "AccountRepository"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import io
-import os
 import secrets
 import shutil
 import zipfile
@@ -24,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from composer.export.atomic import Staged
+from composer.domain.files import Staged, write_synced
 from composer.export.model import (
     ExportItem,
     RenderOptions,
@@ -114,10 +113,7 @@ def stage_folder(path: Path, bundle_files: Sequence[BundleFile], *, overwrite: b
         for file in bundle_files:
             target = tmp / file.name
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(file.data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            write_synced(target, file.data)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

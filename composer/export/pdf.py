@@ -6,18 +6,14 @@ each approved text, so a reviewer can match the page to the audit log. Approved 
 shown scaled down (decoded afresh, so no camera metadata reaches the PDF) with their alt
 text and hash. The page is set in the fonts Composer ships (composer.export.pdf_fonts)
 and finished by composer.export.pdf_finish: a text layer holding the exact characters, and
-the approved texts attached as JSON. QPdfWriter and QTextDocument need only QtGui, but
-they do need a QGuiApplication: one is made if none exists, on the offscreen platform when
-there is no display.
+the approved texts attached as JSON. The typesetting itself (QTextDocument and
+QPdfWriter, QtGui) is `composer.media.typeset`; this module decides what each page says.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from html import escape
-from typing import Any
 
 from composer.export.model import (
     ExportImage,
@@ -28,7 +24,6 @@ from composer.export.model import (
     local_naive,
 )
 
-_APP: Any = None  # the QGuiApplication made here, kept alive for the process
 IMAGE_BOX = (260, 200)  # the most room one image takes on the page, in 96-dpi pixels
 
 STYLE = """
@@ -42,28 +37,6 @@ p.hash { font-family: monospace; font-size: 8pt; color: #333; }
 p.none { color: #444; }
 p.image { margin: 4px 0 8px 0; }
 """
-
-
-def ensure_gui_app() -> None:
-    """Make sure a QGuiApplication exists (Qt's text layout and PDF writer need one)."""
-    global _APP
-    from PySide6.QtCore import QCoreApplication
-
-    existing = QCoreApplication.instance()
-    if existing is not None:
-        from PySide6.QtGui import QGuiApplication
-
-        if not isinstance(existing, QGuiApplication):
-            raise RuntimeError("the PDF export needs a QGuiApplication, not a QCoreApplication")
-        return
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if headless:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    _APP = QGuiApplication(["composer"])
 
 
 def page_html(item: ExportItem, options: RenderOptions) -> str:
@@ -124,90 +97,36 @@ def shown_size(image: ExportImage) -> tuple[int, int]:
     return max(1, round(image.width * scale)), max(1, round(image.height * scale))
 
 
-def _add_images(document: Any, item: ExportItem) -> None:
-    """Give the page's <img> tags their pixels: each image read at twice its shown size."""
-    from PySide6.QtCore import QSize, QUrl
-    from PySide6.QtGui import QImageIOHandler, QImageReader, QTextDocument
-
-    on_side = QImageIOHandler.Transformation.TransformationRotate90
-    for image in item.images:
-        if image.path is None:
-            continue
-        reader = QImageReader(str(image.path))
-        reader.setAutoTransform(True)
-        width, height = shown_size(image)
-        size = reader.size()
-        if size.isValid() and size.width() * size.height() > 4 * width * height:
-            stored = QSize(width * 2, height * 2)
-            if reader.transformation() & on_side:  # stored on its side: scale before turning
-                stored.transpose()
-            reader.setScaledSize(stored)
-        pixels = reader.read()
-        if not pixels.isNull():
-            document.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(image_url(image)), pixels
-            )
-
-
 def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
     """The record: Qt lays out and draws each page, then `finish` adds the exact-text layer
     and the approved texts as an attachment."""
-    ensure_gui_app()
-    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-
     from composer.export.pdf_finish import approved_texts, finish
     from composer.export.pdf_fonts import record_font
-    from composer.export.pdf_textlayer import Line, document_lines
+    from composer.export.pdf_textlayer import document_lines
+    from composer.media.typeset import PageImage, Source, typeset
 
-    font = record_font()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    writer.setResolution(96)
-    writer.setTitle(options.title)
-    writer.setCreator("Composer")
-    area = writer.pageLayout().paintRectPixels(writer.resolution())
-    width, height = float(area.width()), float(area.height())
-    pages: list[list[Line]] = []
-    painter = QPainter(writer)
-    try:
-        for item in items:
-            document = QTextDocument()
-            document.setDefaultFont(font)
-            document.setDefaultStyleSheet(STYLE)
-            document.setPageSize(QSizeF(width, height))
-            _add_images(document, item)
-            document.setHtml(page_html(item, options))
-            lines = document_lines(document, height)
-            for page in range(document.pageCount()):
-                if pages:
-                    writer.newPage()
-                pages.append(lines.get(page, []))
-                painter.save()
-                painter.translate(0, -page * height)
-                document.drawContents(painter, QRectF(0, page * height, width, height))
-                painter.restore()
-    finally:
-        painter.end()
-    buffer.close()
-    data = bytes(buffer.data().data())
-    if not pages:
-        return data
-    return finish(data, pages, _page_matrix(writer), approved_texts(items))
-
-
-def _page_matrix(writer: Any) -> str:
-    """The PDF matrix taking the painter's page pixels (y down) to PDF points (y up)."""
-    from PySide6.QtGui import QPageLayout
-
-    layout = writer.pageLayout()
-    paint = layout.paintRect(QPageLayout.Unit.Point)
-    full = layout.fullRect(QPageLayout.Unit.Point)
-    scale = 72 / writer.resolution()
-    return f"{scale:.6f} 0 0 {-scale:.6f} {paint.left():.4f} {full.height() - paint.top():.4f}"
+    sources = [
+        Source(
+            page_html(item, options),
+            tuple(
+                PageImage(image_url(image), image.path, shown_size(image))
+                for image in item.images
+                if image.path is not None
+            ),
+        )
+        for item in items
+    ]
+    done = typeset(
+        sources,
+        title=options.title,
+        font=record_font(),
+        style=STYLE,
+        lines=document_lines,
+        empty=[],
+    )
+    if not done.pages:
+        return done.data
+    return finish(done.data, done.pages, done.matrix, approved_texts(items))
 
 
 def _text(text: str) -> str:

@@ -8,7 +8,8 @@ fonts after those); Qt shapes Arabic, Devanagari and Thai itself. Latin ligature
 so "office" is drawn as the letters it is made of.
 
 `missing_characters` asks Qt the same question its renderer asks, so what it reports is
-exactly what would be drawn as an empty box. Needs a QGuiApplication (see pdf.ensure_gui_app).
+exactly what would be drawn as an empty box. Qt's side of it is `composer.media.typeset`;
+it needs a QGuiApplication (see `composer.media.typeset.ensure_gui_app`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from composer.domain.layout import resources_dir
 
 FAMILIES: tuple[str, ...] = (
     "Noto Sans",
@@ -37,28 +40,16 @@ _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 
 
 def fonts_dir() -> Path:
-    from composer.app.paths import resources_dir
-
     return resources_dir() / "fonts"
 
 
 @cache
 def register_fonts() -> tuple[str, ...]:
     """Add the shipped fonts to Qt's font database once; the families found, in order."""
-    from PySide6.QtCore import QLoggingCategory
-    from PySide6.QtGui import QFontDatabase
+    from composer.media.typeset import register_fonts as register
 
-    # Qt notes each font it passes over for a script as "OpenType support missing"; with
-    # one font per script that is every font but one, on stderr.
-    QLoggingCategory.setFilterRules("qt.text.font.db.info=false")
-    found: set[str] = set()
-    for path in sorted(fonts_dir().glob("*.[ot]tf")):
-        if path.name == GLYPHLESS:
-            continue
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
-            raise RuntimeError(f"Qt could not load the font {path.name}")
-        found.update(QFontDatabase.applicationFontFamilies(font_id))
+    paths = [p for p in sorted(fonts_dir().glob("*.[ot]tf")) if p.name != GLYPHLESS]
+    found = register(paths)
     missing = [family for family in FAMILIES if family not in found]
     if missing:
         raise RuntimeError(f"fonts missing from {fonts_dir()}: {', '.join(missing)}")
@@ -67,15 +58,10 @@ def register_fonts() -> tuple[str, ...]:
 
 def record_font(point_size: float = 10) -> Any:
     """The QFont of the record: every shipped family in order, without ligatures."""
-    from PySide6.QtGui import QFont
+    from composer.media.typeset import make_font
 
     register_fonts()
-    font = QFont()
-    font.setFamilies(list(FAMILIES))
-    font.setPointSizeF(point_size)
-    for tag in NO_LIGATURES:
-        font.setFeature(QFont.Tag(tag), 0)
-    return font
+    return make_font(FAMILIES, point_size, NO_LIGATURES)
 
 
 def needs_glyph(char: str) -> bool:
@@ -91,17 +77,17 @@ _DRAWABLE: dict[str, bool] = {}  # per process: the fonts do not change once reg
 
 def missing_characters(texts: Iterable[str]) -> tuple[str, ...]:
     """The distinct characters of `texts` that no available font can draw, in order met."""
-    from PySide6.QtGui import QFontMetrics
+    from composer.media.typeset import glyph_test
 
-    metrics: Any = None
+    drawable: Any = None
     missing: dict[str, None] = {}
     for text in texts:
         for char in text:
             known = _DRAWABLE.get(char)
             if known is None:
-                if metrics is None:
-                    metrics = QFontMetrics(record_font())
-                known = not needs_glyph(char) or metrics.inFontUcs4(ord(char))
+                if drawable is None:
+                    drawable = glyph_test(record_font())
+                known = not needs_glyph(char) or drawable(char)
                 _DRAWABLE[char] = known
             if not known:
                 missing[char] = None

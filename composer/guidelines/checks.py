@@ -12,7 +12,8 @@ from typing import Any, Protocol
 
 from composer.domain.profile import Profile
 from composer.guidelines import phrases
-from composer.guidelines.facts import Span, TextFacts
+from composer.guidelines.facts import TextFacts
+from composer.guidelines.tokens import Span, match_case
 from composer.guidelines.wordindex import PhraseSet
 
 
@@ -165,15 +166,6 @@ class SubstitutionCheck:
                 continue
             wording = self.replacements[hit.phrase]
             yield Hit(start, end, (match_case(facts.text[start:end], wording),))
-
-
-def match_case(original: str, replacement: str) -> str:
-    """Keep the flagged words' capitalisation on the suggested wording."""
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from composer.domain.files import read_text
 from composer.guidelines import checks, phrases
 from composer.guidelines.engine import Engine
 from composer.guidelines.facts import TextFacts
@@ -47,7 +48,7 @@ def corpus_texts(paths: Iterable[Path], *, all_posts: bool = False) -> list[str]
     for path in paths:
         files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
         for file in files:
-            for line in file.read_text(encoding="utf-8").splitlines():
+            for line in read_text(file).splitlines():
                 if not line.strip():
                     continue
                 post = json.loads(line)

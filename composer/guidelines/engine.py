@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.domain.findings import CheckResult, Finding, PlatformCount
+from composer.domain.layout import shipped_rules_dir
 from composer.domain.profile import Profile
 from composer.guidelines.builtin.characters import check_characters
 from composer.guidelines.builtin.history import HistoryCheck
@@ -33,12 +34,6 @@ if TYPE_CHECKING:
 
 BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
 _SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
-
-
-def shipped_rules_dir() -> Path:
-    from composer.app.paths import resources_dir
-
-    return resources_dir() / "guidelines"
 
 
 class _Context:

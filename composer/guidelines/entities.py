@@ -23,7 +23,7 @@ from typing import Any
 
 from linkify_it.tlds import TLDS
 
-Span = tuple[int, int]
+from composer.guidelines.tokens import Span
 
 
 class _Lazy:

@@ -9,8 +9,7 @@ import bisect
 from functools import cached_property
 
 from composer.guidelines import entities, tokens
-
-Span = tuple[int, int]
+from composer.guidelines.tokens import Span
 
 
 class TextFacts:

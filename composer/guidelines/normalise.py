@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-Span = tuple[int, int]
+from composer.guidelines.tokens import Span
 
 # Kinds of characters worth telling the agent about (platform.characters).
 INVISIBLE = "invisible"

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from composer.guidelines.builtin.word_list import atomic_write_bytes
+from composer.domain.files import write_atomic
 from composer.guidelines.packs import PackSet, load_packs, pack_files
 
 _FORMAT = "1"  # bump when PackSet's shape changes
@@ -37,7 +37,8 @@ def load_packs_cached(directories: Sequence[Path], shipped: Path | None) -> Pack
     if cache is not None:
         with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
             cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(cache, pickle.dumps(packs, protocol=pickle.HIGHEST_PROTOCOL))
+            data = pickle.dumps(packs, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(cache, data, overwrite=True)
             _prune(cache.parent)
     return packs
 

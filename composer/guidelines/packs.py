@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from composer.domain.files import read_text
 from composer.guidelines import phrases, schema
 from composer.guidelines.concepts import Concept, Grammar
 from composer.guidelines.rule_builder import (
@@ -110,7 +111,7 @@ def _read(result: PackSet, path: Path) -> dict[str, Any] | None:
     """A pack file's tables, or None when it cannot be read; unknown tables are errors."""
     result.files.append(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path))
     except (OSError, UnicodeDecodeError) as exc:
         result.errors.append(LoadError(path.name, None, f"cannot be read ({exc})"))
         return None

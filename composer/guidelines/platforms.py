@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from composer.domain.layout import resources_dir
+
 Counting = Literal["weighted_x", "chars", "chars_emoji_utf8"]
 COUNTINGS: tuple[Counting, ...] = ("weighted_x", "chars", "chars_emoji_utf8")
 
@@ -51,8 +53,6 @@ class PlatformDataError(ValueError):
 
 @cache
 def default_path() -> Path:
-    from composer.app.paths import resources_dir
-
     return resources_dir() / "platforms.toml"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-Span = tuple[int, int]
+Span = tuple[int, int]  # [start, end) in code points; the one definition, used everywhere
 
 _WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 _HEAD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
@@ -57,3 +57,12 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Keep the flagged word's capitalisation on a suggested word or wording."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

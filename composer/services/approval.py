@@ -78,29 +78,25 @@ class ApprovalService:
     def __init__(
         self,
         database: Database,
-        load_engine: Callable[[], Checker],
+        engine: Callable[[], Checker],
         history: HistoryService,
         clock: Clock = utc_now,
         approver: Callable[[], str] | None = None,
     ) -> None:
-        """`load_engine` is called once, on first use, so commands that never check stay
-        fast; `approver` names who signs off (default: profile name, else login name)."""
+        """`engine` hands over the current engine at each check: it belongs to the
+        guideline service, which builds it on first use and reloads it (approval keeps
+        none of its own); `approver` names who signs off (default: profile name, else
+        login name)."""
         self._db = database
-        self._load_engine = load_engine
-        self._engine: Checker | None = None
+        self._current_engine = engine
         self._history = history
         self._clock = clock
         self._approver = approver
 
     @property
     def engine(self) -> Checker:
-        if self._engine is None:
-            self._engine = self._load_engine()
-        return self._engine
-
-    def use_engine(self, engine: Checker) -> None:
-        """Approve with `engine` from now on (the window reloaded the rules)."""
-        self._engine = engine
+        """The engine approval checks with now (the guideline service's)."""
+        return self._current_engine()
 
     def check(self, post_id: int) -> dict[str, CheckResult]:
         """The findings for each target platform's text, as approval would see them."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.domain.errors import StorageError
 from composer.domain.posts import AuditEntry, AuditReport, ExportRecord, Post
 from composer.services.approval import NotApprovedError
 from composer.services.audit_keys import UNKEYED
@@ -25,7 +26,6 @@ from composer.services.audit_verify import (
 )
 from composer.services.library import Clock, PostNotFoundError, utc_now
 from composer.storage import anchor
-from composer.storage.database import StorageError
 
 if TYPE_CHECKING:
     from composer.services.audit_keys import AuditKeys

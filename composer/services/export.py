@@ -16,12 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from composer.domain.accounts import PLATFORMS, Account
+from composer.domain.errors import StorageError
+from composer.domain.files import AtomicWriteError, Staged, stage_file
 from composer.domain.posts import ExportRecord, Post, PostQuery, PostStatus
 from composer.export import FORMATS, SCHEDULERS
-from composer.export.atomic import AtomicWriteError, Staged, stage_file
 from composer.export.model import (
     DATE_ORDERS,
     DateOrder,
@@ -46,11 +47,16 @@ from composer.services.export_checks import (
     neutralised_problems,
     scheduler_problems,
 )
+from composer.services.export_errors import (
+    ExportError,
+    ExportNotRecordedError,
+    ExportRefusedError,
+    ExportWriteError,
+)
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 
 if TYPE_CHECKING:
-    from composer.app.container import Services
     from composer.domain.accounts import AccountRepository
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
@@ -58,30 +64,20 @@ if TYPE_CHECKING:
     from composer.storage.database import Database
     from composer.storage.repositories import Repositories
 
+__all__ = [
+    "ExportError",
+    "ExportNotRecordedError",
+    "ExportPlan",
+    "ExportRefusedError",
+    "ExportRequest",
+    "ExportResult",
+    "ExportService",
+    "ExportWriteError",
+]
+
 CSV_FORMATS = ("hootsuite", "sprout", "csv", BUNDLE)
 SELECTABLE_STATUSES = ("approved", "exported")
 _PAGE = 1000
-
-
-class ExportError(LibraryError):
-    """An export that cannot go ahead; the message is plain and says why."""
-
-
-class ExportRefusedError(ExportError):
-    """The selection or the options cannot make a usable file; nothing was written."""
-
-    def __init__(self, reasons: Sequence[str]) -> None:
-        self.reasons = tuple(reasons)
-        super().__init__("; ".join(self.reasons))
-
-
-class ExportWriteError(ExportError):
-    """The file could not be written (read-only folder, full disk...); nothing was left."""
-
-
-class ExportNotRecordedError(ExportError):
-    """The file was written but its record could not be (a read-only library...): the
-    file was removed again, since an export the audit log does not know must not stay."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +154,19 @@ class ExportResult:
     skipped: tuple[Skipped, ...] = ()
 
 
+class OpenLibrary(Protocol):
+    """What `ExportService.over` takes from an open library's services (the container)."""
+
+    database: Database
+    approval: ApprovalService
+    audit: AuditService
+    account_repository: AccountRepository
+    data_dir: Path
+
+    @property
+    def images(self) -> ImageStore: ...
+
+
 class ExportService:
     def __init__(
         self,
@@ -182,7 +191,7 @@ class ExportService:
         self._images = images
 
     @classmethod
-    def over(cls, services: Services, clock: Clock = utc_now) -> ExportService:
+    def over(cls, services: OpenLibrary, clock: Clock = utc_now) -> ExportService:
         """The export service wired to an open library's services."""
         return cls(
             services.database,
@@ -316,8 +325,6 @@ class ExportService:
         `force`), FileExistsError (without `force`), ExportWriteError or
         ExportNotRecordedError; after any of them no new file is left behind.
         """
-        from composer.storage.database import StorageError
-
         if plan.refusals:
             raise ExportRefusedError([p.message for p in plan.refusals])
         try:

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.domain.attachments import ApprovedImage, Attachment
+from composer.domain.errors import ImageError
+from composer.domain.files import Staged
 from composer.domain.posts import Approval, Post
-from composer.export import render
-from composer.export.atomic import Staged
+from composer.export import bundle, render
 from composer.export.model import ExportImage, ExportItem, RenderOptions
 from composer.services.export_checks import Problem
+from composer.services.export_errors import ExportRefusedError, ExportWriteError
 
 if TYPE_CHECKING:
     from composer.services.images import ImageStore
@@ -70,13 +72,9 @@ def missing_images(items: Sequence[ExportItem]) -> list[Problem]:
 
 def render_checked(format: str, items: Sequence[ExportItem], options: RenderOptions) -> bytes:
     """`render`, with an unreadable image turned into a refusal (nothing written)."""
-    from composer.export.bundle import BundleError
-    from composer.services.export import ExportRefusedError
-    from composer.services.images import ImageError
-
     try:
         return render(format, items, options)
-    except (BundleError, ImageError) as exc:
+    except (bundle.BundleError, ImageError) as exc:
         raise ExportRefusedError([f"{exc}; nothing was exported"]) from None
 
 
@@ -85,10 +83,6 @@ def stage_bundle_folder(
 ) -> tuple[Staged, str, int]:
     """Write a bundle folder beside `path` (placed later by the caller); returns it with
     the SHA-256 of its SHA256SUMS and its size."""
-    from composer.export import bundle
-    from composer.services.export import ExportRefusedError, ExportWriteError
-    from composer.services.images import ImageError
-
     try:
         files = bundle.files(items, options)
     except (bundle.BundleError, ImageError) as exc:

@@ -191,8 +191,8 @@ def glyph_problems(items: Sequence[ExportItem], *, allowed: bool) -> list[Proble
     boxes; the text layer and the attached texts still hold them). Blocking unless
     `allowed`: the agent is asked first."""
     from composer.export.model import account_label
-    from composer.export.pdf import ensure_gui_app
     from composer.export.pdf_fonts import describe, missing_characters
+    from composer.media.typeset import ensure_gui_app
 
     ensure_gui_app()
     problems = []

@@ -1,21 +1,32 @@
 """Checking posts: the engine with the agent's custom packs, profile and dictionary.
 
 Shared by the window and the command line so both check with exactly the same rules.
+`GuidelineService` owns the engine: it builds it (once, on first use), reloads it, and
+holds the user's dictionary; approval and the window's live checks ask it for the current
+engine rather than keeping one of their own, so after a reload every check uses the new
+rules.
 """
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from composer.domain.files import read_text
 from composer.domain.findings import CheckResult
 from composer.domain.history import HistoryItem
+from composer.domain.layout import user_dictionary_path, user_rules_dir
 from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.packs import LoadError
+
+if TYPE_CHECKING:
+    from composer.guidelines.builtin.spelling import SpellingCheck
 
 
 class ProfileFileError(ValueError):
@@ -25,7 +36,7 @@ class ProfileFileError(ValueError):
 def load_profile_file(path: str | Path) -> Profile:
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(read_text(path))
     except FileNotFoundError as exc:
         raise ProfileFileError(f"profile file not found: {path}") from exc
     except UnicodeDecodeError as exc:
@@ -42,48 +53,142 @@ def load_profile_file(path: str | Path) -> Profile:
 
 def build_engine(data_dir: Path, extra_rule_dirs: Sequence[Path] = ()) -> Engine:
     """The engine with the shipped packs, the user's own pack folder and dictionary."""
-    from composer.app import paths
-
     return Engine.load(
-        [paths.user_rules_dir(data_dir), *extra_rule_dirs],
-        user_dictionary=paths.user_dictionary_path(data_dir),
+        [user_rules_dir(data_dir), *extra_rule_dirs],
+        user_dictionary=user_dictionary_path(data_dir),
     )
 
 
 class GuidelineService:
-    """The engine plus where a check's profile and history come from.
+    """The one owner of the guideline engine, plus where a check's profile and history
+    come from.
 
-    `profile` fixes the profile (e.g. `--profile FILE`); otherwise `profile_source` is
-    asked at each check, so an edited profile applies at once in the window.
+    The engine is given, or built by `loader` on first use (so commands that never check
+    stay fast) and rebuilt by `reload()`. `profile` fixes the profile (e.g. `--profile
+    FILE`); otherwise `profile_source` is asked at each check, so an edited profile applies
+    at once. `with_profile()` makes a view with its own profile that shares this engine.
     """
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None = None,
         profile: Profile | None = None,
         history: Callable[[], Sequence[HistoryItem]] | None = None,
         profile_source: Callable[[], Profile | None] | None = None,
+        *,
+        loader: Callable[[], Engine] | None = None,
+        user_dictionary: Path | None = None,
     ) -> None:
-        self.engine = engine
+        if engine is None and loader is None:
+            raise ValueError("a GuidelineService needs an engine or a way to load one")
+        self._engine = engine
+        self._loader = loader
+        self._lock = threading.Lock()
+        self._owner: GuidelineService | None = None
         self.profile = profile
+        self.user_dictionary = user_dictionary
         self._history = history
         self._profile_source = profile_source
 
     @classmethod
     def open(
         cls,
-        data_dir: str | Path | None = None,
+        data_dir: str | Path,
         extra_rule_dirs: Sequence[Path] = (),
         profile_file: str | Path | None = None,
         profile: Profile | None = None,
         history: Callable[[], Sequence[HistoryItem]] | None = None,
     ) -> GuidelineService:
-        from composer.app import paths
-
-        base = paths.data_dir(data_dir)
+        """The service over the packs and dictionary of `data_dir` (built on first use)."""
+        base = Path(data_dir)
         if profile_file is not None:
             profile = load_profile_file(profile_file)
-        return cls(build_engine(base, extra_rule_dirs), profile, history)
+        return cls(
+            profile=profile,
+            history=history,
+            loader=lambda: build_engine(base, extra_rule_dirs),
+            user_dictionary=user_dictionary_path(base),
+        )
+
+    # -- the engine -----------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        """The current engine, built now if this is the first time it is needed."""
+        if self._owner is not None:
+            return self._owner.engine
+        engine = self._engine
+        if engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = self._load()
+                engine = self._engine
+        return engine
+
+    @property
+    def loaded(self) -> bool:
+        return (self._owner or self)._engine is not None
+
+    def reload(self) -> Engine:
+        """Build the engine afresh from the packs on disk and use it from now on.
+
+        The old engine keeps serving checks until the new one is ready; if building fails
+        the exception is raised and the old engine stays."""
+        if self._owner is not None:
+            return self._owner.reload()
+        engine = self._load()
+        self.install(engine)
+        return engine
+
+    def install(self, engine: Engine) -> None:
+        """Check with `engine` from now on (one built elsewhere, e.g. by a test)."""
+        if self._owner is not None:
+            self._owner.install(engine)
+            return
+        with self._lock:
+            self._engine = engine
+
+    def _load(self) -> Engine:
+        if self._loader is None:
+            raise RuntimeError("this GuidelineService was given its engine; it cannot reload")
+        return self._loader()
+
+    def with_profile(self, profile: Profile | None) -> GuidelineService:
+        """A view checking with `profile` that shares (and reloads) this service's engine."""
+        owner = self._owner or self
+        view = GuidelineService(
+            owner._engine,
+            profile,
+            self._history,
+            self._profile_source,
+            loader=owner._loader,
+            user_dictionary=owner.user_dictionary,
+        )
+        view._owner = owner
+        return view
+
+    # -- the user's dictionary -------------------------------------------------------------
+
+    @property
+    def spelling(self) -> SpellingCheck | None:
+        """The spelling check: suggestions, and "add to dictionary"."""
+        return getattr(self.engine, "spelling", None)
+
+    def ensure_user_dictionary(self) -> None:
+        """Make the (empty) dictionary file, so words added to it last beyond this session."""
+        owner = self._owner or self
+        if owner.user_dictionary is not None:
+            owner.user_dictionary.parent.mkdir(parents=True, exist_ok=True)
+            owner.user_dictionary.touch(exist_ok=True)
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Teach the spelling check one word, for good (raises ValueError for a bad word)."""
+        spelling = self.spelling
+        if spelling is None:
+            raise ValueError("The spelling check is not available.")
+        spelling.add_to_user_dictionary(word)
+
+    # -- checking ----------------------------------------------------------------------
 
     @property
     def load_errors(self) -> list[LoadError]:

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.domain.files import decode_text, without_bom
 from composer.domain.links import link_problem
 from composer.domain.posts import PostDraft
 from composer.services.json_input import JsonInputError, parse_json, text_problem
@@ -52,7 +53,8 @@ class ImportFileError(LibraryError, ValueError):
 
 def parse_posts(text: str) -> list[PostDraft]:
     """Read every row of a JSON array, JSON lines or CSV text into drafts (or raise)."""
-    stripped = text.lstrip("\ufeff").lstrip()
+    text = without_bom(text)
+    stripped = text.lstrip()
     if not stripped:
         raise ImportFileError("the file is empty")
     if "\x00" in text:
@@ -61,9 +63,9 @@ def parse_posts(text: str) -> list[PostDraft]:
     if stripped[0] == "[":
         rows = _json_array(stripped)
     elif stripped[0] == "{":
-        rows = _json_lines(text.lstrip("\ufeff"))
+        rows = _json_lines(text)
     else:
-        rows = _csv_rows(text.lstrip("\ufeff"))
+        rows = _csv_rows(text)
     drafts = [_draft(number, row) for number, row in rows]
     if not drafts:
         raise ImportFileError("the file holds no posts")
@@ -78,7 +80,7 @@ def read_posts(path: Path) -> list[PostDraft]:
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        text = raw.decode("utf-8")
+        text = decode_text(raw)
     except UnicodeDecodeError as exc:
         raise ImportFileError(
             f"{path.name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"

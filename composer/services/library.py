@@ -9,7 +9,7 @@ returns the post to draft; the approval stays on record.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -254,6 +254,22 @@ class LibraryService:
     def set_setting(self, key: str, value: Any) -> None:
         with self._db.write() as tx:
             tx.settings.set(key, value)
+
+    def settings(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The stored values of those of `keys` that are set, read in one transaction."""
+        missing = object()
+        with self._db.read() as tx:
+            found = {key: tx.settings.get(key, missing) for key in keys}
+        return {key: value for key, value in found.items() if value is not missing}
+
+    def update_settings(self, values: Mapping[str, Any], remove: Iterable[str] = ()) -> None:
+        """Set `values` and delete the `remove` keys, in one transaction."""
+        with self._db.write() as tx:
+            for key, value in values.items():
+                tx.settings.set(key, value)
+            for key in remove:
+                if key not in values:
+                    tx.settings.delete(key)
 
 
 def _existing(tx: Repositories, post_id: int) -> Post:

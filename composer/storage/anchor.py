@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from composer.domain.files import read_text, write_atomic
 from composer.domain.posts import GENESIS_HASH, AuditHead, canonical_json, head_mac
 
 ANCHOR_SUFFIX = ".audit-head"
@@ -59,7 +58,7 @@ def from_json(text: str) -> AuditHead:
 def read_anchor(path: Path) -> AuditHead | None:
     """The anchor in `path`; None when there is no file. Raises AnchorError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
@@ -68,22 +67,10 @@ def read_anchor(path: Path) -> AuditHead | None:
 
 
 def write_anchor(path: Path, head: AuditHead) -> None:
-    """Replace the anchor file atomically: a synced temporary file, renamed, folder synced.
+    """Replace the anchor file atomically (see `composer.domain.files.write_atomic`).
 
     Raises OSError; the old anchor stays in place when anything fails."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        try:
-            os.write(fd, (to_json(head) + "\n").encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    _sync_folder(path.parent)
+    write_atomic(path, (to_json(head) + "\n").encode("utf-8"), overwrite=True)
 
 
 def signed(head: AuditHead, key: bytes | None) -> AuditHead:
@@ -124,18 +111,3 @@ def backup_head(path: Path) -> AuditHead | None:
         return from_json(value if isinstance(value, str) else json.dumps(value))
     except (AnchorError, ValueError, TypeError):
         return None
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from composer.domain.errors import BackupError
 from composer.storage.library_file import why
 
 KEEP_DAILY = 7
@@ -24,10 +25,6 @@ DAILY_PATTERN = re.compile(r"^library-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 BACKUP_GLOB = "library-*.sqlite3"
 PARTIAL_SUFFIX = ".partial"
 _COMPANIONS = ("-journal", "-wal", "-shm")  # SQLite's files beside a partial copy
-
-
-class BackupError(Exception):
-    """A backup could not be written or did not pass its integrity check."""
 
 
 def backup_database(

@@ -26,6 +26,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from composer.domain.layout import BACKUPS_FOLDER
+from composer.domain.layout import LIBRARY_FILE as LIBRARY_FILE
+from composer.domain.layout import backups_dir as backups_dir
+from composer.domain.layout import library_path as library_path
 from composer.domain.posts import AuditHead
 from composer.storage import anchor, backup, library_file
 from composer.storage.errors import (
@@ -49,8 +53,6 @@ __all__ = [  # the errors live in storage.errors; callers import them from here 
     "StorageError",
 ]
 
-LIBRARY_FILE = "library.sqlite3"
-BACKUPS_FOLDER = "backups"
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -95,14 +97,6 @@ class OpenReport:
             f"{self.moved_aside} and a new, empty library was started (no good backup "
             f"was found).",
         )
-
-
-def library_path(data_dir: Path) -> Path:
-    return data_dir / LIBRARY_FILE
-
-
-def backups_dir(data_dir: Path) -> Path:
-    return data_dir / BACKUPS_FOLDER
 
 
 def migrations_config() -> Config:

@@ -1,26 +1,22 @@
-"""The storage errors callers see; each message is one plain sentence for the agent."""
+"""The storage errors callers see (defined in `composer.domain.errors`, so that callers
+above the services can catch them without importing storage)."""
 
 from __future__ import annotations
 
+from composer.domain.errors import (
+    BackupError,
+    LibraryAccessError,
+    LibraryOpenError,
+    NewerSchemaError,
+    ReadOnlyLibraryError,
+    StorageError,
+)
 
-class LibraryOpenError(Exception):
-    """The library cannot be opened; the message is meant for the agent."""
-
-
-class NewerSchemaError(LibraryOpenError):
-    """The file was written by a newer Composer; it is left exactly as it was."""
-
-
-class LibraryAccessError(LibraryOpenError):
-    """The file or folder cannot be read or written (permissions, a failing disk).
-
-    Not damage: nothing is moved aside or restored, and nothing is changed.
-    """
-
-
-class StorageError(Exception):
-    """Reading or writing the library failed (busy, disk full, damaged); plain message."""
-
-
-class ReadOnlyLibraryError(StorageError):
-    """The library was opened read-only (no write permission); nothing was changed."""
+__all__ = [
+    "BackupError",
+    "LibraryAccessError",
+    "LibraryOpenError",
+    "NewerSchemaError",
+    "ReadOnlyLibraryError",
+    "StorageError",
+]

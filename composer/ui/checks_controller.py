@@ -23,7 +23,6 @@ from composer.ui.editor.checker import CheckRequest, LiveChecker, LiveResult
 from composer.ui.editor.draft_editor import replace_span, select_span
 from composer.ui.finding_popover import FindingPopover
 from composer.ui.findings_model import Shown, error_count, visible
-from composer.ui.startup import spelling_of
 
 if TYPE_CHECKING:
     from composer.ui.centre import CentrePane
@@ -53,7 +52,8 @@ class ChecksController(QObject):
         self.dismissed: set[str] = set()
         self.result: LiveResult | None = None
         self.items: list[Shown] = []
-        self.spelling: Any = None
+        self.spelling: Any = None  # for suggestions; words are added through `guidelines`
+        self.guidelines: Any = None  # the one GuidelineService, once the engine is ready
         self.menu_extras: list[Callable[[QMenu], None]] = []  # e.g. the snippets submenu
         panel.activated.connect(self.activate)
         panel.fixRequested.connect(self.fix)
@@ -67,11 +67,11 @@ class ChecksController(QObject):
 
     # -- set-up -----------------------------------------------------------------------
 
-    def set_engine(self, engine: Any, profile: Any) -> None:
-        self.spelling = spelling_of(engine)
-        from composer.services.guidelines import GuidelineService
-
-        self.checker.set_service(GuidelineService(engine, profile))
+    def set_guidelines(self, guidelines: Any, profile: Any) -> None:
+        """Check with the guideline service's engine (whatever it holds after a reload)."""
+        self.guidelines = guidelines
+        self.spelling = guidelines.spelling
+        self.checker.set_service(guidelines.with_profile(profile))
         self.request(now=True)
 
     def set_profile(self, profile: Any) -> None:
@@ -232,10 +232,10 @@ class ChecksController(QObject):
             self._show(self.result)
 
     def add_word(self, word: str) -> None:
-        if self.spelling is None:
+        if self.guidelines is None or self.spelling is None:
             return
         try:
-            self.spelling.add_to_user_dictionary(word)
+            self.guidelines.add_to_dictionary(word)
         except (OSError, ValueError) as exc:
             alerts.warning(self.centre, "Not added", f"“{word}” could not be added: {exc}")
             return

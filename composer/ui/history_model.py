@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from composer.domain.platforms import PLATFORM_NAMES
 from composer.domain.posts import Post, PostQuery, PostStatus
 
 if TYPE_CHECKING:
@@ -28,13 +29,6 @@ StatusRole = Qt.ItemDataRole.UserRole + 3
 PlatformsRole = Qt.ItemDataRole.UserRole + 4
 WhenRole = Qt.ItemDataRole.UserRole + 5
 
-PLATFORM_NAMES: dict[str, str] = {
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "threads": "Threads",
-}
 STATUS_NAMES: dict[str, str] = {
     "draft": "Draft",
     "approved": "Approved",

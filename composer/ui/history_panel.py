@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.domain.accounts import PLATFORMS
+from composer.domain.platforms import PLATFORM_NAMES, PLATFORMS
 from composer.domain.posts import Post, PostQuery
 from composer.ui.history_actions import PostActions
 from composer.ui.history_delegate import PostDelegate
 from composer.ui.history_model import (
     DELETED_FILTER,
     PAGE_SIZE,
-    PLATFORM_NAMES,
     STATUS_FILTERS,
     HistoryModel,
     count_text,

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Composer")
         self.setObjectName("mainWindow")
         self.services: Any = None
+        self._own_guidelines: Any = None  # only while no library is open (see `guidelines`)
         self.posts: PostsController | None = None
         self.closed_cleanly = False
         self.unclean_start = False
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.checks.shown.connect(self._update_approve)
         self.actions_ = build_menus(self)
         self.snippets = SnippetActions(self)
-        self.rules = RulesReloader(self.data_dir, self)
+        self.rules = RulesReloader(self.guidelines, self)
         self.rules.ready.connect(self._rules_reloaded)
         self.rules.failed.connect(lambda text: self.banner.show_notice("reload", text, "error"))
         self._wire_actions()
@@ -114,7 +115,10 @@ class MainWindow(QMainWindow):
 
     def attach_services(self, services: Any) -> None:
         """The library is open: history, the post to show, and notices from opening it."""
+        own, self._own_guidelines = self._own_guidelines, None
         self.services = services
+        if own is not None and own.loaded:  # the checks started before the library opened
+            self.attach_engine(own.engine)
         panel = external.history_panel(services, self)
         old = self.history
         self.splitter.replaceWidget(0, panel)
@@ -127,12 +131,26 @@ class MainWindow(QMainWindow):
         for index, notice in enumerate(services.notices):
             self.banner.show_notice(f"library-{index}", notice, "warning")
         self._set_library_ready(True)
-        if getattr(services.database, "read_only", ""):
+        if services.maintenance.read_only:
             self._set_read_only()
         self._follow_theme_setting()
         self.posts.start(self.unclean_start)
 
+    def guidelines(self) -> Any:  # -> GuidelineService
+        """The one guideline service: the library's, or (with no library) the window's."""
+        if self.services is not None:
+            return self.services.guidelines
+        if self._own_guidelines is None:
+            from composer.services.guidelines import GuidelineService
+
+            self._own_guidelines = GuidelineService.open(self.data_dir)
+        return self._own_guidelines
+
     def attach_engine(self, engine: Any) -> None:
+        """Check with `engine`, held by the one guideline service (approval uses it too)."""
+        guidelines = self.guidelines()
+        if not guidelines.loaded or guidelines.engine is not engine:
+            guidelines.install(engine)
         profile = None
         if self.services is not None:
             try:
@@ -147,7 +165,7 @@ class MainWindow(QMainWindow):
             self.banner.show_notice(
                 f"pack-{notice}", f"Two guideline rules share an id: {notice}", "warning"
             )
-        self.checks.set_engine(engine, profile)
+        self.checks.set_guidelines(guidelines, profile)
 
     def library_failed(self, message: str) -> None:
         self.banner.show_notice("library", message, "error")
@@ -272,8 +290,6 @@ class MainWindow(QMainWindow):
             if key.startswith("pack-") or key in ("engine", "reload"):
                 self.banner.remove(key)
         self.attach_engine(engine)
-        if self.services is not None:
-            self.services.approval.use_engine(engine)
         self.statusBar().showMessage(
             f"Rules reloaded ({len(engine.rules)} rules); your post was checked again.", 6000
         )
@@ -343,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def _follow_theme_setting(self) -> None:
         try:
-            choice = self.services.library.setting(theme.THEME_KEY, "system")
+            choice = self.services.preferences.load().theme
         except Exception:
             log.exception("theme setting unavailable")
             return

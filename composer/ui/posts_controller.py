@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PLATFORMS_KEY = "default_platforms"
 APPROVED_EDIT = "approved-edit"
 
 
@@ -168,8 +167,7 @@ class PostsController(QObject):
 
     def new(self) -> None:
         self.session.start_new()
-        defaults = self.services.library.setting(DEFAULT_PLATFORMS_KEY, [])
-        platforms = tuple(p for p in defaults if isinstance(p, str)) if defaults else ()
+        platforms = self.services.preferences.load().default_platforms
         self._show(None, PostDraft(body="", platforms=platforms))
         self.centre.editor.setFocus()
 

@@ -1,30 +1,32 @@
 """Reload the guideline rules (after the agent edits a custom pack) without a restart.
 
 Building the engine reads every pack and the dictionaries (about half a second), so it
-runs on a private one-thread pool like start-up does; the window swaps the engine in when
-it arrives. A second request while one is running is ignored rather than queued.
+runs on a private one-thread pool like start-up does. The guideline service (the one
+owner of the engine) swaps the new engine in when it is ready, for the live checks and
+approval alike. A second request while one is running is ignored rather than queued.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from composer.app.paths import user_dictionary_path
 from composer.ui.startup import spelling_of
 
 log = logging.getLogger(__name__)
 
 
 class RulesReloader(QObject):
-    ready = Signal(object)  # Engine
+    ready = Signal(object)  # Engine, already in use by the guideline service
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, guidelines: Callable[[], Any], parent: QObject | None = None) -> None:
+        """`guidelines` hands over the current GuidelineService (the library's, once open)."""
         super().__init__(parent)
-        self._data_dir = data_dir
+        self._guidelines = guidelines
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.busy = False
@@ -41,11 +43,10 @@ class RulesReloader(QObject):
         return self._pool.waitForDone(ms)
 
     def _work(self) -> None:
-        from composer.services.guidelines import build_engine
-
         try:
-            user_dictionary_path(self._data_dir).touch(exist_ok=True)  # see StartupLoader
-            engine = build_engine(self._data_dir)
+            guidelines = self._guidelines()
+            guidelines.ensure_user_dictionary()  # see StartupLoader
+            engine = guidelines.reload()
             spelling = spelling_of(engine)
             if spelling is not None:
                 spelling.warm_up()

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 class StartupLoader(QObject):
     libraryOpened = Signal(object)  # Services
     libraryFailed = Signal(str)
-    engineReady = Signal(object)  # Engine
+    engineReady = Signal(object)  # Engine (loaded into the library's GuidelineService)
     engineFailed = Signal(str)
     storeStatus = Signal(object)  # StoreStatus
     finished = Signal()
@@ -39,7 +39,7 @@ class StartupLoader(QObject):
         services = self._open_library()
         if services is not None:
             self.libraryOpened.emit(services)
-        engine = self._load_engine()
+        engine = self._load_engine(services)
         if engine is not None:
             self.engineReady.emit(engine)
         if services is not None:
@@ -51,7 +51,7 @@ class StartupLoader(QObject):
 
     def _open_library(self):  # -> Services | None
         from composer.app.container import Services
-        from composer.storage.database import LibraryOpenError
+        from composer.domain.errors import LibraryOpenError
 
         try:
             return Services.open(self._data_dir)
@@ -65,15 +65,21 @@ class StartupLoader(QObject):
             )
         return None
 
-    def _load_engine(self):  # -> Engine | None
-        from composer.app.container import load_engine
-        from composer.app.paths import user_dictionary_path
+    def _load_engine(self, services):  # -> Engine | None
+        """The library's own engine (its GuidelineService builds it here, off the GUI
+        thread); without a library, one for the window alone."""
+        from composer.services.guidelines import GuidelineService
 
         try:
-            # load_engine only passes the user's dictionary when the file exists; without it,
-            # "add to dictionary" would last until quit. An empty file is a valid dictionary.
-            user_dictionary_path(self._data_dir).touch(exist_ok=True)
-            engine = load_engine(self._data_dir)
+            if services is not None:
+                guidelines = services.guidelines
+            else:
+                # the window installs this engine in its own service (MainWindow.guidelines)
+                guidelines = GuidelineService.open(self._data_dir)
+            # Without the file, "add to dictionary" would last until quit; an empty file
+            # is a valid dictionary.
+            guidelines.ensure_user_dictionary()
+            engine = guidelines.engine
             spelling = spelling_of(engine)
             if spelling is not None:
                 spelling.warm_up()

@@ -143,7 +143,6 @@ def chip_style(state: str) -> str:
     )
 
 
-THEME_KEY = "theme"  # "system" | "light" | "dark", set in the profile and settings dialog
 _CHOICE_PROPERTY = "composerTheme"
 
 

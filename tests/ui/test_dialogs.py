@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
 from composer.domain.posts import PostDraft
+from composer.domain.preferences import Preferences
 from composer.domain.profile import Profile
 from composer.secrets import MemoryKeyring, Secret
 from composer.secrets.store import SERVICE_ENV
@@ -24,9 +25,6 @@ from composer.services.library import LibraryError
 from composer.ui import alerts
 from composer.ui.dialogs.accounts import NAME_COLUMN, NO_STORE_HINT, AccountsDialog
 from composer.ui.dialogs.profile import (
-    SETTING_APPROVER,
-    SETTING_DEFAULT_PLATFORMS,
-    SETTING_THEME,
     ProfileDialog,
     disclosure_preview,
     licence_mismatch,
@@ -433,9 +431,9 @@ def test_profile_round_trip_with_settings(qtbot, services):
     assert saved.args == [expected]
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert services.library.profile() == expected
-    assert services.library.setting(SETTING_DEFAULT_PLATFORMS) == ["x", "linkedin"]
-    assert services.library.setting(SETTING_THEME) == "dark"
-    assert services.library.setting(SETTING_APPROVER) == "J. Agent"
+    assert services.preferences.load() == Preferences(
+        theme="dark", approver="J. Agent", default_platforms=("x", "linkedin")
+    )
 
     again = ProfileDialog(services.library)
     qtbot.addWidget(again)

@@ -17,7 +17,7 @@ from image_samples import (
 )
 from PySide6.QtGui import QColor, QImageReader
 
-from composer.services import image_meta
+from composer.media import meta as image_meta
 from composer.services.images import ImageError, ImageStore, clean_bytes, inspect
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from composer.domain import files
 from composer.guidelines.builtin import spelling, word_list
 from composer.guidelines.builtin.spelling import SpellingCheck
 from composer.guidelines.facts import TextFacts
@@ -256,7 +257,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(word_list.os, "replace", broken_replace)
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         check.add_to_user_dictionary("zorblax")
     assert path.read_text(encoding="utf-8") == "first\n"

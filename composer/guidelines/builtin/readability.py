@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from composer.domain.findings import Finding
 from composer.guidelines.builtin.texts import builtin_text
+from composer.guidelines.tokens import Span
 
 if TYPE_CHECKING:
     from composer.guidelines.facts import TextFacts
     from composer.guidelines.inputs import CheckInput
 
-Span = tuple[int, int]
 
 CATEGORY = "style.readability"
 LONG_SENTENCE_RULE = "style.readability.long-sentence"

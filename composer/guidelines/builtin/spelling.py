@@ -15,9 +15,12 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.domain.files import read_text, write_atomic
 from composer.domain.findings import Finding
+from composer.domain.layout import resources_dir
 from composer.guidelines.builtin.texts import builtin_text
-from composer.guidelines.builtin.word_list import atomic_write_bytes, english_frequency
+from composer.guidelines.builtin.word_list import english_frequency
+from composer.guidelines.tokens import match_case
 
 if TYPE_CHECKING:
     from composer.guidelines.facts import TextFacts
@@ -81,8 +84,6 @@ _BRITISH = tuple(
 
 
 def default_vocabulary_path() -> Path:
-    from composer.app.paths import resources_dir
-
     return resources_dir() / "dictionaries" / "insurance.txt"
 
 
@@ -149,7 +150,7 @@ class SpellingCheck:
         lower = _normalise(word)
         if not _ASCII_WORD.fullmatch(lower):
             return []
-        return [_match_case(word, c) for c in self._candidates(lower, far)]
+        return [match_case(word, c) for c in self._candidates(lower, far)]
 
     def add_to_user_dictionary(self, word: str) -> None:
         """Teach one word, for this session and (with a dictionary file) for good.
@@ -195,7 +196,7 @@ class SpellingCheck:
     @staticmethod
     def _append_to_file(path: Path, word: str) -> None:
         try:
-            existing = path.read_text(encoding="utf-8-sig")
+            existing = read_text(path)
         except FileNotFoundError:
             existing = ""
         if word.lower() in {line.strip().lower() for line in existing.splitlines()}:
@@ -380,14 +381,6 @@ def _used_as_name(text: str, word: str, start: int) -> bool:
     return False
 
 
-def _match_case(original: str, candidate: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return candidate.upper()
-    if original[:1].isupper():
-        return candidate[:1].upper() + candidate[1:]
-    return candidate
-
-
 def _edits1(word: str, inserts: bool = True) -> set[str]:
     """Every string one delete, transposition, replacement or insertion away (Norvig).
 
@@ -421,7 +414,7 @@ def _entry_words(entry: str) -> frozenset[str]:
 def _read_words(path: Path) -> frozenset[str]:
     """A word list: one word per line, `#` starts a comment; a missing file is empty."""
     try:
-        content = path.read_text(encoding="utf-8-sig")
+        content = read_text(path)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return frozenset()
     words: set[str] = set()
@@ -435,4 +428,4 @@ def _read_words(path: Path) -> frozenset[str]:
 def _atomic_write(path: Path, content: str) -> None:
     """Write a file so that readers see the old or the new content, never a mixture."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, content.encode("utf-8"))
+    write_atomic(path, content.encode("utf-8"), overwrite=True)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from composer.domain.files import read_text
 from composer.domain.findings import Finding, Severity
+from composer.domain.layout import shipped_rules_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +51,7 @@ class BuiltinText:
 @cache
 def builtin_texts() -> dict[str, BuiltinText]:
     """Every built-in check's texts, read once from the shipped `builtin.toml`."""
-    from composer.app.paths import resources_dir
-
-    path = resources_dir() / "guidelines" / "builtin.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
     return {
         key: BuiltinText(
             severity=table["severity"],

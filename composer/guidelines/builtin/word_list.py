@@ -10,9 +10,9 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import marshal
-import os
-import tempfile
 from pathlib import Path
+
+from composer.domain.files import write_atomic
 
 
 def english_frequency() -> dict[str, int]:
@@ -29,7 +29,7 @@ def english_frequency() -> dict[str, int]:
     if cache is not None:
         with contextlib.suppress(OSError):
             cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(cache, marshal.dumps(frequency))
+            write_atomic(cache, marshal.dumps(frequency), overwrite=True)
     return frequency
 
 
@@ -46,18 +46,3 @@ def _cache_file() -> Path | None:
 
     folder = user_cache_path("Composer", appauthor=False)
     return folder / f"english-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never a mixture (fsync, then rename)."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

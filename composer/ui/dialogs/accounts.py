@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from composer.domain.accounts import PLATFORMS, Account
+from composer.domain.platforms import PLATFORM_NAMES
 from composer.secrets import CredentialStoreError, Secret
 from composer.services.accounts import AccountError
 from composer.ui import alerts
-from composer.ui.history_model import PLATFORM_NAMES
 
 if TYPE_CHECKING:
     from composer.services.accounts import AccountsService

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.domain.accounts import PLATFORMS, Account
+from composer.domain.platforms import PLATFORM_NAMES
 from composer.export import EXTENSIONS, SCHEDULERS
 from composer.export.pdf_fonts import describe
 from composer.services.export import (
@@ -46,7 +47,6 @@ from composer.services.export_checks import MISSING_GLYPHS, Problem
 from composer.services.library import LibraryError
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 from composer.ui import alerts
-from composer.ui.history_model import PLATFORM_NAMES
 
 if TYPE_CHECKING:
     from composer.app.container import Services

@@ -28,17 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from composer.domain.accounts import PLATFORMS
+from composer.domain.platforms import PLATFORM_NAMES
+from composer.domain.preferences import Preferences
 from composer.domain.profile import Profile
 from composer.services.library import LibraryError
-from composer.ui.history_model import PLATFORM_NAMES
+from composer.services.preferences import PreferencesService
 
 if TYPE_CHECKING:
     from composer.services.library import LibraryService
 
 # Settings keys (library.setting / set_setting) the rest of the window reads.
-SETTING_DEFAULT_PLATFORMS = "default_platforms"  # list[str] of platform keys
-SETTING_THEME = "theme"  # "system" | "light" | "dark"
-SETTING_APPROVER = "approver"  # str; empty means "the profile's name"
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 
 WHY = (
@@ -125,6 +124,7 @@ class ProfileDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Profile and settings")
         self._library = library_service
+        self._preferences = PreferencesService(library_service)
         self.saved_profile: Profile | None = None
 
         self.name = self._line("Name as licensed", "e.g. Jane Q. Agent")
@@ -227,12 +227,10 @@ class ProfileDialog(QDialog):
     def _load(self) -> None:
         try:
             profile = self._library.profile() or Profile()
-            platforms = self._library.setting(SETTING_DEFAULT_PLATFORMS, []) or []
-            theme = self._library.setting(SETTING_THEME, "system")
-            approver = self._library.setting(SETTING_APPROVER, "") or ""
+            preferences = self._preferences.load()
         except (LibraryError, ValueError) as exc:  # an unreadable stored profile
             self.message.setText(f"The saved profile could not be read: {exc}")
-            profile, platforms, theme, approver = Profile(), [], "system", ""
+            profile, preferences = Profile(), Preferences()
         self.name.setText(profile.name)
         self.agency.setText(profile.agency)
         self.license_number.setText(profile.license_number)
@@ -240,9 +238,9 @@ class ProfileDialog(QDialog):
         self.disclosure.setPlainText(profile.disclosure)
         self.broker_dealer.setPlainText(profile.broker_dealer_disclosure)
         for platform, box in self.platform_boxes.items():
-            box.setChecked(platform in platforms)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
-        self.approver.setText(str(approver))
+            box.setChecked(platform in preferences.default_platforms)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(preferences.theme)))
+        self.approver.setText(preferences.approver)
 
     def profile(self) -> Profile:
         """The profile as typed (raises ProfileError for a bad state code)."""
@@ -279,10 +277,16 @@ class ProfileDialog(QDialog):
         try:
             profile = self.profile()
             self._library.set_profile(profile)
-            chosen = [p for p, box in self.platform_boxes.items() if box.isChecked()]
-            self._library.set_setting(SETTING_DEFAULT_PLATFORMS, chosen)
-            self._library.set_setting(SETTING_THEME, self.theme.currentData())
-            self._library.set_setting(SETTING_APPROVER, self.approver.text().strip())
+            chosen = tuple(p for p, box in self.platform_boxes.items() if box.isChecked())
+            self._preferences.save(
+                Preferences.from_stored(
+                    {
+                        "theme": self.theme.currentData(),
+                        "approver": self.approver.text(),
+                        "default_platforms": chosen,
+                    }
+                )
+            )
         except (ProfileError, LibraryError) as exc:
             self.message.setText(str(exc))
             return

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.domain.platforms import PLATFORM_NAMES
 from composer.domain.posts import Post, PostDraft, Revision
 from composer.services.library import LibraryError
 from composer.ui import alerts
-from composer.ui.history_model import PLATFORM_NAMES
 
 if TYPE_CHECKING:
     from composer.services.library import LibraryService

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from composer.export.atomic import AtomicWriteError, write_atomic
+from composer.domain.files import AtomicWriteError, write_atomic
 
 
 def test_writes_the_bytes_and_leaves_nothing_else(tmp_path):

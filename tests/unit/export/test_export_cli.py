@@ -111,12 +111,12 @@ def test_a_failed_write_is_exit_1_in_one_line(cli, week, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("composer.export.atomic.os.open", refuse)
+    monkeypatch.setattr("composer.domain.files.os.open", refuse)
     status, stdout, stderr = cli("export", "--format", "json", "--out", str(week / "r.json"), "1")
     assert status == 1 and stdout == ""
     assert stderr.count("\n") == 1 and "permission denied" in stderr
     assert "nothing was written" in stderr
-    monkeypatch.setattr("composer.export.atomic.os.open", os.open)
+    monkeypatch.setattr("composer.domain.files.os.open", os.open)
     assert not (week / "r.json").exists()
     assert cli("audit", "verify")[0] == 0
 

@@ -15,7 +15,7 @@ import pytest
 from export_pdftext import page_texts, squash
 from image_samples import camera_jpeg, encode, picture
 
-from composer.services import image_meta
+from composer.media import meta as image_meta
 from composer.services.export import ExportRefusedError, ExportRequest
 
 ALT = "Our office team at the charity run, all in blue shirts"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from composer.export.atomic import AtomicWriteError, Staged
+from composer.domain.files import AtomicWriteError, Staged
 from composer.services.export import ExportNotRecordedError, ExportRequest, ExportWriteError
 from composer.storage.anchor import anchor_path, read_anchor
 

@@ -1,4 +1,9 @@
-"""Write a whole file or nothing: a temporary file in the same folder, fsync, then rename.
+"""Small file helpers every layer shares: whole-file writes, and reading UTF-8 text.
+
+Imports nothing of ours, so guidelines, storage, export, media and services all use the
+same ones (the architecture test keeps `composer.domain` free of the layers above it).
+
+Write a whole file or nothing: a temporary file in the same folder, fsync, then rename.
 
 The temporary file sits next to the target so the final rename never crosses file systems
 (where it would stop being atomic). Without `overwrite`, an existing file is left alone,
@@ -20,9 +25,30 @@ import secrets
 import shutil
 from pathlib import Path
 
+BOM = "\ufeff"
 
-class AtomicWriteError(Exception):
+
+class AtomicWriteError(OSError):
     """The file could not be written; nothing was left behind. The message is one line."""
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 bytes as text, a leading byte-order mark dropped (Notepad and Excel add one).
+
+    Raises UnicodeDecodeError for bytes that are not UTF-8."""
+    return without_bom(data.decode("utf-8"))
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, a leading byte-order mark dropped. Raises OSError or
+    UnicodeDecodeError."""
+    return decode_text(Path(path).read_bytes())
+
+
+def without_bom(text: str) -> str:
+    """`text` without its leading byte-order mark (for text decoded elsewhere); a file
+    saved twice by a careless tool can carry more than one, and they all go."""
+    return text.lstrip(BOM)
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
@@ -44,7 +70,7 @@ def stage_file(path: Path, data: bytes, *, overwrite: bool = False) -> Staged:
         raise FileExistsError(errno.EEXIST, "the file already exists", str(path))
     tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
-        _write_synced(tmp, data)
+        write_synced(tmp, data)
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -112,7 +138,7 @@ class Staged:
         if self._old is not None:
             _remove(self._old)
             self._old = None
-        _sync_folder(self.path.parent)
+        sync_folder(self.path.parent)
 
 
 def _remove(path: Path) -> None:
@@ -123,7 +149,8 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
-def _write_synced(tmp: Path, data: bytes) -> None:
+def write_synced(tmp: Path, data: bytes) -> None:
+    """Create `tmp` (it must not exist) holding `data`, synced to disk."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o666)  # the umask decides, as for any file the user saves
     try:
@@ -147,7 +174,7 @@ def _place_without_overwriting(tmp: Path, path: Path) -> None:
         os.replace(tmp, path)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable where the OS allows opening a folder."""
     if os.name != "posix":
         return
