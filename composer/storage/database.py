@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from alembic import command
 from alembic.config import Config
@@ -129,7 +129,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only_uri: str = "
     """An engine with WAL, synchronous=FULL, foreign keys and a busy timeout on every
     connection; transactions are begun by us (BEGIN, or BEGIN IMMEDIATE for writers).
     With `read_only_uri`, connections open that URI instead and never change the file."""
-    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    connect_args: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     if read_only_uri:
         engine = create_engine(
             "sqlite://",
@@ -253,7 +253,7 @@ class Database:
     def _driver_connection(self) -> Iterator[sqlite3.Connection]:
         raw = self._engine.raw_connection()
         try:
-            yield raw.driver_connection  # type: ignore[misc]
+            yield cast(sqlite3.Connection, raw.driver_connection)  # the pysqlite DBAPI connection
         finally:
             raw.close()
 
