@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from composer.storage.repositories import Repositories
 
 CSV_FORMATS = ("hootsuite", "sprout", "csv", BUNDLE)
-SELECTABLE_STATUSES = ("approved", "exported")
+SELECTABLE_STATUSES: tuple[PostStatus, ...] = ("approved", "exported")
 _PAGE = 1000
 
 
@@ -274,7 +274,9 @@ class ExportService:
                         raise PostNotFoundError(f"there is no post {post_id}")
                     posts.append(post)
             else:
-                posts = _all_with_status(tx, (request.status or "approved",))  # type: ignore[arg-type]
+                status = request.status or "approved"
+                assert status in SELECTABLE_STATUSES  # plan() validated the request
+                posts = _all_with_status(tx, (status,))
             active = tx.approvals.active_for([post.id for post in posts])
             for post in posts:
                 if post.deleted_at is not None:
