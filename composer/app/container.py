@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
+    from composer.guidelines.engine import Engine
     from composer.services.accounts import AccountsService
     from composer.services.approval import ApprovalService, Checker
     from composer.services.audit import AuditService
@@ -39,7 +40,7 @@ def library_exists(data_dir: Path) -> bool:
     return (data_dir / LIBRARY_FILE).exists()
 
 
-def load_engine(data_dir: Path) -> Checker:
+def load_engine(data_dir: Path) -> Engine:
     """The guideline engine with the shipped packs and the user's own rule folder."""
     from composer.services.guidelines import build_engine
 

@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from composer.guidelines.engine import Engine
 
 
 def register(subparsers: Any) -> None:
@@ -42,7 +45,7 @@ def register(subparsers: Any) -> None:
     cover.set_defaults(handler=run_coverage)
 
 
-def _load(args: argparse.Namespace, extra: list[Path]):
+def _load(args: argparse.Namespace, extra: list[Path]) -> Engine:
     from composer.app import paths
     from composer.guidelines.engine import Engine
 

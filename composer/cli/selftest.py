@@ -176,7 +176,7 @@ def check_image_formats() -> str:
     """Qt's image plugins for the formats agents attach (a bundle could leave them out)."""
     from PySide6.QtGui import QImageReader
 
-    found = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+    found = {name.toStdString() for name in QImageReader.supportedImageFormats()}
     missing = [name for name in ("png", "jpeg", "gif", "webp") if name not in found]
     if missing:
         raise SelfTestError(f"cannot read {', '.join(missing)} images (Qt image plugins missing)")
