@@ -133,18 +133,18 @@ class AttachmentsStrip(QWidget):
         self.hint = QLabel("Drop or paste images onto the text to attach them.", self)
         self.hint.setObjectName("attachmentsHint")
         outer.addWidget(self.hint, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._row_host = QWidget()
         self._row = QHBoxLayout(self._row_host)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(6)
         self._row.addStretch(1)
-        self.scroll.setWidget(self._row_host)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self._row_host)
+        outer.addWidget(self.scroll_area, 1)
         self._rebuild()
 
     # -- values -----------------------------------------------------------------------
@@ -179,7 +179,7 @@ class AttachmentsStrip(QWidget):
         self._rebuild()
         self.changed.emit()
 
-    def move(self, index: int, step: int) -> None:
+    def move_image(self, index: int, step: int) -> None:
         target = index + step
         if not 0 <= target < len(self._items):
             return
@@ -213,15 +213,15 @@ class AttachmentsStrip(QWidget):
             tile.set_pixmap(self._pixmap(attachment.sha256))
             tile.thumb.clicked.connect(lambda _=False, i=index: self.openRequested.emit(i))
             tile.altEdited.connect(lambda text, i=index: self._alt_typed(i, text))
-            tile.left.clicked.connect(lambda _=False, i=index: self.move(i, -1))
-            tile.right.clicked.connect(lambda _=False, i=index: self.move(i, 1))
+            tile.left.clicked.connect(lambda _=False, i=index: self.move_image(i, -1))
+            tile.right.clicked.connect(lambda _=False, i=index: self.move_image(i, 1))
             tile.remove.clicked.connect(lambda _=False, i=index: self.remove(i))
             tile.left.setEnabled(index > 0)
             tile.right.setEnabled(index < count - 1)
             self._row.insertWidget(index, tile)
             self._tiles.append(tile)
         self.hint.setVisible(not count)
-        self.scroll.setVisible(bool(count))
+        self.scroll_area.setVisible(bool(count))
         self.hint.setStyleSheet(f"color: {theme.colours().muted};")
         self.add_button.setText("Add image…" if not count else "Add…")
 
@@ -243,11 +243,11 @@ class AttachmentsStrip(QWidget):
 
     # -- dropping on the strip ----------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if offer_from_mime(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # type: ignore[override]
+    def dropEvent(self, event: QDropEvent) -> None:
         offer = offer_from_mime(event.mimeData())
         if offer is not None:
             event.acceptProposedAction()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QPlainTextEdit
 
 from composer.domain.attachments import infos
 from composer.domain.history import HistoryItem
@@ -127,7 +127,7 @@ class ChecksController(QObject):
 
     # -- acting on findings -----------------------------------------------------------
 
-    def _edit_for(self, item: Shown):
+    def _edit_for(self, item: Shown) -> QPlainTextEdit:
         if item.source is None:
             return self.centre.editor
         variants = self.centre.variants
@@ -143,7 +143,7 @@ class ChecksController(QObject):
 
     def fix(self, item: Shown, replacement: str) -> None:
         if not replace_span(self._edit_for(item), item.finding, replacement):
-            self.centre.window().statusBar().showMessage(
+            cast(QMainWindow, self.centre.window()).statusBar().showMessage(
                 "The text changed since it was checked; try again in a moment.", 4000
             )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
@@ -59,11 +59,16 @@ class MainWindow(QMainWindow):
         else:
             self._restore_geometry()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # type: ignore[override]
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.built and self._after_first_paint is not None:
             callback, self._after_first_paint = self._after_first_paint, None
-            QTimer.singleShot(0, lambda: (self._build(), callback()))
+
+            def build_then_call_back() -> None:
+                self._build()
+                callback()
+
+            QTimer.singleShot(0, build_then_call_back)
 
     def _build(self) -> None:
         from composer.ui.banner import Banner
@@ -177,15 +182,15 @@ class MainWindow(QMainWindow):
 
     def _wire_actions(self) -> None:
         a = self.actions_
-        a.new.triggered.connect(lambda: self.posts and self.posts.new())
-        a.save.triggered.connect(lambda: self.posts and self.posts.save())
+        a.new.triggered.connect(lambda: self.posts.new() if self.posts else None)
+        a.save.triggered.connect(lambda: self.posts.save() if self.posts else None)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.centre.editor.undo)
         a.redo.triggered.connect(self.centre.editor.redo)
         a.find.triggered.connect(lambda: self.history.focus_search())
-        a.approve.triggered.connect(lambda: self.posts and self.posts.approve())
+        a.approve.triggered.connect(lambda: self.posts.approve() if self.posts else None)
         self.centre.approve.clicked.connect(a.approve.trigger)
-        a.revisions.triggered.connect(lambda: self.posts and self.posts.open_revisions())
+        a.revisions.triggered.connect(lambda: self.posts.open_revisions() if self.posts else None)
         a.disclosure.triggered.connect(self.insert_disclosure)
         a.accounts.triggered.connect(self.open_accounts)
         a.profile.triggered.connect(self.open_profile)
@@ -323,7 +328,8 @@ class MainWindow(QMainWindow):
     # -- look and state -------------------------------------------------------------
 
     def apply_scheme(self, *_: object) -> None:
-        theme.apply_scheme(QGuiApplication.instance(), self._original_palette)
+        # instance() is typed as the base class; a window implies a QApplication.
+        theme.apply_scheme(cast(QApplication, QApplication.instance()), self._original_palette)
         self.centre.restyle()
         self.centre.editor.restyle()
         self.centre.chips.restyle()
@@ -364,7 +370,7 @@ class MainWindow(QMainWindow):
         self._state.setValue("centreSplitter", self.centre.splitter.saveState())
         self._state.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # type: ignore[override]
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.built:  # closed before the panes were built: nothing to save
             self.closed_cleanly = True
             event.accept()

@@ -86,7 +86,7 @@ class ExportDialog(QDialog):
         self._data_dir = services.data_dir
         self._post_ids = tuple(post_ids)
         self._plan: ExportPlan | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None  # not `result`: QDialog.result()
 
         self.format = QComboBox(self)
         for key, label in FORMAT_LABELS:
@@ -293,7 +293,7 @@ class ExportDialog(QDialog):
             self.message.setText(f"Nothing was exported. {_sentence(str(exc))}")
             self.refresh()
             return
-        self.result = result
+        self.export_result = result
         posts = len(result.post_ids)
         self.message.setText(
             f"Exported {posts} post{'s' if posts != 1 else ''} to {result.path}. "

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from composer.domain.findings import Finding
@@ -150,13 +150,13 @@ class DraftEditor(QPlainTextEdit):
             selections.append(selection)
         self.setExtraSelections(selections)
 
-    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._refresh()
 
     # -- typing ----------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         super().keyPressEvent(event)
         typed = event.text()
         if typed and (typed[-1].isalnum() or typed[-1] in "'’-"):
@@ -170,7 +170,7 @@ class DraftEditor(QPlainTextEdit):
             self._typing_at = None
             self._refresh()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         if self._typing_at is not None:
             self._typing_at = None
@@ -179,10 +179,10 @@ class DraftEditor(QPlainTextEdit):
 
     # -- images dropped or pasted ------------------------------------------------------
 
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # type: ignore[override]
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return offer_from_mime(source) is not None or super().canInsertFromMimeData(source)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # type: ignore[override]
+    def insertFromMimeData(self, source: QMimeData) -> None:
         """Images become attachments (never a file path typed into the post)."""
         offer = offer_from_mime(source)
         if offer is None:
@@ -190,7 +190,7 @@ class DraftEditor(QPlainTextEdit):
             return
         self.imagesOffered.emit(offer)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # type: ignore[override]
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         cursor = self.cursorForPosition(event.pos())
         self.contextMenuWanted.emit(event, self.findings_at(cursor.position()))
 
