@@ -131,7 +131,7 @@ class Services:
         from composer.services.guidelines import GuidelineService
 
         return GuidelineService(
-            self.approval.engine,  # type: ignore[arg-type]
+            self.approval.engine,  # type: ignore[arg-type]  # a Checker; in the app, the Engine
             history=self.history.recent_for_checks,
             profile_source=self.library.profile,
         )
