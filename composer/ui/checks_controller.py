@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QContextMenuEvent
@@ -25,6 +25,10 @@ from composer.ui.findings_model import Shown, error_count, visible
 from composer.ui.startup import spelling_of
 
 if TYPE_CHECKING:
+    from composer.domain.profile import Profile
+    from composer.guidelines.builtin.spelling import SpellingCheck
+    from composer.guidelines.engine import Engine
+    from composer.services.library import LibraryService
     from composer.ui.centre import CentrePane
     from composer.ui.findings_panel import FindingsPanel
 
@@ -47,12 +51,12 @@ class ChecksController(QObject):
         self._post_id = post_id
         self.checker = LiveChecker(self)
         self.checker.resultReady.connect(self._show)
-        self.settings: Any = None  # the library (settings store), once open
+        self.settings: LibraryService | None = None  # the settings store, once open
         self.history: tuple[HistoryItem, ...] = ()
         self.dismissed: set[str] = set()
         self.result: LiveResult | None = None
         self.items: list[Shown] = []
-        self.spelling: Any = None
+        self.spelling: SpellingCheck | None = None
         self.menu_extras: list[Callable[[QMenu], None]] = []  # e.g. the snippets submenu
         panel.activated.connect(self.activate)
         panel.fixRequested.connect(self.fix)
@@ -61,14 +65,14 @@ class ChecksController(QObject):
 
     # -- set-up -----------------------------------------------------------------------
 
-    def set_engine(self, engine: Any, profile: Any) -> None:
+    def set_engine(self, engine: Engine, profile: Profile | None) -> None:
         self.spelling = spelling_of(engine)
         from composer.services.guidelines import GuidelineService
 
         self.checker.set_service(GuidelineService(engine, profile))
         self.request(now=True)
 
-    def set_profile(self, profile: Any) -> None:
+    def set_profile(self, profile: Profile | None) -> None:
         service = self.checker.service
         if service is not None:
             service.profile = profile

@@ -22,6 +22,9 @@ from composer.ui.welcome import WELCOME_TEXT
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from composer.app.container import Services
+    from composer.guidelines.engine import Engine
+    from composer.secrets.store import StoreStatus
     from composer.ui.posts_controller import PostsController
 
 log = logging.getLogger(__name__)
@@ -47,7 +50,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.setWindowTitle("Composer")
         self.setObjectName("mainWindow")
-        self.services: Any = None
+        self.services: Services | None = None
         self.posts: PostsController | None = None
         self.closed_cleanly = False
         self.unclean_start = False
@@ -115,7 +118,7 @@ class MainWindow(QMainWindow):
 
     # -- start-up -------------------------------------------------------------------
 
-    def attach_services(self, services: Any) -> None:
+    def attach_services(self, services: Services) -> None:
         """The library is open: history, the post to show, and notices from opening it."""
         self.services = services
         panel = external.history_panel(services, self)
@@ -135,7 +138,7 @@ class MainWindow(QMainWindow):
         self._follow_theme_setting()
         self.posts.start(self.unclean_start)
 
-    def attach_engine(self, engine: Any) -> None:
+    def attach_engine(self, engine: Engine) -> None:
         profile = None
         if self.services is not None:
             try:
@@ -164,7 +167,7 @@ class MainWindow(QMainWindow):
         self.banner.show_notice("engine", message, "error")
         self.findings.set_waiting("The checks are not available.")
 
-    def store_status(self, status: Any) -> None:
+    def store_status(self, status: StoreStatus) -> None:
         if not getattr(status, "available", True):
             self.banner.show_notice(
                 "keyring",
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
         if self.rules.start():
             self.statusBar().showMessage("Reloading the guideline rules…")
 
-    def _rules_reloaded(self, engine: Any) -> None:
+    def _rules_reloaded(self, engine: Engine) -> None:
         for key in self.banner.texts():
             if key.startswith("pack-") or key in ("engine", "reload"):
                 self.banner.remove(key)
@@ -285,7 +288,7 @@ class MainWindow(QMainWindow):
 
     def open_export(self) -> None:
         """Export the open post when it is approved, else every approved post."""
-        if self.posts is None:
+        if self.posts is None or self.services is None:  # both come with the library
             return
         post = self.posts.session.save_now()
         if post is not None and post.status in ("approved", "exported"):
@@ -336,6 +339,8 @@ class MainWindow(QMainWindow):
         self.findings.restyle()
 
     def _follow_theme_setting(self) -> None:
+        if self.services is None:  # its callers have the library open
+            return
         try:
             choice = self.services.library.setting(theme.THEME_KEY, "system")
         except Exception:
