@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from composer.cli.errors import CommandError, UsageError
 
@@ -44,7 +45,7 @@ COMMAND_OWNERS: dict[str, str] = {
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one plain line and exit status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 NO_SECRET_HINT = "use --no-secret to add the account without a credential"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "accounts",
         help="list, add, check and remove social accounts",

@@ -83,7 +83,8 @@ def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple
     else (migration, recovery, a newer library) goes through the full open, as before.
     """
     from composer.app import paths
-    from composer.app.container import LIBRARY_FILE, Services, library_exists
+    from composer.app.container import Services, library_exists
+    from composer.domain.layout import LIBRARY_FILE
     from composer.services.check_context import quick_context
 
     base = paths.data_dir(data_dir)
@@ -145,12 +146,14 @@ def _rules_dir(value: str) -> Path:
     return path
 
 
-def _read_jsonl(source: str, default_platforms: Sequence[str]) -> list[tuple[Any, str, tuple]]:
+def _read_jsonl(
+    source: str, default_platforms: Sequence[str]
+) -> list[tuple[Any, str, tuple[str, ...]]]:
     """Read and validate every line first, so a bad line stops the run before any output."""
     from composer.guidelines.platforms import validate_platforms
     from composer.services.json_input import JsonInputError, parse_json, text_problem
 
-    posts: list[tuple[Any, str, tuple]] = []
+    posts: list[tuple[Any, str, tuple[str, ...]]] = []
     content = read_text_input(source, strip_final_newline=False)
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():

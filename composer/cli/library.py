@@ -194,10 +194,10 @@ def _print_post(
     print(post.body)
     for platform, text in post.variants.items():
         print(f"\n--- variant for {platform} ---\n{text}")
-    for number, image in enumerate(post.attachments, start=1):
+    for position, image in enumerate(post.attachments, start=1):
         where = "  (records a location)" if image.has_location else ""
         alt = image.alt_text or "(no alt text)"
-        print(f"\nImage {number}: {image.original_name or image.sha256[:12]}{where}\n  {alt}")
+        print(f"\nImage {position}: {image.original_name or image.sha256[:12]}{where}\n  {alt}")
     print()
     if findings is None:
         print(f"Findings: {why_not}")

@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from composer.guidelines.engine import Engine
 
 
 def register(subparsers: Any) -> None:
@@ -42,7 +45,7 @@ def register(subparsers: Any) -> None:
     cover.set_defaults(handler=run_coverage)
 
 
-def _load(args: argparse.Namespace, extra: list[Path]):
+def _load(args: argparse.Namespace, extra: list[Path]) -> Engine:
     from composer.app import paths
     from composer.guidelines.engine import Engine
 
@@ -98,8 +101,8 @@ def run_test(args: argparse.Namespace) -> int:
 
 def run_coverage(args: argparse.Namespace) -> int:
     from composer.app import paths
+    from composer.domain.layout import shipped_rules_dir
     from composer.guidelines import coverage
-    from composer.guidelines.engine import shipped_rules_dir
     from composer.guidelines.packs import load_packs
 
     extra = [Path(d) for d in args.rules]

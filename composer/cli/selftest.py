@@ -140,8 +140,7 @@ def _run_step(name: str, step: Callable[[Context], str], context: Context) -> St
 def check_resources(_context: Context) -> str:
     """Every shipped file the app reads: rule packs, platform data, dictionaries, icons."""
     from composer.domain.files import read_text
-    from composer.domain.layout import resources_dir
-    from composer.guidelines.engine import shipped_rules_dir
+    from composer.domain.layout import resources_dir, shipped_rules_dir
     from composer.guidelines.packs import load_packs
     from composer.guidelines.platforms import load_platforms
 

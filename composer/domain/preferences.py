@@ -30,7 +30,7 @@ class Preferences:
         approver = data.get("approver")
         platforms = data.get("default_platforms")
         return cls(
-            theme=theme if theme in THEMES else "system",  # type: ignore[arg-type]
+            theme=theme if theme in THEMES else "system",
             approver=approver.strip() if isinstance(approver, str) else "",
             default_platforms=tuple(
                 dict.fromkeys(p for p in platforms if isinstance(p, str) and p in PLATFORMS)

@@ -8,7 +8,7 @@ when used, so the PDF writer (Qt) costs nothing to the CSV and JSON exports.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from composer.export.model import ExportItem, RenderOptions
 
@@ -39,4 +39,5 @@ def render(format: str, items: Sequence[ExportItem], options: RenderOptions) -> 
     if format not in _MODULES:
         raise ValueError(f"unknown export format {format!r}; choose from: {', '.join(FORMATS)}")
     module = importlib.import_module(_MODULES[format])
-    return module.render(items, options)  # type: ignore[no-any-return]
+    render_module: Callable[[Sequence[ExportItem], RenderOptions], bytes] = module.render
+    return render_module(items, options)

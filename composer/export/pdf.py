@@ -102,8 +102,8 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
     and the approved texts as an attachment."""
     from composer.export.pdf_finish import approved_texts, finish
     from composer.export.pdf_fonts import record_font
-    from composer.export.pdf_textlayer import document_lines
-    from composer.media.typeset import PageImage, Source, typeset
+    from composer.export.pdf_textlayer import Line, document_lines
+    from composer.media.typeset import PageImage, Source, Typeset, typeset
 
     sources = [
         Source(
@@ -116,13 +116,14 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
         )
         for item in items
     ]
-    done = typeset(
+    empty: list[Line] = []
+    done: Typeset[list[Line]] = typeset(
         sources,
         title=options.title,
         font=record_font(),
         style=STYLE,
         lines=document_lines,
-        empty=[],
+        empty=empty,
     )
     if not done.pages:
         return done.data

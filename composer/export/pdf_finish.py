@@ -70,7 +70,9 @@ def finish(data: bytes, pages: Sequence[list[Line]], matrix: str, attachment: by
         existing = contents if isinstance(contents, ArrayObject) else [contents]
         ours = writer._add_object(_stream(stream))
         page[NameObject("/Contents")] = ArrayObject([opening, *existing, closing, ours])
-        resources = DictionaryObject(page["/Resources"].get_object())
+        current = page["/Resources"].get_object()
+        assert isinstance(current, DictionaryObject)  # a page's /Resources is a dictionary
+        resources = DictionaryObject(current)
         fonts = DictionaryObject(resources.get("/Font", DictionaryObject()).get_object())
         fonts[NameObject(f"/{_FONT}")] = font
         resources[NameObject("/Font")] = fonts

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from composer.guidelines import phrases
 from composer.guidelines.checks import Context, Filters, Hit
-from composer.guidelines.facts import Span, TextFacts
+from composer.guidelines.facts import TextFacts
+from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator

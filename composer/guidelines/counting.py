@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from composer.guidelines.entities import Span, find_emoji, find_urls
+from composer.guidelines.entities import find_emoji, find_urls
+from composer.guidelines.tokens import Span
 
 if TYPE_CHECKING:
     from composer.guidelines.platforms import Platform

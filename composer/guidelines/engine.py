@@ -21,12 +21,13 @@ from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.checks import Hit, PatternTimeoutError
 from composer.guidelines.concepts import Grammar
-from composer.guidelines.facts import Span, TextFacts
+from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import own_spans
 from composer.guidelines.pack_cache import load_packs_cached
 from composer.guidelines.packs import LoadError, Rule
+from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 if TYPE_CHECKING:

@@ -144,7 +144,9 @@ def _url_at_dot(text: str, dot: int) -> tuple[Span | None, int] | None:
         end = _host_end(text, start, host.end(), ascii_only=False)
         if end is None:
             return None, host.end()  # twitter-text drops the whole candidate
-        end = _TAIL.match(text, end).end()
+        tail = _TAIL.match(text, end)
+        assert tail is not None  # every part of _TAIL is optional, so it always matches
+        end = tail.end()
         if end - scheme_start > _MAX_URL:
             return None, end
         return (scheme_start, end), end
@@ -164,7 +166,9 @@ def _url_at_dot(text: str, dot: int) -> tuple[Span | None, int] | None:
     end = _host_end(text, start, host.end(), ascii_only=True)
     if end is None:
         return None
-    tail_end = _TAIL.match(text, end).end()
+    tail = _TAIL.match(text, end)
+    assert tail is not None  # every part of _TAIL is optional, so it always matches
+    tail_end = tail.end()
     if tail_end == end and _is_short_cc_domain(text[start:end]):
         return None  # `bit.ly` alone is prose to twitter-text; `bit.ly/x` and `t.co` are links
     return (start, tail_end), tail_end

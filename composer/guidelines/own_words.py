@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from composer.domain.profile import Profile
-from composer.guidelines.facts import Span, TextFacts
+from composer.guidelines.facts import TextFacts
+from composer.guidelines.tokens import Span
 
 _LICENCE = re.compile(
     r"\b(?:lic(?:en[cs]e)?|licen[cs]ed|npn|ca\s+lic|insurance\s+lic(?:en[cs]e)?)(?![a-z])\.?"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from composer.domain.findings import CATEGORIES, SEVERITIES, Severity
 from composer.guidelines import checks, phrases, schema
@@ -63,7 +63,7 @@ class NoShared:
     grammar: Grammar = field(default_factory=Grammar)
 
 
-def is_text_list(value: object) -> bool:
+def is_text_list(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
@@ -117,7 +117,7 @@ def build_rule(
     return Rule(
         id=rule_id,
         category=category,
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
         message=_text(raw, "message"),
         explanation=_text(raw, "explanation"),
         reference=_text(raw, "reference", required=False),

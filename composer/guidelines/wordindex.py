@@ -13,9 +13,11 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from composer.guidelines import phrases
-from composer.guidelines.facts import Span, TextFacts
+from composer.guidelines.facts import TextFacts
+from composer.guidelines.tokens import Span
 
 KEY_LENGTH = 3
 _NUMBER_START = re.compile(r"(?<![\w$#])[$#\d]")
@@ -131,7 +133,7 @@ class WordIndex:
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
         if cached is not None:
-            return cached  # type: ignore[return-value]
+            return cast("dict[int, list[PhraseHit]]", cached)  # facts.cache holds any kind
         text = facts.text
         any_second, by_second = self._any_second, self._by_second
         found: dict[int, list[PhraseHit]] = {}
@@ -195,7 +197,7 @@ class PhraseSet:
         key = ("hits", id(self.index), self.set_id)
         cached = facts.cache.get(key)
         if cached is not None:
-            return cached  # type: ignore[no-any-return]
+            return cast("list[PhraseHit]", cached)
         raw = self.index.scan(facts).get(self.set_id)
         kept: list[PhraseHit] = []
         if raw:

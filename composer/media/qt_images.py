@@ -130,7 +130,7 @@ def other_format(data: bytes) -> str:
 
 def readable_formats() -> frozenset[str]:
     """The image formats this Qt can read (its plugins; a bundle could leave some out)."""
-    return frozenset(bytes(name).decode() for name in QImageReader.supportedImageFormats())
+    return frozenset(name.toStdString() for name in QImageReader.supportedImageFormats())
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

@@ -18,10 +18,10 @@ OPERATIONS = frozenset({"get", "set", "delete"})
 class MemoryKeyring(KeyringBackend):
     """A dict of (service, username) -> password, optionally failing on chosen operations."""
 
-    priority = -10  # type: ignore[assignment]  # below `fail` and `null`: never auto-selected
+    priority = -10  # below `fail` and `null`: never auto-selected
 
     def __init__(self, *, fail_on: Iterable[str] = (), error: BaseException | None = None) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves __init__ unannotated
         self.fail_on = frozenset(fail_on)
         unknown = self.fail_on - OPERATIONS
         if unknown:

@@ -41,7 +41,7 @@ class Secret:
             return NotImplemented
         return hmac.compare_digest(self._value.encode(), other._value.encode())
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable: mypy cannot express the idiom
 
     def __reduce_ex__(self, protocol: object) -> NoReturn:
         raise TypeError("a credential cannot be pickled or copied")

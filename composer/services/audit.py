@@ -202,7 +202,8 @@ class AuditService:
         for post in live:
             approval = active.get(post.id)
             problem = approval_problem(post, approval, logged)
-            result[post.id] = ApprovalStanding(post.id, approval and approval.id, problem)
+            approval_id = approval.id if approval is not None else None
+            result[post.id] = ApprovalStanding(post.id, approval_id, problem)
         return result
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from composer.domain.posts import (
     GENESIS_HASH,
@@ -181,8 +181,9 @@ def _check_export(tx: Repositories, entry: AuditEntry, walk: _Walk) -> str:
     if record is None:
         return f"export {export_id} is missing"
     walk.exports[record.id] = entry.seq
-    logged_items = entry.data.get("items", [])
-    logged_posts = tuple(item[0] for item in logged_items)  # type: ignore[index,union-attr]
+    # As export_audit_data wrote it: [[post_id, approval_id], ...] (its hash checked above).
+    logged_items = cast("list[list[int]]", entry.data.get("items", []))
+    logged_posts = tuple(item[0] for item in logged_items)
     if (
         record.format != entry.data.get("format")
         or record.path != entry.data.get("path")

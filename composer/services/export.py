@@ -76,7 +76,7 @@ __all__ = [
 ]
 
 CSV_FORMATS = ("hootsuite", "sprout", "csv", BUNDLE)
-SELECTABLE_STATUSES = ("approved", "exported")
+SELECTABLE_STATUSES: tuple[PostStatus, ...] = ("approved", "exported")
 _PAGE = 1000
 
 
@@ -283,7 +283,9 @@ class ExportService:
                         raise PostNotFoundError(f"there is no post {post_id}")
                     posts.append(post)
             else:
-                posts = _all_with_status(tx, (request.status or "approved",))  # type: ignore[arg-type]
+                status = request.status or "approved"
+                assert status in SELECTABLE_STATUSES  # plan() validated the request
+                posts = _all_with_status(tx, (status,))
             active = tx.approvals.active_for([post.id for post in posts])
             for post in posts:
                 if post.deleted_at is not None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from composer.domain.accounts import PLATFORMS
 from composer.domain.attachments import Attachment
-from composer.domain.posts import Post, PostDraft, Revision
+from composer.domain.posts import Post, PostDraft, PostStatus, Revision
 from composer.domain.profile import Profile
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class LibraryService:
             before = _existing(tx, post_id)
             if before.draft == draft:
                 return before
-            status = None
+            status: PostStatus | None = None
             # Only approved, exported or archived posts can hold an active approval.
             if before.status != "draft" and not covered_by_approval(before.draft, draft):
                 void_approvals(tx, post_id, now, "edited after approval")
@@ -193,7 +193,7 @@ class LibraryService:
             if post.status != "archived":
                 return post
             approval = tx.approvals.active(post_id)
-            status = "draft"
+            status: PostStatus = "draft"
             if approval is not None:
                 status = "exported" if approval.exported_at else "approved"
             return tx.posts.set_status(post_id, status, now)
@@ -228,7 +228,7 @@ class LibraryService:
             if revision is None or revision.post_id != post_id:
                 raise PostNotFoundError(f"post {post_id} has no revision {revision_id}")
             draft = revision.content
-            status = None
+            status: PostStatus | None = None
             if not covered_by_approval(before.draft, draft):
                 void_approvals(tx, post_id, now, "an older revision was restored")
                 if before.status in ("approved", "exported"):

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from alembic import command
 from alembic.config import Config
@@ -33,6 +33,7 @@ from composer.domain.layout import library_path as library_path
 from composer.domain.posts import AuditHead
 from composer.storage import anchor, backup, library_file
 from composer.storage.errors import (
+    BackupError,
     LibraryAccessError,
     LibraryOpenError,
     NewerSchemaError,
@@ -123,7 +124,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only_uri: str = "
     """An engine with WAL, synchronous=FULL, foreign keys and a busy timeout on every
     connection; transactions are begun by us (BEGIN, or BEGIN IMMEDIATE for writers).
     With `read_only_uri`, connections open that URI instead and never change the file."""
-    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    connect_args: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     if read_only_uri:
         engine = create_engine(
             "sqlite://",
@@ -226,7 +227,7 @@ class Database:
         """Make today's rotated backup unless it exists; drop old ones only after it checks out."""
         stamp = (today or datetime.now(UTC)).astimezone().date()
         if self.read_only:
-            raise backup.BackupError(f"no backup was made: {self.read_only}")
+            raise BackupError(f"no backup was made: {self.read_only}")
         with self._driver_connection() as source:
             folder = self.path.parent / BACKUPS_FOLDER
             return backup.daily_backup(source, folder, stamp, keep, self._stamp)
@@ -247,7 +248,7 @@ class Database:
     def _driver_connection(self) -> Iterator[sqlite3.Connection]:
         raw = self._engine.raw_connection()
         try:
-            yield raw.driver_connection  # type: ignore[misc]
+            yield cast(sqlite3.Connection, raw.driver_connection)  # the pysqlite DBAPI connection
         finally:
             raw.close()
 
@@ -340,7 +341,7 @@ def open_library(
         try:
             with contextlib.closing(sqlite3.connect(path)) as source:
                 backup.backup_database(source, pre_backup)
-        except backup.BackupError as exc:
+        except BackupError as exc:
             raise LibraryAccessError(f"the library was not updated: {exc}") from None
     if current != head:
         migrate(path)

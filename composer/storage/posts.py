@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from composer.domain.attachments import Attachment
-from composer.domain.posts import Post, PostDraft, PostQuery, Revision, RevisionKind
+from composer.domain.posts import Post, PostDraft, PostQuery, PostStatus, Revision, RevisionKind
 from composer.storage.models import (
     FTS_BULK_INSERT_KEY,
     FTS_TABLE,
@@ -100,14 +100,14 @@ class PostRepository:
         connection = self._session.connection()
         flag = insert(SettingRow.__table__).values(key=FTS_BULK_INSERT_KEY, value=True)
         connection.execute(flag)
-        for model, values in (
+        for model, rows in (
             (PostRow, post_values),
             (PostPlatformRow, platforms),
             (PostTagRow, tags),
             (PostAttachmentRow, attachments),
         ):
-            if values:
-                connection.execute(insert(model.__table__), values)
+            if rows:
+                connection.execute(insert(model.__table__), rows)
         connection.execute(
             delete(SettingRow.__table__).where(SettingRow.key == FTS_BULK_INSERT_KEY)
         )
@@ -126,7 +126,7 @@ class PostRepository:
         return None if row is None else to_post(row)
 
     def update(
-        self, post_id: int, draft: PostDraft, now: datetime, status: str | None = None
+        self, post_id: int, draft: PostDraft, now: datetime, status: PostStatus | None = None
     ) -> Post:
         """Write the draft's fields (only changed columns reach SQL) and bump updated_at."""
         row = self._row(post_id)
@@ -137,7 +137,7 @@ class PostRepository:
         self._session.flush()
         return to_post(row)
 
-    def set_status(self, post_id: int, status: str, now: datetime) -> Post:
+    def set_status(self, post_id: int, status: PostStatus, now: datetime) -> Post:
         row = self._row(post_id)
         row.status = status
         row.updated_at = now
@@ -260,7 +260,7 @@ class RevisionRepository:
         row = self._session.get(RevisionRow, revision_id)
         if row is None:
             raise LookupError(f"revision {revision_id} does not exist")
-        values = _revision_values(row.post_id, draft, row.kind, row.created_at)  # type: ignore[arg-type]
+        values = _revision_values(row.post_id, draft, row.kind, row.created_at)
         values["saved_at"] = now
         for key, value in values.items():
             setattr(row, key, value)
@@ -383,7 +383,7 @@ def to_post(row: PostRow) -> Post:
         tags=tuple(sorted(t.tag for t in row.tags)),
         account_id=row.account_id,
         attachments=tuple(to_attachment(a) for a in row.attachments),
-        status=row.status,  # type: ignore[arg-type]
+        status=row.status,
         created_at=row.created_at,
         updated_at=row.updated_at,
         deleted_at=row.deleted_at,
@@ -394,7 +394,7 @@ def to_revision(row: RevisionRow) -> Revision:
     return Revision(
         id=row.id,
         post_id=row.post_id,
-        kind=row.kind,  # type: ignore[arg-type]
+        kind=row.kind,
         content=PostDraft(
             body=row.body,
             title=row.title,

@@ -24,6 +24,12 @@ def log_path(data_dir: Path) -> Path:
     return data_dir / LOG_DIR / LOG_FILE
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """Composer's log file: marked, so setting up again replaces it rather than doubling it."""
+
+    _composer = True
+
+
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     """A rotating log file in the data folder (1 MB, five kept); returns its path."""
     path = log_path(data_dir)
@@ -33,10 +39,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
         if getattr(handler, "_composer", False):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler._composer = True  # type: ignore[attr-defined]
+    handler = _LogFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

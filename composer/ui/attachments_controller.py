@@ -8,10 +8,10 @@ in one line and nothing is attached. The strip's changes go to the draft like an
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QStatusBar
 
 from composer.domain.attachments import Attachment
 from composer.ui.image_drop import ImageOffer
@@ -78,7 +78,10 @@ class AttachmentsController(QObject):
             self.jobs.attach_bytes(offer.data, offer.name)
         elif offer.image is not None:
             self.jobs.attach_image(offer.image, offer.name or "pasted image.png")
-        self.centre.window().statusBar().showMessage("Attaching…", 2000)
+        self._status_bar().showMessage("Attaching…", 2000)
+
+    def _status_bar(self) -> QStatusBar:
+        return cast(QMainWindow, self.centre.window()).statusBar()  # the pane's main window
 
     def pick_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -100,10 +103,10 @@ class AttachmentsController(QObject):
     def _attached(self, attachment: Attachment) -> None:
         self.banner.remove(NOTICE)
         if not self.centre.attachments.add(attachment):
-            self.centre.window().statusBar().showMessage("That image is already attached.", 4000)
+            self._status_bar().showMessage("That image is already attached.", 4000)
             return
         if attachment.has_location:
-            self.centre.window().statusBar().showMessage(
+            self._status_bar().showMessage(
                 "This photo records where it was taken; exports remove it.", 6000
             )
 

@@ -144,13 +144,13 @@ class AltTextEdit(QPlainTextEdit):
         if not self._quiet:
             self.textEdited.emit(self.toPlainText())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.focusNextChild()
             return
         super().keyPressEvent(event)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # type: ignore[override]
+    def insertFromMimeData(self, source: QMimeData) -> None:
         """Pasted text joins the one paragraph: line breaks become spaces."""
         self.insertPlainText(" ".join(source.text().split()))
 
@@ -181,18 +181,18 @@ class AttachmentsStrip(QWidget):
         self.hint.setObjectName("attachmentsHint")
         self.hint.setWordWrap(True)  # a narrow window wraps it instead of growing
         outer.addWidget(self.hint, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._row_host = QWidget()
         self._row = QHBoxLayout(self._row_host)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(6)
         self._row.addStretch(1)
-        self.scroll.setWidget(self._row_host)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self._row_host)
+        outer.addWidget(self.scroll_area, 1)
         self._rebuild()
 
     # -- values -----------------------------------------------------------------------
@@ -227,7 +227,7 @@ class AttachmentsStrip(QWidget):
         self._rebuild()
         self.changed.emit()
 
-    def move(self, index: int, step: int) -> None:
+    def move_image(self, index: int, step: int) -> None:
         target = index + step
         if not 0 <= target < len(self._items):
             return
@@ -261,15 +261,15 @@ class AttachmentsStrip(QWidget):
             tile.set_pixmap(self._pixmap(attachment.sha256))
             tile.thumb.clicked.connect(lambda _=False, i=index: self.openRequested.emit(i))
             tile.altEdited.connect(lambda text, i=index: self._alt_typed(i, text))
-            tile.left.clicked.connect(lambda _=False, i=index: self.move(i, -1))
-            tile.right.clicked.connect(lambda _=False, i=index: self.move(i, 1))
+            tile.left.clicked.connect(lambda _=False, i=index: self.move_image(i, -1))
+            tile.right.clicked.connect(lambda _=False, i=index: self.move_image(i, 1))
             tile.remove.clicked.connect(lambda _=False, i=index: self.remove(i))
             tile.left.setEnabled(index > 0)
             tile.right.setEnabled(index < count - 1)
             self._row.insertWidget(index, tile)
             self._tiles.append(tile)
         self.hint.setVisible(not count)
-        self.scroll.setVisible(bool(count))
+        self.scroll_area.setVisible(bool(count))
         self.hint.setStyleSheet(f"color: {theme.colours().muted};")
         self.add_button.setText("Add image…")
 
@@ -291,11 +291,11 @@ class AttachmentsStrip(QWidget):
 
     # -- dropping on the strip ----------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if offer_from_mime(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # type: ignore[override]
+    def dropEvent(self, event: QDropEvent) -> None:
         offer = offer_from_mime(event.mimeData())
         if offer is not None:
             event.acceptProposedAction()

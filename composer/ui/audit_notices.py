@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from composer.services.audit import AuditService
+    from composer.ui.banner import Banner
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +33,7 @@ TEXTS = {
 }
 
 
-def show(banner: Any, audit: Any) -> None:
+def show(banner: Banner, audit: AuditService) -> None:
     """Put any new audit notice in the banner (one per code) and mark it as said."""
     try:
         codes = audit.notices

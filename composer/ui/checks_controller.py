@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QPlainTextEdit
 
 from composer.domain.attachments import infos
 from composer.domain.history import HistoryItem
@@ -25,6 +25,10 @@ from composer.ui.finding_popover import FindingPopover
 from composer.ui.findings_model import Shown, error_count, visible
 
 if TYPE_CHECKING:
+    from composer.domain.profile import Profile
+    from composer.guidelines.builtin.spelling import SpellingCheck
+    from composer.services.guidelines import GuidelineService
+    from composer.services.library import LibraryService
     from composer.ui.centre import CentrePane
     from composer.ui.findings_panel import FindingsPanel
 
@@ -47,13 +51,13 @@ class ChecksController(QObject):
         self._post_id = post_id
         self.checker = LiveChecker(self)
         self.checker.resultReady.connect(self._show)
-        self.settings: Any = None  # the library (settings store), once open
+        self.settings: LibraryService | None = None  # the settings store, once open
         self.history: tuple[HistoryItem, ...] = ()
         self.dismissed: set[str] = set()
         self.result: LiveResult | None = None
         self.items: list[Shown] = []
-        self.spelling: Any = None  # for suggestions; words are added through `guidelines`
-        self.guidelines: Any = None  # the one GuidelineService, once the engine is ready
+        self.spelling: SpellingCheck | None = None  # for suggestions; words go through `guidelines`
+        self.guidelines: GuidelineService | None = None  # the one service, once the engine is ready
         self.menu_extras: list[Callable[[QMenu], None]] = []  # e.g. the snippets submenu
         panel.activated.connect(self.activate)
         panel.fixRequested.connect(self.fix)
@@ -67,14 +71,14 @@ class ChecksController(QObject):
 
     # -- set-up -----------------------------------------------------------------------
 
-    def set_guidelines(self, guidelines: Any, profile: Any) -> None:
+    def set_guidelines(self, guidelines: GuidelineService, profile: Profile | None) -> None:
         """Check with the guideline service's engine (whatever it holds after a reload)."""
         self.guidelines = guidelines
         self.spelling = guidelines.spelling
         self.checker.set_service(guidelines.with_profile(profile))
         self.request(now=True)
 
-    def set_profile(self, profile: Any) -> None:
+    def set_profile(self, profile: Profile | None) -> None:
         service = self.checker.service
         if service is not None:
             service.profile = profile
@@ -135,7 +139,7 @@ class ChecksController(QObject):
 
     # -- acting on findings -----------------------------------------------------------
 
-    def _edit_for(self, item: Shown):
+    def _edit_for(self, item: Shown) -> QPlainTextEdit:
         if item.source is None:
             return self.centre.editor
         variants = self.centre.variants
@@ -153,7 +157,7 @@ class ChecksController(QObject):
         if self.centre.locked or self.centre.library_read_only:
             return  # an approved post is locked until the agent chooses "Edit…"
         if not replace_span(self._edit_for(item), item.finding, replacement):
-            self.centre.window().statusBar().showMessage(
+            cast(QMainWindow, self.centre.window()).statusBar().showMessage(
                 "The text changed since it was checked; try again in a moment.", 4000
             )
 
@@ -195,7 +199,9 @@ class ChecksController(QObject):
             if item.finding.suggestions and item.finding.start is not None:
                 self.fix(item, item.finding.suggestions[0])
                 return True
-        self.centre.window().statusBar().showMessage("No suggested fix for the words here.", 3000)
+        cast(QMainWindow, self.centre.window()).statusBar().showMessage(
+            "No suggested fix for the words here.", 3000
+        )
         return False
 
     def offer(self, items: list[Shown], where: QPoint) -> FindingPopover:

@@ -7,21 +7,26 @@ the draft being edited, so what they paste is exactly what they signed off.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from composer.guidelines.platforms import load_platforms
 
+if TYPE_CHECKING:
+    from composer.app.container import Services
 
-def fill_menu(menu: QMenu, window: QMainWindow, services: Any, post_id: int | None) -> None:
+
+def fill_menu(
+    menu: QMenu, window: QMainWindow, services: Services | None, post_id: int | None
+) -> None:
     """Rebuild the submenu for the open post: one entry per approved platform."""
     menu.clear()
     approval = None
     if services is not None and post_id is not None:
         approval = services.approval.active_approval(post_id)
-    if approval is None or not approval.texts:
+    if approval is None or not approval.texts or services is None or post_id is None:
         placeholder = menu.addAction("Approve the post first")
         placeholder.setEnabled(False)
         return
@@ -33,7 +38,7 @@ def fill_menu(menu: QMenu, window: QMainWindow, services: Any, post_id: int | No
 
 
 def _copier(
-    window: QMainWindow, services: Any, post_id: int, platform: str, shown: str
+    window: QMainWindow, services: Services, post_id: int, platform: str, shown: str
 ) -> Callable[[], None]:
     def copy() -> None:
         from composer.services.export import ExportService

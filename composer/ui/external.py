@@ -72,7 +72,8 @@ def dialog(name: str, *args: Any) -> QDialog | None:
     except ImportError:
         log.info("dialog %s not available", name)
         return None
-    return getattr(module, _DIALOGS[name])(*args)
+    made: QDialog = getattr(module, _DIALOGS[name])(*args)
+    return made
 
 
 def available(name: str) -> bool:

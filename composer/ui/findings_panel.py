@@ -111,12 +111,12 @@ class FindingCard(QFrame):
     def set_expanded_toggle(self) -> None:
         self.set_expanded(not self.expanded)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # type: ignore[override]
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.activated.emit(self.item)
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.activated.emit(self.item)
             return
@@ -149,11 +149,11 @@ class FindingsPanel(QWidget):
         self.summary.setObjectName("panelSummary")
         self.summary.setContentsMargins(14, 2, 14, 8)
         outer.addWidget(self.summary)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area, 1)
         self.dismissed_row = QWidget()
         row = QHBoxLayout(self.dismissed_row)
         row.setContentsMargins(14, 4, 10, 8)
@@ -177,7 +177,7 @@ class FindingsPanel(QWidget):
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(12, 0, 12, 12)
         self._layout.setSpacing(8)
-        self.scroll.setWidget(self._body)
+        self.scroll_area.setWidget(self._body)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
@@ -224,7 +224,7 @@ class FindingsPanel(QWidget):
         """Scroll the card of `item` into view without taking the focus from the editor."""
         for card in self._cards:
             if card.item.key == item.key and card.item.source == item.source:
-                self.scroll.ensureWidgetVisible(card)
+                self.scroll_area.ensureWidgetVisible(card)
                 return True
         return False
 
@@ -234,7 +234,7 @@ class FindingsPanel(QWidget):
             if card.item == item:
                 card.set_expanded(True)
                 self._expanded.add(card.item.key)
-                self.scroll.ensureWidgetVisible(card)
+                self.scroll_area.ensureWidgetVisible(card)
                 card.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return True
         return False
@@ -242,7 +242,7 @@ class FindingsPanel(QWidget):
     def _rebuild(self, empty: str, reuse: bool = True) -> None:
         """Lay the cards out again, reusing the card of every finding still present (only
         new findings cost a new card), so a changing list stays cheap while typing."""
-        spare: dict[tuple, list[FindingCard]] = {}
+        spare: dict[tuple[object, ...], list[FindingCard]] = {}
         for card in self._cards:
             if card.expanded:
                 self._expanded.add(card.item.key)
@@ -253,7 +253,8 @@ class FindingsPanel(QWidget):
             else:
                 card.deleteLater()
         while self._layout.count():
-            child = self._layout.takeAt(0).widget()
+            taken = self._layout.takeAt(0)
+            child = taken.widget() if taken is not None else None
             if child is not None and child is not self.empty and not isinstance(child, FindingCard):
                 child.deleteLater()
         self._cards = []
@@ -324,7 +325,7 @@ class FindingsPanel(QWidget):
             self._rebuild(empty="", reuse=False)  # new colours: fresh cards
 
 
-def _same(item: Shown) -> tuple:
+def _same(item: Shown) -> tuple[object, ...]:
     """What a card shows (not where the words are)."""
     f = item.finding
     return (item.source, f.rule, f.severity, f.message, f.text, f.suggestions, f.start is None)

@@ -57,8 +57,8 @@ class PostDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        top = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
-        bottom = QFontMetrics(_small(option.font)).height()  # type: ignore[attr-defined]
+        top = QFontMetrics(option.font).height()
+        bottom = QFontMetrics(_small(option.font)).height()
         return QSize(200, PADDING * 2 + top + LINE_GAP + bottom + 2)
 
     def paint(
@@ -69,18 +69,18 @@ class PostDelegate(QStyledItemDelegate):
     ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        heading = opt.text  # type: ignore[attr-defined]
-        opt.text = ""  # type: ignore[attr-defined]
-        widget: Any = opt.widget  # type: ignore[attr-defined]
+        heading = opt.text
+        opt.text = ""
+        widget: Any = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:  # background, selection and focus as the platform draws them
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         group = (
             QPalette.ColorGroup.Active
-            if opt.state & QStyle.StateFlag.State_Active  # type: ignore[attr-defined]
+            if opt.state & QStyle.StateFlag.State_Active
             else QPalette.ColorGroup.Inactive
         )
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -89,8 +89,8 @@ class PostDelegate(QStyledItemDelegate):
             QColor(text_color) if selected else palette.color(QPalette.ColorRole.PlaceholderText)
         )
 
-        rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)  # type: ignore[attr-defined]
-        font: QFont = opt.font  # type: ignore[attr-defined]
+        rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        font: QFont = opt.font
         small = _small(font)
         top_h = QFontMetrics(font).height()
 

@@ -95,10 +95,11 @@ class HistoryPanel(QWidget):
         self._stack.addWidget(self.empty_label)
 
         self.notice = NoticeBar(self, "History notice")
-        self.actions = PostActions(self, services.library)
-        self.new_action, self.duplicate_action = self.actions.new, self.actions.duplicate
-        self.archive_action, self.delete_action = self.actions.archive, self.actions.delete
-        self.restore_action, self.revisions_action = self.actions.restore, self.actions.revisions
+        # Not `self.actions`: that would hide QWidget.actions().
+        actions = self.post_actions = PostActions(self, services.library)
+        self.new_action, self.duplicate_action = actions.new, actions.duplicate
+        self.archive_action, self.delete_action = actions.archive, actions.delete
+        self.restore_action, self.revisions_action = actions.restore, actions.revisions
         self.list.addAction(self.delete_action)
         self._layout()
 
@@ -116,11 +117,11 @@ class HistoryPanel(QWidget):
         self.platform_filter.currentIndexChanged.connect(self._apply_query)
         self.list.clicked.connect(self._activate)
         self.list.customContextMenuRequested.connect(
-            lambda pos: self.actions.menu(self.list.viewport().mapToGlobal(pos))
+            lambda pos: self.post_actions.menu(self.list.viewport().mapToGlobal(pos))
         )
         self.list.selectionModel().currentChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
-        self.notice.undo_button.clicked.connect(self.actions.undo)
+        self.notice.undo_button.clicked.connect(self.post_actions.undo)
         self.search.installEventFilter(self)
         self.list.installEventFilter(self)
         self._apply_query()
@@ -251,7 +252,7 @@ class HistoryPanel(QWidget):
         self.count_label.setText(count_text(self._services.history.count(self.model.query)))
 
     def _update_actions(self) -> None:
-        self.actions.update()
+        self.post_actions.update()
         in_bin = self.model.query.deleted
         self.delete_button.setVisible(not in_bin)
         self.restore_button.setVisible(in_bin)
@@ -283,6 +284,6 @@ class HistoryPanel(QWidget):
                     self._activate(self.list.currentIndex())
                     return True
                 if event.matches(QKeySequence.StandardKey.Delete):  # also when no shortcut ran
-                    self.actions.delete_current()  # in the bin: nothing is erased for good
+                    self.post_actions.delete_current()  # in the bin: nothing is erased for good
                     return True
         return super().eventFilter(watched, event)

@@ -8,6 +8,7 @@ thumbnails become pixmaps and are kept for the session, so reopening a post is i
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -56,7 +57,7 @@ class ImageJobs(QObject):
 
     def attach_paths(self, paths: Sequence[Path | str]) -> None:
         for path in paths:
-            self._run(lambda p=Path(path): self.store.attach_file(p))
+            self._run(functools.partial(self.store.attach_file, Path(path)))
 
     def attach_bytes(self, data: bytes, name: str = "") -> None:
         self._run(lambda: self.store.attach_bytes(data, name))
@@ -152,7 +153,8 @@ class ImageJobs(QObject):
 def _png(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6 takes the format as str (bytes is refused), though its stub asks for bytes.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise ImageError("the pasted picture could not be read")
     buffer.close()
     return bytes(buffer.data().data())

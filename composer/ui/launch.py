@@ -12,8 +12,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from composer.app import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from composer.ui.app_setup import RunMarker
 
 log = logging.getLogger("composer")
 
@@ -43,7 +49,8 @@ def launch(args: argparse.Namespace) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    # instance() is typed as QCoreApplication; here it can only be a QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_NAME)
@@ -86,7 +93,9 @@ def launch(args: argparse.Namespace) -> int:
         lock.release()
 
 
-def _run(app, data_dir: Path, marker, log_file: Path, started: float) -> int:
+def _run(
+    app: QApplication, data_dir: Path, marker: RunMarker, log_file: Path, started: float
+) -> int:
     from PySide6.QtCore import QTimer
 
     from composer.ui import alerts, app_setup, theme
@@ -142,11 +151,11 @@ def _run(app, data_dir: Path, marker, log_file: Path, started: float) -> int:
     return int(status)
 
 
-def _report_first_paint(window, started: float) -> None:
+def _report_first_paint(window: QWidget, started: float) -> None:
     from PySide6.QtCore import QEvent, QObject
 
     class _Painted(QObject):
-        def eventFilter(self, _obj, event):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 print(f"first-paint {time.perf_counter() - started:.3f}", flush=True)
                 window.removeEventFilter(self)

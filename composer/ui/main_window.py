@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
@@ -22,6 +22,10 @@ from composer.ui.welcome import WELCOME_TEXT
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from composer.app.container import Services
+    from composer.guidelines.engine import Engine
+    from composer.secrets.store import StoreStatus
+    from composer.services.guidelines import GuidelineService
     from composer.ui.posts_controller import PostsController
 
 log = logging.getLogger(__name__)
@@ -47,8 +51,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.setWindowTitle("Composer")
         self.setObjectName("mainWindow")
-        self.services: Any = None
-        self._own_guidelines: Any = None  # only while no library is open (see `guidelines`)
+        self.services: Services | None = None
+        self._own_guidelines: GuidelineService | None = None  # only while no library is open
         self.posts: PostsController | None = None
         self.closed_cleanly = False
         self.unclean_start = False
@@ -60,11 +64,16 @@ class MainWindow(QMainWindow):
         else:
             self._restore_geometry()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # type: ignore[override]
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.built and self._after_first_paint is not None:
             callback, self._after_first_paint = self._after_first_paint, None
-            QTimer.singleShot(0, lambda: (self._build(), callback()))
+
+            def build_then_call_back() -> None:
+                self._build()
+                callback()
+
+            QTimer.singleShot(0, build_then_call_back)
 
     def _build(self) -> None:
         from composer.ui.banner import Banner
@@ -113,7 +122,7 @@ class MainWindow(QMainWindow):
 
     # -- start-up -------------------------------------------------------------------
 
-    def attach_services(self, services: Any) -> None:
+    def attach_services(self, services: Services) -> None:
         """The library is open: history, the post to show, and notices from opening it."""
         own, self._own_guidelines = self._own_guidelines, None
         self.services = services
@@ -136,7 +145,7 @@ class MainWindow(QMainWindow):
         self._follow_theme_setting()
         self.posts.start(self.unclean_start)
 
-    def guidelines(self) -> Any:  # -> GuidelineService
+    def guidelines(self) -> GuidelineService:
         """The one guideline service: the library's, or (with no library) the window's."""
         if self.services is not None:
             return self.services.guidelines
@@ -146,7 +155,7 @@ class MainWindow(QMainWindow):
             self._own_guidelines = GuidelineService.open(self.data_dir)
         return self._own_guidelines
 
-    def attach_engine(self, engine: Any) -> None:
+    def attach_engine(self, engine: Engine) -> None:
         """Check with `engine`, held by the one guideline service (approval uses it too)."""
         guidelines = self.guidelines()
         if not guidelines.loaded or guidelines.engine is not engine:
@@ -179,7 +188,7 @@ class MainWindow(QMainWindow):
         self.banner.show_notice("engine", message, "error")
         self.findings.set_waiting("The checks are not available.")
 
-    def store_status(self, status: Any) -> None:
+    def store_status(self, status: StoreStatus) -> None:
         if not getattr(status, "available", True):
             self.banner.show_notice(
                 "keyring",
@@ -197,18 +206,18 @@ class MainWindow(QMainWindow):
 
     def _wire_actions(self) -> None:
         a = self.actions_
-        a.new.triggered.connect(lambda: self.posts and self.posts.new())
-        a.save.triggered.connect(lambda: self.posts and self.posts.save())
+        a.new.triggered.connect(lambda: self.posts.new() if self.posts else None)
+        a.save.triggered.connect(lambda: self.posts.save() if self.posts else None)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.centre.editor.undo)
         a.redo.triggered.connect(self.centre.editor.redo)
         a.find.triggered.connect(lambda: self.history.focus_search())
-        a.approve.triggered.connect(lambda: self.posts and self.posts.approve())
+        a.approve.triggered.connect(lambda: self.posts.approve() if self.posts else None)
         a.next_finding.triggered.connect(lambda: self.checks.step(forward=True))
         a.previous_finding.triggered.connect(lambda: self.checks.step(forward=False))
         a.apply_fix.triggered.connect(self.checks.fix_here)
         self.centre.approve.clicked.connect(a.approve.trigger)
-        a.revisions.triggered.connect(lambda: self.posts and self.posts.open_revisions())
+        a.revisions.triggered.connect(lambda: self.posts.open_revisions() if self.posts else None)
         a.disclosure.triggered.connect(self.insert_disclosure)
         a.accounts.triggered.connect(self.open_accounts)
         a.profile.triggered.connect(self.open_profile)
@@ -285,7 +294,7 @@ class MainWindow(QMainWindow):
         if self.rules.start():
             self.statusBar().showMessage("Reloading the guideline rules…")
 
-    def _rules_reloaded(self, engine: Any) -> None:
+    def _rules_reloaded(self, engine: Engine) -> None:
         for key in self.banner.texts():
             if key.startswith("pack-") or key in ("engine", "reload"):
                 self.banner.remove(key)
@@ -308,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def open_export(self) -> None:
         """Export the open post when it is approved, else every approved post."""
-        if self.posts is None:
+        if self.posts is None or self.services is None:  # both come with the library
             return
         post = self.posts.session.save_now()
         if post is not None and post.status in ("approved", "exported"):
@@ -351,13 +360,16 @@ class MainWindow(QMainWindow):
     # -- look and state -------------------------------------------------------------
 
     def apply_scheme(self, *_: object) -> None:
-        theme.apply_scheme(QGuiApplication.instance(), self._original_palette)
+        # instance() is typed as the base class; a window implies a QApplication.
+        theme.apply_scheme(cast(QApplication, QApplication.instance()), self._original_palette)
         self.centre.restyle()
         self.centre.editor.restyle()
         self.centre.chips.restyle()
         self.findings.restyle()
 
     def _follow_theme_setting(self) -> None:
+        if self.services is None:  # its callers have the library open
+            return
         try:
             choice = self.services.preferences.load().theme
         except Exception:
@@ -404,7 +416,7 @@ class MainWindow(QMainWindow):
         self._state.setValue("centreSplitter", self.centre.splitter.saveState())
         self._state.sync()
 
-    def changeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def changeEvent(self, event: QEvent) -> None:
         """Coming back to the window shows what the command line changed meanwhile."""
         super().changeEvent(event)
         if (
@@ -415,7 +427,7 @@ class MainWindow(QMainWindow):
             self.history.refresh()
             self.posts.catch_up()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # type: ignore[override]
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.built:  # closed before the panes were built: nothing to save
             self.closed_cleanly = True
             event.accept()

@@ -7,7 +7,7 @@ when a different post is showing.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTime
 from PySide6.QtGui import QTextCursor
@@ -21,9 +21,14 @@ from composer.ui.draft_session import LAST_POST_KEY, DraftSession
 from composer.ui.welcome import SAMPLE, WELCOMED_KEY
 
 if TYPE_CHECKING:
+    from composer.app.container import Services
+    from composer.domain.history import HistoryItem
+    from composer.domain.posts import PostQuery
+    from composer.ui.approve_flow import AskReasons
     from composer.ui.banner import Banner
     from composer.ui.centre import CentrePane
     from composer.ui.checks_controller import ChecksController
+    from composer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +38,7 @@ APPROVED_EDIT = "approved-edit"
 class PostsController(QObject):
     def __init__(
         self,
-        services: Any,
+        services: Services,
         centre: CentrePane,
         checks: ChecksController,
         banner: Banner,
@@ -52,7 +57,7 @@ class PostsController(QObject):
         self.session.statusChanged.connect(self._status_changed)
         self.session.saveFailed.connect(self._save_failed)
         self._loading = False
-        self._listed: tuple = ()
+        self._listed: tuple[object, ...] = ()
         self._unlocked: int | None = None  # the approved post the agent chose to edit
         centre.approval.edit.clicked.connect(self.edit_approved)
         self.images = AttachmentsController(services.images, centre, banner, self)
@@ -112,7 +117,10 @@ class PostsController(QObject):
             self.history.select_post(post.id)
         self.centre.window().setWindowTitle(_title(post))
 
-    def _history_for(self, post_id: int | None):
+    def _window(self) -> MainWindow:
+        return cast("MainWindow", self.centre.window())  # the centre pane lives in it
+
+    def _history_for(self, post_id: int | None) -> tuple[HistoryItem, ...]:
         try:
             return self.services.history.recent_for_checks(exclude_post_id=post_id)
         except Exception:
@@ -148,7 +156,7 @@ class PostsController(QObject):
             library.set_setting(WELCOMED_KEY, True)
             self.history.refresh()
             self.open(post.id)
-            self.centre.window().show_welcome()
+            self._window().show_welcome()
             return
         self.new()
 
@@ -249,9 +257,7 @@ class PostsController(QObject):
         copy = self.services.library.duplicate(post_id)
         self.history.refresh()
         self.open(copy.id)
-        self.centre.window().statusBar().showMessage(
-            "Editing a copy; the original stays approved.", 6000
-        )
+        self._window().statusBar().showMessage("Editing a copy; the original stays approved.", 6000)
         self.centre.editor.setFocus()
 
     # -- saving -----------------------------------------------------------------------
@@ -275,7 +281,7 @@ class PostsController(QObject):
     def save(self) -> None:
         self.session.save_now()
         if self.session.post is not None and not self.session.dirty:
-            self.centre.window().statusBar().showMessage("Saved.", 3000)
+            self._window().statusBar().showMessage("Saved.", 3000)
 
     def _created(self, post: Post) -> None:
         self._saved(post)
@@ -329,7 +335,7 @@ class PostsController(QObject):
         self.history.refresh()
         kept = len(approval.overrides)
         note = f" with {kept} reason{'s' if kept != 1 else ''} on record" if kept else ""
-        self.centre.window().statusBar().showMessage(f"Approved{note}.", 6000)
+        self._window().statusBar().showMessage(f"Approved{note}.", 6000)
 
     def open_revisions(self) -> None:
         post_id = self.session.post_id
@@ -346,18 +352,18 @@ class PostsController(QObject):
             self.reload()
 
 
-def approve_flow_ask():
+def approve_flow_ask() -> AskReasons:
     """Looked up at call time so tests can replace `approve_flow.ask_reasons`."""
     return approve_flow.ask_reasons
 
 
-def _all():
+def _all() -> PostQuery:
     from composer.domain.posts import PostQuery
 
     return PostQuery()
 
 
-def _listing(post: Post | None) -> tuple:
+def _listing(post: Post | None) -> tuple[object, ...]:
     if post is None:
         return ()
     first = post.body.strip().split("\n", 1)[0][:80]

@@ -35,7 +35,7 @@ class PreviewView(QTextBrowser):
         self.setObjectName("preview")
         self.setAccessibleName("Preview at each platform's fold")
         self.setOpenLinks(False)
-        self._shown: tuple = ()
+        self._shown: tuple[object, ...] = ()
         self._texts: Mapping[str, str] = {}
         self._counts: Mapping[str, PlatformCount] = {}
         self._images: tuple[tuple[str, bool, str], ...] = ()  # (sha256, has pixmap, alt)
@@ -85,7 +85,7 @@ class PreviewView(QTextBrowser):
                     f"<p style='color:{colours.muted}; margin:0'>"
                     f"{escape(title)} shows the whole post.</p>"
                 )
-            elif cut:
+            elif cut and platform is not None:  # only a platform with a fold cuts
                 note = (
                     f"<p style='color:{colours.muted}; margin:0'>"
                     f"Readers see about {platform.fold} characters before “see more”.</p>"

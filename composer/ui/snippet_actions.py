@@ -66,7 +66,7 @@ class SnippetActions(QObject):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and new in self._texts():
-            self._last_text = new  # type: ignore[assignment]
+            self._last_text = new
 
     def target(self) -> QPlainTextEdit:
         """The post text last typed in; the main text when a variant is not on show."""
@@ -103,7 +103,9 @@ class SnippetActions(QObject):
 
     # -- menus --------------------------------------------------------------------------
 
-    def fill(self, menu: QMenu, target: QPlainTextEdit | None = None, numbered: bool = False):
+    def fill(
+        self, menu: QMenu, target: QPlainTextEdit | None = None, numbered: bool = False
+    ) -> None:
         """Rebuild `menu`: one entry per snippet, then "Manage Snippets…"."""
         menu.clear()
         if self._window.services is None:

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from composer.app.container import Services
+    from composer.guidelines.builtin.spelling import SpellingCheck
+    from composer.guidelines.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +55,7 @@ class StartupLoader(QObject):
                 log.exception("could not ask the keyring for its status")
         self.finished.emit()
 
-    def _open_library(self):  # -> Services | None
+    def _open_library(self) -> Services | None:
         from composer.app.container import Services
         from composer.domain.errors import LibraryOpenError
 
@@ -65,7 +71,7 @@ class StartupLoader(QObject):
             )
         return None
 
-    def _load_engine(self, services):  # -> Engine | None
+    def _load_engine(self, services: Services | None) -> Engine | None:
         """The library's own engine (its GuidelineService builds it here, off the GUI
         thread); without a library, one for the window alone."""
         from composer.services.guidelines import GuidelineService
@@ -93,6 +99,7 @@ class StartupLoader(QObject):
         return None
 
 
-def spelling_of(engine: object):  # -> SpellingCheck | None
+def spelling_of(engine: object) -> SpellingCheck | None:
     """The engine's spelling check, for suggestions and "add to dictionary"."""
-    return getattr(engine, "spelling", None)
+    spelling: SpellingCheck | None = getattr(engine, "spelling", None)
+    return spelling

@@ -8,9 +8,13 @@ palette's window colour where the platform does not say.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +120,13 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_scheme(app: QGuiApplication, original: QPalette) -> None:
+def apply_scheme(app: QApplication, original: QPalette) -> None:
     """Follow the scheme: the style's own palette, or ours when the style stays light."""
     original_dark = original.color(QPalette.ColorRole.Window).lightness() < 128
     if is_dark_requested() and not original_dark:
         app.setPalette(dark_palette())
     elif choice() == "light" and original_dark:
-        app.setPalette(app.style().standardPalette())  # type: ignore[attr-defined]
+        app.setPalette(app.style().standardPalette())
     else:
         app.setPalette(original)
 

@@ -398,12 +398,12 @@ def test_context_menu_offers_the_actions(make_panel, services, qtbot):
     create(services, "Menu")
     panel = make_panel()
     panel.list.setCurrentIndex(panel.model.index(0, 0))
-    menu = panel.actions.menu(QPoint(5, 5))
+    menu = panel.post_actions.menu(QPoint(5, 5))
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["New", "Duplicate", "Archive", "Earlier versions…", "Delete"]
     menu.close()
     panel.show_deleted()
-    menu = panel.actions.menu(QPoint(5, 5))
+    menu = panel.post_actions.menu(QPoint(5, 5))
     assert [a.text() for a in menu.actions()] == ["Restore"]
     menu.close()
 

@@ -74,7 +74,8 @@ def test_attach_by_file_picker(qtbot, window, services, tmp_path, monkeypatch):
     assert (saved.original_name, saved.width, saved.height) == ("team.png", 400, 300)
     tile = _strip(window).tiles()[0]
     qtbot.waitUntil(lambda: not tile.thumb.icon().isNull())
-    assert "1 image" in window.centre.chips.chips()["facebook"].text()
+    chips = window.centre.chips.chips  # rebuilt when the next check result arrives
+    qtbot.waitUntil(lambda: "facebook" in chips() and "1 image" in chips()["facebook"].text())
 
 
 def test_attach_by_drop_on_the_editor(qtbot, window, services, tmp_path):

@@ -11,9 +11,10 @@ from typing import Any
 from composer.domain.findings import Finding, PlatformCount
 from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.counting import measure
-from composer.guidelines.facts import Span, TextFacts
+from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.platforms import Platform, load_platforms, validate_platforms
+from composer.guidelines.tokens import Span
 
 _FOLD_SLACK = 10  # characters past the fold that still count as "before it" (folds are approximate)
 _WORD_BACK = 40  # how far the fold span may reach back to start at a whole word

@@ -215,14 +215,16 @@ class AccountsDialog(QDialog):
     def accounts_shown(self) -> list[tuple[str, str, str, str]]:
         """The rows as the agent sees them (platform, handle, name, credential)."""
         rows = []
-        for i in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(i)
-            rows.append(tuple(item.text(c) for c in range(len(COLUMNS))))
-        return rows  # type: ignore[return-value]
+        for item in self._items():
+            rows.append((item.text(0), item.text(1), item.text(2), item.text(3)))
+        return rows
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def select_account(self, account_id: int) -> bool:
-        for i in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(i)
+        for item in self._items():
             if item.data(0, Qt.ItemDataRole.UserRole) == account_id:
                 self.table.setCurrentItem(item)
                 return True

@@ -91,7 +91,7 @@ class ExportDialog(QDialog):
         self._post_ids = tuple(post_ids)
         self._already = _already_exported(services, self._post_ids)
         self._plan: ExportPlan | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None  # not `result`: QDialog.result()
 
         self.format = QComboBox(self)
         for key, label in FORMAT_LABELS:
@@ -321,9 +321,9 @@ class ExportDialog(QDialog):
 
     def _open(self, folder: bool) -> None:
         """Open the exported file, or the folder holding it, with the system's own app."""
-        if self.result is None:
+        if self.export_result is None:
             return
-        target = Path(self.result.path)
+        target = Path(self.export_result.path)
         target = target.parent if folder else target
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self.message.setText(f"Could not open {target} from here; the file is saved there.")
@@ -372,7 +372,7 @@ class ExportDialog(QDialog):
             self.message.setText(f"Nothing was exported. {_sentence(str(exc))}")
             self.refresh()
             return
-        self.result = result
+        self.export_result = result
         posts = len(result.post_ids)
         self.message.setText(
             f"Exported {posts} post{'s' if posts != 1 else ''} to {result.path}. "

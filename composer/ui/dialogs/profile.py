@@ -171,8 +171,8 @@ class ProfileDialog(QDialog):
         self._load()
         for field in (self.name, self.agency, self.license_number, self.states):
             field.textChanged.connect(self._update_preview)
-        for box in (self.disclosure, self.broker_dealer):
-            box.textChanged.connect(self._update_preview)
+        for edit in (self.disclosure, self.broker_dealer):
+            edit.textChanged.connect(self._update_preview)
         self._update_preview()
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:

@@ -55,7 +55,9 @@ class LiveResult:
     failed: bool = False
 
 
-def run_checks(service: GuidelineService, request: CheckRequest) -> tuple:
+def run_checks(
+    service: GuidelineService, request: CheckRequest
+) -> tuple[tuple[Finding, ...], dict[str, tuple[Finding, ...]], dict[str, PlatformCount]]:
     """The pure part, shared by the worker and tests: body then each variant."""
     variants = {p: t for p, t in request.variants.items() if p in request.platforms and t.strip()}
     body_targets = tuple(p for p in request.platforms if p not in variants)

@@ -34,7 +34,7 @@ def build_menu(
     first = menu.actions()[0] if menu.actions() else None
     added: list[QAction] = []
 
-    def add(text: str, slot: Callable[[], None], bold: bool = False) -> None:
+    def add(text: str, slot: Callable[..., None], bold: bool = False) -> None:
         action = QAction(text, menu)
         if bold:
             font = action.font()
@@ -61,9 +61,10 @@ def build_menu(
             )
         add(f"Why? {finding.message}", lambda _=False, i=item: on_explain(i))
     if added:
+        # Qt takes a null `before` to mean "append"; the stubs do not allow None.
         for action in added:
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
+            menu.insertAction(first, action)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
     return menu
 
 

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from composer.domain.findings import Finding
@@ -154,7 +161,7 @@ class DraftEditor(QPlainTextEdit):
             selections.append(selection)
         self.setExtraSelections(selections)
 
-    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._keep_a_readable_measure()
         self._refresh()
@@ -170,7 +177,7 @@ class DraftEditor(QPlainTextEdit):
 
     # -- typing ----------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         super().keyPressEvent(event)
         typed = event.text()
         if typed and (typed[-1].isalnum() or typed[-1] in "'’-"):
@@ -184,7 +191,7 @@ class DraftEditor(QPlainTextEdit):
             self._typing_at = None
             self._refresh()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         if self._typing_at is not None:
             self._typing_at = None
@@ -193,10 +200,10 @@ class DraftEditor(QPlainTextEdit):
 
     # -- images dropped or pasted ------------------------------------------------------
 
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # type: ignore[override]
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return offer_from_mime(source) is not None or super().canInsertFromMimeData(source)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # type: ignore[override]
+    def insertFromMimeData(self, source: QMimeData) -> None:
         """Images become attachments (never a file path typed into the post)."""
         offer = offer_from_mime(source)
         if offer is None:
@@ -204,7 +211,7 @@ class DraftEditor(QPlainTextEdit):
             return
         self.imagesOffered.emit(offer)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # type: ignore[override]
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A plain click on underlined words offers what to do about them."""
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
@@ -215,7 +222,7 @@ class DraftEditor(QPlainTextEdit):
             below = self.cursorRect(cursor).bottomLeft()
             self.findingClicked.emit(items, self.viewport().mapToGlobal(below))
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # type: ignore[override]
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         cursor = self.cursorForPosition(event.pos())
         self.contextMenuWanted.emit(event, self.findings_at(cursor.position()))
 
