@@ -17,13 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.paths import REPO
+
 pytestmark = [
     pytest.mark.packaging,
     pytest.mark.timeout(900),
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle"),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 FOLDER_BUDGET_MB = 130
 TARBALL_BUDGET_MB = 50
 IN_CI = bool(os.environ.get("CI"))

@@ -7,7 +7,6 @@ import io
 from datetime import datetime
 
 import pytest
-from helpers_history import assert_freed_on_close
 from PySide6.QtWidgets import QDialogButtonBox
 
 from composer.app.container import Services
@@ -15,6 +14,7 @@ from composer.domain.findings import CheckResult
 from composer.domain.posts import PostDraft
 from composer.ui import alerts
 from composer.ui.dialogs.export import ExportDialog
+from tests.helpers.widgets import assert_freed_on_close
 
 
 class QuietEngine:

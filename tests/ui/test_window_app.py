@@ -213,7 +213,7 @@ def dark_scheme():
 
 
 def test_dark_scheme_renders(qtbot, window, dark_scheme):
-    from tests.ui.conftest import wait_checked
+    from tests.helpers.widgets import wait_checked
 
     window.centre.editor.setPlainText("We offer the best rates in town. Questions?")
     wait_checked(qtbot, window)

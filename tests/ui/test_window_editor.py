@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from composer.domain.profile import Profile
-from tests.ui.conftest import type_text, wait_checked
+from tests.helpers.widgets import type_text, wait_checked
 
 
 def _underlined(window) -> dict[str, str]:

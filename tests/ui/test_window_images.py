@@ -10,14 +10,14 @@ import weakref
 from dataclasses import replace
 
 import pytest
-from image_samples import camera_jpeg, encode, picture
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from composer.domain.posts import PostDraft
 from composer.ui.image_drop import ImageOffer
-from tests.ui.conftest import wait_checked
+from tests.helpers.images import camera_jpeg, encode, picture
+from tests.helpers.widgets import wait_checked
 
 CAPTION = "Our office team at the charity run. Proud of everyone who ran!"
 

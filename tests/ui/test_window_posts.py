@@ -5,7 +5,7 @@ from __future__ import annotations
 from composer.domain.posts import PostDraft
 from composer.ui import approve_flow
 from composer.ui.draft_session import LAST_POST_KEY
-from tests.ui.conftest import type_text, wait_checked
+from tests.helpers.widgets import type_text, wait_checked
 
 CLEAN = "Grilling this weekend? Keep the grill ten feet from the house. What's on your menu?"
 RISKY = "Your claim is guaranteed to be paid fast, no questions asked. Questions? Ask me."

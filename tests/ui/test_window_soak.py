@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from composer.domain.posts import PostDraft
-from tests.ui.conftest import type_text, wait_checked
+from tests.helpers.widgets import type_text, wait_checked
 
 PHRASES = (
     "Spring storms are coming 🌧️ so review your homeowners policy. ",
