@@ -11,7 +11,6 @@ from datetime import datetime
 
 import pytest
 
-from composer.domain.posts import PostDraft
 from composer.services.approval import NotApprovedError
 from composer.services.export import (
     ExportRefusedError,
@@ -125,25 +124,6 @@ def test_hootsuite_refuses_posts_without_a_time(exporter, make_post, tmp_path):
     with pytest.raises(ExportRefusedError, match="no scheduled time"):
         exporter.write(plan, tmp_path / "h.csv")
     exporter.export(replace(hootsuite(post.id), format="csv"), tmp_path / "all.csv")  # fine
-
-
-def test_more_than_350_rows_is_refused(services, exporter, tmp_path):
-    ids = services.importer.import_drafts(
-        [
-            PostDraft(
-                body=f"Tip {n}: what would you add?",
-                platforms=("x",),
-                scheduled_at=datetime(2026, 6, 1)
-                + n * (datetime(2026, 1, 1, 1) - datetime(2026, 1, 1)),
-            )
-            for n in range(351)
-        ]
-    )
-    for post_id in ids:
-        services.approval.approve(post_id)
-    plan = exporter.plan(hootsuite(*ids))
-    assert any("351 posts: Hootsuite takes at most 350" in p.message for p in plan.refusals)
-    assert not exporter.plan(hootsuite(*ids[:350])).refusals
 
 
 def test_identical_texts_and_same_minute_are_warned(exporter, make_post):
