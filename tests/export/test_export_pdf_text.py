@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -17,6 +16,7 @@ from composer.export.pdf_textlayer import visual_order
 from composer.services.export import ExportRefusedError, ExportRequest
 from composer.services.export_checks import MISSING_GLYPHS
 from tests.helpers.pdftext import page_texts
+from tests.helpers.requirements import require_tool
 
 SCRIPTS = {
     "korean": "보험 상담은 언제든지 환영합니다",
@@ -41,10 +41,9 @@ def flat(text: str) -> str:
 
 
 def pdftotext(data: bytes) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    program = require_tool("pdftotext", "poppler-utils")
     done = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+        [program, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
     )
     return BIDI_MARKS.sub("", done.stdout.decode("utf-8"))
 
