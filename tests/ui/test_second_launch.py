@@ -8,8 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from composer.ui import app_setup, doorbell
 from tests.helpers.waiting import poll_until
 
@@ -58,7 +56,6 @@ def test_the_window_comes_forward_from_minimised(qtbot, window):
     assert not window.isMinimized() and window.isVisible()
 
 
-@pytest.mark.timeout(120)
 def test_a_second_launch_raises_the_first_window_and_exits_0(data_dir):
     first = subprocess.Popen(
         _composer(data_dir),

@@ -9,7 +9,6 @@ import warnings
 import weakref
 from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -212,7 +211,6 @@ def test_open_larger_and_freed_on_close(qtbot, window, services):
     qtbot.waitUntil(lambda: (QApplication.sendPostedEvents(), gc.collect(), ref() is None)[-1])
 
 
-@pytest.mark.timeout(60)
 def test_a_big_photo_is_attached_off_the_gui_thread(qtbot, window, services, tmp_path):
     _open(window, services)
     [path] = _files(tmp_path, big_jpg=encode(picture(4000, 3000), "jpeg"))
