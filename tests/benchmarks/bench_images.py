@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BUDGET_OPEN_MS = 100.0
@@ -37,9 +37,10 @@ def phone_photo(seed: int, width: int = 4000, height: int = 3000) -> bytes:
     """A photo-like JPEG: smooth noise (so it compresses like a photo), EXIF with GPS."""
     import random
 
-    from image_samples import tiff_exif, with_app1
     from PySide6.QtCore import QBuffer, QIODevice, Qt
     from PySide6.QtGui import QImage
+
+    from tests.helpers.images import tiff_exif, with_app1
 
     rng = random.Random(seed)
     small_w, small_h = width // 8, height // 8

@@ -5,11 +5,10 @@ Needs a D-Bus session with an unlocked Secret Service, as `.ci/run` provides:
     dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock \\
         --components=secrets >/dev/null; uv run pytest'
 
-Elsewhere these tests skip with the reason shown. Where CI is set (as `.ci/run` does) or
-COMPOSER_REQUIRE_SECRET_SERVICE=1, a missing Secret Service is a failure instead: CI must
-not pass by skipping. Every test uses its own
-keyring service name and deletes what it wrote, so a developer's real credentials are
-never touched.
+Marked `secret_service`: elsewhere they skip with the reason shown, and where CI is set (as
+`.ci/run` does) a missing Secret Service is a failure instead, since CI must not pass by
+skipping (tests/conftest.py). Every test uses its own keyring service name and deletes what
+it wrote, so a developer's real credentials are never touched.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -29,49 +27,9 @@ from composer.secrets import CredentialStore, Secret
 from composer.secrets.backends import SECRET_SERVICE
 from composer.secrets.store import SERVICE_ENV
 
-pytestmark = pytest.mark.keyring_integration
+pytestmark = pytest.mark.secret_service
 
 SECRET = "li-app-password-Integration!SECRET"
-REQUIRE_ENV = "COMPOSER_REQUIRE_SECRET_SERVICE"
-
-
-def secret_service_problem() -> str | None:
-    """Why a real Secret Service cannot be used here, or None when it can."""
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return "no D-Bus session (DBUS_SESSION_BUS_ADDRESS is unset)"
-    try:
-        import secretstorage
-        from secretstorage.exceptions import ItemNotFoundException
-    except ImportError:
-        return "the secretstorage package is not installed"
-    try:
-        with closing(secretstorage.dbus_init()) as connection:
-            if not secretstorage.check_service_availability(connection):
-                return "no Secret Service on the D-Bus session (is gnome-keyring running?)"
-            try:
-                collection = secretstorage.Collection(connection)  # the default; never create
-            except ItemNotFoundException:
-                return "the Secret Service has no default collection"
-            if collection.is_locked():
-                return "the Secret Service's default collection is locked"
-    except Exception as exc:  # any D-Bus failure means: not usable here
-        return f"the Secret Service cannot be used ({type(exc).__name__}: {exc})"
-    return None
-
-
-@pytest.fixture(scope="module", autouse=True)
-def secret_service() -> None:
-    problem = secret_service_problem()
-    if problem is None:
-        return
-    required_by = [name for name in (REQUIRE_ENV, "CI") if _truthy(os.environ.get(name))]
-    if required_by:
-        pytest.fail(f"{required_by[0]} is set, so a Secret Service is required, but {problem}")
-    pytest.skip(f"needs an unlocked Secret Service: {problem}")
-
-
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() not in ("", "0", "false", "no")
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from composer.domain.findings import CheckResult, Finding
 from composer.domain.posts import PostDraft
 from composer.domain.profile import Profile
 from composer.storage.database import head_revision
+from tests.helpers.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ALT_TEXT = "A storm kit: water, a torch and a first-aid box on a kitchen table"
 
 

@@ -34,8 +34,8 @@ from composer.storage.database import (
     open_library,
 )
 from composer.storage.models import Base, include_name
+from tests.helpers.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RELEASED = sorted(FIXTURES.glob("library-*.sqlite3"))
 
 

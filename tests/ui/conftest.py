@@ -15,12 +15,6 @@ import pytest
 from composer.app.container import Services, load_engine
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "x_server: starts Xvfb and drives the real app with xdotool (end to end)"
-    )
-
-
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory: pytest.TempPathFactory):
     """Building the engine takes ~0.4 s; every window test shares one (warmed up)."""
@@ -109,49 +103,6 @@ def make_window(qtbot, data_dir: Path, engine):
 @pytest.fixture
 def window(make_window, services):
     return make_window(services)
-
-
-def wait_checked(qtbot, window, timeout: int = 5000) -> None:
-    """Until the findings on show belong to exactly the text in the editor."""
-    editor = window.centre.editor
-
-    def current() -> bool:
-        result = window.checks.result
-        return (
-            result is not None
-            and result.request.body == editor.toPlainText()
-            and not window.checks.checker.busy()
-        )
-
-    qtbot.waitUntil(current, timeout=timeout)
-
-
-def type_text(qtbot, editor, text: str) -> None:
-    """Key events for every character, as typing makes them.
-
-    QTest only knows ASCII keys, so other characters (emoji, accents) arrive as key events
-    that carry their text, which is what an input method delivers.
-    """
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    chunk = ""
-    for ch in text:
-        if ch.isascii() and ch != "\n":
-            chunk += ch
-            continue
-        if chunk:
-            qtbot.keyClicks(editor, chunk)
-            chunk = ""
-        if ch == "\n":
-            qtbot.keyClick(editor, Qt.Key.Key_Return)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
-            QApplication.sendEvent(editor, event)
-    if chunk:
-        qtbot.keyClicks(editor, chunk)
 
 
 @pytest.fixture(autouse=True)

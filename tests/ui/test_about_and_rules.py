@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from helpers_history import assert_freed_on_close
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 import composer
 from composer.app import paths
 from composer.ui.dialogs.about import AboutDialog
-from tests.ui.conftest import wait_checked
+from tests.helpers.widgets import assert_freed_on_close, wait_checked
 
 ZEBRA_PACK = """
 [[rule]]

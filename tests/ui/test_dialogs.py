@@ -5,13 +5,6 @@ from __future__ import annotations
 import logging
 
 import pytest
-from helpers_history import (
-    assert_freed_on_close,
-    import_posts,
-    installed_keyring,
-    open_services,
-    widget_texts,
-)
 from keyring.backends import fail
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QWidget
@@ -31,6 +24,9 @@ from composer.ui.dialogs.profile import (
     parse_states,
 )
 from composer.ui.dialogs.revisions import NO_REVISIONS, RevisionsDialog
+from tests.helpers.keyrings import installed_keyring
+from tests.helpers.library import import_posts, open_library
+from tests.helpers.widgets import assert_freed_on_close, widget_texts
 
 SECRET = "li-token-S3CRET-value"
 SERVICE = "Composer-ui-tests"
@@ -38,7 +34,7 @@ SERVICE = "Composer-ui-tests"
 
 @pytest.fixture
 def services(tmp_path):
-    services = open_services(tmp_path / "library")
+    services = open_library(tmp_path / "library")
     yield services
     services.close()
 

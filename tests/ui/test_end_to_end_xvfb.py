@@ -3,39 +3,31 @@ find the post with `composer history --format json`.
 
 Needs the Debian packages `xvfb` and `xdotool` (and Qt's xcb libraries); skipped with a
 reason when they are missing, but fails where CI is set, so CI never silently skips it.
+Every wait is for something the window shows (its title), with a deadline.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.requirements import require_tool
+from tests.helpers.waiting import poll_until
 
 pytestmark = pytest.mark.x_server
 
 POST = "Storm season checklist: photos of every room, receipts in the cloud. What is on yours?"
 
 
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed (Debian: apt-get install xvfb xdotool)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
 @pytest.fixture
 def display():
-    xvfb = _require("Xvfb")
-    _require("xdotool")
+    xvfb = require_tool("Xvfb", "xvfb")
+    require_tool("xdotool", "xdotool")
     read, write = os.pipe()
     server = subprocess.Popen(
         [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
@@ -83,22 +75,23 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
         text=True,
     )
     try:
-        window = ""
-        deadline = time.monotonic() + 30
-        while not window and time.monotonic() < deadline:
-            window = _xdotool(env, "search", "--onlyvisible", "--name", "Composer").split("\n")[0]
-            time.sleep(0.3)
-        assert window, "the Composer window did not appear"
-        # Let the library open and the first-run sample appear, then start a new draft.
-        deadline = time.monotonic() + 30
-        while "Sample" not in _xdotool(env, "getwindowname", window):
-            assert time.monotonic() < deadline, "the library never opened"
-            time.sleep(0.3)
+        window = poll_until(
+            lambda: _xdotool(env, "search", "--onlyvisible", "--name", "Composer").split("\n")[0],
+            timeout=30,
+            message="the Composer window did not appear",
+        )
+
+        def title() -> str:
+            return _xdotool(env, "getwindowname", window)
+
+        # The library opens and the window is titled by the first-run sample.
+        poll_until(lambda: "Sample" in title(), timeout=30, message="the library never opened")
         _xdotool(env, "windowfocus", "--sync", window)
         _xdotool(env, "key", "--clearmodifiers", "ctrl+n")
-        time.sleep(0.5)
+        poll_until(lambda: "Sample" not in title(), timeout=15, message="no new draft")
         _xdotool(env, "type", "--delay", "15", POST)
-        time.sleep(1.0)
+        # The title is the saved post's first words: the draft has been saved.
+        poll_until(lambda: POST[:60] in title(), timeout=30, message="the post was not saved")
         _xdotool(env, "key", "--clearmodifiers", "ctrl+q")
         status = app.wait(timeout=30)
     finally:

@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from helpers_history import assert_freed_on_close
 from PySide6.QtWidgets import QDialogButtonBox
 
 from composer.app.container import Services
@@ -16,6 +15,7 @@ from composer.domain.findings import CheckResult
 from composer.domain.posts import PostDraft
 from composer.ui import alerts
 from composer.ui.dialogs.export import ExportDialog
+from tests.helpers.widgets import assert_freed_on_close
 
 
 class QuietEngine:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from helpers_history import import_posts, open_services
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -23,11 +22,12 @@ from composer.ui.history_model import (
     post_heading,
 )
 from composer.ui.history_panel import SEARCH_DELAY_MS, HistoryPanel
+from tests.helpers.library import import_posts, open_library
 
 
 @pytest.fixture
 def services(tmp_path):
-    services = open_services(tmp_path / "library")
+    services = open_library(tmp_path / "library")
     yield services
     services.close()
 

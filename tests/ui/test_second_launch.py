@@ -8,9 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from composer.ui import app_setup, doorbell
+from tests.helpers.waiting import poll_until
 
 FIRST_PAINT = "COMPOSER_REPORT_FIRST_PAINT"
 QUIT_AFTER = "COMPOSER_QUIT_AFTER_MS"
@@ -57,7 +56,6 @@ def test_the_window_comes_forward_from_minimised(qtbot, window):
     assert not window.isMinimized() and window.isVisible()
 
 
-@pytest.mark.timeout(120)
 def test_a_second_launch_raises_the_first_window_and_exits_0(data_dir):
     first = subprocess.Popen(
         _composer(data_dir),
@@ -80,10 +78,11 @@ def test_a_second_launch_raises_the_first_window_and_exits_0(data_dir):
         assert "already open with this library" in second.stderr
         assert "brought forward" in second.stderr and "Traceback" not in second.stderr
         log = app_setup.log_path(data_dir)
-        deadline = time.monotonic() + 5
-        while "raised by a second launch" not in log.read_text(encoding="utf-8"):
-            assert time.monotonic() < deadline, "the first window never heard the second"
-            time.sleep(0.05)
+        poll_until(
+            lambda: "raised by a second launch" in log.read_text(encoding="utf-8"),
+            timeout=5,
+            message="the first window never heard the second",
+        )
         assert first.poll() is None, "the first window should still be open"
     finally:
         first.terminate()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from helpers_history import assert_freed_on_close
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
@@ -18,6 +17,7 @@ from composer.services.snippets import (
 )
 from composer.ui import external
 from composer.ui.dialogs.snippets import EMPTY_HINT, SnippetsDialog
+from tests.helpers.widgets import assert_freed_on_close
 
 PROFILE = Profile(
     name="Jane Q. Agent",

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from composer.domain.profile import Profile
-from tests.ui.conftest import type_text, wait_checked
+from composer.ui.editor.underlines import formats, style_name
+from tests.helpers.widgets import type_text, wait_checked
 
 
-def _underlined(window) -> dict[str, str]:
-    """The document text under each underline, by rule."""
+def _underlined(window) -> dict[str, QTextCharFormat.UnderlineStyle]:
+    """The underline style under each underlined text."""
     text = window.centre.editor.document()
     found = {}
     for selection in window.centre.editor.extraSelections():
@@ -26,10 +27,12 @@ def test_typing_underlines_the_flagged_words_after_emoji(qtbot, window):
     type_text(qtbot, editor, "😀🎉 Spring 🌷 check-up! We offer the best rates in town. ")
     wait_checked(qtbot, window)
     underlined = _underlined(window)
-    assert "best rates in town" in underlined
-    assert underlined["best rates in town"] == Qt.PenStyle.NoPen or True
     placed = {p.item.finding.rule: p for p in editor.placed()}
     superlative = placed["compliance.exaggeration.superlative"]
+    # Underlined in its severity's style: a compliance finding is a wavy line.
+    style = formats()[style_name(superlative.item)].underlineStyle()
+    assert style == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert underlined["best rates in town"] == style
     cursor = QTextCursor(editor.document())
     cursor.setPosition(superlative.start)
     cursor.setPosition(superlative.end, QTextCursor.MoveMode.KeepAnchor)

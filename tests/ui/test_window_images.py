@@ -10,15 +10,14 @@ import weakref
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-from image_samples import camera_jpeg, encode, picture
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from composer.domain.posts import PostDraft
 from composer.ui.image_drop import ImageOffer
-from tests.ui.conftest import wait_checked
+from tests.helpers.images import camera_jpeg, encode, picture
+from tests.helpers.widgets import wait_checked
 
 CAPTION = "Our office team at the charity run. Proud of everyone who ran!"
 
@@ -214,7 +213,6 @@ def test_open_larger_and_freed_on_close(qtbot, window, services):
     qtbot.waitUntil(lambda: (QApplication.sendPostedEvents(), gc.collect(), ref() is None)[-1])
 
 
-@pytest.mark.timeout(60)
 def test_a_big_photo_is_attached_off_the_gui_thread(qtbot, window, services, tmp_path):
     _open(window, services)
     [path] = _files(tmp_path, big_jpg=encode(picture(4000, 3000), "jpeg"))

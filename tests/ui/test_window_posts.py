@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
+from shiboken6 import isValid
+
 from composer.domain.posts import PostDraft
 from composer.ui import approve_flow
 from composer.ui.draft_session import LAST_POST_KEY
-from tests.ui.conftest import type_text, wait_checked
+from tests.helpers.widgets import type_text, wait_checked
 
 CLEAN = "Grilling this weekend? Keep the grill ten feet from the house. What's on your menu?"
 RISKY = "Your claim is guaranteed to be paid fast, no questions asked. Questions? Ask me."
@@ -157,7 +160,8 @@ def test_draft_survives_a_window_that_never_closed_cleanly(
     first.posts.session.stop()
     first.hide()
     first.deleteLater()
-    qtbot.wait(10)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(first)
     assert services.library.setting(LAST_POST_KEY) == post_id
     second = make_window(services, unclean=True)
     assert second.posts.session.post_id == post_id
@@ -282,8 +286,8 @@ def test_export_opens_with_the_approved_post(qtbot, window, services, monkeypatc
     assert opened == [("export", (services, [post.id]))]
 
 
-def test_no_secure_keyring_is_said_once_in_the_banner(qtbot, window, services):
-    """The tests' keyring is keyring's `fail` backend: the audit chain stays unkeyed."""
+def test_no_secure_keyring_is_said_once_in_the_banner(no_secure_keyring, qtbot, window, services):
+    """With keyring's `fail` backend the audit chain stays unkeyed, and the banner says so."""
     post = _open(window, services, CLEAN)
     wait_checked(qtbot, window)
     window.actions_.approve.trigger()

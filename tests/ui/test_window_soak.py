@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from composer.domain.posts import PostDraft
-from tests.ui.conftest import type_text, wait_checked
+from tests.helpers.widgets import type_text, wait_checked
 
 PHRASES = (
     "Spring storms are coming 🌧️ so review your homeowners policy. ",
@@ -28,12 +28,16 @@ def test_typing_twenty_thousand_characters_with_live_checks(qtbot, window, servi
     editor = window.centre.editor
     editor.setFocus()
     rng = random.Random(5)
-    typed = 0
+    checker = window.checks.checker
+    typed = chunks = 0
     while typed < TARGET:
         chunk = "".join(rng.choice(PHRASES) for _ in range(6))
         type_text(qtbot, editor, chunk)
         typed += len(chunk)
-        qtbot.wait(1)  # let timers fire: checks start and finish while typing goes on
+        chunks += 1
+        if chunks % 20 == 0:  # checks start (and finish) while typing goes on
+            runs = checker.runs
+            qtbot.waitUntil(lambda runs=runs: checker.runs > runs, timeout=10_000)
     wait_checked(qtbot, window, timeout=20_000)
     text = editor.toPlainText()
     assert len(text) >= TARGET

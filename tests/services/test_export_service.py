@@ -1,0 +1,269 @@
+"""The export use case: approved snapshots only, refusals, scheduler checks, audit record."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from composer.services.approval import NotApprovedError
+from composer.services.export import (
+    ExportRefusedError,
+    ExportRequest,
+    ExportWriteError,
+    approved_text,
+)
+
+
+def rows(path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
+
+
+def hootsuite(*ids: int, **options) -> ExportRequest:
+    return ExportRequest("hootsuite", post_ids=ids, **options)
+
+
+def messages(plan) -> str:
+    return "\n".join(p.message for p in plan.problems)
+
+
+# --- approved snapshots only ---------------------------------------------------------------
+
+
+def test_an_edit_after_approval_is_not_exported(services, exporter, make_post, tmp_path):
+    post = make_post("Approved words. Questions?")
+    exported_draft = services.library.get(post.id).draft
+    services.library.autosave(post.id, replace(exported_draft, body="Edited words"))
+    with pytest.raises(
+        ExportRefusedError, match=f"post {post.id} was edited after it was approved"
+    ):
+        exporter.export(hootsuite(post.id), tmp_path / "h.csv")
+    assert not (tmp_path / "h.csv").exists()
+
+
+def test_only_the_approved_text_even_when_the_schedule_changes(
+    services, exporter, make_post, tmp_path
+):
+    post = make_post("Approved words. Questions?", when=datetime(2026, 5, 13, 19, 0))
+    draft = services.library.get(post.id).draft
+    services.library.autosave(post.id, replace(draft, scheduled_at=datetime(2026, 5, 20, 8, 0)))
+    assert services.library.get(post.id).status == "approved"  # a new time is not a new text
+    exporter.export(hootsuite(post.id), tmp_path / "h.csv")
+    assert rows(tmp_path / "h.csv") == [["05/20/2026 08:00", "Approved words. Questions?", ""]]
+
+
+def test_unapproved_posts_are_refused_with_the_reason(exporter, make_post, tmp_path):
+    good = make_post()
+    draft = make_post(approve=False)
+    with pytest.raises(ExportRefusedError) as caught:
+        exporter.export(hootsuite(good.id, draft.id), tmp_path / "h.csv")
+    assert f"post {draft.id} is not approved" in str(caught.value)
+    assert "--skip-unapproved" in str(caught.value)
+    assert not (tmp_path / "h.csv").exists()
+
+
+def test_skip_unapproved_exports_the_rest_and_lists_the_skipped(
+    services, exporter, make_post, tmp_path
+):
+    good = make_post()
+    draft = make_post(approve=False)
+    result = exporter.export(hootsuite(good.id, draft.id, skip_unapproved=True), tmp_path / "h")
+    assert result.post_ids == (good.id,)
+    assert [(s.post_id, s.reason) for s in result.skipped] == [(draft.id, "is not approved")]
+    assert services.library.get(draft.id).status == "draft"
+
+
+def test_deleted_and_missing_posts(services, exporter, make_post, tmp_path):
+    binned = make_post()
+    services.library.delete(binned.id)
+    plan = exporter.plan(hootsuite(binned.id, skip_unapproved=True))
+    assert plan.skipped[0].reason == "is in the bin"
+    from composer.services.library import PostNotFoundError
+
+    with pytest.raises(PostNotFoundError):
+        exporter.plan(hootsuite(999))
+
+
+def test_status_selection_takes_every_approved_post_soonest_first(exporter, make_post, tmp_path):
+    late = make_post("Late one?", when=datetime(2026, 6, 1, 9, 0))
+    early = make_post("Early one?", when=datetime(2026, 5, 20, 9, 0))
+    make_post("Not approved", approve=False)
+    plan = exporter.plan(ExportRequest("hootsuite", status="approved"))
+    assert [i.post_id for i in plan.items] == [early.id, late.id] and not plan.problems
+
+
+def test_since_and_until_pick_a_scheduled_week(exporter, make_post):
+    before = make_post(when=datetime(2026, 5, 10, 9, 0))
+    inside = make_post(when=datetime(2026, 5, 12, 9, 0))
+    after = make_post(when=datetime(2026, 5, 18, 9, 0))
+    week = ExportRequest(
+        "csv",
+        status="approved",
+        since=datetime(2026, 5, 11),
+        until=datetime(2026, 5, 18),
+    )
+    assert [i.post_id for i in exporter.plan(week).items] == [inside.id]
+    assert before.id != after.id
+
+
+# --- scheduler checks ----------------------------------------------------------------------
+
+
+def test_hootsuite_refuses_posts_without_a_time(exporter, make_post, tmp_path):
+    post = make_post(when=None)
+    plan = exporter.plan(hootsuite(post.id))
+    assert [p.message for p in plan.refusals] == [
+        f"post(s) {post.id} have no scheduled time; Hootsuite needs a date and time on every "
+        "row (set one, or leave them out)"
+    ]
+    with pytest.raises(ExportRefusedError, match="no scheduled time"):
+        exporter.write(plan, tmp_path / "h.csv")
+    exporter.export(replace(hootsuite(post.id), format="csv"), tmp_path / "all.csv")  # fine
+
+
+def test_identical_texts_and_same_minute_are_warned(exporter, make_post):
+    a = make_post("Same words?", when=datetime(2026, 5, 13, 19, 0))
+    b = make_post("same   WORDS?", when=datetime(2026, 5, 13, 19, 0, 30))
+    plan = exporter.plan(hootsuite(a.id, b.id))
+    assert not plan.refusals
+    text = messages(plan)
+    assert f"posts {a.id}, {b.id} have the same text" in text
+    assert f"posts {a.id} and {b.id} are scheduled in the same minute (2026-05-13 19:00)" in text
+
+
+def test_text_over_the_platform_limit_is_warned(exporter, make_post):
+    post = make_post("word " * 70, reason="long on purpose")  # 350 characters for X
+    plan = exporter.plan(hootsuite(post.id))
+    assert f"post {post.id} is 350 characters for X (limit 280)" in messages(plan)
+
+
+def test_times_in_the_past_are_warned(exporter, make_post, clock):
+    post = make_post(when=datetime(2026, 4, 1, 9, 0))  # the clock says 1 May 2026
+    assert f"post(s) {post.id} are scheduled in the past" in messages(
+        exporter.plan(hootsuite(post.id))
+    )
+
+
+def test_sprout_wants_ten_minutes_between_posts(exporter, make_post):
+    a = make_post(when=datetime(2026, 5, 13, 19, 0))
+    b = make_post(when=datetime(2026, 5, 13, 19, 5))
+    c = make_post(when=datetime(2026, 5, 13, 19, 15))
+    plan = exporter.plan(ExportRequest("sprout", post_ids=(a.id, b.id, c.id)))
+    assert [p.post_ids for p in plan.warnings] == [(a.id, b.id)]
+    assert "at least 10 minutes" in plan.warnings[0].message
+
+
+def test_one_account_per_scheduler_file(services, exporter, make_post):
+    first = services.account_repository.add("x", "@one", "")
+    second = services.account_repository.add("x", "@two", "")
+    a = make_post(account_id=first.id)
+    b = make_post(account_id=second.id)
+    plan = exporter.plan(hootsuite(a.id, b.id))
+    assert "takes one account per file: choose one with --account" in plan.refusals[0].message
+    only_first = exporter.plan(hootsuite(a.id, b.id, account_id=first.id, skip_unapproved=True))
+    assert [i.post_id for i in only_first.items] == [a.id] and not only_first.refusals
+    assert only_first.skipped[0].reason == f"is not for account {first.id}"
+
+
+def test_scheduler_platform_must_be_one(services, exporter, make_post):
+    post = make_post(platforms=("x", "linkedin"))
+    with pytest.raises(ExportRefusedError, match="choose one with --platform"):
+        exporter.plan(hootsuite(post.id))
+    assert exporter.plan(hootsuite(post.id, platform="linkedin")).platform == "linkedin"
+    account = services.account_repository.add("linkedin", "agency", "")
+    with pytest.raises(ExportRefusedError, match="is a linkedin account, not x"):
+        exporter.plan(hootsuite(post.id, platform="x", account_id=account.id))
+    plan = exporter.plan(hootsuite(post.id, platform="threads"))
+    assert plan.refusals[0].message == f"post {post.id} is not approved for threads"
+
+
+def test_bad_requests_are_refused(exporter):
+    for request, words in (
+        (ExportRequest("xlsx", post_ids=(1,)), "unknown format"),
+        (ExportRequest("csv", post_ids=(1,), platform="myspace"), "unknown platform"),
+        (ExportRequest("csv", post_ids=(1,), date_order="ymd"), "date order"),  # type: ignore[arg-type]
+        (ExportRequest("csv", status="draft"), "only approved or exported"),
+        (ExportRequest("csv", post_ids=(1,), status="approved"), "not both"),
+    ):
+        with pytest.raises(ExportRefusedError, match=words):
+            exporter.plan(request)
+
+
+# --- writing and recording -----------------------------------------------------------------
+
+
+def test_export_is_recorded_with_the_files_sha256(services, exporter, make_post, tmp_path):
+    posts = [make_post(), make_post(platforms=("x", "linkedin"))]
+    out = tmp_path / "record.json"
+    result = exporter.export(ExportRequest("json", post_ids=tuple(p.id for p in posts)), out)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    assert result.sha256 == digest and result.size == out.stat().st_size
+    assert result.record.file_sha256 == digest and result.record.path == str(out.absolute())
+    assert result.record.post_ids == tuple(p.id for p in posts)
+    assert [services.library.get(p.id).status for p in posts] == ["exported", "exported"]
+    entry = services.audit.entries()[-1]
+    assert entry.action == "export" and entry.data["file_sha256"] == digest
+    assert services.audit.verify().ok
+    # an exported post can be exported again (its approval still applies)
+    again = exporter.export(ExportRequest("csv", status="exported"), tmp_path / "again.csv")
+    assert again.post_ids == tuple(p.id for p in posts)
+    assert services.audit.verify().ok and len(services.audit.entries()) == 4
+
+
+def test_existing_file_needs_force(services, exporter, make_post, tmp_path):
+    post = make_post()
+    out = tmp_path / "h.csv"
+    out.write_text("keep me")
+    with pytest.raises(FileExistsError, match="already exists"):
+        exporter.export(hootsuite(post.id), out)
+    assert out.read_text() == "keep me"
+    assert services.library.get(post.id).status == "approved"
+    exporter.export(hootsuite(post.id), out, force=True)
+    assert out.read_text().startswith("05/13/2026")
+
+
+def test_a_failed_write_leaves_nothing_and_records_nothing(
+    services, exporter, make_post, tmp_path, monkeypatch
+):
+    post = make_post()
+
+    def no_space(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", no_space)
+    with pytest.raises(ExportWriteError, match="the disk is full; nothing was written"):
+        exporter.export(ExportRequest("pdf", post_ids=(post.id,)), tmp_path / "r.pdf")
+    assert os.listdir(tmp_path) == ["data"]
+    assert services.library.get(post.id).status == "approved"
+    assert [e.action for e in services.audit.entries()] == ["approve"]
+
+
+def test_a_post_edited_during_the_export_removes_the_file(services, exporter, make_post, tmp_path):
+    post = make_post()
+    plan = exporter.plan(hootsuite(post.id))
+    draft = services.library.get(post.id).draft
+    services.library.autosave(post.id, replace(draft, body="changed meanwhile"))
+    with pytest.raises(ExportRefusedError, match="the file was removed"):
+        exporter.write(plan, tmp_path / "h.csv")
+    assert not (tmp_path / "h.csv").exists()
+    assert services.audit.verify().ok
+
+
+# --- copy to clipboard ---------------------------------------------------------------------
+
+
+def test_approved_text_for_the_clipboard(services, exporter, make_post):
+    post = make_post("Body text?", platforms=("x", "linkedin"), variants={"x": "Short?"})
+    assert exporter.approved_text(post.id, "x") == "Short?"
+    assert approved_text(services.approval, post.id, "linkedin") == "Body text?"
+    with pytest.raises(NotApprovedError, match="approved for x, linkedin, not threads"):
+        exporter.approved_text(post.id, "threads")
+    draft = services.library.get(post.id).draft
+    services.library.autosave(post.id, replace(draft, body="Edited"))
+    with pytest.raises(NotApprovedError):
+        exporter.approved_text(post.id, "linkedin")
