@@ -16,7 +16,7 @@ from composer.guidelines.tokens import Span
 
 _LICENCE = re.compile(
     r"\b(?:lic(?:en[cs]e)?|licen[cs]ed|npn|ca\s+lic|insurance\s+lic(?:en[cs]e)?)(?![a-z])\.?"
-    r"(?:\s*(?:no\.?|number|num\.?|#|:))*\s*#?\s*[A-Z0-9][A-Z0-9-]{3,}",
+    r"(?:\s*(?:no\.?|number|num\.?|#|:))*\s*#?\s*(?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,}",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
