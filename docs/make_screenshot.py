@@ -81,8 +81,8 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
     from composer.app.container import Services, load_engine
     from composer.domain.posts import PostDraft
     from composer.domain.profile import Profile
-    from composer.ui.main_window import MainWindow
-    from composer.ui.welcome import WELCOMED_KEY
+    from composer.ui.shell.main_window import MainWindow
+    from composer.ui.shell.welcome import WELCOMED_KEY
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Composer")

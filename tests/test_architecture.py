@@ -244,14 +244,16 @@ def test_checker_allows_what_the_layers_allow(path: str, source: str) -> None:
 
 
 def test_checker_names_file_line_and_import() -> None:
-    source = "import os\n\n\ndef later():\n    from composer.ui.main_window import MainWindow\n"
+    source = (
+        "import os\n\n\ndef later():\n    from composer.ui.shell.main_window import MainWindow\n"
+    )
     [breach] = check_source(source, Path("storage/new_file.py"))
     assert (breach.path, breach.line, breach.name) == (
         "storage/new_file.py",
         5,
-        "composer.ui.main_window",
+        "composer.ui.shell.main_window",
     )
-    assert str(breach).startswith("storage/new_file.py:5: imports composer.ui.main_window")
+    assert str(breach).startswith("storage/new_file.py:5: imports composer.ui.shell.main_window")
 
 
 def test_checker_catches_a_new_file_on_disk(tmp_path: Path) -> None:

@@ -150,7 +150,7 @@ def run(argv: Sequence[str]) -> int:
 
 def _open_window(args: argparse.Namespace, parser: argparse.ArgumentParser | None) -> int:
     try:
-        from composer.ui.launch import launch
+        from composer.ui.shell.launch import launch
     except ImportError:
         (parser or build_parser()).print_help()
         return 0

@@ -287,7 +287,7 @@ def check_window(context: Context) -> str:
     services = context.services
     if services is None:  # the library step failed; the window still deserves a try
         services = context.services = Services.open(context.scratch / "window")
-    from composer.ui.smoke import show_and_close_main_window
+    from composer.ui.shell.smoke import show_and_close_main_window
 
     return show_and_close_main_window(services, context.engine) + note
 

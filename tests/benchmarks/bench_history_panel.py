@@ -66,7 +66,7 @@ def main() -> int:
 
         from PySide6.QtWidgets import QApplication
 
-        from composer.ui.history_panel import HistoryPanel
+        from composer.ui.history.history_panel import HistoryPanel
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         panels: list[HistoryPanel] = []

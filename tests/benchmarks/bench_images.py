@@ -102,9 +102,9 @@ def main() -> int:
 
     from composer.app.container import Services, load_engine
     from composer.domain.posts import PostDraft
-    from composer.ui.image_drop import ImageOffer
-    from composer.ui.main_window import MainWindow
-    from composer.ui.welcome import WELCOMED_KEY
+    from composer.ui.images.image_drop import ImageOffer
+    from composer.ui.shell.main_window import MainWindow
+    from composer.ui.shell.welcome import WELCOMED_KEY
 
     app = QApplication.instance() or QApplication([])
     print("making 10 photos of 12 megapixels…", flush=True)

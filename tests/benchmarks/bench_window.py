@@ -114,9 +114,9 @@ def keystrokes(chars: int = 600) -> tuple[list[float], list[float], int]:
 
     from composer.app.container import Services, load_engine
     from composer.domain.posts import PostDraft
-    from composer.ui.main_window import MainWindow
-    from composer.ui.startup import spelling_of
-    from composer.ui.welcome import WELCOMED_KEY
+    from composer.ui.shell.main_window import MainWindow
+    from composer.ui.shell.startup import spelling_of
+    from composer.ui.shell.welcome import WELCOMED_KEY
 
     app = QApplication.instance() or QApplication([])
     rng = random.Random(3)
@@ -191,7 +191,7 @@ def memory(posts: int, env: dict[str, str]) -> float:
 def memory_child(posts: int, data: Path) -> None:
     from composer.app.container import Services
     from composer.domain.posts import PostDraft
-    from composer.ui.welcome import WELCOMED_KEY
+    from composer.ui.shell.welcome import WELCOMED_KEY
 
     rng = random.Random(7)
     with Services.open(data) as services:
@@ -213,7 +213,7 @@ def memory_open(data: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from composer.app.container import Services, load_engine
-    from composer.ui.main_window import MainWindow
+    from composer.ui.shell.main_window import MainWindow
 
     app = QApplication([])
     services = Services.open(data)

@@ -13,7 +13,7 @@ def test_the_data_file_lists_the_same_platforms_in_the_same_order() -> None:
 
 
 def test_every_layer_reads_the_one_list() -> None:
-    from composer.ui import history_model
+    from composer.ui.history import history_model
 
     assert accounts.PLATFORMS is platforms.PLATFORMS
     assert history_model.PLATFORM_NAMES is platforms.PLATFORM_NAMES

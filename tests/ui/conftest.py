@@ -18,7 +18,7 @@ from composer.app.container import Services, load_engine
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory: pytest.TempPathFactory):
     """Building the engine takes ~0.4 s; every window test shares one (warmed up)."""
-    from composer.ui.startup import spelling_of
+    from composer.ui.shell.startup import spelling_of
 
     loaded = load_engine(tmp_path_factory.mktemp("engine-data"))
     spelling = spelling_of(loaded)
@@ -68,8 +68,8 @@ def alerts_seen(monkeypatch: pytest.MonkeyPatch) -> AlertLog:
 @pytest.fixture
 def make_window(qtbot, data_dir: Path, engine):
     """Build windows on the test's library; `welcomed=False` keeps the first-run sample."""
-    from composer.ui.main_window import MainWindow
-    from composer.ui.welcome import WELCOMED_KEY
+    from composer.ui.shell.main_window import MainWindow
+    from composer.ui.shell.welcome import WELCOMED_KEY
 
     made = []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 
 from composer.domain.posts import PostDraft
-from composer.ui import copy_approved
+from composer.ui.compose import copy_approved
 
 APPROVED = "Test your smoke alarms this weekend. Which room gets checked first?"
 

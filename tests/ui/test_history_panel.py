@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import LibraryError
 from composer.ui.dialogs.revisions import RevisionsDialog
-from composer.ui.history_delegate import badge_colors
-from composer.ui.history_model import (
+from composer.ui.history.history_delegate import badge_colors
+from composer.ui.history.history_model import (
     EMPTY_BIN,
     EMPTY_LIBRARY,
     PAGE_SIZE,
@@ -21,7 +21,7 @@ from composer.ui.history_model import (
     format_when,
     post_heading,
 )
-from composer.ui.history_panel import SEARCH_DELAY_MS, HistoryPanel
+from composer.ui.history.history_panel import SEARCH_DELAY_MS, HistoryPanel
 from tests.helpers.library import import_posts, open_library
 
 

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from composer.ui import app_setup, doorbell
+from composer.ui.shell import app_setup, doorbell
 from tests.helpers.waiting import poll_until
 
 FIRST_PAINT = "COMPOSER_REPORT_FIRST_PAINT"

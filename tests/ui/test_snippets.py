@@ -15,7 +15,6 @@ from composer.services.snippets import (
     SnippetsService,
     expand,
 )
-from composer.ui import external
 from composer.ui.dialogs.snippets import EMPTY_HINT, SnippetsDialog
 from tests.helpers.widgets import assert_freed_on_close
 
@@ -179,12 +178,6 @@ def test_snippets_dialog_is_freed_on_close(qtbot, snippets):
     assert_freed_on_close(make, lambda d: d.close())
 
 
-def test_the_window_loads_the_dialog_through_its_one_guarded_place(qtbot, snippets):
-    dialog = external.dialog("snippets", snippets, None)
-    qtbot.addWidget(dialog)
-    assert isinstance(dialog, SnippetsDialog) and external.available("snippets")
-
-
 # --- inserting in the window -------------------------------------------------------------
 
 
@@ -262,7 +255,7 @@ def test_right_click_offers_the_snippets(qtbot, window):
 
 
 def test_snippet_actions_wait_for_the_library(qtbot, data_dir):
-    from composer.ui.main_window import MainWindow
+    from composer.ui.shell.main_window import MainWindow
 
     window = MainWindow(data_dir)
     qtbot.addWidget(window)

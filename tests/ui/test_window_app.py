@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from composer.storage.database import library_path, open_library
-from composer.ui import app_setup
+from composer.ui.compose.preview import cut_at_fold
 from composer.ui.editor.offsets import OffsetMap, utf16_length
-from composer.ui.main_window import MainWindow, fits
-from composer.ui.preview import cut_at_fold
-from composer.ui.startup import StartupLoader
+from composer.ui.shell import app_setup
+from composer.ui.shell.main_window import MainWindow, fits
+from composer.ui.shell.startup import StartupLoader
 
 
 def _started(qtbot, data_dir) -> MainWindow:
@@ -204,7 +204,7 @@ def test_unexpected_errors_save_the_draft_log_and_tell_the_user(caplog):
 
 @pytest.fixture
 def dark_scheme():
-    from composer.ui import theme
+    from composer.ui.shell import theme
 
     theme.request_scheme("dark")
     yield
@@ -226,7 +226,7 @@ def test_dark_scheme_renders(qtbot, window, dark_scheme):
     assert window.palette().color(window.backgroundRole()).lightness() < 100
     cards = window.findings.cards()
     assert cards and cards[0].grab().toImage().pixelColor(20, 5).lightness() < 100
-    from composer.ui import theme
+    from composer.ui.shell import theme
 
     theme.request_scheme("system")
     window.apply_scheme()
@@ -316,7 +316,7 @@ def test_controls_have_accessible_names(window):
 def test_reasons_dialog_is_freed_on_close(qtbot, window, services):
     from composer.domain.findings import Finding
     from composer.services.approval import PlatformFinding
-    from composer.ui.approve_flow import ReasonsDialog
+    from composer.ui.compose.approve_flow import ReasonsDialog
 
     finding = Finding("r", "compliance.free", "error", "Says free.", start=0, end=4, text="Free")
     gc.disable()
@@ -344,7 +344,7 @@ def test_reasons_dialog_is_freed_on_close(qtbot, window, services):
 def test_reasons_dialog_asks_once_per_finding_and_can_take_one_reason_for_all(qtbot, window):
     from composer.domain.findings import Finding
     from composer.services.approval import PlatformFinding
-    from composer.ui.approve_flow import ReasonsDialog
+    from composer.ui.compose.approve_flow import ReasonsDialog
 
     free = Finding("r", "compliance.free", "error", "Says free.", start=0, end=4, text="Free")
     best = Finding("b", "compliance.exaggeration", "error", "Best.", start=9, end=13, text="best")
@@ -402,7 +402,7 @@ def test_a_saved_window_that_no_longer_fits_the_screen_is_placed_anew():
 
 
 def test_the_platform_row_wraps_instead_of_widening_the_window(qtbot):
-    from composer.ui.targeting import TargetingBar
+    from composer.ui.compose.targeting import TargetingBar
 
     bar = TargetingBar()
     qtbot.addWidget(bar)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from composer.domain.posts import PostDraft
-from composer.ui.image_drop import ImageOffer
+from composer.ui.images.image_drop import ImageOffer
 from tests.helpers.images import camera_jpeg, encode, picture
 from tests.helpers.widgets import wait_checked
 
@@ -273,7 +273,7 @@ def test_the_picker_starts_in_a_folder_that_exists(window, tmp_path, monkeypatch
 def test_alt_text_has_room_and_enter_moves_on(qtbot):
     from PySide6.QtCore import Qt
 
-    from composer.ui.attachments_strip import AltTextEdit
+    from composer.ui.images.attachments_strip import AltTextEdit
 
     box = AltTextEdit("")
     qtbot.addWidget(box)

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from shiboken6 import isValid
 
 from composer.domain.posts import PostDraft
-from composer.ui import approve_flow
-from composer.ui.draft_session import LAST_POST_KEY
+from composer.ui.compose import approve_flow
+from composer.ui.compose.draft_session import LAST_POST_KEY
 from tests.helpers.widgets import type_text, wait_checked
 
 CLEAN = "Grilling this weekend? Keep the grill ten feet from the house. What's on your menu?"
@@ -145,7 +145,7 @@ def test_new_draft_is_created_by_autosave_within_two_seconds(qtbot, window, serv
 def test_draft_survives_a_window_that_never_closed_cleanly(
     qtbot, make_window, services, data_dir, engine
 ):
-    from composer.ui.main_window import MainWindow
+    from composer.ui.shell.main_window import MainWindow
 
     first = MainWindow(data_dir)  # not handed to qtbot: it must never get a closeEvent
     first.attach_services(services)
@@ -275,15 +275,16 @@ def test_insert_disclosure_from_the_profile(qtbot, make_window, services, alerts
 
 
 def test_export_opens_with_the_approved_post(qtbot, window, services, monkeypatch):
-    from composer.ui import external
+    from composer.ui.dialogs.export import ExportDialog
 
     post = _open(window, services, CLEAN)
     window.actions_.approve.trigger()
     opened = []
-    monkeypatch.setattr(window, "_run_dialog", lambda name, *args: opened.append((name, args)))
-    assert window.actions_.export.isEnabled() == external.available("export")
+    monkeypatch.setattr(window, "_run", lambda dialog: opened.append(dialog))
+    assert window.actions_.export.isEnabled()
     window.open_export()
-    assert opened == [("export", (services, [post.id]))]
+    [dialog] = opened
+    assert isinstance(dialog, ExportDialog) and dialog.chosen_ids() == (post.id,)
 
 
 def test_no_secure_keyring_is_said_once_in_the_banner(no_secure_keyring, qtbot, window, services):

@@ -33,7 +33,7 @@ PRIVACY = (
 
 def about_lines(data_dir: Path) -> dict[str, str]:
     """The facts the box shows, by field (also what tests read)."""
-    from composer.ui.app_setup import log_path
+    from composer.ui.shell.app_setup import log_path
 
     return {
         "version": f"Composer {composer.__version__}",

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
 from composer.ui.editor.draft_editor import DraftEditor
-from composer.ui.findings_model import Shown
+from composer.ui.findings.findings_model import Shown
 
 MAX_SUGGESTIONS = 5
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from composer.domain.findings import Finding
 from composer.ui.editor import underlines
 from composer.ui.editor.offsets import OffsetMap
-from composer.ui.findings_model import Shown
-from composer.ui.image_drop import offer_from_mime
+from composer.ui.findings.findings_model import Shown
+from composer.ui.images.image_drop import offer_from_mime
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from composer.ui import theme
-from composer.ui.findings_model import Shown
+from composer.ui.findings.findings_model import Shown
+from composer.ui.shell import theme
 
 _STYLES = {
     "error": QTextCharFormat.UnderlineStyle.WaveUnderline,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from composer.ui.history_model import STATUS_NAMES, PlatformsRole, StatusRole, WhenRole
+from composer.ui.history.history_model import STATUS_NAMES, PlatformsRole, StatusRole, WhenRole
 
 PADDING = 6
 BADGE_PADDING = 5

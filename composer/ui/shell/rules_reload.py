@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from composer.ui.startup import spelling_of
+from composer.ui.shell.startup import spelling_of
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from composer.services.audit import AuditService
-    from composer.ui.banner import Banner
+    from composer.ui.shell.banner import Banner
 
 log = logging.getLogger(__name__)
 

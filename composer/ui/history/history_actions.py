@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QMenu
 
 from composer.domain.posts import Post
 from composer.services.library import LibraryError
-from composer.ui.history_model import post_heading
+from composer.ui.history.history_model import post_heading
 
 if TYPE_CHECKING:
     from composer.services.library import LibraryService
-    from composer.ui.history_panel import HistoryPanel
+    from composer.ui.history.history_panel import HistoryPanel
 
 
 class PostActions(QObject):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QWidget
 from composer.services.snippets import Snippet, SnippetsService
 
 if TYPE_CHECKING:
-    from composer.ui.main_window import MainWindow
+    from composer.ui.shell.main_window import MainWindow
 
 NO_LIBRARY = "Snippets are available once your library is open."
 MAX_LABEL = 60

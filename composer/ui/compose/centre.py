@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.ui import theme
-from composer.ui.approval_note import ApprovalNote
-from composer.ui.attachments_strip import AttachmentsStrip
-from composer.ui.chips import ChipsBar
+from composer.ui.compose.approval_note import ApprovalNote
+from composer.ui.compose.chips import ChipsBar
+from composer.ui.compose.preview import PreviewView
+from composer.ui.compose.targeting import TargetingBar, VariantsEditor
 from composer.ui.editor.draft_editor import DraftEditor
-from composer.ui.preview import PreviewView
-from composer.ui.targeting import TargetingBar, VariantsEditor
+from composer.ui.images.attachments_strip import AttachmentsStrip
+from composer.ui.shell import theme
 
 STATUS_WORDS = {
     "draft": "Draft",

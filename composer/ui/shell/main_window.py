@@ -13,11 +13,21 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
-from composer.ui import alerts, audit_notices, copy_approved, external, theme
-from composer.ui.welcome import WELCOME_TEXT
+from composer.ui import alerts
+from composer.ui.compose import copy_approved
+from composer.ui.history.placeholder import PlaceholderHistory, history_panel
+from composer.ui.shell import audit_notices, theme
+from composer.ui.shell.welcome import WELCOME_TEXT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,7 +36,7 @@ if TYPE_CHECKING:
     from composer.guidelines.engine import Engine
     from composer.secrets.store import StoreStatus
     from composer.services.guidelines import GuidelineService
-    from composer.ui.posts_controller import PostsController
+    from composer.ui.compose.posts_controller import PostsController
 
 log = logging.getLogger(__name__)
 
@@ -76,13 +86,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, build_then_call_back)
 
     def _build(self) -> None:
-        from composer.ui.banner import Banner
-        from composer.ui.centre import CentrePane
-        from composer.ui.checks_controller import ChecksController
-        from composer.ui.findings_panel import FindingsPanel
-        from composer.ui.menus import build as build_menus
-        from composer.ui.rules_reload import RulesReloader
-        from composer.ui.snippet_actions import SnippetActions
+        from composer.ui.compose.centre import CentrePane
+        from composer.ui.compose.snippet_actions import SnippetActions
+        from composer.ui.findings.checks_controller import ChecksController
+        from composer.ui.findings.findings_panel import FindingsPanel
+        from composer.ui.shell.banner import Banner
+        from composer.ui.shell.menus import build as build_menus
+        from composer.ui.shell.rules_reload import RulesReloader
 
         self.built = True
         host = QWidget()
@@ -94,7 +104,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.history: Any = external.PlaceholderHistory(None)
+        self.history: Any = PlaceholderHistory(None)
         self.centre = CentrePane()
         self.findings = FindingsPanel()
         for widget in (self.history, self.centre, self.findings):
@@ -128,13 +138,13 @@ class MainWindow(QMainWindow):
         self.services = services
         if own is not None and own.loaded:  # the checks started before the library opened
             self.attach_engine(own.engine)
-        panel = external.history_panel(services, self)
+        panel = history_panel(services, self)
         old = self.history
         self.splitter.replaceWidget(0, panel)
         old.deleteLater()
         self.history = panel
         self._restore_splitter()
-        from composer.ui.posts_controller import PostsController
+        from composer.ui.compose.posts_controller import PostsController
 
         self.posts = PostsController(services, self.centre, self.checks, self.banner, panel, self)
         for index, notice in enumerate(services.notices):
@@ -225,7 +235,7 @@ class MainWindow(QMainWindow):
         a.help_finding.triggered.connect(self.checks.help_at_cursor)
         a.welcome.triggered.connect(self.show_welcome)
         a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(lambda: self._run_dialog("about", self.data_dir))
+        a.about.triggered.connect(self.open_about)
         a.snippets.triggered.connect(self.open_snippets)
         a.reload_rules.triggered.connect(self.reload_rules)
         a.copy_menu.aboutToShow.connect(
@@ -236,9 +246,8 @@ class MainWindow(QMainWindow):
         a = self.actions_
         for action in (a.new, a.save, a.approve, a.revisions, a.disclosure, a.accounts, a.profile):
             action.setEnabled(ready)
-        for action in (a.snippets, a.insert_snippet):
-            action.setEnabled(ready and external.available("snippets"))
-        a.export.setEnabled(ready and external.available("export"))
+        for action in (a.snippets, a.insert_snippet, a.export):
+            action.setEnabled(ready)
         self._update_approve()
 
     def _set_read_only(self) -> None:
@@ -257,16 +266,18 @@ class MainWindow(QMainWindow):
     def _post_id(self) -> int | None:
         return self.posts.session.post_id if self.posts else None
 
-    def _run_dialog(self, name: str, *args: Any) -> bool:
-        dialog = external.dialog(name, *args, self)
-        if dialog is None:
-            alerts.info(self, "Not available yet", "This part of Composer is coming soon.")
-            return False
+    def _run(self, dialog: QDialog) -> bool:
+        """Show `dialog` modally; True when accepted. Freed afterwards (some free themselves)."""
         try:
             return bool(dialog.exec())
         finally:
-            if isValid(dialog):  # some dialogs delete themselves on close
+            if isValid(dialog):
                 dialog.deleteLater()
+
+    def open_about(self) -> None:
+        from composer.ui.dialogs.about import AboutDialog
+
+        self._run(AboutDialog(self.data_dir, self))
 
     def show_shortcuts(self) -> None:
         from composer.ui.dialogs.shortcuts import ShortcutsDialog
@@ -274,20 +285,25 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.actions(), self).open()
 
     def open_accounts(self) -> None:
-        if self.services is not None and self._run_dialog("accounts", self.services.accounts):
+        from composer.ui.dialogs.accounts import AccountsDialog
+
+        if self.services is not None and self._run(AccountsDialog(self.services.accounts, self)):
             assert self.posts is not None
             self.posts.refresh_accounts()
 
     def open_profile(self) -> None:
-        if self.services is not None and self._run_dialog("profile", self.services.library):
+        from composer.ui.dialogs.profile import ProfileDialog
+
+        if self.services is not None and self._run(ProfileDialog(self.services.library, self)):
             self.checks.set_profile(self.services.library.profile())
             self._follow_theme_setting()
 
     def open_snippets(self) -> None:
         if self.services is not None:
             from composer.services.snippets import SnippetsService
+            from composer.ui.dialogs.snippets import SnippetsDialog
 
-            self._run_dialog("snippets", SnippetsService(self.services.library))
+            self._run(SnippetsDialog(SnippetsService(self.services.library), self))
 
     def reload_rules(self) -> None:
         """Rebuild the checks from the rule packs on disk (off the GUI thread)."""
@@ -332,7 +348,9 @@ class MainWindow(QMainWindow):
                 self, "Nothing to export", "Approve a post first; exports use the approved text."
             )
             return
-        self._run_dialog("export", self.services, ids)
+        from composer.ui.dialogs.export import ExportDialog
+
+        self._run(ExportDialog(self.services, ids, self))
         audit_notices.show(self.banner, self.services.audit)
         self.history.refresh()
         if post is not None and self.services.library.get(post.id).status != post.status:

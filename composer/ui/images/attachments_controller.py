@@ -14,14 +14,14 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStatusBar
 
 from composer.domain.attachments import Attachment
-from composer.ui.image_drop import ImageOffer
-from composer.ui.image_jobs import ImageJobs
-from composer.ui.image_viewer import ImageViewer
+from composer.ui.images.image_drop import ImageOffer
+from composer.ui.images.image_jobs import ImageJobs
+from composer.ui.images.image_viewer import ImageViewer
 
 if TYPE_CHECKING:
     from composer.services.images import ImageStore
-    from composer.ui.banner import Banner
-    from composer.ui.centre import CentrePane
+    from composer.ui.compose.centre import CentrePane
+    from composer.ui.shell.banner import Banner
 
 FILE_FILTER = "Images (*.jpg *.jpeg *.png *.gif *.webp);;All files (*)"
 NOTICE = "image-refused"

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from composer.domain.platforms import PLATFORM_NAMES, PLATFORMS
 from composer.domain.posts import Post, PostQuery
-from composer.ui.history_actions import PostActions
-from composer.ui.history_delegate import PostDelegate
-from composer.ui.history_model import (
+from composer.ui.history.history_actions import PostActions
+from composer.ui.history.history_delegate import PostDelegate
+from composer.ui.history.history_model import (
     DELETED_FILTER,
     PAGE_SIZE,
     STATUS_FILTERS,
@@ -39,7 +39,7 @@ from composer.ui.history_model import (
     count_text,
     empty_text,
 )
-from composer.ui.notice_bar import NoticeBar
+from composer.ui.shell.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
     from composer.app.container import Services

@@ -19,7 +19,7 @@ from composer.app import paths
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from composer.ui.app_setup import RunMarker
+    from composer.ui.shell.app_setup import RunMarker
 
 log = logging.getLogger("composer")
 
@@ -36,7 +36,7 @@ def launch(args: argparse.Namespace) -> int:
         print(f"composer: cannot use the data folder {data_dir}: {exc.strerror}", file=sys.stderr)
         return 1
 
-    from composer.ui import app_setup
+    from composer.ui.shell import app_setup
 
     log_file = app_setup.setup_logging(data_dir)
     log.info("starting; data folder %s", data_dir)
@@ -60,7 +60,7 @@ def launch(args: argparse.Namespace) -> int:
 
     lock = app_setup.InstanceLock(data_dir)
     if not lock.acquire():
-        from composer.ui import doorbell
+        from composer.ui.shell import doorbell
 
         if doorbell.ring(data_dir):
             print(
@@ -98,10 +98,11 @@ def _run(
 ) -> int:
     from PySide6.QtCore import QTimer
 
-    from composer.ui import alerts, app_setup, theme
-    from composer.ui.doorbell import Doorbell
-    from composer.ui.main_window import MainWindow
-    from composer.ui.startup import StartupLoader
+    from composer.ui import alerts
+    from composer.ui.shell import app_setup, theme
+    from composer.ui.shell.doorbell import Doorbell
+    from composer.ui.shell.main_window import MainWindow
+    from composer.ui.shell.startup import StartupLoader
 
     loader = StartupLoader(data_dir)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from composer.ui.findings_model import Shown
+from composer.ui.findings.findings_model import Shown
 
 MAX_FIXES = 3
 

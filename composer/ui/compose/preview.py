@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from composer.domain.findings import PlatformCount
 from composer.guidelines.platforms import Platform, load_platforms
-from composer.ui import theme
+from composer.ui.shell import theme
 
 _WORD_BACK = 30  # how far a cut may step back to end on a whole word
 THUMB_PX = 48

@@ -20,7 +20,7 @@ PAINT_TIMEOUT_MS = 15_000
 
 def make_main_window(services: Services, engine: Any = None) -> QWidget:
     """The real main window over the self-test's temporary library (and engine, if given)."""
-    from composer.ui.main_window import MainWindow
+    from composer.ui.shell.main_window import MainWindow
 
     window = MainWindow(services.data_dir)
     window.attach_services(services)

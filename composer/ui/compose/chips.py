@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from composer.domain.findings import PlatformCount
 from composer.guidelines.platforms import Platform, load_platforms
-from composer.ui import theme
+from composer.ui.shell import theme
 
 NEAR = 0.9
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from composer.domain.accounts import Account
 from composer.guidelines.platforms import load_platforms
-from composer.ui.flow_layout import FlowLayout
+from composer.ui.compose.flow_layout import FlowLayout
 
 
 class TargetingBar(QWidget):

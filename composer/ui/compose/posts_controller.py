@@ -13,22 +13,24 @@ from PySide6.QtCore import QObject, QTime
 from PySide6.QtGui import QTextCursor
 
 from composer.domain.posts import Post, PostDraft
-from composer.ui import alerts, approve_flow, audit_notices
-from composer.ui.approval_note import APPROVED_STATES, describe
-from composer.ui.attachments_controller import AttachmentsController
+from composer.ui import alerts
+from composer.ui.compose import approve_flow
+from composer.ui.compose.approval_note import APPROVED_STATES, describe
+from composer.ui.compose.draft_session import LAST_POST_KEY, DraftSession
 from composer.ui.dialogs.revisions import RevisionsDialog
-from composer.ui.draft_session import LAST_POST_KEY, DraftSession
-from composer.ui.welcome import SAMPLE, WELCOMED_KEY
+from composer.ui.images.attachments_controller import AttachmentsController
+from composer.ui.shell import audit_notices
+from composer.ui.shell.welcome import SAMPLE, WELCOMED_KEY
 
 if TYPE_CHECKING:
     from composer.app.container import Services
     from composer.domain.history import HistoryItem
     from composer.domain.posts import PostQuery
-    from composer.ui.approve_flow import AskReasons
-    from composer.ui.banner import Banner
-    from composer.ui.centre import CentrePane
-    from composer.ui.checks_controller import ChecksController
-    from composer.ui.main_window import MainWindow
+    from composer.ui.compose.approve_flow import AskReasons
+    from composer.ui.compose.centre import CentrePane
+    from composer.ui.findings.checks_controller import ChecksController
+    from composer.ui.shell.banner import Banner
+    from composer.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.guidelines.platforms import load_platforms
-from composer.ui import theme
-from composer.ui.findings_model import SEVERITY_TITLES, Shown, grouped
+from composer.ui.findings.findings_model import SEVERITY_TITLES, Shown, grouped
+from composer.ui.shell import theme
 
 MAX_FIX_BUTTONS = 2
 

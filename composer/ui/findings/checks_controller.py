@@ -17,20 +17,21 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QPlainTextEdit
 
 from composer.domain.attachments import infos
 from composer.domain.history import HistoryItem
-from composer.ui import alerts, dismissals
+from composer.ui import alerts
 from composer.ui.editor import context_menu
 from composer.ui.editor.checker import CheckRequest, LiveChecker, LiveResult
 from composer.ui.editor.draft_editor import replace_span, select_span
-from composer.ui.finding_popover import FindingPopover
-from composer.ui.findings_model import Shown, error_count, visible
+from composer.ui.findings import dismissals
+from composer.ui.findings.finding_popover import FindingPopover
+from composer.ui.findings.findings_model import Shown, error_count, visible
 
 if TYPE_CHECKING:
     from composer.domain.profile import Profile
     from composer.guidelines.builtin.spelling import SpellingCheck
     from composer.services.guidelines import GuidelineService
     from composer.services.library import LibraryService
-    from composer.ui.centre import CentrePane
-    from composer.ui.findings_panel import FindingsPanel
+    from composer.ui.compose.centre import CentrePane
+    from composer.ui.findings.findings_panel import FindingsPanel
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from composer.domain.attachments import Attachment
 from composer.services.images import ImageError, ImageStore
-from composer.ui.attachments_strip import LOCATION_TIP
+from composer.ui.images.attachments_strip import LOCATION_TIP
 
 
 class ImageViewer(QDialog):

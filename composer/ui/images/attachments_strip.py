@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.domain.attachments import Attachment
-from composer.ui import theme
-from composer.ui.image_drop import ImageOffer, offer_from_mime
+from composer.ui.images.image_drop import ImageOffer, offer_from_mime
+from composer.ui.shell import theme
 
 TILE_PX = 96
 LOCATION_TIP = (

@@ -1,0 +1,1 @@
+"""Writing a post: the centre column, targeting, chips, preview, approval and snippets."""

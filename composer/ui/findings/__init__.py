@@ -1,0 +1,1 @@
+"""What the checks found: the live checks, the findings panel and its cards."""

@@ -1,0 +1,1 @@
+"""The history list: every post, searchable, with its actions."""

@@ -1,0 +1,1 @@
+"""The frame around the work: launch, startup, the main window, menus, theme and banners."""
