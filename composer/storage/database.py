@@ -18,9 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
@@ -44,6 +41,8 @@ from composer.storage.library_file import FileState
 from composer.storage.repositories import Repositories
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from composer.storage.audit import KeySource
 
 __all__ = [  # the errors live in storage.errors; callers import them from here too
@@ -100,14 +99,29 @@ class OpenReport:
         )
 
 
+# The newest schema, named here so that opening an up-to-date library never imports Alembic
+# (half a second of every command); tests/migrations checks it against the scripts.
+SCHEMA_HEAD = "0003"
+
+
 def migrations_config() -> Config:
     """Alembic configuration built in code: no alembic.ini, no fileConfig."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    """The schema this Composer writes (the migrations' head)."""
+    return SCHEMA_HEAD
+
+
+def scripts_head() -> str:
+    """The head as the migration scripts say (Alembic imported): what SCHEMA_HEAD must be."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(migrations_config()).get_current_head()
     assert head is not None
     return head
@@ -380,6 +394,8 @@ def migrate(path: Path, revision: str = "head") -> None:
     """Run Alembic in one transaction, foreign keys off (batch mode copies tables)."""
     engine = make_engine(path, foreign_keys=False)
     try:
+        from alembic import command
+
         with engine.connect() as connection, connection.begin():
             config = migrations_config()
             config.attributes["connection"] = connection
@@ -427,6 +443,8 @@ def _probe(path: Path, uri: str = "") -> str | None:
 
 
 def _refuse_unknown(path: Path, current: str) -> None:
+    from alembic.script import ScriptDirectory
+
     try:
         ScriptDirectory.from_config(migrations_config()).get_revision(current)
     except Exception as exc:  # alembic raises several kinds for an unknown revision

@@ -183,3 +183,25 @@ def test_corrupt_database_is_moved_aside_never_overwritten(tmp_path):
         assert db.integrity_check() == "ok"
     finally:
         db.close()
+
+
+def test_the_named_schema_head_is_the_scripts_head():
+    from composer.storage.database import SCHEMA_HEAD, scripts_head
+
+    assert scripts_head() == SCHEMA_HEAD  # a new migration must update SCHEMA_HEAD
+
+
+def test_opening_an_up_to_date_library_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from composer.storage.database import open_library
+
+    open_library(tmp_path / "library.sqlite3").close()  # created and migrated
+    code = (
+        "import sys; from pathlib import Path; from composer.storage.database import "
+        f"open_library; open_library(Path({str(tmp_path / 'library.sqlite3')!r})).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
