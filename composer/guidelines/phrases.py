@@ -132,6 +132,17 @@ class Phrase:
                 return keys
         return keys or None
 
+    def first_letters(self) -> frozenset[str] | None:
+        """The letters a match must begin with (lower case), or None when that cannot be
+        said simply (an optional first slot, a digit, an amount, an apostrophe)."""
+        first = self.items[0]
+        if first is None or first.optional:
+            return None
+        letters = {option[0][:1] for option in first.options}
+        if not all("a" <= letter <= "z" for letter in letters):
+            return None
+        return frozenset(letters)
+
     def second_keys(self, length: int) -> frozenset[str] | None:
         """Keys the word after the first must match, or None when that cannot be said.
 
@@ -372,27 +383,67 @@ def phrase_pattern(phrase: str) -> str:
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive alternation for a list of phrases, longest first."""
-    sources = sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True)
-    return re.compile(_alternation(sources), re.IGNORECASE)
+    firsts: dict[str, frozenset[str] | None] = {}
+    for text in phrases:
+        phrase = parse(text)
+        firsts.setdefault(phrase.source(), phrase.first_letters())
+    sources = sorted(firsts, key=len, reverse=True)
+    return re.compile(_alternation([(s, firsts[s]) for s in sources]), re.IGNORECASE)
 
 
 _LEAD = r"(?<![\w$])"
 
 
-def _alternation(sources: list[str]) -> str:
-    """`(?:a)|(?:b)|...`, with the word-edge test that most phrases begin with asked once
-    for each run of neighbours sharing it: the same matches, in the same order of
-    preference, but the regex engine no longer repeats the test for every alternative at
-    every position (three times faster on a sentence)."""
+def _alternation(sources: list[tuple[str, frozenset[str] | None]]) -> str:
+    """`(?:a)|(?:b)|...` for sources in order of preference, arranged so the regex engine
+    tries few of them at each position, with the same matches.
+
+    The word-edge test most phrases begin with is asked once for each run of neighbours
+    sharing it, not once per alternative; inside such a run, phrases that must begin with
+    different letters can never match at the same place, so they are grouped by first
+    letter behind one look-ahead each (order kept within a group, and phrases whose first
+    letter cannot be said keep their place). A sentence is searched several times faster.
+    """
     parts: list[str] = []
-    run: list[str] = []
-    for source in [*sources, ""]:
-        if source and source.startswith(_LEAD):
-            run.append(source.removeprefix(_LEAD))
+    run: list[tuple[str, frozenset[str] | None]] = []
+    for source, letters in [*sources, ("", None)]:
+        if source.startswith(_LEAD):
+            run.append((source.removeprefix(_LEAD), letters))
             continue
         if run:
-            parts.append(_LEAD + "(?:" + "|".join(f"(?:{r})" for r in run) + ")")
+            parts.append(_LEAD + "(?:" + "|".join(_by_first_letter(run)) + ")")
             run = []
         if source:
             parts.append(source)
     return "|".join(f"(?:{part})" for part in parts)
+
+
+def _by_first_letter(run: list[tuple[str, frozenset[str] | None]]) -> list[str]:
+    out: list[str] = []
+    segment: list[tuple[str, frozenset[str]]] = []
+    for source, letters in [*run, ("", None)]:
+        if letters is not None:
+            segment.append((source, letters))
+            continue
+        groups: list[tuple[set[str], list[str]]] = []
+        for member, first in segment:
+            merged: tuple[set[str], list[str]] = (set(first), [])
+            for group in [g for g in groups if not g[0].isdisjoint(first)]:
+                groups.remove(group)
+                merged[0].update(group[0])
+                merged[1].extend(group[1])
+            merged[1].append(member)
+            # Members of merged groups keep their relative order: sort by first position.
+            groups.append(merged)
+        order = {member: index for index, (member, _first) in enumerate(segment)}
+        for chars, members in sorted(groups, key=lambda g: min(order[m] for m in g[1])):
+            members.sort(key=order.__getitem__)
+            if len(members) == 1:
+                out.append(f"(?:{members[0]})")
+            else:
+                lookahead = "(?=[" + "".join(sorted(chars)) + "])"
+                out.append(lookahead + "(?:" + "|".join(f"(?:{m})" for m in members) + ")")
+        segment = []
+        if source:
+            out.append(f"(?:{source})")
+    return out
