@@ -6,6 +6,7 @@ Engine is built once (packs compiled up front) and then checks many texts quickl
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -145,7 +146,7 @@ class Engine:
         view = self.view(inp.text, facts)
         seen = facts if view.text == inp.text else TextFacts(view.text)  # what rules read
         ctx = _Context(seen, inp.profile, self._signals)
-        protected = own_spans(seen, inp.profile)
+        protected = _Protected(own_spans(seen, inp.profile))
         targets = set(inp.platforms)
         findings: list[Finding] = []
         for rule in self.rules:
@@ -173,12 +174,10 @@ class Engine:
         findings.extend(self._history(inp, facts))
         return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
 
-    def _stands(self, rule: Rule, hit: Hit, facts: TextFacts, protected: list[Span]) -> bool:
+    def _stands(self, rule: Rule, hit: Hit, facts: TextFacts, protected: _Protected) -> bool:
         """A hit survives the grammar's scope and never lies on the agent's own words."""
         start, end = hit.start or 0, hit.end or 0
-        if rule.category != "compliance.disclosure" and any(
-            s < end and start < e for s, e in protected
-        ):
+        if rule.category != "compliance.disclosure" and protected.touches(start, end):
             return False
         return not self.grammar.suppressed(facts, rule.category, start, end)
 
@@ -189,6 +188,30 @@ class Engine:
         profile: Profile | None = None,
     ) -> CheckResult:
         return self.check(CheckInput(text=text, platforms=tuple(platforms), profile=profile))
+
+
+class _Protected:
+    """The agent's own words, asked about once per hit: does a span touch any of them?
+
+    Spans sorted by start, with the furthest end reached so far beside each, answer by
+    binary search however often the agent's name recurs in a long text.
+    """
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: list[Span]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach: list[int] = []
+        furthest = -1
+        for _, e in spans:
+            furthest = max(furthest, e)
+            self._reach.append(furthest)
+
+    def touches(self, start: int, end: int) -> bool:
+        """Some span with s < end and start < e."""
+        count = bisect.bisect_left(self._starts, end)  # the spans starting before `end`
+        return count > 0 and self._reach[count - 1] > start
 
 
 def _finding(rule: Rule, hit: Hit, view: Normalised) -> Finding:
