@@ -133,12 +133,17 @@ class Phrase:
         return keys or None
 
     def first_letters(self) -> frozenset[str] | None:
-        """The letters a match must begin with (lower case), or None when that cannot be
-        said simply (an optional first slot, a digit, an amount, an apostrophe)."""
-        first = self.items[0]
-        if first is None or first.optional:
-            return None
-        letters = {option[0][:1] for option in first.options}
+        """The letters a match may begin with (lower case), or None when that cannot be
+        said (a digit, an amount, an apostrophe, a gap after optional slots)."""
+        letters: set[str] = set()
+        for item in self.items:
+            if item is None:
+                return None  # after optional slots, a gap: the match may begin with a space
+            letters.update(option[0][:1] for option in item.options)
+            if not item.optional:
+                break
+        else:
+            return None  # every slot optional
         if not all("a" <= letter <= "z" for letter in letters):
             return None
         return frozenset(letters)
@@ -392,58 +397,58 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _LEAD = r"(?<![\w$])"
+_Member = tuple[str, "frozenset[str] | None"]
 
 
-def _alternation(sources: list[tuple[str, frozenset[str] | None]]) -> str:
+def _alternation(sources: list[_Member]) -> str:
     """`(?:a)|(?:b)|...` for sources in order of preference, arranged so the regex engine
     tries few of them at each position, with the same matches.
 
     The word-edge test most phrases begin with is asked once for each run of neighbours
-    sharing it, not once per alternative; inside such a run, phrases that must begin with
-    different letters can never match at the same place, so they are grouped by first
-    letter behind one look-ahead each (order kept within a group, and phrases whose first
-    letter cannot be said keep their place). A sentence is searched several times faster.
+    sharing it, not once per alternative; inside such a run, alternatives are grouped by
+    the letters they may begin with, behind one look-ahead per group (see
+    `_by_first_letters`). A sentence is searched about five times faster.
     """
     parts: list[str] = []
-    run: list[tuple[str, frozenset[str] | None]] = []
+    run: list[_Member] = []
     for source, letters in [*sources, ("", None)]:
         if source.startswith(_LEAD):
             run.append((source.removeprefix(_LEAD), letters))
             continue
         if run:
-            parts.append(_LEAD + "(?:" + "|".join(_by_first_letter(run)) + ")")
+            parts.append(_LEAD + "(?:" + "|".join(_by_first_letters(run)) + ")")
             run = []
         if source:
             parts.append(source)
     return "|".join(f"(?:{part})" for part in parts)
 
 
-def _by_first_letter(run: list[tuple[str, frozenset[str] | None]]) -> list[str]:
+def _by_first_letters(run: list[_Member]) -> list[str]:
+    """A run's alternatives grouped so that alternatives of different groups never share a
+    first letter, each group behind a look-ahead on its letters, order kept inside it.
+
+    No character matches two letters, so at any position one group at most can match and
+    the groups' order does not matter. Alternatives whose first letter cannot be said keep
+    their place between groups.
+    """
     out: list[str] = []
-    segment: list[tuple[str, frozenset[str]]] = []
+    groups: list[tuple[set[str], list[str]]] = []
     for source, letters in [*run, ("", None)]:
         if letters is not None:
-            segment.append((source, letters))
-            continue
-        groups: list[tuple[set[str], list[str]]] = []
-        for member, first in segment:
-            merged: tuple[set[str], list[str]] = (set(first), [])
-            for group in [g for g in groups if not g[0].isdisjoint(first)]:
+            merged: tuple[set[str], list[str]] = (set(letters), [])
+            for group in [g for g in groups if not g[0].isdisjoint(letters)]:
                 groups.remove(group)
                 merged[0].update(group[0])
                 merged[1].extend(group[1])
-            merged[1].append(member)
-            # Members of merged groups keep their relative order: sort by first position.
+            merged[1].append(source)
             groups.append(merged)
-        order = {member: index for index, (member, _first) in enumerate(segment)}
+            continue
+        order = {source: index for index, (source, _) in enumerate(run)}
         for chars, members in sorted(groups, key=lambda g: min(order[m] for m in g[1])):
             members.sort(key=order.__getitem__)
-            if len(members) == 1:
-                out.append(f"(?:{members[0]})")
-            else:
-                lookahead = "(?=[" + "".join(sorted(chars)) + "])"
-                out.append(lookahead + "(?:" + "|".join(f"(?:{m})" for m in members) + ")")
-        segment = []
+            body = "|".join(f"(?:{member})" for member in members)
+            out.append(f"(?=[{''.join(sorted(chars))}])(?:{body})" if len(members) > 1 else body)
+        groups = []
         if source:
             out.append(f"(?:{source})")
     return out
