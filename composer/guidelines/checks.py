@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from composer.domain.profile import Profile
 from composer.guidelines import phrases
@@ -20,8 +20,9 @@ class PatternTimeoutError(Exception):
     """A hand-written pattern took too long on this text."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """What a check found: a span (None when something is missing) and suggested fixes."""
+
     start: int | None
     end: int | None
     suggestions: tuple[str, ...] = ()

@@ -62,6 +62,11 @@ class Concept:
         if self._set is None and self.values:
             self._set = self._index.add(self.values)
 
+    @property
+    def anchored(self) -> bool:
+        """Whether this concept is matched through the word index (it anchors a rule)."""
+        return self._set is not None
+
     def _pattern(self) -> re.Pattern[str] | None:
         if self._regex is None and self.values:
             self._regex = phrases.compile_phrases(self.values)
@@ -322,35 +327,35 @@ class ConceptCheck:
             yield from found
 
     def _hits(self, facts: TextFacts) -> Iterator[Hit]:
+        head, grammar, filters = self.parts[0], self.grammar, self.filters
         if len(self.parts) == 1:
-            for hit in self.parts[0].hits(facts):
-                negated = self.parts[0].negatable and self.grammar.negated(facts, hit.start)
-                negated = negated or self.grammar.in_term(facts, hit.start, hit.end)
-                if (
-                    not negated
-                    and not facts.in_entity(hit.start, hit.end)
-                    and self.filters.allows(facts, hit.start, hit.end)
+            for hit in head.hits(facts):
+                start, end = hit.start, hit.end
+                if (head.negatable and grammar.negated(facts, start)) or grammar.in_term(
+                    facts, start, end
                 ):
-                    yield Hit(hit.start, hit.end)
+                    continue
+                if not facts.in_entity(start, end) and filters.allows(facts, start, end):
+                    yield Hit(start, end)
             return
-        anchors = [h for h in self.parts[0].hits(facts) if self._usable(facts, self.parts[0], h)]
         done: set[Span] = set()
-        for anchor in anchors:
+        word_index = facts.word_index
+        for anchor in head.hits(facts):
             sentence = facts.sentence_at(anchor.start)
-            if sentence in done:
+            if sentence in done or not self._usable(facts, head, anchor):
                 continue
             chosen = self._nearest(facts, anchor, sentence)
             if chosen is None:
                 continue
             spans = [anchor, *chosen]
-            first = min(spans, key=lambda h: h.start)
-            last = max(spans, key=lambda h: h.start)
-            if facts.word_index(last.start) - facts.word_index(first.end) > self.distance:
+            first = min(spans, key=_start)
+            last = max(spans, key=_start)
+            if word_index(last.start) - word_index(first.end) > self.distance:
                 continue
             if ";" in facts.text[first.end : last.start]:
                 continue  # separate clauses: "isn't an investment; it's a promise"
             start, end = first.start, max(h.end for h in spans)
-            if self.filters.allows(facts, start, end):
+            if filters.allows(facts, start, end):
                 done.add(sentence)
                 yield Hit(start, end)
 
@@ -361,19 +366,41 @@ class ConceptCheck:
             or self.grammar.in_term(facts, hit.start, hit.end)
         )
 
+    def _usable_in(self, facts: TextFacts, part: Concept, sentence: Span) -> list[PhraseHit]:
+        """A part's usable hits in a sentence, worked out once per text for every rule."""
+        if part.patterns and part.anchored:
+            # Its whole-text hits grow by its patterns' each time they are asked for (see
+            # `Concept.hits`), so what lies in a sentence is asked afresh every time.
+            return [h for h in part.hits(facts, sentence) if self._usable(facts, part, h)]
+        key = ("usable", id(part), id(self.grammar))
+        known: dict[Span, list[PhraseHit]] | None = facts.cache.get(key)  # type: ignore[assignment]
+        if known is None:
+            known = facts.cache[key] = {}
+        found = known.get(sentence)
+        if found is None:
+            found = known[sentence] = [
+                h for h in part.hits(facts, sentence) if self._usable(facts, part, h)
+            ]
+        return found
+
     def _nearest(
         self, facts: TextFacts, anchor: PhraseHit, sentence: Span
     ) -> list[PhraseHit] | None:
         """For each other part, its hit in the sentence closest to the anchor (not on it)."""
-        here = facts.word_index(anchor.start)
+        word_index = facts.word_index
+        here = word_index(anchor.start)
         chosen: list[PhraseHit] = []
         for part in self.parts[1:]:
             inside = [
                 h
-                for h in part.hits(facts, sentence)
-                if (h.end <= anchor.start or h.start >= anchor.end) and self._usable(facts, part, h)
+                for h in self._usable_in(facts, part, sentence)
+                if h.end <= anchor.start or h.start >= anchor.end
             ]
             if not inside:
                 return None
-            chosen.append(min(inside, key=lambda h: abs(facts.word_index(h.start) - here)))
+            chosen.append(min(inside, key=lambda h: abs(word_index(h.start) - here)))
         return chosen
+
+
+def _start(hit: PhraseHit) -> int:
+    return hit.start

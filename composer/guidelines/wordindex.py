@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import Span, TextFacts
@@ -21,8 +22,9 @@ KEY_LENGTH = 3
 _NUMBER_START = re.compile(r"(?<![\w$#])[$#\d]")
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):
+    """A phrase found in a text (a named tuple: a long text has many, made quickly)."""
+
     start: int
     end: int
     phrase: int  # index of the phrase within its PhraseSet
