@@ -58,6 +58,11 @@ class Slot:
         return "(?:" + "|".join(_SEP.join(_word(w) for w in o) for o in self.options) + ")"
 
 
+def _only(slot: Slot, letter: str) -> Slot:
+    """The slot with only its options whose first word begins with `letter`."""
+    return replace(slot, options=tuple(o for o in slot.options if o[0][:1] == letter))
+
+
 GAP = None  # `~` in a phrase's items
 GAP_WORDS = 7  # words a gap may span, counted as the word index counts them (with margin)
 
@@ -132,9 +137,11 @@ class Phrase:
                 return keys
         return keys or None
 
-    def first_letters(self) -> frozenset[str] | None:
-        """The letters a match may begin with (lower case), or None when that cannot be
-        said (a digit, an amount, an apostrophe, a gap after optional slots)."""
+    def by_first_letter(self) -> dict[str, str] | None:
+        """For each letter a match may begin with (lower case), the regex source of the
+        matches that begin with it: only the first slot's options starting with the letter,
+        in their order (the whole phrase when the first slot is optional). None when the
+        first letter cannot be said (a digit, an amount, an apostrophe, a gap)."""
         letters: set[str] = set()
         for item in self.items:
             if item is None:
@@ -146,7 +153,13 @@ class Phrase:
             return None  # every slot optional
         if not all("a" <= letter <= "z" for letter in letters):
             return None
-        return frozenset(letters)
+        first = self.items[0]
+        if first is None or first.optional or len(letters) == 1:
+            return dict.fromkeys(sorted(letters), self.source())
+        return {
+            letter: replace(self, items=(_only(first, letter), *self.items[1:])).source()
+            for letter in sorted(letters)
+        }
 
     def second_keys(self, length: int) -> frozenset[str] | None:
         """Keys the word after the first must match, or None when that cannot be said.
@@ -388,16 +401,16 @@ def phrase_pattern(phrase: str) -> str:
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive alternation for a list of phrases, longest first."""
-    firsts: dict[str, frozenset[str] | None] = {}
+    by_letter: dict[str, dict[str, str] | None] = {}
     for text in phrases:
         phrase = parse(text)
-        firsts.setdefault(phrase.source(), phrase.first_letters())
-    sources = sorted(firsts, key=len, reverse=True)
-    return re.compile(_alternation([(s, firsts[s]) for s in sources]), re.IGNORECASE)
+        by_letter.setdefault(phrase.source(), phrase.by_first_letter())
+    sources = sorted(by_letter, key=len, reverse=True)
+    return re.compile(_alternation([(s, by_letter[s]) for s in sources]), re.IGNORECASE)
 
 
 _LEAD = r"(?<![\w$])"
-_Member = tuple[str, "frozenset[str] | None"]
+_Member = tuple[str, "dict[str, str] | None"]
 
 
 def _alternation(sources: list[_Member]) -> str:
@@ -406,49 +419,42 @@ def _alternation(sources: list[_Member]) -> str:
 
     The word-edge test most phrases begin with is asked once for each run of neighbours
     sharing it, not once per alternative; inside such a run, alternatives are grouped by
-    the letters they may begin with, behind one look-ahead per group (see
-    `_by_first_letters`). A sentence is searched about five times faster.
+    the letter they begin with, behind one look-ahead per letter (see `_by_first_letter`).
+    A sentence is searched several times faster.
     """
     parts: list[str] = []
     run: list[_Member] = []
     for source, letters in [*sources, ("", None)]:
         if source.startswith(_LEAD):
-            run.append((source.removeprefix(_LEAD), letters))
+            run.append((source, letters))
             continue
         if run:
-            parts.append(_LEAD + "(?:" + "|".join(_by_first_letters(run)) + ")")
+            parts.append(_LEAD + "(?:" + "|".join(_by_first_letter(run)) + ")")
             run = []
         if source:
             parts.append(source)
     return "|".join(f"(?:{part})" for part in parts)
 
 
-def _by_first_letters(run: list[_Member]) -> list[str]:
-    """A run's alternatives grouped so that alternatives of different groups never share a
-    first letter, each group behind a look-ahead on its letters, order kept inside it.
-
-    No character matches two letters, so at any position one group at most can match and
-    the groups' order does not matter. Alternatives whose first letter cannot be said keep
-    their place between groups.
+def _by_first_letter(run: list[_Member]) -> list[str]:
+    """A run's alternatives (each opening with the word-edge test, left out here) grouped
+    by the letter their matches begin with: under each letter, in their order, the
+    alternatives' matches beginning with it ("(best|top) rate" is "best rate" under b and
+    "top rate" under t). No character matches two letters, so at any position one group
+    at most is tried, and the groups' order does not matter. Alternatives whose first
+    letter cannot be said keep their place between groups.
     """
     out: list[str] = []
-    groups: list[tuple[set[str], list[str]]] = []
+    groups: dict[str, list[str]] = {}
     for source, letters in [*run, ("", None)]:
         if letters is not None:
-            merged: tuple[set[str], list[str]] = (set(letters), [])
-            for group in [g for g in groups if not g[0].isdisjoint(letters)]:
-                groups.remove(group)
-                merged[0].update(group[0])
-                merged[1].extend(group[1])
-            merged[1].append(source)
-            groups.append(merged)
+            for letter, restricted in letters.items():
+                groups.setdefault(letter, []).append(restricted.removeprefix(_LEAD))
             continue
-        order = {source: index for index, (source, _) in enumerate(run)}
-        for chars, members in sorted(groups, key=lambda g: min(order[m] for m in g[1])):
-            members.sort(key=order.__getitem__)
-            body = "|".join(f"(?:{member})" for member in members)
-            out.append(f"(?=[{''.join(sorted(chars))}])(?:{body})" if len(members) > 1 else body)
-        groups = []
+        for letter in sorted(groups):
+            body = "|".join(f"(?:{member})" for member in groups[letter])
+            out.append(f"(?=[{letter}])(?:{body})")
+        groups = {}
         if source:
-            out.append(f"(?:{source})")
+            out.append(f"(?:{source.removeprefix(_LEAD)})")
     return out
