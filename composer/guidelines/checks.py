@@ -5,10 +5,11 @@ A hit with `start is None` means something is missing rather than present.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from composer.domain.profile import Profile
 from composer.guidelines import phrases
@@ -21,8 +22,9 @@ class PatternTimeoutError(Exception):
     """A hand-written pattern took too long on this text."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """What a check found: a span (None when something is missing) and suggested fixes."""
+
     start: int | None
     end: int | None
     suggestions: tuple[str, ...] = ()
@@ -46,12 +48,21 @@ class LazyRegex:
     first time a text gets past the rule's cheaper tests: importing `regex` alone costs tens
     of milliseconds that `composer check` would otherwise pay on every save."""
 
-    __slots__ = ("_compiled", "flags", "source")
+    __slots__ = ("_compiled", "_literals", "flags", "source")
 
     def __init__(self, source: str, flags: int) -> None:
         self.source = source
         self.flags = flags
         self._compiled: Any = None
+        self._literals: tuple[str, ...] | None = None
+
+    def surely_in(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in `text`, known without `regex`: one of its
+        top-level alternatives is plain text (`\\?` in "\\?|let me know") found in `text`.
+        False means only that the pattern must be asked."""
+        if self._literals is None:
+            self._literals = _literal_alternatives(self.source, self.flags)
+        return any(literal in text for literal in self._literals)
 
     def get(self) -> Any:
         if self._compiled is None:
@@ -66,6 +77,39 @@ class LazyRegex:
     def __setstate__(self, state: tuple[str, int]) -> None:
         self.source, self.flags = state
         self._compiled = None
+        self._literals = None
+
+
+def _literal_alternatives(source: str, flags: int) -> tuple[str, ...]:
+    """The top-level alternatives of a pattern that are plain characters, read with the
+    standard library's parser (which reads plain characters as `regex` does); letters only
+    when case counts. Empty when the pattern is beyond that parser or has none."""
+    # The standard library's own pattern parser (private, but the reader Python itself
+    # uses; a change in it only costs this shortcut, never a finding: see the fallback).
+    try:
+        _constants = importlib.import_module("re._constants")
+        _parser = importlib.import_module("re._parser")
+    except ImportError:
+        return ()
+
+    try:
+        parsed = _parser.parse(source, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL))
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        return ()
+    items = list(parsed)
+    branches = [items]
+    if len(items) == 1 and items[0][0] is _constants.BRANCH:
+        branches = [list(branch) for branch in items[0][1][1]]
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    found: list[str] = []
+    for branch in branches:
+        if not branch or any(op is not _constants.LITERAL for op, _ in branch):
+            continue
+        literal = "".join(chr(code) for _, code in branch)
+        if ignore_case and any(c.lower() != c or c.upper() != c for c in literal):
+            continue
+        found.append(literal)
+    return tuple(found)
 
 
 class Alternation:
@@ -282,6 +326,8 @@ class RequiredCheck:
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         if self.pattern is not None:
+            if self.pattern.surely_in(facts.text):
+                return
             try:
                 found = self.pattern.get().search(facts.text, timeout=0.05)
             except TimeoutError as exc:

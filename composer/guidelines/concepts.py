@@ -28,6 +28,7 @@ NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
 _ANSWER_NO = re.compile(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTE_CHARS = re.compile(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»]")
 
 
@@ -62,6 +63,11 @@ class Concept:
         """Match this concept in the index's single pass (called while packs load)."""
         if self._set is None and self.values:
             self._set = self._index.add(self.values)
+
+    @property
+    def anchored(self) -> bool:
+        """Whether this concept is matched through the word index (it anchors a rule)."""
+        return self._set is not None
 
     def _pattern(self) -> re.Pattern[str] | None:
         if self._regex is None and self.values:
@@ -109,41 +115,53 @@ class Grammar:
     quote_corrected: PhraseSet | None = None  # a post that questions what it quotes
     quote_keeps: frozenset[str] = frozenset()  # categories a quotation does not excuse
 
+    def scope(self, facts: TextFacts) -> _Scope:
+        """What this grammar works out once per text (and per sentence) for its questions."""
+        key = (id(self), "scope")
+        scope = facts.cache.get(key)
+        if scope is None:
+            scope = facts.cache[key] = _Scope(self, facts)
+        return scope  # type: ignore[return-value]
+
     def in_term(self, facts: TextFacts, start: int, end: int) -> bool:
         """Inside a term of art ("guaranteed renewable") that promises nothing."""
         if self.terms is None:
             return False
-        terms = self.terms.hits(facts)
-        index = bisect.bisect_right(terms, start, key=lambda t: t.start) - 1
-        return index >= 0 and end <= terms[index].end
+        scope = self.scope(facts)
+        index = bisect.bisect_right(scope.term_starts, start) - 1
+        return index >= 0 and end <= scope.term_ends[index]
 
     def touches_term(self, facts: TextFacts, start: int, end: int) -> bool:
         """A finding that runs into a term of art ("30-day free look period") is about it."""
         if self.terms is None:
             return False
-        for term in self.terms.hits(facts):  # sorted by start
-            if term.start >= end:
-                return False
-            if start < term.end:
-                return True
-        return False
-
-    def _question_answered_no(self, facts: TextFacts, sentence: Span) -> bool:
-        """ "Does a 0% floor make it risk-free? No." asks in order to deny."""
-        lo, hi = sentence
-        text = facts.text
-        return text[lo:hi].rstrip().endswith("?") and _ANSWER_NO.match(text, hi) is not None
+        # Terms never overlap, so their ends rise with their starts: the first term ending
+        # after `start` is the only one that can touch the finding.
+        scope = self.scope(facts)
+        index = bisect.bisect_right(scope.term_ends, start)
+        return index < len(scope.term_starts) and scope.term_starts[index] < end
 
     def negated(self, facts: TextFacts, start: int) -> bool:
         """A negator among the few words before `start`, within its clause."""
+        known = self.scope(facts).negated
+        found = known.get(start)
+        if found is None:
+            found = known[start] = self._negated(facts, start)
+        return found
+
+    def _negated(self, facts: TextFacts, start: int) -> bool:
         lo, _ = facts.sentence_at(start)
-        first = max(facts.word_index(lo), facts.word_index(start) - NEGATION_REACH)
-        words = facts.words[first : facts.word_index(start)]
+        before = facts.word_index(start)
+        first = max(facts.word_index(lo), before - NEGATION_REACH)
+        words = facts.words[first:before]
         text = facts.text
+        negators = self.negators
+        if not any(text[s:e].lower().replace("’", "'") in negators for s, e in words):
+            return False  # no negator to find, whatever the clauses
         for word_start, word_end in reversed(words):
             if _CLAUSE_BREAK.search(text, word_end, start):
                 return False
-            if text[word_start:word_end].lower().replace("’", "'") in self.negators:
+            if text[word_start:word_end].lower().replace("’", "'") in negators:
                 return True
         return False
 
@@ -151,28 +169,32 @@ class Grammar:
         """Whether a hit in `category` is a warning, a myth being busted or a quoted claim."""
         if category not in self.categories:
             return False
+        scope = self.scope(facts)
 
         # A cue lying inside longer flagged words is part of the claim ("walk away with
         # $500"), not a warning about it; flagged words inside a cue ("it's a scam") are.
         def outside(h: PhraseHit) -> bool:
             return not (start <= h.start and h.end <= end and end - start > h.end - h.start)
 
-        if self.debunk_post is not None and any(map(outside, self.debunk_post.hits(facts))):
-            return True
+        if scope.debunk is not None:
+            # Some post-wide cue lies outside the flagged words unless all of them lie
+            # inside: from the first cue's start to the last one's end, each shorter.
+            first, last, longest = scope.debunk
+            if not (start <= first and last <= end and end - start > longest):
+                return True
         if self.touches_term(facts, start, end):
             return True
         lo, hi = facts.sentence_at(start)
-        if self.debunk_sentence is not None and any(
-            map(outside, self.debunk_sentence.within(facts, (lo, hi)))
-        ):
+        sentence = scope.sentence(lo, hi)
+        if any(map(outside, sentence.debunk)):
             return True
-        if self._question_answered_no(facts, (lo, hi)):
+        if sentence.answered_no:
             return True
-        if self._assurance_denied(facts, start, lo):
+        if sentence.assurances and self._assurance_denied(facts, start, sentence.assurances):
             return True
         if self._quoted_in_a_correcting_post(facts, category, start, end):
             return True
-        return self._quoted_and_corrected(facts, start, end, (lo, hi))
+        return self._quoted_and_corrected(facts, start, end, sentence)
 
     def _quoted_in_a_correcting_post(
         self, facts: TextFacts, category: str, start: int, end: int
@@ -182,20 +204,21 @@ class Grammar:
         stays a testimonial (`quote_keeps`)."""
         if self.quote_corrected is None or category in self.quote_keeps:
             return False
-        text = facts.text
-        opened = len(_DOUBLE_QUOTES.findall(text, 0, start)) % 2 == 1
-        if not opened or not _DOUBLE_QUOTES.search(text, start):
+        scope = self.scope(facts)
+        marks = scope.quote_marks
+        before = bisect.bisect_left(marks, start)
+        if before % 2 == 0 or before == len(marks):  # not inside an open, closed quotation
             return False
-        return any(not start <= h.start < end for h in self.quote_corrected.hits(facts))
+        cues = scope.corrections
+        inside = bisect.bisect_right(cues, end - 1) - bisect.bisect_left(cues, start)
+        return len(cues) > inside
 
-    def _assurance_denied(self, facts: TextFacts, start: int, sentence_start: int) -> bool:
+    def _assurance_denied(
+        self, facts: TextFacts, start: int, assurances: Sequence[PhraseHit]
+    ) -> bool:
         """ "We never promise / nobody can guarantee" just before the hit, in its clause."""
-        if self.negated_assurance is None:
-            return False
         reach = facts.word_index(start) - NEGATION_REACH
-        for hit in self.negated_assurance.within(
-            facts, (sentence_start, facts.sentence_at(start)[1])
-        ):
+        for hit in assurances:
             if hit.start <= start < hit.end or (
                 hit.end <= start
                 and facts.word_index(hit.end) >= reach
@@ -204,17 +227,116 @@ class Grammar:
                 return True
         return False
 
-    def _quoted_and_corrected(self, facts: TextFacts, start: int, end: int, sentence: Span) -> bool:
-        lo, hi = sentence
-        text = facts.text
-        before = len(_QUOTES.findall(text, lo, start))
-        if before % 2 == 0 or not _QUOTES.search(text, end, hi):
+    def _quoted_and_corrected(
+        self, facts: TextFacts, start: int, end: int, sentence: _Sentence
+    ) -> bool:
+        quotes = sentence.quotes  # each quote mark's position in the sentence
+        if not quotes:
             return False
-        return any(
-            text[s:e].lower().replace("’", "'") in self.negators
-            for s, e in facts.words[facts.word_index(lo) : facts.word_index(hi)]
-            if not start <= s < end
+        text = facts.text
+        # Quote marks before the hit, as counted in the text up to it: the one just before
+        # it is judged with the hit's start as the end of the text.
+        before = bisect.bisect_left(quotes, start - 1)
+        if start - 1 >= sentence.lo and _QUOTES.match(text, start - 1, start) is not None:
+            before += 1
+        if before % 2 == 0 or bisect.bisect_left(quotes, end) == len(quotes):
+            return False
+        return any(not start <= s < end for s in sentence.negators(self.negators))
+
+
+class _Sentence:
+    """The grammar's per-sentence answers, shared by every finding in the sentence."""
+
+    __slots__ = (
+        "_facts",
+        "_negators",
+        "_quotes",
+        "answered_no",
+        "assurances",
+        "debunk",
+        "hi",
+        "lo",
+    )
+
+    def __init__(self, grammar: Grammar, facts: TextFacts, lo: int, hi: int) -> None:
+        text = facts.text
+        self._facts = facts
+        self.lo, self.hi = lo, hi
+        span = (lo, hi)
+        self.debunk: list[PhraseHit] = (
+            grammar.debunk_sentence.within(facts, span) if grammar.debunk_sentence else []
         )
+        # "Does a 0% floor make it risk-free? No." asks in order to deny.
+        self.answered_no = (
+            text[lo:hi].rstrip().endswith("?") and _ANSWER_NO.match(text, hi) is not None
+        )
+        self.assurances: list[PhraseHit] = (
+            grammar.negated_assurance.within(facts, span) if grammar.negated_assurance else []
+        )
+        self._quotes: list[int] | None = None
+        self._negators: list[int] | None = None
+
+    @property
+    def quotes(self) -> list[int]:
+        """Positions of the sentence's quote marks (as `_QUOTES` finds them in it)."""
+        if self._quotes is None:
+            text, hi = self._facts.text, self.hi
+            self._quotes = [
+                m.start()
+                for m in _QUOTE_CHARS.finditer(text, self.lo, hi)
+                if _QUOTES.match(text, m.start(), hi) is not None
+            ]
+        return self._quotes
+
+    def negators(self, negators: frozenset[str]) -> list[int]:
+        """Starts of the sentence's negator words."""
+        if self._negators is None:
+            facts, text = self._facts, self._facts.text
+            words = facts.words[facts.word_index(self.lo) : facts.word_index(self.hi)]
+            self._negators = [
+                s for s, e in words if text[s:e].lower().replace("’", "'") in negators
+            ]
+        return self._negators
+
+
+class _Scope:
+    """A grammar's answers for one text: terms, post-wide cues, negation, sentences."""
+
+    __slots__ = (
+        "_facts",
+        "_grammar",
+        "_sentences",
+        "corrections",
+        "debunk",
+        "negated",
+        "quote_marks",
+        "term_ends",
+        "term_starts",
+    )
+
+    def __init__(self, grammar: Grammar, facts: TextFacts) -> None:
+        self._grammar = grammar
+        self._facts = facts
+        terms = grammar.terms.hits(facts) if grammar.terms is not None else []
+        self.term_starts = [t.start for t in terms]
+        self.term_ends = [t.end for t in terms]
+        cues = grammar.debunk_post.hits(facts) if grammar.debunk_post is not None else []
+        self.debunk: tuple[int, int, int] | None = None
+        if cues:
+            longest = max(h.end - h.start for h in cues)
+            self.debunk = (cues[0].start, cues[-1].end, longest)
+        self.negated: dict[int, bool] = {}
+        self._sentences: dict[Span, _Sentence] = {}
+        # Double quote marks and the post's correcting cues, found once for every hit.
+        self.quote_marks = [m.start() for m in _DOUBLE_QUOTES.finditer(facts.text)]
+        corrected = grammar.quote_corrected
+        self.corrections = [h.start for h in corrected.hits(facts)] if corrected else []
+
+    def sentence(self, lo: int, hi: int) -> _Sentence:
+        found = self._sentences.get((lo, hi))
+        if found is None:
+            found = self._sentences[(lo, hi)] = _Sentence(self._grammar, self._facts, lo, hi)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,35 +356,35 @@ class ConceptCheck:
             yield from found
 
     def _hits(self, facts: TextFacts) -> Iterator[Hit]:
+        head, grammar, filters = self.parts[0], self.grammar, self.filters
         if len(self.parts) == 1:
-            for hit in self.parts[0].hits(facts):
-                negated = self.parts[0].negatable and self.grammar.negated(facts, hit.start)
-                negated = negated or self.grammar.in_term(facts, hit.start, hit.end)
-                if (
-                    not negated
-                    and not facts.in_entity(hit.start, hit.end)
-                    and self.filters.allows(facts, hit.start, hit.end)
+            for hit in head.hits(facts):
+                start, end = hit.start, hit.end
+                if (head.negatable and grammar.negated(facts, start)) or grammar.in_term(
+                    facts, start, end
                 ):
-                    yield Hit(hit.start, hit.end)
+                    continue
+                if not facts.in_entity(start, end) and filters.allows(facts, start, end):
+                    yield Hit(start, end)
             return
-        anchors = [h for h in self.parts[0].hits(facts) if self._usable(facts, self.parts[0], h)]
         done: set[Span] = set()
-        for anchor in anchors:
+        word_index = facts.word_index
+        for anchor in head.hits(facts):
             sentence = facts.sentence_at(anchor.start)
-            if sentence in done:
+            if sentence in done or not self._usable(facts, head, anchor):
                 continue
             chosen = self._nearest(facts, anchor, sentence)
             if chosen is None:
                 continue
             spans = [anchor, *chosen]
-            first = min(spans, key=lambda h: h.start)
-            last = max(spans, key=lambda h: h.start)
-            if facts.word_index(last.start) - facts.word_index(first.end) > self.distance:
+            first = min(spans, key=_start)
+            last = max(spans, key=_start)
+            if word_index(last.start) - word_index(first.end) > self.distance:
                 continue
             if ";" in facts.text[first.end : last.start]:
                 continue  # separate clauses: "isn't an investment; it's a promise"
             start, end = first.start, max(h.end for h in spans)
-            if self.filters.allows(facts, start, end):
+            if filters.allows(facts, start, end):
                 done.add(sentence)
                 yield Hit(start, end)
 
@@ -273,19 +395,41 @@ class ConceptCheck:
             or self.grammar.in_term(facts, hit.start, hit.end)
         )
 
+    def _usable_in(self, facts: TextFacts, part: Concept, sentence: Span) -> list[PhraseHit]:
+        """A part's usable hits in a sentence, worked out once per text for every rule."""
+        if part.patterns and part.anchored:
+            # Its whole-text hits grow by its patterns' each time they are asked for (see
+            # `Concept.hits`), so what lies in a sentence is asked afresh every time.
+            return [h for h in part.hits(facts, sentence) if self._usable(facts, part, h)]
+        key = ("usable", id(part), id(self.grammar))
+        known: dict[Span, list[PhraseHit]] | None = facts.cache.get(key)  # type: ignore[assignment]
+        if known is None:
+            known = facts.cache[key] = {}
+        found = known.get(sentence)
+        if found is None:
+            found = known[sentence] = [
+                h for h in part.hits(facts, sentence) if self._usable(facts, part, h)
+            ]
+        return found
+
     def _nearest(
         self, facts: TextFacts, anchor: PhraseHit, sentence: Span
     ) -> list[PhraseHit] | None:
         """For each other part, its hit in the sentence closest to the anchor (not on it)."""
-        here = facts.word_index(anchor.start)
+        word_index = facts.word_index
+        here = word_index(anchor.start)
         chosen: list[PhraseHit] = []
         for part in self.parts[1:]:
             inside = [
                 h
-                for h in part.hits(facts, sentence)
-                if (h.end <= anchor.start or h.start >= anchor.end) and self._usable(facts, part, h)
+                for h in self._usable_in(facts, part, sentence)
+                if h.end <= anchor.start or h.start >= anchor.end
             ]
             if not inside:
                 return None
-            chosen.append(min(inside, key=lambda h: abs(facts.word_index(h.start) - here)))
+            chosen.append(min(inside, key=lambda h: abs(word_index(h.start) - here)))
         return chosen
+
+
+def _start(hit: PhraseHit) -> int:
+    return hit.start

@@ -19,9 +19,8 @@ that can begin an emoji), so a post without any is almost free.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
-
-from linkify_it.tlds import TLDS
 
 from composer.guidelines.tokens import Span
 
@@ -86,8 +85,21 @@ _TAIL = re.compile(
 # A dot followed by something that could start a label: the only place a URL can be.
 _DOT = re.compile(r"\.(?=[^\s!-/:-@\[-`{-~])")
 
-_TLDS = frozenset(t.lower() for t in TLDS)
-_CCTLDS = frozenset(t for t in _TLDS if len(t) == 2)
+
+@cache
+def _tlds() -> frozenset[str]:
+    """Every top-level domain, lower case, read the first time a text has a dotted name
+    (the list's module brings linkify-it along: some 20 ms that most checks never need)."""
+    from linkify_it.tlds import TLDS
+
+    return frozenset(t.lower() for t in TLDS)
+
+
+@cache
+def _cctlds() -> frozenset[str]:
+    return frozenset(t for t in _tlds() if len(t) == 2)
+
+
 _NOT_BEFORE_URL = frozenset("@＠$#＃\ufffe\ufeff\uffff")
 _NOT_BEFORE_PLAIN_URL = frozenset("-_./")
 _NOT_AFTER_TLD = frozenset("@+-")
@@ -203,7 +215,7 @@ def _host_end(text: str, start: int, labels_end: int, *, ascii_only: bool) -> in
             name = tld.group().lower()
             if (
                 (end == len(text) or text[end] not in _NOT_AFTER_TLD)
-                and (name in _TLDS or (not name.isascii() and _punycode(name) in _TLDS))
+                and (name in _tlds() or (not name.isascii() and _punycode(name) in _tlds()))
                 and _labels_fit(text[start : tld_at - 1], ascii_only=ascii_only)
             ):
                 return end
@@ -231,7 +243,7 @@ def _punycode(label: str) -> str:
 
 def _is_short_cc_domain(host: str) -> bool:
     name, _, tld = host.lower().rpartition(".")
-    return "." not in name and tld in _CCTLDS and tld not in ("co", "tv")
+    return "." not in name and tld in _cctlds() and tld not in ("co", "tv")
 
 
 # ------------------------------------------------------------------------ hashtags and mentions

@@ -58,6 +58,11 @@ class Slot:
         return "(?:" + "|".join(_SEP.join(_word(w) for w in o) for o in self.options) + ")"
 
 
+def _only(slot: Slot, letter: str) -> Slot:
+    """The slot with only its options whose first word begins with `letter`."""
+    return replace(slot, options=tuple(o for o in slot.options if o[0][:1] == letter))
+
+
 GAP = None  # `~` in a phrase's items
 GAP_WORDS = 7  # words a gap may span, counted as the word index counts them (with margin)
 
@@ -131,6 +136,30 @@ class Phrase:
             if not item.optional:
                 return keys
         return keys or None
+
+    def by_first_letter(self) -> dict[str, str] | None:
+        """For each letter a match may begin with (lower case), the regex source of the
+        matches that begin with it: only the first slot's options starting with the letter,
+        in their order (the whole phrase when the first slot is optional). None when the
+        first letter cannot be said (a digit, an amount, an apostrophe, a gap)."""
+        letters: set[str] = set()
+        for item in self.items:
+            if item is None:
+                return None  # after optional slots, a gap: the match may begin with a space
+            letters.update(option[0][:1] for option in item.options)
+            if not item.optional:
+                break
+        else:
+            return None  # every slot optional
+        if not all("a" <= letter <= "z" for letter in letters):
+            return None
+        first = self.items[0]
+        if first is None or first.optional or len(letters) == 1:
+            return dict.fromkeys(sorted(letters), self.source())
+        return {
+            letter: replace(self, items=(_only(first, letter), *self.items[1:])).source()
+            for letter in sorted(letters)
+        }
 
     def second_keys(self, length: int) -> frozenset[str] | None:
         """Keys the word after the first must match, or None when that cannot be said.
@@ -372,5 +401,60 @@ def phrase_pattern(phrase: str) -> str:
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive alternation for a list of phrases, longest first."""
-    sources = sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True)
-    return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+    by_letter: dict[str, dict[str, str] | None] = {}
+    for text in phrases:
+        phrase = parse(text)
+        by_letter.setdefault(phrase.source(), phrase.by_first_letter())
+    sources = sorted(by_letter, key=len, reverse=True)
+    return re.compile(_alternation([(s, by_letter[s]) for s in sources]), re.IGNORECASE)
+
+
+_LEAD = r"(?<![\w$])"
+_Member = tuple[str, "dict[str, str] | None"]
+
+
+def _alternation(sources: list[_Member]) -> str:
+    """`(?:a)|(?:b)|...` for sources in order of preference, arranged so the regex engine
+    tries few of them at each position, with the same matches.
+
+    The word-edge test most phrases begin with is asked once for each run of neighbours
+    sharing it, not once per alternative; inside such a run, alternatives are grouped by
+    the letter they begin with, behind one look-ahead per letter (see `_by_first_letter`).
+    A sentence is searched several times faster.
+    """
+    parts: list[str] = []
+    run: list[_Member] = []
+    for source, letters in [*sources, ("", None)]:
+        if source.startswith(_LEAD):
+            run.append((source, letters))
+            continue
+        if run:
+            parts.append(_LEAD + "(?:" + "|".join(_by_first_letter(run)) + ")")
+            run = []
+        if source:
+            parts.append(source)
+    return "|".join(f"(?:{part})" for part in parts)
+
+
+def _by_first_letter(run: list[_Member]) -> list[str]:
+    """A run's alternatives (each opening with the word-edge test, left out here) grouped
+    by the letter their matches begin with: under each letter, in their order, the
+    alternatives' matches beginning with it ("(best|top) rate" is "best rate" under b and
+    "top rate" under t). No character matches two letters, so at any position one group
+    at most is tried, and the groups' order does not matter. Alternatives whose first
+    letter cannot be said keep their place between groups.
+    """
+    out: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for source, letters in [*run, ("", None)]:
+        if letters is not None:
+            for letter, restricted in letters.items():
+                groups.setdefault(letter, []).append(restricted.removeprefix(_LEAD))
+            continue
+        for letter in sorted(groups):
+            body = "|".join(f"(?:{member})" for member in groups[letter])
+            out.append(f"(?=[{letter}])(?:{body})")
+        groups = {}
+        if source:
+            out.append(f"(?:{source.removeprefix(_LEAD)})")
+    return out

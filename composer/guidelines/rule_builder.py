@@ -193,7 +193,8 @@ def _compile_regex(source: object, raw: Mapping[str, Any]) -> checks.LazyRegex:
 
     if not isinstance(source, str) or not source:
         raise RuleError("needs 'pattern' as a regular expression")
-    flags = 0 if raw.get("case_sensitive", False) else regex.IGNORECASE
+    # A plain int: regex's own flag type would make unpickling the pack cache import regex.
+    flags = 0 if raw.get("case_sensitive", False) else int(regex.IGNORECASE)
     try:
         regex.compile(source, flags)
     except regex.error as exc:

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
@@ -23,8 +23,9 @@ KEY_LENGTH = 3
 _NUMBER_START = re.compile(r"(?<![\w$#])[$#\d]")
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):
+    """A phrase found in a text (a named tuple: a long text has many, made quickly)."""
+
     start: int
     end: int
     phrase: int  # index of the phrase within its PhraseSet
@@ -68,6 +69,8 @@ Entry = tuple[
     "tuple[frozenset[str], int] | None",
 ]
 
+_Candidate = tuple[int, int, _LazyPattern, "tuple[frozenset[str], int] | None"]
+
 
 class WordIndex:
     """Shared by every PhraseSet built for one engine; scans each text once."""
@@ -84,6 +87,7 @@ class WordIndex:
         self._by_second: dict[tuple[str, str], list[Entry]] = {}
         self._numeric: list[Entry] = []
         self._scan: list[Entry] = []
+        self._firsts: set[str] = set()  # every first-word key of the two tables above
         self._sets = 0
         self._words: set[str] = set()
         self._stems: set[str] = set()
@@ -111,6 +115,7 @@ class WordIndex:
             return
         for key, exact in keys:
             first = "=" + key if exact else key
+            self._firsts.add(first)
             if second is None:
                 self._any_second.setdefault(first, []).append(entry)
             else:
@@ -130,12 +135,31 @@ class WordIndex:
                 return True
         return False
 
+    def _candidates(
+        self, pair: tuple[str, str], present: set[str], viable: dict[int, bool]
+    ) -> list[_Candidate]:
+        """The entries to try at a word keyed `first` followed by a word headed `following`,
+        in the order the index lists them, without those the text as a whole rules out."""
+        first, following = pair
+        found: list[_Candidate] = []
+        for entries in (
+            self._any_second.get(first),
+            self._by_second.get((first, following[:KEY_LENGTH])),
+            self._by_second.get((first, "=" + following)),
+        ):
+            for set_id, position, pattern, _second, slots, near in entries or ():
+                ok = viable.get(id(pattern))
+                if ok is None:
+                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
+                if ok:
+                    found.append((set_id, position, pattern, near))
+        return found
+
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
         if cached is not None:
             return cast("dict[int, list[PhraseHit]]", cached)  # facts.cache holds any kind
         text = facts.text
-        any_second, by_second = self._any_second, self._by_second
         found: dict[int, list[PhraseHit]] = {}
         words = facts.words
         heads = [*facts.heads, ""]
@@ -143,24 +167,22 @@ class WordIndex:
         present = set(keys_at)
         last = len(keys_at) - 1
         viable: dict[int, bool] = {}
-        empty: list[Entry] = []
-        for i, (start, _end) in enumerate(words):
-            first = keys_at[i]
-            following = heads[i + 1]
-            candidates = (
-                any_second.get(first, empty)
-                + by_second.get((first, following[:KEY_LENGTH]), empty)
-                + by_second.get((first, "=" + following), empty)
-            )
-            for set_id, position, pattern, _second, slots, near in candidates:
-                if near is not None:
-                    near_keys, reach = near
-                    if near_keys.isdisjoint(keys_at[i + 1 : min(last, i + reach) + 1]):
-                        continue
-                ok = viable.get(id(pattern))
-                if ok is None:
-                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
-                if not ok:
+        # A word and the next word's head decide which phrases are tried there; a text
+        # repeats those pairs, so each pair's candidates are worked out once per text.
+        memo: dict[tuple[str, str], list[_Candidate]] = {}
+        firsts = self._firsts
+        for i in [i for i, key in enumerate(keys_at) if key in firsts]:
+            pair = (keys_at[i], heads[i + 1])
+            candidates = memo.get(pair)
+            if candidates is None:
+                candidates = memo[pair] = self._candidates(pair, present, viable)
+            if not candidates:
+                continue
+            start = words[i][0]
+            for set_id, position, pattern, near in candidates:
+                if near is not None and near[0].isdisjoint(
+                    keys_at[i + 1 : min(last, i + near[1]) + 1]
+                ):
                     continue
                 compiled = pattern.compiled
                 match = (compiled if compiled is not None else pattern.get()).match(text, start)
