@@ -21,12 +21,12 @@ from composer.domain.findings import CheckResult
 from composer.domain.history import HistoryItem
 from composer.domain.layout import user_dictionary_path, user_rules_dir
 from composer.domain.profile import Profile
-from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
-from composer.guidelines.packs import LoadError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine is imported when first built: library commands never need it
     from composer.guidelines.builtin.spelling import SpellingCheck
+    from composer.guidelines.engine import Engine
+    from composer.guidelines.packs import LoadError
 
 
 class ProfileFileError(ValueError):
@@ -53,6 +53,8 @@ def load_profile_file(path: str | Path) -> Profile:
 
 def build_engine(data_dir: Path, extra_rule_dirs: Sequence[Path] = ()) -> Engine:
     """The engine with the shipped packs, the user's own pack folder and dictionary."""
+    from composer.guidelines.engine import Engine
+
     return Engine.load(
         [user_rules_dir(data_dir), *extra_rule_dirs],
         user_dictionary=user_dictionary_path(data_dir),
