@@ -115,7 +115,7 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
     window.resize(width, height)
     window.move(0, 0)
     if dark:
-        window.apply_scheme()
+        services.preferences.update(theme="dark")  # as Settings > Theme > Dark does
     window.attach_services(services)
     window.attach_engine(load_engine(data_dir))
     window.posts.open(post.id)

@@ -226,6 +226,15 @@ def test_dark_scheme_renders(qtbot, window, dark_scheme):
     assert window.palette().color(window.backgroundRole()).lightness() < 100
     cards = window.findings.cards()
     assert cards and cards[0].grab().toImage().pixelColor(20, 5).lightness() < 100
+    # An unticked platform box stands out from the dark window (its outline is light).
+    box = next(b for b in window.centre.targeting.boxes.values() if not b.isChecked())
+    shot = box.grab().toImage()
+    left = [
+        shot.pixelColor(x, y).lightness()
+        for x in range(min(20, shot.width()))
+        for y in range(shot.height())
+    ]
+    assert max(left) > 120 and min(left) < 60
     from composer.ui.shell import theme
 
     theme.request_scheme("system")

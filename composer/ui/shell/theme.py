@@ -125,10 +125,24 @@ def apply_scheme(app: QApplication, original: QPalette) -> None:
     original_dark = original.color(QPalette.ColorRole.Window).lightness() < 128
     if is_dark_requested() and not original_dark:
         app.setPalette(dark_palette())
+        app.setStyleSheet(DARK_INDICATORS)
     elif choice() == "light" and original_dark:
         app.setPalette(app.style().standardPalette())
+        app.setStyleSheet("")
     else:
         app.setPalette(original)
+        app.setStyleSheet("")
+
+
+# With our dark palette, styles draw an unticked box darker than the window it sits on:
+# invisible. Boxes get a light outline, and a ticked one is filled with the highlight.
+DARK_INDICATORS = """
+QCheckBox::indicator { width: 13px; height: 13px; border: 1px solid #8b929b;
+                       border-radius: 3px; background: #1f2126; }
+QCheckBox::indicator:checked { background: #3d6fb6; border: 1px solid #9dbdf0; }
+QCheckBox::indicator:focus { border: 1px solid #9dbdf0; }
+QCheckBox::indicator:disabled { border: 1px solid #4a4f57; background: #26292e; }
+"""
 
 
 def is_dark_requested() -> bool:
