@@ -19,7 +19,7 @@ from composer.domain.attachments import ApprovedImage, Attachment, approved_imag
 PostStatus = Literal["draft", "approved", "exported", "archived"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
 
-RevisionKind = Literal["create", "autosave", "restore", "import", "duplicate"]
+RevisionKind = Literal["create", "autosave", "restore", "import", "duplicate", "approve"]
 
 AuditAction = Literal["approve", "export", "approval-voided"]
 
@@ -146,7 +146,7 @@ class Post:
 
 @dataclass(frozen=True, slots=True)
 class Revision:
-    """One saved version of a post; autosaves within a few seconds share one revision."""
+    """One saved version of a post; edits less than a minute apart share one revision."""
 
     id: int
     post_id: int

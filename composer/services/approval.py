@@ -153,6 +153,7 @@ class ApprovalService:
                 images=post.draft.approved_images(),
             )
             tx.posts.set_status(post_id, "approved", now)
+            tx.revisions.add(post_id, post.draft, "approve", now)  # the version approved, kept
             tx.audit.append("approve", post_id, approval_audit_data(approval), now)
             return approval
 

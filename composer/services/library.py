@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 
-COALESCE_SECONDS = 5.0
-MAX_REVISION_SPAN_SECONDS = 60.0
+# One version per pause: edits less than a minute apart join the version being typed, which
+# spans ten minutes at most, so a long session still leaves points to go back to.
+COALESCE_SECONDS = 60.0
+MAX_REVISION_SPAN_SECONDS = 600.0
 
 
 def utc_now() -> datetime:

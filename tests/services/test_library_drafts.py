@@ -54,7 +54,7 @@ def test_autosave_coalesces_quick_edits_into_one_revision(services, clock):
     revisions = services.library.revisions(post.id)
     assert [r.kind for r in revisions] == ["autosave", "create"]
     assert revisions[0].content.body == "abcd"
-    clock.advance(30)  # a pause: the next edit starts a new revision
+    clock.advance(61)  # a pause of a minute: the next edit starts a new revision
     services.library.autosave(post.id, PostDraft(body="abcde"))
     assert [r.content.body for r in services.library.revisions(post.id)] == [
         "abcde",
@@ -65,8 +65,8 @@ def test_autosave_coalesces_quick_edits_into_one_revision(services, clock):
 
 def test_autosave_caps_how_long_one_revision_spans(services, clock):
     post = services.library.create(PostDraft(body="x"))
-    for n in range(40):  # typing steadily for 80 seconds
-        clock.advance(2)
+    for n in range(40):  # typing steadily for 20 minutes
+        clock.advance(30)
         services.library.autosave(post.id, PostDraft(body="x" * (n + 2)))
     autosaves = [r for r in services.library.revisions(post.id) if r.kind == "autosave"]
     assert len(autosaves) >= 2
@@ -124,3 +124,18 @@ def test_profile_and_settings_are_kept(services, open_services):
     assert reopened.library.profile() == profile
     assert reopened.library.setting("theme") == {"dark": True}
     assert reopened.library.setting("missing", 3) == 3
+
+
+def test_an_approved_version_is_kept_apart_from_the_typing_after_it(services, clock):
+    post = services.library.create(PostDraft(body="Storm kit tips?", platforms=("x",)))
+    clock.advance(2)
+    services.approval.approve(post.id)
+    clock.advance(2)  # an edit right after approving starts its own version
+    services.library.autosave(
+        post.id, PostDraft(body="Storm kit tips? Share yours.", platforms=("x",))
+    )
+    kinds = [(r.kind, r.content.body) for r in services.library.revisions(post.id)]
+    assert kinds[:2] == [
+        ("autosave", "Storm kit tips? Share yours."),
+        ("approve", "Storm kit tips?"),
+    ]

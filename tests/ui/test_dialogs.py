@@ -103,6 +103,33 @@ def test_revisions_newest_first_with_kind_preview_and_current(qtbot, services):
     assert dialog.restore_button.isEnabled()
 
 
+def test_a_version_can_be_compared_with_the_current_text(qtbot, services):
+    from composer.ui.dialogs.revisions import diff_html
+
+    post = _post_with_three_versions(services)
+    dialog = RevisionsDialog(services.library, post.id)
+    qtbot.addWidget(dialog)
+    dialog.versions.setCurrentRow(dialog.versions.count() - 1)
+    dialog.compare.setChecked(True)
+    shown = dialog.preview.toHtml()
+    assert "<s" in shown or "line-through" in shown
+    assert "Version three" in dialog.preview.toPlainText()  # the current words, struck
+    html = diff_html("Call me today", "Call us today")
+    assert "<s style='color:#c0392b'>me</s>" in html and "<u style='color:#1e8449'>us</u>" in html
+    assert html.count("Call") == 1 and "today" in html
+
+
+def test_an_approved_version_is_named_so():
+    from datetime import UTC, datetime
+
+    from composer.domain.posts import Revision
+    from composer.ui.dialogs.revisions import revision_label
+
+    moment = datetime(2030, 5, 13, 19, 0, tzinfo=UTC)
+    approved = Revision(1, 1, "approve", PostDraft(body="Storm kit tips?"), moment, moment)
+    assert revision_label(approved, current=True).endswith("Approved (current)")
+
+
 def test_restore_hands_the_post_back_and_exec_returns_accepted(qtbot, services):
     post = _post_with_three_versions(services)
     dialog = RevisionsDialog(services.library, post.id)

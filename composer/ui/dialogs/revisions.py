@@ -7,18 +7,22 @@ post back through `restored` (and `exec()` returns Accepted) and is freed on clo
 
 from __future__ import annotations
 
+import difflib
+import html
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +41,7 @@ KIND_NAMES = {
     "restore": "Restored from an earlier version",
     "import": "Imported",
     "duplicate": "Copied from another post",
+    "approve": "Approved",
 }
 APPROVED = frozenset({"approved", "exported"})
 NO_REVISIONS = (
@@ -49,6 +54,24 @@ def revision_label(revision: Revision, current: bool) -> str:
     when = _local(revision.saved_at).strftime("%Y-%m-%d %H:%M:%S")
     kind = KIND_NAMES.get(revision.kind, revision.kind)
     return f"{when} — {kind}" + (" (current)" if current else "")
+
+
+def diff_html(old: str, new: str) -> str:
+    """What changed from `old` to `new`, word by word: removed words struck through in red,
+    added ones underlined in green (colour is not the only sign)."""
+    a, b = re.findall(r"\s+|[^\s]+", old), re.findall(r"\s+|[^\s]+", new)
+    parts: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            gone = html.escape("".join(a[i1:i2]))
+            parts.append(f"<s style='color:#c0392b'>{gone}</s>")
+        if op in ("insert", "replace"):
+            added = html.escape("".join(b[j1:j2]))
+            parts.append(f"<u style='color:#1e8449'>{added}</u>")
+        if op == "equal":
+            parts.append(html.escape("".join(a[i1:i2])))
+    body = "".join(parts).replace("\n", "<br>")
+    return f"<div style='white-space: pre-wrap'>{body}</div>"
 
 
 def preview_text(draft: PostDraft) -> str:
@@ -90,9 +113,14 @@ class RevisionsDialog(QDialog):
 
         self.versions = QListWidget(self)
         self.versions.setAccessibleName("Versions, newest first")
-        self.preview = QPlainTextEdit(self)
-        self.preview.setReadOnly(True)
+        self.preview = QTextBrowser(self)
         self.preview.setAccessibleName("Preview of the chosen version")
+        self.compare = QCheckBox("Show what restoring it would change", self)
+        self.compare.setToolTip(
+            "Struck through: in the text you have now, gone after a restore. "
+            "Underlined: in this version, back after a restore."
+        )
+        self.compare.toggled.connect(lambda _on: self._show(self.versions.currentRow()))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
@@ -117,6 +145,7 @@ class RevisionsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.compare)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(720, 440)
@@ -154,7 +183,11 @@ class RevisionsDialog(QDialog):
             self.restore_button.setEnabled(False)
             return
         revision = self._revisions[row]
-        self.preview.setPlainText(preview_text(revision.content))
+        if self.compare.isChecked() and self._current is not None:
+            now, then = preview_text(self._current), preview_text(revision.content)
+            self.preview.setHtml(diff_html(now, then))
+        else:
+            self.preview.setPlainText(preview_text(revision.content))
         same = revision.content == self._current
         self.restore_button.setEnabled(not same)
         self.message.setText("This is the text you have now." if same else "")
