@@ -38,7 +38,12 @@ class Checker(Protocol):
 
 
 class NotApprovableError(LibraryError):
-    """The post cannot be approved as it is (archived, deleted, no platform, no text)."""
+    """The post cannot be approved as it is; `code` says why (`in-bin`, `archived`,
+    `no-platform`, `no-text`) for the front ends to word."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class NotApprovedError(LibraryError):
@@ -200,13 +205,15 @@ class ApprovalService:
     @staticmethod
     def _refuse_unapprovable(post: Post) -> None:
         if post.deleted_at is not None:
-            raise NotApprovableError(f"post {post.id} is in the bin; restore it first")
+            raise NotApprovableError(f"post {post.id} is in the bin; restore it first", "in-bin")
         if post.status == "archived":
-            raise NotApprovableError(f"post {post.id} is archived; unarchive it first")
+            raise NotApprovableError(f"post {post.id} is archived; unarchive it first", "archived")
         if not post.platforms:
-            raise NotApprovableError(f"post {post.id} has no platform; choose at least one")
+            raise NotApprovableError(
+                f"post {post.id} has no platform; choose at least one", "no-platform"
+            )
         if not all(text.strip() for text in post.draft.published_texts().values()):
-            raise NotApprovableError(f"post {post.id} has no text to approve")
+            raise NotApprovableError(f"post {post.id} has no text to approve", "no-text")
 
 
 def approval_audit_data(approval: Approval) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""End to end on a real X server: launch `composer`, type with real key events, quit, and
-find the post with `composer history --format json`.
+"""End to end on a real X server with a 1024x700 screen: launch `composer`, type with real
+key events, approve, quit, start again (the post reopens, the window fits the screen), and
+find the approved post with `composer history --format json`.
 
 Needs the Debian packages `xvfb` and `xdotool` (and Qt's xcb libraries); skipped with a
 reason when they are missing, but fails where CI is set, so CI never silently skips it.
@@ -30,7 +31,7 @@ def display():
     require_tool("xdotool", "xdotool")
     read, write = os.pipe()
     server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [xvfb, "-displayfd", str(write), "-screen", "0", "1024x700x24", "-nolisten", "tcp"],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -67,6 +68,10 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
     data = tmp_path / "library"
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     env.pop("COMPOSER_DATA_DIR", None)
+    from composer.app.container import Services
+
+    with Services.open(data) as services:  # as Settings > Profile: new posts go to Facebook
+        services.preferences.update(default_platforms=("facebook",))
     app = subprocess.Popen(
         [sys.executable, "-m", "composer", "--data-dir", str(data)],
         env=env,
@@ -92,6 +97,8 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
         _xdotool(env, "type", "--delay", "15", POST)
         # The title is the saved post's first words: the draft has been saved.
         poll_until(lambda: POST[:60] in title(), timeout=30, message="the post was not saved")
+        _xdotool(env, "key", "--clearmodifiers", "ctrl+shift+a")  # a clean post: no reasons
+        poll_until(lambda: _status(env, data) == "approved", timeout=30, message="not approved")
         _xdotool(env, "key", "--clearmodifiers", "ctrl+q")
         status = app.wait(timeout=30)
     finally:
@@ -99,8 +106,41 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
             app.kill()
         _out, err = app.communicate(timeout=10)
     assert status == 0, err
+    assert not (data / "running.marker").exists()  # it closed cleanly
+
+    again = subprocess.Popen(
+        [sys.executable, "-m", "composer", "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        window = poll_until(
+            lambda: _xdotool(env, "search", "--onlyvisible", "--name", "Composer").split("\n")[0],
+            timeout=30,
+            message="the window did not come back",
+        )
+        poll_until(
+            lambda: POST[:60] in _xdotool(env, "getwindowname", window),
+            timeout=30,
+            message="the approved post was not reopened",
+        )
+        geometry = _xdotool(env, "getwindowgeometry", "--shell", window)
+        size = dict(line.split("=") for line in geometry.split())
+        assert int(size["WIDTH"]) <= 1024 and int(size["HEIGHT"]) <= 700, geometry
+        _xdotool(env, "windowfocus", "--sync", window)
+        _xdotool(env, "key", "--clearmodifiers", "ctrl+q")
+        assert again.wait(timeout=30) == 0
+    finally:
+        if again.poll() is None:
+            again.kill()
+        again.communicate(timeout=10)
+    assert _status(env, data) == "approved"  # reopening changed nothing
+
+
+def _status(env: dict[str, str], data: Path) -> str | None:
     listed = _composer("--data-dir", str(data), "history", "--format", "json", env=env)
     assert listed.returncode == 0, listed.stderr
-    texts = [post["text"] for post in json.loads(listed.stdout)]
-    assert POST in texts, texts
-    assert not (data / "running.marker").exists()  # it closed cleanly
+    found = [post for post in json.loads(listed.stdout) if post["text"] == POST]
+    return found[0]["status"] if found else None

@@ -66,6 +66,7 @@ def test_no_platform_is_refused_in_plain_words(qtbot, window, services, alerts_s
     window.actions_.approve.trigger()
     _kind, title, text = alerts_seen[-1]
     assert title == "Not approved" and "platform" in text and "Traceback" not in text
+    assert "Post to" in text and "post " not in text.lower().replace("post to", "")
 
 
 def test_an_approved_post_is_locked_until_the_agent_chooses_edit(

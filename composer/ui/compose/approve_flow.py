@@ -23,11 +23,26 @@ from PySide6.QtWidgets import (
 
 from composer.domain.posts import Approval
 from composer.guidelines.platforms import load_platforms
-from composer.services.approval import ApprovalService, PlatformFinding, ReasonRequiredError
+from composer.services.approval import (
+    ApprovalService,
+    NotApprovableError,
+    PlatformFinding,
+    ReasonRequiredError,
+)
 from composer.services.library import LibraryError
 from composer.ui import alerts
 
 log = logging.getLogger(__name__)
+
+# What the window says for each reason a post cannot be approved (the command line says it
+# with post numbers and commands).
+NOT_APPROVABLE = {
+    "no-platform": "Tick at least one platform under “Post to” first: approval covers the "
+    "exact text for each platform.",
+    "no-text": "Write the post first: there is no text to approve.",
+    "in-bin": "This post is in the bin. Restore it from the history list first.",
+    "archived": "This post is archived. Unarchive it from the history list first.",
+}
 
 AskReasons = Callable[[QWidget | None, Sequence[PlatformFinding]], dict[str, str] | None]
 
@@ -156,6 +171,8 @@ def approve_post(
             return approval.approve(post_id, reasons=reasons)
     except ReasonRequiredError:
         alerts.warning(parent, "Not approved", "Every error needs a written reason.")
+    except NotApprovableError as exc:
+        alerts.warning(parent, "Not approved", NOT_APPROVABLE.get(exc.code, _sentence(str(exc))))
     except LibraryError as exc:
         alerts.warning(parent, "Not approved", _sentence(str(exc)))
     return None
