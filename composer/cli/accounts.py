@@ -72,8 +72,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add(args: argparse.Namespace) -> int:
+    from composer.cli.account_words import error_text, store_text
     from composer.secrets import NoSecureStoreError
-    from composer.services.accounts import normalise_handle, normalise_name, normalise_platform
+    from composer.services.accounts import (
+        AccountNotAddedError,
+        normalise_handle,
+        normalise_name,
+        normalise_platform,
+    )
 
     with _service(args, writes=True) as service:
         platform = normalise_platform(args.platform)
@@ -82,13 +88,17 @@ def _add(args: argparse.Namespace) -> int:
         secret = None
         if not args.no_secret:
             status = service.store_status()  # say so before asking for a credential
-            if not status.available:
-                raise CommandError(f"{status.message} {NO_SECRET_HINT.capitalize()}.")
+            if not status.available and status.error is not None:
+                raise CommandError(f"{store_text(status.error)} {NO_SECRET_HINT.capitalize()}.")
             secret = read_secret(platform, handle)
         try:
             account = service.add(platform, handle, args.name, secret)
         except NoSecureStoreError as exc:
-            raise CommandError(f"{exc} {NO_SECRET_HINT.capitalize()}.") from None
+            raise CommandError(f"{store_text(exc)} {NO_SECRET_HINT.capitalize()}.") from None
+        except AccountNotAddedError as exc:
+            hint = isinstance(exc.store_error, NoSecureStoreError)
+            extra = f" {NO_SECRET_HINT.capitalize()}." if hint else ""
+            raise CommandError(f"{error_text(exc)}{extra}") from None
         where = ""
         if account.has_secret:
             where = f"; credential stored in the {service.store_status().location}"
@@ -117,26 +127,25 @@ def _rename(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from composer.secrets import CredentialStoreError
+    from composer.cli.account_words import removed_text
 
     with _service(args, writes=True) as service:
-        try:
-            result = service.remove(args.id, force=args.force)
-        except CredentialStoreError as exc:
-            raise CommandError(f"{exc} Use --force to remove it anyway.") from None
+        result = service.remove(args.id, force=args.force)
     if result.secret_left_behind:
-        print(f"composer: {result.message}", file=sys.stderr)
+        print(f"composer: {removed_text(result)}", file=sys.stderr)
     else:
-        print(result.message)
+        print(removed_text(result))
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from composer.cli.account_words import check_text
+
     with _service(args) as service:
         result = service.check(args.id)
     if not result.ok:
-        raise CommandError(result.message)
-    print(result.message)
+        raise CommandError(check_text(result))
+    print(check_text(result))
     return 0
 
 
@@ -171,6 +180,7 @@ def read_secret(platform: str, handle: str, stdin: TextIO | None = None) -> Secr
 @contextmanager
 def _service(args: argparse.Namespace, *, writes: bool = False) -> Iterator[AccountsService]:
     """The service with plain-message errors: store and account errors become exit 1/2."""
+    from composer.cli.account_words import error_text, store_text
     from composer.secrets import CredentialStoreError
     from composer.services.accounts import AccountError, InvalidAccountError
 
@@ -178,9 +188,11 @@ def _service(args: argparse.Namespace, *, writes: bool = False) -> Iterator[Acco
         with _open_accounts(args, writes=writes) as service:
             yield service
     except InvalidAccountError as exc:
-        raise UsageError(str(exc)) from None
-    except (AccountError, CredentialStoreError) as exc:
-        raise CommandError(str(exc)) from None
+        raise UsageError(error_text(exc)) from None
+    except AccountError as exc:
+        raise CommandError(error_text(exc)) from None
+    except CredentialStoreError as exc:
+        raise CommandError(store_text(exc)) from None
 
 
 @contextmanager

@@ -102,13 +102,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from composer.services.export import (
-        ExportNotRecordedError,
-        ExportRefusedError,
-        ExportRequest,
-        ExportService,
-        ExportWriteError,
-    )
+    from composer.cli.export_words import error_text
+    from composer.services.export import ExportError, ExportRequest, ExportService, ExportWriteError
 
     ids = tuple(dict.fromkeys((*args.ids, *args.id_list)))
     if not ids and args.status is None:
@@ -140,14 +135,10 @@ def run_export(args: argparse.Namespace) -> int:
             _refuse_missing_glyphs(plan)
             _report_plan(plan)
             result = service.write(plan, out, force=args.force)
-        except ExportRefusedError as exc:
-            raise UsageError(_refusal(exc.reasons)) from None
-        except FileExistsError as exc:
-            raise UsageError(f"{exc}; use --force to overwrite it") from None
-        except ExportNotRecordedError as exc:
-            raise UsageError(f"nothing was exported: {exc}") from None
         except ExportWriteError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(error_text(exc)) from None
+        except ExportError as exc:  # refused, the file exists, or not recorded
+            raise UsageError(error_text(exc)) from None
     _report_result(result)
     return 0
 
@@ -167,12 +158,17 @@ def _refuse_missing_glyphs(plan: ExportPlan) -> None:
 
 
 def _report_plan(plan: ExportPlan) -> None:
+    from composer.cli.export_words import problem_text, skipped_reason
+
     if plan.refusals:
         return  # write() refuses with the reasons
     for skipped in plan.skipped:
-        print(f"composer: skipped post {skipped.post_id}: it {skipped.reason}", file=sys.stderr)
+        print(
+            f"composer: skipped post {skipped.post_id}: it {skipped_reason(skipped)}",
+            file=sys.stderr,
+        )
     for warning in plan.warnings:
-        print(f"composer: warning: {warning.message}", file=sys.stderr)
+        print(f"composer: warning: {problem_text(warning)}", file=sys.stderr)
 
 
 def _report_result(result: ExportResult) -> None:
@@ -181,12 +177,6 @@ def _report_result(result: ExportResult) -> None:
     rows = f" ({result.rows} rows)" if result.rows != posts else ""
     print(f"Exported {posts} {noun}{rows} as {result.format} to {result.path}")
     print(f"SHA-256 {result.sha256}  ({result.size:,} bytes), recorded in the audit log")
-
-
-def _refusal(reasons: tuple[str, ...]) -> str:
-    if len(reasons) == 1:
-        return f"nothing was exported: {reasons[0]}"
-    return "nothing was exported:\n" + "\n".join(f"  {reason}" for reason in reasons)
 
 
 def _id_list(text: str) -> tuple[int, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from composer.secrets.errors import CredentialStoreError, NoSecureStoreError
+from composer.secrets.errors import CredentialStoreError, NoSecureStoreError, StoreProblem
 from composer.secrets.secret import Secret
 from composer.secrets.store import DEFAULT_SERVICE, SERVICE_ENV, CredentialStore, StoreStatus
 
@@ -23,6 +23,7 @@ __all__ = [
     "MemoryKeyring",
     "NoSecureStoreError",
     "Secret",
+    "StoreProblem",
     "StoreStatus",
 ]
 

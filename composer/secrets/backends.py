@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from composer.secrets.errors import StoreProblem
+
 SECRET_SERVICE = "Secret Service (GNOME Keyring / KWallet)"
 
 # Module of a backend class (or one of its bases) -> where the user can find the secret.
@@ -23,12 +25,12 @@ _SECURE: dict[str, str] = {
     "composer.secrets.memory": "in-memory test store (nothing is saved)",
 }
 
-# Module prefix -> why it is refused, in words a user can act on.
-_INSECURE: tuple[tuple[str, str], ...] = (
-    ("keyring.backends.fail", "no keyring backend is available"),
-    ("keyring.backends.null", "the keyring is switched off (null backend)"),
-    ("keyrings.alt.file", "only a file-based store (keyrings.alt) was found"),
-    ("keyrings.alt", "only a non-recommended store (keyrings.alt) was found"),
+# Module prefix -> why it is refused (front ends word the code).
+_INSECURE: tuple[tuple[str, StoreProblem], ...] = (
+    ("keyring.backends.fail", StoreProblem.NO_BACKEND),
+    ("keyring.backends.null", StoreProblem.SWITCHED_OFF),
+    ("keyrings.alt.file", StoreProblem.FILE_STORE),
+    ("keyrings.alt", StoreProblem.UNSAFE_STORE),
 )
 
 _CHAINER = "keyring.backends.chainer"
@@ -36,11 +38,13 @@ _CHAINER = "keyring.backends.chainer"
 
 @dataclass(frozen=True, slots=True)
 class BackendInfo:
-    """What a backend is: usable for credentials or not, and a name for people."""
+    """What a backend is: usable for credentials or not, and a name for people; when
+    refused, why (`problem`) and, for an unknown backend, its class (`backend`)."""
 
     secure: bool
     location: str
-    reason: str = ""
+    problem: StoreProblem | None = None
+    backend: str = ""
 
 
 def classify(backend: Any) -> BackendInfo:
@@ -48,7 +52,7 @@ def classify(backend: Any) -> BackendInfo:
     if _module_of(backend) == _CHAINER:
         chosen = select(backend)
         if chosen is None:
-            return BackendInfo(False, "", "no usable keyring backend was found")
+            return BackendInfo(False, "", StoreProblem.NO_BACKEND)
         return classify(chosen)
     for cls in type(backend).__mro__:
         module = cls.__module__
@@ -58,7 +62,7 @@ def classify(backend: Any) -> BackendInfo:
             if module == prefix or module.startswith(prefix + "."):
                 return BackendInfo(False, "", reason)
     name = f"{type(backend).__module__}.{type(backend).__qualname__}"
-    return BackendInfo(False, "", f"the keyring backend {name} is not a recognised secure store")
+    return BackendInfo(False, "", StoreProblem.UNKNOWN_BACKEND, name)
 
 
 def select(backend: Any) -> Any | None:

@@ -14,18 +14,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from composer.secrets.backends import BackendInfo, classify, select
-from composer.secrets.errors import CredentialStoreError, NoSecureStoreError
+from composer.secrets.errors import CredentialStoreError, NoSecureStoreError, StoreProblem
 from composer.secrets.secret import Secret
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SERVICE = "Composer"
 SERVICE_ENV = "COMPOSER_KEYRING_SERVICE"
-
-NO_STORE_MESSAGE = (
-    "This computer has no secure credential store ({reason}), so the credential cannot be "
-    "saved; Composer never keeps credentials anywhere else."
-)
 
 _T = TypeVar("_T")
 
@@ -45,11 +40,12 @@ def default_service() -> str:
 
 @dataclass(frozen=True, slots=True)
 class StoreStatus:
-    """Whether credentials can be saved here, and where they go, for the UI to show."""
+    """Whether credentials can be saved here and where they go (`location`), or why not
+    (`error`, with its code), for the window and the command line to word."""
 
     available: bool
     location: str
-    message: str
+    error: CredentialStoreError | None = None
 
 
 class CredentialStore:
@@ -71,13 +67,17 @@ class CredentialStore:
         name = _username(key)
         return f"{self._namespace}/{name}" if self._namespace else name
 
+    def entry_name(self, key: object) -> str:
+        """The entry's name in the store (under `service`), for someone removing it by hand."""
+        return self._username(key)
+
     def status(self) -> StoreStatus:
         """Never raises: the UI asks this before offering a credential field."""
         try:
             _, info = self._resolve()
         except CredentialStoreError as exc:
-            return StoreStatus(False, "", str(exc))
-        return StoreStatus(True, info.location, f"Credentials are kept in the {info.location}.")
+            return StoreStatus(False, "", exc)
+        return StoreStatus(True, info.location)
 
     def ensure_available(self) -> str:
         """Raise `NoSecureStoreError` (before anything is written) or return the location."""
@@ -96,7 +96,7 @@ class CredentialStore:
         try:
             stored = self._call("read", info, secret, backend.get_password, self.service, name)
             if stored != value:
-                raise CredentialStoreError(f"The {info.location} did not keep the credential.")
+                raise CredentialStoreError(StoreProblem.NOT_KEPT, location=info.location)
         except CredentialStoreError:
             self._discard(backend, name)  # leave nothing behind that nobody knows of
             raise
@@ -148,13 +148,12 @@ class CredentialStore:
                 backend = keyring.get_keyring()
             except Exception as exc:  # a broken keyring config or install
                 raise CredentialStoreError(
-                    "Composer could not open this computer's credential store.",
-                    detail=_detail(exc, None),
+                    StoreProblem.CANNOT_LOAD, detail=_detail(exc, None)
                 ) from None
         chosen = select(backend)
         if chosen is None:
-            reason = classify(backend).reason
-            raise NoSecureStoreError(NO_STORE_MESSAGE.format(reason=reason))
+            info = classify(backend)
+            raise NoSecureStoreError(info.problem or StoreProblem.NO_BACKEND, backend=info.backend)
         return chosen, classify(chosen)
 
     def _call(
@@ -181,23 +180,22 @@ def _username(key: object) -> str:
 def _translate(
     exc: BaseException, action: str, info: BackendInfo, secret: Secret | None
 ) -> CredentialStoreError:
-    """A plain message for the user; the backend's own words only in `detail`."""
-    where = info.location
+    """A code for the front ends; the backend's own words only in `detail`."""
     detail = _detail(exc, secret)
     log.debug("credential store error while trying to %s: %s", action, detail)
     if _named(exc, _NO_KEYRING):
-        return NoSecureStoreError(NO_STORE_MESSAGE.format(reason="no keyring backend is available"))
+        return NoSecureStoreError(StoreProblem.NO_BACKEND, detail=detail)
     if _named(exc, _LOCKED):
-        message = f"The {where} is locked; unlock it and try again."
+        code = StoreProblem.LOCKED
     elif _named(exc, _CANCELLED):
-        message = f"The request to unlock the {where} was cancelled."
+        code = StoreProblem.CANCELLED
     elif _named(exc, _UNREACHABLE):
-        message = f"The {where} did not answer; make sure it is running and unlocked."
+        code = StoreProblem.NOT_ANSWERING
     elif _named(exc, _INIT):
-        message = f"Could not open the {where}."
+        code = StoreProblem.CANNOT_OPEN
     else:
-        message = f"The {where} could not {action} the credential."
-    return CredentialStoreError(message, detail=detail)
+        code = StoreProblem.FAILED
+    return CredentialStoreError(code, location=info.location, action=action, detail=detail)
 
 
 def _named(exc: BaseException, names: set[str]) -> bool:

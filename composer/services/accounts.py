@@ -9,13 +9,16 @@ Rules this module keeps:
   the account is kept and the caller is told, unless it insists (`force=True`), in which
   case the result says the credential was left behind and where, so nothing is silently
   orphaned.
+
+Errors and results carry a code and the facts (platform, handle, store location), never a
+sentence: the window words them by platform name and handle, the command line with ids.
 """
 
 from __future__ import annotations
 
 import logging
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from composer.domain.accounts import PLATFORMS, Account, AccountRepository
@@ -26,12 +29,54 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 100
 
 
+class AccountProblem(StrEnum):
+    """What went wrong; the window and the command line word each one."""
+
+    UNKNOWN_PLATFORM = "unknown-platform"  # value: what was given
+    EMPTY_HANDLE = "empty-handle"
+    TOO_LONG = "too-long"  # field ("handle" or "name"), limit
+    NOT_ONE_LINE = "not-one-line"  # field
+    EMPTY_CREDENTIAL = "empty-credential"
+    NOT_FOUND = "not-found"  # account_id
+    DUPLICATE = "duplicate"  # account: the one already there (or platform and handle)
+    NOT_ADDED = "not-added"  # store_error: the credential could not be saved
+    KEPT = "kept"  # account, store_error: its credential could not be deleted
+
+
 class AccountError(Exception):
-    """An account operation that cannot go ahead; the message is one plain line."""
+    """An account operation that cannot go ahead: a code and the facts behind it.
+
+    `str()` is for logs and tracebacks; front ends word `code` themselves."""
+
+    def __init__(
+        self,
+        code: AccountProblem,
+        *,
+        account: Account | None = None,
+        account_id: int | None = None,
+        platform: str = "",
+        handle: str = "",
+        field: str = "",
+        limit: int = 0,
+        value: str = "",
+        store_error: CredentialStoreError | None = None,
+    ) -> None:
+        self.code = code
+        self.account = account
+        self.account_id = account_id if account is None else account.id
+        self.platform = platform or (account.platform if account else "")
+        self.handle = handle or (account.handle if account else "")
+        self.field = field
+        self.limit = limit
+        self.value = value
+        self.store_error = store_error
+        facts = [str(f) for f in (self.account_id, self.platform, self.handle, field) if f]
+        facts += [str(store_error.code)] if store_error is not None else []
+        super().__init__(f"{code.value}: {', '.join(facts)}" if facts else code.value)
 
 
 class InvalidAccountError(AccountError, ValueError):
-    """The platform, handle or name given is not acceptable."""
+    """The platform, handle, name or credential given is not acceptable."""
 
 
 class AccountNotFoundError(AccountError, LookupError):
@@ -40,6 +85,15 @@ class AccountNotFoundError(AccountError, LookupError):
 
 class DuplicateAccountError(AccountError):
     """The library already has this platform and handle."""
+
+
+class AccountNotAddedError(AccountError):
+    """The credential could not be saved, so the account was not kept (`store_error`)."""
+
+
+class CredentialNotDeletedError(AccountError):
+    """The account's credential could not be deleted, so the account was kept; removing
+    it anyway (`force=True`) would leave the credential behind. `store_error` says why."""
 
 
 class CheckStatus(StrEnum):
@@ -52,8 +106,7 @@ class CheckStatus(StrEnum):
 class CheckResult:
     account: Account
     status: CheckStatus
-    location: str
-    message: str
+    location: str  # the store's name for people ("macOS Keychain"); "" for NONE
 
     @property
     def ok(self) -> bool:
@@ -65,7 +118,10 @@ class RemoveResult:
     account: Account
     secret_deleted: bool  # a credential was found and deleted
     secret_left_behind: bool  # only with force=True after a failed delete
-    message: str
+    # Where a left-behind credential is, for the agent to delete it by hand:
+    store_service: str = ""  # the service it is filed under ("Composer")
+    store_entry: str = ""  # the entry's name under that service
+    store_error: CredentialStoreError | None = field(default=None, compare=False)
 
 
 class AccountsService:
@@ -88,7 +144,7 @@ class AccountsService:
     def get(self, account_id: int) -> Account:
         account = self._repository.get(account_id)
         if account is None:
-            raise AccountNotFoundError(f"There is no account {account_id}.")
+            raise AccountNotFoundError(AccountProblem.NOT_FOUND, account_id=account_id)
         return account
 
     def add(
@@ -110,7 +166,7 @@ class AccountsService:
             account = self._repository.add(platform, handle, display_name)
         except ValueError:  # the library's own uniqueness check, if another window won a race
             raise DuplicateAccountError(
-                f"There is already a {platform} account {handle}."
+                AccountProblem.DUPLICATE, platform=platform, handle=handle
             ) from None
         if credential is None:
             log.info("account %d added (%s), without a credential", account.id, platform)
@@ -119,7 +175,9 @@ class AccountsService:
             account = self._save_secret(account, credential)
         except CredentialStoreError as exc:
             self._forget_account(account)
-            raise exc.with_note("The account was not added.") from None
+            raise AccountNotAddedError(
+                AccountProblem.NOT_ADDED, platform=platform, handle=handle, store_error=exc
+            ) from None
         except Exception:
             self._forget_account(account)
             raise
@@ -135,7 +193,7 @@ class AccountsService:
         account = self.get(account_id)
         credential = _as_secret(secret)
         if credential is None:
-            raise InvalidAccountError("The credential is empty.")
+            raise InvalidAccountError(AccountProblem.EMPTY_CREDENTIAL)
         self._store.ensure_available()
         return self._save_secret(account, credential)
 
@@ -150,15 +208,16 @@ class AccountsService:
         """Remove an account and its credential; see the module docstring for failures."""
         account = self.get(account_id)
         deleted = left_behind = False
+        failure: CredentialStoreError | None = None
         if account.has_secret:
             try:
                 deleted = self._store.delete(account.id)
             except CredentialStoreError as exc:
                 if not force:
-                    raise exc.with_note(
-                        f"Account {account.id} was kept so its credential is not left behind."
+                    raise CredentialNotDeletedError(
+                        AccountProblem.KEPT, account=account, store_error=exc
                     ) from None
-                left_behind = True
+                left_behind, failure = True, exc
         try:
             self._repository.remove(account.id)
         except Exception:
@@ -166,25 +225,26 @@ class AccountsService:
                 self._mark_without_secret(account.id)
             raise
         log.info("account %d removed (credential deleted: %s)", account.id, deleted)
-        message = self._removal_message(account, left_behind)
-        return RemoveResult(account, deleted, left_behind, message)
+        if not left_behind:
+            return RemoveResult(account, deleted, False)
+        return RemoveResult(
+            account,
+            deleted,
+            True,
+            store_service=self._store.service,
+            store_entry=self._store.entry_name(account.id),
+            store_error=failure,
+        )
 
     def check(self, account_id: int) -> CheckResult:
         """Read the credential back and say whether it is there; the value is not returned."""
         account = self.get(account_id)
         if not account.has_secret:
-            return CheckResult(
-                account, CheckStatus.NONE, "", f"Account {account.id} has no saved credential."
-            )
+            return CheckResult(account, CheckStatus.NONE, "")
         location = self._store.ensure_available()
         if self._store.contains(account.id):
-            message = f"The credential for account {account.id} is stored in the {location}."
-            return CheckResult(account, CheckStatus.STORED, location, message)
-        message = (
-            f"The credential for account {account.id} is missing from the {location}; "
-            "save it again."
-        )
-        return CheckResult(account, CheckStatus.MISSING, location, message)
+            return CheckResult(account, CheckStatus.STORED, location)
+        return CheckResult(account, CheckStatus.MISSING, location)
 
     def _save_secret(self, account: Account, credential: Secret) -> Account:
         self._store.save(account.id, credential)
@@ -216,26 +276,13 @@ class AccountsService:
     def _refuse_duplicate(self, platform: str, handle: str) -> None:
         for account in self._repository.list():
             if account.platform == platform and account.handle.casefold() == handle.casefold():
-                raise DuplicateAccountError(
-                    f"Account {account.id} is already {platform} {account.handle}."
-                )
-
-    def _removal_message(self, account: Account, left_behind: bool) -> str:
-        if not left_behind:
-            return f"Removed account {account.id} ({account.platform} {account.handle})."
-        return (
-            f"Removed account {account.id} ({account.platform} {account.handle}), but its "
-            f"credential could not be deleted: remove the entry named {account.id} under "
-            f"{self._store.service!r} from the credential store by hand."
-        )
+                raise DuplicateAccountError(AccountProblem.DUPLICATE, account=account)
 
 
 def normalise_platform(platform: str) -> str:
     value = (platform or "").strip().casefold()
     if value not in PLATFORMS:
-        raise InvalidAccountError(
-            f"Unknown platform {platform!r}; choose one of: {', '.join(PLATFORMS)}."
-        )
+        raise InvalidAccountError(AccountProblem.UNKNOWN_PLATFORM, value=platform or "")
     return value
 
 
@@ -243,7 +290,7 @@ def normalise_handle(handle: str) -> str:
     """The handle without surrounding spaces or a leading '@'."""
     value = _plain_text((handle or "").strip().removeprefix("@").strip(), "handle")
     if not value:
-        raise InvalidAccountError("The handle is empty.")
+        raise InvalidAccountError(AccountProblem.EMPTY_HANDLE)
     return value
 
 
@@ -253,9 +300,9 @@ def normalise_name(name: str) -> str:
 
 def _plain_text(value: str, what: str) -> str:
     if len(value) > MAX_TEXT:
-        raise InvalidAccountError(f"The {what} is longer than {MAX_TEXT} characters.")
+        raise InvalidAccountError(AccountProblem.TOO_LONG, field=what, limit=MAX_TEXT)
     if any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in value):
-        raise InvalidAccountError(f"The {what} must be one line of visible text.")
+        raise InvalidAccountError(AccountProblem.NOT_ONE_LINE, field=what)
     return unicodedata.normalize("NFC", value)
 
 
@@ -264,5 +311,5 @@ def _as_secret(secret: Secret | str | None) -> Secret | None:
         return None
     credential = secret if isinstance(secret, Secret) else Secret(secret)
     if not credential:
-        raise InvalidAccountError("The credential is empty.")
+        raise InvalidAccountError(AccountProblem.EMPTY_CREDENTIAL)
     return credential

@@ -41,6 +41,8 @@ from composer.services.export_bundle import (
 from composer.services.export_checks import (
     MISSING_GLYPHS,
     Problem,
+    ProblemCode,
+    Skipped,
     dropped_link_problems,
     glyph_problems,
     length_problems,
@@ -51,6 +53,7 @@ from composer.services.export_errors import (
     ExportError,
     ExportNotRecordedError,
     ExportRefusedError,
+    ExportTargetExistsError,
     ExportWriteError,
 )
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
@@ -72,7 +75,11 @@ __all__ = [
     "ExportRequest",
     "ExportResult",
     "ExportService",
+    "ExportTargetExistsError",
     "ExportWriteError",
+    "Problem",
+    "ProblemCode",
+    "Skipped",
 ]
 
 CSV_FORMATS = ("hootsuite", "sprout", "csv", BUNDLE)
@@ -104,12 +111,6 @@ class ExportRequest:
         if self.format == BUNDLE:
             return self.scheduler
         return self.format if self.format in SCHEDULERS else None
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    post_id: int
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,14 @@ class ExportService:
         account = self._account(request.account_id)
         if account is not None and request.platform and account.platform != request.platform:
             raise ExportRefusedError(
-                [f"account {account.id} is a {account.platform} account, not {request.platform}"]
+                [
+                    Problem(
+                        ProblemCode.ACCOUNT_PLATFORM,
+                        blocking=True,
+                        accounts=(account,),
+                        platform=request.platform,
+                    )
+                ]
             )
         platform = request.platform or (account.platform if account else None)
         candidates, skipped = self._gather(request)
@@ -232,16 +240,10 @@ class ExportService:
         problems: list[Problem] = []
         explicit = bool(request.post_ids)
         if skipped and explicit and not request.skip_unapproved:
-            problems += [Problem(f"post {s.post_id} {s.reason}", blocking=True) for s in skipped]
-            problems.append(
-                Problem(
-                    "nothing was exported; leave these posts out, or export the rest with "
-                    "--skip-unapproved",
-                    blocking=True,
-                )
-            )
+            problems += [s.as_problem() for s in skipped]
+            problems.append(Problem(ProblemCode.NAMED_POSTS_LEFT, blocking=True))
         if not items:
-            problems.append(Problem("there are no approved posts to export", blocking=True))
+            problems.append(Problem(ProblemCode.NO_POSTS, blocking=True))
         shown = [platform] if platform else sorted({p for i in items for p in i.platforms})
         if scheduler is not None and platform:
             now = self._clock()
@@ -261,7 +263,9 @@ class ExportService:
             return None
         account = self._accounts.get(account_id)
         if account is None:
-            raise ExportRefusedError([f"there is no account {account_id}"])
+            raise ExportRefusedError(
+                [Problem(ProblemCode.NO_SUCH_ACCOUNT, blocking=True, account_id=account_id)]
+            )
         return account
 
     def _gather(self, request: ExportRequest) -> tuple[list[ExportItem], list[Skipped]]:
@@ -289,14 +293,14 @@ class ExportService:
             active = tx.approvals.active_for([post.id for post in posts])
             for post in posts:
                 if post.deleted_at is not None:
-                    skipped.append(Skipped(post.id, "is in the bin"))
+                    skipped.append(Skipped(post.id, ProblemCode.IN_BIN))
                     continue
                 approval = active.get(post.id)
                 if approval is None:
                     why = (
-                        "was edited after it was approved; approve it again"
+                        ProblemCode.EDITED
                         if tx.approvals.for_post(post.id)
-                        else "is not approved"
+                        else ProblemCode.NOT_APPROVED
                     )
                     skipped.append(Skipped(post.id, why))
                     continue
@@ -324,17 +328,21 @@ class ExportService:
         """Render to a temporary file, record it and rename it in place in one transaction.
 
         Raises ExportRefusedError (also for a file inside the data folder, even with
-        `force`), FileExistsError (without `force`), ExportWriteError or
-        ExportNotRecordedError; after any of them no new file is left behind.
+        `force`), ExportTargetExistsError (a FileExistsError, without `force`),
+        ExportWriteError or ExportNotRecordedError; after any of them no new file is left
+        behind.
         """
         if plan.refusals:
-            raise ExportRefusedError([p.message for p in plan.refusals])
+            raise ExportRefusedError(plan.refusals, path=path)
         try:
             path = refuse_data_folder_target(path, self._data_dir)
         except DataFolderTargetError as exc:
-            raise ExportRefusedError([str(exc)]) from None
+            refusal = Problem(
+                ProblemCode.DATA_FOLDER, blocking=True, value=str(exc.target), detail=str(exc)
+            )
+            raise ExportRefusedError([refusal], path=exc.target) from None
         if not force and path.exists():
-            raise FileExistsError(f"{path} already exists; choose another name or overwrite it")
+            raise ExportTargetExistsError(path=path)
         request = plan.request
         options = RenderOptions(
             platform=plan.platform,
@@ -352,23 +360,17 @@ class ExportService:
             )
         except FileExistsError:
             staged.discard()
-            raise FileExistsError(
-                f"{path} already exists; choose another name or overwrite it"
-            ) from None
+            raise ExportTargetExistsError(path=path) from None
         except AtomicWriteError as exc:
             staged.discard()
-            raise ExportWriteError(str(exc)) from None
+            raise ExportWriteError(path=path, detail=str(exc)) from None
         except (NotApprovedError, PostNotFoundError) as exc:
             staged.discard()  # a file the audit log does not know must not stay
-            raise ExportRefusedError(
-                [f"{exc}; the file was removed, nothing was exported"]
-            ) from None
+            changed = Problem(ProblemCode.APPROVAL_CHANGED, blocking=True, detail=str(exc))
+            raise ExportRefusedError([changed], path=path) from None
         except (LibraryError, StorageError) as exc:
             staged.discard()
-            raise ExportNotRecordedError(
-                f"the export could not be recorded in the library ({_plain(exc)}); "
-                "the file was removed"
-            ) from None
+            raise ExportNotRecordedError(path=path, detail=_plain(exc)) from None
         except BaseException:
             staged.discard()
             raise
@@ -395,11 +397,9 @@ class ExportService:
         try:
             staged = stage_file(path, data, overwrite=force)
         except FileExistsError:
-            raise FileExistsError(
-                f"{path} already exists; choose another name or overwrite it"
-            ) from None
+            raise ExportTargetExistsError(path=path) from None
         except AtomicWriteError as exc:
-            raise ExportWriteError(str(exc)) from None
+            raise ExportWriteError(path=path, detail=str(exc)) from None
         return staged, hashlib.sha256(data).hexdigest(), len(data)
 
     def export(self, request: ExportRequest, path: Path, *, force: bool = False) -> ExportResult:
@@ -422,25 +422,21 @@ def approved_text(approval: ApprovalService, post_id: int, platform: str) -> str
 
 
 def _validated(request: ExportRequest) -> ExportRequest:
-    reasons = []
+    refused: list[tuple[ProblemCode, str]] = []
     if request.format not in FORMATS:
-        reasons.append(f"unknown format {request.format!r}; choose from: {', '.join(FORMATS)}")
+        refused.append((ProblemCode.UNKNOWN_FORMAT, request.format))
     if request.platform is not None and request.platform not in PLATFORMS:
-        reasons.append(
-            f"unknown platform {request.platform!r}; choose from: {', '.join(PLATFORMS)}"
-        )
+        refused.append((ProblemCode.UNKNOWN_PLATFORM, request.platform))
     if request.format == BUNDLE and request.scheduler not in SCHEDULERS:
-        reasons.append(
-            f"a bundle's CSV is for {' or '.join(SCHEDULERS)}, not {request.scheduler!r}"
-        )
+        refused.append((ProblemCode.UNKNOWN_SCHEDULER, request.scheduler))
     if request.date_order not in DATE_ORDERS:
-        reasons.append(f"unknown date order {request.date_order!r}; choose mdy or dmy")
+        refused.append((ProblemCode.UNKNOWN_DATE_ORDER, str(request.date_order)))
     if request.post_ids and request.status:
-        reasons.append("choose posts by id or by status, not both")
+        refused.append((ProblemCode.IDS_AND_STATUS, request.status))
     if request.status is not None and request.status not in SELECTABLE_STATUSES:
-        reasons.append(f"only {' or '.join(SELECTABLE_STATUSES)} posts can be exported")
-    if reasons:
-        raise ExportRefusedError(reasons)
+        refused.append((ProblemCode.UNKNOWN_STATUS, request.status))
+    if refused:
+        raise ExportRefusedError([Problem(code, blocking=True, value=v) for code, v in refused])
     return replace(request, post_ids=tuple(dict.fromkeys(request.post_ids)))
 
 
@@ -459,17 +455,14 @@ def _all_with_status(tx: Repositories, statuses: tuple[PostStatus, ...]) -> list
 
 
 def _single_platform(format: str, items: Sequence[ExportItem]) -> str:
-    found = sorted({p for item in items for p in item.platforms})
+    found = {p for item in items for p in item.platforms}
     if len(found) == 1:
-        return found[0]
-    tool = "Hootsuite" if format == "hootsuite" else "Sprout Social"
-    listed = ", ".join(found) or "none"
-    raise ExportRefusedError(
-        [
-            f"a {tool} file is for one platform and these posts go to {listed}: "
-            "choose one with --platform"
-        ]
+        return found.pop()
+    platforms = tuple(p for p in PLATFORMS if p in found) + tuple(sorted(found - set(PLATFORMS)))
+    several = Problem(
+        ProblemCode.SEVERAL_PLATFORMS, blocking=True, tool=format, platforms=platforms
     )
+    raise ExportRefusedError([several])
 
 
 def _filter(
@@ -484,18 +477,18 @@ def _filter(
     until = local_naive(request.until) if request.until else None
     for item in items:
         when = local_naive(item.scheduled_at) if item.scheduled_at else None
-        reason = ""
+        reason: Skipped | None = None
         if account is not None and (item.account is None or item.account.id != account.id):
-            reason = f"is not for account {account.id}"
+            reason = Skipped(item.post_id, ProblemCode.OTHER_ACCOUNT, account=account)
         elif platform is not None and platform not in item.platforms:
-            reason = f"is not approved for {platform}"
+            reason = Skipped(item.post_id, ProblemCode.OTHER_PLATFORM, platform=platform)
         elif (since or until) and (
             when is None or (since and when < since) or (until and when >= until)
         ):
-            reason = "is not scheduled within the chosen dates"
-        if not reason:
+            reason = Skipped(item.post_id, ProblemCode.OUTSIDE_DATES)
+        if reason is None:
             platforms = (platform,) if platform else item.platforms
             kept.append(replace(item, platforms=platforms))
         elif request.post_ids:
-            skipped.append(Skipped(item.post_id, reason))
+            skipped.append(reason)
     return kept, skipped

@@ -17,8 +17,12 @@ from composer.domain.files import Staged
 from composer.domain.posts import Approval, Post
 from composer.export import bundle, render
 from composer.export.model import ExportImage, ExportItem, RenderOptions
-from composer.services.export_checks import Problem
-from composer.services.export_errors import ExportRefusedError, ExportWriteError
+from composer.services.export_checks import Problem, ProblemCode
+from composer.services.export_errors import (
+    ExportRefusedError,
+    ExportTargetExistsError,
+    ExportWriteError,
+)
 
 if TYPE_CHECKING:
     from composer.services.images import ImageStore
@@ -59,10 +63,11 @@ def missing_images(items: Sequence[ExportItem]) -> list[Problem]:
     """A bundle needs every image's file; each missing one blocks the export."""
     return [
         Problem(
-            f"post {item.post_id}: image {number} ({image.sha256[:12]}) is missing from the "
-            "library folder; attach it again and approve the post again",
+            ProblemCode.MISSING_IMAGE,
             blocking=True,
             post_ids=(item.post_id,),
+            count=number,
+            value=image.sha256[:12],
         )
         for item in items
         for number, image in enumerate(item.images, start=1)
@@ -75,7 +80,7 @@ def render_checked(format: str, items: Sequence[ExportItem], options: RenderOpti
     try:
         return render(format, items, options)
     except (bundle.BundleError, ImageError) as exc:
-        raise ExportRefusedError([f"{exc}; nothing was exported"]) from None
+        raise ExportRefusedError([_unreadable(exc)]) from None
 
 
 def stage_bundle_folder(
@@ -86,12 +91,18 @@ def stage_bundle_folder(
     try:
         files = bundle.files(items, options)
     except (bundle.BundleError, ImageError) as exc:
-        raise ExportRefusedError([f"{exc}; nothing was exported"]) from None
+        raise ExportRefusedError([_unreadable(exc)], path=path) from None
     try:
         staged = bundle.stage_folder(path, files, overwrite=force)
-    except FileExistsError as exc:
-        raise FileExistsError(f"{exc}; choose another name or overwrite it") from None
+    except FileExistsError:  # with `force`, a folder that is not an earlier bundle
+        raise ExportTargetExistsError(path=path, replaceable=not force) from None
     except OSError as exc:
         why = exc.strerror or str(exc)
-        raise ExportWriteError(f"cannot write {path}: {why}; nothing was written") from None
+        raise ExportWriteError(
+            path=path, detail=f"cannot write {path}: {why}; nothing was written"
+        ) from None
     return staged, bundle.checksum(files), sum(len(f.data) for f in files)
+
+
+def _unreadable(exc: Exception) -> Problem:
+    return Problem(ProblemCode.UNREADABLE_IMAGE, blocking=True, detail=str(exc))

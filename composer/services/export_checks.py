@@ -4,6 +4,10 @@ A problem that would make the scheduler refuse the whole file (a post without a 
 rows than it takes, several accounts in one file) blocks the export; one that concerns a
 single post (a repeated text, two posts in the same minute, a text over the platform's
 limit, a time already past) is a warning the agent sees before deciding.
+
+A `Problem` is a code and the facts behind it (posts, platform, counts, limits), never a
+sentence: the window and the command line each word it for their own reader
+(`composer/ui/dialogs/export_words.py`, `composer/cli/export_words.py`).
 """
 
 from __future__ import annotations
@@ -12,65 +16,141 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from itertools import pairwise
 
+from composer.domain.accounts import Account
 from composer.export.csv_safety import needs_neutralising
 from composer.export.model import ExportItem, local_naive
 
 MAX_ROWS = 350
-MISSING_GLYPHS = "missing-glyphs"  # a PDF would show characters as empty boxes
 SPROUT_MIN_GAP = timedelta(minutes=10)
 TOOL_NAMES = {"hootsuite": "Hootsuite", "sprout": "Sprout Social"}
 
 
+class ProblemCode(StrEnum):
+    """What kind of problem; each front end words every code."""
+
+    # A post named for export that is left out (`Skipped`), or refused when named.
+    IN_BIN = "in-bin"
+    EDITED = "edited-after-approval"
+    NOT_APPROVED = "not-approved"
+    OTHER_ACCOUNT = "other-account"  # accounts: the account chosen
+    OTHER_PLATFORM = "other-platform"  # platform: the platform chosen
+    OUTSIDE_DATES = "outside-dates"
+    # The selection as a whole.
+    NAMED_POSTS_LEFT = "named-posts-not-exportable"  # follows the refused named posts
+    NO_POSTS = "no-posts"
+    # A scheduler's bulk file (tool: hootsuite or sprout).
+    NOT_SCHEDULED = "not-scheduled"
+    TOO_MANY_POSTS = "too-many-posts"  # count, limit
+    SEVERAL_ACCOUNTS = "several-accounts"  # accounts
+    SEVERAL_PLATFORMS = "several-platforms"  # platforms
+    DUPLICATE_TEXT = "duplicate-text"
+    SAME_MINUTE = "same-minute"  # when
+    TOO_CLOSE = "too-close"  # limit: the minutes needed between posts
+    IN_THE_PAST = "in-the-past"
+    TOO_LONG = "too-long"  # platform, count (the length), limit
+    # What goes into the file.
+    DROPPED_LINK = "dropped-link"
+    NEUTRALISED = "neutralised"
+    MISSING_GLYPHS = "missing-glyphs"  # characters: a PDF would show them as empty boxes
+    MISSING_IMAGE = "missing-image"  # count: the image's number, value: its short hash
+    UNREADABLE_IMAGE = "unreadable-image"  # detail: the image reader's own words
+    # The request itself (value: what was given).
+    UNKNOWN_FORMAT = "unknown-format"
+    UNKNOWN_PLATFORM = "unknown-platform"
+    UNKNOWN_SCHEDULER = "unknown-scheduler"
+    UNKNOWN_DATE_ORDER = "unknown-date-order"
+    UNKNOWN_STATUS = "unknown-status"
+    IDS_AND_STATUS = "ids-and-status"
+    NO_SUCH_ACCOUNT = "no-such-account"  # account_id
+    ACCOUNT_PLATFORM = "account-platform"  # accounts: the account, platform: the one asked
+    # Writing.
+    DATA_FOLDER = "data-folder"  # value: the file chosen, detail: the plain reason
+    APPROVAL_CHANGED = "approval-changed"  # during the write; the file was removed
+
+
+MISSING_GLYPHS = ProblemCode.MISSING_GLYPHS
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something about the export the agent must know; `blocking` ones stop it."""
+    """Something about the export the agent must know; `blocking` ones stop it.
 
-    message: str
+    Only the fields its code names are set; the rest keep their empty defaults.
+    """
+
+    code: ProblemCode
     blocking: bool = False
     post_ids: tuple[int, ...] = ()
-    code: str = ""  # what kind of problem, for the window and the command line to word
+    tool: str = ""  # the scheduler whose rule this is: a key of TOOL_NAMES
+    platform: str = ""  # a platform id ("linkedin"); front ends show its display name
+    platforms: tuple[str, ...] = ()
+    accounts: tuple[Account, ...] = ()
+    account_id: int | None = None
+    count: int = 0
+    limit: int = 0
+    when: datetime | None = None
     characters: tuple[str, ...] = ()  # MISSING_GLYPHS: the characters, in order met
+    value: str = ""  # a value refused or named: an unknown format, an image's short hash
+    detail: str = ""  # a lower layer's own one-line reason (an unreadable image...)
+
+    def __str__(self) -> str:
+        """For logs and tracebacks only; front ends word problems themselves."""
+        facts = [f"posts {', '.join(map(str, self.post_ids))}"] if self.post_ids else []
+        facts += [text for text in (self.platform, self.value, self.detail) if text]
+        return f"{self.code.value} ({'; '.join(facts)})" if facts else self.code.value
 
 
-def _ids(ids: Sequence[int]) -> str:
-    shown = ", ".join(str(i) for i in ids[:10])
-    more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
-    return f"{shown}{more}"
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A post left out of the export, and why (one of the first six codes)."""
+
+    post_id: int
+    code: ProblemCode
+    platform: str = ""  # OTHER_PLATFORM: the platform chosen
+    account: Account | None = None  # OTHER_ACCOUNT: the account chosen
+
+    def as_problem(self) -> Problem:
+        """The same, as a refusal (a named post that may not be left out)."""
+        return Problem(
+            self.code,
+            blocking=True,
+            post_ids=(self.post_id,),
+            platform=self.platform,
+            accounts=(self.account,) if self.account is not None else (),
+        )
 
 
 def scheduler_problems(
     format: str, items: Sequence[ExportItem], platform: str, now: datetime | None = None
 ) -> list[Problem]:
     """The checks for a Hootsuite or Sprout bulk file of `platform` texts."""
-    tool = TOOL_NAMES[format]
     problems: list[Problem] = []
-    unscheduled = [i.post_id for i in items if i.scheduled_at is None]
+    unscheduled = tuple(i.post_id for i in items if i.scheduled_at is None)
     if unscheduled:
         problems.append(
-            Problem(
-                f"post(s) {_ids(unscheduled)} have no scheduled time; {tool} needs a date "
-                "and time on every row (set one, or leave them out)",
-                blocking=True,
-                post_ids=tuple(unscheduled),
-            )
+            Problem(ProblemCode.NOT_SCHEDULED, blocking=True, post_ids=unscheduled, tool=format)
         )
     if len(items) > MAX_ROWS:
         problems.append(
             Problem(
-                f"{len(items)} posts: {tool} takes at most {MAX_ROWS} per file; "
-                "export them in smaller batches (--since/--until or fewer ids)",
+                ProblemCode.TOO_MANY_POSTS,
                 blocking=True,
+                tool=format,
+                count=len(items),
+                limit=MAX_ROWS,
             )
         )
-    accounts = sorted({i.account.id for i in items if i.account is not None})
+    accounts = {i.account.id: i.account for i in items if i.account is not None}
     if len(accounts) > 1:
         problems.append(
             Problem(
-                f"the posts are for {len(accounts)} accounts ({_ids(accounts)}); {tool} "
-                "takes one account per file: choose one with --account",
+                ProblemCode.SEVERAL_ACCOUNTS,
                 blocking=True,
+                tool=format,
+                accounts=tuple(accounts[key] for key in sorted(accounts)),
             )
         )
     problems += _duplicates(items, platform)
@@ -83,10 +163,7 @@ def _duplicates(items: Sequence[ExportItem], platform: str) -> list[Problem]:
     for item in items:
         by_text[" ".join(item.text(platform).split()).casefold()].append(item.post_id)
     return [
-        Problem(
-            f"posts {_ids(ids)} have the same text; schedulers and networks reject or hide repeats",
-            post_ids=tuple(ids),
-        )
+        Problem(ProblemCode.DUPLICATE_TEXT, post_ids=tuple(ids))
         for ids in by_text.values()
         if len(ids) > 1
     ]
@@ -101,30 +178,25 @@ def _timing(format: str, items: Sequence[ExportItem], now: datetime | None) -> l
         if before.replace(second=0, microsecond=0) == after.replace(second=0, microsecond=0):
             problems.append(
                 Problem(
-                    f"posts {first} and {second} are scheduled in the same minute "
-                    f"({after:%Y-%m-%d %H:%M})",
+                    ProblemCode.SAME_MINUTE,
                     post_ids=(first, second),
+                    when=after.replace(second=0, microsecond=0),
                 )
             )
         elif format == "sprout" and after - before < SPROUT_MIN_GAP:
             problems.append(
                 Problem(
-                    f"posts {first} and {second} are less than 10 minutes apart; Sprout "
-                    "Social needs at least 10 minutes between posts",
+                    ProblemCode.TOO_CLOSE,
                     post_ids=(first, second),
+                    tool=format,
+                    limit=int(SPROUT_MIN_GAP.total_seconds() // 60),
                 )
             )
     if now is not None:
         wall = local_naive(now)
-        past = [post_id for when, post_id in timed if when <= wall]
+        past = tuple(post_id for when, post_id in timed if when <= wall)
         if past:
-            problems.append(
-                Problem(
-                    f"post(s) {_ids(past)} are scheduled in the past; the scheduler will "
-                    "refuse them",
-                    post_ids=tuple(past),
-                )
-            )
+            problems.append(Problem(ProblemCode.IN_THE_PAST, post_ids=past, tool=format))
     return problems
 
 
@@ -144,9 +216,11 @@ def length_problems(items: Sequence[ExportItem], platforms: Sequence[str]) -> li
             if length > data.limit:
                 problems.append(
                     Problem(
-                        f"post {item.post_id} is {length:,} characters for "
-                        f"{data.display_name} (limit {data.limit:,}); it will be refused",
+                        ProblemCode.TOO_LONG,
                         post_ids=(item.post_id,),
+                        platform=platform,
+                        count=length,
+                        limit=data.limit,
                     )
                 )
     return problems
@@ -154,36 +228,18 @@ def length_problems(items: Sequence[ExportItem], platforms: Sequence[str]) -> li
 
 def dropped_link_problems(items: Sequence[ExportItem]) -> list[Problem]:
     """Say which posts' links were left out because they are not http(s) addresses."""
-    ids = [item.post_id for item in items if item.dropped_link]
-    if not ids:
-        return []
-    return [
-        Problem(
-            f"post(s) {_ids(ids)} have a link that is not an http:// or https:// web address "
-            "(such as javascript:); it was left out of the file",
-            post_ids=tuple(ids),
-        )
-    ]
+    ids = tuple(item.post_id for item in items if item.dropped_link)
+    return [Problem(ProblemCode.DROPPED_LINK, post_ids=ids)] if ids else []
 
 
 def neutralised_problems(items: Sequence[ExportItem], platforms: Sequence[str]) -> list[Problem]:
     """Say which texts gained a leading apostrophe, which a scheduler would post as is."""
-    ids = [
+    ids = tuple(
         item.post_id
         for item in items
         if any(needs_neutralising(item.text(p)) for p in platforms if p in item.platforms)
-    ]
-    if not ids:
-        return []
-    return [
-        Problem(
-            f"post(s) {_ids(ids)} begin with =, +, -, @ (perhaps after spaces, or full-width), "
-            "a tab or a carriage return; a "
-            "leading ' was added so spreadsheets do not run them as formulas (use "
-            "--no-neutralise for a file that goes straight to the scheduler)",
-            post_ids=tuple(ids),
-        )
-    ]
+    )
+    return [Problem(ProblemCode.NEUTRALISED, post_ids=ids)] if ids else []
 
 
 def glyph_problems(items: Sequence[ExportItem], *, allowed: bool) -> list[Problem]:
@@ -191,7 +247,7 @@ def glyph_problems(items: Sequence[ExportItem], *, allowed: bool) -> list[Proble
     boxes; the text layer and the attached texts still hold them). Blocking unless
     `allowed`: the agent is asked first."""
     from composer.export.model import account_label
-    from composer.export.pdf_fonts import describe, missing_characters
+    from composer.export.pdf_fonts import missing_characters
     from composer.media.typeset import ensure_gui_app
 
     ensure_gui_app()
@@ -205,11 +261,9 @@ def glyph_problems(items: Sequence[ExportItem], *, allowed: bool) -> list[Proble
         if missing:
             problems.append(
                 Problem(
-                    f"post {item.post_id} has characters no font here can show, which the "
-                    f"PDF would print as empty boxes: {describe(missing)}",
+                    ProblemCode.MISSING_GLYPHS,
                     blocking=not allowed,
                     post_ids=(item.post_id,),
-                    code=MISSING_GLYPHS,
                     characters=missing,
                 )
             )

@@ -192,3 +192,56 @@ def test_pdf_from_a_fresh_process_without_any_qt_application(tmp_path, services,
     )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF") and "Exported 1 post as pdf" in done.stdout
+
+
+def test_service_problems_are_worded_with_flags_and_ids(cli, week, monkeypatch):
+    """The service hands back codes; the command line words them with post and account
+    ids, platform ids and the flag that fixes each."""
+    from composer.cli.export_words import problem_text
+    from composer.domain.accounts import Account
+    from composer.services.export_checks import Problem, ProblemCode
+
+    monkeypatch.chdir(week)
+    status, _, stderr = cli("export", "--format", "hootsuite", "--out", "x.csv", "3")
+    assert (status, stderr) == (
+        2,
+        "composer: nothing was exported: a Hootsuite file is for one platform and these "
+        "posts go to x, linkedin: choose one with --platform\n",
+    )
+    several = Problem(
+        ProblemCode.SEVERAL_ACCOUNTS,
+        blocking=True,
+        tool="sprout",
+        accounts=(Account(1, "linkedin", "jane"), Account(2, "linkedin", "agency")),
+    )
+    assert problem_text(several) == (
+        "the posts are for 2 accounts (1, 2); Sprout Social takes one account per file: "
+        "choose one with --account"
+    )
+    neutralised = Problem(ProblemCode.NEUTRALISED, post_ids=(2,))
+    assert "post(s) 2 begin with" in problem_text(neutralised)
+    assert "--no-neutralise" in problem_text(neutralised)
+    too_many = Problem(ProblemCode.TOO_MANY_POSTS, tool="hootsuite", count=351, limit=350)
+    assert problem_text(too_many) == (
+        "351 posts: Hootsuite takes at most 350 per file; export them in smaller batches "
+        "(--since/--until or fewer ids)"
+    )
+
+
+def test_every_problem_code_has_command_line_words():
+    from composer.cli.export_words import problem_text
+    from composer.domain.accounts import Account
+    from composer.services.export_checks import Problem, ProblemCode
+
+    for code in ProblemCode:
+        problem = Problem(
+            code,
+            post_ids=(7,),
+            tool="hootsuite",
+            platform="linkedin",
+            accounts=(Account(1, "linkedin", "jane"),),
+            detail="the reason",
+        )
+        text = problem_text(problem)
+        assert not text.startswith(code.value), (code, text)
+        assert text[:1].islower() or text[:1].isdigit(), (code, text)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from composer.services.export import ExportRequest
+from composer.services.export import ExportRequest, ProblemCode
 from tests.helpers.pdftext import page_count, page_texts, squash
 
 TRICKY = 'Storm season, folks: "be ready"\nCheck your kit.\n\nWhat\'s in yours?'
@@ -109,7 +109,9 @@ def test_csv_neutralises_by_default_and_not_when_told(exporter, make_post, tmp_p
     post = make_post("@Tom thanks for the referral! =)")
     out, result = export(exporter, tmp_path, "csv", [post.id])
     assert read_csv(out)[1][3] == "'@Tom thanks for the referral! =)"
-    assert any("leading '" in w.message for w in result.warnings)
+    assert [(w.code, w.post_ids) for w in result.warnings] == [
+        (ProblemCode.NEUTRALISED, (post.id,))
+    ]
     plain, result = export(exporter, tmp_path, "csv", [post.id], name="plain.csv", neutralise=False)
     assert read_csv(plain)[1][3] == "@Tom thanks for the referral! =)"
     assert not result.warnings

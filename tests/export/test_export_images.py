@@ -14,7 +14,12 @@ from datetime import datetime
 import pytest
 
 from composer.media import meta as image_meta
-from composer.services.export import ExportRefusedError, ExportRequest
+from composer.services.export import (
+    ExportRefusedError,
+    ExportRequest,
+    ExportTargetExistsError,
+    ProblemCode,
+)
 from tests.helpers.images import camera_jpeg, encode, picture
 from tests.helpers.pdftext import page_texts, squash
 
@@ -121,14 +126,21 @@ def test_bundle_folder_with_sprout_csv(services, exporter, photo_post, tmp_path)
     exporter.export(ExportRequest("bundle", post_ids=(photo_post.id,)), out, force=True)
     other = tmp_path / "holiday-photos"
     other.mkdir()
-    with pytest.raises(FileExistsError, match="not an earlier bundle"):
+    with pytest.raises(ExportTargetExistsError) as caught:
         exporter.export(ExportRequest("bundle", post_ids=(photo_post.id,)), other, force=True)
+    assert caught.value.path == other and not caught.value.replaceable
 
 
 def test_bundle_refuses_when_an_image_file_is_gone(services, exporter, photo_post, tmp_path):
     services.images.path_for(photo_post.attachments[1].sha256, "png").unlink()
-    with pytest.raises(ExportRefusedError, match="missing from the library folder"):
+    with pytest.raises(ExportRefusedError) as caught:
         exporter.export(ExportRequest("bundle", post_ids=(photo_post.id,)), tmp_path / "b.zip")
+    [missing] = caught.value.problems
+    assert (missing.code, missing.post_ids, missing.count) == (
+        ProblemCode.MISSING_IMAGE,
+        (photo_post.id,),
+        2,
+    )
     assert not (tmp_path / "b.zip").exists()
     assert services.library.get(photo_post.id).status == "approved"
 

@@ -124,7 +124,6 @@ def test_missing_glyphs_are_a_blocking_problem_naming_post_and_characters(
     [problem] = plan.missing_glyphs
     assert problem.code == MISSING_GLYPHS and problem.blocking
     assert problem.post_ids == (odd.id,) and problem.characters == (NO_FONT,)
-    assert "U+13000" in problem.message
     with pytest.raises(ExportRefusedError):
         exporter.write(plan, tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()

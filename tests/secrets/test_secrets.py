@@ -19,6 +19,7 @@ from composer.secrets import (
     MemoryKeyring,
     NoSecureStoreError,
     Secret,
+    StoreProblem,
 )
 from composer.secrets.backends import SECRET_SERVICE, classify, select
 from composer.secrets.store import SERVICE_ENV, default_service
@@ -95,20 +96,25 @@ def test_system_stores_are_secure_and_named_for_people(module, location):
 
 
 @pytest.mark.parametrize(
-    ("backend", "reason"),
+    ("backend", "problem"),
     [
-        (fail.Keyring(), "no keyring backend"),
-        (null.Keyring(), "switched off"),
-        (fake_backend("keyrings.alt.file", "PlaintextKeyring"), "file-based"),
-        (fake_backend("keyrings.alt.file", "EncryptedKeyring"), "file-based"),
-        (fake_backend("keyrings.alt.Windows", "RegistryKeyring"), "keyrings.alt"),
-        (fake_backend("keyrings.cryptfile.cryptfile", "CryptFileKeyring"), "not a recognised"),
+        (fail.Keyring(), StoreProblem.NO_BACKEND),
+        (null.Keyring(), StoreProblem.SWITCHED_OFF),
+        (fake_backend("keyrings.alt.file", "PlaintextKeyring"), StoreProblem.FILE_STORE),
+        (fake_backend("keyrings.alt.file", "EncryptedKeyring"), StoreProblem.FILE_STORE),
+        (fake_backend("keyrings.alt.Windows", "RegistryKeyring"), StoreProblem.UNSAFE_STORE),
+        (
+            fake_backend("keyrings.cryptfile.cryptfile", "CryptFileKeyring"),
+            StoreProblem.UNKNOWN_BACKEND,
+        ),
     ],
 )
-def test_fail_null_plaintext_and_unknown_backends_are_refused(backend, reason):
+def test_fail_null_plaintext_and_unknown_backends_are_refused(backend, problem):
     info = classify(backend)
     assert not info.secure
-    assert reason in info.reason
+    assert info.problem is problem
+    if problem is StoreProblem.UNKNOWN_BACKEND:
+        assert info.backend.endswith("CryptFileKeyring")
 
 
 def test_memory_keyring_and_its_subclasses_count_as_secure():
@@ -130,9 +136,10 @@ def test_chainer_uses_its_best_secure_member_not_a_plaintext_one_ranked_above():
 
 def test_real_chainer_with_no_usable_backend_is_no_secure_store(monkeypatch):
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [])
-    no_backend = pytest.raises(NoSecureStoreError, match="no usable keyring backend")
-    with installed_keyring(chainer.ChainerBackend()), no_backend:
+    no_backend = pytest.raises(NoSecureStoreError)
+    with installed_keyring(chainer.ChainerBackend()), no_backend as caught:
         CredentialStore(SERVICE).save(1, Secret(SECRET))
+    assert caught.value.code is StoreProblem.NO_BACKEND
 
 
 def test_memory_keyring_is_never_chosen_by_keyring_on_its_own():
@@ -183,7 +190,7 @@ def test_status_says_where_credentials_are_kept():
     status = store().status()
     assert status.available
     assert status.location == "in-memory test store (nothing is saved)"
-    assert "in-memory test store" in status.message
+    assert status.error is None
 
 
 def test_default_service_name_can_be_overridden_for_tests(monkeypatch):
@@ -226,7 +233,7 @@ def test_no_secure_store_is_said_plainly_and_nothing_is_written(backend):
             action(1)
     status = credentials.status()
     assert not status.available
-    assert "no secure credential store" in status.message
+    assert status.error is not None and status.error.code is caught.value.code
 
 
 @pytest.mark.parametrize("backend_class", [fail.Keyring, null.Keyring])

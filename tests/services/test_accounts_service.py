@@ -14,11 +14,15 @@ from composer.secrets import (
     MemoryKeyring,
     NoSecureStoreError,
     Secret,
+    StoreProblem,
 )
 from composer.services.accounts import (
+    AccountNotAddedError,
     AccountNotFoundError,
+    AccountProblem,
     AccountsService,
     CheckStatus,
+    CredentialNotDeletedError,
     DuplicateAccountError,
     InvalidAccountError,
 )
@@ -101,35 +105,38 @@ def test_add_tidies_platform_handle_and_name(service, platform, handle, name, ex
 
 
 @pytest.mark.parametrize(
-    ("platform", "handle", "name", "message"),
+    ("platform", "handle", "name", "expected"),
     [
-        ("myspace", "jane", "", "Unknown platform 'myspace'; choose one of: x, linkedin"),
-        ("", "jane", "", "Unknown platform"),
-        ("x", "  ", "", "The handle is empty."),
-        ("x", "@", "", "The handle is empty."),
-        ("x", "jane\ndoe", "", "The handle must be one line"),
-        ("x", "jane", "Jane\tDoe", "The name must be one line"),
-        ("x", "j" * 101, "", "The handle is longer than 100 characters."),
-        ("x", "jane", "n" * 101, "The name is longer than 100 characters."),
+        ("myspace", "jane", "", (AccountProblem.UNKNOWN_PLATFORM, "", 0, "myspace")),
+        ("", "jane", "", (AccountProblem.UNKNOWN_PLATFORM, "", 0, "")),
+        ("x", "  ", "", (AccountProblem.EMPTY_HANDLE, "", 0, "")),
+        ("x", "@", "", (AccountProblem.EMPTY_HANDLE, "", 0, "")),
+        ("x", "jane\ndoe", "", (AccountProblem.NOT_ONE_LINE, "handle", 0, "")),
+        ("x", "jane", "Jane\tDoe", (AccountProblem.NOT_ONE_LINE, "name", 0, "")),
+        ("x", "j" * 101, "", (AccountProblem.TOO_LONG, "handle", 100, "")),
+        ("x", "jane", "n" * 101, (AccountProblem.TOO_LONG, "name", 100, "")),
     ],
 )
-def test_add_refuses_bad_input_with_one_plain_line(service, platform, handle, name, message):
+def test_add_refuses_bad_input_with_a_code(service, platform, handle, name, expected):
     with pytest.raises(InvalidAccountError) as caught:
         service.add(platform, handle, name)
-    assert str(caught.value).startswith(message)
-    assert "\n" not in str(caught.value)
+    error = caught.value
+    assert (error.code, error.field, error.limit, error.value) == expected
+    assert "\n" not in str(error)
 
 
 def test_add_refuses_an_empty_credential_rather_than_dropping_it(service, repository):
-    with pytest.raises(InvalidAccountError, match="credential is empty"):
+    with pytest.raises(InvalidAccountError) as caught:
         service.add("x", "jane", secret="")
+    assert caught.value.code is AccountProblem.EMPTY_CREDENTIAL
     assert repository.list() == []
 
 
 def test_add_refuses_a_duplicate_handle_on_the_same_platform(service):
-    service.add("x", "JaneDoe")
-    with pytest.raises(DuplicateAccountError, match="Account 1 is already x JaneDoe"):
+    first = service.add("x", "JaneDoe")
+    with pytest.raises(DuplicateAccountError) as caught:
         service.add("x", "@janedoe")
+    assert caught.value.code is AccountProblem.DUPLICATE and caught.value.account == first
     assert service.add("instagram", "janedoe").id == 2
 
 
@@ -140,7 +147,7 @@ def test_add_refuses_a_duplicate_handle_on_the_same_platform(service):
 )
 def test_add_with_no_secure_store_adds_nothing_and_says_so(repository, backend):
     service = AccountsService(repository, CredentialStore(SERVICE, backend))
-    with pytest.raises(NoSecureStoreError, match="This computer has no secure credential store"):
+    with pytest.raises(NoSecureStoreError):
         service.add("x", "jane", secret=SECRET)
     assert repository.list() == []
     assert not service.store_status().available
@@ -152,10 +159,16 @@ def test_add_with_no_secure_store_adds_nothing_and_says_so(repository, backend):
 @pytest.mark.parametrize("operations", [{"set"}, {"get"}])
 def test_add_whose_keyring_write_fails_keeps_nothing(service, repository, operations):
     backend = failing(*operations)
-    with pytest.raises(CredentialStoreError) as caught:
+    with pytest.raises(AccountNotAddedError) as caught:
         service.add("facebook", "jane.agency", secret=SECRET)
-    assert str(caught.value).endswith("The account was not added.")
-    assert SECRET not in str(caught.value)
+    error = caught.value
+    assert (error.code, error.platform, error.handle) == (
+        AccountProblem.NOT_ADDED,
+        "facebook",
+        "jane.agency",
+    )
+    assert isinstance(error.store_error, CredentialStoreError)
+    assert SECRET not in str(error) and SECRET not in error.store_error.detail
     assert repository.list() == []
     assert backend.usernames(SERVICE) == []
 
@@ -180,8 +193,9 @@ def test_rename_changes_only_the_display_name(service):
 
 
 def test_rename_of_missing_or_with_bad_name_is_refused(service):
-    with pytest.raises(AccountNotFoundError, match=r"There is no account 9\."):
+    with pytest.raises(AccountNotFoundError) as caught:
         service.rename(9, "x")
+    assert (caught.value.code, caught.value.account_id) == (AccountProblem.NOT_FOUND, 9)
     service.add("x", "jane")
     with pytest.raises(InvalidAccountError):
         service.rename(1, "two\nlines")
@@ -201,7 +215,7 @@ def test_remove_deletes_the_account_and_its_credential(service, memory_keyring):
     account = service.add("x", "jane", secret=SECRET)
     result = service.remove(account.id)
     assert result.secret_deleted and not result.secret_left_behind
-    assert result.message == "Removed account 1 (x jane)."
+    assert result.account == account and not result.store_entry
     assert service.list() == []
     assert memory_keyring.usernames(SERVICE) == []
 
@@ -225,12 +239,12 @@ def test_remove_when_the_credential_was_already_gone(service, memory_keyring):
 def test_remove_whose_credential_cannot_be_deleted_keeps_the_account(service):
     account = service.add("x", "jane", secret=SECRET)
     backend = failing("delete", holding=(1,))
-    with pytest.raises(CredentialStoreError) as caught:
+    with pytest.raises(CredentialNotDeletedError) as caught:
         service.remove(account.id)
-    message = str(caught.value)
-    assert "could not delete the credential" in message
-    assert message.endswith("Account 1 was kept so its credential is not left behind.")
-    assert SECRET not in message
+    error = caught.value
+    assert (error.code, error.account) == (AccountProblem.KEPT, account)
+    assert error.store_error is not None and error.store_error.action == "delete"
+    assert SECRET not in str(error)
     assert service.get(1).has_secret
     assert backend.usernames(SERVICE) == ["1"]
 
@@ -240,8 +254,8 @@ def test_forced_remove_says_the_credential_was_left_behind_and_where(service):
     failing("delete")
     result = service.remove(account.id, force=True)
     assert result.secret_left_behind and not result.secret_deleted
-    assert "remove the entry named 1 under 'Composer-unit-tests'" in result.message
-    assert SECRET not in result.message
+    assert (result.store_entry, result.store_service) == ("1", "Composer-unit-tests")
+    assert SECRET not in repr(result)
     assert service.list() == []
 
 
@@ -268,9 +282,7 @@ def test_check_reads_the_credential_back_without_returning_it(service):
     service.add("x", "jane", secret=SECRET)
     result = service.check(1)
     assert result.ok and result.status is CheckStatus.STORED
-    assert result.message == (
-        "The credential for account 1 is stored in the in-memory test store (nothing is saved)."
-    )
+    assert result.location == "in-memory test store (nothing is saved)"
     assert SECRET not in repr(result)
 
 
@@ -279,7 +291,7 @@ def test_check_notices_a_credential_removed_outside_the_app(service, memory_keyr
     memory_keyring.delete_password(SERVICE, "1")
     result = service.check(1)
     assert result.status is CheckStatus.MISSING and not result.ok
-    assert "missing from the in-memory test store" in result.message
+    assert result.location == "in-memory test store (nothing is saved)"
 
 
 def test_check_of_an_account_saved_without_credential(service):
@@ -287,14 +299,15 @@ def test_check_of_an_account_saved_without_credential(service):
     failing("get")  # never asked
     result = service.check(1)
     assert result.status is CheckStatus.NONE
-    assert result.message == "Account 1 has no saved credential."
+    assert result.location == ""
 
 
 def test_check_when_the_keyring_cannot_be_read_or_is_gone(service):
     service.add("x", "jane", secret=SECRET)
     failing("get")
-    with pytest.raises(CredentialStoreError, match="could not read the credential"):
+    with pytest.raises(CredentialStoreError) as caught:
         service.check(1)
+    assert (caught.value.code, caught.value.action) == (StoreProblem.FAILED, "read")
     keyring.set_keyring(fail.Keyring())
     with pytest.raises(NoSecureStoreError):
         service.check(1)

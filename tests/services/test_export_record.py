@@ -53,8 +53,8 @@ def test_a_read_only_library_leaves_no_file(services, exporter, make_post, out, 
     read_only_library(monkeypatch)
     with pytest.raises(ExportNotRecordedError) as caught:
         exporter.export(ExportRequest("csv", post_ids=(post.id,)), out / "r.csv")
-    assert "could not be recorded" in str(caught.value) and "readonly" in str(caught.value)
-    assert "the file was removed" in str(caught.value)
+    assert caught.value.code == "not-recorded" and "readonly" in caught.value.detail
+    assert caught.value.path == (out / "r.csv").absolute()
     assert list(out.glob("*r.csv*")) == []
     assert services.library.get(post.id).status == "approved"
     assert services.audit.verify().ok

@@ -15,7 +15,9 @@ from composer.services.approval import NotApprovedError
 from composer.services.export import (
     ExportRefusedError,
     ExportRequest,
+    ExportTargetExistsError,
     ExportWriteError,
+    ProblemCode,
     approved_text,
 )
 
@@ -28,8 +30,9 @@ def hootsuite(*ids: int, **options) -> ExportRequest:
     return ExportRequest("hootsuite", post_ids=ids, **options)
 
 
-def messages(plan) -> str:
-    return "\n".join(p.message for p in plan.problems)
+def codes(problems) -> list[tuple[ProblemCode, tuple[int, ...]]]:
+    """Each problem's code and posts: what the service says, before any front end words it."""
+    return [(p.code, p.post_ids) for p in problems]
 
 
 # --- approved snapshots only ---------------------------------------------------------------
@@ -39,10 +42,9 @@ def test_an_edit_after_approval_is_not_exported(services, exporter, make_post, t
     post = make_post("Approved words. Questions?")
     exported_draft = services.library.get(post.id).draft
     services.library.autosave(post.id, replace(exported_draft, body="Edited words"))
-    with pytest.raises(
-        ExportRefusedError, match=f"post {post.id} was edited after it was approved"
-    ):
+    with pytest.raises(ExportRefusedError) as caught:
         exporter.export(hootsuite(post.id), tmp_path / "h.csv")
+    assert codes(caught.value.problems)[0] == (ProblemCode.EDITED, (post.id,))
     assert not (tmp_path / "h.csv").exists()
 
 
@@ -62,8 +64,11 @@ def test_unapproved_posts_are_refused_with_the_reason(exporter, make_post, tmp_p
     draft = make_post(approve=False)
     with pytest.raises(ExportRefusedError) as caught:
         exporter.export(hootsuite(good.id, draft.id), tmp_path / "h.csv")
-    assert f"post {draft.id} is not approved" in str(caught.value)
-    assert "--skip-unapproved" in str(caught.value)
+    assert codes(caught.value.problems) == [
+        (ProblemCode.NOT_APPROVED, (draft.id,)),
+        (ProblemCode.NAMED_POSTS_LEFT, ()),  # the command line adds --skip-unapproved
+    ]
+    assert all(p.blocking for p in caught.value.problems)
     assert not (tmp_path / "h.csv").exists()
 
 
@@ -74,7 +79,7 @@ def test_skip_unapproved_exports_the_rest_and_lists_the_skipped(
     draft = make_post(approve=False)
     result = exporter.export(hootsuite(good.id, draft.id, skip_unapproved=True), tmp_path / "h")
     assert result.post_ids == (good.id,)
-    assert [(s.post_id, s.reason) for s in result.skipped] == [(draft.id, "is not approved")]
+    assert [(s.post_id, s.code) for s in result.skipped] == [(draft.id, ProblemCode.NOT_APPROVED)]
     assert services.library.get(draft.id).status == "draft"
 
 
@@ -82,7 +87,7 @@ def test_deleted_and_missing_posts(services, exporter, make_post, tmp_path):
     binned = make_post()
     services.library.delete(binned.id)
     plan = exporter.plan(hootsuite(binned.id, skip_unapproved=True))
-    assert plan.skipped[0].reason == "is in the bin"
+    assert plan.skipped[0].code is ProblemCode.IN_BIN
     from composer.services.library import PostNotFoundError
 
     with pytest.raises(PostNotFoundError):
@@ -117,12 +122,12 @@ def test_since_and_until_pick_a_scheduled_week(exporter, make_post):
 def test_hootsuite_refuses_posts_without_a_time(exporter, make_post, tmp_path):
     post = make_post(when=None)
     plan = exporter.plan(hootsuite(post.id))
-    assert [p.message for p in plan.refusals] == [
-        f"post(s) {post.id} have no scheduled time; Hootsuite needs a date and time on every "
-        "row (set one, or leave them out)"
+    assert [(p.code, p.post_ids, p.tool) for p in plan.refusals] == [
+        (ProblemCode.NOT_SCHEDULED, (post.id,), "hootsuite")
     ]
-    with pytest.raises(ExportRefusedError, match="no scheduled time"):
+    with pytest.raises(ExportRefusedError) as caught:
         exporter.write(plan, tmp_path / "h.csv")
+    assert caught.value.problems == plan.refusals
     exporter.export(replace(hootsuite(post.id), format="csv"), tmp_path / "all.csv")  # fine
 
 
@@ -131,21 +136,24 @@ def test_identical_texts_and_same_minute_are_warned(exporter, make_post):
     b = make_post("same   WORDS?", when=datetime(2026, 5, 13, 19, 0, 30))
     plan = exporter.plan(hootsuite(a.id, b.id))
     assert not plan.refusals
-    text = messages(plan)
-    assert f"posts {a.id}, {b.id} have the same text" in text
-    assert f"posts {a.id} and {b.id} are scheduled in the same minute (2026-05-13 19:00)" in text
+    assert codes(plan.warnings) == [
+        (ProblemCode.DUPLICATE_TEXT, (a.id, b.id)),
+        (ProblemCode.SAME_MINUTE, (a.id, b.id)),
+    ]
+    assert plan.warnings[1].when == datetime(2026, 5, 13, 19, 0)
 
 
 def test_text_over_the_platform_limit_is_warned(exporter, make_post):
     post = make_post("word " * 70, reason="long on purpose")  # 350 characters for X
     plan = exporter.plan(hootsuite(post.id))
-    assert f"post {post.id} is 350 characters for X (limit 280)" in messages(plan)
+    [long] = [p for p in plan.warnings if p.code is ProblemCode.TOO_LONG]
+    assert (long.post_ids, long.platform, long.count, long.limit) == ((post.id,), "x", 350, 280)
 
 
 def test_times_in_the_past_are_warned(exporter, make_post, clock):
     post = make_post(when=datetime(2026, 4, 1, 9, 0))  # the clock says 1 May 2026
-    assert f"post(s) {post.id} are scheduled in the past" in messages(
-        exporter.plan(hootsuite(post.id))
+    assert (ProblemCode.IN_THE_PAST, (post.id,)) in codes(
+        exporter.plan(hootsuite(post.id)).problems
     )
 
 
@@ -155,7 +163,11 @@ def test_sprout_wants_ten_minutes_between_posts(exporter, make_post):
     c = make_post(when=datetime(2026, 5, 13, 19, 15))
     plan = exporter.plan(ExportRequest("sprout", post_ids=(a.id, b.id, c.id)))
     assert [p.post_ids for p in plan.warnings] == [(a.id, b.id)]
-    assert "at least 10 minutes" in plan.warnings[0].message
+    assert (plan.warnings[0].code, plan.warnings[0].tool, plan.warnings[0].limit) == (
+        ProblemCode.TOO_CLOSE,
+        "sprout",
+        10,
+    )
 
 
 def test_one_account_per_scheduler_file(services, exporter, make_post):
@@ -164,34 +176,70 @@ def test_one_account_per_scheduler_file(services, exporter, make_post):
     a = make_post(account_id=first.id)
     b = make_post(account_id=second.id)
     plan = exporter.plan(hootsuite(a.id, b.id))
-    assert "takes one account per file: choose one with --account" in plan.refusals[0].message
+    several = plan.refusals[0]
+    assert several.code is ProblemCode.SEVERAL_ACCOUNTS and several.accounts == (first, second)
     only_first = exporter.plan(hootsuite(a.id, b.id, account_id=first.id, skip_unapproved=True))
     assert [i.post_id for i in only_first.items] == [a.id] and not only_first.refusals
-    assert only_first.skipped[0].reason == f"is not for account {first.id}"
+    skipped = only_first.skipped[0]
+    assert (skipped.post_id, skipped.code, skipped.account) == (
+        b.id,
+        ProblemCode.OTHER_ACCOUNT,
+        first,
+    )
 
 
 def test_scheduler_platform_must_be_one(services, exporter, make_post):
     post = make_post(platforms=("x", "linkedin"))
-    with pytest.raises(ExportRefusedError, match="choose one with --platform"):
+    with pytest.raises(ExportRefusedError) as caught:
         exporter.plan(hootsuite(post.id))
+    [several] = caught.value.problems
+    assert (several.code, several.tool, several.platforms) == (
+        ProblemCode.SEVERAL_PLATFORMS,
+        "hootsuite",
+        ("x", "linkedin"),
+    )
     assert exporter.plan(hootsuite(post.id, platform="linkedin")).platform == "linkedin"
     account = services.account_repository.add("linkedin", "agency", "")
-    with pytest.raises(ExportRefusedError, match="is a linkedin account, not x"):
+    with pytest.raises(ExportRefusedError) as caught:
         exporter.plan(hootsuite(post.id, platform="x", account_id=account.id))
+    [mismatch] = caught.value.problems
+    assert (mismatch.code, mismatch.accounts, mismatch.platform) == (
+        ProblemCode.ACCOUNT_PLATFORM,
+        (account,),
+        "x",
+    )
     plan = exporter.plan(hootsuite(post.id, platform="threads"))
-    assert plan.refusals[0].message == f"post {post.id} is not approved for threads"
+    refusal = plan.refusals[0]
+    assert (refusal.code, refusal.post_ids, refusal.platform) == (
+        ProblemCode.OTHER_PLATFORM,
+        (post.id,),
+        "threads",
+    )
 
 
 def test_bad_requests_are_refused(exporter):
-    for request, words in (
-        (ExportRequest("xlsx", post_ids=(1,)), "unknown format"),
-        (ExportRequest("csv", post_ids=(1,), platform="myspace"), "unknown platform"),
-        (ExportRequest("csv", post_ids=(1,), date_order="ymd"), "date order"),  # type: ignore[arg-type]
-        (ExportRequest("csv", status="draft"), "only approved or exported"),
-        (ExportRequest("csv", post_ids=(1,), status="approved"), "not both"),
+    for request, code, value in (
+        (ExportRequest("xlsx", post_ids=(1,)), ProblemCode.UNKNOWN_FORMAT, "xlsx"),
+        (
+            ExportRequest("csv", post_ids=(1,), platform="myspace"),
+            ProblemCode.UNKNOWN_PLATFORM,
+            "myspace",
+        ),
+        (
+            ExportRequest("csv", post_ids=(1,), date_order="ymd"),
+            ProblemCode.UNKNOWN_DATE_ORDER,
+            "ymd",
+        ),  # type: ignore[arg-type]
+        (ExportRequest("csv", status="draft"), ProblemCode.UNKNOWN_STATUS, "draft"),
+        (
+            ExportRequest("csv", post_ids=(1,), status="approved"),
+            ProblemCode.IDS_AND_STATUS,
+            "approved",
+        ),
     ):
-        with pytest.raises(ExportRefusedError, match=words):
+        with pytest.raises(ExportRefusedError) as caught:
             exporter.plan(request)
+        assert [(p.code, p.value) for p in caught.value.problems] == [(code, value)]
 
 
 # --- writing and recording -----------------------------------------------------------------
@@ -219,8 +267,9 @@ def test_existing_file_needs_force(services, exporter, make_post, tmp_path):
     post = make_post()
     out = tmp_path / "h.csv"
     out.write_text("keep me")
-    with pytest.raises(FileExistsError, match="already exists"):
+    with pytest.raises(ExportTargetExistsError) as caught:  # also a FileExistsError
         exporter.export(hootsuite(post.id), out)
+    assert caught.value.path == out.absolute() and isinstance(caught.value, FileExistsError)
     assert out.read_text() == "keep me"
     assert services.library.get(post.id).status == "approved"
     exporter.export(hootsuite(post.id), out, force=True)
@@ -236,8 +285,10 @@ def test_a_failed_write_leaves_nothing_and_records_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "write", no_space)
-    with pytest.raises(ExportWriteError, match="the disk is full; nothing was written"):
+    with pytest.raises(ExportWriteError) as caught:
         exporter.export(ExportRequest("pdf", post_ids=(post.id,)), tmp_path / "r.pdf")
+    assert caught.value.detail.endswith("the disk is full; nothing was written")
+    assert caught.value.path == (tmp_path / "r.pdf").absolute()
     assert os.listdir(tmp_path) == ["data"]
     assert services.library.get(post.id).status == "approved"
     assert [e.action for e in services.audit.entries()] == ["approve"]
@@ -248,8 +299,9 @@ def test_a_post_edited_during_the_export_removes_the_file(services, exporter, ma
     plan = exporter.plan(hootsuite(post.id))
     draft = services.library.get(post.id).draft
     services.library.autosave(post.id, replace(draft, body="changed meanwhile"))
-    with pytest.raises(ExportRefusedError, match="the file was removed"):
+    with pytest.raises(ExportRefusedError) as caught:
         exporter.write(plan, tmp_path / "h.csv")
+    assert [p.code for p in caught.value.problems] == [ProblemCode.APPROVAL_CHANGED]
     assert not (tmp_path / "h.csv").exists()
     assert services.audit.verify().ok
 

@@ -294,7 +294,7 @@ def test_a_refused_add_is_one_plain_line(qtbot, services, memory_keyring):
     dialog = _accounts_dialog(qtbot, services)
     _fill(dialog, "x", "AGENT", secret=SECRET)
     dialog.add_button.click()
-    assert dialog.message.text() == "Account 1 is already x agent."
+    assert dialog.message.text() == "X agent is already in your accounts."
     assert "Traceback" not in dialog.message.text()
     assert dialog.credential.text() == ""
     assert len(services.accounts.list()) == 1
@@ -307,7 +307,7 @@ def test_a_keyring_that_fails_on_write_adds_nothing(qtbot, services, memory_keyr
     dialog.add_button.click()
     assert dialog.message.text() == (
         "The in-memory test store (nothing is saved) could not save the credential. "
-        "The account was not added."
+        "LinkedIn jane was not added."
     )
     assert services.accounts.list() == []
     assert dialog.accounts_shown() == []
@@ -319,8 +319,12 @@ def test_without_a_secure_store_accounts_are_kept_without_credentials(qtbot, ser
     monkeypatch.setenv(SERVICE_ENV, SERVICE)
     with installed_keyring(fail.Keyring()):
         dialog = _accounts_dialog(qtbot, services)
-        assert dialog.store_label.text().startswith("This computer has no secure credential store")
-        assert dialog.store_label.text().endswith(NO_STORE_HINT)
+        label = dialog.store_label.text()
+        assert label == (
+            "This computer has no secure password store, so passwords cannot be saved here. "
+            f"Composer never keeps them anywhere else. {NO_STORE_HINT}"
+        )
+        assert "keyring" not in label.casefold() and "backend" not in label
         assert not dialog.credential.isEnabled()
         _fill(dialog, "instagram", "agent.jane")
         dialog.add_button.click()
@@ -355,7 +359,7 @@ def test_remove_asks_then_deletes_the_account_and_its_credential(
     assert services.accounts.list() == []
     assert memory_keyring.usernames(SERVICE) == []
     assert dialog.accounts_shown() == []
-    assert dialog.message.text() == "Removed account 1 (linkedin jane)."
+    assert dialog.message.text() == "Removed LinkedIn jane."
 
 
 def test_remove_when_the_credential_cannot_be_deleted(qtbot, services, memory_keyring, answers):
@@ -368,12 +372,19 @@ def test_remove_when_the_credential_cannot_be_deleted(qtbot, services, memory_ke
     dialog.remove_button.click()
     assert len(asked) == 2
     assert services.accounts.get(account.id).has_secret
-    assert dialog.message.text().endswith("was kept so its credential is not left behind.")
+    assert dialog.message.text() == (
+        "The in-memory test store (nothing is saved) could not delete the credential. "
+        "LinkedIn jane was kept so its credential is not left behind."
+    )
+    assert "--force" not in dialog.message.text()
 
     replies += [True, True]  # now insist
     dialog.remove_button.click()
     assert services.accounts.list() == []
-    assert "could not be deleted" in dialog.message.text()
+    assert dialog.message.text().startswith(
+        "Removed LinkedIn jane, but its credential could not be deleted."
+    )
+    assert "account 1" not in dialog.message.text()
     assert SECRET not in widget_texts(dialog) + "".join(asked)
 
 
@@ -383,7 +394,7 @@ def test_check_says_whether_the_credential_is_there(qtbot, services, memory_keyr
     dialog.select_account(account.id)
     dialog.check_button.click()
     assert dialog.message.text() == (
-        "The credential for account 1 is stored in the in-memory test store (nothing is saved)."
+        "The credential for LinkedIn jane is stored in the in-memory test store (nothing is saved)."
     )
     [entry] = memory_keyring.usernames(SERVICE)
     memory_keyring.delete_password(SERVICE, entry)  # gone behind Composer's back
@@ -531,3 +542,22 @@ def test_profile_dialog_is_freed_after_save(services, owner):
 
     assert_freed_on_close(lambda: _shown(ProfileDialog(services.library, owner)), save)
     assert services.library.profile().name == "Jane"
+
+
+def test_account_errors_are_worded_for_the_window_without_ids_or_jargon():
+    """The service hands back codes; the window names the account by platform and handle
+    and the store in plain words (the command line keeps ids, flags and keyring terms)."""
+    from composer.domain.accounts import Account
+    from composer.secrets import NoSecureStoreError, StoreProblem
+    from composer.services.accounts import AccountError, AccountProblem
+    from composer.ui.dialogs.account_words import error_text, store_text
+
+    jane = Account(1, "linkedin", "jane")
+    for code in AccountProblem:
+        text = error_text(AccountError(code, account=jane, field="name", limit=100))
+        assert text[:1].isupper() and text.endswith("."), (code, text)
+        assert "account 1" not in text.casefold() and "linkedin " not in text, (code, text)
+        assert "--" not in text, (code, text)
+    for problem in StoreProblem:
+        text = store_text(NoSecureStoreError(problem, location="macOS Keychain", action="read"))
+        assert "keyring" not in text.casefold() and "backend" not in text, (problem, text)

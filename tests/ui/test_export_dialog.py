@@ -44,9 +44,8 @@ def answers(monkeypatch):
 
 
 def make(services, body, *, approve=True, when=datetime(2030, 5, 13, 19, 0), **fields):
-    post = services.library.create(
-        PostDraft(body=body, platforms=("x",), scheduled_at=when, **fields)
-    )
+    fields.setdefault("platforms", ("x",))
+    post = services.library.create(PostDraft(body=body, scheduled_at=when, **fields))
     if approve:
         services.approval.approve(post.id)
     return post.id
@@ -98,8 +97,9 @@ def test_warnings_and_skipped_shown_first_and_need_a_yes(qtbot, services, tmp_pa
     dialog = open_dialog(qtbot, services, [good, draft], out)
     choose(dialog.format, "csv")
     shown = dialog.problems.toPlainText()
-    assert f"Left out: post {draft} is not approved" in shown
-    assert "Check: post(s) 1 begin with" in shown
+    assert "Left out: “Not approved” is not approved." in shown
+    assert "Check: “@Tom thanks for the referral!” begins with =, +, - or @" in shown
+    assert "Protect spreadsheet cells" in shown and "--no-neutralise" not in shown
     replies.append(False)
     dialog.export_button.click()
     assert asked[0][0] == "Export anyway?" and "is not approved" in asked[0][1]
@@ -113,7 +113,10 @@ def test_refusals_disable_export(qtbot, services, tmp_path, answers):
     post = make(services, "No time yet?", when=None)
     dialog = open_dialog(qtbot, services, [post], tmp_path / "h.csv")
     choose(dialog.format, "hootsuite")
-    assert "Cannot export: post(s) 1 have no scheduled time" in dialog.problems.toPlainText()
+    assert (
+        "Cannot export: “No time yet?” has no date and time; Hootsuite needs one on every "
+        "post. Set one, or leave it out." in dialog.problems.toPlainText()
+    )
     assert not dialog.export_button.isEnabled()
     choose(dialog.format, "pdf")
     assert dialog.export_button.isEnabled()
@@ -197,13 +200,16 @@ def test_pdf_with_characters_without_a_font_asks_naming_post_and_characters(
     out = tmp_path / "record.pdf"
     dialog = open_dialog(qtbot, services, [post], out)
     choose(dialog.format, "pdf")
-    assert "Check: post 1 has characters no font here can show" in dialog.problems.toPlainText()
+    assert (
+        "Check: “Ancient wisdom 𓀀 says insure” has characters no font here can show"
+        in dialog.problems.toPlainText()
+    )
     assert dialog.export_button.isEnabled()
     replies.append(False)
     dialog.export_button.click()
     title, text = asked[0]
     assert title == "Characters without a font"
-    assert f"Post {post}: 𓀀 (U+13000)" in text
+    assert "• “Ancient wisdom 𓀀 says insure”: 𓀀 (U+13000)" in text
     assert not out.exists() and dialog.message.text() == "Nothing was exported."
     dialog.export_button.click()  # yes this time: no second question about the same thing
     assert [t for t, _ in asked] == ["Characters without a font"] * 2
@@ -269,3 +275,69 @@ def test_choices_are_remembered_and_the_file_can_be_opened(
     assert again.format.currentData() == "json"
     assert again.date_order.currentData() == "dmy"
     assert Path(again.path.text()).parent == out.parent
+
+
+def test_service_problems_are_worded_for_the_window_without_flags_or_ids(qtbot, services, tmp_path):
+    """The service hands back codes; the window names posts, platforms and accounts as the
+    agent knows them and points at its own controls, never at command-line flags."""
+    jane = services.account_repository.add("linkedin", "jane", "")
+    agent = services.account_repository.add("x", "agent", "")
+    both = make(services, "Both places?", platforms=("x", "linkedin"))
+    dialog = open_dialog(qtbot, services, [both], tmp_path / "h.csv")
+    choose(dialog.format, "hootsuite")
+    shown = dialog.problems.toPlainText()
+    assert shown == (
+        "Hootsuite takes one platform per file and these posts go to X and LinkedIn. "
+        "Choose a platform above."
+    )
+    choose(dialog.platform, "x")
+    choose(dialog.account, jane.id)
+    shown = dialog.problems.toPlainText()
+    assert (
+        shown == "LinkedIn jane posts to LinkedIn, not X. Choose another platform or account above."
+    )
+    first = make(services, "For Jane?", account_id=jane.id)
+    second = make(services, "For the agency?", account_id=agent.id)
+    dialog = open_dialog(qtbot, services, [first, second], tmp_path / "h.csv")
+    choose(dialog.format, "hootsuite")
+    choose(dialog.platform, "x")
+    shown = dialog.problems.toPlainText()
+    assert "These posts are for 2 accounts (LinkedIn jane and X agent)" in shown
+    assert "Choose an account above." in shown
+    choose(dialog.account, agent.id)
+    assert "Left out: “For Jane?” is not for X agent." in dialog.problems.toPlainText()
+    for text in (shown, dialog.problems.toPlainText()):
+        assert "--" not in text and "account 1" not in text and "post 1" not in text
+        assert "linkedin" not in text
+
+
+def test_every_problem_code_has_window_words_without_flags_or_ids():
+    from composer.domain.accounts import Account
+    from composer.services.export_checks import Problem, ProblemCode
+    from composer.ui.dialogs.export_words import ExportWords
+
+    words = ExportWords({7: "Storm kit tips?", 8: "Flood cover?"})
+    for code in ProblemCode:
+        problem = Problem(
+            code,
+            post_ids=(7, 8),
+            tool="hootsuite",
+            platform="linkedin",
+            platforms=("x", "linkedin"),
+            accounts=(Account(1, "linkedin", "jane"), Account(2, "x", "agent")),
+            account_id=1,
+            count=351,
+            limit=350,
+            characters=("𓀀",),
+            value="abc",
+            detail="Plain words from below",
+        )
+        text = words.problem(problem)
+        first = text.lstrip("“")[:1]
+        assert (first.isupper() or first.isdigit()) and text.endswith("."), (code, text)
+        assert "--" not in text and "(" + code.value not in text, (code, text)
+        for internal in ("post 7", "account 1", "linkedin ", " x "):
+            assert internal not in text, (code, text)
+    assert words.problem(
+        Problem(ProblemCode.TOO_MANY_POSTS, tool="sprout", count=351, limit=350)
+    ) == ("351 posts: Sprout Social takes at most 350 in one file. Export fewer posts at a time.")

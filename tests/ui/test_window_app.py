@@ -125,7 +125,7 @@ def test_an_unreadable_custom_pack_is_named_in_the_banner(qtbot, data_dir):
 def test_no_secure_keyring_is_said_plainly(qtbot, window):
     from composer.secrets.store import StoreStatus
 
-    window.store_status(StoreStatus(False, "", "no backend"))
+    window.store_status(StoreStatus(False, ""))
     assert "no secure credential store" in window.banner.texts()["keyring"]
 
 

@@ -33,8 +33,16 @@ from PySide6.QtWidgets import (
 from composer.domain.accounts import PLATFORMS, Account
 from composer.domain.platforms import PLATFORM_NAMES
 from composer.secrets import CredentialStoreError, Secret
-from composer.services.accounts import AccountError
+from composer.services.accounts import AccountError, CredentialNotDeletedError
 from composer.ui import alerts
+from composer.ui.dialogs.account_words import (
+    account_name,
+    check_text,
+    error_text,
+    removed_text,
+    status_text,
+    store_text,
+)
 
 if TYPE_CHECKING:
     from composer.services.accounts import AccountsService
@@ -79,7 +87,7 @@ class AccountsDialog(QDialog):
         self.store_label.setWordWrap(True)
         self.store_label.setAccessibleName("Where credentials are kept")
         self.store_label.setText(
-            status.message if status.available else f"{status.message} {NO_STORE_HINT}"
+            status_text(status) if status.available else f"{status_text(status)} {NO_STORE_HINT}"
         )
 
         self.table = QTreeWidget(self)
@@ -121,7 +129,7 @@ class AccountsDialog(QDialog):
         self.credential.setPlaceholderText(
             "Optional: access token or app password"
             if status.available
-            else "No secure credential store on this computer"
+            else "No secure password store on this computer"
         )
         self.credential.setToolTip(CREDENTIAL_TIP)
         self.add_button = QPushButton("Add account", self)
@@ -243,6 +251,15 @@ class AccountsDialog(QDialog):
     def _say(self, text: str) -> None:
         self.message.setText(text)
 
+    def _failed(self, exc: Exception) -> None:
+        """Say what went wrong, in the window's words."""
+        if isinstance(exc, AccountError):
+            self._say(error_text(exc))
+        elif isinstance(exc, CredentialStoreError):
+            self._say(store_text(exc))
+        else:
+            self._say(str(exc))
+
     # Actions -----------------------------------------------------------------------
 
     def add_account(self) -> None:
@@ -254,7 +271,7 @@ class AccountsDialog(QDialog):
                 self.platform.currentData(), self.handle.text(), self.display_name.text(), secret
             )
         except _Failure as exc:
-            self._say(str(exc))
+            self._failed(exc)
             return
         finally:
             del secret
@@ -263,7 +280,7 @@ class AccountsDialog(QDialog):
         where = (
             f" Its credential is stored in the {self.store_location}." if account.has_secret else ""
         )
-        self._say(f"Added {PLATFORM_NAMES.get(account.platform)} {account.handle}.{where}")
+        self._say(f"Added {account_name(account)}.{where}")
         self._reload(select=account.id)
         self.accountsChanged.emit()
 
@@ -276,7 +293,7 @@ class AccountsDialog(QDialog):
         try:
             self._service.rename(account_id, name)
         except _Failure as exc:
-            self._say(str(exc))
+            self._failed(exc)
             self._reload(select=account_id)
             return False
         self._say("Renamed the account.")
@@ -297,9 +314,9 @@ class AccountsDialog(QDialog):
         try:
             result = self._service.check(account_id)
         except _Failure as exc:
-            self._say(str(exc))
+            self._failed(exc)
             return
-        self._say(result.message)
+        self._say(check_text(result))
 
     def replace_selected(self) -> None:
         """Save a new credential for the selected account (the old one is overwritten)."""
@@ -320,9 +337,9 @@ class AccountsDialog(QDialog):
         try:
             account = self._service.set_secret(account_id, secret)
         except _Failure as exc:
-            self._say(str(exc))
+            self._failed(exc)
             return False
-        name = f"{PLATFORM_NAMES.get(account.platform)} {account.handle}"
+        name = account_name(account)
         self._say(f"Saved the new credential for {name} in the {self.store_location}.")
         self._reload(select=account_id)
         self.accountsChanged.emit()
@@ -336,9 +353,9 @@ class AccountsDialog(QDialog):
         try:
             account = self._service.get(account_id)
         except _Failure as exc:
-            self._say(str(exc))
+            self._failed(exc)
             return
-        name = f"{PLATFORM_NAMES.get(account.platform)} {account.handle}"
+        name = account_name(account)
         text = f"Remove the account {name} from Composer?"
         if account.has_secret:
             text += f" Its saved credential will be deleted from the {self.store_location}."
@@ -346,24 +363,25 @@ class AccountsDialog(QDialog):
             return
         try:
             result = self._service.remove(account_id)
-        except CredentialStoreError as exc:
+        except CredentialNotDeletedError as exc:
+            why = store_text(exc.store_error) if exc.store_error is not None else ""
             insist = alerts.question(
                 self,
                 "Credential not deleted",
-                f"{exc}\n\nRemove the account anyway? Its credential would stay in the "
-                "credential store until you delete it there.",
+                f"{why}\n\nRemove {name} anyway? Its credential would stay in this "
+                "computer's password store until you delete it there.".lstrip(),
             )
             if not insist:
-                self._say(str(exc))
+                self._failed(exc)
                 return
             try:
                 result = self._service.remove(account_id, force=True)
             except _Failure as again:
-                self._say(str(again))
+                self._failed(again)
                 return
-        except AccountError as exc:
-            self._say(str(exc))
+        except _Failure as exc:
+            self._failed(exc)
             return
-        self._say(result.message)
+        self._say(removed_text(result))
         self._reload()
         self.accountsChanged.emit()

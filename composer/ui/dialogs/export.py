@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from composer.domain.accounts import PLATFORMS, Account
 from composer.domain.platforms import PLATFORM_NAMES
+from composer.domain.posts import Post
 from composer.export import EXTENSIONS, SCHEDULERS
 from composer.export.pdf_fonts import describe
 from composer.services.export import (
@@ -41,12 +42,15 @@ from composer.services.export import (
     ExportRequest,
     ExportResult,
     ExportService,
-    ExportWriteError,
+    ExportTargetExistsError,
 )
 from composer.services.export_checks import MISSING_GLYPHS, Problem
 from composer.services.library import LibraryError
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 from composer.ui import alerts
+from composer.ui.dialogs.account_words import account_name
+from composer.ui.dialogs.export_words import ExportWords
+from composer.ui.history.history_model import post_heading
 
 if TYPE_CHECKING:
     from composer.app.container import Services
@@ -89,7 +93,9 @@ class ExportDialog(QDialog):
         self._data_dir = services.data_dir
         self._library = services.library
         self._post_ids = tuple(post_ids)
-        self._already = _already_exported(services, self._post_ids)
+        posts = _posts(services, self._post_ids)
+        self._already = frozenset(p.id for p in posts if p.status == "exported")
+        self.words = ExportWords({p.id: post_heading(p, 60) for p in posts})
         self._plan: ExportPlan | None = None
         self.export_result: ExportResult | None = None  # not `result`: QDialog.result()
 
@@ -103,10 +109,7 @@ class ExportDialog(QDialog):
         self.account = QComboBox(self)
         self.account.addItem("Any account", None)
         for account in _accounts(services):
-            self.account.addItem(
-                f"{PLATFORM_NAMES.get(account.platform, account.platform)} {account.handle}",
-                account.id,
-            )
+            self.account.addItem(account_name(account), account.id)
         self.scheduler = QComboBox(self)
         self.scheduler.setAccessibleName("The CSV inside the bundle")
         self.scheduler.addItem("Hootsuite", "hootsuite")
@@ -214,15 +217,21 @@ class ExportDialog(QDialog):
         self._plan = None
         try:
             self._plan = self._service.plan(self.request())
-        except (ExportError, LibraryError) as exc:
+        except ExportError as exc:
             self.summary.setText("This cannot be exported yet.")
-            self.problems.setPlainText(str(exc))
+            self.problems.setPlainText(self.words.error(exc))
+            self._update_button()
+            return
+        except LibraryError as exc:
+            self.summary.setText("This cannot be exported yet.")
+            self.problems.setPlainText(_sentence(str(exc)))
             self._update_button()
             return
         plan = self._plan
-        lines = [f"Cannot export: {p.message}" for p in plan.refusals]
-        lines += [f"Left out: post {s.post_id} {s.reason}" for s in plan.skipped]
-        lines += [f"Check: {p.message}" for p in plan.warnings]
+        words = self.words
+        lines = [f"Cannot export: {words.problem(p)}" for p in plan.refusals]
+        lines += [f"Left out: {words.skipped(s)}" for s in plan.skipped]
+        lines += [f"Check: {words.problem(p)}" for p in plan.warnings]
         self.problems.setPlainText("\n".join(lines) or "No problems found.")
         posts = len(plan.items)
         self.summary.setText(
@@ -341,12 +350,14 @@ class ExportDialog(QDialog):
         if self._refused(path):
             return
         if plan.missing_glyphs and not alerts.question(
-            self, "Characters without a font", _missing_glyphs_text(plan.missing_glyphs)
+            self,
+            "Characters without a font",
+            _missing_glyphs_text(self.words, plan.missing_glyphs),
         ):
             self.message.setText("Nothing was exported.")
             return
-        notes = [f"post {s.post_id} {s.reason}" for s in plan.skipped]
-        notes += [p.message for p in plan.warnings if p.code != MISSING_GLYPHS]
+        notes = [self.words.skipped(s) for s in plan.skipped]
+        notes += [self.words.problem(p) for p in plan.warnings if p.code != MISSING_GLYPHS]
         if notes and not alerts.question(
             self, "Export anyway?", "Before exporting, please check:\n\n• " + "\n• ".join(notes)
         ):
@@ -362,13 +373,17 @@ class ExportDialog(QDialog):
             force = True
         try:
             result = self._service.write(plan, path, force=force)
-        except FileExistsError:
-            self.message.setText(f"Nothing was exported: {path} appeared meanwhile.")
+        except ExportTargetExistsError as exc:
+            if exc.replaceable:  # another program made it after the question
+                self.message.setText(f"Nothing was exported: {path} appeared meanwhile.")
+            else:
+                self.message.setText(f"Nothing was exported. {self.words.error(exc)}")
             return
-        except ExportWriteError as exc:
-            self.message.setText(f"Nothing was exported. {_sentence(str(exc))}")
+        except ExportError as exc:
+            self.message.setText(f"Nothing was exported. {self.words.error(exc)}")
+            self.refresh()
             return
-        except (ExportError, LibraryError) as exc:
+        except LibraryError as exc:
             self.message.setText(f"Nothing was exported. {_sentence(str(exc))}")
             self.refresh()
             return
@@ -386,9 +401,9 @@ class ExportDialog(QDialog):
         self.exported.emit(result)
 
 
-def _missing_glyphs_text(problems: tuple[Problem, ...]) -> str:
+def _missing_glyphs_text(words: ExportWords, problems: tuple[Problem, ...]) -> str:
     """The question: which posts, which characters, and what happens to them."""
-    lines = [f"• Post {p.post_ids[0]}: {describe(p.characters)}" for p in problems if p.post_ids]
+    lines = [f"• {words.posts(p.post_ids)}: {describe(p.characters)}" for p in problems]
     return (
         "No font Composer has can show these characters, so the PDF would print them as "
         "empty boxes:\n\n" + "\n".join(lines) + "\n\nThe PDF's text and its attached "
@@ -409,15 +424,15 @@ def _is_suggested(name: str) -> bool:
     return any(stem.startswith(f"composer-{key}-") for key, _label in FORMAT_LABELS)
 
 
-def _already_exported(services: Services, post_ids: tuple[int, ...]) -> frozenset[int]:
-    done = set()
+def _posts(services: Services, post_ids: tuple[int, ...]) -> list[Post]:
+    """The chosen posts the library still has, to name them and see which went out before."""
+    posts = []
     for post_id in post_ids:
         try:
-            if services.library.get(post_id).status == "exported":
-                done.add(post_id)
+            posts.append(services.library.get(post_id))
         except LibraryError:
             continue
-    return frozenset(done)
+    return posts
 
 
 def _default_folder() -> Path:
