@@ -36,3 +36,15 @@ def test_copy_menu_waits_for_an_approval(qtbot, window, services):
     copy_approved.fill_menu(menu, window, services, post.id)
     assert _entries(menu) == ["Approve the post first"]
     assert not menu.actions()[0].isEnabled()
+
+
+def test_copying_after_the_approval_ended_says_so_and_copies_nothing(qtbot, window, services):
+    post = services.library.create(PostDraft(body=APPROVED, platforms=("facebook",)))
+    services.approval.approve(post.id)
+    menu = window.actions_.copy_menu
+    copy_approved.fill_menu(menu, window, services, post.id)
+    QGuiApplication.clipboard().setText("before")
+    services.library.autosave(post.id, PostDraft(body="Edited.", platforms=("facebook",)))
+    menu.actions()[0].trigger()  # the menu was built while it was approved
+    assert QGuiApplication.clipboard().text() == "before"
+    assert "no longer approved for Facebook" in window.statusBar().currentMessage()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from composer.guidelines.platforms import load_platforms
+from composer.services.library import LibraryError
 
 if TYPE_CHECKING:
     from composer.app.container import Services
@@ -43,7 +44,13 @@ def _copier(
     def copy() -> None:
         from composer.services.export import ExportService
 
-        text = ExportService.over(services).approved_text(post_id, platform)
+        try:
+            text = ExportService.over(services).approved_text(post_id, platform)
+        except LibraryError:  # the approval ended since the menu was built (an edit)
+            window.statusBar().showMessage(
+                f"Nothing copied: this post is no longer approved for {shown}.", 6000
+            )
+            return
         QGuiApplication.clipboard().setText(text)
         window.statusBar().showMessage(f"Copied the approved text for {shown}.", 5000)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from composer.domain.platforms import PLATFORM_NAMES
 from composer.domain.posts import Post, PostQuery, PostStatus
@@ -108,7 +108,7 @@ def empty_text(query: PostQuery, default_filters: bool) -> str:
 class HistoryModel(QAbstractListModel):
     """One row per post for the current query, loaded lazily, newest change first."""
 
-    def __init__(self, history: HistoryService, parent: Any = None) -> None:
+    def __init__(self, history: HistoryService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._history = history
         self._query = PostQuery(limit=PAGE_SIZE)

@@ -6,7 +6,7 @@ The window must come up, and keep the agent's draft, whatever happens to the his
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -23,7 +23,7 @@ class PlaceholderHistory(QWidget):
     postActivated = Signal(int)
     newRequested = Signal()
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         label = QLabel("History will appear here.")

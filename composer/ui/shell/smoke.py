@@ -7,18 +7,19 @@ lost a Qt plugin (the platform plugin, image formats, styles) fails here.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from composer.app.container import Services
+    from composer.guidelines.engine import Engine
 
 PAINT_TIMEOUT_MS = 15_000
 
 
-def make_main_window(services: Services, engine: Any = None) -> QWidget:
+def make_main_window(services: Services, engine: Engine | None = None) -> QWidget:
     """The real main window over the self-test's temporary library (and engine, if given)."""
     from composer.ui.shell.main_window import MainWindow
 
@@ -46,7 +47,7 @@ class _FirstPaint(QObject):
 
 
 def show_and_close_main_window(
-    services: Services, engine: Any = None, timeout_ms: int = PAINT_TIMEOUT_MS
+    services: Services, engine: Engine | None = None, timeout_ms: int = PAINT_TIMEOUT_MS
 ) -> str:
     """Show the window, wait until it has painted, close and free it; describe what happened."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
