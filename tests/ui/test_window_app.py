@@ -126,7 +126,7 @@ def test_no_secure_keyring_is_said_plainly(qtbot, window):
     from composer.secrets.store import StoreStatus
 
     window.store_status(StoreStatus(False, ""))
-    assert "no secure credential store" in window.banner.texts()["keyring"]
+    assert "no secure password store" in window.banner.texts()["keyring"]
 
 
 def test_one_instance_per_library(data_dir):

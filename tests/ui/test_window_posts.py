@@ -294,7 +294,7 @@ def test_no_secure_keyring_is_said_once_in_the_banner(no_secure_keyring, qtbot, 
     wait_checked(qtbot, window)
     window.actions_.approve.trigger()
     assert services.library.get(post.id).status == "approved"
-    assert "no secure keyring" in window.banner.texts()["audit.unkeyed"]
+    assert "no secure password store" in window.banner.texts()["audit.unkeyed"]
     window.banner.remove("audit.unkeyed")
     assert services.audit.notices == ()  # told once for this library
 

@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 TEXTS = {
     "audit.unkeyed": (
-        "This computer has no secure keyring, so your audit log is kept with plain hashes "
+        "This computer has no secure password store, so your audit log is kept with plain hashes "
         "only: it shows damage and careless edits, but not an edit whose hashes were "
         "re-computed. Everything else works as usual."
     ),

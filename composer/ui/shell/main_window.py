@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         if not getattr(status, "available", True):
             self.banner.show_notice(
                 "keyring",
-                "This computer has no secure credential store, so account passwords cannot be "
+                "This computer has no secure password store, so account passwords cannot be "
                 "saved. Everything else works; your posts are not affected.",
                 "info",
             )
