@@ -166,6 +166,11 @@ class ApprovalService:
         with self._db.read() as tx:
             return tx.approvals.active(post_id)
 
+    def recent_reasons(self, limit: int = 20) -> list[str]:
+        """Reasons the agent wrote before, newest first: offered again when approving."""
+        with self._db.read() as tx:
+            return tx.approvals.recent_reasons(limit)
+
     def approvals(self, post_id: int) -> list[Approval]:
         """Every approval of the post, newest first, including voided ones."""
         with self._db.read() as tx:

@@ -70,6 +70,20 @@ class ApprovalRepository:
         row = self._session.scalar(statement)
         return None if row is None else to_approval(row)
 
+    def recent_reasons(self, limit: int = 20, scan: int = 200) -> list[str]:
+        """The reasons written for kept errors in the latest approvals, newest first, each
+        once (for the approve dialog to offer again)."""
+        statement = select(ApprovalRow.overrides).order_by(ApprovalRow.id.desc()).limit(scan)
+        reasons: dict[str, None] = {}
+        for overrides in self._session.scalars(statement):
+            for reason in (overrides or {}).values():
+                text = str(reason).strip()
+                if text:
+                    reasons.setdefault(text)
+                if len(reasons) >= limit:
+                    return list(reasons)
+        return list(reasons)
+
     def for_post(self, post_id: int) -> list[Approval]:
         statement = (
             select(ApprovalRow)

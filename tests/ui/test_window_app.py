@@ -378,6 +378,27 @@ def test_reasons_dialog_asks_once_per_finding_and_can_take_one_reason_for_all(qt
     assert not ok.isEnabled()
 
 
+def test_reasons_written_before_are_offered_again(qtbot, window, services, monkeypatch):
+    from composer.domain.posts import PostDraft
+    from composer.ui.compose import approve_flow
+    from composer.ui.compose.approve_flow import ReasonsDialog
+
+    risky = "Your claim is guaranteed to be paid fast, no questions asked."
+    first = services.library.create(PostDraft(body=risky, platforms=("x",)))
+    services.approval.approve(first.id, reason="Free quote, not free coverage (checked)")
+    assert services.approval.recent_reasons()[0] == "Free quote, not free coverage (checked)"
+    seen = []
+
+    def fake_exec(dialog):
+        seen.append(dialog.completer.model().stringList())
+        return 0
+
+    monkeypatch.setattr(ReasonsDialog, "exec", fake_exec)
+    second = services.library.create(PostDraft(body=risky + " Call me.", platforms=("x",)))
+    approve_flow.approve_post(window, services.approval, second.id)
+    assert seen and "Free quote, not free coverage (checked)" in seen[0]
+
+
 def test_window_is_freed_on_close(qtbot, services, data_dir, engine):
     """Its widgets go with it (Qt side) and nothing keeps the Python object alive."""
     from PySide6.QtCore import QCoreApplication, QEvent

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -51,9 +54,18 @@ class ReasonsDialog(QDialog):
     """One reason per distinct error (the same words on several platforms ask once), or one
     reason for all; Approve is enabled once every error has a reason."""
 
-    def __init__(self, errors: Sequence[PlatformFinding], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        errors: Sequence[PlatformFinding],
+        parent: QWidget | None = None,
+        suggestions: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Approve with errors")
+        # Reasons written before, offered as the agent types (compliance answers repeat).
+        self.completer = QCompleter(list(suggestions), self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -70,6 +82,7 @@ class ReasonsDialog(QDialog):
         self.common = QLineEdit()
         self.common.setPlaceholderText("Why these are acceptable")
         self.common.setAccessibleName("Reason for all the errors")
+        self.common.setCompleter(self.completer)
         self.common.textChanged.connect(self._update)
         self.common.hide()
         layout.addWidget(self.common)
@@ -90,6 +103,7 @@ class ReasonsDialog(QDialog):
             label.setWordWrap(True)
             field = QLineEdit()
             field.setPlaceholderText("Why this is acceptable")
+            field.setCompleter(self.completer)
             field.setAccessibleName(f"Reason for: {first.finding.message}")
             field.textChanged.connect(self._update)
             form.addRow(label)
@@ -143,14 +157,19 @@ def _grouped(errors: Sequence[PlatformFinding]) -> list[list[PlatformFinding]]:
     return list(groups.values())
 
 
-def ask_reasons(parent: QWidget | None, errors: Sequence[PlatformFinding]) -> dict[str, str] | None:
-    dialog = ReasonsDialog(errors, parent)
+def ask_reasons(
+    parent: QWidget | None, errors: Sequence[PlatformFinding], suggestions: Sequence[str] = ()
+) -> dict[str, str] | None:
+    dialog = ReasonsDialog(errors, parent, suggestions)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.reasons()
     finally:
         dialog.deleteLater()
+
+
+_THE_DIALOG = ask_reasons  # tests may replace `ask_reasons`; this stays the dialog
 
 
 def approve_post(
@@ -165,6 +184,8 @@ def approve_post(
         try:
             return approval.approve(post_id)
         except ReasonRequiredError as exc:
+            if ask is _THE_DIALOG:  # the real dialog: offer the reasons written before
+                ask = partial(_THE_DIALOG, suggestions=approval.recent_reasons())
             reasons = ask(parent, exc.errors)
             if reasons is None:
                 return None
