@@ -119,6 +119,19 @@ def test_a_version_can_be_compared_with_the_current_text(qtbot, services):
     assert html.count("Call") == 1 and "today" in html
 
 
+def test_a_versions_images_are_listed_in_its_preview():
+    from composer.domain.attachments import Attachment
+    from composer.ui.dialogs.revisions import preview_text
+
+    images = (
+        Attachment("a" * 64, "jpeg", 800, 600, 1000, "Runners at the start", False, "race.jpg"),
+        Attachment("b" * 64, "png", 400, 300, 500),
+    )
+    shown = preview_text(PostDraft(body="Race day!", attachments=images))
+    assert "— Images (2) —" in shown
+    assert "1. race.jpg: “Runners at the start”" in shown and "2. image 2 (no description)" in shown
+
+
 def test_an_approved_version_is_named_so():
     from datetime import UTC, datetime
 

@@ -88,6 +88,12 @@ def preview_text(draft: PostDraft) -> str:
     parts.append(draft.body)
     for platform, text in draft.variants.items():
         parts += ["", f"— {PLATFORM_NAMES.get(platform, platform)} version —", text]
+    if draft.attachments:
+        parts += ["", f"— Images ({len(draft.attachments)}) —"]
+        for number, image in enumerate(draft.attachments, start=1):
+            name = image.original_name or f"image {number}"
+            alt = f": “{image.alt_text}”" if image.alt_text else " (no description)"
+            parts.append(f"{number}. {name}{alt}")
     return "\n".join(parts).strip("\n")
 
 
