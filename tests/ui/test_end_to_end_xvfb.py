@@ -1,6 +1,6 @@
 """End to end on a real X server with a 1024x700 screen: launch `composer`, type with real
-key events, approve, quit, start again (the post reopens, the window fits the screen), and
-find the approved post with `composer history --format json`.
+key events, approve, export from the Export dialog with the keyboard, quit, start again (the
+post reopens, the window fits the screen), and find the exported post with `composer history`.
 
 Needs the Debian packages `xvfb` and `xdotool` (and Qt's xcb libraries); skipped with a
 reason when they are missing, but fails where CI is set, so CI never silently skips it.
@@ -70,8 +70,12 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
     env.pop("COMPOSER_DATA_DIR", None)
     from composer.app.container import Services
 
+    exports = tmp_path / "exports"
+    exports.mkdir()
     with Services.open(data) as services:  # as Settings > Profile: new posts go to Facebook
         services.preferences.update(default_platforms=("facebook",))
+        # as the export dialog remembers from last time: JSON records, into `exports`
+        services.library.set_setting("export.choices", {"format": "json", "folder": str(exports)})
     app = subprocess.Popen(
         [sys.executable, "-m", "composer", "--data-dir", str(data)],
         env=env,
@@ -99,6 +103,20 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
         poll_until(lambda: POST[:60] in title(), timeout=30, message="the post was not saved")
         _xdotool(env, "key", "--clearmodifiers", "ctrl+shift+a")  # a clean post: no reasons
         poll_until(lambda: _status(env, data) == "approved", timeout=30, message="not approved")
+        _xdotool(env, "key", "--clearmodifiers", "ctrl+e")  # File > Export…, then Enter
+        dialog = poll_until(
+            lambda: _xdotool(env, "search", "--onlyvisible", "--name", "Export approved posts"),
+            timeout=15,
+            message="the export dialog did not open",
+        ).split("\n")[0]
+        _xdotool(env, "windowfocus", "--sync", dialog)
+        _xdotool(env, "key", "--clearmodifiers", "Return")
+        written = poll_until(
+            lambda: list(exports.glob("*.json")), timeout=15, message="nothing was exported"
+        )
+        assert POST in written[0].read_text(encoding="utf-8")
+        _xdotool(env, "key", "--clearmodifiers", "Escape")
+        _xdotool(env, "windowfocus", "--sync", window)
         _xdotool(env, "key", "--clearmodifiers", "ctrl+q")
         status = app.wait(timeout=30)
     finally:
@@ -124,7 +142,7 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
         poll_until(
             lambda: POST[:60] in _xdotool(env, "getwindowname", window),
             timeout=30,
-            message="the approved post was not reopened",
+            message="the exported post was not reopened",
         )
         geometry = _xdotool(env, "getwindowgeometry", "--shell", window)
         size = dict(line.split("=") for line in geometry.split())
@@ -136,7 +154,7 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
         if again.poll() is None:
             again.kill()
         again.communicate(timeout=10)
-    assert _status(env, data) == "approved"  # reopening changed nothing
+    assert _status(env, data) == "exported"  # reopening changed nothing
 
 
 def _status(env: dict[str, str], data: Path) -> str | None:

@@ -128,6 +128,7 @@ class ExportDialog(QDialog):
         self.path = QLineEdit(self)
         self.path.setAccessibleName("File to write")
         self.browse = QPushButton("Choose…", self)
+        self.browse.setAutoDefault(False)
         self.problems = QPlainTextEdit(self)
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName("What to know before exporting")
@@ -147,6 +148,7 @@ class ExportDialog(QDialog):
         for button in (self.open_file, self.show_folder):
             button.setAutoDefault(False)
             button.hide()
+        self.export_button.setDefault(True)  # Enter exports (never the file picker)
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
