@@ -141,6 +141,7 @@ def test_an_approved_version_is_named_so():
     moment = datetime(2030, 5, 13, 19, 0, tzinfo=UTC)
     approved = Revision(1, 1, "approve", PostDraft(body="Storm kit tips?"), moment, moment)
     assert revision_label(approved, current=True).endswith("Approved (current)")
+    assert revision_label(approved, current=False, exported=True).endswith("Approved and exported")
 
 
 def test_restore_hands_the_post_back_and_exec_returns_accepted(qtbot, services):

@@ -50,9 +50,12 @@ NO_REVISIONS = (
 )
 
 
-def revision_label(revision: Revision, current: bool) -> str:
+def revision_label(revision: Revision, current: bool, exported: bool = False) -> str:
+    """`exported`: this is the approved version that went out in an export."""
     when = _local(revision.saved_at).strftime("%Y-%m-%d %H:%M:%S")
     kind = KIND_NAMES.get(revision.kind, revision.kind)
+    if exported:
+        kind += " and exported"
     return f"{when} — {kind}" + (" (current)" if current else "")
 
 
@@ -173,9 +176,13 @@ class RevisionsDialog(QDialog):
             self.message.setText(str(exc))
             return
         self.versions.clear()
+        # An exported post went out as its newest approved version.
+        approved = [r.id for r in self._revisions if r.kind == "approve"]
+        went_out = approved[0] if approved and self._status == "exported" else None
         for revision in self._revisions:
             is_current = revision.content == self._current
-            item = QListWidgetItem(revision_label(revision, is_current))
+            label = revision_label(revision, is_current, exported=revision.id == went_out)
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, revision.id)
             self.versions.addItem(item)
         if not self._revisions:
