@@ -153,6 +153,27 @@ class LibraryService:
                 tx.revisions.add(post_id, draft, "autosave", now)
             return post
 
+    def reschedule(self, post_id: int, when: datetime | None) -> Post:
+        """Set (to the minute) or clear the time the post is planned for, as local wall time.
+
+        Planning, not content: an approval stays (it covers the text and images), but a
+        change of time after approval goes into the audit log.
+        """
+        when = when.replace(second=0, microsecond=0, tzinfo=None) if when else None
+        now = self._clock()
+        with self._db.write() as tx:
+            before = _existing(tx, post_id)
+            if before.scheduled_at == when:
+                return before
+            post = tx.posts.update(post_id, replace(before.draft, scheduled_at=when), now)
+            if before.status in ("approved", "exported"):
+                times = {
+                    "from": before.scheduled_at.isoformat() if before.scheduled_at else None,
+                    "to": when.isoformat() if when else None,
+                }
+                tx.audit.append("reschedule", post_id, times, now)
+            return post
+
     def attach(self, post_id: int, attachments: Sequence[Attachment]) -> Post:
         """Add images (already stored, see composer.services.images) after the post's own.
 

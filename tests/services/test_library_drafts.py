@@ -139,3 +139,22 @@ def test_an_approved_version_is_kept_apart_from_the_typing_after_it(services, cl
         ("autosave", "Storm kit tips? Share yours."),
         ("approve", "Storm kit tips?"),
     ]
+
+
+def test_rescheduling_keeps_the_approval_and_is_logged_after_it(services, clock):
+    from datetime import datetime
+
+    post = services.library.create(PostDraft(body="Storm kit tips?", platforms=("x",)))
+    when = datetime(2030, 5, 13, 19, 0, 42)
+    planned = services.library.reschedule(post.id, when)
+    assert planned.scheduled_at == datetime(2030, 5, 13, 19, 0)  # to the minute
+    assert not [e for e in services.audit.entries() if e.action == "reschedule"]
+    services.approval.approve(post.id)
+    later = services.library.reschedule(post.id, datetime(2030, 5, 14, 8, 30))
+    assert later.status == "approved"
+    assert services.approval.active_approval(post.id) is not None
+    [entry] = [e for e in services.audit.entries() if e.action == "reschedule"]
+    assert entry.data == {"from": "2030-05-13T19:00:00", "to": "2030-05-14T08:30:00"}
+    cleared = services.library.reschedule(post.id, None)
+    assert cleared.scheduled_at is None and cleared.status == "approved"
+    assert services.audit.verify().ok

@@ -403,8 +403,9 @@ def test_an_imported_posts_title_time_and_tags_show_above_the_editor(qtbot, wind
     )
     assert window.posts.open(post.id)
     details = window.centre.details.text()
-    assert details.startswith("Grill safety · scheduled 13 May 2030")
-    assert set(details.split(" · ")[2:]) == {"#summer", "#safety"}
+    assert details.startswith("Grill safety · ")
+    assert set(details.split(" · ")[1:]) == {"#summer", "#safety"}
+    assert window.centre.when.text() == "Mon 13 May 2030, 19:00"
 
 
 def test_clicking_underlined_words_offers_the_fix_there(qtbot, window, services):
@@ -424,3 +425,32 @@ def test_clicking_underlined_words_offers_the_fix_there(qtbot, window, services)
     fix.click()
     assert "to receive your quote" in editor.toPlainText()
     qtbot.waitUntil(lambda: window.checks.popover is None)
+
+
+def test_a_post_is_scheduled_from_the_header_and_its_approval_stays(qtbot, window, services):
+    from datetime import datetime
+
+    from composer.ui.compose.schedule import NOT_SCHEDULED, ScheduleDialog
+
+    post = _open(window, services, CLEAN)
+    window.actions_.approve.trigger()
+    assert window.centre.when.text() == NOT_SCHEDULED
+
+    def answer(dialog):
+        dialog.editor.setDateTime(datetime(2030, 5, 14, 8, 30))
+        return 1  # Set
+
+    original = ScheduleDialog.exec
+    ScheduleDialog.exec = answer
+    try:
+        window.actions_.schedule.trigger()
+    finally:
+        ScheduleDialog.exec = original
+    stored = services.library.get(post.id)
+    assert stored.scheduled_at == datetime(2030, 5, 14, 8, 30) and stored.status == "approved"
+    assert window.centre.when.text() == "Tue 14 May 2030, 08:30"
+    assert window.centre.locked  # still approved, still locked
+    window.posts.session.save_now()  # autosave keeps the time
+    assert services.library.get(post.id).scheduled_at == datetime(2030, 5, 14, 8, 30)
+    window.posts.set_time(post.id, None)
+    assert window.centre.when.text() == NOT_SCHEDULED

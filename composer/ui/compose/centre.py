@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from composer.ui.compose.approval_note import ApprovalNote
 from composer.ui.compose.chips import ChipsBar
 from composer.ui.compose.preview import PreviewView
+from composer.ui.compose.schedule import NOT_SCHEDULED, when_label
 from composer.ui.compose.targeting import TargetingBar, VariantsEditor
 from composer.ui.editor.draft_editor import DraftEditor
 from composer.ui.images.attachments_strip import AttachmentsStrip
@@ -54,6 +55,12 @@ class CentrePane(QWidget):
         self.details.setAccessibleName("Title, scheduled time and tags")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         header.addWidget(self.details, 1)
+        self.when = QPushButton(NOT_SCHEDULED)
+        self.when.setObjectName("whenButton")
+        self.when.setAccessibleName("When to post")
+        self.when.setToolTip("Set or change when this post goes out (Ctrl+T)")
+        self.when.setFlat(True)
+        header.addWidget(self.when)
         header.addStretch(1)
         self.approve = QPushButton("Approve")
         self.approve.setObjectName("approveButton")
@@ -106,10 +113,8 @@ class CentrePane(QWidget):
     def set_details(self, title: str, scheduled: datetime | None, tags: tuple[str, ...]) -> None:
         """The post's title, scheduled time and tags (set by an import), when it has them."""
         parts = [title] if title else []
-        if scheduled is not None:
-            local = scheduled.astimezone() if scheduled.tzinfo else scheduled
-            parts.append(f"scheduled {local.day} {local:%b %Y, %H:%M}")
         parts += [f"#{tag}" for tag in tags]
+        self.when.setText(when_label(scheduled))
         text = " · ".join(parts)
         self.details.setText(text)
         self.details.setToolTip(text)

@@ -7,12 +7,15 @@ when a different post is showing.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTime
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog
 
 from composer.domain.posts import Post, PostDraft
+from composer.services.library import LibraryError
 from composer.ui import alerts
 from composer.ui.compose import approve_flow
 from composer.ui.compose.approval_note import APPROVED_STATES, describe
@@ -62,6 +65,7 @@ class PostsController(QObject):
         self._listed: tuple[object, ...] = ()
         self._unlocked: int | None = None  # the approved post the agent chose to edit
         centre.approval.edit.clicked.connect(self.edit_approved)
+        centre.when.clicked.connect(self.schedule)
         self.images = AttachmentsController(services.images, centre, banner, self)
         self.images.changed.connect(self._edited)
         checks.settings = services.library
@@ -217,6 +221,37 @@ class PostsController(QObject):
         self._show(post)
         if refresh_history:
             self.history.refresh()
+
+    # -- when it goes out ---------------------------------------------------------------
+
+    def schedule(self) -> None:
+        """Ask for a date and time (or none) and keep it; an approval is not touched."""
+        from composer.ui.compose.schedule import ScheduleDialog
+
+        self.session.save_now()
+        post = self.session.post
+        if post is None:
+            alerts.info(self.centre, "Nothing to schedule", "Write the post first.")
+            return
+        dialog = ScheduleDialog(post.scheduled_at, self.centre)
+        try:
+            answer = dialog.exec()
+            if answer == QDialog.DialogCode.Rejected:
+                return
+            when = None if answer == ScheduleDialog.CLEARED else dialog.chosen()
+        finally:
+            dialog.deleteLater()
+        self.set_time(post.id, when)
+
+    def set_time(self, post_id: int, when: datetime | None) -> None:
+        try:
+            post = self.services.library.reschedule(post_id, when)
+        except LibraryError as exc:
+            alerts.warning(self.centre, "Not scheduled", str(exc))
+            return
+        self.session.replace(post)
+        self.centre.set_details(post.title, post.scheduled_at, post.tags)
+        self.history.refresh()
 
     # -- approval lock ------------------------------------------------------------------
 

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         a.redo.triggered.connect(self.centre.editor.redo)
         a.find.triggered.connect(lambda: self.history.focus_search())
         a.approve.triggered.connect(lambda: self.posts.approve() if self.posts else None)
+        a.schedule.triggered.connect(lambda: self.posts.schedule() if self.posts else None)
         a.next_finding.triggered.connect(lambda: self.checks.step(forward=True))
         a.previous_finding.triggered.connect(lambda: self.checks.step(forward=False))
         a.apply_fix.triggered.connect(self.checks.fix_here)
@@ -244,7 +245,16 @@ class MainWindow(QMainWindow):
 
     def _set_library_ready(self, ready: bool) -> None:
         a = self.actions_
-        for action in (a.new, a.save, a.approve, a.revisions, a.disclosure, a.accounts, a.profile):
+        for action in (
+            a.new,
+            a.save,
+            a.approve,
+            a.schedule,
+            a.revisions,
+            a.disclosure,
+            a.accounts,
+            a.profile,
+        ):
             action.setEnabled(ready)
         for action in (a.snippets, a.insert_snippet, a.export):
             action.setEnabled(ready)
@@ -253,7 +263,16 @@ class MainWindow(QMainWindow):
     def _set_read_only(self) -> None:
         """The library can only be read (the banner says why): nothing that would save."""
         a = self.actions_
-        for action in (a.new, a.save, a.approve, a.disclosure, a.accounts, a.profile, a.export):
+        for action in (
+            a.new,
+            a.save,
+            a.approve,
+            a.schedule,
+            a.disclosure,
+            a.accounts,
+            a.profile,
+            a.export,
+        ):
             action.setEnabled(False)
         for action in (a.snippets, a.insert_snippet):
             action.setEnabled(False)

@@ -26,6 +26,7 @@ class Actions:
     next_finding: QAction
     previous_finding: QAction
     apply_fix: QAction
+    schedule: QAction
     welcome: QAction
     shortcuts: QAction
     about: QAction
@@ -69,6 +70,7 @@ def build(window: QMainWindow) -> Actions:
         previous_finding=_action(
             window, "P&revious Finding", "Shift+F8", "Go to the previous underlined words"
         ),
+        schedule=_action(window, "&Schedule…", "Ctrl+T", "Set when this post goes out"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
         ),
@@ -92,6 +94,7 @@ def build(window: QMainWindow) -> Actions:
         edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
     post_menu = bar.addMenu("&Post")
     post_menu.addAction(a.approve)
+    post_menu.addAction(a.schedule)
     post_menu.addSeparator()
     post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
     post_menu.addSeparator()
