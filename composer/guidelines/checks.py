@@ -277,6 +277,11 @@ class CountCheck:
 
 
 _NOT_CAPITAL = re.compile(r"[^A-Z\u00c0-\u00de]+")
+# The bank-product disclosure is required wording, customarily in capitals: not shouting.
+_REQUIRED_CAPS = re.compile(
+    r"NOT (?:A DEPOSIT|FDIC[- ]INSURED|BANK[- ]GUARANTEED|GUARANTEED BY (?:THE|ANY) BANK"
+    r"|INSURED BY ANY FEDERAL (?:GOVERNMENT )?AGENCY)|MAY (?:GO DOWN IN|LOSE) VALUE"
+)
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
@@ -299,8 +304,9 @@ class CapsShareCheck:
         if all_letters <= 0 or capitals / all_letters <= self.threshold:
             return
         letters = upper = 0
+        required = [m.span() for m in _REQUIRED_CAPS.finditer(text)]
         for s, e in facts.words:
-            if facts.in_entity(s, e):
+            if facts.in_entity(s, e) or any(a <= s and e <= b for a, b in required):
                 continue
             word = text[s:e]
             letters += len(word)

@@ -243,3 +243,12 @@ def test_concept_families_flag_new_wording_and_spare_near_misses(
 def test_masked_profanity_is_profanity_but_footnote_stars_are_not() -> None:
     assert "etiquette.offensive" in _categories("What a f***ing week.")
     assert "etiquette.offensive" not in _categories("Terms apply*. *See your policy for details.")
+
+
+def test_the_bank_disclosure_in_capitals_is_not_shouting() -> None:
+    disclosure = (
+        "NOT A DEPOSIT • NOT FDIC-INSURED • NOT INSURED BY ANY FEDERAL GOVERNMENT AGENCY • "
+        "NOT GUARANTEED BY THE BANK • MAY GO DOWN IN VALUE"
+    )
+    assert "etiquette.spam" not in _categories(f"Ask our desk about annuities. {disclosure}")
+    assert "etiquette.spam" in _categories("CALL TODAY FOR THE BEST INSURANCE QUOTE IN TOWN NOW")
