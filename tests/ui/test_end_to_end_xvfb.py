@@ -76,19 +76,9 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
         services.preferences.update(default_platforms=("facebook",))
         # as the export dialog remembers from last time: JSON records, into `exports`
         services.library.set_setting("export.choices", {"format": "json", "folder": str(exports)})
-    app = subprocess.Popen(
-        [sys.executable, "-m", "composer", "--data-dir", str(data)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    app = _launch(data, env)
     try:
-        window = poll_until(
-            lambda: _xdotool(env, "search", "--onlyvisible", "--name", "Composer").split("\n")[0],
-            timeout=30,
-            message="the Composer window did not appear",
-        )
+        window = _window(env, "the Composer window did not appear")
 
         def title() -> str:
             return _xdotool(env, "getwindowname", window)
@@ -126,19 +116,9 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
     assert status == 0, err
     assert not (data / "running.marker").exists()  # it closed cleanly
 
-    again = subprocess.Popen(
-        [sys.executable, "-m", "composer", "--data-dir", str(data)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    again = _launch(data, env)
     try:
-        window = poll_until(
-            lambda: _xdotool(env, "search", "--onlyvisible", "--name", "Composer").split("\n")[0],
-            timeout=30,
-            message="the window did not come back",
-        )
+        window = _window(env, "the window did not come back")
         poll_until(
             lambda: POST[:60] in _xdotool(env, "getwindowname", window),
             timeout=30,
@@ -155,6 +135,25 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
             again.kill()
         again.communicate(timeout=10)
     assert _status(env, data) == "exported"  # reopening changed nothing
+
+
+def _launch(data: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "composer", "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _window(env: dict[str, str], message: str) -> str:
+    """The id of Composer's visible main window, once it shows."""
+    return poll_until(
+        lambda: _xdotool(env, "search", "--onlyvisible", "--name", "Composer").split("\n")[0],
+        timeout=30,
+        message=message,
+    )
 
 
 def _status(env: dict[str, str], data: Path) -> str | None:
