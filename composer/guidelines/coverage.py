@@ -89,7 +89,7 @@ def _examples(packs: PackSet) -> Iterator[str]:
 def _phrase_coverage(groups: list[tuple[Entry, list[str]]], views: list[str]) -> None:
     """Find each phrase through a word index first, then try its alternatives where it hit."""
     index = WordIndex()
-    distinct = sorted({p for _, values in groups for p in values})
+    distinct = sorted({p for _, values in groups for p in values if _parses(p)})
     sets = {value: index.add([value]).set_id for value in distinct}
     where: dict[int, list[str]] = {}
     for view in views:
@@ -97,6 +97,8 @@ def _phrase_coverage(groups: list[tuple[Entry, list[str]]], views: list[str]) ->
             where.setdefault(set_id, []).append(view)
     for entry, values in groups:
         for value in dict.fromkeys(values):
+            if value not in sets:
+                continue  # a phrase that does not parse: loading the packs already said so
             found = where.get(sets[value], [])
             for label, narrowed in phrases.parse(value).alternatives():
                 entry.total += 1
@@ -130,3 +132,11 @@ def to_text(entries: list[Entry]) -> str:
     missing = sum(len(e.unexercised) for e in entries)
     lines.append(f"\n{total - missing}/{total} alternatives exercised, {missing} unexercised")
     return "\n".join(lines)
+
+
+def _parses(value: str) -> bool:
+    try:
+        phrases.parse(value)
+    except (ValueError, re.error):
+        return False
+    return True

@@ -51,6 +51,17 @@ def test_each_alternative_of_each_slot_is_counted(tmp_path: Path) -> None:
     assert treat.total == 4
 
 
+def test_a_phrase_that_does_not_parse_is_left_out_not_a_crash(tmp_path: Path) -> None:
+    broken = PACK.replace('"(pizza|tacos) party"', '"(pizza|tacos) party", "a (b|c (d|e))"')
+    (tmp_path / "mine.toml").write_text(broken, encoding="utf-8")
+    packs = load_packs([tmp_path])
+    assert packs.errors  # loading already names the phrase
+    entries = coverage.measure(packs, ["A flash sale and a pizza party."])
+    by_name = {e.name: e for e in entries}
+    assert "a (b|c (d|e))" not in {u.phrase for u in by_name["TREAT"].unexercised}
+    assert "blowout" in {u.alternative for u in by_name["etiquette.hard-sell.custom"].unexercised}
+
+
 def test_unlabelled_posts_count_only_when_asked(tmp_path: Path) -> None:
     posts = tmp_path / "posts.jsonl"
     posts.write_text(
