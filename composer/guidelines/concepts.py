@@ -110,6 +110,7 @@ class Grammar:
     negated_assurance: PhraseSet | None = None
     debunk_sentence: PhraseSet | None = None
     debunk_post: PhraseSet | None = None
+    scam_post: PhraseSet | None = None  # a post about a scam quotes it, whatever it flags
     categories: frozenset[str] = frozenset()
     terms: PhraseSet | None = None
     quote_corrected: PhraseSet | None = None  # a post that questions what it quotes
@@ -176,6 +177,8 @@ class Grammar:
         def outside(h: PhraseHit) -> bool:
             return not (start <= h.start and h.end <= end and end - start > h.end - h.start)
 
+        if scope.scam:
+            return True
         if scope.debunk is not None:
             # Some post-wide cue lies outside the flagged words unless all of them lie
             # inside: from the first cue's start to the last one's end, each shorter.
@@ -310,6 +313,7 @@ class _Scope:
         "debunk",
         "negated",
         "quote_marks",
+        "scam",
         "term_ends",
         "term_starts",
     )
@@ -325,6 +329,9 @@ class _Scope:
         if cues:
             longest = max(h.end - h.start for h in cues)
             self.debunk = (cues[0].start, cues[-1].end, longest)
+        # A scam named as such ("gift card scam", "scammers") makes the post a warning
+        # even when the name lies inside the flagged words: nobody sells with that word.
+        self.scam = grammar.scam_post is not None and grammar.scam_post.present(facts)
         self.negated: dict[int, bool] = {}
         self._sentences: dict[Span, _Sentence] = {}
         # Double quote marks and the post's correcting cues, found once for every hit.

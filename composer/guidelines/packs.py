@@ -225,11 +225,13 @@ def _load_grammar(result: PackSet, source: str, raw: object) -> None:
         terms = texts(raw, "terms")
         categories = frozenset(texts(raw, "categories"))
         corrected = texts(raw, "quote_corrected")
+        scams = texts(raw, "scam_post")
         result.grammar = Grammar(
             negators=negators,
             negated_assurance=result.index.add(denied) if denied else None,
             debunk_sentence=result.index.add(sentence) if sentence else None,
             debunk_post=result.index.add(post) if post else None,
+            scam_post=result.index.add(scams) if scams else None,
             categories=categories,
             terms=result.index.add(terms) if terms else None,
             quote_corrected=result.index.add(corrected) if corrected else None,

@@ -21,6 +21,7 @@ GRAMMAR = frozenset(
         "negated_assurance",
         "debunk_sentence",
         "debunk_post",
+        "scam_post",
         "terms",
         "quote_corrected",
         "quote_keeps",
