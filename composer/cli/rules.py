@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -71,18 +72,31 @@ def run_list(args: argparse.Namespace) -> int:
             "check": rule.check_type,
             "message": rule.message,
             "source": rule.source,
+            "reference": rule.reference,
+            "lines": sorted(rule.applicability.lines),
+            "lines_not_held": sorted(rule.applicability.lines_not_held),
+            "states": sorted(rule.applicability.states),
+            "effective_from": _iso(rule.applicability.effective_from),
+            "effective_until": _iso(rule.applicability.effective_until),
         }
         for rule in engine.rules
     ]
+    applies = {rule.id: rule.applicability.describe() for rule in engine.rules}
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    width = max((len(row["id"]) for row in rows), default=0)
+    width = max((len(str(row["id"])) for row in rows), default=0)
     for row in rows:
-        print(f"{row['id'].ljust(width)}  {row['severity']:<10}  {row['message']}")
+        scope = applies[str(row["id"])]
+        scope = f"  [{scope}]" if scope else ""
+        print(f"{str(row['id']).ljust(width)}  {row['severity']:<10}  {row['message']}{scope}")
     print(f"\n{len(rows)} rules")
     return 0
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def run_test(args: argparse.Namespace) -> int:

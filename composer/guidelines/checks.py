@@ -321,8 +321,10 @@ class CapsShareCheck:
 class RequiredCheck:
     """Something that must be present, such as the profile's disclosure.
 
-    `source` is `profile.<field>` or a literal text; `pattern` a regex alternative. When the
-    profile field is empty the requirement is unknown, and the rule stays quiet.
+    `source` is `profile.<field>` or a literal text; `pattern` recognises the requirement
+    met in other words. With only a source, an empty profile field means the requirement is
+    unknown and the rule stays quiet; with a pattern too, the rule still speaks (without a
+    fix) when neither is found.
     """
 
     source: str | None
@@ -331,17 +333,14 @@ class RequiredCheck:
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
-        if self.pattern is not None:
-            if self.pattern.surely_in(facts.text):
-                return
-            try:
-                found = self.pattern.get().search(facts.text, timeout=0.05)
-            except TimeoutError as exc:
-                raise PatternTimeoutError(str(exc)) from exc
-            if not found:
-                yield Hit(None, None)
-            return
         required = self._required_text(ctx.profile)
+        if self.pattern is not None:
+            if self._pattern_found(facts):
+                return
+            if not required:
+                if self.source is None or self.source.startswith("profile."):
+                    yield Hit(None, None)
+                return
         if not required:
             return
         if _normalise(required) in _normalise(facts.text):
@@ -349,6 +348,15 @@ class RequiredCheck:
         if self.source == "profile.disclosure" and _has_name_and_license(ctx.profile, facts):
             return
         yield Hit(None, None, (required,) if self.suggestions_from_source else ())
+
+    def _pattern_found(self, facts: TextFacts) -> bool:
+        assert self.pattern is not None
+        if self.pattern.surely_in(facts.text):
+            return True
+        try:
+            return self.pattern.get().search(facts.text, timeout=0.05) is not None
+        except TimeoutError as exc:
+            raise PatternTimeoutError(str(exc)) from exc
 
     def _required_text(self, profile: Profile | None) -> str:
         if self.source is None:

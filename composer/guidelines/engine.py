@@ -7,6 +7,7 @@ Engine is built once (packs compiled up front) and then checks many texts quickl
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -160,9 +161,13 @@ class Engine:
         ctx = _Context(seen, inp.profile, self._signals)
         protected = _Protected(own_spans(seen, inp.profile))
         targets = set(inp.platforms)
+        today = inp.today or dt.date.today()
         findings: list[Finding] = []
         for rule in self.rules:
             if rule.platforms and targets.isdisjoint(rule.platforms):
+                continue
+            scope = rule.applicability
+            if not scope.always and not scope.applies(inp.profile, today):
                 continue
             if rule.when and not all(ctx.signal(name) for name in rule.when):
                 continue

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from composer.domain.profile import Profile
+from composer.domain.profile import LINES, Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.packs import Rule, pack_files
@@ -20,6 +20,8 @@ EXAMPLE_PROFILE = Profile(
     broker_dealer_disclosure=(
         "Securities offered through Example Securities, LLC, Member FINRA/SIPC"
     ),
+    medicare_organizations=6,
+    medicare_plans=42,
 )
 
 
@@ -45,8 +47,23 @@ def rule_fires(engine: Engine, rule: Rule, text: str) -> bool:
     """Whether `rule` alone, with the engine's signals, flags `text`."""
     solo = engine.with_rules([rule])
     platforms = rule.platforms or ("facebook",)
-    result = solo.check(CheckInput(text=text, platforms=platforms, profile=EXAMPLE_PROFILE))
+    profile = example_profile(rule)
+    result = solo.check(CheckInput(text=text, platforms=platforms, profile=profile))
     return any(f.rule == rule.id for f in result.findings)
+
+
+def example_profile(rule: Rule) -> Profile:
+    """The example profile, moved into the lines and states the rule speaks to."""
+    scope = rule.applicability
+    profile = EXAMPLE_PROFILE
+    if scope.states:
+        profile = replace(profile, states=tuple(sorted(scope.states))[:1])
+    if scope.lines:
+        profile = replace(profile, lines=tuple(sorted(scope.lines))[:1])
+    elif scope.lines_not_held:
+        held = [line for line in LINES if line not in scope.lines_not_held]
+        profile = replace(profile, lines=tuple(held[:1]))
+    return profile
 
 
 def run_examples(engine: Engine, only_dir: Path | None = None) -> ExampleReport:

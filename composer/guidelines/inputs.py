@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from composer.domain.attachments import AttachmentInfo
@@ -17,3 +18,4 @@ class CheckInput:
     history: tuple[HistoryItem, ...] = field(default_factory=tuple)
     attachments: tuple[AttachmentInfo, ...] | None = None
     post_id: int | None = None
+    today: dt.date | None = None  # for rules in force for a time; None: today

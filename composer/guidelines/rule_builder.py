@@ -12,15 +12,19 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeGuard
 
 from composer.domain.findings import CATEGORIES, SEVERITIES, Severity
-from composer.guidelines import checks, phrases, schema
+from composer.guidelines import applicability, checks, phrases, schema
+from composer.guidelines.applicability import ALWAYS, Applicability
 from composer.guidelines.concepts import Concept, ConceptCheck, Grammar
 from composer.guidelines.platforms import load_platforms
+from composer.guidelines.state_check import UnlistedStateCheck
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 PATTERN_TIMEOUT_S = 0.05
 # A pack may allow a slow pattern more time, but never enough to stall typing or a check.
 MAX_PATTERN_TIMEOUT_S = 0.5
-CHECK_TYPES = ("phrases", "substitution", "pattern", "count", "caps", "required", "concepts")
+CHECK_TYPES = (
+    "phrases", "substitution", "pattern", "count", "caps", "required", "concepts", "unlisted-state",
+)  # fmt: skip
 _CONCEPT_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
 
 
@@ -40,6 +44,7 @@ class Rule:
     unless_signal: tuple[str, ...] = ()
     trigger_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
+    applicability: Applicability = ALWAYS
 
 
 class RuleError(ValueError):
@@ -110,6 +115,10 @@ def build_rule(
     known = load_platforms()
     if any(p not in known for p in platforms):
         raise RuleError(f"names an unknown platform in {list(platforms)}")
+    try:
+        scope = applicability.parse(raw)
+    except applicability.ApplicabilityError as exc:
+        raise RuleError(str(exc)) from exc
     index = index if index is not None else WordIndex()
     examples = raw.get("examples", {})
     if not isinstance(examples, dict):
@@ -129,6 +138,7 @@ def build_rule(
         unless_signal=texts(raw, "unless_signal"),
         trigger_examples=texts(examples, "trigger"),
         pass_examples=texts(examples, "pass"),
+        applicability=scope,
     )
 
 
@@ -257,18 +267,19 @@ def _build_caps(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> ch
 def _build_required(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> checks.Check:
     source = raw.get("requires")
     pattern = raw.get("requires_pattern")
-    if (source is None) == (pattern is None):
-        raise RuleError("a 'required' check needs exactly one of 'requires' or 'requires_pattern'")
-    if source is not None:
-        if not isinstance(source, str) or not source.strip():
-            raise RuleError("'requires' must be text or profile.<field>")
-        field_name = source.removeprefix("profile.")
-        if source.startswith("profile.") and field_name not in _PROFILE_FIELDS:
-            raise RuleError(f"'requires' names an unknown profile field '{field_name}'")
-        return checks.RequiredCheck(source=source, pattern=None)
-    return checks.RequiredCheck(
-        source=None, pattern=_compile_regex(pattern, raw), suggestions_from_source=False
-    )
+    if source is None and pattern is None:
+        raise RuleError("a 'required' check needs 'requires', 'requires_pattern' or both")
+    compiled = _compile_regex(pattern, raw) if pattern is not None else None
+    if source is None:
+        return checks.RequiredCheck(source=None, pattern=compiled, suggestions_from_source=False)
+    if not isinstance(source, str) or not source.strip():
+        raise RuleError("'requires' must be text or profile.<field>")
+    field_name = source.removeprefix("profile.")
+    if source.startswith("profile.") and field_name not in _PROFILE_FIELDS:
+        raise RuleError(f"'requires' names an unknown profile field '{field_name}'")
+    # With both, the pattern recognises the requirement in the agent's own words and the
+    # profile's text is the fix; without the profile's text, the pattern alone decides.
+    return checks.RequiredCheck(source=source, pattern=compiled)
 
 
 def _expand_concepts(values: Sequence[str], packs: Shared) -> list[str]:
@@ -308,7 +319,18 @@ def _build_concepts_check(raw: Mapping[str, Any], _index: WordIndex, packs: Shar
     )
 
 
-_PROFILE_FIELDS = {"name", "agency", "license_number", "disclosure", "broker_dealer_disclosure"}
+_PROFILE_FIELDS = {
+    "name", "agency", "license_number", "disclosure", "broker_dealer_disclosure", "tpmo_disclaimer",
+}  # fmt: skip
+
+
+def _build_unlisted_state(
+    raw: Mapping[str, Any], _index: WordIndex, _packs: Shared
+) -> checks.Check:
+    if not texts(raw, "near"):
+        raise RuleError("an 'unlisted-state' check needs 'near' words that mark solicitation")
+    return UnlistedStateCheck(filters=_filters(raw))
+
 
 _BUILDERS = {
     "phrases": _build_phrases,
@@ -318,4 +340,5 @@ _BUILDERS = {
     "caps": _build_caps,
     "required": _build_required,
     "concepts": _build_concepts_check,
+    "unlisted-state": _build_unlisted_state,
 }

@@ -32,6 +32,7 @@ RULE = frozenset(
     {
         "id", "category", "severity", "check", "message", "explanation", "reference",
         "platforms", "when", "unless_signal", "examples",
+        "lines", "lines_not_held", "states", "effective_from", "effective_until",
     }
 )  # fmt: skip
 FILTERS = frozenset({"exceptions", "near", "unless", "scope"})
@@ -46,6 +47,7 @@ CHECK_KEYS: dict[str, frozenset[str]] = {
     "caps": frozenset({"max_share", "min_letters"}),
     "required": frozenset({"requires", "requires_pattern", "case_sensitive"}),
     "concepts": frozenset({"all", "anywhere", "distance"}) | FILTERS,
+    "unlisted-state": FILTERS,
 }
 
 

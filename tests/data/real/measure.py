@@ -3,24 +3,31 @@
 Noise follows the issue's definition: a clean post is noisy when it gets an error or a
 warning outside `style.*` and `platform.*`. Run:
 `uv run python tests/data/real/measure.py tests/data/real/evaluation.jsonl [--details]`
+`--profile FILE.toml` checks as that agent (lines, states, Medicare numbers), for the sets
+labelled relative to one agent (`medicare/evaluation.jsonl` with `medicare/agent.toml`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import tomllib
 from collections import Counter
 from pathlib import Path
 
+from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
+
+
+PLATFORMS = ("facebook", "instagram", "linkedin", "x", "threads")
 
 
 def loud(category: str, severity: str) -> bool:
     return severity != "suggestion" and not category.startswith(("style.", "platform."))
 
 
-def measure(paths: list[Path], details: bool) -> None:
+def measure(paths: list[Path], details: bool, profile: Profile | None = None) -> None:
     engine = Engine.load(style_checks=False)
     found: Counter[str] = Counter()
     expected: Counter[str] = Counter()
@@ -30,7 +37,8 @@ def measure(paths: list[Path], details: bool) -> None:
             if not line.strip():
                 continue
             post = json.loads(line)
-            result = engine.check(CheckInput(text=post["text"], platforms=tuple(post["platforms"])))
+            platforms = tuple(p for p in post["platforms"] if p in PLATFORMS) or ("facebook",)
+            result = engine.check(CheckInput(text=post["text"], platforms=platforms, profile=profile))
             categories = {f.category for f in result.findings}
             for category in post["expect"]:
                 expected[category] += 1
@@ -57,5 +65,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--profile", type=Path)
     args = parser.parse_args()
-    measure(args.paths, args.details)
+    profile = None
+    if args.profile is not None:
+        profile = Profile.from_mapping(tomllib.loads(args.profile.read_text(encoding="utf-8")))
+    measure(args.paths, args.details, profile)
