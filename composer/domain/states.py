@@ -16,3 +16,20 @@ STATE_NAMES = {
     "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
     "PR": "Puerto Rico", "GU": "Guam", "VI": "U.S. Virgin Islands",
 }  # fmt: skip
+
+# What people of a state are called, for "now helping Texans": the usual forms.
+DEMONYMS = {
+    "Alabamians": "AL", "Alaskans": "AK", "Arizonans": "AZ", "Arkansans": "AR",
+    "Californians": "CA", "Coloradans": "CO", "Connecticuters": "CT", "Delawareans": "DE",
+    "Floridians": "FL", "Georgians": "GA", "Hawaii residents": "HI", "Idahoans": "ID",
+    "Illinoisans": "IL", "Hoosiers": "IN", "Iowans": "IA", "Kansans": "KS", "Kentuckians": "KY",
+    "Louisianans": "LA", "Mainers": "ME", "Marylanders": "MD", "Massachusettsans": "MA",
+    "Michiganders": "MI", "Minnesotans": "MN", "Mississippians": "MS", "Missourians": "MO",
+    "Montanans": "MT", "Nebraskans": "NE", "Nevadans": "NV", "New Hampshirites": "NH",
+    "New Jerseyans": "NJ", "New Mexicans": "NM", "New Yorkers": "NY", "North Carolinians": "NC",
+    "North Dakotans": "ND", "Ohioans": "OH", "Oklahomans": "OK", "Oregonians": "OR",
+    "Pennsylvanians": "PA", "Rhode Islanders": "RI", "South Carolinians": "SC",
+    "South Dakotans": "SD", "Tennesseans": "TN", "Texans": "TX", "Utahns": "UT",
+    "Vermonters": "VT", "Virginians": "VA", "Washingtonians": "WA", "West Virginians": "WV",
+    "Wisconsinites": "WI", "Wyomingites": "WY", "Puerto Ricans": "PR",
+}  # fmt: skip

@@ -13,16 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from composer.domain.states import STATE_NAMES
+from composer.domain.states import DEMONYMS, STATE_NAMES
 from composer.guidelines.checks import Context, Filters, Hit
 
 # Longest names first, so "West Virginia" is one state and not "Virginia".
 _BY_NAME = {name.casefold(): code for code, name in STATE_NAMES.items()}
-_NAMES = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(n) for n in sorted(STATE_NAMES.values(), key=len, reverse=True))
-    + r")\b"
-)
+_BY_NAME.update({people.casefold(): code for people, code in DEMONYMS.items()})
+_LONGEST_FIRST = sorted([*STATE_NAMES.values(), *DEMONYMS], key=len, reverse=True)
+_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in _LONGEST_FIRST) + r")\b")
 _NEGATED = re.compile(
     r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t|don't|don’t|doesn't|doesn’t|except|outside)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,

@@ -7,10 +7,13 @@ be found in its category.
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from composer.domain.findings import CheckResult
+from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
 from composer.services.guidelines import load_profile_file
@@ -115,3 +118,37 @@ def test_real_posts_record_their_sources() -> None:
     assert len({p["id"] for p in REAL_POSTS}) == len(REAL_POSTS)
     for post in REAL_POSTS:
         assert post["source"]["title"] and post["source"]["url"].startswith("http"), post["id"]
+
+
+# The Medicare set is labelled for one agent (lines, states, Medicare numbers) and is checked
+# as that agent: every clean post quiet, and never below what tuning on it reached.
+MEDICARE = REAL / "medicare"
+MEDICARE_AGENT = Profile.from_mapping(
+    tomllib.loads((MEDICARE / "agent.toml").read_text(encoding="utf-8"))
+)
+MEDICARE_POSTS = _load(MEDICARE / "evaluation.jsonl")
+
+
+def _medicare_result(post: dict) -> CheckResult:
+    platforms = tuple(p for p in post["platforms"] if p != "threads") or ("facebook",)
+    return ENGINE.check(CheckInput(text=post["text"], platforms=platforms, profile=MEDICARE_AGENT))
+
+
+@pytest.mark.parametrize("post", [p for p in MEDICARE_POSTS if p["clean"]], ids=lambda p: p["id"])
+def test_medicare_clean_post_stays_quiet_for_its_agent(post: dict) -> None:
+    loud = [
+        f.rule
+        for f in _medicare_result(post).findings
+        if f.severity != "suggestion" and not f.category.startswith(("style.", "platform."))
+    ]
+    assert not loud, f"{post['id']} ({post['source']['url']}) should be quiet: {loud}"
+
+
+def test_medicare_recall_for_its_agent() -> None:
+    expected = found = 0
+    for post in MEDICARE_POSTS:
+        categories = {f.category for f in _medicare_result(post).findings}
+        expected += len(post["expect"])
+        found += sum(category in categories for category in post["expect"])
+    assert expected >= 100
+    assert found / expected >= 0.6, f"{found}/{expected}"

@@ -77,7 +77,9 @@ def test_a_line_not_held_is_unlicensed_marketing() -> None:
     assert "compliance.licensing.medicare-line" in _rules(text, HOME_AND_AUTO_AGENT)
     assert "compliance.licensing.medicare-line" not in _rules(text, MEDICARE_AGENT)
     # Lines not entered are unknown: nobody is told they lack a licence they may hold.
-    assert "compliance.licensing.medicare-line" not in _rules(text, replace(MEDICARE_AGENT, lines=()))
+    assert "compliance.licensing.medicare-line" not in _rules(
+        text, replace(MEDICARE_AGENT, lines=())
+    )
     auto = "Get a quote on your auto insurance from me today."
     assert "compliance.licensing.property-casualty-line" in _rules(auto, MEDICARE_AGENT)
     assert "compliance.licensing.property-casualty-line" not in _rules(auto, HOME_AND_AUTO_AGENT)
@@ -190,3 +192,12 @@ def test_the_profile_reads_lines_and_medicare_numbers() -> None:
     with pytest.raises(ValueError, match="whole number"):
         Profile.from_mapping({"medicare_plans": "many"})
     assert Profile().tpmo_disclaimer == ""
+
+
+def test_people_of_a_state_count_as_the_state() -> None:
+    text = "Now helping Texans with Medicare Advantage plans: send me a message."
+    finding = _finding(text, MEDICARE_AGENT, "compliance.licensing.unlisted-state")
+    assert finding.text == "Texans"
+    assert "compliance.licensing.unlisted-state" not in _rules(
+        "Now helping Floridians with Medicare Advantage plans: send me a message.", MEDICARE_AGENT
+    )

@@ -117,7 +117,9 @@ def test_custom_rule_reusing_a_shipped_id_overrides_with_a_notice(tmp_path: Path
 
 
 # Keys no shipped rule uses, each with a behaviour test below.
-TESTED_ONLY = {"platforms", "unless_signal", "group", "suggestions", "replace", "timeout"}
+TESTED_ONLY = {
+    "platforms", "unless_signal", "group", "suggestions", "replace", "timeout", "effective_until",
+}  # fmt: skip
 
 
 def test_every_key_is_documented_and_used_by_a_shipped_pack_or_tested() -> None:

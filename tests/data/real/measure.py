@@ -19,7 +19,6 @@ from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
 
-
 PLATFORMS = ("facebook", "instagram", "linkedin", "x", "threads")
 
 
@@ -38,7 +37,9 @@ def measure(paths: list[Path], details: bool, profile: Profile | None = None) ->
                 continue
             post = json.loads(line)
             platforms = tuple(p for p in post["platforms"] if p in PLATFORMS) or ("facebook",)
-            result = engine.check(CheckInput(text=post["text"], platforms=platforms, profile=profile))
+            result = engine.check(
+                CheckInput(text=post["text"], platforms=platforms, profile=profile)
+            )
             categories = {f.category for f in result.findings}
             for category in post["expect"]:
                 expected[category] += 1
