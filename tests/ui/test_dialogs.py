@@ -491,6 +491,28 @@ def test_profile_round_trip_with_settings(qtbot, services):
     assert [p for p, box in again.platform_boxes.items() if box.isChecked()] == ["x", "linkedin"]
 
 
+def test_profile_dialog_keeps_lines_and_medicare_numbers(qtbot, services) -> None:
+    dialog = ProfileDialog(services.library)
+    qtbot.addWidget(dialog)
+    assert not dialog.medicare_plans.isEnabled()  # only for Medicare agents
+    dialog.line_boxes["medicare"].setChecked(True)
+    dialog.line_boxes["life"].setChecked(True)
+    assert dialog.medicare_plans.isEnabled()
+    dialog.medicare_organizations.setValue(6)
+    dialog.medicare_plans.setValue(42)
+    with qtbot.waitSignal(dialog.profileSaved):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    stored = services.library.profile()
+    assert stored is not None
+    assert stored.lines == ("life", "medicare")
+    assert "represent 6 organizations which offer 42 products" in stored.tpmo_disclaimer
+    again = ProfileDialog(services.library)
+    qtbot.addWidget(again)
+    ticked = [line for line, box in again.line_boxes.items() if box.isChecked()]
+    assert ticked == ["life", "medicare"]
+    assert again.medicare_plans.value() == 42 and again.medicare_plans.isEnabled()
+
+
 def test_profile_preview_is_live_and_names_what_is_missing(qtbot, services):
     dialog = ProfileDialog(services.library)
     qtbot.addWidget(dialog)

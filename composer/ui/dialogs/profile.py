@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from composer.domain.accounts import PLATFORMS
 from composer.domain.platforms import PLATFORM_NAMES
 from composer.domain.preferences import Preferences
-from composer.domain.profile import Profile
+from composer.domain.profile import LINE_NAMES, LINES, Profile
 from composer.services.library import LibraryError
 from composer.services.preferences import PreferencesService
 
@@ -136,6 +138,16 @@ class ProfileDialog(QDialog):
             "Broker-dealer disclosure",
             "Only if you offer variable products through a broker-dealer",
         )
+        # Lines of authority switch rule packs on and off; Medicare's two numbers make the
+        # disclaimer CMS requires on marketing, offered as a one-click fix.
+        self.line_boxes: dict[str, QCheckBox] = {}
+        for line in LINES:
+            box = QCheckBox(LINE_NAMES[line], self)
+            box.setAccessibleName(f"Licensed for {LINE_NAMES[line]}")
+            self.line_boxes[line] = box
+        self.medicare_organizations = self._count("Medicare organizations you represent")
+        self.medicare_plans = self._count("Medicare plans you offer")
+        self.line_boxes["medicare"].toggled.connect(self._medicare_toggled)
         self.why = QLabel(WHY, self)
         self.why.setWordWrap(True)
         self.preview = QLabel(self)
@@ -181,6 +193,17 @@ class ProfileDialog(QDialog):
         field.setPlaceholderText(placeholder)
         return field
 
+    def _count(self, name: str) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(0, 999)
+        box.setAccessibleName(name)
+        box.setSpecialValueText("not set")
+        return box
+
+    def _medicare_toggled(self, on: bool) -> None:
+        self.medicare_organizations.setEnabled(on)
+        self.medicare_plans.setEnabled(on)
+
     def _text(self, name: str, placeholder: str) -> QPlainTextEdit:
         box = QPlainTextEdit(self)
         box.setAccessibleName(name)
@@ -197,6 +220,17 @@ class ProfileDialog(QDialog):
         form.addRow("&States", self.states)
         form.addRow("&Disclosure", self.disclosure)
         form.addRow("&Broker-dealer", self.broker_dealer)
+        lines = QGridLayout()
+        for index, box in enumerate(self.line_boxes.values()):
+            lines.addWidget(box, index // 3, index % 3)
+        form.addRow("Lines you hold", lines)
+        medicare = QHBoxLayout()
+        medicare.addWidget(self.medicare_organizations)
+        medicare.addWidget(QLabel("organizations offering", self))
+        medicare.addWidget(self.medicare_plans)
+        medicare.addWidget(QLabel("plans", self))
+        medicare.addStretch(1)
+        form.addRow("Medicare", medicare)
         profile = QGroupBox("Your profile", self)
         profile_layout = QVBoxLayout(profile)
         profile_layout.addWidget(self.why)
@@ -237,6 +271,11 @@ class ProfileDialog(QDialog):
         self.states.setText(", ".join(profile.states))
         self.disclosure.setPlainText(profile.disclosure)
         self.broker_dealer.setPlainText(profile.broker_dealer_disclosure)
+        for line, box in self.line_boxes.items():
+            box.setChecked(line in profile.lines)
+        self.medicare_organizations.setValue(profile.medicare_organizations)
+        self.medicare_plans.setValue(profile.medicare_plans)
+        self._medicare_toggled(self.line_boxes["medicare"].isChecked())
         for platform, box in self.platform_boxes.items():
             box.setChecked(platform in preferences.default_platforms)
         self.theme.setCurrentIndex(max(0, self.theme.findData(preferences.theme)))
@@ -251,6 +290,9 @@ class ProfileDialog(QDialog):
             states=parse_states(self.states.text()),
             disclosure=self.disclosure.toPlainText().strip(),
             broker_dealer_disclosure=self.broker_dealer.toPlainText().strip(),
+            lines=tuple(line for line, box in self.line_boxes.items() if box.isChecked()),
+            medicare_organizations=self.medicare_organizations.value(),
+            medicare_plans=self.medicare_plans.value(),
         )
 
     def _update_preview(self) -> None:
