@@ -91,10 +91,12 @@ class MainWindow(QMainWindow):
         from composer.ui.findings.checks_controller import ChecksController
         from composer.ui.findings.findings_panel import FindingsPanel
         from composer.ui.shell.banner import Banner
+        from composer.ui.shell.emoji_font import register_emoji_font
         from composer.ui.shell.menus import build as build_menus
         from composer.ui.shell.rules_reload import RulesReloader
 
         self.built = True
+        register_emoji_font()  # after the first paint: it takes about 15 ms
         host = QWidget()
         column = QVBoxLayout(host)
         column.setContentsMargins(0, 0, 0, 0)
