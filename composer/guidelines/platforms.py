@@ -130,7 +130,7 @@ def _platform(name: str, table: dict[str, Any]) -> Platform:
 
 
 def _feed_look(table: dict[str, Any]) -> FeedLook:
-    ratios = tuple(table.pop("image_ratios", FeedLook.image_ratios))
+    ratios = tuple(table.pop("image_ratios", FeedLook().image_ratios))
     if not ratios or not all(isinstance(r, int | float) and r > 0 for r in ratios):
         raise ValueError(f"preview.image_ratios should be positive numbers, not {ratios!r}")
     look = FeedLook(image_ratios=tuple(float(r) for r in ratios), **table)
