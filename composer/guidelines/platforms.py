@@ -43,6 +43,7 @@ class FeedLook:
     more: str = "more"  # the "more" link's words
     image_ratios: tuple[float, ...] = (1.91,)  # crops (width / height) a single image gets
     link_card: bool = True
+    caption_below: bool = False  # the text under the image, after the name (Instagram)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTime
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog
 
+from composer.domain.accounts import Account
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import LibraryError
 from composer.ui import alerts
@@ -71,6 +72,8 @@ class PostsController(QObject):
         checks.settings = services.library
         centre.editor.textChanged.connect(self._edited)
         centre.targeting.changed.connect(self._edited)
+        centre.targeting.account.currentIndexChanged.connect(self._show_author)
+        self._accounts: list[Account] = []
         centre.variants.changed.connect(self._edited)
         centre.editor.focusLost.connect(self.session.save_now)
         history.postActivated.connect(self.open)
@@ -141,7 +144,20 @@ class PostsController(QObject):
             accounts = []
         if selected is None:
             selected = self.centre.targeting.account_id()
+        self._accounts = accounts
         self.centre.targeting.set_accounts(accounts, selected)
+        self._show_author()
+
+    def _show_author(self) -> None:
+        """The previews head each post with the account's (or the profile's) name."""
+        try:
+            profile = self.services.library.profile()
+        except Exception:
+            log.exception("profile unavailable")
+            profile = None
+        self.centre.preview.set_author(
+            self._accounts, self.centre.targeting.account_id(), profile.name if profile else ""
+        )
 
     # -- opening ----------------------------------------------------------------------
 

@@ -317,6 +317,8 @@ class MainWindow(QMainWindow):
 
         if self.services is not None and self._run(ProfileDialog(self.services.library, self)):
             self.checks.set_profile(self.services.library.profile())
+            if self.posts is not None:
+                self.posts.refresh_accounts()  # the previews show the profile's name
             self._follow_theme_setting()
 
     def open_snippets(self) -> None:
