@@ -13,6 +13,14 @@ class Profile:
     states: tuple[str, ...] = field(default_factory=tuple)
     disclosure: str = ""
     broker_dealer_disclosure: str = ""
+    # The agent's picture in the library's image store as "sha256.format" (the previews show
+    # it round); empty: the previews show the name's initials.
+    picture: str = ""
+
+    def picture_key(self) -> tuple[str, str] | None:
+        """(sha256, format) of the picture, or None when there is none."""
+        sha, _, format = self.picture.partition(".")
+        return (sha, format) if sha and format else None
 
     @classmethod
     def from_mapping(cls, data: dict[str, object]) -> Profile:
@@ -34,6 +42,7 @@ class Profile:
             states=tuple(s.strip().upper() for s in states),
             disclosure=text("disclosure"),
             broker_dealer_disclosure=text("broker_dealer_disclosure"),
+            picture=text("picture"),
         )
 
     @classmethod

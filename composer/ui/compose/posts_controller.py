@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTime
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtWidgets import QDialog
 
 from composer.domain.accounts import Account
@@ -21,6 +21,7 @@ from composer.ui import alerts
 from composer.ui.compose import approve_flow
 from composer.ui.compose.approval_note import APPROVED_STATES, describe
 from composer.ui.compose.draft_session import LAST_POST_KEY, DraftSession
+from composer.ui.dialogs.profile_picture import load_picture
 from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.images.attachments_controller import AttachmentsController
 from composer.ui.shell import audit_notices
@@ -74,6 +75,7 @@ class PostsController(QObject):
         centre.targeting.changed.connect(self._edited)
         centre.targeting.account.currentIndexChanged.connect(self._show_author)
         self._accounts: list[Account] = []
+        self._picture: tuple[tuple[str, str] | None, QPixmap | None] = (None, None)
         centre.variants.changed.connect(self._edited)
         centre.editor.focusLost.connect(self.session.save_now)
         history.postActivated.connect(self.open)
@@ -155,8 +157,14 @@ class PostsController(QObject):
         except Exception:
             log.exception("profile unavailable")
             profile = None
+        key = profile.picture_key() if profile else None
+        if key != self._picture[0]:
+            self._picture = (key, load_picture(self.services.images, key))
         self.centre.preview.set_author(
-            self._accounts, self.centre.targeting.account_id(), profile.name if profile else ""
+            self._accounts,
+            self.centre.targeting.account_id(),
+            profile.name if profile else "",
+            self._picture[1],
         )
 
     # -- opening ----------------------------------------------------------------------

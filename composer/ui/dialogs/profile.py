@@ -33,8 +33,10 @@ from composer.domain.preferences import Preferences
 from composer.domain.profile import Profile
 from composer.services.library import LibraryError
 from composer.services.preferences import PreferencesService
+from composer.ui.dialogs.profile_picture import PictureField
 
 if TYPE_CHECKING:
+    from composer.services.images import ImageStore
     from composer.services.library import LibraryService
 
 # Settings keys (library.setting / set_setting) the rest of the window reads.
@@ -119,7 +121,12 @@ class ProfileDialog(QDialog):
 
     profileSaved = Signal(object)  # the saved Profile
 
-    def __init__(self, library_service: LibraryService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library_service: LibraryService,
+        parent: QWidget | None = None,
+        images: ImageStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Profile and settings")
@@ -131,6 +138,7 @@ class ProfileDialog(QDialog):
         self.agency = self._line("Agency", "e.g. Agent Insurance Group")
         self.license_number = self._line("License number", "e.g. 1234567")
         self.states = self._line("States", "Two-letter codes, e.g. TX, OK")
+        self.picture = PictureField(images, self)
         self.disclosure = self._text("Disclosure", "Added to posts that need a disclosure")
         self.broker_dealer = self._text(
             "Broker-dealer disclosure",
@@ -173,6 +181,8 @@ class ProfileDialog(QDialog):
             field.textChanged.connect(self._update_preview)
         for edit in (self.disclosure, self.broker_dealer):
             edit.textChanged.connect(self._update_preview)
+        self.name.textChanged.connect(self.picture.set_name)
+        self.picture.changed.connect(lambda: self.message.setText(self.picture.message))
         self._update_preview()
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
@@ -192,6 +202,7 @@ class ProfileDialog(QDialog):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow("&Name", self.name)
+        form.addRow("Picture", self.picture)
         form.addRow("&Agency", self.agency)
         form.addRow("&License number", self.license_number)
         form.addRow("&States", self.states)
@@ -232,6 +243,8 @@ class ProfileDialog(QDialog):
             self.message.setText(f"The saved profile could not be read: {exc}")
             profile, preferences = Profile(), Preferences()
         self.name.setText(profile.name)
+        self.picture.set_name(profile.name)
+        self.picture.set_picture(profile.picture)
         self.agency.setText(profile.agency)
         self.license_number.setText(profile.license_number)
         self.states.setText(", ".join(profile.states))
@@ -251,6 +264,7 @@ class ProfileDialog(QDialog):
             states=parse_states(self.states.text()),
             disclosure=self.disclosure.toPlainText().strip(),
             broker_dealer_disclosure=self.broker_dealer.toPlainText().strip(),
+            picture=self.picture.picture,
         )
 
     def _update_preview(self) -> None:

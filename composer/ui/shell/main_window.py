@@ -315,10 +315,11 @@ class MainWindow(QMainWindow):
     def open_profile(self) -> None:
         from composer.ui.dialogs.profile import ProfileDialog
 
-        if self.services is not None and self._run(ProfileDialog(self.services.library, self)):
-            self.checks.set_profile(self.services.library.profile())
+        services = self.services
+        if services and self._run(ProfileDialog(services.library, self, images=services.images)):
+            self.checks.set_profile(services.library.profile())
             if self.posts is not None:
-                self.posts.refresh_accounts()  # the previews show the profile's name
+                self.posts.refresh_accounts()  # the previews show the profile's name and picture
             self._follow_theme_setting()
 
     def open_snippets(self) -> None:
