@@ -43,8 +43,8 @@ def fold(
         end = min(end, chars)
     if lines is not None and line_chars:
         end = min(end, _end_of_line(text, lines, line_chars))
-    if end >= len(text):
-        return Folded(text, False)
+    if end >= len(text) or not text[end:].strip():  # nothing but spaces below the fold
+        return Folded(text if end >= len(text) else text[:end].rstrip(), False)
     if not text[end].isspace():  # mid-word: step back to the end of the word before
         start = max(0, end - WORD_BACK)
         space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))

@@ -41,6 +41,11 @@ def test_lines_fold_before_the_characters() -> None:
     assert folded.shown == "Line one\nLine two\nLine three" and folded.cut
 
 
+def test_blank_lines_after_the_fold_are_no_more() -> None:
+    assert fold("one\ntwo\nthree\n\n", None, 3, 70) == fold("one\ntwo\nthree", None, 3, 70)
+    assert not fold("one\ntwo\nthree\n\n", None, 3, 70).cut
+
+
 def test_a_wrapped_paragraph_uses_several_lines() -> None:
     text = "a" * 50 + " " + "b" * 50 + "\nsecond paragraph"
     folded = fold(text, None, 2, 60)  # the first paragraph fills both lines

@@ -71,12 +71,20 @@ class RatioBox(QWidget):
         self.ratio = ratio
         self.cropped: QPixmap | None = None
         self.placeholder = ""
+        self._scaled_key: tuple[int, int, int] = (0, 0, 0)
+        self._scaled_pixmap = QPixmap()
+        self._source: tuple[int, tuple[float, ...]] = (-1, ())
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def show_image(self, pixmap: QPixmap | None, ratios: tuple[float, ...]) -> None:
         """The image cut to the crop of `ratios` nearest its shape (None: a grey box)."""
+        key = (0 if pixmap is None else pixmap.cacheKey(), ratios)
+        if key == self._source:  # the same picture: keep the crop (and its scaled copy)
+            self.update()
+            return
+        self._source = key
         if pixmap is None or pixmap.isNull():
             self.cropped = None
             self.ratio = ratios[0]
@@ -86,6 +94,19 @@ class RatioBox(QWidget):
             self.cropped = pixmap.copy(x, y, w, h)
         self.updateGeometry()
         self.update()
+
+    def _scaled(self, size: QSize) -> QPixmap:
+        """The crop scaled smoothly to `size`, once per size and picture (paints are many)."""
+        assert self.cropped is not None
+        key = (self.cropped.cacheKey(), size.width(), size.height())
+        if self._scaled_key != key:
+            self._scaled_key = key
+            self._scaled_pixmap = self.cropped.scaled(
+                size,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        return self._scaled_pixmap
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -105,8 +126,7 @@ class RatioBox(QWidget):
         painter = QPainter(self)
         rect = self.rect()
         if self.cropped is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(rect, self.cropped)
+            painter.drawPixmap(rect, self._scaled(rect.size()))
         else:
             c = theme.colours()
             painter.fillRect(rect, QColor(c.card_border))
