@@ -50,6 +50,18 @@ def test_emoji_are_drawn_in_colour_in_the_ui_font(qapp: QApplication) -> None:
     assert _coloured_pixels("Hello", font) == 0
 
 
+def test_emoji_stay_in_colour_after_a_pdf_registers_its_monochrome_emoji(
+    qapp: QApplication,
+) -> None:
+    from composer.export.pdf_fonts import register_fonts
+
+    register_emoji_font()
+    assert "Noto Emoji" in register_fonts()  # as exporting a PDF record does
+    font = QFont(qapp.font())
+    font.setPixelSize(48)
+    assert _coloured_pixels("🏠", font) > 50
+
+
 def test_the_window_registers_it(monkeypatch, make_window, services) -> None:
     from composer.ui.shell import emoji_font
 
