@@ -16,7 +16,8 @@ with their ordinary clients (so the bytes are traceable to a named package versi
   (colour emoji would cost 10 MB and PDF viewers draw bitmap glyphs poorly).
 - npm `twemoji-colr-font` (`npm pack`): Twemoji as a COLR (v0) colour font, built with
   Mozilla's twemoji-colr; unpacked from WOFF2 to TrueType (Qt loads TrueType on every
-  platform) into `twemoji/` with its licence (the font OFL 1.1, the art CC BY 4.0). It sits
+  platform), without hinting or glyph names and at 256 units per em, into `twemoji/` with
+  its licence (the font OFL 1.1, the art CC BY 4.0). It sits
   in its own folder so the PDF record, which globs this folder, never picks it up.
 
 Hinting is dropped (the PDF is printed or zoomed, never shown at screen pixel sizes) and
@@ -40,6 +41,7 @@ from fontTools import subset
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 DEBIAN = ("fonts-noto-core", "fonts-noto-cjk")
@@ -90,19 +92,26 @@ def fetch(sources: Path) -> Path:
 
 
 def colour_emoji(sources: Path) -> None:
-    """Twemoji as TrueType (glyphs untouched; only the WOFF2 wrapping and FontForge's
-    timestamp table go), with the package's licence beside it."""
+    """Twemoji as TrueType, with the package's licence beside it. Every glyph and sequence
+    stays; hinting and glyph names go, and the outlines move from 512 to 256 units per em
+    (a rounding of 1/512 em, invisible at any size the window draws): 115 KB less in the
+    installers, whose budget has little room (see tests/packaging/test_bundle.py)."""
     package = sources / "twemoji" / "package"
     font = TTFont(package / "twemoji.woff2")  # WOFF2 needs brotli: fonttools[woff]
     font.flavor = None
-    if "FFTM" in font:
-        del font["FFTM"]
+    options = _options()
+    options.drop_tables += ["FFTM"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=font.getBestCmap().keys(), glyphs=font.getGlyphOrder())
+    subsetter.subset(font)
+    scale_upem(font, 256)
     COLOUR_EMOJI.mkdir(parents=True, exist_ok=True)
     font.save(COLOUR_EMOJI / "Twemoji.ttf")
     licence = (package / "LICENSE").read_text(encoding="utf-8")
     (COLOUR_EMOJI / "LICENSE.md").write_text(
         f"Twemoji.ttf: {NPM_COLOUR_EMOJI} from npm (Twemoji Mozilla, COLR), unpacked from "
-        "WOFF2 to TrueType by packaging/make_fonts.py.\n\n" + licence,
+        "WOFF2 to TrueType, without hinting or glyph names and at 256 units per em, by "
+        "packaging/make_fonts.py.\n\n" + licence,
         encoding="utf-8",
     )
 
