@@ -31,9 +31,13 @@ LINK_CARD_RATIO = 1.91  # every network's link card picture
 _AVATAR_COLOURS = ("#1d4ed8", "#0f766e", "#7c3aed", "#b45309", "#be123c", "#4d7c0f")
 
 
-def avatar_pixmap(name: str, picture: QPixmap | None, size: int = AVATAR_PX) -> QPixmap:
-    """A round avatar: the picture cut to a circle, else the name's initials on a colour."""
-    pixmap = QPixmap(size, size)
+def avatar_pixmap(
+    name: str, picture: QPixmap | None, size: int = AVATAR_PX, scale: float = 1.0
+) -> QPixmap:
+    """A round avatar `size` logical pixels wide (drawn at `scale` device pixels each, sharp
+    on high-density screens): the picture cut to a circle, else the initials on a colour."""
+    pixmap = QPixmap(round(size * scale), round(size * scale))
+    pixmap.setDevicePixelRatio(scale)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -42,11 +46,12 @@ def avatar_pixmap(name: str, picture: QPixmap | None, size: int = AVATAR_PX) -> 
     if picture is not None and not picture.isNull():
         x, y, w, h = centre_crop(picture.width(), picture.height(), 1.0)
         square = picture.copy(x, y, w, h).scaled(
-            size,
-            size,
+            round(size * scale),
+            round(size * scale),
             Qt.AspectRatioMode.IgnoreAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
+        square.setDevicePixelRatio(scale)
         painter.setClipPath(path)
         painter.drawPixmap(0, 0, square)
     else:
@@ -98,14 +103,17 @@ class RatioBox(QWidget):
     def _scaled(self, size: QSize) -> QPixmap:
         """The crop scaled smoothly to `size`, once per size and picture (paints are many)."""
         assert self.cropped is not None
-        key = (self.cropped.cacheKey(), size.width(), size.height())
+        scale = self.devicePixelRatioF()
+        device = QSize(round(size.width() * scale), round(size.height() * scale))
+        key = (self.cropped.cacheKey(), device.width(), device.height())
         if self._scaled_key != key:
             self._scaled_key = key
             self._scaled_pixmap = self.cropped.scaled(
-                size,
+                device,
                 Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
+            self._scaled_pixmap.setDevicePixelRatio(scale)
         return self._scaled_pixmap
 
     def hasHeightForWidth(self) -> bool:
@@ -220,7 +228,7 @@ class FeedCard(QFrame):
             return
         self._author = key
         self.name.setText(name)
-        self.avatar.setPixmap(avatar_pixmap(name, picture))
+        self.avatar.setPixmap(avatar_pixmap(name, picture, scale=self.devicePixelRatioF()))
         self.avatar.setAccessibleName(f"Picture of {name}")
 
     def show_post(

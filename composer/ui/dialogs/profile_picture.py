@@ -76,7 +76,7 @@ class PictureField(QWidget):
     def refresh(self) -> None:
         sha, _, format = self.picture.partition(".")
         pixmap = load_picture(self._images, (sha, format) if sha and format else None)
-        self.shown.setPixmap(avatar_pixmap(self.name, pixmap, SHOWN_PX))
+        self.shown.setPixmap(avatar_pixmap(self.name, pixmap, SHOWN_PX, self.devicePixelRatioF()))
 
     def pick(self) -> None:
         pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
