@@ -113,3 +113,24 @@ def test_author_name_prefers_the_chosen_account_on_that_platform() -> None:
     assert author_name("x", accounts, None, "Jane") == "@janedoe"
     assert author_name("instagram", accounts, 1, "Jane") == "Jane"
     assert author_name("instagram", [], None, "") == "Your name"
+
+
+@pytest.mark.parametrize(
+    ("preview", "says"),
+    [
+        ("image_ratios = []", "image_ratios"),
+        ("fold_lines = 0", "fold_lines"),
+        ('shape = "round"', "unknown image or preview rule"),
+    ],
+)
+def test_a_wrong_feed_look_names_the_platform(tmp_path, preview: str, says: str) -> None:
+    from composer.guidelines.platforms import PlatformDataError
+
+    path = tmp_path / "platforms.toml"
+    path.write_text(
+        '[mastodon]\ndisplay_name = "Mastodon"\nlimit = 500\ncounting = "chars"\n'
+        f"[mastodon.preview]\n{preview}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PlatformDataError, match=f"'mastodon'.*{says}"):
+        load_platforms(path)
