@@ -1,4 +1,5 @@
-"""Make the compact fonts in resources/fonts/ that the PDF record is set in.
+"""Make the compact fonts in resources/fonts/ that the PDF record is set in, and the colour
+emoji font the window shows emoji in.
 
 Run: uv run --group fonts python packaging/make_fonts.py [--sources DIR]
 The fonts are committed, so neither a build nor a fresh clone needs this script; run it
@@ -13,6 +14,11 @@ with their ordinary clients (so the bytes are traceable to a named package versi
   reported by the export before it writes.
 - npm `@expo-google-fonts/noto-emoji` (`npm pack`): Noto Emoji, the monochrome emoji font
   (colour emoji would cost 10 MB and PDF viewers draw bitmap glyphs poorly).
+- npm `twemoji-colr-font` (`npm pack`): Twemoji as a COLR (v0) colour font, built with
+  Mozilla's twemoji-colr; unpacked from WOFF2 to TrueType (Qt loads TrueType on every
+  platform), without hinting or glyph names and at 256 units per em, into `twemoji/` with
+  its licence (the font OFL 1.1, the art CC BY 4.0). It sits
+  in its own folder so the PDF record, which globs this folder, never picks it up.
 
 Hinting is dropped (the PDF is printed or zoomed, never shown at screen pixel sizes) and
 so are tables only screens use. `glyphless.ttf` is made here too: one blank glyph, the font
@@ -35,10 +41,13 @@ from fontTools import subset
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 DEBIAN = ("fonts-noto-core", "fonts-noto-cjk")
 NPM_EMOJI = "@expo-google-fonts/noto-emoji@0.4.7"
+NPM_COLOUR_EMOJI = "twemoji-colr-font@15.0.3"
+COLOUR_EMOJI = FONTS / "twemoji"
 NOTO = "usr/share/fonts/truetype/noto"
 CJK_TTC = "usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 CJK_FACE = "Noto Sans CJK SC"
@@ -69,7 +78,42 @@ def fetch(sources: Path) -> Path:
         ).stdout.split()[-1]
         with tarfile.open(sources / packed) as tar:
             tar.extractall(sources / "emoji", filter="data")
+    if not (sources / "twemoji" / "package" / "twemoji.woff2").is_file():
+        packed = subprocess.run(
+            ["npm", "pack", NPM_COLOUR_EMOJI],
+            cwd=sources,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()[-1]
+        with tarfile.open(sources / packed) as tar:
+            tar.extractall(sources / "twemoji", filter="data")
     return unpacked
+
+
+def colour_emoji(sources: Path) -> None:
+    """Twemoji as TrueType, with the package's licence beside it. Every glyph and sequence
+    stays; hinting and glyph names go, and the outlines move from 512 to 256 units per em
+    (a rounding of 1/512 em, invisible at any size the window draws): 115 KB less in the
+    installers, whose budget has little room (see tests/packaging/test_bundle.py)."""
+    package = sources / "twemoji" / "package"
+    font = TTFont(package / "twemoji.woff2")  # WOFF2 needs brotli: fonttools[woff]
+    font.flavor = None
+    options = _options()
+    options.drop_tables += ["FFTM"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=font.getBestCmap().keys(), glyphs=font.getGlyphOrder())
+    subsetter.subset(font)
+    scale_upem(font, 256)
+    COLOUR_EMOJI.mkdir(parents=True, exist_ok=True)
+    font.save(COLOUR_EMOJI / "Twemoji.ttf")
+    licence = (package / "LICENSE").read_text(encoding="utf-8")
+    (COLOUR_EMOJI / "LICENSE.md").write_text(
+        f"Twemoji.ttf: {NPM_COLOUR_EMOJI} from npm (Twemoji Mozilla, COLR), unpacked from "
+        "WOFF2 to TrueType, without hinting or glyph names and at 256 units per em, by "
+        "packaging/make_fonts.py.\n\n" + licence,
+        encoding="utf-8",
+    )
 
 
 def _options(**extra: object) -> subset.Options:
@@ -167,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     emoji = sources / "emoji" / "package" / "400Regular" / "NotoEmoji_400Regular.ttf"
     _save(TTFont(emoji), None, FONTS / "NotoEmoji-Regular.ttf")
     glyphless(FONTS / "glyphless.ttf")
+    colour_emoji(sources)
     licence = (sources / "emoji" / "package" / "LICENSE_FONT").read_text(encoding="utf-8")
     (FONTS / "OFL.txt").write_text(_provenance() + licence, encoding="utf-8")
     return 0

@@ -45,6 +45,15 @@ class Profile:
             "information on all of your options."
         )
 
+    # The agent's picture in the library's image store as "sha256.format" (the previews show
+    # it round); empty: the previews show the name's initials.
+    picture: str = ""
+
+    def picture_key(self) -> tuple[str, str] | None:
+        """(sha256, format) of the picture, or None when there is none."""
+        sha, _, format = self.picture.partition(".")
+        return (sha, format) if sha and format else None
+
     @classmethod
     def from_mapping(cls, data: dict[str, object]) -> Profile:
         """Build a profile from parsed TOML, ignoring unknown keys and rejecting wrong types."""
@@ -80,6 +89,7 @@ class Profile:
             lines=tuple(dict.fromkeys(x.strip().lower() for x in lines)),
             medicare_organizations=count("medicare_organizations"),
             medicare_plans=count("medicare_plans"),
+            picture=text("picture"),
         )
 
     @classmethod

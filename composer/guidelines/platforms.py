@@ -35,6 +35,18 @@ class ImageRules:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedLook:
+    """How the feed draws a post, for the window's preview (never used by the checks)."""
+
+    fold_lines: int | None = None  # lines before the "more" link; None: no line fold
+    line_chars: int | None = None  # about how many characters one feed line holds
+    more: str = "more"  # the "more" link's words
+    image_ratios: tuple[float, ...] = (1.91,)  # crops (width / height) a single image gets
+    link_card: bool = True
+    caption_below: bool = False  # the text under the image, after the name (Instagram)
+
+
+@dataclass(frozen=True, slots=True)
 class Platform:
     name: str
     display_name: str
@@ -45,6 +57,7 @@ class Platform:
     max_links: int | None = None
     links_clickable: bool = True
     images: ImageRules = ImageRules()
+    preview: FeedLook = FeedLook()
 
 
 class PlatformDataError(ValueError):
@@ -113,7 +126,20 @@ def _platform(name: str, table: dict[str, Any]) -> Platform:
         max_links=_optional_int(table, "max_links"),
         links_clickable=_typed(table.get("links_clickable", True), bool, "links_clickable"),
         images=ImageRules(**images),
+        preview=_feed_look(dict(table.get("preview", {}))),
     )
+
+
+def _feed_look(table: dict[str, Any]) -> FeedLook:
+    ratios = tuple(table.pop("image_ratios", FeedLook().image_ratios))
+    if not ratios or not all(isinstance(r, int | float) and r > 0 for r in ratios):
+        raise ValueError(f"preview.image_ratios should be positive numbers, not {ratios!r}")
+    look = FeedLook(image_ratios=tuple(float(r) for r in ratios), **table)
+    for field in ("fold_lines", "line_chars"):
+        value = getattr(look, field)
+        if value is not None and (not isinstance(value, int) or value < 1):
+            raise ValueError(f"preview.{field} should be a whole number above 0, not {value!r}")
+    return look
 
 
 def _typed[T](value: object, kind: type[T], field: str) -> T:
@@ -131,5 +157,5 @@ def _why(error: Exception) -> str:
     if isinstance(error, KeyError):
         return f"missing {error.args[0]}"
     if isinstance(error, TypeError):
-        return f"unknown image rule ({error})"
+        return f"unknown image or preview rule ({error})"
     return str(error)

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
+from composer.guidelines.platforms import load_platforms
 from composer.storage.database import library_path, open_library
 from composer.ui.compose.preview import cut_at_fold
 from composer.ui.editor.offsets import OffsetMap, utf16_length
@@ -58,10 +59,11 @@ def test_offsets_map_code_points_to_utf16_and_back():
 
 
 def test_preview_cuts_at_the_fold_on_a_whole_word():
+    instagram = load_platforms()["instagram"]
     text = "word " * 60
-    shown, cut = cut_at_fold(text, 125)
-    assert cut and len(shown) <= 125 and shown.endswith("word")
-    assert cut_at_fold("short", 125) == ("short", False)
+    folded = cut_at_fold(text, instagram)
+    assert folded.cut and len(folded.shown) <= 125 and folded.shown.endswith("word")
+    assert not cut_at_fold("short", instagram).cut
 
 
 # -- start-up -------------------------------------------------------------------------

@@ -180,8 +180,10 @@ def test_instagram_chip_and_preview_show_the_images(qtbot, window, services):
         _strip(window).add(replace(image, alt_text="A square"))
     assert "5/10 images" in chip.text() and chip.property("state") == "ok"
     assert "5/4 images" in window.centre.chips.chips()["x"].text()
-    qtbot.waitUntil(lambda: window.centre.preview.toHtml().count("thumb:") == 4 + 5)
-    assert "+1 not shown here" in window.centre.preview.toHtml()
+    cards = window.centre.preview.cards
+    qtbot.waitUntil(lambda: cards["x"].image.cropped is not None)
+    assert cards["instagram"].image_note.text() == "1 of 5 images (swipe)"
+    assert "1 more not shown here (X takes 4)" in cards["x"].image_note.text()
 
 
 def test_an_image_swap_after_approval_returns_to_draft(qtbot, window, services):

@@ -95,7 +95,7 @@ class CentrePane(QWidget):
         self.tabs.setDocumentMode(True)
         self.preview = PreviewView()
         self.variants = VariantsEditor()
-        self.tabs.addTab(self.preview, "Preview at the fold")
+        self.tabs.addTab(self.preview, "Preview")
         self.tabs.addTab(self.variants, "Variants")
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
@@ -154,3 +154,4 @@ class CentrePane(QWidget):
         self.saved.setStyleSheet(f"color: {c.muted};")
         self.details.setStyleSheet(f"color: {c.muted};")
         self.attachments.restyle()
+        self.preview.restyle()

@@ -11,15 +11,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTime
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtWidgets import QDialog
 
+from composer.domain.accounts import Account
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import LibraryError
 from composer.ui import alerts
 from composer.ui.compose import approve_flow
 from composer.ui.compose.approval_note import APPROVED_STATES, describe
 from composer.ui.compose.draft_session import LAST_POST_KEY, DraftSession
+from composer.ui.dialogs.profile_picture import load_picture
 from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.images.attachments_controller import AttachmentsController
 from composer.ui.shell import audit_notices
@@ -71,6 +73,9 @@ class PostsController(QObject):
         checks.settings = services.library
         centre.editor.textChanged.connect(self._edited)
         centre.targeting.changed.connect(self._edited)
+        centre.targeting.account.currentIndexChanged.connect(self._show_author)
+        self._accounts: list[Account] = []
+        self._picture: tuple[tuple[str, str] | None, QPixmap | None] = (None, None)
         centre.variants.changed.connect(self._edited)
         centre.editor.focusLost.connect(self.session.save_now)
         history.postActivated.connect(self.open)
@@ -141,7 +146,26 @@ class PostsController(QObject):
             accounts = []
         if selected is None:
             selected = self.centre.targeting.account_id()
+        self._accounts = accounts
         self.centre.targeting.set_accounts(accounts, selected)
+        self._show_author()
+
+    def _show_author(self) -> None:
+        """The previews head each post with the account's (or the profile's) name."""
+        try:
+            profile = self.services.library.profile()
+        except Exception:
+            log.exception("profile unavailable")
+            profile = None
+        key = profile.picture_key() if profile else None
+        if key != self._picture[0]:
+            self._picture = (key, load_picture(self.services.images, key))
+        self.centre.preview.set_author(
+            self._accounts,
+            self.centre.targeting.account_id(),
+            profile.name if profile else "",
+            self._picture[1],
+        )
 
     # -- opening ----------------------------------------------------------------------
 

@@ -35,8 +35,10 @@ from composer.domain.preferences import Preferences
 from composer.domain.profile import LINE_NAMES, LINES, Profile
 from composer.services.library import LibraryError
 from composer.services.preferences import PreferencesService
+from composer.ui.dialogs.profile_picture import PictureField
 
 if TYPE_CHECKING:
+    from composer.services.images import ImageStore
     from composer.services.library import LibraryService
 
 # Settings keys (library.setting / set_setting) the rest of the window reads.
@@ -121,7 +123,12 @@ class ProfileDialog(QDialog):
 
     profileSaved = Signal(object)  # the saved Profile
 
-    def __init__(self, library_service: LibraryService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library_service: LibraryService,
+        parent: QWidget | None = None,
+        images: ImageStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Profile and settings")
@@ -133,6 +140,7 @@ class ProfileDialog(QDialog):
         self.agency = self._line("Agency", "e.g. Agent Insurance Group")
         self.license_number = self._line("License number", "e.g. 1234567")
         self.states = self._line("States", "Two-letter codes, e.g. TX, OK")
+        self.picture = PictureField(images, self)
         self.disclosure = self._text("Disclosure", "Added to posts that need a disclosure")
         self.broker_dealer = self._text(
             "Broker-dealer disclosure",
@@ -185,6 +193,8 @@ class ProfileDialog(QDialog):
             field.textChanged.connect(self._update_preview)
         for edit in (self.disclosure, self.broker_dealer):
             edit.textChanged.connect(self._update_preview)
+        self.name.textChanged.connect(self.picture.set_name)
+        self.picture.changed.connect(lambda: self.message.setText(self.picture.message))
         self._update_preview()
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
@@ -215,6 +225,7 @@ class ProfileDialog(QDialog):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow("&Name", self.name)
+        form.addRow("Picture", self.picture)
         form.addRow("&Agency", self.agency)
         form.addRow("&License number", self.license_number)
         form.addRow("&States", self.states)
@@ -266,6 +277,8 @@ class ProfileDialog(QDialog):
             self.message.setText(f"The saved profile could not be read: {exc}")
             profile, preferences = Profile(), Preferences()
         self.name.setText(profile.name)
+        self.picture.set_name(profile.name)
+        self.picture.set_picture(profile.picture)
         self.agency.setText(profile.agency)
         self.license_number.setText(profile.license_number)
         self.states.setText(", ".join(profile.states))
@@ -293,6 +306,7 @@ class ProfileDialog(QDialog):
             lines=tuple(line for line, box in self.line_boxes.items() if box.isChecked()),
             medicare_organizations=self.medicare_organizations.value(),
             medicare_plans=self.medicare_plans.value(),
+            picture=self.picture.picture,
         )
 
     def _update_preview(self) -> None:

@@ -91,10 +91,12 @@ class MainWindow(QMainWindow):
         from composer.ui.findings.checks_controller import ChecksController
         from composer.ui.findings.findings_panel import FindingsPanel
         from composer.ui.shell.banner import Banner
+        from composer.ui.shell.emoji_font import register_emoji_font
         from composer.ui.shell.menus import build as build_menus
         from composer.ui.shell.rules_reload import RulesReloader
 
         self.built = True
+        register_emoji_font()  # after the first paint: it takes about 15 ms
         host = QWidget()
         column = QVBoxLayout(host)
         column.setContentsMargins(0, 0, 0, 0)
@@ -313,8 +315,11 @@ class MainWindow(QMainWindow):
     def open_profile(self) -> None:
         from composer.ui.dialogs.profile import ProfileDialog
 
-        if self.services is not None and self._run(ProfileDialog(self.services.library, self)):
-            self.checks.set_profile(self.services.library.profile())
+        services = self.services
+        if services and self._run(ProfileDialog(services.library, self, images=services.images)):
+            self.checks.set_profile(services.library.profile())
+            if self.posts is not None:
+                self.posts.refresh_accounts()  # the previews show the profile's name and picture
             self._follow_theme_setting()
 
     def open_snippets(self) -> None:
