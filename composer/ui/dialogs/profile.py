@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,10 @@ WHY = (
     "Most states' advertising rules require your name as licensed and your license number "
     "on every ad, and a social media post is an ad. Carriers and broker-dealers may require "
     "their own disclosure too. Composer checks each post against what you enter here."
+)
+LICENCES_WHY = (
+    "Rules switch on with what you are licensed for: Medicare's disclaimer is written from "
+    "your two numbers, and posts that solicit in other states or sell other lines are flagged."
 )
 _STATE = re.compile(r"^[A-Z]{2}$")
 
@@ -158,6 +163,8 @@ class ProfileDialog(QDialog):
         self.line_boxes["medicare"].toggled.connect(self._medicare_toggled)
         self.why = QLabel(WHY, self)
         self.why.setWordWrap(True)
+        self.licences_why = QLabel(LICENCES_WHY, self)
+        self.licences_why.setWordWrap(True)
         self.preview = QLabel(self)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
@@ -223,33 +230,44 @@ class ProfileDialog(QDialog):
         return box
 
     def _layout(self) -> None:
+        # Three tabs keep the dialog within a 1024x700 screen: who you are, where and what
+        # you may sell, and how Composer behaves.
         form = QFormLayout()
         form.addRow("&Name", self.name)
         form.addRow("Picture", self.picture)
         form.addRow("&Agency", self.agency)
         form.addRow("&License number", self.license_number)
-        form.addRow("&States", self.states)
         form.addRow("&Disclosure", self.disclosure)
         form.addRow("&Broker-dealer", self.broker_dealer)
+        preview = QGroupBox("How your sign-off reads", self)
+        preview_layout = QVBoxLayout(preview)
+        preview_layout.addWidget(self.preview)
+        preview_layout.addWidget(self.missing)
+        profile = QWidget(self)
+        profile_layout = QVBoxLayout(profile)
+        profile_layout.addWidget(self.why)
+        profile_layout.addLayout(form)
+        profile_layout.addWidget(preview)
+        profile_layout.addStretch(1)
+
         lines = QGridLayout()
         for index, box in enumerate(self.line_boxes.values()):
-            lines.addWidget(box, index // 3, index % 3)
-        form.addRow("Lines you hold", lines)
+            lines.addWidget(box, index // 2, index % 2)
         medicare = QHBoxLayout()
         medicare.addWidget(self.medicare_organizations)
         medicare.addWidget(QLabel("organizations offering", self))
         medicare.addWidget(self.medicare_plans)
         medicare.addWidget(QLabel("plans", self))
         medicare.addStretch(1)
-        form.addRow("Medicare", medicare)
-        profile = QGroupBox("Your profile", self)
-        profile_layout = QVBoxLayout(profile)
-        profile_layout.addWidget(self.why)
-        profile_layout.addLayout(form)
-        preview = QGroupBox("How your sign-off reads", self)
-        preview_layout = QVBoxLayout(preview)
-        preview_layout.addWidget(self.preview)
-        preview_layout.addWidget(self.missing)
+        licences_form = QFormLayout()
+        licences_form.addRow("&States", self.states)
+        licences_form.addRow("Lines you hold", lines)
+        licences_form.addRow("Medicare", medicare)
+        licences = QWidget(self)
+        licences_layout = QVBoxLayout(licences)
+        licences_layout.addWidget(self.licences_why)
+        licences_layout.addLayout(licences_form)
+        licences_layout.addStretch(1)
 
         platforms = QHBoxLayout()
         for box in self.platform_boxes.values():
@@ -259,13 +277,18 @@ class ProfileDialog(QDialog):
         settings_form.addRow("Default platforms", platforms)
         settings_form.addRow("&Theme", self.theme)
         settings_form.addRow("A&pprover", self.approver)
-        settings = QGroupBox("Settings", self)
-        settings.setLayout(settings_form)
+        settings = QWidget(self)
+        settings_layout = QVBoxLayout(settings)
+        settings_layout.addLayout(settings_form)
+        settings_layout.addStretch(1)
 
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Profile sections")
+        self.tabs.addTab(profile, "&Profile")
+        self.tabs.addTab(licences, "L&icences")
+        self.tabs.addTab(settings, "S&ettings")
         layout = QVBoxLayout(self)
-        layout.addWidget(profile)
-        layout.addWidget(preview)
-        layout.addWidget(settings)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
