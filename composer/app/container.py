@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from composer.services.importer import ImportService
     from composer.services.library import LibraryService
     from composer.services.maintenance import MaintenanceService
+    from composer.services.planning import PlanningService
     from composer.services.preferences import PreferencesService
     from composer.storage.database import Database
 
@@ -62,6 +63,7 @@ class Services:
     audit: AuditService
     importer: ImportService
     account_repository: AccountRepository
+    planning: PlanningService
 
     @classmethod
     def open(
@@ -84,6 +86,7 @@ class Services:
         from composer.services.history import HistoryService
         from composer.services.importer import ImportService
         from composer.services.library import LibraryService, utc_now
+        from composer.services.planning import PlanningService
         from composer.services.preferences import PreferencesService
         from composer.storage.accounts import SqlAccountRepository
         from composer.storage.database import StorageError, open_library
@@ -128,6 +131,7 @@ class Services:
             audit=AuditService(database, now, keys),
             importer=ImportService(database, now),
             account_repository=SqlAccountRepository(database, now),
+            planning=PlanningService(database, library, now),
         )
         try:  # made now: the audit key is asked for inside write transactions
             services.library_id  # noqa: B018

@@ -1,0 +1,98 @@
+"""Planning rows: the weekly posting slots and the scheduled posts of a date range.
+
+The calendar reads only the columns it shows (id, time, status, title, a first line and
+the platforms) for a range, through `ix_posts_scheduled`, so a 10,000-post library opens
+its month without loading whole posts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from composer.domain.planning import Slot
+from composer.storage.models import PostingSlotRow, PostPlatformRow, PostRow
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledRow:
+    """One live scheduled post as the calendar needs it."""
+
+    post_id: int
+    wall: datetime  # naive local wall time, as stored
+    status: str
+    title: str
+    first_line: str
+    platforms: tuple[str, ...]
+
+
+class PlanningRows:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # Slots -----------------------------------------------------------------------------
+
+    def slots(self) -> list[Slot]:
+        """Every slot, by weekday and time, then platform (all platforms first)."""
+        rows = self._session.scalars(select(PostingSlotRow))
+        return sorted(
+            Slot(row.weekday, time(row.minute // 60, row.minute % 60), row.platform) for row in rows
+        )
+
+    def replace_slots(self, platform: str, slots: Sequence[Slot]) -> None:
+        """The slots of `platform` ("" for all platforms) become exactly `slots`."""
+        self._session.execute(delete(PostingSlotRow).where(PostingSlotRow.platform == platform))
+        seen: set[tuple[int, int]] = set()
+        for slot in slots:
+            key = (slot.weekday, slot.at.hour * 60 + slot.at.minute)
+            if key not in seen:
+                seen.add(key)
+                self._session.add(PostingSlotRow(platform=platform, weekday=key[0], minute=key[1]))
+        self._session.flush()
+
+    # Scheduled posts ----------------------------------------------------------------------
+
+    def scheduled(self, start: datetime | None, end: datetime | None) -> list[ScheduledRow]:
+        """Live posts scheduled in [start, end) (naive wall times), soonest first."""
+        statement = select(
+            PostRow.id, PostRow.scheduled_at, PostRow.status, PostRow.title, PostRow.body
+        ).where(PostRow.deleted_at.is_(None), PostRow.scheduled_at.is_not(None))
+        if start is not None:
+            statement = statement.where(PostRow.scheduled_at >= start)
+        if end is not None:
+            statement = statement.where(PostRow.scheduled_at < end)
+        statement = statement.order_by(PostRow.scheduled_at, PostRow.id)
+        rows = list(self._session.execute(statement))
+        platforms = self._platforms([row.id for row in rows])
+        return [
+            ScheduledRow(
+                post_id=row.id,
+                wall=row.scheduled_at,
+                status=row.status,
+                title=row.title,
+                first_line=_first_line(row.body),
+                platforms=platforms.get(row.id, ()),
+            )
+            for row in rows
+        ]
+
+    def _platforms(self, post_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for start in range(0, len(post_ids), 500):
+            chunk = post_ids[start : start + 500]
+            statement = select(
+                PostPlatformRow.post_id, PostPlatformRow.position, PostPlatformRow.platform
+            ).where(PostPlatformRow.post_id.in_(chunk))
+            for row in self._session.execute(statement):
+                found[row.post_id].append((row.position, row.platform))
+        return {key: tuple(name for _, name in sorted(value)) for key, value in found.items()}
+
+
+def _first_line(body: str, width: int = 60) -> str:
+    line = next((part.strip() for part in body.splitlines() if part.strip()), "")
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
