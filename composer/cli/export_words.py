@@ -85,16 +85,17 @@ _WORDS: dict[ProblemCode, Callable[[Problem], str]] = {
         f"posts {ids(p.post_ids)} have the same text; schedulers and networks reject or "
         "hide repeats"
     ),
-    ProblemCode.SAME_MINUTE: lambda p: (
-        f"posts {' and '.join(map(str, p.post_ids))} are scheduled in the same minute"
-        + (f" ({p.when:%Y-%m-%d %H:%M})" if p.when else "")
-    ),
     ProblemCode.TOO_CLOSE: lambda p: (
         f"posts {' and '.join(map(str, p.post_ids))} are less than {p.limit} minutes apart; "
         f"{_tool(p)} needs at least {p.limit} minutes between posts"
     ),
     ProblemCode.IN_THE_PAST: lambda p: (
-        f"post(s) {ids(p.post_ids)} are scheduled in the past; the scheduler will refuse them"
+        f"post(s) {ids(p.post_ids)} are in the past or less than {p.limit} minutes ahead; "
+        f"{_tool(p)} will refuse them"
+    ),
+    ProblemCode.OFF_STEP: lambda p: (
+        f"post(s) {ids(p.post_ids)} are not on a {p.limit}-minute step; {_tool(p)} takes "
+        "minutes in steps of 5 (09:00, 09:05...)"
     ),
     ProblemCode.TOO_LONG: lambda p: (
         f"post {ids(p.post_ids)} is {p.count:,} characters for {p.platform} "
@@ -172,3 +173,26 @@ def error_text(exc: ExportError) -> str:
     if isinstance(exc, ExportWriteError):
         return exc.detail or f"cannot write {exc.path}; nothing was written"
     return str(exc)
+
+
+def timing_refusal(problems: Sequence[Problem]) -> str:
+    """The scheduler's timing rules that refuse the export, as one line naming each rule
+    and its posts, and the flag that fixes them."""
+    tool = _tool(problems[0]) if problems else "the scheduler"
+    close = [p.post_ids for p in problems if p.code is ProblemCode.TOO_CLOSE]
+    parts: list[str] = []
+    if close:
+        pairs = ", ".join(" and ".join(map(str, pair)) for pair in close)
+        gap = next(p.limit for p in problems if p.code is ProblemCode.TOO_CLOSE)
+        parts.append(f"posts at least {gap} minutes apart (posts {pairs} are closer)")
+    for p in problems:
+        if p.code is ProblemCode.IN_THE_PAST:
+            parts.append(
+                f"posts at least {p.limit} minutes ahead (post(s) {ids(p.post_ids)} "
+                "are in the past or too soon)"
+            )
+        elif p.code is ProblemCode.OFF_STEP:
+            parts.append(f"minutes in {p.limit}-minute steps (post(s) {ids(p.post_ids)} are not)")
+    return (
+        f"nothing was exported: {tool} wants {'; and '.join(parts)}; use --fix-times to move them"
+    )

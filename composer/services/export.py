@@ -58,12 +58,14 @@ from composer.services.export_errors import (
 )
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
+from composer.services.scheduler_rules import TimeFix, fix_times
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
     from composer.services.images import ImageStore
+    from composer.services.library import LibraryService
     from composer.storage.database import Database
     from composer.storage.repositories import Repositories
 
@@ -104,6 +106,7 @@ class ExportRequest:
     skip_unapproved: bool = False
     scheduler: str = "hootsuite"  # the CSV inside a bundle: hootsuite or sprout
     allow_missing_glyphs: bool = False  # a PDF may show characters it has no font for
+    fix_times: bool = False  # move posts to keep the scheduler's timing rules
 
     @property
     def scheduler_format(self) -> str | None:
@@ -120,6 +123,7 @@ class ExportPlan:
     platform: str | None  # the one platform of a scheduler file, else the --platform filter
     skipped: tuple[Skipped, ...] = ()
     problems: tuple[Problem, ...] = ()
+    moved: tuple[TimeFix, ...] = ()  # with `fix_times`: the posts whose time the file changes
 
     @property
     def refusals(self) -> tuple[Problem, ...]:
@@ -153,6 +157,7 @@ class ExportResult:
     rows: int
     warnings: tuple[Problem, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    moved: tuple[TimeFix, ...] = ()  # rescheduled in the library to match the file
 
 
 class OpenLibrary(Protocol):
@@ -163,6 +168,7 @@ class OpenLibrary(Protocol):
     audit: AuditService
     account_repository: AccountRepository
     data_dir: Path
+    library: LibraryService
 
     @property
     def images(self) -> ImageStore: ...
@@ -178,11 +184,13 @@ class ExportService:
         clock: Clock = utc_now,
         images: ImageStore | Callable[[], ImageStore] | None = None,
         data_dir: Path | None = None,
+        reschedule: Callable[[int, datetime], object] | None = None,
     ) -> None:
         """`images` is the data folder's image store (or a function making it, so exports
         of posts without images never load Qt); without it, exports name images by hash
         but cannot show or bundle them. `data_dir` (default: the library's folder) is
-        never written into."""
+        never written into. `reschedule` sets a post's time: with it, the times an export
+        fixed are also set on the posts, so the library and the file agree."""
         self._db = database
         self._data_dir = data_dir if data_dir is not None else database.path.parent
         self._approval = approval
@@ -190,6 +198,7 @@ class ExportService:
         self._accounts = accounts
         self._clock = clock
         self._images = images
+        self._reschedule = reschedule
 
     @classmethod
     def over(cls, services: OpenLibrary, clock: Clock = utc_now) -> ExportService:
@@ -202,6 +211,7 @@ class ExportService:
             clock,
             images=lambda: services.images,
             data_dir=services.data_dir,
+            reschedule=services.library.reschedule,
         )
 
     def _store(self) -> ImageStore | None:
@@ -245,8 +255,11 @@ class ExportService:
         if not items:
             problems.append(Problem(ProblemCode.NO_POSTS, blocking=True))
         shown = [platform] if platform else sorted({p for i in items for p in i.platforms})
+        moved: list[TimeFix] = []
         if scheduler is not None and platform:
             now = self._clock()
+            if request.fix_times:
+                items, moved = _fixed(scheduler, items, now)
             problems += scheduler_problems(scheduler, items, platform, now)
             problems += length_problems(items, [platform])
         if request.format == BUNDLE:
@@ -256,7 +269,9 @@ class ExportService:
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         problems += dropped_link_problems(items)
-        return ExportPlan(request, tuple(items), platform, tuple(skipped), tuple(problems))
+        return ExportPlan(
+            request, tuple(items), platform, tuple(skipped), tuple(problems), tuple(moved)
+        )
 
     def _account(self, account_id: int | None) -> Account | None:
         if account_id is None:
@@ -375,6 +390,9 @@ class ExportService:
             staged.discard()
             raise
         staged.finish()
+        if self._reschedule is not None:
+            for fix in plan.moved:
+                self._reschedule(fix.post_id, fix.after)
         return ExportResult(
             path,
             request.format,
@@ -385,6 +403,7 @@ class ExportService:
             plan.rows,
             plan.warnings,
             plan.skipped,
+            plan.moved,
         )
 
     def _stage(
@@ -452,6 +471,18 @@ def _all_with_status(tx: Repositories, statuses: tuple[PostStatus, ...]) -> list
         offset += _PAGE
     posts.sort(key=lambda p: (p.scheduled_at is None, p.scheduled_at or datetime.min, p.id))
     return posts
+
+
+def _fixed(
+    scheduler: str, items: Sequence[ExportItem], now: datetime
+) -> tuple[list[ExportItem], list[TimeFix]]:
+    """The items with times that keep the scheduler's rules, and which posts moved."""
+    timed = [(i.post_id, local_naive(i.scheduled_at)) for i in items if i.scheduled_at]
+    fixes = fix_times(scheduler, timed, local_naive(now))
+    after = {fix.post_id: fix.after for fix in fixes}
+    fixed = [replace(i, scheduled_at=after.get(i.post_id, i.scheduled_at)) for i in items]
+    fixed.sort(key=lambda i: (i.scheduled_at is None, i.scheduled_at or datetime.min, i.post_id))
+    return fixed, fixes
 
 
 def _single_platform(format: str, items: Sequence[ExportItem]) -> str:

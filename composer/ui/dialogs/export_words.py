@@ -150,17 +150,17 @@ _WORDS: dict[ProblemCode, _Word] = {
     ProblemCode.DUPLICATE_TEXT: lambda w, p: (
         f"{w.posts(p.post_ids)} have the same text; schedulers and networks reject or hide repeats."
     ),
-    ProblemCode.SAME_MINUTE: lambda w, p: (
-        f"{w.posts(p.post_ids)} are scheduled in the same minute"
-        + (f" ({p.when:%d %b %Y, %H:%M})." if p.when else ".")
-    ),
     ProblemCode.TOO_CLOSE: lambda w, p: (
         f"{w.posts(p.post_ids)} are less than {p.limit} minutes apart; {_tool(p)} needs "
         f"at least {p.limit} minutes between posts."
     ),
     ProblemCode.IN_THE_PAST: lambda w, p: _sentence(
-        f"{w.posts(p.post_ids)} {_many(p.post_ids, 'is', 'are')} scheduled in the past; "
-        f"the scheduler will refuse {_many(p.post_ids, 'it', 'them')}"
+        f"{w.posts(p.post_ids)} {_many(p.post_ids, 'is', 'are')} in the past or less than "
+        f"{p.limit} minutes ahead; {_tool(p)} will refuse {_many(p.post_ids, 'it', 'them')}"
+    ),
+    ProblemCode.OFF_STEP: lambda w, p: _sentence(
+        f"{w.posts(p.post_ids)} {_many(p.post_ids, 'is', 'are')} not on a {p.limit}-minute "
+        f"step (such as 9:00, 9:05, 9:10); {_tool(p)} takes only those"
     ),
     ProblemCode.TOO_LONG: lambda w, p: _sentence(
         f"{w.posts(p.post_ids)} is {p.count:,} characters for {display_name(p.platform)}, "
