@@ -341,3 +341,30 @@ def test_every_problem_code_has_window_words_without_flags_or_ids():
     assert words.problem(
         Problem(ProblemCode.TOO_MANY_POSTS, tool="sprout", count=351, limit=350)
     ) == ("351 posts: Sprout Social takes at most 350 in one file. Export fewer posts at a time.")
+
+
+def test_crowded_and_past_times_are_fixed_from_the_dialog(qtbot, services, tmp_path, answers):
+    first = make(services, "Storm kit tips?", when=datetime(2030, 5, 13, 19, 3))
+    second = make(services, "Flood cover?", when=datetime(2030, 5, 13, 19, 6))
+    out = tmp_path / "week.csv"
+    dialog = open_dialog(qtbot, services, [first, second], out)
+    choose(dialog.format, "hootsuite")
+    assert not dialog.export_button.isEnabled()
+    assert "Tick “Fix the times”" in dialog.summary.text()
+    assert "less than 10 minutes apart" in dialog.problems.toPlainText()
+    choose(dialog.format, "pdf")
+    assert not dialog.fix_times.isEnabled()  # only a scheduler's file has these rules
+    choose(dialog.format, "hootsuite")
+    dialog.fix_times.setChecked(True)
+    assert dialog.summary.text() == "Ready to export 2 approved posts."
+    assert dialog.problems.toPlainText().splitlines() == [
+        "New time: “Storm kit tips?” from Mon 13 May 2030, 19:03 to Mon 13 May 2030, 19:05",
+        "New time: “Flood cover?” from Mon 13 May 2030, 19:06 to Mon 13 May 2030, 19:15",
+    ]
+    dialog.export_button.click()
+    asked, _ = answers
+    assert asked[0][0] == "Export anyway?" and "in the library" in asked[0][1]
+    assert "2 posts got a new time" in dialog.message.text()
+    assert services.library.get(second).scheduled_at == datetime(2030, 5, 13, 19, 15)
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8"), newline="")))
+    assert [row[0] for row in rows] == ["05/13/2030 19:05", "05/13/2030 19:15"]
