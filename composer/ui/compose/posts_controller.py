@@ -233,7 +233,8 @@ class PostsController(QObject):
         if post is None:
             alerts.info(self.centre, "Nothing to schedule", "Write the post first.")
             return
-        dialog = ScheduleDialog(post.scheduled_at, self.centre)
+        last = self.services.planning.last_time()
+        dialog = ScheduleDialog(post.scheduled_at, self.centre, default_time=last)
         try:
             answer = dialog.exec()
             if answer == QDialog.DialogCode.Rejected:
@@ -245,10 +246,14 @@ class PostsController(QObject):
 
     def set_time(self, post_id: int, when: datetime | None) -> None:
         try:
-            post = self.services.library.reschedule(post_id, when)
+            post = self.services.planning.schedule(post_id, when).post
         except LibraryError as exc:
             alerts.warning(self.centre, "Not scheduled", str(exc))
             return
+        self.show_time(post)
+
+    def show_time(self, post: Post) -> None:
+        """The post has a new time: the header and the history say so."""
         self.session.replace(post)
         self.centre.set_details(post.title, post.scheduled_at, post.tags)
         self.history.refresh()

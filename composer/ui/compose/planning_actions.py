@@ -1,0 +1,81 @@
+"""Post > Add to Next Free Slot and Settings > Posting Slots: planning from the window.
+
+Kept apart from the posts controller (which owns the editor's post) so that each stays
+small; both go through the planning service and word its codes for the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from composer.domain.errors import StorageError
+from composer.services.library import LibraryError
+from composer.services.planning import PlanningCode, PlanningError
+from composer.ui import alerts
+from composer.ui.compose.schedule import when_label
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from composer.services.planning import PlanningService
+    from composer.ui.compose.posts_controller import PostsController
+    from composer.ui.shell.main_window import MainWindow
+
+
+def connect(next_slot: QAction, slots: QAction, window: MainWindow) -> None:
+    """Wire the two actions to the window's current post and library."""
+    next_slot.triggered.connect(lambda: schedule_next(window.posts) if window.posts else None)
+    slots.triggered.connect(
+        lambda: edit_slots(window.services.planning, window) if window.services else None
+    )
+
+
+def schedule_next(posts: PostsController) -> None:
+    """Give the post in the editor the first free slot that fits its platforms."""
+    posts.session.save_now()
+    post = posts.session.post
+    if post is None:
+        alerts.info(posts.centre, "Nothing to schedule", "Write the post first.")
+        return
+    planning = posts.services.planning
+    try:
+        done = planning.schedule_next(post.id)
+    except PlanningError as exc:
+        if exc.code is PlanningCode.NO_SLOTS and alerts.question(
+            posts.centre,
+            "No posting slots yet",
+            "You have no weekly posting times for this post's platforms yet. Set them now?",
+        ):
+            edit_slots(planning, posts.centre)
+        elif exc.code is not PlanningCode.NO_SLOTS:
+            alerts.warning(posts.centre, "Not scheduled", planning_words(exc))
+        return
+    except (LibraryError, StorageError) as exc:
+        alerts.warning(posts.centre, "Not scheduled", str(exc))
+        return
+    posts.show_time(done.post)
+    window = posts.centre.window()
+    status = getattr(window, "statusBar", None)
+    if status is not None and done.post.scheduled_at is not None:
+        status().showMessage(f"Scheduled for {when_label(done.post.scheduled_at)}", 5000)
+
+
+def edit_slots(planning: PlanningService, parent: QWidget) -> None:
+    """The posting slots dialog (freed on close)."""
+    from composer.ui.dialogs.slots import SlotsDialog
+
+    SlotsDialog(planning, parent).exec()
+
+
+def planning_words(exc: PlanningError) -> str:
+    """A planning refusal in the window's words."""
+    words = {
+        PlanningCode.NO_SLOTS: "You have no posting slots for this post's platforms yet "
+        "(Settings > Posting Slots).",
+        PlanningCode.NO_FREE_SLOT: "Every posting slot in the coming year is taken. Add more "
+        "slots in Settings > Posting Slots.",
+        PlanningCode.NO_SUCH_TIME: "That time does not exist here: the clocks skip that hour "
+        "that day. Choose another time.",
+    }
+    return words.get(exc.code, "That time cannot be used.")

@@ -1,0 +1,68 @@
+"""Planning in the window: Post > Add to Next Free Slot and Settings > Posting Slots."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime
+
+from composer.domain.posts import PostDraft
+
+
+def _open(window, services, platforms=("facebook",)):
+    post = services.library.create(
+        PostDraft(body="Is your storm kit ready? Water, torch, radio.", platforms=platforms)
+    )
+    assert window.posts.open(post.id)
+    return post
+
+
+def test_next_free_slot_fills_the_weekly_slots_in_turn(qtbot, window, services):
+    services.planning.set_slots(["tue 09:30"])
+    services.planning.set_slots(["thu 12:00"], platform="x")  # not for a Facebook post
+    first = _open(window, services)
+    window.actions_.next_slot.trigger()
+    when = services.library.get(first.id).scheduled_at
+    assert when is not None and (when.weekday(), when.time()) == (1, time(9, 30))
+    assert window.centre.when.text().startswith("Tue ")
+    second = _open(window, services)
+    window.actions_.next_slot.trigger()
+    later = services.library.get(second.id).scheduled_at
+    assert later is not None and (later - when).days == 7  # the next Tuesday: one was taken
+    assert window.actions_.next_slot.shortcut().toString() == "Ctrl+Shift+T"
+
+
+def test_without_slots_the_window_offers_to_set_them(qtbot, window, services, alerts_seen):
+    post = _open(window, services)
+    alerts_seen.answer = False
+    window.actions_.next_slot.trigger()
+    assert alerts_seen[-1][1] == "No posting slots yet"
+    assert services.library.get(post.id).scheduled_at is None
+
+
+def test_slots_dialog_edits_each_platforms_pattern_and_saves_on_save(qtbot, services):
+    from composer.ui.dialogs.slots import SlotsDialog
+
+    services.planning.set_slots(["mon 08:00"])
+    dialog = SlotsDialog(services.planning)
+    qtbot.addWidget(dialog)
+    assert dialog.shown() == ["Monday 08:00"]
+    dialog.day.setCurrentIndex(3)
+    dialog.time.setTime(QTime(12, 0))
+    dialog.add.click()
+    dialog.add.click()  # once is enough
+    dialog.list.setCurrentRow(0)
+    dialog.remove.click()
+    assert dialog.shown() == ["Thursday 12:00"]
+    dialog.platform.setCurrentIndex(dialog.platform.findData("linkedin"))
+    assert dialog.shown() == []
+    dialog.day.setCurrentIndex(1)
+    dialog.time.setTime(QTime(9, 30))
+    dialog.add.click()
+    assert [s.label() for s in services.planning.slots()] == ["mon 08:00"]  # not yet saved
+    dialog.buttons.accepted.emit()
+    assert [(s.label(), s.platform) for s in services.planning.slots()] == [
+        ("tue 09:30", "linkedin"),
+        ("thu 12:00", ""),
+    ]
+    assert dialog.list.accessibleName() == "Weekly slots"
