@@ -115,7 +115,12 @@ class PlanningService:
 
     def schedule(self, post_id: int, wall: datetime | None) -> Scheduled:
         """Set (or clear, with None) a post's time; the time of day is remembered as the
-        last one used."""
+        last one used. A wall time the zone skips (spring forward) is refused."""
+        if (
+            wall is not None
+            and to_instant(wall.replace(second=0, microsecond=0), self.zone) is None
+        ):
+            raise PlanningError(PlanningCode.NO_SUCH_TIME, f"{wall:%Y-%m-%d %H:%M}")
         post = self._library.reschedule(post_id, wall)
         if wall is not None:
             self._library.set_setting(LAST_TIME_SETTING, f"{wall:%H:%M}")

@@ -1,4 +1,4 @@
-"""Post > Add to Next Free Slot and Settings > Posting Slots: planning from the window.
+"""Post > Add to Next Free Slot, Post > Calendar and Settings > Posting Slots: planning.
 
 Kept apart from the posts controller (which owns the editor's post) so that each stays
 small; both go through the planning service and word its codes for the window.
@@ -7,6 +7,8 @@ small; both go through the planning service and word its codes for the window.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
 
 from composer.domain.errors import StorageError
 from composer.services.library import LibraryError
@@ -19,16 +21,54 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from composer.services.planning import PlanningService
+    from composer.ui.calendar.panel import CalendarPanel
     from composer.ui.compose.posts_controller import PostsController
     from composer.ui.shell.main_window import MainWindow
 
 
-def connect(next_slot: QAction, slots: QAction, window: MainWindow) -> None:
-    """Wire the two actions to the window's current post and library."""
+def connect(next_slot: QAction, slots: QAction, calendar: QAction, window: MainWindow) -> None:
+    """Wire the planning actions to the window's current post and library."""
     next_slot.triggered.connect(lambda: schedule_next(window.posts) if window.posts else None)
     slots.triggered.connect(
         lambda: edit_slots(window.services.planning, window) if window.services else None
     )
+    calendar.triggered.connect(lambda: open_calendar(window))
+
+
+def open_calendar(window: MainWindow) -> CalendarPanel | None:
+    """The calendar beside the window (one per window; brought forward if open)."""
+    from shiboken6 import isValid
+
+    from composer.ui.calendar.panel import CalendarPanel
+
+    if window.services is None:
+        return None
+    shown = window.findChild(CalendarPanel)
+    if shown is not None and isValid(shown):
+        shown.reload()
+        shown.raise_()
+        shown.activateWindow()
+        return shown
+    panel = CalendarPanel(window.services.planning, window)
+    panel.setWindowFlag(Qt.WindowType.Window)
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def opened(post_id: int) -> None:
+        if window.posts is not None and window.posts.open(post_id):
+            window.raise_()
+            window.activateWindow()
+
+    def moved(post_id: int) -> None:
+        posts = window.posts
+        if posts is not None and posts.session.post_id == post_id and window.services:
+            posts.show_time(window.services.library.get(post_id))
+        else:
+            window.history.refresh()
+
+    panel.postActivated.connect(opened)
+    panel.postMoved.connect(moved)
+    panel.show()
+    return panel
 
 
 def schedule_next(posts: PostsController) -> None:

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import QDialog
 
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import LibraryError
+from composer.services.planning import PlanningError
 from composer.ui import alerts
 from composer.ui.compose import approve_flow
 from composer.ui.compose.approval_note import APPROVED_STATES, describe
 from composer.ui.compose.draft_session import LAST_POST_KEY, DraftSession
+from composer.ui.compose.planning_actions import planning_words
 from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.images.attachments_controller import AttachmentsController
 from composer.ui.shell import audit_notices
@@ -249,6 +251,9 @@ class PostsController(QObject):
             post = self.services.planning.schedule(post_id, when).post
         except LibraryError as exc:
             alerts.warning(self.centre, "Not scheduled", str(exc))
+            return
+        except PlanningError as exc:
+            alerts.warning(self.centre, "Not scheduled", planning_words(exc))
             return
         self.show_time(post)
 

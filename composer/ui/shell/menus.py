@@ -28,6 +28,7 @@ class Actions:
     apply_fix: QAction
     schedule: QAction
     next_slot: QAction
+    calendar: QAction
     slots: QAction
     welcome: QAction
     shortcuts: QAction
@@ -76,6 +77,7 @@ def build(window: QMainWindow) -> Actions:
         next_slot=_action(
             window, "Add to &Next Free Slot", "Ctrl+Shift+T", "The first free weekly slot"
         ),
+        calendar=_action(window, "&Calendar…", "Ctrl+Shift+L", "Posts by date: week, month"),
         slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
@@ -102,6 +104,7 @@ def build(window: QMainWindow) -> Actions:
     post_menu.addAction(a.approve)
     post_menu.addAction(a.schedule)
     post_menu.addAction(a.next_slot)
+    post_menu.addAction(a.calendar)
     post_menu.addSeparator()
     post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
     post_menu.addSeparator()
