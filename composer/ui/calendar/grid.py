@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter,
 from PySide6.QtWidgets import QApplication, QWidget
 
 from composer.domain.planning import CalendarEntry, Slot
+from composer.domain.platforms import PLATFORM_MARKS
 
 # Status colours: light fills that keep dark text readable, told apart by hue and a mark.
 STATUS_COLOURS = {
@@ -29,13 +30,6 @@ STATUS_COLOURS = {
     "archived": "#f1ece1",
 }
 STATUS_MARKS = {"draft": "", "approved": "✓ ", "exported": "↗ ", "archived": "▫ "}
-PLATFORM_MARKS = {
-    "x": "X",
-    "linkedin": "in",
-    "facebook": "f",
-    "instagram": "IG",
-    "threads": "@",
-}
 
 
 class CalendarGrid(QWidget):
