@@ -51,6 +51,7 @@ class CalendarGrid(QWidget):
         self.current = date.today()
         self.current_post: int | None = None
         self._by_day: dict[date, list[CalendarEntry]] = {}
+        self._place: dict[int, tuple[date, int]] = {}  # post id: its day and place in it
         self._slots: dict[int, list[time]] = {}
         self._press: tuple[int, QPoint] | None = None
         self._dragging = False
@@ -70,6 +71,10 @@ class CalendarGrid(QWidget):
         for entry in entries:
             by_day[entry.wall.date()].append(entry)
         self._by_day = dict(by_day)
+        self._place = {
+            entry.post_id: (day, n) for day, day_entries in by_day.items()
+            for n, entry in enumerate(day_entries)
+        }  # fmt: skip
         self._slots = defaultdict(list)
         for slot in slots:
             self._slots[slot.weekday].append(slot.at)
@@ -110,17 +115,18 @@ class CalendarGrid(QWidget):
         return QRect(int(column * width), top, int(width), int(height))
 
     def chip_rect(self, post_id: int) -> QRect:
-        for day, entries in self._by_day.items():
-            for n, entry in enumerate(entries):
-                if entry.post_id == post_id:
-                    cell = self.cell_rect(day)
-                    if cell.isNull():
-                        return QRect()
-                    top = cell.top() + self._line() + n * self._line()
-                    if top + self._line() > cell.bottom():
-                        return QRect()  # not enough room: "+ n more"
-                    return QRect(cell.left() + 3, top, cell.width() - 6, self._line() - 2)
-        return QRect()
+        """Where the post's chip is; empty when it is not shown (another period, or a
+        full day's "+ n more")."""
+        if post_id not in self._place:
+            return QRect()
+        day, n = self._place[post_id]
+        cell = self.cell_rect(day)
+        if cell.isNull():
+            return QRect()
+        top = cell.top() + self._line() + n * self._line()
+        if top + self._line() > cell.bottom():
+            return QRect()
+        return QRect(cell.left() + 3, top, cell.width() - 6, self._line() - 2)
 
     def day_at(self, point: QPoint) -> date | None:
         for day in self.days():
