@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from composer.services.accounts import AccountsService
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
+    from composer.services.evergreen import EvergreenService
     from composer.services.guidelines import GuidelineService
     from composer.services.history import HistoryService
     from composer.services.images import ImageStore
@@ -160,6 +161,15 @@ class Services:
         from composer.services.images import ImageStore
 
         return ImageStore(self.data_dir)
+
+    @cached_property
+    def evergreen(self) -> EvergreenService:
+        """Evergreen posts: copies that come back after a cooldown (issue 15)."""
+        from composer.services.evergreen import EvergreenService
+
+        return EvergreenService(
+            self.database, self.library, self.approval, self.planning, self.planning.clock
+        )
 
     # --- accounts (issue 4) -------------------------------------------------------------
     @cached_property

@@ -43,6 +43,7 @@ COMMAND_OWNERS: dict[str, str] = {
     "schedule": "composer.cli.planning",
     "slots": "composer.cli.planning",
     "calendar": "composer.cli.planning",
+    "evergreen": "composer.cli.planning",
 }
 
 

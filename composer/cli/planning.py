@@ -1,4 +1,4 @@
-"""`composer schedule`, `composer slots` and `composer calendar`: planning from a terminal.
+"""`composer schedule`, `slots`, `calendar` and `evergreen`: planning from a terminal.
 
 Times given are local wall time (`YYYY-MM-DD HH:MM`) or ISO 8601 with an offset; what is
 printed is ISO 8601 with the offset, so scripts never have to guess the zone. Bad input is
@@ -11,7 +11,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from composer.cli.common import open_services, platform_names, post_id
+from composer.cli.common import open_services, platform_names, positive_int, post_id
 from composer.cli.errors import CommandError, UsageError
 
 if TYPE_CHECKING:
@@ -50,6 +50,22 @@ def register(subparsers: Any) -> None:
     lister = actions.add_parser("list", help="list the weekly slots")
     lister.add_argument("--format", choices=("text", "json"), default="text")
     lister.set_defaults(handler=run_slots_list)
+
+    sub = subparsers.add_parser(
+        "evergreen",
+        help="make a post come back after a cooldown, as a new scheduled copy",
+        description="Mark a post evergreen: every DAYS days (at least 30, the duplicate "
+        "rule's window) after its time, a copy returns to the queue, approved with the "
+        "original's reasons if that approval is under a year old and the rules find nothing "
+        "new, else as a draft. --times limits the copies; --off stops them. --due makes the "
+        "copies that are due now (the window does this when it opens).",
+    )
+    sub.add_argument("id", nargs="?", type=post_id, metavar="ID", help="the post")
+    sub.add_argument("--every", type=positive_int, metavar="DAYS", help="the cooldown in days")
+    sub.add_argument("--times", type=positive_int, metavar="N", help="at most N copies")
+    sub.add_argument("--off", action="store_true", help="no more copies of this post")
+    sub.add_argument("--due", action="store_true", help="make the copies that are due now")
+    sub.set_defaults(handler=run_evergreen)
 
     sub = subparsers.add_parser(
         "calendar",
@@ -153,6 +169,39 @@ def run_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_evergreen(args: argparse.Namespace) -> int:
+    from composer.services.planning import PlanningError
+
+    if args.due:
+        if args.id is not None or args.every or args.times or args.off:
+            raise UsageError("--due takes no post and no other option")
+        with open_services(args, writes=True) as services:
+            made = services.evergreen.renew()
+        for r in made:
+            state = "approved" if r.approved else "a draft to approve"
+            print(
+                f"Post {r.source_id} came back as post {r.copy_id} for {r.at:%Y-%m-%d %H:%M}"
+                f" ({state})"
+            )
+        if not made:
+            print("No evergreen post is due")
+        return 0
+    if args.id is None or (args.every is None) == (not args.off) or (args.off and args.times):
+        raise UsageError("give a post and --every DAYS [--times N], or --off")
+    with open_services(args, writes=True) as services:
+        try:
+            if args.off:
+                services.evergreen.unmark(args.id)
+                print(f"Post {args.id} is no longer evergreen")
+                return 0
+            mark = services.evergreen.mark(args.id, args.every, args.times)
+        except PlanningError as exc:
+            raise UsageError(planning_text(exc)) from None
+    limit = f", at most {mark.times} times" if mark.times else ""
+    print(f"Post {args.id} comes back every {mark.every_days} days{limit}")
+    return 0
+
+
 def calendar_json(entry: CalendarEntry) -> dict[str, Any]:
     return {
         "id": entry.post_id,
@@ -180,6 +229,11 @@ def planning_text(exc: PlanningError) -> str:
         PlanningCode.NO_SLOTS: "there are no posting slots"
         + (f" for {value}" if value else "")
         + ' yet; set some with: composer slots set "tue 09:30" "thu 12:00"',
+        PlanningCode.COOLDOWN_TOO_SHORT: f"the cooldown must be at least {value} days, "
+        "or the copy would repeat a post the duplicate rule warns about",
+        PlanningCode.BAD_TIMES: f"--times must be at least 1 (got {value})",
+        PlanningCode.NOT_SCHEDULED: f"post {value} has no time yet; schedule it first "
+        "(the cooldown runs from its time)",
         PlanningCode.NO_FREE_SLOT: f"every posting slot in the next {value} days is taken; "
         "add slots with 'composer slots set'",
     }

@@ -51,6 +51,22 @@ class CalendarEntry:
     title: str
 
 
+@dataclass(frozen=True, slots=True)
+class Evergreen:
+    """A post that comes back every `every_days` days: at most `times` copies (None:
+    without end); `made` so far, the newest being `last_copy_id`."""
+
+    post_id: int
+    every_days: int
+    times: int | None = None
+    made: int = 0
+    last_copy_id: int | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.times is not None and self.made >= self.times
+
+
 def local_zone() -> tzinfo:
     """The computer's time zone as a zone with rules (not a fixed offset), when it can be
     named; otherwise the fixed offset of now (daylight-saving changes then not known)."""

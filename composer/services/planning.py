@@ -48,6 +48,9 @@ class PlanningCode(StrEnum):
     UNKNOWN_PLATFORM = "unknown-platform"  # value: the platform
     NO_SLOTS = "no-slots"  # value: the platforms of the post ("" for none)
     NO_FREE_SLOT = "no-free-slot"  # value: how many days ahead were searched
+    COOLDOWN_TOO_SHORT = "cooldown-too-short"  # value: the fewest days allowed
+    BAD_TIMES = "bad-times"  # value: the number of repeats given
+    NOT_SCHEDULED = "not-scheduled"  # value: the post, which needs a time first
 
 
 class PlanningError(ValueError):
@@ -77,7 +80,7 @@ class PlanningService:
     ) -> None:
         self._db = database
         self._library = library
-        self._clock = clock
+        self.clock = clock
         self.zone = zone if zone is not None else local_zone()
 
     # Reading times --------------------------------------------------------------------
@@ -109,7 +112,7 @@ class PlanningService:
         return to_instant(wall, self.zone) or wall.replace(tzinfo=self.zone, fold=1)
 
     def now_wall(self) -> datetime:
-        return to_wall(self._clock(), self.zone)
+        return to_wall(self.clock(), self.zone)
 
     # Scheduling -------------------------------------------------------------------------
 

@@ -305,6 +305,22 @@ class PostingSlotRow(Base):
     minute: Mapped[int] = mapped_column(Integer)
 
 
+class EvergreenRow(Base):
+    """A post that comes back every `every_days` days (0004): at most `times` copies
+    (NULL: without end); `made` copies so far, the newest `last_copy_id`."""
+
+    __tablename__ = "evergreen"
+    __table_args__ = (CheckConstraint("every_days >= 1", name="every"),)
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    every_days: Mapped[int] = mapped_column(Integer)
+    times: Mapped[int | None] = mapped_column(Integer)
+    made: Mapped[int] = mapped_column(Integer, default=0)
+    last_copy_id: Mapped[int | None] = mapped_column(Integer)
+
+
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Leave SQLite's FTS5 shadow tables out of Alembic's comparisons with the models."""
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))

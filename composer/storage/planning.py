@@ -15,8 +15,8 @@ from datetime import datetime, time
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from composer.domain.planning import Slot
-from composer.storage.models import PostingSlotRow, PostPlatformRow, PostRow
+from composer.domain.planning import Evergreen, Slot
+from composer.storage.models import EvergreenRow, PostingSlotRow, PostPlatformRow, PostRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,28 @@ class PlanningRows:
                 self._session.add(PostingSlotRow(platform=platform, weekday=key[0], minute=key[1]))
         self._session.flush()
 
+    # Evergreen posts ----------------------------------------------------------------------
+
+    def evergreen(self) -> list[Evergreen]:
+        rows = self._session.scalars(select(EvergreenRow).order_by(EvergreenRow.post_id))
+        return [_evergreen(row) for row in rows]
+
+    def evergreen_of(self, post_id: int) -> Evergreen | None:
+        row = self._session.get(EvergreenRow, post_id)
+        return None if row is None else _evergreen(row)
+
+    def set_evergreen(self, value: Evergreen) -> None:
+        row = self._session.get(EvergreenRow, value.post_id)
+        if row is None:
+            row = EvergreenRow(post_id=value.post_id)
+            self._session.add(row)
+        row.every_days, row.times = value.every_days, value.times
+        row.made, row.last_copy_id = value.made, value.last_copy_id
+        self._session.flush()
+
+    def clear_evergreen(self, post_id: int) -> None:
+        self._session.execute(delete(EvergreenRow).where(EvergreenRow.post_id == post_id))
+
     # Scheduled posts ----------------------------------------------------------------------
 
     def scheduled(self, start: datetime | None, end: datetime | None) -> list[ScheduledRow]:
@@ -91,6 +113,10 @@ class PlanningRows:
             for row in self._session.execute(statement):
                 found[row.post_id].append((row.position, row.platform))
         return {key: tuple(name for _, name in sorted(value)) for key, value in found.items()}
+
+
+def _evergreen(row: EvergreenRow) -> Evergreen:
+    return Evergreen(row.post_id, row.every_days, row.times, row.made, row.last_copy_id)
 
 
 def _first_line(body: str, width: int = 60) -> str:

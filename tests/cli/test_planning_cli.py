@@ -130,3 +130,20 @@ def test_export_refuses_crowded_and_past_times_before_writing_unless_fixed(cli, 
     assert "moved post 2 from 2030-05-18 09:04 to 2030-05-18 09:10" in stderr
     status, shown, _ = cli("show", "2", "--format", "json")
     assert json.loads(shown)["scheduled_at"] == "2030-05-18T09:10:00"
+
+
+def test_evergreen_marks_and_unmarks_and_refuses_bad_input(cli, posts):
+    status, _, err = cli("evergreen", "1", "--every", "90")
+    assert status == 2 and "post 1 has no time yet; schedule it first" in err
+    cli("schedule", "1", "2030-05-18 09:30")
+    assert cli("evergreen", "1", "--every", "90", "--times", "3")[:2] == (
+        0,
+        "Post 1 comes back every 90 days, at most 3 times\n",
+    )
+    status, _, err = cli("evergreen", "1", "--every", "7")
+    assert status == 2 and "at least 30 days" in err
+    for argv in (("1",), ("1", "--every", "90", "--off"), ("--every", "90"), ("1", "--due")):
+        status, out, err = cli("evergreen", *argv)
+        assert status == 2 and out == "" and err.count("\n") == 1
+    assert cli("evergreen", "--due")[:2] == (0, "No evergreen post is due\n")
+    assert cli("evergreen", "1", "--off")[:2] == (0, "Post 1 is no longer evergreen\n")

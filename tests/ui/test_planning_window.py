@@ -66,3 +66,21 @@ def test_slots_dialog_edits_each_platforms_pattern_and_saves_on_save(qtbot, serv
         ("thu 12:00", ""),
     ]
     assert dialog.list.accessibleName() == "Weekly slots"
+
+
+def test_due_evergreen_posts_come_back_when_the_window_opens(qtbot, make_window, services):
+    from datetime import datetime, timedelta
+
+    when = (datetime.now() - timedelta(days=20)).replace(second=0, microsecond=0)
+    post = services.library.create(
+        PostDraft(body="Smoke alarms: test them when the clocks change.", platforms=("x",),
+                  scheduled_at=when)
+    )  # fmt: skip
+    services.approval.approve(post.id)
+    services.evergreen.mark(post.id, 30)
+    window = make_window(services)
+    qtbot.waitUntil(lambda: window.banner.has("evergreen"))
+    assert window.banner.texts()["evergreen"] == "1 evergreen post came back to the queue."
+    mark = services.evergreen.of(post.id)
+    copy = services.library.get(mark.last_copy_id)
+    assert (copy.scheduled_at, copy.status) == (when + timedelta(days=30), "approved")

@@ -6,6 +6,7 @@ small; both go through the planning service and word its codes for the window.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from composer.ui.calendar.panel import CalendarPanel
     from composer.ui.compose.posts_controller import PostsController
     from composer.ui.shell.main_window import MainWindow
+
+
+log = logging.getLogger(__name__)
 
 
 def connect(next_slot: QAction, slots: QAction, calendar: QAction, window: MainWindow) -> None:
@@ -99,6 +103,23 @@ def schedule_next(posts: PostsController) -> None:
     status = getattr(window, "statusBar", None)
     if status is not None and done.post.scheduled_at is not None:
         status().showMessage(f"Scheduled for {when_label(done.post.scheduled_at)}", 5000)
+
+
+def renew_evergreen(posts: PostsController) -> None:
+    """Bring back the evergreen posts that are due, and say so in the banner."""
+    try:
+        made = posts.services.evergreen.renew()
+    except (LibraryError, StorageError, PlanningError):
+        log.exception("evergreen posts could not be renewed")
+        return
+    if not made:
+        return
+    drafts = sum(1 for r in made if not r.approved)
+    text = f"{len(made)} evergreen post{'s' if len(made) != 1 else ''} came back to the queue"
+    if drafts:
+        text += f"; {drafts} need{'s' if drafts == 1 else ''} approving again (see Calendar)"
+    posts.banner.show_notice("evergreen", text + ".", "info")
+    posts.history.refresh()
 
 
 def edit_slots(planning: PlanningService, parent: QWidget) -> None:

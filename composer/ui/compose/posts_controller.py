@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QTime
+from PySide6.QtCore import QObject, QTime, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog
 
@@ -21,7 +21,7 @@ from composer.ui import alerts
 from composer.ui.compose import approve_flow
 from composer.ui.compose.approval_note import APPROVED_STATES, describe
 from composer.ui.compose.draft_session import LAST_POST_KEY, DraftSession
-from composer.ui.compose.planning_actions import planning_words
+from composer.ui.compose.planning_actions import planning_words, renew_evergreen
 from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.images.attachments_controller import AttachmentsController
 from composer.ui.shell import audit_notices
@@ -148,7 +148,9 @@ class PostsController(QObject):
     # -- opening ----------------------------------------------------------------------
 
     def start(self, unclean: bool) -> None:
-        """Open what the agent was working on, or the sample on the very first run."""
+        """Open what the agent was working on, or the sample on the very first run; then
+        bring back the evergreen posts that are due."""
+        QTimer.singleShot(0, lambda: renew_evergreen(self))
         library = self.services.library
         last = library.setting(LAST_POST_KEY)
         if isinstance(last, int) and self.open(last, quiet=True):
