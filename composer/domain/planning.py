@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -65,6 +65,32 @@ class Evergreen:
     @property
     def finished(self) -> bool:
         return self.times is not None and self.made >= self.times
+
+
+@dataclass(frozen=True, slots=True)
+class Idea:
+    """A seasonal prompt for a useful, non-promotional post (resources/planning): shown on
+    its day in the calendar, insertable as a draft (`starter`)."""
+
+    id: str
+    title: str
+    prompt: str
+    starter: str
+    month: int
+    day: int = 0  # a fixed day of the month, or
+    nth: int = 0  # the nth `weekday` of the month (1 to 5)
+    weekday: int = 0
+
+    def date_in(self, year: int) -> date | None:
+        """Its day in `year` (None when the month has no such day)."""
+        if self.day:
+            try:
+                return date(year, self.month, self.day)
+            except ValueError:
+                return None
+        first = date(year, self.month, 1)
+        day = first + timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
+        return day if day.month == self.month else None
 
 
 def local_zone() -> tzinfo:

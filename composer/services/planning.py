@@ -22,12 +22,13 @@ from composer.domain.accounts import PLATFORMS
 from composer.domain.planning import (
     WEEKDAYS,
     CalendarEntry,
+    Idea,
     Slot,
     local_zone,
     to_instant,
     to_wall,
 )
-from composer.domain.posts import Post
+from composer.domain.posts import Post, PostDraft
 from composer.services.library import Clock, LibraryService, PostNotFoundError, utc_now
 from composer.services.scheduler_rules import LEAD, MIN_GAP
 
@@ -172,6 +173,15 @@ class PlanningService:
                 if all(abs(wall - other) >= MIN_GAP for other in taken):
                     return wall
         raise PlanningError(PlanningCode.NO_FREE_SLOT, str(HORIZON_DAYS))
+
+    def draft_from_idea(self, idea: Idea, day: date) -> Post:
+        """A draft of the idea's starter text, planned on `day` at the time last used (or
+        09:30); it needs writing up and approving like any post."""
+        at = self.last_time() or time(9, 30)
+        draft = PostDraft(
+            body=idea.starter, title=idea.title, scheduled_at=datetime.combine(day, at)
+        )
+        return self._library.create(draft)
 
     # Slots --------------------------------------------------------------------------------
 

@@ -143,3 +143,28 @@ def test_the_window_opens_the_calendar_and_a_click_opens_the_post(qtbot, window,
     assert window.posts.session.post_id == post
     window.actions_.calendar.trigger()
     assert window.findChildren(CalendarPanel) == [panel]  # one calendar, brought forward
+
+
+def test_seasonal_ideas_show_on_empty_days_and_become_drafts(qtbot, services):
+    panel = CalendarPanel(services.planning)
+    qtbot.addWidget(panel)
+    panel.anchor = date(2030, 5, 1)
+    panel.set_mode("month")
+    hurricane = date(2030, 5, 25)
+    assert [i.id for i in panel.grid.ideas(hurricane)] == ["hurricane-prep"]
+    opened = []
+    panel.postActivated.connect(opened.append)
+    panel.grid.set_current(date(2030, 5, 24))
+    assert not panel.new_from_idea.isEnabled()
+    panel.grid.set_current(hurricane)
+    assert panel.new_from_idea.isEnabled()
+    panel.new_from_idea.click()
+    [post_id] = opened
+    post = services.library.get(post_id)
+    assert (post.title, post.status, post.scheduled_at) == (
+        "Hurricane season starts June 1",
+        "draft",
+        datetime(2030, 5, 25, 9, 30),
+    )
+    assert post.body.startswith("Atlantic hurricane season runs from June 1")
+    assert [e.post_id for e in panel.grid.entries(hurricane)] == [post_id]

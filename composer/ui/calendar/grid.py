@@ -12,14 +12,14 @@ today. Mouse: click a post to open it, drag it to another day to move it (same t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from composer.domain.planning import CalendarEntry, Slot
+from composer.domain.planning import CalendarEntry, Idea, Slot
 from composer.domain.platforms import PLATFORM_MARKS
 
 # Status colours: light fills that keep dark text readable, told apart by hue and a mark.
@@ -53,6 +53,7 @@ class CalendarGrid(QWidget):
         self._by_day: dict[date, list[CalendarEntry]] = {}
         self._place: dict[int, tuple[date, int]] = {}  # post id: its day and place in it
         self._slots: dict[int, list[time]] = {}
+        self._ideas: dict[date, list[Idea]] = {}
         self._press: tuple[int, QPoint] | None = None
         self._dragging = False
 
@@ -66,7 +67,12 @@ class CalendarGrid(QWidget):
             self.current_post = None
         self.update()
 
-    def set_entries(self, entries: Sequence[CalendarEntry], slots: Sequence[Slot] = ()) -> None:
+    def set_entries(
+        self,
+        entries: Sequence[CalendarEntry],
+        slots: Sequence[Slot] = (),
+        ideas: Mapping[date, list[Idea]] | None = None,
+    ) -> None:
         by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
         for entry in entries:
             by_day[entry.wall.date()].append(entry)
@@ -75,6 +81,7 @@ class CalendarGrid(QWidget):
             entry.post_id: (day, n) for day, day_entries in by_day.items()
             for n, entry in enumerate(day_entries)
         }  # fmt: skip
+        self._ideas = dict(ideas or {})
         self._slots = defaultdict(list)
         for slot in slots:
             self._slots[slot.weekday].append(slot.at)
@@ -90,6 +97,10 @@ class CalendarGrid(QWidget):
 
     def entries(self, day: date) -> list[CalendarEntry]:
         return self._by_day.get(day, [])
+
+    def ideas(self, day: date) -> list[Idea]:
+        """The seasonal ideas for that day (shown when the day has no post)."""
+        return self._ideas.get(day, [])
 
     def free_slots(self, day: date) -> list[time]:
         """The day's weekly slots that no post of that day is at."""
@@ -210,13 +221,15 @@ class CalendarGrid(QWidget):
             )
             return
         painter.setPen(dim)
-        for free in self.free_slots(day):
+        lines = [f"Idea: {idea.title}" for idea in self.ideas(day) if not entries]
+        lines += [f"{free:%H:%M} free slot" for free in self.free_slots(day)]
+        for line in lines:
             if bottom + self._line() > cell.bottom():
                 break
             painter.drawText(
                 QRect(cell.left() + 6, bottom, cell.width() - 8, self._line()),
                 Qt.AlignmentFlag.AlignLeft,
-                f"{free:%H:%M} free slot",
+                line,
             )
             bottom += self._line()
 
@@ -290,8 +303,9 @@ class CalendarGrid(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
         day = self.day_at(point)
-        if day is not None:
+        if day is not None and day != self.current:
             self.current = day
+            self.currentDayChanged.emit(day)
         post = self.post_at(point)
         self.current_post = post
         self._press = (post, point) if post is not None else None
@@ -321,6 +335,7 @@ class CalendarGrid(QWidget):
         origin = self.day_at(press[1])
         if day is not None and day != origin:
             self.current = day
+            self.currentDayChanged.emit(day)
             self.postMoved.emit(post_id, day)
 
 

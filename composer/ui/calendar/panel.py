@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.domain.errors import StorageError
-from composer.domain.planning import CalendarEntry
+from composer.domain.planning import CalendarEntry, Idea
+from composer.services.ideas import IdeasFileError, ideas_between
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningError, PlanningService
 from composer.ui import alerts
@@ -75,6 +76,11 @@ class CalendarPanel(QWidget):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, s=step: self.go(s))
             bar.addWidget(button)
+        self.new_from_idea = QPushButton("New &Draft from Idea", self)
+        self.new_from_idea.setAutoDefault(False)
+        self.new_from_idea.setToolTip("A draft of the chosen day's seasonal idea")
+        self.new_from_idea.clicked.connect(self.insert_idea)
+        bar.addWidget(self.new_from_idea)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -85,6 +91,7 @@ class CalendarPanel(QWidget):
         self.grid.postActivated.connect(self.postActivated)
         self.grid.postMoved.connect(self.move_post)
         self.grid.periodRequested.connect(self._period_requested)
+        self.grid.currentDayChanged.connect(self._day_changed)
         self.agenda.itemActivated.connect(self._agenda_activated)
         QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.set_mode("week"))
         QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.set_mode("month"))
@@ -146,15 +153,42 @@ class CalendarPanel(QWidget):
             rows = 6 if self.mode == "month" else 1
             month = self.anchor.month if self.mode == "month" else None
             self.grid.show_days(start, rows, month)
-            self.grid.set_entries(entries, slots)
+            self.grid.set_entries(entries, slots, self._ideas(start, end))
             self.title.setText(
                 f"{self.anchor:%B %Y}" if self.mode == "month" else f"Week of {start:%d %B %Y}"
             )
+        self._day_changed()
         count = len(entries)
         self.status.setText(
             f"{count} scheduled post{'s' if count != 1 else ''} shown. Drag a post to another "
             "day to move it; Enter opens it."
         )
+
+    def _ideas(self, start: date, end: date) -> dict[date, list[Idea]]:
+        try:
+            return ideas_between(start, end)
+        except IdeasFileError as exc:  # shown, never fatal: the calendar works without
+            self.status.setText(f"The seasonal ideas could not be read: {exc}")
+            return {}
+
+    def _day_changed(self, *_: object) -> None:
+        ideas = self.grid.ideas(self.grid.current) if self.mode != "agenda" else []
+        self.new_from_idea.setEnabled(bool(ideas))
+        self.new_from_idea.setToolTip(ideas[0].prompt if ideas else "No seasonal idea that day")
+
+    def insert_idea(self) -> None:
+        """A draft of the current day's idea, planned that day; opened in the editor."""
+        ideas = self.grid.ideas(self.grid.current)
+        if not ideas:
+            return
+        try:
+            post = self._planning.draft_from_idea(ideas[0], self.grid.current)
+        except (LibraryError, StorageError) as exc:
+            alerts.warning(self, "No draft made", str(exc))
+            return
+        self.reload()
+        self.postMoved.emit(post.id)
+        self.postActivated.emit(post.id)
 
     def _fill_agenda(self, entries: Sequence[CalendarEntry]) -> None:
         self.agenda.clear()
