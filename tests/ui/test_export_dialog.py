@@ -368,3 +368,27 @@ def test_crowded_and_past_times_are_fixed_from_the_dialog(qtbot, services, tmp_p
     assert services.library.get(second).scheduled_at == datetime(2030, 5, 13, 19, 15)
     rows = list(csv.reader(io.StringIO(out.read_text("utf-8"), newline="")))
     assert [row[0] for row in rows] == ["05/13/2030 19:05", "05/13/2030 19:15"]
+
+
+def test_every_approved_post_of_chosen_days_from_one_open_post(qtbot, services, tmp_path, answers):
+    from PySide6.QtCore import QDate
+
+    may = [
+        make(services, "Storm kit tips?", when=datetime(2030, 5, 13, 19, 0)),
+        make(services, "Flood cover?", when=datetime(2030, 5, 20, 8, 0)),
+    ]
+    june = make(services, "Teen drivers?", when=datetime(2030, 6, 3, 9, 0))
+    make(services, "Not approved yet", when=datetime(2030, 5, 14, 9, 0), approve=False)
+    dialog = open_dialog(qtbot, services, [may[0]], tmp_path / "may.csv")
+    choose(dialog.format, "hootsuite")
+    assert dialog.chosen_ids() == (may[0],)
+    choose(dialog.selection.scope, "every")
+    assert sorted(dialog.chosen_ids()) == sorted([*may, june])
+    dialog.selection.start.setDate(QDate(2030, 5, 1))
+    dialog.selection.end.setDate(QDate(2030, 5, 31))
+    dialog.selection.dated.setChecked(True)
+    assert sorted(dialog.chosen_ids()) == sorted(may)
+    assert dialog.summary.text() == "Ready to export 2 approved posts."
+    dialog.export_button.click()
+    assert services.library.get(may[1]).status == "exported"
+    assert services.library.get(june).status == "approved"

@@ -51,6 +51,7 @@ from composer.services.scheduler_rules import TimeFix
 from composer.ui import alerts
 from composer.ui.compose.schedule import when_label
 from composer.ui.dialogs.account_words import account_name
+from composer.ui.dialogs.export_selection import ExportSelection
 from composer.ui.dialogs.export_words import ExportWords
 from composer.ui.history.history_model import post_heading
 
@@ -94,10 +95,8 @@ class ExportDialog(QDialog):
         self._service = ExportService.over(services)
         self._data_dir = services.data_dir
         self._library = services.library
-        self._post_ids = tuple(post_ids)
-        posts = _posts(services, self._post_ids)
-        self._already = frozenset(p.id for p in posts if p.status == "exported")
-        self.words = ExportWords({p.id: post_heading(p, 60) for p in posts})
+        self.selection = ExportSelection(services, _posts(services, tuple(post_ids)), self)
+        self.words = ExportWords({})
         self._plan: ExportPlan | None = None
         self.export_result: ExportResult | None = None  # not `result`: QDialog.result()
 
@@ -122,11 +121,7 @@ class ExportDialog(QDialog):
         self.bom = QCheckBox("Add a byte-order mark (for Excel)", self)
         self.neutralise = QCheckBox("Protect spreadsheet cells (a ' before =, +, -, @)", self)
         self.neutralise.setChecked(True)
-        count = len(self._already)
-        self.include_exported = QCheckBox(
-            f"Include {count} post{'s' if count != 1 else ''} exported before", self
-        )
-        self.include_exported.setVisible(bool(count))
+        self.include_exported = QCheckBox(self)
         self.fix_times = QCheckBox(
             "Fix the times for the scheduler: round to 5 minutes, spread posts 10 minutes "
             "apart, move past ones to the first time allowed",
@@ -162,6 +157,7 @@ class ExportDialog(QDialog):
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.browse)
         form = QFormLayout()
+        form.addRow("Posts", self.selection)
         form.addRow("Format", self.format)
         form.addRow("Platform", self.platform)
         form.addRow("Account", self.account)
@@ -185,6 +181,7 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._match_extension)
         for box in (self.bom, self.neutralise, self.include_exported, self.fix_times):
             box.toggled.connect(self.refresh)
+        self.selection.changed.connect(self.refresh)
         self.path.textChanged.connect(self._update_button)
         self.browse.clicked.connect(self.choose_file)
         self.buttons.rejected.connect(self.reject)
@@ -214,9 +211,28 @@ class ExportDialog(QDialog):
 
     def chosen_ids(self) -> tuple[int, ...]:
         """The posts asked for, less those exported before unless the agent includes them."""
-        if self.include_exported.isChecked():
-            return self._post_ids
-        return tuple(i for i in self._post_ids if i not in self._already)
+        posts = self._in_scope()
+        if not self.include_exported.isChecked():
+            posts = [p for p in posts if p.status != "exported"]
+        return tuple(p.id for p in posts)
+
+    def _in_scope(self) -> list[Post]:
+        """The posts in scope, within the chosen days if any."""
+        posts = self.selection.posts()
+        since, until = self.selection.since(), self.selection.until()
+        if since is None or until is None:
+            return posts
+        return [p for p in posts if p.scheduled_at and since <= p.scheduled_at < until]
+
+    def _update_scope(self) -> None:
+        """Name the posts in scope, and offer those exported before."""
+        posts = self.selection.posts()
+        self.words = ExportWords({p.id: post_heading(p, 60) for p in posts})
+        count = sum(1 for p in self._in_scope() if p.status == "exported")
+        self.include_exported.setText(
+            f"Include {count} post{'s' if count != 1 else ''} exported before"
+        )
+        self.include_exported.setVisible(bool(count))
 
     def refresh(self) -> None:
         """Plan again and show what would be exported and every problem."""
@@ -227,6 +243,7 @@ class ExportDialog(QDialog):
         self.bom.setEnabled(is_csv)
         self.neutralise.setEnabled(is_csv)
         self.fix_times.setEnabled(fmt in SCHEDULERS or fmt == "bundle")
+        self._update_scope()
         self._plan = None
         try:
             self._plan = self._service.plan(self.request())
