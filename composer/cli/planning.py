@@ -216,7 +216,7 @@ def planning_text(exc: PlanningError) -> str:
     """A planning refusal in the command line's words."""
     from composer.services.planning import PlanningCode
 
-    value = exc.value
+    value = exc.value if len(exc.value) <= 40 else exc.value[:39] + "…"
     words = {
         PlanningCode.BAD_SLOT: f"not a slot: {value!r} (write a day and a 24-hour time, "
         'such as "tue 09:30")',

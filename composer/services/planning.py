@@ -39,6 +39,7 @@ LAST_TIME_SETTING = "planning.last_time"
 HORIZON_DAYS = 366  # how far ahead the next free slot is looked for
 _SLOT = re.compile(r"^\s*([a-z]+)\s+(\d{1,2}):(\d{2})\s*$", re.IGNORECASE)
 _WALL = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 
 class PlanningCode(StrEnum):
@@ -97,6 +98,8 @@ class PlanningService:
             except ValueError:
                 raise PlanningError(PlanningCode.BAD_TIME, text) from None
         else:
+            if not _ISO.match(text.strip()):
+                raise PlanningError(PlanningCode.BAD_TIME, text)
             try:
                 moment = datetime.fromisoformat(text.strip())
             except ValueError:

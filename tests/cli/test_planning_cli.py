@@ -54,6 +54,10 @@ def test_schedule_local_time_iso_with_offset_and_clear(cli, posts):
         (("slots", "set", "tue 9h30"), "not a slot: 'tue 9h30'"),
         (("calendar", "--from", "2030-02-30"), "--from: not a date: '2030-02-30'"),
         (("calendar", "--from", "2030-05-02", "--to", "2030-05-01"), "is before --from"),
+        (("schedule", "1", "2030-05-18 09:30" + "9" * 5000), "not a date and time: '2030-"),
+        (("schedule", "1", "2030-05-18\x0009:30"), "not a date and time"),
+        (("slots", "set", "tue 09:30\udcff"), "not a slot: 'tue 09:30\\udcff'"),
+        (("evergreen", "1", "--every", "-5"), "must be at least 1"),
     ],
 )
 def test_bad_input_is_one_plain_line_and_exit_2(cli, posts, argv, words):
