@@ -66,6 +66,11 @@ class PostsController(QObject):
         self._loading = False
         self._listed: tuple[object, ...] = ()
         self._unlocked: int | None = None  # the approved post the agent chose to edit
+        # A child timer, not QTimer.singleShot: a pending single shot would keep this
+        # controller (and the window) alive after the window closes.
+        self._evergreen_timer = QTimer(self)
+        self._evergreen_timer.setSingleShot(True)
+        self._evergreen_timer.timeout.connect(self._renew_evergreen)
         centre.approval.edit.clicked.connect(self.edit_approved)
         centre.when.clicked.connect(self.schedule)
         self.images = AttachmentsController(services.images, centre, banner, self)
@@ -150,7 +155,7 @@ class PostsController(QObject):
     def start(self, unclean: bool) -> None:
         """Open what the agent was working on, or the sample on the very first run; then
         bring back the evergreen posts that are due."""
-        QTimer.singleShot(0, lambda: renew_evergreen(self))
+        self._evergreen_timer.start(0)  # after the first paint, on the event loop
         library = self.services.library
         last = library.setting(LAST_POST_KEY)
         if isinstance(last, int) and self.open(last, quiet=True):
@@ -169,6 +174,9 @@ class PostsController(QObject):
             self._window().show_welcome()
             return
         self.new()
+
+    def _renew_evergreen(self) -> None:
+        renew_evergreen(self)
 
     def open(self, post_id: int, quiet: bool = False) -> bool:
         if self.session.post_id == post_id:
