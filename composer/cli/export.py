@@ -119,6 +119,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("name the posts to export (ID... or --ids) or choose --status approved")
     if ids and args.status is not None:
         raise UsageError("choose posts by id or with --status, not both")
+    if args.fix_times and args.format not in ("hootsuite", "sprout", "bundle"):
+        raise UsageError("--fix-times is for scheduler files: --format hootsuite, sprout or bundle")
     out = output_path(args, args.out)
     if out.exists() and not args.force:
         raise UsageError(f"{out} already exists; use --force to overwrite it")

@@ -58,6 +58,7 @@ def test_schedule_local_time_iso_with_offset_and_clear(cli, posts):
         (("schedule", "1", "2030-05-18\x0009:30"), "not a date and time"),
         (("slots", "set", "tue 09:30\udcff"), "not a slot: 'tue 09:30\\udcff'"),
         (("evergreen", "1", "--every", "-5"), "must be at least 1"),
+        (("export", "1", "--format", "csv", "--out", "x.csv", "--fix-times"), "scheduler files"),
     ],
 )
 def test_bad_input_is_one_plain_line_and_exit_2(cli, posts, argv, words):

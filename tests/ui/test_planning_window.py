@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 
 from composer.domain.posts import PostDraft
 
@@ -84,3 +84,18 @@ def test_due_evergreen_posts_come_back_when_the_window_opens(qtbot, make_window,
     mark = services.evergreen.of(post.id)
     copy = services.library.get(mark.last_copy_id)
     assert (copy.scheduled_at, copy.status) == (when + timedelta(days=30), "approved")
+
+
+def test_slots_dialog_and_calendar_are_freed_on_close(qtbot, services):
+    from composer.ui.calendar.panel import CalendarPanel
+    from composer.ui.dialogs.slots import SlotsDialog
+    from tests.helpers.widgets import assert_freed_on_close
+
+    assert_freed_on_close(lambda: SlotsDialog(services.planning), lambda d: d.close())
+
+    def calendar():
+        panel = CalendarPanel(services.planning)
+        panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as Post > Calendar opens it
+        return panel
+
+    assert_freed_on_close(calendar, lambda p: p.close())
