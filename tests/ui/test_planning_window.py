@@ -99,3 +99,35 @@ def test_slots_dialog_and_calendar_are_freed_on_close(qtbot, services):
         return panel
 
     assert_freed_on_close(calendar, lambda p: p.close())
+
+
+def test_post_menu_evergreen_marks_and_unmarks_the_open_post(qtbot, window, services, alerts_seen):
+    from datetime import datetime
+
+    from composer.ui.dialogs.evergreen import EvergreenDialog
+
+    post = _open(window, services)
+    answers = []
+
+    def answer(dialog):  # what the agent does in the dialog
+        answers.append(dialog)
+        dialog.enabled.setChecked(True)
+        dialog.every.setValue(90)
+        dialog.limited.setChecked(True)
+        dialog.times.setValue(3)
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    original = EvergreenDialog.exec
+    EvergreenDialog.exec = answer
+    try:
+        window.actions_.evergreen.trigger()  # no time yet: said plainly, nothing marked
+        assert alerts_seen[-1][1] == "Not evergreen" and "Schedule" in alerts_seen[-1][2]
+        assert services.evergreen.of(post.id) is None
+        window.posts.set_time(post.id, datetime(2030, 5, 14, 9, 30))
+        window.actions_.evergreen.trigger()
+        mark = services.evergreen.of(post.id)
+        assert (mark.every_days, mark.times) == (90, 3)
+        assert answers[-1].every.minimum() == 30
+    finally:
+        EvergreenDialog.exec = original

@@ -16,6 +16,7 @@ from composer.services.library import LibraryError
 from composer.services.planning import PlanningCode, PlanningError
 from composer.ui import alerts
 from composer.ui.compose.schedule import when_label
+from composer.ui.dialogs.planning_words import planning_words
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -25,18 +26,37 @@ if TYPE_CHECKING:
     from composer.ui.calendar.panel import CalendarPanel
     from composer.ui.compose.posts_controller import PostsController
     from composer.ui.shell.main_window import MainWindow
+    from composer.ui.shell.menus import Actions
 
 
 log = logging.getLogger(__name__)
 
 
-def connect(next_slot: QAction, slots: QAction, calendar: QAction, window: MainWindow) -> None:
+def connect(actions: Actions, window: MainWindow) -> None:
     """Wire the planning actions to the window's current post and library."""
-    next_slot.triggered.connect(lambda: schedule_next(window.posts) if window.posts else None)
-    slots.triggered.connect(
+    a = actions
+    a.next_slot.triggered.connect(lambda: schedule_next(window.posts) if window.posts else None)
+    a.slots.triggered.connect(
         lambda: edit_slots(window.services.planning, window) if window.services else None
     )
-    calendar.triggered.connect(lambda: open_calendar(window))
+    a.calendar.triggered.connect(lambda: open_calendar(window))
+    a.evergreen.triggered.connect(lambda: edit_evergreen(window.posts) if window.posts else None)
+
+
+def actions(a: Actions) -> tuple[QAction, ...]:
+    """The planning actions, enabled once a library is open."""
+    return (a.next_slot, a.slots, a.calendar, a.evergreen)
+
+
+def edit_evergreen(posts: PostsController) -> None:
+    """Post > Evergreen… for the post in the editor."""
+    from composer.ui.dialogs.evergreen import EvergreenDialog
+
+    post = posts.session.save_now()
+    if post is None:
+        alerts.info(posts.centre, "Nothing to bring back", "Write the post first.")
+        return
+    EvergreenDialog(posts.services.evergreen, post.id, posts.centre.window()).exec()
 
 
 def open_calendar(window: MainWindow) -> CalendarPanel | None:
@@ -127,16 +147,3 @@ def edit_slots(planning: PlanningService, parent: QWidget) -> None:
     from composer.ui.dialogs.slots import SlotsDialog
 
     SlotsDialog(planning, parent).exec()
-
-
-def planning_words(exc: PlanningError) -> str:
-    """A planning refusal in the window's words."""
-    words = {
-        PlanningCode.NO_SLOTS: "You have no posting slots for this post's platforms yet "
-        "(Settings > Posting Slots).",
-        PlanningCode.NO_FREE_SLOT: "Every posting slot in the coming year is taken. Add more "
-        "slots in Settings > Posting Slots.",
-        PlanningCode.NO_SUCH_TIME: "That time does not exist here: the clocks skip that hour "
-        "that day. Choose another time.",
-    }
-    return words.get(exc.code, "That time cannot be used.")

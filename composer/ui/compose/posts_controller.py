@@ -21,7 +21,8 @@ from composer.ui import alerts
 from composer.ui.compose import approve_flow
 from composer.ui.compose.approval_note import APPROVED_STATES, describe
 from composer.ui.compose.draft_session import LAST_POST_KEY, DraftSession
-from composer.ui.compose.planning_actions import planning_words, renew_evergreen
+from composer.ui.compose.planning_actions import renew_evergreen
+from composer.ui.dialogs.planning_words import planning_words
 from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.images.attachments_controller import AttachmentsController
 from composer.ui.shell import audit_notices

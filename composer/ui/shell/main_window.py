@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(lambda: self.history.focus_search())
         a.approve.triggered.connect(lambda: self.posts.approve() if self.posts else None)
         a.schedule.triggered.connect(lambda: self.posts.schedule() if self.posts else None)
-        planning_actions.connect(a.next_slot, a.slots, a.calendar, self)
+        planning_actions.connect(a, self)
         a.next_finding.triggered.connect(lambda: self.checks.step(forward=True))
         a.previous_finding.triggered.connect(lambda: self.checks.step(forward=False))
         a.apply_fix.triggered.connect(self.checks.fix_here)
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
             a.profile,
         ):
             action.setEnabled(ready)
-        for action in (a.snippets, a.insert_snippet, a.export, a.next_slot, a.slots, a.calendar):
+        for action in (a.snippets, a.insert_snippet, a.export, *planning_actions.actions(a)):
             action.setEnabled(ready)
         self._update_approve()
 
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             a.export,
         ):
             action.setEnabled(False)
-        for action in (a.snippets, a.insert_snippet, a.next_slot, a.slots):
+        for action in (a.snippets, a.insert_snippet, a.next_slot, a.slots, a.evergreen):
             action.setEnabled(False)
         self.centre.library_read_only = True
         self.centre.editor.setReadOnly(True)

@@ -29,6 +29,7 @@ class Actions:
     schedule: QAction
     next_slot: QAction
     calendar: QAction
+    evergreen: QAction
     slots: QAction
     welcome: QAction
     shortcuts: QAction
@@ -78,6 +79,7 @@ def build(window: QMainWindow) -> Actions:
             window, "Add to &Next Free Slot", "Ctrl+Shift+T", "The first free weekly slot"
         ),
         calendar=_action(window, "&Calendar…", "Ctrl+Shift+L", "Posts by date: week, month"),
+        evergreen=_action(window, "E&vergreen…", None, "Bring this post back after a cooldown"),
         slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
@@ -105,6 +107,7 @@ def build(window: QMainWindow) -> Actions:
     post_menu.addAction(a.schedule)
     post_menu.addAction(a.next_slot)
     post_menu.addAction(a.calendar)
+    post_menu.addAction(a.evergreen)
     post_menu.addSeparator()
     post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
     post_menu.addSeparator()
