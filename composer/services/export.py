@@ -28,7 +28,6 @@ from composer.export.model import (
     DateOrder,
     ExportItem,
     RenderOptions,
-    local_naive,
 )
 from composer.services.approval import NotApprovedError
 from composer.services.export_bundle import (
@@ -44,6 +43,8 @@ from composer.services.export_checks import (
     ProblemCode,
     Skipped,
     dropped_link_problems,
+    filter_items,
+    fix_item_times,
     glyph_problems,
     length_problems,
     neutralised_problems,
@@ -58,7 +59,7 @@ from composer.services.export_errors import (
 )
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
-from composer.services.scheduler_rules import TimeFix, fix_times
+from composer.services.scheduler_rules import TimeFix
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
@@ -245,7 +246,9 @@ class ExportService:
         scheduler = request.scheduler_format
         if platform is None and scheduler is not None and candidates:
             platform = _single_platform(scheduler, candidates)
-        items, more_skipped = _filter(candidates, platform, account, request)
+        items, more_skipped = filter_items(
+            candidates, platform, account, (request.since, request.until), bool(request.post_ids)
+        )
         skipped += more_skipped
         problems: list[Problem] = []
         explicit = bool(request.post_ids)
@@ -259,7 +262,7 @@ class ExportService:
         if scheduler is not None and platform:
             now = self._clock()
             if request.fix_times:
-                items, moved = _fixed(scheduler, items, now)
+                items, moved = fix_item_times(scheduler, items, now)
             problems += scheduler_problems(scheduler, items, platform, now)
             problems += length_problems(items, [platform])
         if request.format == BUNDLE:
@@ -473,18 +476,6 @@ def _all_with_status(tx: Repositories, statuses: tuple[PostStatus, ...]) -> list
     return posts
 
 
-def _fixed(
-    scheduler: str, items: Sequence[ExportItem], now: datetime
-) -> tuple[list[ExportItem], list[TimeFix]]:
-    """The items with times that keep the scheduler's rules, and which posts moved."""
-    timed = [(i.post_id, local_naive(i.scheduled_at)) for i in items if i.scheduled_at]
-    fixes = fix_times(scheduler, timed, local_naive(now))
-    after = {fix.post_id: fix.after for fix in fixes}
-    fixed = [replace(i, scheduled_at=after.get(i.post_id, i.scheduled_at)) for i in items]
-    fixed.sort(key=lambda i: (i.scheduled_at is None, i.scheduled_at or datetime.min, i.post_id))
-    return fixed, fixes
-
-
 def _single_platform(format: str, items: Sequence[ExportItem]) -> str:
     found = {p for item in items for p in item.platforms}
     if len(found) == 1:
@@ -494,32 +485,3 @@ def _single_platform(format: str, items: Sequence[ExportItem]) -> str:
         ProblemCode.SEVERAL_PLATFORMS, blocking=True, tool=format, platforms=platforms
     )
     raise ExportRefusedError([several])
-
-
-def _filter(
-    items: Sequence[ExportItem],
-    platform: str | None,
-    account: Account | None,
-    request: ExportRequest,
-) -> tuple[list[ExportItem], list[Skipped]]:
-    kept: list[ExportItem] = []
-    skipped: list[Skipped] = []  # only for posts named by id: a status selection just filters
-    since = local_naive(request.since) if request.since else None
-    until = local_naive(request.until) if request.until else None
-    for item in items:
-        when = local_naive(item.scheduled_at) if item.scheduled_at else None
-        reason: Skipped | None = None
-        if account is not None and (item.account is None or item.account.id != account.id):
-            reason = Skipped(item.post_id, ProblemCode.OTHER_ACCOUNT, account=account)
-        elif platform is not None and platform not in item.platforms:
-            reason = Skipped(item.post_id, ProblemCode.OTHER_PLATFORM, platform=platform)
-        elif (since or until) and (
-            when is None or (since and when < since) or (until and when >= until)
-        ):
-            reason = Skipped(item.post_id, ProblemCode.OUTSIDE_DATES)
-        if reason is None:
-            platforms = (platform,) if platform else item.platforms
-            kept.append(replace(item, platforms=platforms))
-        elif request.post_ids:
-            skipped.append(reason)
-    return kept, skipped

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
 from composer.domain.accounts import Account
 from composer.export.csv_safety import needs_neutralising
 from composer.export.model import ExportItem, local_naive
-from composer.services.scheduler_rules import timing_issues
+from composer.services.scheduler_rules import TimeFix, fix_times, timing_issues
 
 MAX_ROWS = 350
 TOOL_NAMES = {"hootsuite": "Hootsuite", "sprout": "Sprout Social"}
@@ -256,3 +256,47 @@ def glyph_problems(items: Sequence[ExportItem], *, allowed: bool) -> list[Proble
                 )
             )
     return problems
+
+
+def fix_item_times(
+    scheduler: str, items: Sequence[ExportItem], now: datetime
+) -> tuple[list[ExportItem], list[TimeFix]]:
+    """The items with times that keep the scheduler's rules, and which posts moved."""
+    timed = [(i.post_id, local_naive(i.scheduled_at)) for i in items if i.scheduled_at]
+    fixes = fix_times(scheduler, timed, local_naive(now))
+    after = {fix.post_id: fix.after for fix in fixes}
+    fixed = [replace(i, scheduled_at=after.get(i.post_id, i.scheduled_at)) for i in items]
+    fixed.sort(key=lambda i: (i.scheduled_at is None, i.scheduled_at or datetime.min, i.post_id))
+    return fixed, fixes
+
+
+def filter_items(
+    items: Sequence[ExportItem],
+    platform: str | None,
+    account: Account | None,
+    dates: tuple[datetime | None, datetime | None],
+    named: bool,
+) -> tuple[list[ExportItem], list[Skipped]]:
+    """The items for `platform`, `account` and scheduled within `dates` (from, before);
+    with `named` (posts chosen by id), each one left out is said, with why."""
+    kept: list[ExportItem] = []
+    skipped: list[Skipped] = []  # only for posts named by id: a status selection just filters
+    since = local_naive(dates[0]) if dates[0] else None
+    until = local_naive(dates[1]) if dates[1] else None
+    for item in items:
+        when = local_naive(item.scheduled_at) if item.scheduled_at else None
+        reason: Skipped | None = None
+        if account is not None and (item.account is None or item.account.id != account.id):
+            reason = Skipped(item.post_id, ProblemCode.OTHER_ACCOUNT, account=account)
+        elif platform is not None and platform not in item.platforms:
+            reason = Skipped(item.post_id, ProblemCode.OTHER_PLATFORM, platform=platform)
+        elif (since or until) and (
+            when is None or (since and when < since) or (until and when >= until)
+        ):
+            reason = Skipped(item.post_id, ProblemCode.OUTSIDE_DATES)
+        if reason is None:
+            platforms = (platform,) if platform else item.platforms
+            kept.append(replace(item, platforms=platforms))
+        elif named:
+            skipped.append(reason)
+    return kept, skipped
