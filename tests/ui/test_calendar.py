@@ -168,3 +168,22 @@ def test_seasonal_ideas_show_on_empty_days_and_become_drafts(qtbot, services):
     )
     assert post.body.startswith("Atlantic hurricane season runs from June 1")
     assert [e.post_id for e in panel.grid.entries(hurricane)] == [post_id]
+
+
+def test_ctrl_arrows_move_the_chosen_post_like_a_drag(qtbot, month, services):
+    panel, (first, second, _third) = month
+    grid = panel.grid
+    grid.setFocus()
+    grid.current = MAY_13
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert grid.current_post == second
+    qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert services.library.get(second).scheduled_at == datetime(2030, 5, 21, 12, 0)
+    assert (grid.current, grid.current_post) == (date(2030, 5, 21), second)
+    for _ in range(3):  # past the bottom of May's grid: June shows, the post comes along
+        qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert services.library.get(second).scheduled_at == datetime(2030, 6, 11, 12, 0)
+    assert panel.title.text() == "June 2030" and grid.current_post == second
+    assert services.library.get(first).scheduled_at == datetime(2030, 5, 13, 9, 30)

@@ -5,8 +5,9 @@ one paint, not hundreds of widgets. Everything a test or a screen reader needs i
 of the grid by date and post (`cell_rect`, `chip_rect`), never by pixel.
 
 Keyboard: arrows move between days (Up/Down by a week), Tab and Shift+Tab step through the
-day's posts, Enter opens the chosen one, Page Up/Down go a period back or on, Home goes to
-today. Mouse: click a post to open it, drag it to another day to move it (same time of day).
+day's posts, Enter opens the chosen one, Ctrl+arrows move it to another day (as a drag
+does), Page Up/Down go a period back or on, Home goes to today. Mouse: click a post to
+open it, drag it to another day to move it (same time of day).
 """
 
 from __future__ import annotations
@@ -243,7 +244,13 @@ class CalendarGrid(QWidget):
             Qt.Key.Key_Up: -7,
             Qt.Key.Key_Down: 7,
         }
-        if key in steps:
+        moving = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if key in steps and moving and self.current_post is not None:
+            post, day = self.current_post, self.current + timedelta(days=steps[Qt.Key(key)])
+            self.postMoved.emit(post, day)  # the keyboard's drag: same time, another day
+            self.set_current(day)
+            self.current_post = post
+        elif key in steps:
             self.set_current(self.current + timedelta(days=steps[Qt.Key(key)]))
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             post = self.current_post

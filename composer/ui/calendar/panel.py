@@ -161,7 +161,7 @@ class CalendarPanel(QWidget):
         count = len(entries)
         self.status.setText(
             f"{count} scheduled post{'s' if count != 1 else ''} shown. Drag a post to another "
-            "day to move it; Enter opens it."
+            "day (or Tab to it and press Ctrl+arrow) to move it; Enter opens it."
         )
 
     def _ideas(self, start: date, end: date) -> dict[date, list[Idea]]:
