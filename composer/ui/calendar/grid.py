@@ -246,10 +246,10 @@ class CalendarGrid(QWidget):
         }
         moving = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if key in steps and moving and self.current_post is not None:
-            post, day = self.current_post, self.current + timedelta(days=steps[Qt.Key(key)])
-            self.postMoved.emit(post, day)  # the keyboard's drag: same time, another day
+            chosen, day = self.current_post, self.current + timedelta(days=steps[Qt.Key(key)])
+            self.postMoved.emit(chosen, day)  # the keyboard's drag: same time, another day
             self.set_current(day)
-            self.current_post = post
+            self.current_post = chosen
         elif key in steps:
             self.set_current(self.current + timedelta(days=steps[Qt.Key(key)]))
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
