@@ -29,7 +29,7 @@ from composer.domain.planning import (
     to_wall,
 )
 from composer.domain.posts import Post, PostDraft
-from composer.services.library import Clock, LibraryService, PostNotFoundError, utc_now
+from composer.services.library import Clock, LibraryService, utc_now
 from composer.services.scheduler_rules import LEAD, MIN_GAP
 
 if TYPE_CHECKING:
@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 
 LAST_TIME_SETTING = "planning.last_time"
 HORIZON_DAYS = 366  # how far ahead the next free slot is looked for
+FULL_NAMES = dict(
+    zip(WEEKDAYS, ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday"), strict=True)
+)  # fmt: skip
 _SLOT = re.compile(r"^\s*([a-z]+)\s+(\d{1,2}):(\d{2})\s*$", re.IGNORECASE)
 _WALL = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -230,7 +234,7 @@ def parse_slot(text: str, platform: str = "") -> Slot:
     if not match:
         raise PlanningError(PlanningCode.BAD_SLOT, text)
     day = match[1].casefold()
-    names = [n for n in WEEKDAYS if day.startswith(n) and _full(n).startswith(day)]
+    names = [n for n in WEEKDAYS if day.startswith(n) and FULL_NAMES[n].startswith(day)]
     hour, minute = int(match[2]), int(match[3])
     if not names or hour > 23 or minute > 59:
         raise PlanningError(PlanningCode.BAD_SLOT, text)
@@ -245,23 +249,10 @@ def parse_date(text: str) -> date:
         raise PlanningError(PlanningCode.BAD_DATE, text) from None
 
 
-def _full(short: str) -> str:
-    return {
-        "mon": "monday",
-        "tue": "tuesday",
-        "wed": "wednesday",
-        "thu": "thursday",
-        "fri": "friday",
-        "sat": "saturday",
-        "sun": "sunday",
-    }[short]
-
-
 __all__ = [
     "PlanningCode",
     "PlanningError",
     "PlanningService",
-    "PostNotFoundError",
     "Scheduled",
     "parse_date",
     "parse_slot",
