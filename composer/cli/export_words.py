@@ -177,22 +177,25 @@ def error_text(exc: ExportError) -> str:
 
 def timing_refusal(problems: Sequence[Problem]) -> str:
     """The scheduler's timing rules that refuse the export, as one line naming each rule
-    and its posts, and the flag that fixes them."""
+    and its posts, and the flag that fixes them: `nothing was exported: Hootsuite wants
+    posts at least 10 minutes apart (posts 1 and 2 are closer), at least 10 minutes ahead
+    (post 3 is not) and on 5-minute steps (post 2 is not); use --fix-times to move them`."""
     tool = _tool(problems[0]) if problems else "the scheduler"
-    close = [p.post_ids for p in problems if p.code is ProblemCode.TOO_CLOSE]
+    close = [p for p in problems if p.code is ProblemCode.TOO_CLOSE]
     parts: list[str] = []
     if close:
-        pairs = ", ".join(" and ".join(map(str, pair)) for pair in close)
-        gap = next(p.limit for p in problems if p.code is ProblemCode.TOO_CLOSE)
-        parts.append(f"posts at least {gap} minutes apart (posts {pairs} are closer)")
+        pairs = ", ".join(" and ".join(map(str, sorted(p.post_ids))) for p in close)
+        parts.append(f"at least {close[0].limit} minutes apart (posts {pairs} are closer)")
     for p in problems:
         if p.code is ProblemCode.IN_THE_PAST:
-            parts.append(
-                f"posts at least {p.limit} minutes ahead (post(s) {ids(p.post_ids)} "
-                "are in the past or too soon)"
-            )
+            parts.append(f"at least {p.limit} minutes ahead ({_these(p.post_ids)} not)")
         elif p.code is ProblemCode.OFF_STEP:
-            parts.append(f"minutes in {p.limit}-minute steps (post(s) {ids(p.post_ids)} are not)")
-    return (
-        f"nothing was exported: {tool} wants {'; and '.join(parts)}; use --fix-times to move them"
-    )
+            parts.append(f"on {p.limit}-minute steps ({_these(p.post_ids)} not)")
+    rules = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"nothing was exported: {tool} wants posts {rules}; use --fix-times to move them"
+
+
+def _these(post_ids: Sequence[int]) -> str:
+    """`post 3 is` or `posts 1, 2 are`."""
+    ordered = sorted(post_ids)
+    return f"post {ordered[0]} is" if len(ordered) == 1 else f"posts {ids(ordered)} are"
