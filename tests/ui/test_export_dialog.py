@@ -115,7 +115,8 @@ def test_refusals_disable_export(qtbot, services, tmp_path, answers):
     choose(dialog.format, "hootsuite")
     assert (
         "Cannot export: “No time yet?” has no date and time; Hootsuite needs one on every "
-        "post. Set one, or leave it out." in dialog.problems.toPlainText()
+        "post. Set one (Post > Schedule, or Add to Next Free Slot), or leave it out by "
+        "choosing the days above." in dialog.problems.toPlainText()
     )
     assert not dialog.export_button.isEnabled()
     choose(dialog.format, "pdf")
@@ -340,7 +341,10 @@ def test_every_problem_code_has_window_words_without_flags_or_ids():
             assert internal not in text, (code, text)
     assert words.problem(
         Problem(ProblemCode.TOO_MANY_POSTS, tool="sprout", count=351, limit=350)
-    ) == ("351 posts: Sprout Social takes at most 350 in one file. Export fewer posts at a time.")
+    ) == (
+        "351 posts: Sprout Social takes at most 350 in one file. Choose fewer days above, and "
+        "export the rest in another file."
+    )
 
 
 def test_crowded_and_past_times_are_fixed_from_the_dialog(qtbot, services, tmp_path, answers):

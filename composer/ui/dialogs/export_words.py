@@ -132,12 +132,12 @@ _WORDS: dict[ProblemCode, _Word] = {
     ProblemCode.NO_POSTS: lambda w, p: "There are no approved posts to export.",
     ProblemCode.NOT_SCHEDULED: lambda w, p: _sentence(
         f"{w.posts(p.post_ids)} {_many(p.post_ids, 'has', 'have')} no date and time; "
-        f"{_tool(p)} needs one on every post. Set one, or leave "
-        f"{_many(p.post_ids, 'it', 'them')} out"
+        f"{_tool(p)} needs one on every post. Set one (Post > Schedule, or Add to Next "
+        f"Free Slot), or leave {_many(p.post_ids, 'it', 'them')} out by choosing the days above"
     ),
     ProblemCode.TOO_MANY_POSTS: lambda w, p: (
-        f"{p.count} posts: {_tool(p)} takes at most {p.limit} in one file. Export fewer "
-        "posts at a time."
+        f"{p.count} posts: {_tool(p)} takes at most {p.limit} in one file. Choose fewer "
+        "days above, and export the rest in another file."
     ),
     ProblemCode.SEVERAL_ACCOUNTS: lambda w, p: (
         f"These posts are for {len(p.accounts)} accounts ({_accounts(p.accounts)}); "
