@@ -154,3 +154,17 @@ def test_evergreen_marks_and_unmarks_and_refuses_bad_input(cli, posts):
         assert status == 2 and out == "" and err.count("\n") == 1
     assert cli("evergreen", "--due")[:2] == (0, "No evergreen post is due\n")
     assert cli("evergreen", "1", "--off")[:2] == (0, "Post 1 is no longer evergreen\n")
+
+
+def test_calendar_starts_today_unless_told(cli, posts):
+    from datetime import timedelta
+
+    from composer.domain.planning import local_zone
+
+    today = datetime.now(local_zone()).date()
+    cli("schedule", "1", f"{today - timedelta(days=1)} 09:00")
+    cli("schedule", "2", f"{today + timedelta(days=1)} 09:00")
+    status, out, _ = cli("calendar", "--format", "json")
+    assert status == 0 and [e["id"] for e in json.loads(out)] == [2]
+    status, out, _ = cli("calendar", "--from", str(today - timedelta(days=7)), "--format", "json")
+    assert [e["id"] for e in json.loads(out)] == [1, 2]
