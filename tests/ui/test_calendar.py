@@ -187,3 +187,17 @@ def test_ctrl_arrows_move_the_chosen_post_like_a_drag(qtbot, month, services):
     assert services.library.get(second).scheduled_at == datetime(2030, 6, 11, 12, 0)
     assert panel.title.text() == "June 2030" and grid.current_post == second
     assert services.library.get(first).scheduled_at == datetime(2030, 5, 13, 9, 30)
+
+
+def test_a_screen_reader_hears_the_chosen_day_and_post(qtbot, month):
+    panel, _ids = month
+    grid = panel.grid
+    grid.setFocus()
+    grid.set_current(MAY_13)
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert grid.accessibleDescription().startswith(
+        "Monday 13 May 2030; chosen: 09:30 Storm kit tips? (approved); 2 posts; "
+        "12:00 Flood cover is separate. Questions? (draft)"
+    )
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.accessibleDescription() == "Tuesday 14 May 2030; 0 posts"

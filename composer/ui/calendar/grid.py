@@ -66,7 +66,7 @@ class CalendarGrid(QWidget):
         if not self.first <= self.current < self.last():
             self.current = next(d for d in self.days() if month is None or d.month == month)
             self.current_post = None
-        self.update()
+        self._changed()
 
     def set_entries(
         self,
@@ -88,7 +88,7 @@ class CalendarGrid(QWidget):
             self._slots[slot.weekday].append(slot.at)
         if self.current_post not in {e.post_id for e in self.entries(self.current)}:
             self.current_post = None
-        self.update()
+        self._changed()
 
     def days(self) -> list[date]:
         return [self.first + timedelta(days=n) for n in range(7 * self.rows)]
@@ -102,6 +102,25 @@ class CalendarGrid(QWidget):
     def ideas(self, day: date) -> list[Idea]:
         """The seasonal ideas for that day (shown when the day has no post)."""
         return self._ideas.get(day, [])
+
+    def describe_current(self) -> str:
+        """The chosen day (and post) in words, for screen readers: the grid is painted."""
+        day = self.current
+        entries = self.entries(day)
+        words = [f"{day:%A} {day.day} {day:%B %Y}"]
+        chosen = next((e for e in entries if e.post_id == self.current_post), None)
+        if chosen is not None:
+            words.append(f"chosen: {chosen.wall:%H:%M} {chosen.title} ({chosen.status})")
+        words.append(f"{len(entries)} post{'s' if len(entries) != 1 else ''}")
+        words += [f"{e.wall:%H:%M} {e.title} ({e.status})" for e in entries if e is not chosen]
+        words += [f"idea: {idea.title}" for idea in self.ideas(day)]
+        words += [f"{free:%H:%M} free slot" for free in self.free_slots(day)]
+        return "; ".join(words)
+
+    def _changed(self) -> None:
+        """Repaint, and keep what a screen reader says in step."""
+        self.setAccessibleDescription(self.describe_current())
+        self.update()
 
     def free_slots(self, day: date) -> list[time]:
         """The day's weekly slots that no post of that day is at."""
@@ -287,7 +306,7 @@ class CalendarGrid(QWidget):
         else:
             index = 0 if step > 0 else len(ids) - 1
         self.current_post = ids[max(0, min(index, len(ids) - 1))]
-        self.update()
+        self._changed()
 
     def set_current(self, day: date) -> None:
         self.current = day
@@ -295,15 +314,15 @@ class CalendarGrid(QWidget):
         if not self.first <= day < self.last():
             self.periodRequested.emit(-1 if day < self.first else 1)
         self.currentDayChanged.emit(day)
-        self.update()
+        self._changed()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self.update()
+        self._changed()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.update()
+        self._changed()
 
     # --- mouse: click to open, drag to another day to move ------------------------------
 
@@ -318,7 +337,7 @@ class CalendarGrid(QWidget):
         self._press = (post, point) if post is not None else None
         self._dragging = False
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.update()
+        self._changed()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
