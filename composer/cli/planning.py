@@ -44,7 +44,9 @@ def register(subparsers: Any) -> None:
         description="Replace the weekly posting slots (for all platforms, or one with "
         "--platform) with these; none given removes them. Times are local wall time.",
     )
-    setter.add_argument("slots", nargs="*", metavar='"DAY HH:MM"')
+    setter.add_argument(
+        "slots", nargs="*", metavar='"DAY HH:MM"', help='a weekday and a 24-hour time: "tue 09:30"'
+    )
     setter.add_argument("--platform", choices=platform_names(), help="only for this platform")
     setter.set_defaults(handler=run_slots_set)
     lister = actions.add_parser("list", help="list the weekly slots")
