@@ -22,12 +22,14 @@ if TYPE_CHECKING:
     from composer.services.accounts import AccountsService
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
+    from composer.services.evergreen import EvergreenService
     from composer.services.guidelines import GuidelineService
     from composer.services.history import HistoryService
     from composer.services.images import ImageStore
     from composer.services.importer import ImportService
     from composer.services.library import LibraryService
     from composer.services.maintenance import MaintenanceService
+    from composer.services.planning import PlanningService
     from composer.services.preferences import PreferencesService
     from composer.storage.database import Database
 
@@ -62,6 +64,7 @@ class Services:
     audit: AuditService
     importer: ImportService
     account_repository: AccountRepository
+    planning: PlanningService
 
     @classmethod
     def open(
@@ -84,6 +87,7 @@ class Services:
         from composer.services.history import HistoryService
         from composer.services.importer import ImportService
         from composer.services.library import LibraryService, utc_now
+        from composer.services.planning import PlanningService
         from composer.services.preferences import PreferencesService
         from composer.storage.accounts import SqlAccountRepository
         from composer.storage.database import StorageError, open_library
@@ -128,6 +132,7 @@ class Services:
             audit=AuditService(database, now, keys),
             importer=ImportService(database, now),
             account_repository=SqlAccountRepository(database, now),
+            planning=PlanningService(database, library, now),
         )
         try:  # made now: the audit key is asked for inside write transactions
             services.library_id  # noqa: B018
@@ -156,6 +161,15 @@ class Services:
         from composer.services.images import ImageStore
 
         return ImageStore(self.data_dir)
+
+    @cached_property
+    def evergreen(self) -> EvergreenService:
+        """Evergreen posts: copies that come back after a cooldown (issue 15)."""
+        from composer.services.evergreen import EvergreenService
+
+        return EvergreenService(
+            self.database, self.library, self.approval, self.planning, self.planning.clock
+        )
 
     # --- accounts (issue 4) -------------------------------------------------------------
     @cached_property

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.selftest",
     "composer.cli.export",
     "composer.cli.attach",
+    "composer.cli.planning",
 )
 # Which module registers each command, so that running one builds only its parser: importing
 # every command module costs more than a quick `composer check` itself (run on every save).
@@ -39,6 +40,10 @@ COMMAND_OWNERS: dict[str, str] = {
     "self-test": "composer.cli.selftest",
     "export": "composer.cli.export",
     "attach": "composer.cli.attach",
+    "schedule": "composer.cli.planning",
+    "slots": "composer.cli.planning",
+    "calendar": "composer.cli.planning",
+    "evergreen": "composer.cli.planning",
 }
 
 

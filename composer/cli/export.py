@@ -1,8 +1,10 @@
 """`composer export`: approved posts to a scheduler's CSV, a spreadsheet, JSON, Markdown, PDF,
 or a bundle for posting by hand (the scheduler CSV, the images without metadata, a README).
 
+Exit status 1 when the only obstacle is a scheduler's timing rules (posts less than 10
+minutes apart or ahead, Hootsuite minutes off 5-minute steps; --fix-times moves them).
 Exit status 2 when the request cannot make a usable file (bad options, unapproved posts,
-a scheduler's limits, an existing file without --force, a PDF with characters no font can
+a scheduler's other limits, an existing file without --force, a PDF with characters no font can
 show without --allow-missing-glyphs) or the export cannot be recorded (a read-only library:
 the file is removed again); 1 when the file could not be written. Warnings go to stderr;
 what was written goes to stdout.
@@ -93,6 +95,13 @@ def register(subparsers: Any) -> None:
         help="write a PDF even when some characters have no font (they print as boxes)",
     )
     sub.add_argument(
+        "--fix-times",
+        action="store_true",
+        help="for Hootsuite and Sprout: round times to 5 minutes (Hootsuite), spread posts "
+        "10 minutes apart and move past ones to the first allowed time; the posts get the "
+        "new times too",
+    )
+    sub.add_argument(
         "--no-neutralise",
         dest="neutralise",
         action="store_false",
@@ -110,6 +119,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("name the posts to export (ID... or --ids) or choose --status approved")
     if ids and args.status is not None:
         raise UsageError("choose posts by id or with --status, not both")
+    if args.fix_times and args.format not in ("hootsuite", "sprout", "bundle"):
+        raise UsageError("--fix-times is for scheduler files: --format hootsuite, sprout or bundle")
     out = output_path(args, args.out)
     if out.exists() and not args.force:
         raise UsageError(f"{out} already exists; use --force to overwrite it")
@@ -127,12 +138,14 @@ def run_export(args: argparse.Namespace) -> int:
         skip_unapproved=args.skip_unapproved,
         scheduler=args.scheduler,
         allow_missing_glyphs=args.allow_missing_glyphs,
+        fix_times=args.fix_times,
     )
     with open_services(args, daily_backup=True) as services:
         service = ExportService.over(services)
         try:
             plan = service.plan(request)
             _refuse_missing_glyphs(plan)
+            _refuse_timing(plan)
             _report_plan(plan)
             result = service.write(plan, out, force=args.force)
         except ExportWriteError as exc:
@@ -157,6 +170,17 @@ def _refuse_missing_glyphs(plan: ExportPlan) -> None:
     )
 
 
+def _refuse_timing(plan: ExportPlan) -> None:
+    """Posts that break the scheduler's timing rules, and nothing else: one line naming
+    the rules and the posts, exit status 1 (--fix-times moves them)."""
+    from composer.cli.export_words import timing_refusal
+    from composer.services.export_checks import TIMING_CODES
+
+    refusals = plan.refusals
+    if refusals and all(p.code in TIMING_CODES for p in refusals):
+        raise CommandError(timing_refusal(refusals))
+
+
 def _report_plan(plan: ExportPlan) -> None:
     from composer.cli.export_words import problem_text, skipped_reason
 
@@ -172,6 +196,12 @@ def _report_plan(plan: ExportPlan) -> None:
 
 
 def _report_result(result: ExportResult) -> None:
+    for fix in result.moved:
+        print(
+            f"composer: moved post {fix.post_id} from {fix.before:%Y-%m-%d %H:%M} "
+            f"to {fix.after:%Y-%m-%d %H:%M}",
+            file=sys.stderr,
+        )
     posts = len(result.post_ids)
     noun = "post" if posts == 1 else "posts"
     rows = f" ({result.rows} rows)" if result.rows != posts else ""

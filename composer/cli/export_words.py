@@ -85,16 +85,17 @@ _WORDS: dict[ProblemCode, Callable[[Problem], str]] = {
         f"posts {ids(p.post_ids)} have the same text; schedulers and networks reject or "
         "hide repeats"
     ),
-    ProblemCode.SAME_MINUTE: lambda p: (
-        f"posts {' and '.join(map(str, p.post_ids))} are scheduled in the same minute"
-        + (f" ({p.when:%Y-%m-%d %H:%M})" if p.when else "")
-    ),
     ProblemCode.TOO_CLOSE: lambda p: (
         f"posts {' and '.join(map(str, p.post_ids))} are less than {p.limit} minutes apart; "
         f"{_tool(p)} needs at least {p.limit} minutes between posts"
     ),
     ProblemCode.IN_THE_PAST: lambda p: (
-        f"post(s) {ids(p.post_ids)} are scheduled in the past; the scheduler will refuse them"
+        f"post(s) {ids(p.post_ids)} are in the past or less than {p.limit} minutes ahead; "
+        f"{_tool(p)} will refuse them"
+    ),
+    ProblemCode.OFF_STEP: lambda p: (
+        f"post(s) {ids(p.post_ids)} are not on a {p.limit}-minute step; {_tool(p)} takes "
+        "minutes in steps of 5 (09:00, 09:05...)"
     ),
     ProblemCode.TOO_LONG: lambda p: (
         f"post {ids(p.post_ids)} is {p.count:,} characters for {p.platform} "
@@ -172,3 +173,29 @@ def error_text(exc: ExportError) -> str:
     if isinstance(exc, ExportWriteError):
         return exc.detail or f"cannot write {exc.path}; nothing was written"
     return str(exc)
+
+
+def timing_refusal(problems: Sequence[Problem]) -> str:
+    """The scheduler's timing rules that refuse the export, as one line naming each rule
+    and its posts, and the flag that fixes them: `nothing was exported: Hootsuite wants
+    posts at least 10 minutes apart (posts 1 and 2 are closer), at least 10 minutes ahead
+    (post 3 is not) and on 5-minute steps (post 2 is not); use --fix-times to move them`."""
+    tool = _tool(problems[0]) if problems else "the scheduler"
+    close = [p for p in problems if p.code is ProblemCode.TOO_CLOSE]
+    parts: list[str] = []
+    if close:
+        pairs = ", ".join(" and ".join(map(str, sorted(p.post_ids))) for p in close)
+        parts.append(f"at least {close[0].limit} minutes apart (posts {pairs} are closer)")
+    for p in problems:
+        if p.code is ProblemCode.IN_THE_PAST:
+            parts.append(f"at least {p.limit} minutes ahead ({_these(p.post_ids)} not)")
+        elif p.code is ProblemCode.OFF_STEP:
+            parts.append(f"on {p.limit}-minute steps ({_these(p.post_ids)} not)")
+    rules = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"nothing was exported: {tool} wants posts {rules}; use --fix-times to move them"
+
+
+def _these(post_ids: Sequence[int]) -> str:
+    """`post 3 is` or `posts 1, 2 are`."""
+    ordered = sorted(post_ids)
+    return f"post {ordered[0]} is" if len(ordered) == 1 else f"posts {ids(ordered)} are"

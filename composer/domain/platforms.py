@@ -20,6 +20,10 @@ PLATFORM_NAMES: Mapping[str, str] = MappingProxyType(
     }
 )
 PLATFORMS: tuple[str, ...] = tuple(PLATFORM_NAMES)
+# Short marks where a name does not fit (the calendar's post chips).
+PLATFORM_MARKS: Mapping[str, str] = MappingProxyType(
+    {"x": "X", "linkedin": "in", "facebook": "f", "instagram": "IG", "threads": "@"}
+)
 
 
 def display_name(platform: str) -> str:

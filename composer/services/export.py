@@ -28,7 +28,6 @@ from composer.export.model import (
     DateOrder,
     ExportItem,
     RenderOptions,
-    local_naive,
 )
 from composer.services.approval import NotApprovedError
 from composer.services.export_bundle import (
@@ -44,6 +43,8 @@ from composer.services.export_checks import (
     ProblemCode,
     Skipped,
     dropped_link_problems,
+    filter_items,
+    fix_item_times,
     glyph_problems,
     length_problems,
     neutralised_problems,
@@ -58,12 +59,14 @@ from composer.services.export_errors import (
 )
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
+from composer.services.scheduler_rules import TimeFix
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
     from composer.services.images import ImageStore
+    from composer.services.library import LibraryService
     from composer.storage.database import Database
     from composer.storage.repositories import Repositories
 
@@ -104,6 +107,7 @@ class ExportRequest:
     skip_unapproved: bool = False
     scheduler: str = "hootsuite"  # the CSV inside a bundle: hootsuite or sprout
     allow_missing_glyphs: bool = False  # a PDF may show characters it has no font for
+    fix_times: bool = False  # move posts to keep the scheduler's timing rules
 
     @property
     def scheduler_format(self) -> str | None:
@@ -120,6 +124,7 @@ class ExportPlan:
     platform: str | None  # the one platform of a scheduler file, else the --platform filter
     skipped: tuple[Skipped, ...] = ()
     problems: tuple[Problem, ...] = ()
+    moved: tuple[TimeFix, ...] = ()  # with `fix_times`: the posts whose time the file changes
 
     @property
     def refusals(self) -> tuple[Problem, ...]:
@@ -153,6 +158,7 @@ class ExportResult:
     rows: int
     warnings: tuple[Problem, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    moved: tuple[TimeFix, ...] = ()  # rescheduled in the library to match the file
 
 
 class OpenLibrary(Protocol):
@@ -163,6 +169,7 @@ class OpenLibrary(Protocol):
     audit: AuditService
     account_repository: AccountRepository
     data_dir: Path
+    library: LibraryService
 
     @property
     def images(self) -> ImageStore: ...
@@ -178,11 +185,13 @@ class ExportService:
         clock: Clock = utc_now,
         images: ImageStore | Callable[[], ImageStore] | None = None,
         data_dir: Path | None = None,
+        reschedule: Callable[[int, datetime], object] | None = None,
     ) -> None:
         """`images` is the data folder's image store (or a function making it, so exports
         of posts without images never load Qt); without it, exports name images by hash
         but cannot show or bundle them. `data_dir` (default: the library's folder) is
-        never written into."""
+        never written into. `reschedule` sets a post's time: with it, the times an export
+        fixed are also set on the posts, so the library and the file agree."""
         self._db = database
         self._data_dir = data_dir if data_dir is not None else database.path.parent
         self._approval = approval
@@ -190,6 +199,7 @@ class ExportService:
         self._accounts = accounts
         self._clock = clock
         self._images = images
+        self._reschedule = reschedule
 
     @classmethod
     def over(cls, services: OpenLibrary, clock: Clock = utc_now) -> ExportService:
@@ -202,6 +212,7 @@ class ExportService:
             clock,
             images=lambda: services.images,
             data_dir=services.data_dir,
+            reschedule=services.library.reschedule,
         )
 
     def _store(self) -> ImageStore | None:
@@ -235,7 +246,9 @@ class ExportService:
         scheduler = request.scheduler_format
         if platform is None and scheduler is not None and candidates:
             platform = _single_platform(scheduler, candidates)
-        items, more_skipped = _filter(candidates, platform, account, request)
+        items, more_skipped = filter_items(
+            candidates, platform, account, (request.since, request.until), bool(request.post_ids)
+        )
         skipped += more_skipped
         problems: list[Problem] = []
         explicit = bool(request.post_ids)
@@ -245,8 +258,11 @@ class ExportService:
         if not items:
             problems.append(Problem(ProblemCode.NO_POSTS, blocking=True))
         shown = [platform] if platform else sorted({p for i in items for p in i.platforms})
+        moved: list[TimeFix] = []
         if scheduler is not None and platform:
             now = self._clock()
+            if request.fix_times:
+                items, moved = fix_item_times(scheduler, items, now)
             problems += scheduler_problems(scheduler, items, platform, now)
             problems += length_problems(items, [platform])
         if request.format == BUNDLE:
@@ -256,7 +272,9 @@ class ExportService:
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         problems += dropped_link_problems(items)
-        return ExportPlan(request, tuple(items), platform, tuple(skipped), tuple(problems))
+        return ExportPlan(
+            request, tuple(items), platform, tuple(skipped), tuple(problems), tuple(moved)
+        )
 
     def _account(self, account_id: int | None) -> Account | None:
         if account_id is None:
@@ -375,6 +393,9 @@ class ExportService:
             staged.discard()
             raise
         staged.finish()
+        if self._reschedule is not None:
+            for fix in plan.moved:
+                self._reschedule(fix.post_id, fix.after)
         return ExportResult(
             path,
             request.format,
@@ -385,6 +406,7 @@ class ExportService:
             plan.rows,
             plan.warnings,
             plan.skipped,
+            plan.moved,
         )
 
     def _stage(
@@ -463,32 +485,3 @@ def _single_platform(format: str, items: Sequence[ExportItem]) -> str:
         ProblemCode.SEVERAL_PLATFORMS, blocking=True, tool=format, platforms=platforms
     )
     raise ExportRefusedError([several])
-
-
-def _filter(
-    items: Sequence[ExportItem],
-    platform: str | None,
-    account: Account | None,
-    request: ExportRequest,
-) -> tuple[list[ExportItem], list[Skipped]]:
-    kept: list[ExportItem] = []
-    skipped: list[Skipped] = []  # only for posts named by id: a status selection just filters
-    since = local_naive(request.since) if request.since else None
-    until = local_naive(request.until) if request.until else None
-    for item in items:
-        when = local_naive(item.scheduled_at) if item.scheduled_at else None
-        reason: Skipped | None = None
-        if account is not None and (item.account is None or item.account.id != account.id):
-            reason = Skipped(item.post_id, ProblemCode.OTHER_ACCOUNT, account=account)
-        elif platform is not None and platform not in item.platforms:
-            reason = Skipped(item.post_id, ProblemCode.OTHER_PLATFORM, platform=platform)
-        elif (since or until) and (
-            when is None or (since and when < since) or (until and when >= until)
-        ):
-            reason = Skipped(item.post_id, ProblemCode.OUTSIDE_DATES)
-        if reason is None:
-            platforms = (platform,) if platform else item.platforms
-            kept.append(replace(item, platforms=platforms))
-        elif request.post_ids:
-            skipped.append(reason)
-    return kept, skipped

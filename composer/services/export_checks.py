@@ -1,9 +1,10 @@
 """What a scheduler would reject, found before a file is written.
 
 A problem that would make the scheduler refuse the whole file (a post without a time, more
-rows than it takes, several accounts in one file) blocks the export; one that concerns a
-single post (a repeated text, two posts in the same minute, a text over the platform's
-limit, a time already past) is a warning the agent sees before deciding.
+rows than it takes, several accounts in one file, posts less than 10 minutes apart or
+less than 10 minutes ahead, Hootsuite minutes off its 5-minute steps) blocks the export;
+one that concerns a single post (a repeated text, a text over the platform's limit) is a
+warning the agent sees before deciding.
 
 A `Problem` is a code and the facts behind it (posts, platform, counts, limits), never a
 sentence: the window and the command line each word it for their own reader
@@ -14,17 +15,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
-from itertools import pairwise
 
 from composer.domain.accounts import Account
 from composer.export.csv_safety import needs_neutralising
 from composer.export.model import ExportItem, local_naive
+from composer.services.scheduler_rules import TimeFix, fix_times, timing_issues
 
 MAX_ROWS = 350
-SPROUT_MIN_GAP = timedelta(minutes=10)
 TOOL_NAMES = {"hootsuite": "Hootsuite", "sprout": "Sprout Social"}
 
 
@@ -47,9 +47,10 @@ class ProblemCode(StrEnum):
     SEVERAL_ACCOUNTS = "several-accounts"  # accounts
     SEVERAL_PLATFORMS = "several-platforms"  # platforms
     DUPLICATE_TEXT = "duplicate-text"
-    SAME_MINUTE = "same-minute"  # when
-    TOO_CLOSE = "too-close"  # limit: the minutes needed between posts
-    IN_THE_PAST = "in-the-past"
+    # Timing (blocking; `ExportRequest.fix_times` fixes them): see scheduler_rules.
+    TOO_CLOSE = "too-close"  # a pair of posts; limit: the minutes needed between posts
+    IN_THE_PAST = "in-the-past"  # limit: the minutes ahead a post needs
+    OFF_STEP = "off-step"  # limit: the step in minutes (Hootsuite: 5)
     TOO_LONG = "too-long"  # platform, count (the length), limit
     # What goes into the file.
     DROPPED_LINK = "dropped-link"
@@ -72,6 +73,7 @@ class ProblemCode(StrEnum):
 
 
 MISSING_GLYPHS = ProblemCode.MISSING_GLYPHS
+TIMING_CODES = frozenset((ProblemCode.TOO_CLOSE, ProblemCode.IN_THE_PAST, ProblemCode.OFF_STEP))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,6 @@ class Problem:
     account_id: int | None = None
     count: int = 0
     limit: int = 0
-    when: datetime | None = None
     characters: tuple[str, ...] = ()  # MISSING_GLYPHS: the characters, in order met
     value: str = ""  # a value refused or named: an unknown format, an image's short hash
     detail: str = ""  # a lower layer's own one-line reason (an unreadable image...)
@@ -170,34 +171,21 @@ def _duplicates(items: Sequence[ExportItem], platform: str) -> list[Problem]:
 
 
 def _timing(format: str, items: Sequence[ExportItem], now: datetime | None) -> list[Problem]:
-    timed = sorted(
-        (local_naive(i.scheduled_at), i.post_id) for i in items if i.scheduled_at is not None
-    )
-    problems: list[Problem] = []
-    for (before, first), (after, second) in pairwise(timed):
-        if before.replace(second=0, microsecond=0) == after.replace(second=0, microsecond=0):
-            problems.append(
-                Problem(
-                    ProblemCode.SAME_MINUTE,
-                    post_ids=(first, second),
-                    when=after.replace(second=0, microsecond=0),
-                )
-            )
-        elif format == "sprout" and after - before < SPROUT_MIN_GAP:
-            problems.append(
-                Problem(
-                    ProblemCode.TOO_CLOSE,
-                    post_ids=(first, second),
-                    tool=format,
-                    limit=int(SPROUT_MIN_GAP.total_seconds() // 60),
-                )
-            )
-    if now is not None:
-        wall = local_naive(now)
-        past = tuple(post_id for when, post_id in timed if when <= wall)
-        if past:
-            problems.append(Problem(ProblemCode.IN_THE_PAST, post_ids=past, tool=format))
-    return problems
+    """The scheduler's timing rules (services/scheduler_rules.py): each one blocks, and
+    each can be fixed (`ExportRequest.fix_times`)."""
+    if now is None:
+        return []
+    timed = [(i.post_id, local_naive(i.scheduled_at)) for i in items if i.scheduled_at]
+    return [
+        Problem(
+            ProblemCode(issue.code.value),
+            blocking=True,
+            post_ids=issue.post_ids,
+            tool=format,
+            limit=issue.limit,
+        )
+        for issue in timing_issues(format, timed, local_naive(now))
+    ]
 
 
 def length_problems(items: Sequence[ExportItem], platforms: Sequence[str]) -> list[Problem]:
@@ -268,3 +256,47 @@ def glyph_problems(items: Sequence[ExportItem], *, allowed: bool) -> list[Proble
                 )
             )
     return problems
+
+
+def fix_item_times(
+    scheduler: str, items: Sequence[ExportItem], now: datetime
+) -> tuple[list[ExportItem], list[TimeFix]]:
+    """The items with times that keep the scheduler's rules, and which posts moved."""
+    timed = [(i.post_id, local_naive(i.scheduled_at)) for i in items if i.scheduled_at]
+    fixes = fix_times(scheduler, timed, local_naive(now))
+    after = {fix.post_id: fix.after for fix in fixes}
+    fixed = [replace(i, scheduled_at=after.get(i.post_id, i.scheduled_at)) for i in items]
+    fixed.sort(key=lambda i: (i.scheduled_at is None, i.scheduled_at or datetime.min, i.post_id))
+    return fixed, fixes
+
+
+def filter_items(
+    items: Sequence[ExportItem],
+    platform: str | None,
+    account: Account | None,
+    dates: tuple[datetime | None, datetime | None],
+    named: bool,
+) -> tuple[list[ExportItem], list[Skipped]]:
+    """The items for `platform`, `account` and scheduled within `dates` (from, before);
+    with `named` (posts chosen by id), each one left out is said, with why."""
+    kept: list[ExportItem] = []
+    skipped: list[Skipped] = []  # only for posts named by id: a status selection just filters
+    since = local_naive(dates[0]) if dates[0] else None
+    until = local_naive(dates[1]) if dates[1] else None
+    for item in items:
+        when = local_naive(item.scheduled_at) if item.scheduled_at else None
+        reason: Skipped | None = None
+        if account is not None and (item.account is None or item.account.id != account.id):
+            reason = Skipped(item.post_id, ProblemCode.OTHER_ACCOUNT, account=account)
+        elif platform is not None and platform not in item.platforms:
+            reason = Skipped(item.post_id, ProblemCode.OTHER_PLATFORM, platform=platform)
+        elif (since or until) and (
+            when is None or (since and when < since) or (until and when >= until)
+        ):
+            reason = Skipped(item.post_id, ProblemCode.OUTSIDE_DATES)
+        if reason is None:
+            platforms = (platform,) if platform else item.platforms
+            kept.append(replace(item, platforms=platforms))
+        elif named:
+            skipped.append(reason)
+    return kept, skipped

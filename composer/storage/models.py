@@ -86,6 +86,7 @@ class PostRow(Base):
         CheckConstraint("status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + ")", name="status"),
         Index("ix_posts_updated", "deleted_at", "updated_at"),
         Index("ix_posts_status_updated", "status", "updated_at"),
+        Index("ix_posts_scheduled", "deleted_at", "scheduled_at"),  # the calendar (0004)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -285,6 +286,39 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class PostingSlotRow(Base):
+    """One weekly posting time (0004): weekday 0 (Monday) to 6 and the minute of the day,
+    as local wall time, for one platform or for all (`platform` empty)."""
+
+    __tablename__ = "posting_slots"
+    __table_args__ = (
+        UniqueConstraint("platform", "weekday", "minute"),
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("minute BETWEEN 0 AND 1439", name="minute"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32), default="")
+    weekday: Mapped[int] = mapped_column(Integer)
+    minute: Mapped[int] = mapped_column(Integer)
+
+
+class EvergreenRow(Base):
+    """A post that comes back every `every_days` days (0004): at most `times` copies
+    (NULL: without end); `made` copies so far, the newest `last_copy_id`."""
+
+    __tablename__ = "evergreen"
+    __table_args__ = (CheckConstraint("every_days >= 1", name="every"),)
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    every_days: Mapped[int] = mapped_column(Integer)
+    times: Mapped[int | None] = mapped_column(Integer)
+    made: Mapped[int] = mapped_column(Integer, default=0)
+    last_copy_id: Mapped[int | None] = mapped_column(Integer)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

@@ -10,6 +10,7 @@ from composer.domain.posts import AuditHead
 from composer.storage.accounts import AccountRows
 from composer.storage.approvals import ApprovalRepository, ExportRepository
 from composer.storage.audit import AuditRepository, KeySource
+from composer.storage.planning import PlanningRows
 from composer.storage.posts import PostRepository, RevisionRepository
 from composer.storage.settings import SettingsRepository
 
@@ -57,3 +58,7 @@ class Repositories:
     @cached_property
     def accounts(self) -> AccountRows:
         return AccountRows(self.session)
+
+    @cached_property
+    def planning(self) -> PlanningRows:
+        return PlanningRows(self.session)

@@ -109,6 +109,10 @@ def main() -> int:
                 PostDraft(body="Old draft in the bin", scheduled_at=datetime(2026, 5, 20, 19)),
             ]
         )
+        s.planning.set_slots(["tue 09:30", "thu 12:00"])  # from 0004: posting slots
+        s.planning.set_slots(["mon 08:00"], platform="linkedin")
+        s.library.reschedule(b.id, datetime(2026, 6, 2, 9, 30))  # from 0004: evergreen
+        s.evergreen.mark(b.id, 90, times=4)
         s.library.archive(imported[0])
         s.library.delete(imported[1])
         assert s.audit.verify().ok

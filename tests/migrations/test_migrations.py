@@ -8,7 +8,8 @@ an audit log of four entries. From 0002 on, the exported post also carries an im
 alt text, which its approval pins down by hash. From 0003 on, the export row names its
 own audit entry and entries may carry an HMAC (the fixture was made without a keyring, so
 its entries are unsigned, as on such a computer); each fixture is a backup, so it also
-carries the head its log had.
+carries the head its log had. From 0004 on, the library has weekly posting slots (two for
+all platforms, one for LinkedIn) and the rate post is scheduled and evergreen.
 """
 
 from __future__ import annotations
@@ -108,6 +109,17 @@ def test_released_library_opens_and_keeps_everything(tmp_path, fixture):
                 (image.sha256, image.alt_text)
             ]
             assert revisions[0].content.attachments == (image,)
+        slots = [(slot.label(), slot.platform) for slot in services.planning.slots()]
+        rate = next(p for p in live if p.link.startswith("https://"))
+        planned = [(e.post_id, f"{e.wall:%Y-%m-%d %H:%M}") for e in services.planning.calendar()]
+        if fixture.stem < "library-0004":  # from before planning: no slots, nothing evergreen
+            assert slots == [] and planned == []  # (only the post in the bin had a time)
+            assert services.evergreen.of(rate.id) is None
+        else:
+            assert slots == [("mon 08:00", "linkedin"), ("tue 09:30", ""), ("thu 12:00", "")]
+            assert planned == [(rate.id, "2026-06-02 09:30")]
+            mark = services.evergreen.of(rate.id)
+            assert mark is not None and (mark.every_days, mark.times, mark.made) == (90, 4, 0)
 
 
 def test_there_is_a_fixture_for_the_images_schema():
@@ -141,6 +153,34 @@ def test_keyed_audit_migration_adds_columns_and_keeps_the_triggers(tmp_path):
         }
     conn.close()
     assert "mac" not in columns and "audit_log_no_update" in triggers
+
+
+def test_there_is_a_fixture_for_the_posting_slots_schema():
+    assert "library-0004.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_posting_slots_migration_adds_the_table_and_index_and_goes_back(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0003.sqlite3", path)
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        slots = conn.execute("SELECT count(*) FROM posting_slots").fetchone()[0]
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE deleted_at IS NULL "
+                "AND scheduled_at >= '2026-05-01' AND scheduled_at < '2026-06-01'"
+            )
+        )
+    conn.close()
+    assert {"posting_slots", "evergreen", "ix_posts_scheduled"} <= tables and slots == 0
+    assert "ix_posts_scheduled" in plan  # the calendar reads a range through the index
+    _downgrade(path, "0003")
+    with sqlite3.connect(path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert not {"posting_slots", "evergreen", "ix_posts_scheduled"} & tables
 
 
 def _downgrade(path: Path, revision: str) -> None:

@@ -7,7 +7,7 @@ import hashlib
 import io
 import os
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -131,16 +131,12 @@ def test_hootsuite_refuses_posts_without_a_time(exporter, make_post, tmp_path):
     exporter.export(replace(hootsuite(post.id), format="csv"), tmp_path / "all.csv")  # fine
 
 
-def test_identical_texts_and_same_minute_are_warned(exporter, make_post):
+def test_identical_texts_are_warned_and_the_same_minute_refused(exporter, make_post):
     a = make_post("Same words?", when=datetime(2026, 5, 13, 19, 0))
     b = make_post("same   WORDS?", when=datetime(2026, 5, 13, 19, 0, 30))
     plan = exporter.plan(hootsuite(a.id, b.id))
-    assert not plan.refusals
-    assert codes(plan.warnings) == [
-        (ProblemCode.DUPLICATE_TEXT, (a.id, b.id)),
-        (ProblemCode.SAME_MINUTE, (a.id, b.id)),
-    ]
-    assert plan.warnings[1].when == datetime(2026, 5, 13, 19, 0)
+    assert codes(plan.warnings) == [(ProblemCode.DUPLICATE_TEXT, (a.id, b.id))]
+    assert codes(plan.refusals) == [(ProblemCode.TOO_CLOSE, (a.id, b.id))]
 
 
 def test_text_over_the_platform_limit_is_warned(exporter, make_post):
@@ -150,11 +146,11 @@ def test_text_over_the_platform_limit_is_warned(exporter, make_post):
     assert (long.post_ids, long.platform, long.count, long.limit) == ((post.id,), "x", 350, 280)
 
 
-def test_times_in_the_past_are_warned(exporter, make_post, clock):
-    post = make_post(when=datetime(2026, 4, 1, 9, 0))  # the clock says 1 May 2026
-    assert (ProblemCode.IN_THE_PAST, (post.id,)) in codes(
-        exporter.plan(hootsuite(post.id)).problems
-    )
+def test_times_in_the_past_or_too_soon_are_refused(exporter, make_post, clock):
+    past = make_post(when=datetime(2026, 4, 1, 9, 0))  # the clock says 13 May 2026, 17:00
+    soon = make_post(when=clock.now.astimezone().replace(tzinfo=None) + timedelta(minutes=9))
+    plan = exporter.plan(hootsuite(past.id, soon.id))
+    assert (ProblemCode.IN_THE_PAST, (past.id, soon.id)) in codes(plan.refusals)
 
 
 def test_sprout_wants_ten_minutes_between_posts(exporter, make_post):
@@ -162,12 +158,39 @@ def test_sprout_wants_ten_minutes_between_posts(exporter, make_post):
     b = make_post(when=datetime(2026, 5, 13, 19, 5))
     c = make_post(when=datetime(2026, 5, 13, 19, 15))
     plan = exporter.plan(ExportRequest("sprout", post_ids=(a.id, b.id, c.id)))
-    assert [p.post_ids for p in plan.warnings] == [(a.id, b.id)]
-    assert (plan.warnings[0].code, plan.warnings[0].tool, plan.warnings[0].limit) == (
-        ProblemCode.TOO_CLOSE,
-        "sprout",
-        10,
-    )
+    assert [(p.code, p.post_ids, p.tool, p.limit) for p in plan.refusals] == [
+        (ProblemCode.TOO_CLOSE, (a.id, b.id), "sprout", 10)
+    ]
+
+
+def test_hootsuite_wants_minutes_in_five_minute_steps(exporter, make_post):
+    a = make_post(when=datetime(2026, 5, 13, 19, 3))
+    b = make_post(when=datetime(2026, 5, 13, 19, 30))
+    plan = exporter.plan(hootsuite(a.id, b.id))
+    assert codes(plan.refusals) == [(ProblemCode.OFF_STEP, (a.id,))]
+    assert not exporter.plan(ExportRequest("sprout", post_ids=(a.id, b.id))).refusals
+
+
+def test_fix_times_moves_posts_in_the_file_and_in_the_library(
+    services, exporter, make_post, tmp_path
+):
+    a = make_post(when=datetime(2026, 5, 1, 9, 0))  # past: the clock says 13 May, 17:00
+    b = make_post(when=datetime(2026, 5, 13, 19, 3))
+    c = make_post(when=datetime(2026, 5, 13, 19, 8))
+    local_now = datetime.now().astimezone().utcoffset()
+    plan = exporter.plan(hootsuite(a.id, b.id, c.id, fix_times=True))
+    assert not plan.refusals
+    result = exporter.write(plan, tmp_path / "h.csv")
+    times = {item.post_id: item.scheduled_at for item in plan.items}
+    assert times[b.id] == datetime(2026, 5, 13, 19, 5)  # the nearest 5 minutes
+    assert times[c.id] == datetime(2026, 5, 13, 19, 15)  # 10 minutes after b
+    assert times[a.id] - (datetime(2026, 5, 13, 17, 0) + local_now) >= timedelta(minutes=10)
+    assert {fix.post_id for fix in result.moved} == {a.id, b.id, c.id}
+    for post_id, when in times.items():  # the library says what the file says
+        assert services.library.get(post_id).scheduled_at == when
+    assert [row[0] for row in rows(tmp_path / "h.csv")] == [
+        f"{when:%m/%d/%Y %H:%M}" for when in sorted(times.values())
+    ]
 
 
 def test_one_account_per_scheduler_file(services, exporter, make_post):

@@ -115,7 +115,8 @@ def test_refusals_disable_export(qtbot, services, tmp_path, answers):
     choose(dialog.format, "hootsuite")
     assert (
         "Cannot export: “No time yet?” has no date and time; Hootsuite needs one on every "
-        "post. Set one, or leave it out." in dialog.problems.toPlainText()
+        "post. Set one (Post > Schedule, or Add to Next Free Slot), or leave it out by "
+        "choosing the days above." in dialog.problems.toPlainText()
     )
     assert not dialog.export_button.isEnabled()
     choose(dialog.format, "pdf")
@@ -340,4 +341,58 @@ def test_every_problem_code_has_window_words_without_flags_or_ids():
             assert internal not in text, (code, text)
     assert words.problem(
         Problem(ProblemCode.TOO_MANY_POSTS, tool="sprout", count=351, limit=350)
-    ) == ("351 posts: Sprout Social takes at most 350 in one file. Export fewer posts at a time.")
+    ) == (
+        "351 posts: Sprout Social takes at most 350 in one file. Choose fewer days above, and "
+        "export the rest in another file."
+    )
+
+
+def test_crowded_and_past_times_are_fixed_from_the_dialog(qtbot, services, tmp_path, answers):
+    first = make(services, "Storm kit tips?", when=datetime(2030, 5, 13, 19, 3))
+    second = make(services, "Flood cover?", when=datetime(2030, 5, 13, 19, 6))
+    out = tmp_path / "week.csv"
+    dialog = open_dialog(qtbot, services, [first, second], out)
+    choose(dialog.format, "hootsuite")
+    assert not dialog.export_button.isEnabled()
+    assert "Tick “Fix the times”" in dialog.summary.text()
+    assert "less than 10 minutes apart" in dialog.problems.toPlainText()
+    choose(dialog.format, "pdf")
+    assert not dialog.fix_times.isEnabled()  # only a scheduler's file has these rules
+    choose(dialog.format, "hootsuite")
+    dialog.fix_times.setChecked(True)
+    assert dialog.summary.text() == "Ready to export 2 approved posts."
+    assert dialog.problems.toPlainText().splitlines() == [
+        "New time: “Storm kit tips?” from Mon 13 May 2030, 19:03 to Mon 13 May 2030, 19:05",
+        "New time: “Flood cover?” from Mon 13 May 2030, 19:06 to Mon 13 May 2030, 19:15",
+    ]
+    dialog.export_button.click()
+    asked, _ = answers
+    assert asked[0][0] == "Export anyway?" and "in the library" in asked[0][1]
+    assert "2 posts got a new time" in dialog.message.text()
+    assert services.library.get(second).scheduled_at == datetime(2030, 5, 13, 19, 15)
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8"), newline="")))
+    assert [row[0] for row in rows] == ["05/13/2030 19:05", "05/13/2030 19:15"]
+
+
+def test_every_approved_post_of_chosen_days_from_one_open_post(qtbot, services, tmp_path, answers):
+    from PySide6.QtCore import QDate
+
+    may = [
+        make(services, "Storm kit tips?", when=datetime(2030, 5, 13, 19, 0)),
+        make(services, "Flood cover?", when=datetime(2030, 5, 20, 8, 0)),
+    ]
+    june = make(services, "Teen drivers?", when=datetime(2030, 6, 3, 9, 0))
+    make(services, "Not approved yet", when=datetime(2030, 5, 14, 9, 0), approve=False)
+    dialog = open_dialog(qtbot, services, [may[0]], tmp_path / "may.csv")
+    choose(dialog.format, "hootsuite")
+    assert dialog.chosen_ids() == (may[0],)
+    choose(dialog.selection.scope, "every")
+    assert sorted(dialog.chosen_ids()) == sorted([*may, june])
+    dialog.selection.start.setDate(QDate(2030, 5, 1))
+    dialog.selection.end.setDate(QDate(2030, 5, 31))
+    dialog.selection.dated.setChecked(True)
+    assert sorted(dialog.chosen_ids()) == sorted(may)
+    assert dialog.summary.text() == "Ready to export 2 approved posts."
+    dialog.export_button.click()
+    assert services.library.get(may[1]).status == "exported"
+    assert services.library.get(june).status == "approved"

@@ -10,17 +10,20 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QTime
+from PySide6.QtCore import QObject, QTime, QTimer
 from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtWidgets import QDialog
 
 from composer.domain.accounts import Account
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import LibraryError
+from composer.services.planning import PlanningError
 from composer.ui import alerts
 from composer.ui.compose import approve_flow
 from composer.ui.compose.approval_note import APPROVED_STATES, describe
 from composer.ui.compose.draft_session import LAST_POST_KEY, DraftSession
+from composer.ui.compose.planning_actions import renew_evergreen
+from composer.ui.dialogs.planning_words import planning_words
 from composer.ui.dialogs.profile_picture import load_picture
 from composer.ui.dialogs.revisions import RevisionsDialog
 from composer.ui.images.attachments_controller import AttachmentsController
@@ -66,6 +69,11 @@ class PostsController(QObject):
         self._loading = False
         self._listed: tuple[object, ...] = ()
         self._unlocked: int | None = None  # the approved post the agent chose to edit
+        # A child timer, not QTimer.singleShot: a pending single shot would keep this
+        # controller (and the window) alive after the window closes.
+        self._evergreen_timer = QTimer(self)
+        self._evergreen_timer.setSingleShot(True)
+        self._evergreen_timer.timeout.connect(self._renew_evergreen)
         centre.approval.edit.clicked.connect(self.edit_approved)
         centre.when.clicked.connect(self.schedule)
         self.images = AttachmentsController(services.images, centre, banner, self)
@@ -170,7 +178,9 @@ class PostsController(QObject):
     # -- opening ----------------------------------------------------------------------
 
     def start(self, unclean: bool) -> None:
-        """Open what the agent was working on, or the sample on the very first run."""
+        """Open what the agent was working on, or the sample on the very first run; then
+        bring back the evergreen posts that are due."""
+        self._evergreen_timer.start(0)  # after the first paint, on the event loop
         library = self.services.library
         last = library.setting(LAST_POST_KEY)
         if isinstance(last, int) and self.open(last, quiet=True):
@@ -189,6 +199,9 @@ class PostsController(QObject):
             self._window().show_welcome()
             return
         self.new()
+
+    def _renew_evergreen(self) -> None:
+        renew_evergreen(self)
 
     def open(self, post_id: int, quiet: bool = False) -> bool:
         if self.session.post_id == post_id:
@@ -257,7 +270,8 @@ class PostsController(QObject):
         if post is None:
             alerts.info(self.centre, "Nothing to schedule", "Write the post first.")
             return
-        dialog = ScheduleDialog(post.scheduled_at, self.centre)
+        last = self.services.planning.last_time()
+        dialog = ScheduleDialog(post.scheduled_at, self.centre, default_time=last)
         try:
             answer = dialog.exec()
             if answer == QDialog.DialogCode.Rejected:
@@ -269,10 +283,17 @@ class PostsController(QObject):
 
     def set_time(self, post_id: int, when: datetime | None) -> None:
         try:
-            post = self.services.library.reschedule(post_id, when)
+            post = self.services.planning.schedule(post_id, when).post
         except LibraryError as exc:
             alerts.warning(self.centre, "Not scheduled", str(exc))
             return
+        except PlanningError as exc:
+            alerts.warning(self.centre, "Not scheduled", planning_words(exc))
+            return
+        self.show_time(post)
+
+    def show_time(self, post: Post) -> None:
+        """The post has a new time: the header and the history say so."""
         self.session.replace(post)
         self.centre.set_details(post.title, post.scheduled_at, post.tags)
         self.history.refresh()

@@ -6,7 +6,7 @@ setting or clearing it never touches an approval, which covers the text and imag
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -34,11 +34,19 @@ class ScheduleDialog(QDialog):
 
     CLEARED = 2  # done(): the agent cleared the time
 
-    def __init__(self, when: datetime | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        when: datetime | None,
+        parent: QWidget | None = None,
+        default_time: time | None = None,
+    ) -> None:
+        """`default_time`: for a post without a time, the time of day last used (else
+        09:30), tomorrow."""
         super().__init__(parent)
         self.setWindowTitle("Schedule")
+        at = default_time or time(9, 30)
         start = when or (datetime.now() + timedelta(days=1)).replace(
-            hour=9, minute=30, second=0, microsecond=0
+            hour=at.hour, minute=at.minute, second=0, microsecond=0
         )
         self.editor = QDateTimeEdit(QDateTime(start), self)
         self.editor.setCalendarPopup(True)

@@ -44,11 +44,14 @@ from composer.services.export import (
     ExportService,
     ExportTargetExistsError,
 )
-from composer.services.export_checks import MISSING_GLYPHS, Problem
+from composer.services.export_checks import MISSING_GLYPHS, TIMING_CODES, TOOL_NAMES, Problem
 from composer.services.library import LibraryError
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
+from composer.services.scheduler_rules import TimeFix
 from composer.ui import alerts
+from composer.ui.compose.schedule import when_label
 from composer.ui.dialogs.account_words import account_name
+from composer.ui.dialogs.export_selection import ExportSelection
 from composer.ui.dialogs.export_words import ExportWords
 from composer.ui.history.history_model import post_heading
 
@@ -92,10 +95,8 @@ class ExportDialog(QDialog):
         self._service = ExportService.over(services)
         self._data_dir = services.data_dir
         self._library = services.library
-        self._post_ids = tuple(post_ids)
-        posts = _posts(services, self._post_ids)
-        self._already = frozenset(p.id for p in posts if p.status == "exported")
-        self.words = ExportWords({p.id: post_heading(p, 60) for p in posts})
+        self.selection = ExportSelection(services, _posts(services, tuple(post_ids)), self)
+        self.words = ExportWords({})
         self._plan: ExportPlan | None = None
         self.export_result: ExportResult | None = None  # not `result`: QDialog.result()
 
@@ -120,11 +121,13 @@ class ExportDialog(QDialog):
         self.bom = QCheckBox("Add a byte-order mark (for Excel)", self)
         self.neutralise = QCheckBox("Protect spreadsheet cells (a ' before =, +, -, @)", self)
         self.neutralise.setChecked(True)
-        count = len(self._already)
-        self.include_exported = QCheckBox(
-            f"Include {count} post{'s' if count != 1 else ''} exported before", self
+        self.include_exported = QCheckBox(self)
+        self.fix_times = QCheckBox(
+            "Fix the times for the scheduler: round to 5 minutes, spread posts 10 minutes "
+            "apart, move past ones to the first time allowed",
+            self,
         )
-        self.include_exported.setVisible(bool(count))
+        self.fix_times.setAccessibleName("Fix the times for the scheduler")
         self.path = QLineEdit(self)
         self.path.setAccessibleName("File to write")
         self.browse = QPushButton("Choose…", self)
@@ -154,6 +157,7 @@ class ExportDialog(QDialog):
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.browse)
         form = QFormLayout()
+        form.addRow("Posts", self.selection)
         form.addRow("Format", self.format)
         form.addRow("Platform", self.platform)
         form.addRow("Account", self.account)
@@ -162,6 +166,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.bom)
         form.addRow("", self.neutralise)
         form.addRow("", self.include_exported)
+        form.addRow("", self.fix_times)
         form.addRow("File", file_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -174,8 +179,9 @@ class ExportDialog(QDialog):
         for combo in (self.format, self.platform, self.account, self.date_order, self.scheduler):
             combo.currentIndexChanged.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._match_extension)
-        for box in (self.bom, self.neutralise, self.include_exported):
+        for box in (self.bom, self.neutralise, self.include_exported, self.fix_times):
             box.toggled.connect(self.refresh)
+        self.selection.changed.connect(self.refresh)
         self.path.textChanged.connect(self._update_button)
         self.browse.clicked.connect(self.choose_file)
         self.buttons.rejected.connect(self.reject)
@@ -200,13 +206,33 @@ class ExportDialog(QDialog):
             skip_unapproved=True,  # listed here, and agreed to before writing
             scheduler=self.scheduler.currentData(),
             allow_missing_glyphs=True,  # listed here, and asked about before writing
+            fix_times=self.fix_times.isChecked() and self.fix_times.isEnabled(),
         )
 
     def chosen_ids(self) -> tuple[int, ...]:
         """The posts asked for, less those exported before unless the agent includes them."""
-        if self.include_exported.isChecked():
-            return self._post_ids
-        return tuple(i for i in self._post_ids if i not in self._already)
+        posts = self._in_scope()
+        if not self.include_exported.isChecked():
+            posts = [p for p in posts if p.status != "exported"]
+        return tuple(p.id for p in posts)
+
+    def _in_scope(self) -> list[Post]:
+        """The posts in scope, within the chosen days if any."""
+        posts = self.selection.posts()
+        since, until = self.selection.since(), self.selection.until()
+        if since is None or until is None:
+            return posts
+        return [p for p in posts if p.scheduled_at and since <= p.scheduled_at < until]
+
+    def _update_scope(self) -> None:
+        """Name the posts in scope, and offer those exported before."""
+        posts = self.selection.posts()
+        self.words = ExportWords({p.id: post_heading(p, 60) for p in posts})
+        count = sum(1 for p in self._in_scope() if p.status == "exported")
+        self.include_exported.setText(
+            f"Include {count} post{'s' if count != 1 else ''} exported before"
+        )
+        self.include_exported.setVisible(bool(count))
 
     def refresh(self) -> None:
         """Plan again and show what would be exported and every problem."""
@@ -216,6 +242,8 @@ class ExportDialog(QDialog):
         self.scheduler.setEnabled(fmt == "bundle")
         self.bom.setEnabled(is_csv)
         self.neutralise.setEnabled(is_csv)
+        self.fix_times.setEnabled(fmt in SCHEDULERS or fmt == "bundle")
+        self._update_scope()
         self._plan = None
         try:
             self._plan = self._service.plan(self.request())
@@ -234,14 +262,29 @@ class ExportDialog(QDialog):
         lines = [f"Cannot export: {words.problem(p)}" for p in plan.refusals]
         lines += [f"Left out: {words.skipped(s)}" for s in plan.skipped]
         lines += [f"Check: {words.problem(p)}" for p in plan.warnings]
+        lines += [f"New time: {self._moved(fix)}" for fix in plan.moved]
         self.problems.setPlainText("\n".join(lines) or "No problems found.")
         posts = len(plan.items)
-        self.summary.setText(
-            "This cannot be exported as it is."
-            if plan.refusals
-            else f"Ready to export {posts} approved post{'s' if posts != 1 else ''}."
-        )
+        timing = [p for p in plan.refusals if p.code in TIMING_CODES]
+        if timing and len(timing) == len(plan.refusals) and self.fix_times.isEnabled():
+            self.summary.setText(
+                f"The times break {TOOL_NAMES.get(timing[0].tool, 'the scheduler')}'s rules. "
+                "Tick “Fix the times” to move the posts, then export."
+            )
+        else:
+            self.summary.setText(
+                "This cannot be exported as it is."
+                if plan.refusals
+                else f"Ready to export {posts} approved post{'s' if posts != 1 else ''}."
+            )
         self._update_button()
+
+    def _moved(self, fix: TimeFix) -> str:
+        """`“Storm kit” from Tue 13 May, 09:03 to Tue 13 May, 09:05`."""
+        return (
+            f"{self.words.post(fix.post_id)} from {when_label(fix.before)} "
+            f"to {when_label(fix.after)}"
+        )
 
     def _update_button(self) -> None:
         ready = self._plan is not None and not self._plan.refusals
@@ -360,6 +403,7 @@ class ExportDialog(QDialog):
             return
         notes = [self.words.skipped(s) for s in plan.skipped]
         notes += [self.words.problem(p) for p in plan.warnings if p.code != MISSING_GLYPHS]
+        notes += [f"{self._moved(fix)} (in the file and in the library)" for fix in plan.moved]
         if notes and not alerts.question(
             self, "Export anyway?", "Before exporting, please check:\n\n• " + "\n• ".join(notes)
         ):
@@ -391,9 +435,11 @@ class ExportDialog(QDialog):
             return
         self.export_result = result
         posts = len(result.post_ids)
+        moved = len(result.moved)
         self.message.setText(
             f"Exported {posts} post{'s' if posts != 1 else ''} to {result.path}. "
             "The export is recorded in the audit log and the posts are marked exported."
+            + (f" {moved} post{'s' if moved != 1 else ''} got a new time." if moved else "")
         )
         self.export_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")

@@ -132,12 +132,12 @@ _WORDS: dict[ProblemCode, _Word] = {
     ProblemCode.NO_POSTS: lambda w, p: "There are no approved posts to export.",
     ProblemCode.NOT_SCHEDULED: lambda w, p: _sentence(
         f"{w.posts(p.post_ids)} {_many(p.post_ids, 'has', 'have')} no date and time; "
-        f"{_tool(p)} needs one on every post. Set one, or leave "
-        f"{_many(p.post_ids, 'it', 'them')} out"
+        f"{_tool(p)} needs one on every post. Set one (Post > Schedule, or Add to Next "
+        f"Free Slot), or leave {_many(p.post_ids, 'it', 'them')} out by choosing the days above"
     ),
     ProblemCode.TOO_MANY_POSTS: lambda w, p: (
-        f"{p.count} posts: {_tool(p)} takes at most {p.limit} in one file. Export fewer "
-        "posts at a time."
+        f"{p.count} posts: {_tool(p)} takes at most {p.limit} in one file. Choose fewer "
+        "days above, and export the rest in another file."
     ),
     ProblemCode.SEVERAL_ACCOUNTS: lambda w, p: (
         f"These posts are for {len(p.accounts)} accounts ({_accounts(p.accounts)}); "
@@ -150,17 +150,17 @@ _WORDS: dict[ProblemCode, _Word] = {
     ProblemCode.DUPLICATE_TEXT: lambda w, p: (
         f"{w.posts(p.post_ids)} have the same text; schedulers and networks reject or hide repeats."
     ),
-    ProblemCode.SAME_MINUTE: lambda w, p: (
-        f"{w.posts(p.post_ids)} are scheduled in the same minute"
-        + (f" ({p.when:%d %b %Y, %H:%M})." if p.when else ".")
-    ),
     ProblemCode.TOO_CLOSE: lambda w, p: (
         f"{w.posts(p.post_ids)} are less than {p.limit} minutes apart; {_tool(p)} needs "
         f"at least {p.limit} minutes between posts."
     ),
     ProblemCode.IN_THE_PAST: lambda w, p: _sentence(
-        f"{w.posts(p.post_ids)} {_many(p.post_ids, 'is', 'are')} scheduled in the past; "
-        f"the scheduler will refuse {_many(p.post_ids, 'it', 'them')}"
+        f"{w.posts(p.post_ids)} {_many(p.post_ids, 'is', 'are')} in the past or less than "
+        f"{p.limit} minutes ahead; {_tool(p)} will refuse {_many(p.post_ids, 'it', 'them')}"
+    ),
+    ProblemCode.OFF_STEP: lambda w, p: _sentence(
+        f"{w.posts(p.post_ids)} {_many(p.post_ids, 'is', 'are')} not on a {p.limit}-minute "
+        f"step (such as 9:00, 9:05, 9:10); {_tool(p)} takes only those"
     ),
     ProblemCode.TOO_LONG: lambda w, p: _sentence(
         f"{w.posts(p.post_ids)} is {p.count:,} characters for {display_name(p.platform)}, "

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from composer.ui import alerts
-from composer.ui.compose import copy_approved
+from composer.ui.compose import copy_approved, planning_actions
 from composer.ui.history.placeholder import PlaceholderHistory, history_panel
 from composer.ui.shell import audit_notices, theme
 from composer.ui.shell.welcome import WELCOME_TEXT
@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(lambda: self.history.focus_search())
         a.approve.triggered.connect(lambda: self.posts.approve() if self.posts else None)
         a.schedule.triggered.connect(lambda: self.posts.schedule() if self.posts else None)
+        planning_actions.connect(a, self)
         a.next_finding.triggered.connect(lambda: self.checks.step(forward=True))
         a.previous_finding.triggered.connect(lambda: self.checks.step(forward=False))
         a.apply_fix.triggered.connect(self.checks.fix_here)
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
             a.profile,
         ):
             action.setEnabled(ready)
-        for action in (a.snippets, a.insert_snippet, a.export):
+        for action in (a.snippets, a.insert_snippet, a.export, *planning_actions.actions(a)):
             action.setEnabled(ready)
         self._update_approve()
 
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
             a.export,
         ):
             action.setEnabled(False)
-        for action in (a.snippets, a.insert_snippet):
+        for action in (a.snippets, a.insert_snippet, a.next_slot, a.slots, a.evergreen):
             action.setEnabled(False)
         self.centre.library_read_only = True
         self.centre.editor.setReadOnly(True)

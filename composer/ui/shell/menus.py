@@ -27,6 +27,10 @@ class Actions:
     previous_finding: QAction
     apply_fix: QAction
     schedule: QAction
+    next_slot: QAction
+    calendar: QAction
+    evergreen: QAction
+    slots: QAction
     welcome: QAction
     shortcuts: QAction
     about: QAction
@@ -71,6 +75,12 @@ def build(window: QMainWindow) -> Actions:
             window, "P&revious Finding", "Shift+F8", "Go to the previous underlined words"
         ),
         schedule=_action(window, "&Schedule…", "Ctrl+T", "Set when this post goes out"),
+        next_slot=_action(
+            window, "Add to &Next Free Slot", "Ctrl+Shift+T", "The first free weekly slot"
+        ),
+        calendar=_action(window, "&Calendar…", "Ctrl+Shift+L", "Posts by date: week, month"),
+        evergreen=_action(window, "E&vergreen…", None, "Bring this post back after a cooldown"),
+        slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
         ),
@@ -95,6 +105,9 @@ def build(window: QMainWindow) -> Actions:
     post_menu = bar.addMenu("&Post")
     post_menu.addAction(a.approve)
     post_menu.addAction(a.schedule)
+    post_menu.addAction(a.next_slot)
+    post_menu.addAction(a.calendar)
+    post_menu.addAction(a.evergreen)
     post_menu.addSeparator()
     post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
     post_menu.addSeparator()
@@ -106,6 +119,7 @@ def build(window: QMainWindow) -> Actions:
     tools.addAction(a.accounts)
     tools.addAction(a.profile)
     tools.addAction(a.snippets)
+    tools.addAction(a.slots)
     tools.addSeparator()
     tools.addAction(a.reload_rules)
     help_menu = bar.addMenu("&Help")

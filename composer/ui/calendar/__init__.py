@@ -1,0 +1,1 @@
+"""The calendar: posts by date in a week, a month or an agenda list, moved by dragging."""

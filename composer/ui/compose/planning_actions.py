@@ -1,0 +1,149 @@
+"""Post > Add to Next Free Slot, Post > Calendar and Settings > Posting Slots: planning.
+
+Kept apart from the posts controller (which owns the editor's post) so that each stays
+small; both go through the planning service and word its codes for the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from composer.domain.errors import StorageError
+from composer.services.library import LibraryError
+from composer.services.planning import PlanningCode, PlanningError
+from composer.ui import alerts
+from composer.ui.compose.schedule import when_label
+from composer.ui.dialogs.planning_words import planning_words
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from composer.services.planning import PlanningService
+    from composer.ui.calendar.panel import CalendarPanel
+    from composer.ui.compose.posts_controller import PostsController
+    from composer.ui.shell.main_window import MainWindow
+    from composer.ui.shell.menus import Actions
+
+
+log = logging.getLogger(__name__)
+
+
+def connect(actions: Actions, window: MainWindow) -> None:
+    """Wire the planning actions to the window's current post and library."""
+    a = actions
+    a.next_slot.triggered.connect(lambda: schedule_next(window.posts) if window.posts else None)
+    a.slots.triggered.connect(
+        lambda: edit_slots(window.services.planning, window) if window.services else None
+    )
+    a.calendar.triggered.connect(lambda: open_calendar(window))
+    a.evergreen.triggered.connect(lambda: edit_evergreen(window.posts) if window.posts else None)
+
+
+def actions(a: Actions) -> tuple[QAction, ...]:
+    """The planning actions, enabled once a library is open."""
+    return (a.next_slot, a.slots, a.calendar, a.evergreen)
+
+
+def edit_evergreen(posts: PostsController) -> None:
+    """Post > Evergreen… for the post in the editor."""
+    from composer.ui.dialogs.evergreen import EvergreenDialog
+
+    post = posts.session.save_now()
+    if post is None:
+        alerts.info(posts.centre, "Nothing to bring back", "Write the post first.")
+        return
+    EvergreenDialog(posts.services.evergreen, post.id, posts.centre.window()).exec()
+
+
+def open_calendar(window: MainWindow) -> CalendarPanel | None:
+    """The calendar beside the window (one per window; brought forward if open)."""
+    from shiboken6 import isValid
+
+    from composer.ui.calendar.panel import CalendarPanel
+
+    if window.services is None:
+        return None
+    shown = window.findChild(CalendarPanel)
+    if shown is not None and isValid(shown):
+        shown.reload()
+        shown.raise_()
+        shown.activateWindow()
+        return shown
+    panel = CalendarPanel(window.services.planning, window)
+    panel.setWindowFlag(Qt.WindowType.Window)
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def opened(post_id: int) -> None:
+        if window.posts is not None and window.posts.open(post_id):
+            window.raise_()
+            window.activateWindow()
+
+    def moved(post_id: int) -> None:
+        posts = window.posts
+        if posts is not None and posts.session.post_id == post_id and window.services:
+            posts.show_time(window.services.library.get(post_id))
+        else:
+            window.history.refresh()
+
+    panel.postActivated.connect(opened)
+    panel.postMoved.connect(moved)
+    panel.show()
+    return panel
+
+
+def schedule_next(posts: PostsController) -> None:
+    """Give the post in the editor the first free slot that fits its platforms."""
+    posts.session.save_now()
+    post = posts.session.post
+    if post is None:
+        alerts.info(posts.centre, "Nothing to schedule", "Write the post first.")
+        return
+    planning = posts.services.planning
+    try:
+        done = planning.schedule_next(post.id)
+    except PlanningError as exc:
+        if exc.code is PlanningCode.NO_SLOTS and alerts.question(
+            posts.centre,
+            "No posting slots yet",
+            "You have no weekly posting times for this post's platforms yet. Set them now?",
+        ):
+            edit_slots(planning, posts.centre)
+        elif exc.code is not PlanningCode.NO_SLOTS:
+            alerts.warning(posts.centre, "Not scheduled", planning_words(exc))
+        return
+    except (LibraryError, StorageError) as exc:
+        alerts.warning(posts.centre, "Not scheduled", str(exc))
+        return
+    posts.show_time(done.post)
+    window = posts.centre.window()
+    status = getattr(window, "statusBar", None)
+    if status is not None and done.post.scheduled_at is not None:
+        status().showMessage(f"Scheduled for {when_label(done.post.scheduled_at)}", 5000)
+
+
+def renew_evergreen(posts: PostsController) -> None:
+    """Bring back the evergreen posts that are due, and say so in the banner."""
+    try:
+        made = posts.services.evergreen.renew()
+    except (LibraryError, StorageError, PlanningError):
+        log.exception("evergreen posts could not be renewed")
+        return
+    if not made:
+        return
+    drafts = sum(1 for r in made if not r.approved)
+    text = f"{len(made)} evergreen post{'s' if len(made) != 1 else ''} came back to the queue"
+    if drafts:
+        text += f"; {drafts} need{'s' if drafts == 1 else ''} approving again (see Calendar)"
+    posts.banner.show_notice("evergreen", text + ".", "info")
+    posts.history.refresh()
+
+
+def edit_slots(planning: PlanningService, parent: QWidget) -> None:
+    """The posting slots dialog (freed on close)."""
+    from composer.ui.dialogs.slots import SlotsDialog
+
+    SlotsDialog(planning, parent).exec()
