@@ -294,16 +294,31 @@ def test_add_rejects_anything_but_one_word(tmp_path: Path, entry: str) -> None:
     assert not path.exists()
 
 
-def test_the_word_list_is_cached_and_read_back(
+def test_the_word_lists_are_cached_and_read_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import marshal
+
     import platformdirs
 
     monkeypatch.setattr(platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "cache")
     first = word_list.english_frequency()
-    (cached,) = (tmp_path / "cache").glob("english-*.marshal")
+    caches = {p.name.split("-")[1]: p for p in (tmp_path / "cache").glob("english-*.marshal")}
+    assert set(caches) == {"common", "words", "frequency"}
     assert "deductible" in first or "insurance" in first
-    cached.write_bytes(__import__("marshal").dumps({"onlyword": 7}))
+    common, words = word_list.english_common(), word_list.english_words()
+    assert len(common) == word_list.COMMON and common < words and words == set(first)
+    assert "the" in common and "antidisestablishmentarianism" not in common
+    caches["frequency"].write_bytes(marshal.dumps({"onlyword": 7}))
     assert word_list.english_frequency() == {"onlyword": 7}  # read from the cache
-    cached.write_bytes(b"not marshal data")
+    caches["frequency"].write_bytes(b"not marshal data")
     assert len(word_list.english_frequency()) == len(first)  # a bad cache is rebuilt
+
+
+def test_a_common_post_never_reads_the_whole_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    english = spelling._English()
+    monkeypatch.setattr(word_list, "english_words", lambda: pytest.fail("whole list read"))
+    assert "storm" in english and "the" in english
+    monkeypatch.setattr(word_list, "english_words", lambda: frozenset({"zyzzyva"}))
+    assert "zyzzyva" in english  # a rarer word reads the whole list once
+    assert "qwxv" not in english

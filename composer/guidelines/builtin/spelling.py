@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from composer.domain.files import read_text, write_atomic
 from composer.domain.findings import Finding
 from composer.domain.layout import resources_dir
+from composer.guidelines.builtin import word_list
 from composer.guidelines.builtin.texts import builtin_text
-from composer.guidelines.builtin.word_list import english_frequency
 from composer.guidelines.tokens import match_case
 
 if TYPE_CHECKING:
@@ -103,8 +103,7 @@ class SpellingCheck:
         self._load_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._loaded = False
-        self._english: AbstractSet[str] = frozenset()  # all lists hold lowercase words
-        self._frequency: Mapping[str, int] = {}
+        self._english: _English | AbstractSet[str] = frozenset()  # lowercase words
         self._trade: frozenset[str] = frozenset()  # the insurance vocabulary
         # Replaced, never mutated, so a check running on another thread sees a whole set.
         self._user: frozenset[str] = frozenset()
@@ -182,7 +181,7 @@ class SpellingCheck:
             return
         with self._load_lock:
             if not self._loaded:
-                self._english, self._frequency = _english_words()
+                self._english = _english_words()
                 self._trade = _read_words(self._vocabulary_path or default_vocabulary_path())
                 self._ensure_user_loaded()
                 self._loaded = True
@@ -302,7 +301,8 @@ class SpellingCheck:
 
     def _rank(self, word: str, slip: bool) -> tuple[int, str]:
         """Commoner words first; trade and user words count as common, slips as likelier."""
-        count = self._frequency.get(word, 0)
+        english = self._english
+        count = english.count(word) if isinstance(english, _English) else 0
         if word in self._trade or word in self._user:
             count = max(count, 50_000)
         if slip:
@@ -313,17 +313,51 @@ class SpellingCheck:
 # -- helpers ----------------------------------------------------------------------------
 
 _english_lock = threading.Lock()
-_english: tuple[AbstractSet[str], Mapping[str, int]] | None = None
 
 
-def _english_words() -> tuple[AbstractSet[str], Mapping[str, int]]:
-    """pyspellchecker's English frequency list (~0.15 s to read), shared by every checker."""
+class _English:
+    """Membership in English, answered by the commonest words first and by the whole list
+    only for a word they do not know; counts read only when suggestions are ranked."""
+
+    __slots__ = ("_common", "_counts", "_lock", "_words")
+
+    def __init__(self) -> None:
+        self._common: frozenset[str] = word_list.english_common()
+        self._words: frozenset[str] | None = None
+        self._counts: dict[str, int] | None = None
+        self._lock = threading.Lock()
+
+    def __contains__(self, word: object) -> bool:
+        if word in self._common:
+            return True
+        words = self._words
+        if words is None:
+            with self._lock:
+                if self._words is None:
+                    self._words = word_list.english_words()
+                words = self._words
+        return word in words
+
+    def count(self, word: str) -> int:
+        counts = self._counts
+        if counts is None:
+            with self._lock:
+                if self._counts is None:
+                    self._counts = word_list.english_frequency()
+                counts = self._counts
+        return counts.get(word, 0)
+
+
+_english: _English | None = None
+
+
+def _english_words() -> _English:
+    """The English list (its first tier is read in a few milliseconds), shared by every checker."""
     global _english
     if _english is None:
         with _english_lock:
             if _english is None:
-                frequency = english_frequency()
-                _english = (frequency.keys(), frequency)  # a view: no copy of 160,000 words
+                _english = _English()
     return _english
 
 
