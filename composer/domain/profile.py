@@ -13,6 +13,9 @@ class Profile:
     states: tuple[str, ...] = field(default_factory=tuple)
     disclosure: str = ""
     broker_dealer_disclosure: str = ""
+    # What the agent says to take a conversation private ("Please call me at ..."),
+    # offered as the fix when a reply to a complaint stays public.
+    reply_snippet: str = ""
 
     @classmethod
     def from_mapping(cls, data: dict[str, object]) -> Profile:
@@ -34,6 +37,7 @@ class Profile:
             states=tuple(s.strip().upper() for s in states),
             disclosure=text("disclosure"),
             broker_dealer_disclosure=text("broker_dealer_disclosure"),
+            reply_snippet=text("reply_snippet"),
         )
 
     @classmethod

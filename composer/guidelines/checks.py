@@ -322,7 +322,8 @@ class RequiredCheck:
     """Something that must be present, such as the profile's disclosure.
 
     `source` is `profile.<field>` or a literal text; `pattern` a regex alternative. When the
-    profile field is empty the requirement is unknown, and the rule stays quiet.
+    profile field is empty the requirement is unknown, and the rule stays quiet. With both,
+    the pattern decides what is missing and the source (when set) is the offered fix.
     """
 
     source: str | None
@@ -339,7 +340,8 @@ class RequiredCheck:
             except TimeoutError as exc:
                 raise PatternTimeoutError(str(exc)) from exc
             if not found:
-                yield Hit(None, None)
+                offer = self._required_text(ctx.profile) if self.suggestions_from_source else ""
+                yield Hit(None, None, (offer,) if offer else ())
             return
         required = self._required_text(ctx.profile)
         if not required:

@@ -1,10 +1,12 @@
-"""What one check looks at: the text, its targets, the profile, history and images."""
+"""What one check looks at: the text, its targets, the profile, history and images, and
+for a reply the comment it answers (read as context; only `text` is ever flagged)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from composer.domain.attachments import AttachmentInfo
+from composer.domain.conversations import Comment
 from composer.domain.history import HistoryItem
 from composer.domain.profile import Profile
 
@@ -17,3 +19,4 @@ class CheckInput:
     history: tuple[HistoryItem, ...] = field(default_factory=tuple)
     attachments: tuple[AttachmentInfo, ...] | None = None
     post_id: int | None = None
+    comment: Comment | None = None  # set when `text` is a reply to this comment

@@ -257,14 +257,16 @@ def _build_caps(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> ch
 def _build_required(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> checks.Check:
     source = raw.get("requires")
     pattern = raw.get("requires_pattern")
-    if (source is None) == (pattern is None):
-        raise RuleError("a 'required' check needs exactly one of 'requires' or 'requires_pattern'")
+    if source is None and pattern is None:
+        raise RuleError("a 'required' check needs 'requires' or 'requires_pattern'")
     if source is not None:
         if not isinstance(source, str) or not source.strip():
             raise RuleError("'requires' must be text or profile.<field>")
         field_name = source.removeprefix("profile.")
         if source.startswith("profile.") and field_name not in _PROFILE_FIELDS:
             raise RuleError(f"'requires' names an unknown profile field '{field_name}'")
+        if pattern is not None:  # the pattern decides; the field is the one-click fix
+            return checks.RequiredCheck(source=source, pattern=_compile_regex(pattern, raw))
         return checks.RequiredCheck(source=source, pattern=None)
     return checks.RequiredCheck(
         source=None, pattern=_compile_regex(pattern, raw), suggestions_from_source=False
@@ -308,7 +310,14 @@ def _build_concepts_check(raw: Mapping[str, Any], _index: WordIndex, packs: Shar
     )
 
 
-_PROFILE_FIELDS = {"name", "agency", "license_number", "disclosure", "broker_dealer_disclosure"}
+_PROFILE_FIELDS = {
+    "name",
+    "agency",
+    "license_number",
+    "disclosure",
+    "broker_dealer_disclosure",
+    "reply_snippet",
+}
 
 _BUILDERS = {
     "phrases": _build_phrases,
