@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from composer.services.accounts import AccountsService
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
+    from composer.services.conversations import ConversationService
     from composer.services.guidelines import GuidelineService
     from composer.services.history import HistoryService
     from composer.services.images import ImageStore
@@ -62,6 +63,7 @@ class Services:
     audit: AuditService
     importer: ImportService
     account_repository: AccountRepository
+    conversations: ConversationService  # replies' comments and the complaint register
 
     @classmethod
     def open(
@@ -80,6 +82,7 @@ class Services:
         from composer.services.approval import ApprovalService
         from composer.services.audit import AuditService
         from composer.services.audit_keys import AuditKeys
+        from composer.services.conversations import ConversationService
         from composer.services.guidelines import GuidelineService
         from composer.services.history import HistoryService
         from composer.services.importer import ImportService
@@ -128,6 +131,7 @@ class Services:
             audit=AuditService(database, now, keys),
             importer=ImportService(database, now),
             account_repository=SqlAccountRepository(database, now),
+            conversations=ConversationService(database, guidelines.read_comment, now),
         )
         try:  # made now: the audit key is asked for inside write transactions
             services.library_id  # noqa: B018
