@@ -224,7 +224,7 @@ def _draft(row: int, data: Any) -> PostDraft:
         raise ImportFileError(str(exc), row=row, field=field) from None
 
 
-def _text(data: Mapping[str, Any], field: str, row: int) -> str:
+def _text(data: Mapping[str, Any], field: str, row: int | None) -> str:
     value = data.get(field)
     if value is None:
         return ""
@@ -234,7 +234,7 @@ def _text(data: Mapping[str, Any], field: str, row: int) -> str:
     return value
 
 
-def _check_text(value: str, row: int, field: str) -> None:
+def _check_text(value: str, row: int | None, field: str) -> None:
     problem = text_problem(value)
     if problem:
         raise ImportFileError(problem, row=row, field=field)
@@ -301,12 +301,22 @@ def _when(data: Mapping[str, Any], row: int) -> datetime | None:
 _COMMENT_FIELDS = ("author", "text", "platform", "url", "at")
 
 
-def _comment(data: Mapping[str, Any], row: int) -> Comment | None:
+def comment_from(value: Any, field: str = "in_reply_to") -> Comment:
+    """A comment from a JSON object ({"text", "author", "platform", "url", "at"}), or
+    ImportFileError naming what is wrong."""
+    comment = _comment({field: value}, None, field)
+    if comment is None:
+        raise ImportFileError('needs an object with "text"', field=field)
+    return comment
+
+
+def _comment(
+    data: Mapping[str, Any], row: int | None, field: str = "in_reply_to"
+) -> Comment | None:
     """The comment a reply answers; its text is kept exactly as given."""
-    value = data.get("in_reply_to")
+    value = data.get(field)
     if value is None:
         return None
-    field = "in_reply_to"
     if not isinstance(value, Mapping):
         raise ImportFileError(
             'must be an object with "text" (and "author", "platform", "url", "at")',
