@@ -23,13 +23,7 @@ from composer.domain.conversations import (
     ComplaintStatus,
 )
 from composer.domain.posts import content_hash
-from composer.services.library import (
-    Clock,
-    InvalidPostError,
-    LibraryError,
-    normalise_comment,
-    utc_now,
-)
+from composer.services.library import Clock, LibraryError, normalise_comment, utc_now
 
 if TYPE_CHECKING:
     from composer.storage.database import Database
@@ -117,6 +111,8 @@ class ConversationService:
                 raise ComplaintNotFoundError("no-post", detail=str(post_id))
             if post.in_reply_to is None:
                 raise ComplaintError("not-a-reply", detail=str(post_id))
+            if not post.in_reply_to.text.strip():
+                raise ComplaintError("empty-comment", detail=str(post_id))
             for existing in tx.complaints.for_post(post_id):
                 if existing.comment == post.in_reply_to:
                     if existing.reply != post.body:
@@ -217,10 +213,9 @@ class ConversationService:
 
     @staticmethod
     def _checked(comment: Comment) -> Comment:
-        try:
-            return normalise_comment(comment)
-        except InvalidPostError:
-            raise ComplaintError("empty-comment") from None
+        if not comment.text.strip():
+            raise ComplaintError("empty-comment")
+        return normalise_comment(comment)
 
 
 def _record(

@@ -81,10 +81,9 @@ def normalise_draft(draft: PostDraft) -> PostDraft:
 def normalise_comment(comment: Comment) -> Comment:
     """The comment's text exactly as given (it is a record); its facts tidied, its time UTC.
 
-    A time without a zone is the agent's local time.
+    A time without a zone is the agent's local time. The text may be empty while a new
+    reply is being written (the comment not pasted yet); the register refuses that.
     """
-    if not comment.text.strip():
-        raise InvalidPostError("the comment being answered has no text")
     at = comment.at
     if at is not None:
         at = (at if at.tzinfo is not None else at.astimezone()).astimezone(UTC)

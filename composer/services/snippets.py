@@ -10,7 +10,8 @@ Each snippet has a kind: `post` (for posts) or `reply` (reply templates, offered
 answering a comment). The shipped reply templates thank, answer a complaint, answer a
 question about a claim and ask for an honest review, all without a promise, a detail of
 anyone's account or an incentive, so the reply checks stay quiet on them (a test holds
-them to that); they are offered even after the agent saved a list of their own.
+them to that); they are offered beside the agent's own snippets (a snippet of the same
+name replaces one), never stored, so an update can improve them.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def default_snippets(profile: Profile | None) -> list[Snippet]:
     ]
     if profile.broker_dealer_disclosure:
         snippets.insert(1, Snippet("Broker-dealer disclosure", "{broker_dealer}"))
-    return [*snippets, *REPLY_TEMPLATES]
+    return snippets
 
 
 def expand(text: str, profile: Profile | None) -> Expanded:
