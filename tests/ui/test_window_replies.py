@@ -98,3 +98,16 @@ def test_the_register_dialog_is_freed_on_close(qtbot, services):
         dialog.deleteLater()
 
     assert_freed_on_close(make, close)
+
+
+def test_the_profile_keeps_the_reply_snippet(qtbot, services):
+    from composer.domain.profile import Profile
+    from composer.ui.dialogs.profile import ProfileDialog
+
+    snippet = "Please call me at 555-0100 so I can look into this with you."
+    services.library.set_profile(Profile(name="Sam Ortiz", reply_snippet=snippet))
+    dialog = ProfileDialog(services.library)
+    qtbot.addWidget(dialog)
+    assert dialog.reply_snippet.toPlainText() == snippet
+    dialog.agency.setText("Ortiz Insurance")
+    assert dialog.profile().reply_snippet == snippet  # saving the profile keeps it

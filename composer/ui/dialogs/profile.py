@@ -136,6 +136,10 @@ class ProfileDialog(QDialog):
             "Broker-dealer disclosure",
             "Only if you offer variable products through a broker-dealer",
         )
+        self.reply_snippet = self._text(
+            "Reply snippet: taking a conversation private",
+            "Offered when a reply to a complaint stays public, e.g. Please call me at …",
+        )
         self.why = QLabel(WHY, self)
         self.why.setWordWrap(True)
         self.preview = QLabel(self)
@@ -197,6 +201,7 @@ class ProfileDialog(QDialog):
         form.addRow("&States", self.states)
         form.addRow("&Disclosure", self.disclosure)
         form.addRow("&Broker-dealer", self.broker_dealer)
+        form.addRow("&Reply snippet", self.reply_snippet)
         profile = QGroupBox("Your profile", self)
         profile_layout = QVBoxLayout(profile)
         profile_layout.addWidget(self.why)
@@ -237,6 +242,7 @@ class ProfileDialog(QDialog):
         self.states.setText(", ".join(profile.states))
         self.disclosure.setPlainText(profile.disclosure)
         self.broker_dealer.setPlainText(profile.broker_dealer_disclosure)
+        self.reply_snippet.setPlainText(profile.reply_snippet)
         for platform, box in self.platform_boxes.items():
             box.setChecked(platform in preferences.default_platforms)
         self.theme.setCurrentIndex(max(0, self.theme.findData(preferences.theme)))
@@ -251,6 +257,7 @@ class ProfileDialog(QDialog):
             states=parse_states(self.states.text()),
             disclosure=self.disclosure.toPlainText().strip(),
             broker_dealer_disclosure=self.broker_dealer.toPlainText().strip(),
+            reply_snippet=self.reply_snippet.toPlainText().strip(),
         )
 
     def _update_preview(self) -> None:
