@@ -28,7 +28,7 @@ CONTEXT_SIGNALS: tuple[str, ...] = ("reply", "complaint", "personal-comment", "s
 _STARS = re.compile(
     r"(?<![\d.])[0-2](?:\.\d)?\s*(?:/|out of)\s*5\b"  # 1/5, 2 out of 5
     r"|[★⭐]\s*[☆✩]{2,}"  # ★☆☆☆☆
-    r"|^\s*[★⭐]\s*$",  # a lone star
+    r"|^\s*[★⭐](?!\s*[★⭐])",  # one star, first thing in the comment
     re.IGNORECASE | re.MULTILINE,
 )
 

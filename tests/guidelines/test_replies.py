@@ -128,6 +128,14 @@ def test_the_shipped_reply_templates_pass_every_check(template) -> None:
         ("Quick question about my claim from the hail storm", False, "", True),
         ("Thanks for the tips, Sam!", False, "", False),
         ("Five stars, would recommend to anyone.", False, "", False),
+        ("I've called four times and still no answer. Horrible.", True, "unanswered", False),
+        ("Still no check from my claim after 2 months.", True, "unanswered", True),
+        ("Customer service is a joke here.", True, "grievance", False),
+        ("⭐ Slow and rude.", True, "grievance", False),
+        ("⭐ Meh.", True, "low-rating", False),
+        ("⭐⭐⭐⭐⭐ Pat always calls back within the hour!", False, "", False),
+        ("Nobody explains insurance better than Pat!", False, "", False),
+        ("Great tips to avoid water damage this winter.", False, "", False),
     ],
 )
 def test_reading_a_comment(text: str, complaint: bool, reason: str, personal: bool) -> None:
