@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from composer.services.accounts import AccountsService
     from composer.services.approval import ApprovalService
     from composer.services.audit import AuditService
+    from composer.services.conversations import ConversationService
     from composer.services.evergreen import EvergreenService
     from composer.services.guidelines import GuidelineService
     from composer.services.history import HistoryService
@@ -65,6 +66,7 @@ class Services:
     importer: ImportService
     account_repository: AccountRepository
     planning: PlanningService
+    conversations: ConversationService  # replies' comments and the complaint register
 
     @classmethod
     def open(
@@ -83,6 +85,7 @@ class Services:
         from composer.services.approval import ApprovalService
         from composer.services.audit import AuditService
         from composer.services.audit_keys import AuditKeys
+        from composer.services.conversations import ConversationService
         from composer.services.guidelines import GuidelineService
         from composer.services.history import HistoryService
         from composer.services.importer import ImportService
@@ -133,6 +136,7 @@ class Services:
             importer=ImportService(database, now),
             account_repository=SqlAccountRepository(database, now),
             planning=PlanningService(database, library, now),
+            conversations=ConversationService(database, guidelines.read_comment, now),
         )
         try:  # made now: the audit key is asked for inside write transactions
             services.library_id  # noqa: B018

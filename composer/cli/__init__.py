@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.export",
     "composer.cli.attach",
     "composer.cli.planning",
+    "composer.cli.complaints",
 )
 # Which module registers each command, so that running one builds only its parser: importing
 # every command module costs more than a quick `composer check` itself (run on every save).
@@ -44,6 +45,7 @@ COMMAND_OWNERS: dict[str, str] = {
     "slots": "composer.cli.planning",
     "calendar": "composer.cli.planning",
     "evergreen": "composer.cli.planning",
+    "complaints": "composer.cli.complaints",
 }
 
 

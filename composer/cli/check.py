@@ -16,6 +16,7 @@ from composer.cli.report import format_text_report
 from composer.domain.platforms import PLATFORMS
 
 if TYPE_CHECKING:
+    from composer.domain.conversations import Comment, CommentReading
     from composer.services.guidelines import GuidelineService
 
 
@@ -42,6 +43,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--jsonl", metavar="FILE", help='check many posts: one {"id", "text", "platforms"} a line'
     )
+    parser.add_argument(
+        "--reply-to",
+        metavar="COMMENT_FILE",
+        help="check the post as a reply to this comment (its text, or a JSON object with "
+        '"text" and optionally "author", "platform", "url", "at"); the comment is read, '
+        "never flagged",
+    )
     parser.set_defaults(handler=run_check)
 
 
@@ -57,6 +65,9 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if args.jsonl and args.file:
         raise UsageError("give either FILE or --jsonl, not both")
+    if args.reply_to == "-" and (args.file in (None, "-") or args.jsonl == "-"):
+        raise UsageError("the reply and the comment cannot both come from standard input")
+    comment = _read_comment(args.reply_to) if args.reply_to else None
     extra_dirs = [_rules_dir(d) for d in args.rules]
 
     with contextlib.ExitStack() as stack:
@@ -73,7 +84,7 @@ def run_check(args: argparse.Namespace) -> int:
             )
         except ProfileFileError as exc:
             raise UsageError(str(exc)) from exc
-        return _check_and_report(args, service, platforms)
+        return _check_and_report(args, service, platforms, comment)
 
 
 def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple[Any, Any]:
@@ -107,7 +118,10 @@ def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple
 
 
 def _check_and_report(
-    args: argparse.Namespace, service: GuidelineService, platforms: tuple[str, ...]
+    args: argparse.Namespace,
+    service: GuidelineService,
+    platforms: tuple[str, ...],
+    comment: Comment | None = None,
 ) -> int:
     from composer.guidelines.inputs import CheckInput
 
@@ -120,21 +134,31 @@ def _check_and_report(
         posts = _read_jsonl(args.jsonl, platforms)
         any_error = False
         out = sys.stdout
-        for post_id, text, post_platforms in posts:
-            result = service.check(CheckInput(text=text, platforms=post_platforms))
+        for post_id, text, post_platforms, own_comment in posts:
+            answered = own_comment or comment
+            inp = CheckInput(text=text, platforms=post_platforms, comment=answered)
+            result = service.check(inp)
             any_error |= result.summary["error"] > 0
             record = {"id": post_id, **result.to_dict()}
+            if answered is not None:
+                record["comment"] = _reading_json(service.read_comment(answered.text))
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 1 if any_error else 0
 
     if args.file is None and sys.stdin.isatty():
         raise UsageError("give the post as a FILE, or pipe it in: composer check FILE")
     text = read_text_input(args.file or "-")
-    result = service.check(CheckInput(text=text, platforms=platforms))
+    result = service.check(CheckInput(text=text, platforms=platforms, comment=comment))
+    reading = service.read_comment(comment.text) if comment is not None else None
     if args.format == "json":
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        data = result.to_dict()
+        if reading is not None:
+            data["comment"] = _reading_json(reading)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        if reading is not None:
+            sys.stdout.write(_reading_words(reading))
         sys.stdout.write(format_text_report(text, result))
     return 1 if result.summary["error"] else 0
 
@@ -146,14 +170,66 @@ def _rules_dir(value: str) -> Path:
     return path
 
 
+# Why the comment reads as a complaint (codes from composer.guidelines.comments).
+_REASONS = {
+    "unanswered": "says nobody answers",
+    "grievance": "a grievance",
+    "low-rating": "a low rating",
+}
+
+
+def _reading_words(reading: CommentReading) -> str:
+    lines = []
+    if reading.complaint:
+        why = _REASONS.get(reading.reason, reading.reason)
+        lines.append(
+            f'The comment reads as a complaint ({why}: "{reading.evidence}"): record it in '
+            'the register (import the reply with "complaint": true, or '
+            "'composer complaints flag POST_ID')."
+        )
+    if reading.personal:
+        lines.append("The comment mentions personal details: keep them out of the reply.")
+    return "".join(line + "\n" for line in lines) + ("\n" if lines else "")
+
+
+def _reading_json(reading: CommentReading) -> dict[str, object]:
+    return {
+        "complaint": reading.complaint,
+        "reason": reading.reason or None,
+        "evidence": reading.evidence or None,
+        "personal": reading.personal,
+    }
+
+
+def _read_comment(source: str) -> Comment:
+    """The comment file: its text as is, or a JSON object with "text" and its facts."""
+    from composer.services.importer import ImportFileError, comment_from
+
+    text = read_text_input(source)
+    if text.lstrip().startswith("{"):
+        from composer.services.json_input import JsonInputError, parse_json
+
+        try:
+            data = parse_json(text)
+            return comment_from(data, "--reply-to")
+        except (JsonInputError, ImportFileError) as exc:
+            raise UsageError(f"--reply-to {source}: {exc}") from None
+    if not text.strip():
+        raise UsageError(f"--reply-to {source}: the comment is empty")
+    from composer.domain.conversations import Comment
+
+    return Comment(text=text)
+
+
 def _read_jsonl(
     source: str, default_platforms: Sequence[str]
-) -> list[tuple[Any, str, tuple[str, ...]]]:
+) -> list[tuple[Any, str, tuple[str, ...], Comment | None]]:
     """Read and validate every line first, so a bad line stops the run before any output."""
     from composer.guidelines.platforms import validate_platforms
+    from composer.services.importer import ImportFileError, comment_from
     from composer.services.json_input import JsonInputError, parse_json, text_problem
 
-    posts: list[tuple[Any, str, tuple[str, ...]]] = []
+    posts: list[tuple[Any, str, tuple[str, ...], Comment | None]] = []
     content = read_text_input(source, strip_final_newline=False)
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
@@ -181,5 +257,11 @@ def _read_jsonl(
             validate_platforms(platforms)
         except ValueError as exc:
             raise UsageError(f"line {number}: {exc}") from exc
-        posts.append((post_id, record["text"], tuple(platforms)))
+        comment = None
+        if record.get("in_reply_to") is not None:
+            try:
+                comment = comment_from(record["in_reply_to"], "in_reply_to")
+            except ImportFileError as exc:
+                raise UsageError(f"line {number}: {exc}") from None
+        posts.append((post_id, record["text"], tuple(platforms), comment))
     return posts

@@ -22,6 +22,7 @@ from composer.cli.words import plural
 
 if TYPE_CHECKING:
     from composer.app.container import Services
+    from composer.domain.conversations import Comment
     from composer.domain.findings import CheckResult
     from composer.domain.posts import Approval, Post
 
@@ -31,7 +32,9 @@ def register(subparsers: Any) -> None:
         "import",
         help="add posts from a JSON array, JSON lines or CSV file (all or nothing)",
         description="Add posts from a file. Fields: text (required), title, platforms, "
-        "link, scheduled_at (ISO 8601 local time), tags. One bad row imports nothing.",
+        "link, scheduled_at (ISO 8601 local time), tags; for a reply, in_reply_to "
+        '({"author", "text", "platform", "url", "at"}) and complaint (true to record the '
+        "comment in the complaint register). One bad row imports nothing.",
     )
     sub.add_argument("file", metavar="FILE", help="the file to import ('-' reads stdin)")
     _format_option(sub)
@@ -62,25 +65,32 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from composer.services.importer import ImportFileError, parse_posts, read_posts
+    from composer.services.importer import ImportFileError, parse_rows, read_rows
 
     try:  # read and check everything before the library is even opened
         stdin = args.file == "-"
         if stdin:
-            drafts = parse_posts(read_text_input("-", strip_final_newline=False))
+            rows = parse_rows(read_text_input("-", strip_final_newline=False))
         else:
-            drafts = read_posts(Path(args.file))
+            rows = read_rows(Path(args.file))
     except ImportFileError as exc:
         raise UsageError(str(exc)) from None
+    drafts = [row.draft for row in rows]
     with open_services(args, daily_backup=True) as services:
-        ids = services.importer.import_drafts(drafts)
+        ids = services.importer.import_rows(rows)
     if args.format == "json":
         print(json.dumps(ids))
     else:
         print(f"Imported {plural(len(ids), 'post')}:")
         for new_id, draft in zip(ids, drafts, strict=True):
             first = " ".join((draft.title or draft.body).split())
-            print(f"  #{new_id}  {first[:60] + '…' if len(first) > 60 else first}")
+            first = first[:60] + "…" if len(first) > 60 else first
+            if draft.in_reply_to is not None:
+                first = f"reply to “{draft.in_reply_to.opening(6)}”: {first}"
+            print(f"  #{new_id}  {first}")
+        flagged = sum(1 for row in rows if row.complaint)
+        if flagged:
+            print(f"Recorded {plural(flagged, 'complaint')} in the register.")
     return 0
 
 
@@ -116,6 +126,8 @@ def run_history(args: argparse.Namespace) -> int:
         label = post.title or post.body
         label = " ".join(label.split())
         label = label if len(label) <= 60 else label[:59] + "…"
+        if post.in_reply_to is not None:
+            label = f"↩ “{post.in_reply_to.opening(5)}” {label}"
         known = standing.get(post.id)
         if known is not None and not known.valid:
             label = f"[approval not valid] {label}"
@@ -190,6 +202,8 @@ def _print_post(
     ):
         if value:
             print(f"{label}: {value}")
+    if post.in_reply_to is not None:
+        _print_comment(post.in_reply_to)
     print()
     print(post.body)
     for platform, text in post.variants.items():
@@ -221,6 +235,15 @@ def _print_post(
         print(f"  kept {key}: {reason}")
 
 
+def _print_comment(comment: Comment) -> None:
+    facts = [comment.author, comment.platform, _local(comment.at) if comment.at else ""]
+    print(f"In reply to: {' · '.join(f for f in facts if f) or 'a comment'}")
+    if comment.url:
+        print(f"  {comment.url}")
+    for line in comment.text.splitlines() or [""]:
+        print(f"  > {line}")
+
+
 def history_json(post: Post) -> dict[str, Any]:
     return {
         "id": post.id,
@@ -230,6 +253,7 @@ def history_json(post: Post) -> dict[str, Any]:
         "platforms": list(post.platforms),
         "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at else None,
         "updated_at": _iso(post.updated_at),
+        "in_reply_to": None if post.in_reply_to is None else post.in_reply_to.to_dict(),
     }
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from composer.domain.attachments import ApprovedImage, Attachment, approved_images
+from composer.domain.conversations import Comment
 
 PostStatus = Literal["draft", "approved", "exported", "archived"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
@@ -94,6 +95,7 @@ class PostDraft:
     tags: tuple[str, ...] = ()
     account_id: int | None = None
     attachments: tuple[Attachment, ...] = ()  # images, in the order they are shown
+    in_reply_to: Comment | None = None  # set when the post is a reply to this comment
 
     def text_for(self, platform: str) -> str:
         """What goes out on `platform`: its variant when set, else the body."""
@@ -121,6 +123,7 @@ class Post:
     tags: tuple[str, ...] = ()
     account_id: int | None = None
     attachments: tuple[Attachment, ...] = ()
+    in_reply_to: Comment | None = None
     status: PostStatus = "draft"
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -138,7 +141,12 @@ class Post:
             tags=self.tags,
             account_id=self.account_id,
             attachments=self.attachments,
+            in_reply_to=self.in_reply_to,
         )
+
+    @property
+    def is_reply(self) -> bool:
+        return self.in_reply_to is not None
 
     def text_for(self, platform: str) -> str:
         return self.draft.text_for(platform)

@@ -54,6 +54,10 @@ class Profile:
         sha, _, format = self.picture.partition(".")
         return (sha, format) if sha and format else None
 
+    # What the agent says to take a conversation private ("Please call me at ..."),
+    # offered as the fix when a reply to a complaint stays public.
+    reply_snippet: str = ""
+
     @classmethod
     def from_mapping(cls, data: dict[str, object]) -> Profile:
         """Build a profile from parsed TOML, ignoring unknown keys and rejecting wrong types."""
@@ -90,6 +94,7 @@ class Profile:
             medicare_organizations=count("medicare_organizations"),
             medicare_plans=count("medicare_plans"),
             picture=text("picture"),
+            reply_snippet=text("reply_snippet"),
         )
 
     @classmethod

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from composer.domain.accounts import Account
+from composer.domain.conversations import Comment
 from composer.domain.links import is_web_link
 from composer.domain.posts import Approval, finding_key
 
@@ -49,6 +50,7 @@ class ExportItem:
     scheduled_at: datetime | None = None  # naive local wall time
     account: Account | None = None
     images: tuple[ExportImage, ...] = ()  # the approved images, in order
+    in_reply_to: Comment | None = None  # for a reply, the comment it answers (context)
 
     def image_files(self) -> list[tuple[str, ExportImage]]:
         """(file name, image) for each image, in order."""

@@ -64,6 +64,14 @@ def page_html(item: ExportItem, options: RenderOptions) -> str:
         f"<h1>Post {item.post_id}</h1>",
         f"<table class='facts'>{rows}</table>",
     ]
+    comment = item.in_reply_to
+    if comment is not None:  # a reply: the comment it answers, as context
+        when = comment.at.astimezone().strftime("%Y-%m-%d %H:%M") if comment.at else ""
+        facts_line = " · ".join(escape(f) for f in (comment.author, comment.platform, when) if f)
+        parts.append(f"<h2>In reply to</h2><p class='none'>{facts_line or 'a comment'}</p>")
+        if comment.url:
+            parts.append(f"<p class='none'>{escape(comment.url)}</p>")
+        parts.append(f"<p class='text'>{_text(comment.text)}</p>")
     if item.images:
         parts.append("<h2>Images</h2>")
         for number, (name, image) in enumerate(item.image_files(), start=1):

@@ -49,8 +49,14 @@ def approved_texts(items: Sequence[ExportItem]) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def finish(data: bytes, pages: Sequence[list[Line]], matrix: str, attachment: bytes) -> bytes:
-    """The PDF `data` with its text layer replaced and `attachment` embedded."""
+def finish(
+    data: bytes,
+    pages: Sequence[list[Line]],
+    matrix: str,
+    attachment: bytes,
+    name: str = ATTACHMENT,
+) -> bytes:
+    """The PDF `data` with its text layer replaced and `attachment` embedded as `name`."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
@@ -77,7 +83,7 @@ def finish(data: bytes, pages: Sequence[list[Line]], matrix: str, attachment: by
         fonts[NameObject(f"/{_FONT}")] = font
         resources[NameObject("/Font")] = fonts
         page[NameObject("/Resources")] = resources
-    writer.add_attachment(ATTACHMENT, attachment)
+    writer.add_attachment(name, attachment)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -17,6 +17,7 @@ from pathlib import Path
 from composer.domain.files import read_text
 from composer.guidelines import checks, phrases
 from composer.guidelines.engine import Engine
+from composer.guidelines.examples import split_example
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.packs import PackSet
 from composer.guidelines.wordindex import WordIndex
@@ -83,7 +84,7 @@ def measure(packs: PackSet, texts: Iterable[str]) -> list[Entry]:
 
 def _examples(packs: PackSet) -> Iterator[str]:
     for rule in packs.rules:
-        yield from rule.trigger_examples
+        yield from (split_example(text)[1] for text in rule.trigger_examples)
 
 
 def _phrase_coverage(groups: list[tuple[Entry, list[str]]], views: list[str]) -> None:

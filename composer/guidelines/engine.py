@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.domain.conversations import CommentReading
 from composer.domain.findings import CheckResult, Finding, PlatformCount
 from composer.domain.layout import shipped_rules_dir
 from composer.domain.profile import Profile
@@ -23,6 +24,7 @@ from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.builtin.texts import builtin_text
 from composer.guidelines.checks import Hit, PatternTimeoutError
+from composer.guidelines.comments import context_signals, read_comment
 from composer.guidelines.concepts import Grammar
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
@@ -47,12 +49,17 @@ class _Context:
     __slots__ = ("_cache", "_signals", "facts", "profile")
 
     def __init__(
-        self, facts: TextFacts, profile: Profile | None, signals: dict[str, PhraseSet]
+        self,
+        facts: TextFacts,
+        profile: Profile | None,
+        signals: dict[str, PhraseSet],
+        conversation: dict[str, bool] | None = None,
     ) -> None:
         self.facts = facts
         self.profile = profile
         self._signals = signals
-        self._cache: dict[str, bool] = {}
+        # The conversation signals (a reply? to a complaint?) are known before any rule runs.
+        self._cache: dict[str, bool] = dict(conversation or context_signals(None))
 
     def signal(self, name: str) -> bool:
         cached = self._cache.get(name)
@@ -154,11 +161,27 @@ class Engine:
             if paused:
                 gc.enable()
 
+    def read_comment(self, text: str) -> CommentReading:
+        """What the reply checks read in a comment: a complaint? personal details?"""
+        view = self.view(text)
+        facts = TextFacts(view.text)
+
+        def find(name: str) -> str:
+            signal = self._signals.get(name)
+            hits = signal.hits(facts) if signal is not None else []
+            if not hits:
+                return ""
+            start, end = view.span(hits[0].start, hits[0].end)
+            return view.original[start:end]
+
+        return read_comment(text, find)
+
     def _check(self, inp: CheckInput) -> CheckResult:
         facts = TextFacts(inp.text)  # the text as given: counts, spelling, readability
         view = self.view(inp.text, facts)
         seen = facts if view.text == inp.text else TextFacts(view.text)  # what rules read
-        ctx = _Context(seen, inp.profile, self._signals)
+        reading = self.read_comment(inp.comment.text) if inp.comment is not None else None
+        ctx = _Context(seen, inp.profile, self._signals, context_signals(reading))
         protected = _Protected(own_spans(seen, inp.profile))
         targets = set(inp.platforms)
         today = inp.today or dt.date.today()

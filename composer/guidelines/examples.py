@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from composer.domain.conversations import Comment
 from composer.domain.profile import LINES, Profile
+from composer.guidelines.comments import CONTEXT_SIGNALS
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.packs import Rule, pack_files
@@ -43,12 +45,34 @@ class ExampleReport:
     failures: list[ExampleFailure] = field(default_factory=list)
 
 
+# The comment a reply rule's example answers when the example does not quote its own.
+EXAMPLE_COMMENT = "Does anyone know a good agent for a small bakery?"
+
+
+def split_example(example: str) -> tuple[str | None, str]:
+    """An example for a reply rule may begin with the comment it answers, quoted as in an
+    email: a first line `> the comment`, then the reply. Returns (comment, reply)."""
+    if example.startswith("> "):
+        first, _, rest = example.partition("\n")
+        return first[2:].strip(), rest
+    return None, example
+
+
 def rule_fires(engine: Engine, rule: Rule, text: str) -> bool:
-    """Whether `rule` alone, with the engine's signals, flags `text`."""
+    """Whether `rule` alone, with the engine's signals, flags `text`.
+
+    A rule that reads the conversation (`when = ["reply"]`...) sees its examples as
+    replies: to the quoted comment, or else to `EXAMPLE_COMMENT`.
+    """
     solo = engine.with_rules([rule])
     platforms = rule.platforms or ("facebook",)
+    quoted, reply = split_example(text)
+    comment = None
+    if quoted is not None or any(s in CONTEXT_SIGNALS for s in rule.when):
+        comment = Comment(text=quoted or EXAMPLE_COMMENT)
     profile = example_profile(rule)
-    result = solo.check(CheckInput(text=text, platforms=platforms, profile=profile))
+    inp = CheckInput(text=reply, platforms=platforms, profile=profile, comment=comment)
+    result = solo.check(inp)
     return any(f.rule == rule.id for f in result.findings)
 
 

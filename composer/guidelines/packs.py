@@ -15,6 +15,7 @@ from typing import Any
 
 from composer.domain.files import read_text
 from composer.guidelines import phrases, schema
+from composer.guidelines.comments import CONTEXT_SIGNALS
 from composer.guidelines.concepts import Concept, Grammar
 from composer.guidelines.rule_builder import (
     Rule,
@@ -28,7 +29,7 @@ from composer.guidelines.wordindex import WordIndex
 __all__ = ["LoadError", "PackSet", "Rule", "RuleError", "build_rule", "load_packs", "pack_files"]
 
 # Signals the engine itself reads, so they count as used even when no rule names them.
-ENGINE_SIGNALS = ("promotional",)
+ENGINE_SIGNALS = ("promotional", "comment-unanswered", "comment-grievance", "comment-personal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +265,11 @@ def _check_signal_names(result: PackSet) -> None:
     used = set(ENGINE_SIGNALS)
     for rule in result.rules:
         used.update(rule.when, rule.unless_signal)
-        unknown = [s for s in (*rule.when, *rule.unless_signal) if s not in result.signals]
+        unknown = [
+            s
+            for s in (*rule.when, *rule.unless_signal)
+            if s not in result.signals and s not in CONTEXT_SIGNALS
+        ]
         if unknown:
             hint = schema.suggestion(unknown[0], result.signals)
             reason = f"uses an unknown signal '{unknown[0]}'{hint}"

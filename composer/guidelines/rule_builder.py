@@ -320,7 +320,8 @@ def _build_concepts_check(raw: Mapping[str, Any], _index: WordIndex, packs: Shar
 
 
 _PROFILE_FIELDS = {
-    "name", "agency", "license_number", "disclosure", "broker_dealer_disclosure", "tpmo_disclaimer",
+    "name", "agency", "license_number", "disclosure", "broker_dealer_disclosure",
+    "tpmo_disclaimer", "reply_snippet",
 }  # fmt: skip
 
 

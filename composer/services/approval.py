@@ -202,6 +202,7 @@ class ApprovalService:
                     profile=profile,
                     history=history,
                     attachments=images,
+                    comment=post.in_reply_to,
                 )
             )
             for platform, text in post.draft.published_texts().items()

@@ -139,10 +139,23 @@ def _check_content(tx: Repositories, entry: AuditEntry, walk: _Walk) -> str:
         return _check_approval(tx, entry, walk)
     if entry.action == "export":
         return _check_export(tx, entry, walk)
+    if entry.action == "complaint":
+        return _check_complaint(tx, entry)
     if entry.action == "approval-voided":
         approval_id = entry.data.get("approval_id")
         if isinstance(approval_id, int):
             walk.voided.add(approval_id)
+    return ""
+
+
+def _check_complaint(tx: Repositories, entry: AuditEntry) -> str:
+    """The register keeps the comment word for word: its text still hashes as logged."""
+    complaint_id = entry.data.get("complaint_id")
+    complaint = tx.complaints.get(complaint_id) if isinstance(complaint_id, int) else None
+    if complaint is None:
+        return f"complaint {complaint_id} is missing from the register"
+    if content_hash(complaint.comment.text) != entry.data.get("text_sha256"):
+        return f"the comment of complaint {complaint.id} was changed"
     return ""
 
 

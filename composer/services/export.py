@@ -336,6 +336,7 @@ class ExportService:
                         images=export_images(self._store(), post, approval)
                         if approval.images
                         else (),
+                        in_reply_to=post.in_reply_to,
                     )
                 )
         return items, skipped

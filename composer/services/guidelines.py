@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.domain.conversations import CommentReading
 from composer.domain.files import read_text
 from composer.domain.findings import CheckResult
 from composer.domain.history import HistoryItem
@@ -200,6 +201,11 @@ class GuidelineService:
     def load_notices(self) -> list[LoadError]:
         """Rules that replaced another of the same id (loaded; the agent should know)."""
         return list(getattr(self.engine, "load_notices", ()))
+
+    def read_comment(self, text: str) -> CommentReading:
+        """What the reply checks read in a comment: a complaint (and why)? personal details?"""
+        reader = getattr(self.engine, "read_comment", None)  # test engines may not read
+        return reader(text) if reader is not None else CommentReading(False)
 
     def check(self, inp: CheckInput) -> CheckResult:
         """Check with the service's profile and history unless the input brings its own."""

@@ -8,6 +8,10 @@ ignored, so files made for other tools (or `composer check` samples) import as t
 Hostile input is refused with the same plain errors: JSON nested too deeply or holding
 huge numbers, NUL characters and lone surrogates, CSV with an unterminated quote, and
 links that are not http(s) web addresses.
+
+A row may be a reply: `"in_reply_to": {"author", "text", "platform", "url", "at"}` is the
+comment it answers (its text kept exactly), and `"complaint": true` also records that
+comment in the complaint register, in the same transaction.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.domain.conversations import Comment
 from composer.domain.files import decode_text, without_bom
 from composer.domain.links import link_problem
 from composer.domain.posts import PostDraft
@@ -51,8 +57,21 @@ class ImportFileError(LibraryError, ValueError):
         self.field = field
 
 
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One row to import: the draft, and whether its comment goes in the complaint register."""
+
+    draft: PostDraft
+    complaint: bool = False
+
+
 def parse_posts(text: str) -> list[PostDraft]:
     """Read every row of a JSON array, JSON lines or CSV text into drafts (or raise)."""
+    return [row.draft for row in parse_rows(text)]
+
+
+def parse_rows(text: str) -> list[ImportRow]:
+    """Read every row of a JSON array, JSON lines or CSV text (or raise)."""
     text = without_bom(text)
     stripped = text.lstrip()
     if not stripped:
@@ -66,13 +85,17 @@ def parse_posts(text: str) -> list[PostDraft]:
         rows = _json_lines(text)
     else:
         rows = _csv_rows(text)
-    drafts = [_draft(number, row) for number, row in rows]
-    if not drafts:
+    parsed = [_row(number, row) for number, row in rows]
+    if not parsed:
         raise ImportFileError("the file holds no posts")
-    return drafts
+    return parsed
 
 
 def read_posts(path: Path) -> list[PostDraft]:
+    return [row.draft for row in read_rows(path)]
+
+
+def read_rows(path: Path) -> list[ImportRow]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -85,7 +108,7 @@ def read_posts(path: Path) -> list[PostDraft]:
         raise ImportFileError(
             f"{path.name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
         ) from None
-    return parse_posts(text)
+    return parse_rows(text)
 
 
 class ImportService:
@@ -98,9 +121,21 @@ class ImportService:
         return self.import_drafts(read_posts(path))
 
     def import_drafts(self, drafts: list[PostDraft]) -> list[int]:
+        return self.import_rows([ImportRow(d) for d in drafts])
+
+    def import_rows(self, rows: Sequence[ImportRow]) -> list[int]:
+        """All rows or none; replies flagged as complaints enter the register (and the
+        audit log) in the same transaction."""
+        from composer.services.conversations import audit_data
+
         now = self._clock()
         with self._db.write() as tx:
-            return tx.posts.insert_many(drafts, now)
+            ids = tx.posts.insert_many([r.draft for r in rows], now)
+            for post_id, row in zip(ids, rows, strict=True):
+                if row.complaint and row.draft.in_reply_to is not None:
+                    entry = tx.complaints.add(row.draft.in_reply_to, row.draft.body, post_id, now)
+                    tx.audit.append("complaint", post_id, audit_data(entry), now)
+            return ids
 
 
 def _json_array(text: str) -> Iterator[tuple[int, Any]]:
@@ -151,6 +186,18 @@ def _csv_rows(text: str) -> Iterator[tuple[int, Any]]:
     return iter(rows)
 
 
+def _row(row: int, data: Any) -> ImportRow:
+    draft = _draft(row, data)
+    complaint = data.get("complaint", False)
+    if not isinstance(complaint, bool):
+        raise ImportFileError("must be true or false", row=row, field="complaint")
+    if complaint and draft.in_reply_to is None:
+        raise ImportFileError(
+            "a complaint needs the comment it answers in 'in_reply_to'", row=row, field="complaint"
+        )
+    return ImportRow(draft, complaint)
+
+
 def _draft(row: int, data: Any) -> PostDraft:
     if not isinstance(data, Mapping):
         raise ImportFileError("each post must be an object with a 'text' field", row=row)
@@ -168,6 +215,7 @@ def _draft(row: int, data: Any) -> PostDraft:
         link=_link(data, row),
         scheduled_at=_when(data, row),
         tags=_list(data, "tags", row),
+        in_reply_to=_comment(data, row),
     )
     try:
         return normalise_draft(draft)
@@ -176,7 +224,7 @@ def _draft(row: int, data: Any) -> PostDraft:
         raise ImportFileError(str(exc), row=row, field=field) from None
 
 
-def _text(data: Mapping[str, Any], field: str, row: int) -> str:
+def _text(data: Mapping[str, Any], field: str, row: int | None) -> str:
     value = data.get(field)
     if value is None:
         return ""
@@ -186,7 +234,7 @@ def _text(data: Mapping[str, Any], field: str, row: int) -> str:
     return value
 
 
-def _check_text(value: str, row: int, field: str) -> None:
+def _check_text(value: str, row: int | None, field: str) -> None:
     problem = text_problem(value)
     if problem:
         raise ImportFileError(problem, row=row, field=field)
@@ -248,3 +296,65 @@ def _when(data: Mapping[str, Any], row: int) -> datetime | None:
     if moment.tzinfo is not None:  # keep local wall time, as the agent means it
         moment = moment.astimezone().replace(tzinfo=None)
     return moment
+
+
+_COMMENT_FIELDS = ("author", "text", "platform", "url", "at")
+
+
+def comment_from(value: Any, field: str = "in_reply_to") -> Comment:
+    """A comment from a JSON object ({"text", "author", "platform", "url", "at"}), or
+    ImportFileError naming what is wrong."""
+    comment = _comment({field: value}, None, field)
+    if comment is None:
+        raise ImportFileError('needs an object with "text"', field=field)
+    return comment
+
+
+def _comment(
+    data: Mapping[str, Any], row: int | None, field: str = "in_reply_to"
+) -> Comment | None:
+    """The comment a reply answers; its text is kept exactly as given."""
+    value = data.get(field)
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise ImportFileError(
+            'must be an object with "text" (and "author", "platform", "url", "at")',
+            row=row,
+            field=field,
+        )
+    for name in value:
+        if name not in _COMMENT_FIELDS:
+            raise ImportFileError(
+                f"unknown field {str(name)[:40]!r}; use {', '.join(_COMMENT_FIELDS)}",
+                row=row,
+                field=field,
+            )
+    text = value.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ImportFileError("needs the comment's text", row=row, field=f"{field}.text")
+    if len(text) > MAX_TEXT:
+        raise ImportFileError(
+            f"is longer than {MAX_TEXT} characters", row=row, field=f"{field}.text"
+        )
+    parts = {name: _text(value, name, row) for name in ("author", "platform", "url")}
+    _check_text(text, row, f"{field}.text")
+    url = parts["url"].strip()
+    problem = link_problem(url) if url else ""
+    if url and (problem or any(ch.isspace() for ch in url)):
+        why = problem or "it holds spaces"
+        raise ImportFileError(f"{url[:60]!r} is refused: {why}", row=row, field=f"{field}.url")
+    at = value.get("at")
+    moment: datetime | None = None
+    if isinstance(at, str) and at.strip():
+        try:
+            moment = datetime.fromisoformat(at.strip())
+        except ValueError:
+            raise ImportFileError(
+                f"{at[:40]!r} is not an ISO 8601 date and time", row=row, field=f"{field}.at"
+            ) from None
+    elif at is not None and at != "":
+        raise ImportFileError("must be an ISO 8601 date and time", row=row, field=f"{field}.at")
+    return Comment(
+        text=text, author=parts["author"], platform=parts["platform"], url=url, at=moment
+    )

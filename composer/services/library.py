@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from composer.domain.accounts import PLATFORMS
 from composer.domain.attachments import Attachment
+from composer.domain.conversations import Comment
 from composer.domain.posts import Post, PostDraft, PostStatus, Revision
 from composer.domain.profile import Profile
 
@@ -68,11 +69,31 @@ def normalise_draft(draft: PostDraft) -> PostDraft:
     tags = sorted({t.strip().lstrip("#").strip() for t in draft.tags} - {""})
     return replace(
         draft,
+        in_reply_to=normalise_comment(draft.in_reply_to) if draft.in_reply_to else None,
         title=draft.title.strip(),
         platforms=tuple(platforms),
         variants=variants,
         link=draft.link.strip(),
         tags=tuple(tags),
+    )
+
+
+def normalise_comment(comment: Comment) -> Comment:
+    """The comment's text exactly as given (it is a record); its facts tidied, its time UTC.
+
+    A time without a zone is the agent's local time. The text may be empty while a new
+    reply is being written (the comment not pasted yet); the register refuses that.
+    """
+    at = comment.at
+    if at is not None:
+        at = (at if at.tzinfo is not None else at.astimezone()).astimezone(UTC)
+        at = at.replace(microsecond=0)
+    return Comment(
+        text=comment.text,
+        author=comment.author.strip(),
+        platform=comment.platform.strip().casefold(),
+        url=comment.url.strip(),
+        at=at,
     )
 
 

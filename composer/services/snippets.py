@@ -5,6 +5,13 @@ the library (backups included) and need no schema change. Texts may hold placeho
 ({name}, {agency}, {license}, {states}, {disclosure}, {broker_dealer}) filled from the
 profile when the snippet is inserted, so a snippet written once stays right after the
 profile changes. Until the agent saves a list of their own, a few defaults are offered.
+
+Each snippet has a kind: `post` (for posts) or `reply` (reply templates, offered when
+answering a comment). The shipped reply templates thank, answer a complaint, answer a
+question about a claim and ask for an honest review, all without a promise, a detail of
+anyone's account or an incentive, so the reply checks stay quiet on them (a test holds
+them to that); they are offered beside the agent's own snippets (a snippet of the same
+name replaces one), never stored, so an update can improve them.
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from composer.domain.profile import Profile
 
+SnippetKind = Literal["post", "reply"]
+SNIPPET_KINDS: tuple[SnippetKind, ...] = ("post", "reply")
 SETTING_SNIPPETS = "snippets"
 MAX_NAME = 80
 MAX_TEXT = 5000
@@ -39,9 +48,44 @@ class SnippetError(ValueError):
 class Snippet:
     name: str
     text: str
+    kind: SnippetKind = "post"
 
     def to_mapping(self) -> dict[str, str]:
-        return {"name": self.name, "text": self.text}
+        data = {"name": self.name, "text": self.text}
+        if self.kind != "post":
+            data["kind"] = self.kind
+        return data
+
+
+# Reply templates: kind, specific, and taking the details private ("keep social social").
+REPLY_TEMPLATES: tuple[Snippet, ...] = (
+    Snippet(
+        "Reply: thank you",
+        "Thank you so much for the kind words! It's a pleasure to help, and we're here "
+        "whenever you need us.",
+        "reply",
+    ),
+    Snippet(
+        "Reply: a complaint",
+        "I'm sorry to hear about your experience, and thank you for telling us. I'd like to "
+        "understand what happened and help. Please call our office or send us a direct "
+        "message so we can talk it through privately. {name}",
+        "reply",
+    ),
+    Snippet(
+        "Reply: a question about a claim",
+        "Thanks for reaching out. We can't discuss anyone's claim or policy in public, but "
+        "we'd be glad to help with the process and your questions for the carrier. Please "
+        "send us a direct message or call our office.",
+        "reply",
+    ),
+    Snippet(
+        "Reply: asking for a review",
+        "Thank you! If you have a minute, an honest review helps other families find us. "
+        "Either way, we're grateful for your trust.",
+        "reply",
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +160,9 @@ def validate(snippets: Iterable[Snippet]) -> list[Snippet]:
         if len(snippet.text) > MAX_TEXT:
             raise SnippetError(f"The snippet “{name}” is too long ({MAX_TEXT} characters at most).")
         seen.add(name.casefold())
-        checked.append(Snippet(name, snippet.text.strip("\n")))
+        if snippet.kind not in SNIPPET_KINDS:
+            raise SnippetError(f"The snippet “{name}” has an unknown kind.")
+        checked.append(Snippet(name, snippet.text.strip("\n"), snippet.kind))
     return checked
 
 
@@ -147,9 +193,19 @@ class SnippetsService:
         for entry in stored:
             if isinstance(entry, dict):
                 name, text = entry.get("name"), entry.get("text")
+                kind = entry.get("kind", "post")
                 if isinstance(name, str) and isinstance(text, str) and name and text:
-                    snippets.append(Snippet(name, text))
+                    snippets.append(Snippet(name, text, "reply" if kind == "reply" else "post"))
         return snippets
+
+    def of_kind(self, kind: SnippetKind) -> list[Snippet]:
+        """The snippets for posts, or the reply templates (the agent's own first, then the
+        shipped ones they have no snippet of the same name for)."""
+        own = [s for s in self.snippets() if s.kind == kind]
+        if kind != "reply":
+            return own
+        names = {s.name.casefold() for s in self.snippets()}
+        return [*own, *(t for t in REPLY_TEMPLATES if t.name.casefold() not in names)]
 
     def save(self, snippets: Iterable[Snippet]) -> list[Snippet]:
         """Store the whole list (an empty list is kept: the agent removed them all)."""

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from composer.domain.conversations import COMPLAINT_STATUSES, ComplaintStatus
 from composer.domain.posts import STATUSES, PostStatus, RevisionKind
 
 NAMING_CONVENTION = {
@@ -118,6 +119,9 @@ class PostRow(Base):
         lazy="selectin",
         passive_deletes=True,
     )
+    comment: Mapped[PostCommentRow | None] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
+    )
 
 
 class PostPlatformRow(Base):
@@ -170,6 +174,52 @@ class PostAttachmentRow(Base):
     original_name: Mapped[str] = mapped_column(Text, default="")
 
 
+class PostCommentRow(Base):
+    """The comment a reply answers, word for word (one per reply; posts have none)."""
+
+    __tablename__ = "post_comments"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    author: Mapped[str] = mapped_column(Text, default="")
+    platform: Mapped[str] = mapped_column(String(32), default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ComplaintRow(Base):
+    """One complaint register entry: the comment as written, the reply, and its status.
+
+    The comment is copied here (not referenced) so the register keeps it word for word
+    even when the reply is edited or deleted.
+    """
+
+    __tablename__ = "complaints"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s}'" for s in COMPLAINT_STATUSES) + ")", name="status"
+        ),
+        Index("ix_complaints_status", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="SET NULL"), index=True
+    )
+    author: Mapped[str] = mapped_column(Text, default="")
+    platform: Mapped[str] = mapped_column(String(32), default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+    commented_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    text: Mapped[str] = mapped_column(Text)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ComplaintStatus] = mapped_column(String(16), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class RevisionRow(Base):
     __tablename__ = "revisions"
     __table_args__ = (Index("ix_revisions_post", "post_id", "id"),)
@@ -186,6 +236,7 @@ class RevisionRow(Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     account_id: Mapped[int | None] = mapped_column(Integer)
     attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    in_reply_to: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

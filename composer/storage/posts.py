@@ -23,11 +23,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from composer.domain.attachments import Attachment
+from composer.domain.conversations import Comment
 from composer.domain.posts import Post, PostDraft, PostQuery, PostStatus, Revision, RevisionKind
 from composer.storage.models import (
     FTS_BULK_INSERT_KEY,
     FTS_TABLE,
     PostAttachmentRow,
+    PostCommentRow,
     PostPlatformRow,
     PostRow,
     PostTagRow,
@@ -96,6 +98,11 @@ class PostRepository:
             for i, d in zip(ids, drafts, strict=True)
             for n, a in enumerate(d.attachments)
         ]
+        comments = [
+            {"post_id": i, **_comment_values(d.in_reply_to)}
+            for i, d in zip(ids, drafts, strict=True)
+            if d.in_reply_to is not None
+        ]
         # No revision yet: the post row is the one version; the first edit records it.
         connection = self._session.connection()
         flag = insert(SettingRow.__table__).values(key=FTS_BULK_INSERT_KEY, value=True)
@@ -105,6 +112,7 @@ class PostRepository:
             (PostPlatformRow, platforms),
             (PostTagRow, tags),
             (PostAttachmentRow, attachments),
+            (PostCommentRow, comments),
         ):
             if rows:
                 connection.execute(insert(model.__table__), rows)
@@ -305,6 +313,29 @@ def _apply(row: PostRow, draft: PostDraft) -> None:
         row.tags = [existing_tags.get(tag) or PostTagRow(tag=tag) for tag in draft.tags]
     if tuple(to_attachment(a) for a in row.attachments) != draft.attachments:
         _apply_attachments(row, draft.attachments)
+    current = to_comment(row.comment) if row.comment is not None else None
+    if current != draft.in_reply_to:
+        if draft.in_reply_to is None:
+            row.comment = None
+        elif row.comment is None:
+            row.comment = PostCommentRow(**_comment_values(draft.in_reply_to))
+        else:
+            for name, value in _comment_values(draft.in_reply_to).items():
+                setattr(row.comment, name, value)
+
+
+def _comment_values(comment: Comment) -> dict[str, Any]:
+    return {
+        "author": comment.author,
+        "platform": comment.platform,
+        "url": comment.url,
+        "at": comment.at,
+        "text": comment.text,
+    }
+
+
+def to_comment(row: PostCommentRow) -> Comment:
+    return Comment(text=row.text, author=row.author, platform=row.platform, url=row.url, at=row.at)
 
 
 def _apply_attachments(row: PostRow, attachments: tuple[Attachment, ...]) -> None:
@@ -366,6 +397,7 @@ def _revision_values(
         "tags": list(draft.tags),
         "account_id": draft.account_id,
         "attachments": [a.to_dict() for a in draft.attachments],
+        "in_reply_to": draft.in_reply_to.to_dict() if draft.in_reply_to else None,
         "created_at": now,
         "saved_at": now,
     }
@@ -383,6 +415,7 @@ def to_post(row: PostRow) -> Post:
         tags=tuple(sorted(t.tag for t in row.tags)),
         account_id=row.account_id,
         attachments=tuple(to_attachment(a) for a in row.attachments),
+        in_reply_to=to_comment(row.comment) if row.comment is not None else None,
         status=row.status,
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -405,6 +438,7 @@ def to_revision(row: RevisionRow) -> Revision:
             tags=tuple(row.tags or ()),
             account_id=row.account_id,
             attachments=tuple(Attachment.from_dict(a) for a in row.attachments or ()),
+            in_reply_to=Comment.from_dict(row.in_reply_to) if row.in_reply_to else None,
         ),
         created_at=row.created_at,
         saved_at=row.saved_at,

@@ -10,6 +10,7 @@ from composer.domain.posts import AuditHead
 from composer.storage.accounts import AccountRows
 from composer.storage.approvals import ApprovalRepository, ExportRepository
 from composer.storage.audit import AuditRepository, KeySource
+from composer.storage.complaints import ComplaintRepository
 from composer.storage.planning import PlanningRows
 from composer.storage.posts import PostRepository, RevisionRepository
 from composer.storage.settings import SettingsRepository
@@ -37,6 +38,10 @@ class Repositories:
     @cached_property
     def exports(self) -> ExportRepository:
         return ExportRepository(self.session)
+
+    @cached_property
+    def complaints(self) -> ComplaintRepository:
+        return ComplaintRepository(self.session)
 
     @cached_property
     def audit(self) -> AuditRepository:

@@ -55,7 +55,9 @@ def test_history_json_shape_and_filters(cli, sample):
         "platforms",
         "scheduled_at",
         "updated_at",
+        "in_reply_to",  # null for a post; the comment a reply answers
     }
+    assert {p["in_reply_to"] for p in posts} == {None}
     by_id = {p["id"]: p for p in posts}
     assert by_id[2]["platforms"] == ["x", "linkedin"] and by_id[2]["title"] == "Promo"
     assert by_id[3]["scheduled_at"] == "2026-05-13T19:00:00"

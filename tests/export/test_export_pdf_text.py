@@ -171,3 +171,19 @@ def test_cli_refuses_missing_glyphs_in_one_line_unless_allowed(cli, make_post, t
 )
 def test_visual_order(logical, rtl, shown):
     assert visual_order(logical, rtl) == shown
+
+
+def test_the_record_of_a_reply_shows_the_comment_it_answers(exporter, make_post, tmp_path):
+    from composer.domain.conversations import Comment
+
+    comment = Comment("Nobody ever calls me back!", "Dana R.", "google", "https://g.co/r/1")
+    reply = make_post(
+        "I'm sorry, Dana. Please call me.", platforms=("facebook",), in_reply_to=comment
+    )
+    plain = make_post("Storm kit tips.", platforms=("facebook",))
+    out = tmp_path / "record.pdf"
+    exporter.export(ExportRequest("pdf", post_ids=(reply.id, plain.id)), out)
+    pages = [flat(t) for t in page_texts(out.read_bytes())]
+    assert "In reply to" in pages[0] and "Nobody ever calls me back!" in pages[0]
+    assert "Dana R. · google" in pages[0] and "https://g.co/r/1" in pages[0]
+    assert "In reply to" not in pages[1]

@@ -42,15 +42,18 @@ def widget_texts(root: QWidget) -> str:
 
 
 def wait_checked(qtbot, window, timeout: int = 5000) -> None:
-    """Until the findings on show belong to exactly the text in the editor."""
+    """Until the findings on show belong to exactly the text in the editor, from the latest
+    check asked for (a re-check of the same text, after adding a word, counts too)."""
     editor = window.centre.editor
 
     def current() -> bool:
         result = window.checks.result
+        checker = window.checks.checker
         return (
             result is not None
             and result.request.body == editor.toPlainText()
-            and not window.checks.checker.busy()
+            and result.revision == checker.revision
+            and not checker.busy()
         )
 
     qtbot.waitUntil(current, timeout=timeout)

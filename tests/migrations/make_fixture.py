@@ -17,6 +17,7 @@ from pathlib import Path
 
 from composer.app.container import Services
 from composer.domain.attachments import Attachment
+from composer.domain.conversations import Comment
 from composer.domain.findings import CheckResult, Finding
 from composer.domain.posts import PostDraft
 from composer.domain.profile import Profile
@@ -115,6 +116,24 @@ def main() -> int:
         s.evergreen.mark(b.id, 90, times=4)
         s.library.archive(imported[0])
         s.library.delete(imported[1])
+        # From schema 0004: a reply with the comment it answers, flagged as a complaint and
+        # answered (two more audit entries).
+        comment = Comment(
+            text="One star. Nobody at this agency calls me back!! 😡",
+            author="Dana R.",
+            platform="google",
+            url="https://g.co/review/123",
+            at=datetime(2026, 4, 30, 18, 5, tzinfo=UTC),
+        )
+        reply = s.library.create(
+            PostDraft(
+                body="I'm sorry, Dana. Please call me at 555-0100 so I can help.",
+                platforms=("facebook",),
+                in_reply_to=comment,
+            )
+        )
+        complaint = s.conversations.flag_reply(reply.id)
+        s.conversations.set_status(complaint.id, "answered", "Called back the same day")
         assert s.audit.verify().ok
         s.database.backup_to(target)
     with sqlite3.connect(target, isolation_level=None) as conn:  # small: 1 KiB pages

@@ -9,7 +9,9 @@ alt text, which its approval pins down by hash. From 0003 on, the export row nam
 own audit entry and entries may carry an HMAC (the fixture was made without a keyring, so
 its entries are unsigned, as on such a computer); each fixture is a backup, so it also
 carries the head its log had. From 0004 on, the library has weekly posting slots (two for
-all platforms, one for LinkedIn) and the rate post is scheduled and evergreen.
+all platforms, one for LinkedIn) and the rate post is scheduled and evergreen. From 0005 on,
+a reply carries the comment it answers, and that comment is in the complaint register
+(answered, with a note), logged in the chain.
 """
 
 from __future__ import annotations
@@ -120,6 +122,22 @@ def test_released_library_opens_and_keeps_everything(tmp_path, fixture):
             assert planned == [(rate.id, "2026-06-02 09:30")]
             mark = services.evergreen.of(rate.id)
             assert mark is not None and (mark.every_days, mark.times, mark.made) == (90, 4, 0)
+        replies = [p for p in live if p.in_reply_to is not None]
+        complaints = services.conversations.complaints()
+        if fixture.stem < "library-0005":  # from before replies: none, and an empty register
+            assert replies == [] and complaints == []
+            assert all(r.content.in_reply_to is None for r in revisions)
+        else:
+            [reply] = replies
+            assert reply.in_reply_to.text == "One star. Nobody at this agency calls me back!! 😡"
+            assert (reply.in_reply_to.author, reply.in_reply_to.at.hour) == ("Dana R.", 18)
+            [entry] = complaints
+            assert (entry.post_id, entry.status, entry.note) == (
+                reply.id,
+                "answered",
+                "Called back the same day",
+            )
+            assert entry.comment == reply.in_reply_to
 
 
 def test_there_is_a_fixture_for_the_images_schema():
@@ -181,6 +199,37 @@ def test_posting_slots_migration_adds_the_table_and_index_and_goes_back(tmp_path
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert not {"posting_slots", "evergreen", "ix_posts_scheduled"} & tables
+
+
+def test_there_is_a_fixture_for_the_replies_schema():
+    assert "library-0005.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_replies_migration_adds_tables_and_keeps_the_triggers(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0004.sqlite3", path)
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        revision_columns = {row[1] for row in conn.execute("PRAGMA table_info(revisions)")}
+        empty = [row[0] for row in conn.execute("SELECT in_reply_to FROM revisions")]
+        triggers = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    conn.close()
+    assert {"post_comments", "complaints"} <= tables and "in_reply_to" in revision_columns
+    assert empty and set(empty) == {None}  # old revisions answer no comment
+    assert {"audit_log_no_update", "audit_log_no_delete", "approval_images_no_update"} <= triggers
+    _downgrade(path, "0004")
+    with sqlite3.connect(path) as conn:
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        revision_columns = {row[1] for row in conn.execute("PRAGMA table_info(revisions)")}
+    conn.close()
+    assert "complaints" not in tables and "in_reply_to" not in revision_columns
 
 
 def _downgrade(path: Path, revision: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from composer.ui.compose.approval_note import ApprovalNote
 from composer.ui.compose.chips import ChipsBar
+from composer.ui.compose.comment_panel import CommentPanel
 from composer.ui.compose.preview import PreviewView
 from composer.ui.compose.schedule import NOT_SCHEDULED, when_label
 from composer.ui.compose.targeting import TargetingBar, VariantsEditor
@@ -83,6 +84,8 @@ class CentrePane(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(2)
+        self.comment = CommentPanel()  # shown only while the post is a reply
+        top_layout.addWidget(self.comment)
         self.editor = DraftEditor()
         top_layout.addWidget(self.editor, 1)
         self.attachments = AttachmentsStrip()
@@ -125,6 +128,9 @@ class CentrePane(QWidget):
         self.approval.show_text(note)
         for widget in (self.targeting, self.attachments, self.variants):
             widget.setEnabled(not self.locked)
+        for edit in (self.comment.text, self.comment.author, self.comment.platform):
+            edit.setReadOnly(self.locked or self.library_read_only)
+        self.comment.url.setReadOnly(self.locked or self.library_read_only)
         self.editor.setReadOnly(self.locked or self.library_read_only)
         if self.locked:
             self.set_errors_left(None, False)

@@ -78,7 +78,9 @@ class DraftSession(QObject):
         draft = self._collect()
         try:
             if self.post is None:
-                if not draft.body.strip() and not any(t.strip() for t in draft.variants.values()):
+                pasted = draft.in_reply_to is not None and draft.in_reply_to.text.strip()
+                typed = draft.body.strip() or any(t.strip() for t in draft.variants.values())
+                if not typed and not pasted:
                     return None
                 post = self._library.create(draft)
                 self._set(post)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtWidgets import QDialog
 
 from composer.domain.accounts import Account
+from composer.domain.conversations import Comment
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningError
@@ -85,6 +86,7 @@ class PostsController(QObject):
         self._accounts: list[Account] = []
         self._picture: tuple[tuple[str, str] | None, QPixmap | None] = (None, None)
         centre.variants.changed.connect(self._edited)
+        centre.comment.changed.connect(self._edited)
         centre.editor.focusLost.connect(self.session.save_now)
         history.postActivated.connect(self.open)
         history.newRequested.connect(self.new)
@@ -108,6 +110,7 @@ class PostsController(QObject):
             tags=post.tags if post else (),
             account_id=c.targeting.account_id(),
             attachments=self.images.attachments(),
+            in_reply_to=c.comment.comment(),
         )
 
     def _show(self, post: Post | None, draft: PostDraft | None = None) -> None:
@@ -121,6 +124,7 @@ class PostsController(QObject):
             self.refresh_accounts(content.account_id)
             c.variants.set_variants(content.variants)
             self.images.show_post(content.attachments)
+            c.comment.set_comment(content.in_reply_to)
             c.set_status(post.status if post else None)
             c.set_details(content.title, content.scheduled_at, content.tags)
             c.saved.setText("")
@@ -216,11 +220,13 @@ class PostsController(QObject):
         self._show(post)
         return True
 
-    def new(self) -> None:
+    def new(self, reply: bool = False) -> None:
+        """A new draft; with `reply`, a reply: the comment field first, for pasting."""
         self.session.start_new()
         platforms = self.services.preferences.load().default_platforms
-        self._show(None, PostDraft(body="", platforms=platforms))
-        self.centre.editor.setFocus()
+        comment = Comment(text="") if reply else None
+        self._show(None, PostDraft(body="", platforms=platforms, in_reply_to=comment))
+        (self.centre.comment.text if reply else self.centre.editor).setFocus()
 
     def _changed_elsewhere(self, post_id: int) -> None:
         if post_id == self.session.post_id:

@@ -82,8 +82,13 @@ class SnippetActions(QObject):
         return SnippetsService(services.library) if services is not None else None
 
     def snippets(self) -> list[Snippet]:
+        """For a reply, the reply templates first, then the post snippets; for a post, the
+        post snippets only."""
         service = self.service()
-        return service.snippets() if service is not None else []
+        if service is None:
+            return []
+        posts = service.of_kind("post")
+        return [*service.of_kind("reply"), *posts] if self._window.centre.comment.active else posts
 
     def insert(self, snippet: Snippet, target: QPlainTextEdit | None = None) -> bool:
         """The snippet with the profile filled in; says what the profile still lacks."""

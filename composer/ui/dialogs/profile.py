@@ -161,6 +161,10 @@ class ProfileDialog(QDialog):
         self.medicare_organizations = self._count("Medicare organizations you represent")
         self.medicare_plans = self._count("Medicare plans you offer")
         self.line_boxes["medicare"].toggled.connect(self._medicare_toggled)
+        self.reply_snippet = self._text(
+            "Reply snippet: taking a conversation private",
+            "Offered when a reply to a complaint stays public, e.g. Please call me at …",
+        )
         self.why = QLabel(WHY, self)
         self.why.setWordWrap(True)
         self.licences_why = QLabel(LICENCES_WHY, self)
@@ -239,6 +243,7 @@ class ProfileDialog(QDialog):
         form.addRow("&License number", self.license_number)
         form.addRow("&Disclosure", self.disclosure)
         form.addRow("&Broker-dealer", self.broker_dealer)
+        form.addRow("&Reply snippet", self.reply_snippet)
         preview = QGroupBox("How your sign-off reads", self)
         preview_layout = QVBoxLayout(preview)
         preview_layout.addWidget(self.preview)
@@ -312,6 +317,7 @@ class ProfileDialog(QDialog):
         self.medicare_organizations.setValue(profile.medicare_organizations)
         self.medicare_plans.setValue(profile.medicare_plans)
         self._medicare_toggled(self.line_boxes["medicare"].isChecked())
+        self.reply_snippet.setPlainText(profile.reply_snippet)
         for platform, box in self.platform_boxes.items():
             box.setChecked(platform in preferences.default_platforms)
         self.theme.setCurrentIndex(max(0, self.theme.findData(preferences.theme)))
@@ -330,6 +336,7 @@ class ProfileDialog(QDialog):
             medicare_organizations=self.medicare_organizations.value(),
             medicare_plans=self.medicare_plans.value(),
             picture=self.picture.picture,
+            reply_snippet=self.reply_snippet.toPlainText().strip(),
         )
 
     def _update_preview(self) -> None:

@@ -2,6 +2,7 @@
 
 Edits are made on a working copy, so Cancel really cancels; the preview shows the text as
 it would be inserted with the current profile, and names what the profile still lacks.
+Each snippet is for posts or a reply template (offered when answering a comment).
 `exec()` returns Accepted only when something was stored, so the window knows to refresh.
 """
 
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,11 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from composer.services.library import LibraryError
-from composer.services.snippets import PLACEHOLDERS, Snippet, SnippetError, expand
+from composer.services.snippets import (
+    PLACEHOLDERS,
+    SNIPPET_KINDS,
+    Snippet,
+    SnippetError,
+    SnippetKind,
+    expand,
+)
 
 if TYPE_CHECKING:
     from composer.services.snippets import SnippetsService
 
+KIND_LABELS = {"post": "For posts", "reply": "Reply template"}
 EMPTY_HINT = "No snippets yet. Choose Add to write text you insert often."
 PLACEHOLDER_HINT = "Filled in from your profile when inserted: " + ", ".join(
     f"{{{key}}}" for key in PLACEHOLDERS
@@ -59,6 +69,10 @@ class SnippetsDialog(QDialog):
         self.name = QLineEdit(self)
         self.name.setAccessibleName("Snippet name")
         self.name.setPlaceholderText("e.g. Sign-off")
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Snippet kind: for posts or a reply template")
+        for kind in SNIPPET_KINDS:
+            self.kind.addItem(KIND_LABELS[kind], kind)
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName("Snippet text")
         self.text.setPlaceholderText("The text to insert, e.g. {name} · License #{license}")
@@ -77,6 +91,7 @@ class SnippetsDialog(QDialog):
         self.names.currentRowChanged.connect(self._show_row)
         self.name.textEdited.connect(self._edited)
         self.text.textChanged.connect(self._edited)
+        self.kind.currentIndexChanged.connect(self._edited)
         self._fill_list(0)
         self.resize(640, 420)
 
@@ -109,6 +124,7 @@ class SnippetsDialog(QDialog):
         left.addLayout(row)
         form = QFormLayout()
         form.addRow("&Name", self.name)
+        form.addRow("&Kind", self.kind)
         form.addRow("&Text", self.text)
         right = QVBoxLayout()
         right.addLayout(form, 1)
@@ -132,7 +148,7 @@ class SnippetsDialog(QDialog):
         self._loading = True
         self.names.clear()
         for snippet in self._working:
-            self.names.addItem(snippet.name or "(no name)")
+            self.names.addItem(_list_label(snippet))
         self._loading = False
         if self._working:
             self.names.setCurrentRow(max(0, min(row, len(self._working) - 1)))
@@ -145,8 +161,9 @@ class SnippetsDialog(QDialog):
         self._loading = True
         self.name.setText(self._working[row].name if has else "")
         self.text.setPlainText(self._working[row].text if has else "")
+        self.kind.setCurrentIndex(SNIPPET_KINDS.index(self._working[row].kind) if has else 0)
         self._loading = False
-        for widget in (self.name, self.text, self.delete_button):
+        for widget in (self.name, self.kind, self.text, self.delete_button):
             widget.setEnabled(has)
         self.up_button.setEnabled(has and row > 0)
         self.down_button.setEnabled(has and row < len(self._working) - 1)
@@ -156,10 +173,11 @@ class SnippetsDialog(QDialog):
         row = self.names.currentRow()
         if self._loading or not 0 <= row < len(self._working):
             return
-        self._working[row] = Snippet(self.name.text(), self.text.toPlainText())
+        kind: SnippetKind = "reply" if self.kind.currentData() == "reply" else "post"
+        self._working[row] = Snippet(self.name.text(), self.text.toPlainText(), kind)
         item = self.names.item(row)
         if item is not None:
-            item.setText(self.name.text().strip() or "(no name)")
+            item.setText(_list_label(self._working[row]))
         self.message.clear()
         self._update_preview()
 
@@ -222,3 +240,8 @@ class SnippetsDialog(QDialog):
             self.message.setText(str(exc))
             return
         self.accept()
+
+
+def _list_label(snippet: Snippet) -> str:
+    name = snippet.name.strip() or "(no name)"
+    return f"↩ {name}" if snippet.kind == "reply" else name

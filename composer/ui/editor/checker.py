@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from composer.domain.attachments import AttachmentInfo
+from composer.domain.conversations import Comment
 from composer.domain.findings import Finding, PlatformCount
 from composer.domain.history import HistoryItem
 from composer.guidelines.inputs import CheckInput
@@ -40,6 +41,7 @@ class CheckRequest:
     history: tuple[HistoryItem, ...] = ()
     post_id: int | None = None
     attachments: tuple[AttachmentInfo, ...] = ()  # the images, for the media checks
+    comment: Comment | None = None  # for a reply, the comment it answers (read, not flagged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ def run_checks(
             history=request.history,
             post_id=request.post_id,
             attachments=request.attachments,
+            comment=request.comment,
         )
     )
     counts = dict(body.platforms)
@@ -82,6 +85,7 @@ def run_checks(
                 history=request.history,
                 post_id=request.post_id,
                 attachments=request.attachments,
+                comment=request.comment,
             )
         )
         variant_findings[platform] = result.findings

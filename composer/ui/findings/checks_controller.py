@@ -108,6 +108,7 @@ class ChecksController(QObject):
                 history=self.history,
                 post_id=self._post_id(),
                 attachments=infos(centre.attachments.attachments()),
+                comment=centre.comment.comment(),
             ),
             now=now,
         )

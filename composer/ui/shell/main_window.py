@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         from composer.ui.compose.posts_controller import PostsController
 
         self.posts = PostsController(services, self.centre, self.checks, self.banner, panel, self)
+        from composer.ui.compose.replies import ReplyActions
+
+        self.replies = ReplyActions(self, services, self.posts)
         for index, notice in enumerate(services.notices):
             self.banner.show_notice(f"library-{index}", notice, "warning")
         self._set_library_ready(True)

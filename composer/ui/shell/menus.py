@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 @dataclass
 class Actions:
     new: QAction
+    new_reply: QAction
+    complaints: QAction
     save: QAction
     export: QAction
     quit: QAction
@@ -56,6 +58,12 @@ def _action(
 def build(window: QMainWindow) -> Actions:
     a = Actions(
         new=_action(window, "&New Draft", "Ctrl+N", "Start a new post"),
+        new_reply=_action(
+            window, "New &Reply", "Ctrl+R", "Answer a comment or review (paste it first)"
+        ),
+        complaints=_action(
+            window, "&Complaint Register…", None, "Complaints recorded word for word"
+        ),
         save=_action(window, "&Save", "Ctrl+S", "Save now (Composer also saves as you type)"),
         export=_action(window, "&Export…", "Ctrl+E", "Export approved posts"),
         quit=_action(window, "&Quit", "Ctrl+Q", "Save and quit"),
@@ -97,7 +105,7 @@ def build(window: QMainWindow) -> Actions:
     )
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    for action in (a.new, a.save, None, a.export, None, a.quit):
+    for action in (a.new, a.new_reply, a.save, None, a.export, a.complaints, None, a.quit):
         file_menu.addSeparator() if action is None else file_menu.addAction(action)
     edit_menu = bar.addMenu("&Edit")
     for action in (a.undo, a.redo, None, a.insert_snippet, None, a.find):
@@ -125,4 +133,6 @@ def build(window: QMainWindow) -> Actions:
     help_menu = bar.addMenu("&Help")
     for action in (a.help_finding, a.shortcuts, a.welcome, None, a.about):
         help_menu.addSeparator() if action is None else help_menu.addAction(action)
+    for action in (a.new_reply, a.complaints):  # until the library is open
+        action.setEnabled(False)
     return a

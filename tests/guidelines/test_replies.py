@@ -1,0 +1,180 @@
+"""The reply checks: the comment is read as context, only the reply is flagged.
+
+Reply rules must stay silent on ordinary posts (no comment), a kind reply that takes the
+conversation private must stay silent altogether, and the shipped reply templates must
+pass. `tests/data/replies/replies.jsonl` holds labelled replies (tuning data, see its
+README): every bad one must raise what it is labelled with, no good one may raise anything.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from composer.domain.conversations import Comment
+from composer.domain.profile import Profile
+from composer.guidelines.engine import Engine
+from composer.guidelines.inputs import CheckInput
+from composer.services.snippets import REPLY_TEMPLATES, expand
+from tests.helpers.paths import DATA
+
+ENGINE = Engine.load(style_checks=False)
+REPLIES = [
+    json.loads(line)
+    for line in (DATA / "replies" / "replies.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
+COMPLAINT = Comment(text="One star. Nobody at this agency ever calls me back about my claim!")
+CONVERSATION = ("conversation.", "compliance.privacy", "compliance.claims-promise")
+
+
+def _check(text: str, comment: Comment | None, profile: Profile | None = None):
+    return ENGINE.check(
+        CheckInput(text=text, platforms=("facebook",), comment=comment, profile=profile)
+    )
+
+
+def _comment(data: dict[str, str]) -> Comment:
+    return Comment(text=data["text"], author=data.get("author", ""))
+
+
+@pytest.mark.parametrize("row", [r for r in REPLIES if not r["clean"]], ids=lambda r: r["id"])
+def test_a_bad_reply_raises_what_it_is_labelled_with(row) -> None:
+    found = {f.category for f in _check(row["text"], _comment(row["in_reply_to"])).findings}
+    assert set(row["expect"]) <= found
+
+
+@pytest.mark.parametrize("row", [r for r in REPLIES if r["clean"]], ids=lambda r: r["id"])
+def test_a_good_reply_raises_nothing_at_all(row) -> None:
+    result = _check(row["text"], _comment(row["in_reply_to"]))
+    assert [f.rule for f in result.findings if not f.category.startswith("platform.")] == []
+
+
+@pytest.mark.parametrize("row", REPLIES, ids=lambda r: r["id"])
+def test_the_same_text_as_an_ordinary_post_gets_no_reply_rule(row) -> None:
+    reply_rules = [
+        f.rule
+        for f in _check(row["text"], None).findings
+        if f.category.startswith("conversation.") or ".reply-" in f.rule
+    ]
+    assert reply_rules == []
+
+
+def test_only_the_reply_is_flagged_never_the_comment() -> None:
+    reply = "That's not on us."
+    result = _check(reply, Comment(text="Worst agency ever, that's not on us to fix, rude staff"))
+    assert [(f.rule, f.text) for f in result.findings if f.start is not None] == [
+        ("conversation.tone.blaming", "That's not on us")
+    ]
+    assert all(f.end is None or f.end <= len(reply) for f in result.findings)
+
+
+def test_a_public_reply_to_a_complaint_is_nudged_private_with_the_profile_snippet() -> None:
+    snippet = "Please call me at 555-0100 so I can look into this with you."
+    result = _check("We're sorry to hear that.", COMPLAINT, Profile(reply_snippet=snippet))
+    [nudge] = [f for f in result.findings if f.category == "conversation.private"]
+    assert (nudge.severity, nudge.start, nudge.suggestions) == ("suggestion", None, (snippet,))
+    bare = _check("We're sorry to hear that.", COMPLAINT)
+    assert [f.suggestions for f in bare.findings if f.category == "conversation.private"] == [()]
+
+
+def test_a_reply_to_a_friendly_comment_is_not_nudged() -> None:
+    result = _check("Thank you, glad we could help!", Comment(text="Thanks for the storm tips!"))
+    assert result.findings == ()
+
+
+def test_a_reply_taking_it_private_needs_no_disclosure_even_when_it_says_call_me() -> None:
+    profile = Profile(name="Pat", license_number="0K1", disclosure="Pat, Lic. 0K1")
+    text = "I'm sorry, Dana. Please call me at 555-0100 so we can sort it out."
+    assert _check(text, COMPLAINT, profile).findings == ()
+    as_post = {f.category for f in _check(text, None, profile).findings}
+    assert "compliance.disclosure" in as_post  # a post that says "call me" still needs it
+
+
+PRAISE = Comment(text="Thanks so much, Sam was great with our renters policy!")
+CLAIM_QUESTION = Comment(text="Why was my claim denied? Can someone explain?")
+# The comment each shipped template is written to answer.
+ANSWERS = {
+    "Reply: thank you": (PRAISE,),
+    "Reply: a complaint": (COMPLAINT, CLAIM_QUESTION, PRAISE),
+    "Reply: a question about a claim": (CLAIM_QUESTION, COMPLAINT, PRAISE),
+    "Reply: asking for a review": (PRAISE,),
+}
+
+
+def test_every_shipped_template_is_tried() -> None:
+    assert sorted(ANSWERS) == sorted(t.name for t in REPLY_TEMPLATES)
+    assert {t.kind for t in REPLY_TEMPLATES} == {"reply"}
+
+
+@pytest.mark.parametrize("template", REPLY_TEMPLATES, ids=lambda t: t.name)
+def test_the_shipped_reply_templates_pass_every_check(template) -> None:
+    profile = Profile(name="Pat Example", agency="Example Agency", license_number="0000000")
+    text = expand(template.text, profile).text
+    for comment in (*ANSWERS[template.name], None):
+        found = [f.rule for f in _check(text, comment, profile).findings]
+        assert found == [], (template.name, comment, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "reason", "personal"),
+    [
+        ("One star. Nobody ever calls me back.", True, "unanswered", False),
+        ("Worst agency in town!", True, "grievance", False),
+        ("★☆☆☆☆", True, "low-rating", False),
+        ("Service was 1/5, sadly.", True, "low-rating", False),
+        ("My claim was denied, I'm furious.", True, "grievance", True),
+        ("Quick question about my claim from the hail storm", False, "", True),
+        ("Thanks for the tips, Sam!", False, "", False),
+        ("Five stars, would recommend to anyone.", False, "", False),
+        ("I've called four times and still no answer. Horrible.", True, "unanswered", False),
+        ("Still no check from my claim after 2 months.", True, "unanswered", True),
+        ("Customer service is a joke here.", True, "grievance", False),
+        ("⭐ Slow and rude.", True, "grievance", False),
+        ("⭐ Meh.", True, "low-rating", False),
+        ("⭐⭐⭐⭐⭐ Pat always calls back within the hour!", False, "", False),
+        ("Nobody explains insurance better than Pat!", False, "", False),
+        ("Great tips to avoid water damage this winter.", False, "", False),
+    ],
+)
+def test_reading_a_comment(text: str, complaint: bool, reason: str, personal: bool) -> None:
+    reading = ENGINE.read_comment(text)
+    assert (reading.complaint, reading.reason, reading.personal) == (complaint, reason, personal)
+    if complaint:
+        assert reading.evidence and reading.evidence in text
+
+
+def test_an_example_may_quote_the_comment_it_answers() -> None:
+    from composer.guidelines.examples import split_example
+
+    assert split_example("> Worst agency.\nSorry, Tom.\nCall me.") == (
+        "Worst agency.",
+        "Sorry, Tom.\nCall me.",
+    )
+    assert split_example("No comment here.") == (None, "No comment here.")
+
+
+def test_a_custom_pack_may_use_the_conversation_signals(tmp_path) -> None:
+    (tmp_path / "house.toml").write_text(
+        '[pack]\nid = "house"\ntitle = "House"\n\n[[rule]]\nid = "conversation.tone.house"\n'
+        'category = "conversation.tone"\nseverity = "warning"\ncheck = "phrases"\n'
+        'when = ["reply", "complaint"]\nphrases = ["per my last email"]\nmessage = "m"\n'
+        'explanation = "e"\nreference = "r"\n[rule.examples]\n'
+        'trigger = ["> Worst agency.\\nPer my last email, no."]\npass = ["Thanks!"]\n'
+        '\n[[rule]]\nid = "conversation.tone.typo"\ncategory = "conversation.tone"\n'
+        'severity = "warning"\ncheck = "phrases"\nwhen = ["replly"]\nphrases = ["x"]\n'
+        'message = "m"\nexplanation = "e"\nreference = "r"\n[rule.examples]\n'
+        'trigger = ["x"]\npass = ["y"]\n',
+        encoding="utf-8",
+    )
+    engine = Engine.load([tmp_path], style_checks=False)
+    assert [(e.rule, "unknown signal 'replly'" in e.reason) for e in engine.load_errors] == [
+        ("conversation.tone.typo", True)
+    ]
+    text = "Per my last email, no."
+    rule = "conversation.tone.house"
+    assert rule in {f.rule for f in engine.check(CheckInput(text, comment=COMPLAINT)).findings}
+    assert rule not in {f.rule for f in engine.check(CheckInput(text)).findings}
+    praise = Comment(text="Lovely people!")
+    assert rule not in {f.rule for f in engine.check(CheckInput(text, comment=praise)).findings}
