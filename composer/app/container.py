@@ -14,7 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.domain.layout import LIBRARY_FILE, library_path, user_dictionary_path
+from composer.domain.layout import (
+    LIBRARY_FILE,
+    library_path,
+    user_dictionary_path,
+    user_rules_dir,
+)
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
@@ -99,6 +104,7 @@ class Services:
             profile_source=library.profile,
             loader=engine_loader or (lambda: load_engine(data_dir)),
             user_dictionary=user_dictionary_path(data_dir),
+            custom_rules=(user_rules_dir(data_dir),),
         )
 
         preferences = PreferencesService(library)
@@ -122,6 +128,7 @@ class Services:
                 history,
                 now,
                 approver=approver,
+                rules=guidelines.rules_version,
             ),
             guidelines=guidelines,
             preferences=preferences,

@@ -258,6 +258,9 @@ def approval_json(approval: Approval) -> dict[str, Any]:
         "findings": [dict(f) for f in approval.findings],
         "overrides": dict(approval.overrides),
         "exported_at": _iso(approval.exported_at),
+        "kind": "outside" if approval.review is not None else "self",
+        "outside_review": None if approval.review is None else approval.review.to_dict(),
+        "rules_version": None if approval.rules is None else approval.rules.to_dict(),
     }
 
 

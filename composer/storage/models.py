@@ -7,12 +7,13 @@ alter SQLite tables. The FTS5 index and the append-only triggers live only in mi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -101,6 +103,9 @@ class PostRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # From 0004: a legal hold blocks deletion; the last use starts the retention period.
+    legal_hold: Mapped[bool] = mapped_column(default=False, server_default=false())
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     platforms: Mapped[list[PostPlatformRow]] = relationship(
         order_by="PostPlatformRow.position",
@@ -202,6 +207,15 @@ class ApprovalRow(Base):
     approved_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # From 0004 (NULL before): the rule packs in force, and who signed off.
+    rules_version: Mapped[str | None] = mapped_column(String(40))
+    rules_sha256: Mapped[str | None] = mapped_column(String(64))
+    rules_packs: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
+    review_kind: Mapped[str | None] = mapped_column(String(16))  # "self" or "outside"
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    approval_code: Mapped[str | None] = mapped_column(String(100))
+    expires_on: Mapped[date | None] = mapped_column(Date)
 
     texts: Mapped[list[ApprovalTextRow]] = relationship(
         order_by="ApprovalTextRow.position", lazy="selectin"
@@ -258,6 +272,24 @@ class ExportItemRow(Base):
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), primary_key=True)
     approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"))
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PublicationRow(Base):
+    """Where and when a post ran: one row per publication (each also in the audit log)."""
+
+    __tablename__ = "publications"
+    __table_args__ = (Index("ix_publications_post", "post_id", "published_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    approval_id: Mapped[int | None] = mapped_column(ForeignKey("approvals.id"))
+    platform: Mapped[str] = mapped_column(String(32))
+    account: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    audience: Mapped[str] = mapped_column(String(16))
+    spend: Mapped[str] = mapped_column(String(32))  # a decimal amount as typed, or ""
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AuditRow(Base):

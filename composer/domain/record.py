@@ -1,0 +1,102 @@
+"""What the examiner's record adds to an approval and a post, as plain frozen values.
+
+An approval names the rule packs it was checked against (`RulesVersion`) and, when someone
+other than the agent signed off, who did (`OutsideReview`). A post's `Publication`s say
+where and when it ran; the last of them starts its retention period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+Audience = Literal["public", "group", "boosted"]
+AUDIENCES: tuple[Audience, ...] = ("public", "group", "boosted")
+
+PackSource = Literal["shipped", "custom"]
+
+
+@dataclass(frozen=True, slots=True)
+class PackHash:
+    """One rule pack file in force: where it came from, its name and its SHA-256."""
+
+    source: PackSource
+    file: str
+    sha256: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "file": self.file, "sha256": self.sha256}
+
+
+@dataclass(frozen=True, slots=True)
+class RulesVersion:
+    """The rules an approval was checked against.
+
+    `version` is the Composer version the shipped packs came with; `sha256` covers every
+    pack in force (shipped and custom: each file's source, name and SHA-256, in order), so
+    two approvals with the same value were checked against exactly the same rules.
+    """
+
+    version: str
+    sha256: str
+    packs: tuple[PackHash, ...] = ()
+
+    @property
+    def custom(self) -> tuple[PackHash, ...]:
+        return tuple(p for p in self.packs if p.source == "custom")
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "sha256": self.sha256,
+            "packs": [p.to_dict() for p in self.packs],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideReview:
+    """An approval given by someone other than the agent (a principal, carrier or IMO)."""
+
+    reviewer: str
+    organisation: str = ""
+    code: str = ""
+    expires_on: date | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "reviewer": self.reviewer,
+            "organisation": self.organisation or None,
+            "code": self.code or None,
+            "expires_on": self.expires_on.isoformat() if self.expires_on else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """One time a post ran: on which platform and account, where, when, to whom, at what
+    cost. `published_at` is aware UTC; `spend` is the amount as a decimal string ("" when
+    nothing was paid)."""
+
+    id: int
+    post_id: int
+    approval_id: int | None
+    platform: str
+    account: str
+    url: str
+    published_at: datetime
+    audience: Audience
+    spend: str
+    recorded_at: datetime
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "approval_id": self.approval_id,
+            "platform": self.platform,
+            "account": self.account or None,
+            "url": self.url or None,
+            "published_at": self.published_at.isoformat(timespec="seconds"),
+            "audience": self.audience,
+            "spend": self.spend or None,
+        }
