@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from composer.services.library import LibraryService
     from composer.services.maintenance import MaintenanceService
     from composer.services.preferences import PreferencesService
+    from composer.services.records import RecordsService
     from composer.storage.database import Database
 
 
@@ -67,6 +68,7 @@ class Services:
     audit: AuditService
     importer: ImportService
     account_repository: AccountRepository
+    clock: Callable[[], Any] | None = None  # the library's clock (tests set one)
 
     @classmethod
     def open(
@@ -135,6 +137,7 @@ class Services:
             audit=AuditService(database, now, keys),
             importer=ImportService(database, now),
             account_repository=SqlAccountRepository(database, now),
+            clock=now,
         )
         try:  # made now: the audit key is asked for inside write transactions
             services.library_id  # noqa: B018
@@ -163,6 +166,14 @@ class Services:
         from composer.services.images import ImageStore
 
         return ImageStore(self.data_dir)
+
+    @cached_property
+    def records(self) -> RecordsService:
+        """Publications, legal hold, retention and deletion (the examiner's record)."""
+        from composer.services.library import utc_now
+        from composer.services.records import RecordsService
+
+        return RecordsService(self.database, self.clock or utc_now)
 
     # --- accounts (issue 4) -------------------------------------------------------------
     @cached_property

@@ -11,6 +11,7 @@ from composer.storage.accounts import AccountRows
 from composer.storage.approvals import ApprovalRepository, ExportRepository
 from composer.storage.audit import AuditRepository, KeySource
 from composer.storage.posts import PostRepository, RevisionRepository
+from composer.storage.publications import PublicationRepository
 from composer.storage.settings import SettingsRepository
 
 
@@ -57,3 +58,8 @@ class Repositories:
     @cached_property
     def accounts(self) -> AccountRows:
         return AccountRows(self.session)
+
+    @cached_property
+    def publications(self) -> PublicationRepository:
+        """Publications, and each post's legal hold and use (for retention)."""
+        return PublicationRepository(self.session)
