@@ -13,6 +13,7 @@ class Profile:
     states: tuple[str, ...] = field(default_factory=tuple)
     disclosure: str = ""
     broker_dealer_disclosure: str = ""
+    lines: tuple[str, ...] = field(default_factory=tuple)  # lines of business, as written
 
     @classmethod
     def from_mapping(cls, data: dict[str, object]) -> Profile:
@@ -27,6 +28,9 @@ class Profile:
         states = data.get("states", [])
         if not isinstance(states, list) or not all(isinstance(s, str) for s in states):
             raise ValueError("'states' must be a list of state codes")
+        lines = data.get("lines", [])
+        if not isinstance(lines, list) or not all(isinstance(s, str) for s in lines):
+            raise ValueError("'lines' must be a list of lines of business")
         return cls(
             name=text("name"),
             agency=text("agency"),
@@ -34,6 +38,7 @@ class Profile:
             states=tuple(s.strip().upper() for s in states),
             disclosure=text("disclosure"),
             broker_dealer_disclosure=text("broker_dealer_disclosure"),
+            lines=tuple(s.strip() for s in lines if s.strip()),
         )
 
     @classmethod

@@ -27,6 +27,7 @@ from composer.export.model import (
     DATE_ORDERS,
     DateOrder,
     ExportItem,
+    RecordCover,
     RenderOptions,
     local_naive,
 )
@@ -56,6 +57,7 @@ from composer.services.export_errors import (
     ExportTargetExistsError,
     ExportWriteError,
 )
+from composer.services.export_record import cover_of, extras
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 
@@ -167,6 +169,9 @@ class OpenLibrary(Protocol):
     @property
     def images(self) -> ImageStore: ...
 
+    @property
+    def library_id(self) -> str: ...
+
 
 class ExportService:
     def __init__(
@@ -178,6 +183,7 @@ class ExportService:
         clock: Clock = utc_now,
         images: ImageStore | Callable[[], ImageStore] | None = None,
         data_dir: Path | None = None,
+        library_id: Callable[[], str] | None = None,
     ) -> None:
         """`images` is the data folder's image store (or a function making it, so exports
         of posts without images never load Qt); without it, exports name images by hash
@@ -190,6 +196,7 @@ class ExportService:
         self._accounts = accounts
         self._clock = clock
         self._images = images
+        self._library_id = library_id
 
     @classmethod
     def over(cls, services: OpenLibrary, clock: Clock = utc_now) -> ExportService:
@@ -202,6 +209,7 @@ class ExportService:
             clock,
             images=lambda: services.images,
             data_dir=services.data_dir,
+            library_id=lambda: services.library_id,
         )
 
     def _store(self) -> ImageStore | None:
@@ -291,6 +299,7 @@ class ExportService:
                 assert status in SELECTABLE_STATUSES  # plan() validated the request
                 posts = _all_with_status(tx, (status,))
             active = tx.approvals.active_for([post.id for post in posts])
+            publications, dismissed = extras(tx, [post.id for post in posts])
             for post in posts:
                 if post.deleted_at is not None:
                     skipped.append(Skipped(post.id, ProblemCode.IN_BIN))
@@ -318,6 +327,9 @@ class ExportService:
                         images=export_images(self._store(), post, approval)
                         if approval.images
                         else (),
+                        status=post.status,
+                        publications=publications.get(post.id, ()),
+                        dismissed=dismissed.get(post.id, frozenset()),
                     )
                 )
         return items, skipped
@@ -351,6 +363,7 @@ class ExportService:
             neutralise=request.neutralise,
             generated_at=self._clock(),
             scheduler=request.scheduler,
+            cover=self._cover() if request.format == "pdf" else None,
         )
         staged, digest, size = self._stage(plan, options, path, force)
         post_ids = tuple(item.post_id for item in plan.items)
@@ -386,6 +399,11 @@ class ExportService:
             plan.warnings,
             plan.skipped,
         )
+
+    def _cover(self) -> RecordCover:
+        with self._db.read() as tx:
+            profile = tx.settings.profile()
+        return cover_of(profile, self._library_id() if self._library_id else "")
 
     def _stage(
         self, plan: ExportPlan, options: RenderOptions, path: Path, force: bool

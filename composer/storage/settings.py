@@ -41,4 +41,5 @@ class SettingsRepository:
     def set_profile(self, profile: Profile) -> None:
         data = asdict(profile)
         data["states"] = list(profile.states)
+        data["lines"] = list(profile.lines)
         self.set(PROFILE_KEY, data)
