@@ -93,7 +93,7 @@ def test_every_page_is_numbered_and_the_last_has_a_signature_and_date_line(recor
 
 
 def test_a_post_page_has_its_title_status_and_the_text_once(record):
-    _, pages, same, split = record
+    _, pages, _, _ = record
     page = pages[1]
     assert page.startswith("Flood quotes Post 1 · Approved")
     assert "Platforms LinkedIn and Facebook" in page
