@@ -12,7 +12,7 @@ the audit log does not know.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 from composer.domain.accounts import PLATFORMS, Account
 from composer.domain.errors import StorageError
 from composer.domain.files import AtomicWriteError, Staged, stage_file
-from composer.domain.posts import ExportRecord, Post, PostQuery, PostStatus
+from composer.domain.posts import ExportRecord, PostStatus
 from composer.export import FORMATS, SCHEDULERS
 from composer.export.model import (
     DATE_ORDERS,
@@ -29,7 +29,6 @@ from composer.export.model import (
     ExportItem,
     RecordCover,
     RenderOptions,
-    local_naive,
 )
 from composer.services.approval import NotApprovedError
 from composer.services.export_bundle import (
@@ -58,6 +57,7 @@ from composer.services.export_errors import (
     ExportWriteError,
 )
 from composer.services.export_record import cover_of, extras
+from composer.services.export_select import all_with_status, filter_items, single_platform
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 
@@ -67,7 +67,6 @@ if TYPE_CHECKING:
     from composer.services.audit import AuditService
     from composer.services.images import ImageStore
     from composer.storage.database import Database
-    from composer.storage.repositories import Repositories
 
 __all__ = [
     "ExportError",
@@ -86,7 +85,6 @@ __all__ = [
 
 CSV_FORMATS = ("hootsuite", "sprout", "csv", BUNDLE)
 SELECTABLE_STATUSES: tuple[PostStatus, ...] = ("approved", "exported")
-_PAGE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +240,8 @@ class ExportService:
         candidates, skipped = self._gather(request)
         scheduler = request.scheduler_format
         if platform is None and scheduler is not None and candidates:
-            platform = _single_platform(scheduler, candidates)
-        items, more_skipped = _filter(candidates, platform, account, request)
+            platform = single_platform(scheduler, candidates)
+        items, more_skipped = filter_items(candidates, platform, account, request)
         skipped += more_skipped
         problems: list[Problem] = []
         explicit = bool(request.post_ids)
@@ -297,7 +295,7 @@ class ExportService:
             else:
                 status = request.status or "approved"
                 assert status in SELECTABLE_STATUSES  # plan() validated the request
-                posts = _all_with_status(tx, (status,))
+                posts = all_with_status(tx, (status,))
             active = tx.approvals.active_for([post.id for post in posts])
             publications, dismissed = extras(tx, [post.id for post in posts])
             for post in posts:
@@ -456,57 +454,3 @@ def _validated(request: ExportRequest) -> ExportRequest:
     if refused:
         raise ExportRefusedError([Problem(code, blocking=True, value=v) for code, v in refused])
     return replace(request, post_ids=tuple(dict.fromkeys(request.post_ids)))
-
-
-def _all_with_status(tx: Repositories, statuses: tuple[PostStatus, ...]) -> list[Post]:
-    """Every live post with one of `statuses`, soonest scheduled first (unscheduled last)."""
-    posts: list[Post] = []
-    offset = 0
-    while True:
-        page = tx.posts.page(PostQuery(statuses=statuses, limit=_PAGE, offset=offset))
-        posts += page
-        if len(page) < _PAGE:
-            break
-        offset += _PAGE
-    posts.sort(key=lambda p: (p.scheduled_at is None, p.scheduled_at or datetime.min, p.id))
-    return posts
-
-
-def _single_platform(format: str, items: Sequence[ExportItem]) -> str:
-    found = {p for item in items for p in item.platforms}
-    if len(found) == 1:
-        return found.pop()
-    platforms = tuple(p for p in PLATFORMS if p in found) + tuple(sorted(found - set(PLATFORMS)))
-    several = Problem(
-        ProblemCode.SEVERAL_PLATFORMS, blocking=True, tool=format, platforms=platforms
-    )
-    raise ExportRefusedError([several])
-
-
-def _filter(
-    items: Sequence[ExportItem],
-    platform: str | None,
-    account: Account | None,
-    request: ExportRequest,
-) -> tuple[list[ExportItem], list[Skipped]]:
-    kept: list[ExportItem] = []
-    skipped: list[Skipped] = []  # only for posts named by id: a status selection just filters
-    since = local_naive(request.since) if request.since else None
-    until = local_naive(request.until) if request.until else None
-    for item in items:
-        when = local_naive(item.scheduled_at) if item.scheduled_at else None
-        reason: Skipped | None = None
-        if account is not None and (item.account is None or item.account.id != account.id):
-            reason = Skipped(item.post_id, ProblemCode.OTHER_ACCOUNT, account=account)
-        elif platform is not None and platform not in item.platforms:
-            reason = Skipped(item.post_id, ProblemCode.OTHER_PLATFORM, platform=platform)
-        elif (since or until) and (
-            when is None or (since and when < since) or (until and when >= until)
-        ):
-            reason = Skipped(item.post_id, ProblemCode.OUTSIDE_DATES)
-        if reason is None:
-            platforms = (platform,) if platform else item.platforms
-            kept.append(replace(item, platforms=platforms))
-        elif request.post_ids:
-            skipped.append(reason)
-    return kept, skipped
