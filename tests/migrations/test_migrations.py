@@ -8,7 +8,8 @@ an audit log of four entries. From 0002 on, the exported post also carries an im
 alt text, which its approval pins down by hash. From 0003 on, the export row names its
 own audit entry and entries may carry an HMAC (the fixture was made without a keyring, so
 its entries are unsigned, as on such a computer); each fixture is a backup, so it also
-carries the head its log had.
+carries the head its log had. From 0004 on, approvals name the rule packs in force, and
+the exported post has a publication (its last use) and a legal hold.
 """
 
 from __future__ import annotations
@@ -141,6 +142,71 @@ def test_keyed_audit_migration_adds_columns_and_keeps_the_triggers(tmp_path):
         }
     conn.close()
     assert "mac" not in columns and "audit_log_no_update" in triggers
+
+
+def test_there_is_a_fixture_for_the_record_schema():
+    assert "library-0004.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_record_migration_adds_columns_and_a_table_and_keeps_the_triggers(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0003.sqlite3", path)
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        approval_columns = {row[1] for row in conn.execute("PRAGMA table_info(approvals)")}
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        holds = {row[0] for row in conn.execute("SELECT legal_hold FROM posts")}
+        rules = {row[0] for row in conn.execute("SELECT rules_sha256 FROM approvals")}
+    conn.close()
+    assert {
+        "rules_version",
+        "rules_sha256",
+        "rules_packs",
+        "review_kind",
+        "reviewer",
+        "organisation",
+        "approval_code",
+        "expires_on",
+    } <= approval_columns
+    assert {"legal_hold", "last_used_at"} <= post_columns
+    assert {"publications", "audit_log_no_update", "approval_texts_no_update"} <= tables
+    assert holds == {0} and rules == {None}  # no hold, no rules version recorded before
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.move(path, data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        exported = next(p for p in services.history.page(PostQuery()) if p.status == "exported")
+        snapshot = services.approval.approved_snapshot(exported.id)
+        assert snapshot.rules is None and snapshot.review is None  # read as a self-approval
+        assert services.audit.verify().ok
+    _downgrade(data / "library.sqlite3", "0003")
+    with sqlite3.connect(data / "library.sqlite3") as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+    conn.close()
+    assert "publications" not in tables and "legal_hold" not in post_columns
+    assert {"audit_log_no_update", "posts_fts_update"} <= tables
+
+
+def test_the_record_fixture_keeps_its_publication_hold_and_rules_version(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "library-0004.sqlite3", data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        exported = next(p for p in services.history.page(PostQuery()) if p.status == "exported")
+        [publication] = services.records.publications(exported.id)
+        assert (publication.platform, publication.audience, publication.spend) == (
+            "linkedin",
+            "boosted",
+            "25.00",
+        )
+        snapshot = services.approval.approved_snapshot(exported.id)
+        assert snapshot.rules is not None and len(snapshot.rules.sha256) == 64
+        assert any(p.file == "guarantee.toml" for p in snapshot.rules.packs)
+        retention = services.records.retention(exported.id)
+        assert retention.legal_hold and retention.last_used is not None
+        assert services.audit.verify().ok
 
 
 def _downgrade(path: Path, revision: str) -> None:
