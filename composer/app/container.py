@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from composer.services.library import LibraryService
     from composer.services.maintenance import MaintenanceService
     from composer.services.preferences import PreferencesService
+    from composer.services.profile_file import ProfileFiles
     from composer.services.records import RecordsService
     from composer.storage.database import Database
 
@@ -174,6 +175,14 @@ class Services:
         from composer.services.records import RecordsService
 
         return RecordsService(self.database, self.clock or utc_now)
+
+    @cached_property
+    def profile_files(self) -> ProfileFiles:
+        """The profile shown, imported and exported as TOML (the command line's)."""
+        from composer.services.library import utc_now
+        from composer.services.profile_file import ProfileFiles
+
+        return ProfileFiles(self.database, self.clock or utc_now)
 
     # --- accounts (issue 4) -------------------------------------------------------------
     @cached_property

@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.selftest",
     "composer.cli.export",
     "composer.cli.attach",
+    "composer.cli.profile",
+    "composer.cli.record",
 )
 # Which module registers each command, so that running one builds only its parser: importing
 # every command module costs more than a quick `composer check` itself (run on every save).
@@ -39,6 +41,11 @@ COMMAND_OWNERS: dict[str, str] = {
     "self-test": "composer.cli.selftest",
     "export": "composer.cli.export",
     "attach": "composer.cli.attach",
+    "profile": "composer.cli.profile",
+    "publish": "composer.cli.record",
+    "hold": "composer.cli.record",
+    "delete": "composer.cli.record",
+    "retention": "composer.cli.record",
 }
 
 

@@ -129,6 +129,8 @@ def run_show(args: argparse.Namespace) -> int:
         approval = services.approval.active_approval(post.id)
         standing = services.audit.standing([post]).get(post.id)
         findings, why_not = _current_findings(services, post)
+        publications = services.records.publications(post.id)
+        retention = services.records.retention(post.id)
     problem = standing.problem if standing is not None else ""
     if args.format == "json":
         data = post_json(post)
@@ -141,6 +143,10 @@ def run_show(args: argparse.Namespace) -> int:
         if data["approval"] is not None and standing is not None:
             data["approval"]["valid"] = standing.valid
             data["approval"]["problem"] = problem or None
+        data["publications"] = [p.to_dict() for p in publications]
+        data["legal_hold"] = retention.legal_hold
+        data["last_used_at"] = _iso(retention.last_used)
+        data["keep_until"] = retention.keep_until.isoformat() if retention.keep_until else None
         print(json.dumps(data, ensure_ascii=False, indent=2))
         if why_not:
             print(f"composer: note: {why_not}", file=sys.stderr)
@@ -217,6 +223,12 @@ def _print_post(
         print("Approval: none")
         return
     print(f"Approval: {approval.id}, {_local(approval.approved_at)} by {approval.approver or '?'}")
+    if approval.review is not None:
+        review = approval.review
+        print(f"  outside review: {review.reviewer}, {review.organisation or '-'}")
+        print(f"  code {review.code or '-'}, expires {review.expires_on or '-'}")
+    if approval.rules is not None:
+        print(f"  rules: Composer {approval.rules.version}, SHA-256 {approval.rules.sha256}")
     for key, reason in approval.overrides.items():
         print(f"  kept {key}: {reason}")
 

@@ -100,3 +100,20 @@ class Publication:
             "audience": self.audience,
             "spend": self.spend or None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionRow:
+    """One post in the retention report."""
+
+    post_id: int
+    title: str
+    status: str
+    deleted: bool
+    legal_hold: bool
+    first_used: datetime | None
+    last_used: datetime | None
+    keep_until: date | None  # None: never used, so no period runs
+
+    def may_delete(self, today: date) -> bool:
+        return not self.legal_hold and (self.keep_until is None or today >= self.keep_until)

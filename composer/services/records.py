@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.domain.files import write_atomic
 from composer.domain.platforms import PLATFORMS
 from composer.domain.posts import Post
-from composer.domain.record import AUDIENCES, Audience, Publication
+from composer.domain.record import AUDIENCES, Audience, Publication, RetentionRow
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.retention import RetentionPeriod, retention_period
 
@@ -51,23 +53,6 @@ class RecordRefusedError(LibraryError):
         self.post_id = post_id
         self.until = until
         self.value = value
-
-
-@dataclass(frozen=True, slots=True)
-class RetentionRow:
-    """One post in the retention report."""
-
-    post_id: int
-    title: str
-    status: str
-    deleted: bool
-    legal_hold: bool
-    first_used: datetime | None
-    last_used: datetime | None
-    keep_until: date | None  # None: never used, so no period runs
-
-    def may_delete(self, today: date) -> bool:
-        return not self.legal_hold and (self.keep_until is None or today >= self.keep_until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +160,21 @@ class RecordsService:
             period = retention_period(tx.settings.profile())
             rows = tuple(_rows(tx, period, None))
         return RetentionReport(period, rows, self._clock())
+
+
+def write_report(report: RetentionReport, format: str, path: Path, agent: str = "") -> int:
+    """Write the report as `format` ("csv" or "pdf") atomically, replacing `path`; its size.
+    Raises AtomicWriteError when it cannot be written."""
+    from composer.export.retention import retention_csv, retention_pdf
+
+    today = report.made_at.astimezone().date()
+    if format == "csv":
+        data = retention_csv(report.rows, today)
+    else:
+        period = report.period
+        data = retention_pdf(report.rows, period.years, period.basis, report.made_at, agent)
+    write_atomic(path, data, overwrite=True)
+    return len(data)
 
 
 def _rows(

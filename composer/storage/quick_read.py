@@ -26,7 +26,7 @@ from composer.domain.profile import Profile
 
 # The Alembic head these queries were written against. A test checks it equals the head of
 # `migrations/versions`: a new migration means re-checking the queries below, then this.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 BUSY_TIMEOUT_S = 5.0  # as storage.database's BUSY_TIMEOUT_MS
 PROFILE_KEY = "profile"  # as storage.settings.PROFILE_KEY
 
