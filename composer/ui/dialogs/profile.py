@@ -126,6 +126,7 @@ class ProfileDialog(QDialog):
         self._library = library_service
         self._preferences = PreferencesService(library_service)
         self.saved_profile: Profile | None = None
+        self._lines: tuple[str, ...] = ()  # set from the command line; kept as they are
 
         self.name = self._line("Name as licensed", "e.g. Jane Q. Agent")
         self.agency = self._line("Agency", "e.g. Agent Insurance Group")
@@ -231,6 +232,7 @@ class ProfileDialog(QDialog):
         except (LibraryError, ValueError) as exc:  # an unreadable stored profile
             self.message.setText(f"The saved profile could not be read: {exc}")
             profile, preferences = Profile(), Preferences()
+        self._lines = profile.lines
         self.name.setText(profile.name)
         self.agency.setText(profile.agency)
         self.license_number.setText(profile.license_number)
@@ -251,6 +253,7 @@ class ProfileDialog(QDialog):
             states=parse_states(self.states.text()),
             disclosure=self.disclosure.toPlainText().strip(),
             broker_dealer_disclosure=self.broker_dealer.toPlainText().strip(),
+            lines=self._lines,
         )
 
     def _update_preview(self) -> None:
