@@ -12,7 +12,7 @@ the audit log does not know.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from composer.export.model import (
     RenderOptions,
 )
 from composer.services.approval import NotApprovedError
+from composer.services.expiry import SELF_APPROVAL_SETTING, expired, valid_days
 from composer.services.export_bundle import (
     BUNDLE,
     export_images,
@@ -262,7 +263,30 @@ class ExportService:
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         problems += dropped_link_problems(items)
+        if request.format != "pdf":  # the record documents expired approvals too
+            problems += self._expired(items)
         return ExportPlan(request, tuple(items), platform, tuple(skipped), tuple(problems))
+
+    def _expired(self, items: Sequence[ExportItem]) -> list[Problem]:
+        """One blocking problem per post whose approval no longer covers use."""
+        with self._db.read() as tx:
+            days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING))
+        today = self._clock().astimezone().date()
+        problems = []
+        for item in items:
+            lapsed = expired(item.approval, today, days)
+            if lapsed is not None:
+                kind = "outside" if item.approval.review is not None else "self"
+                problems.append(
+                    Problem(
+                        ProblemCode.APPROVAL_EXPIRED,
+                        blocking=True,
+                        post_ids=(item.post_id,),
+                        value=lapsed.isoformat(),
+                        detail=kind,
+                    )
+                )
+        return problems
 
     def _account(self, account_id: int | None) -> Account | None:
         if account_id is None:

@@ -175,3 +175,15 @@ def test_retention_report_csv_and_pdf(cli, approved, tmp_path):
     text = subprocess.run([program, str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Retention report" in text and "2029-05-20" in text and "Page 1 of 1" in text
     assert "legal hold" in text
+
+
+def test_export_refuses_an_expired_approval_naming_the_date(cli, services, make_post, tmp_path):
+    from composer.services.expiry import SELF_APPROVAL_SETTING
+
+    post = make_post("Storm kit tips?")  # approved 2026-05-13 on the test's clock
+    services.library.set_setting(SELF_APPROVAL_SETTING, 30)
+    out = tmp_path / "week.csv"
+    status, stdout, err = cli("export", "--format", "csv", "--out", str(out), str(post.id))
+    assert (status, stdout) == (1, ""), err
+    assert not out.exists()
+    assert f"self-approval of post(s) {post.id} expired on 2026-06-12" in err
