@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from composer.services.preferences import PreferencesService
     from composer.services.profile_file import ProfileFiles
     from composer.services.records import RecordsService
+    from composer.services.review import ReviewService
     from composer.storage.database import Database
 
 
@@ -175,6 +176,17 @@ class Services:
         from composer.services.records import RecordsService
 
         return RecordsService(self.database, self.clock or utc_now)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        """Outside review: submissions, the reviewer's packet, decisions brought back."""
+        from composer.services.export import ExportService
+        from composer.services.library import utc_now
+        from composer.services.review import ReviewService
+
+        clock = self.clock or utc_now
+        exports = ExportService.over(self, clock)
+        return ReviewService(self.database, exports.snapshots, exports.record_pdf, clock)
 
     @cached_property
     def profile_files(self) -> ProfileFiles:

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.attach",
     "composer.cli.profile",
     "composer.cli.record",
+    "composer.cli.review",
 )
 # Which module registers each command, so that running one builds only its parser: importing
 # every command module costs more than a quick `composer check` itself (run on every save).
@@ -46,6 +47,9 @@ COMMAND_OWNERS: dict[str, str] = {
     "hold": "composer.cli.record",
     "delete": "composer.cli.record",
     "retention": "composer.cli.record",
+    "submit": "composer.cli.review",
+    "review-packet": "composer.cli.review",
+    "review-decisions": "composer.cli.review",
 }
 
 

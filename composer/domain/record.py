@@ -7,6 +7,8 @@ where and when it ran; the last of them starts its retention period.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -117,3 +119,34 @@ class RetentionRow:
 
     def may_delete(self, today: date) -> bool:
         return not self.legal_hold and (self.keep_until is None or today >= self.keep_until)
+
+
+ReviewState = Literal["in-review", "approved", "rejected", "changes"]
+DECISIONS: tuple[ReviewState, ...] = ("approved", "rejected", "changes")
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A post's approved texts sent to an outside reviewer; `state` is "in-review" until
+    the decision comes back. `text_sha256` is `texts_sha256` of what was sent."""
+
+    id: int
+    post_id: int
+    approval_id: int
+    submitted_to: str
+    submitted_at: datetime
+    text_sha256: str
+    state: ReviewState
+    decided_at: datetime | None = None
+    note: str = ""
+
+
+def texts_sha256(hashes: Mapping[str, str]) -> str:
+    """One hash for what a reviewer signs off: the text's own SHA-256 when every platform
+    carries the same text (the usual case), else the SHA-256 of each platform's hash, so
+    any change to any platform's text changes it."""
+    distinct = set(hashes.values())
+    if len(distinct) == 1:
+        return distinct.pop()
+    joined = "\n".join(f"{platform}:{digest}" for platform, digest in sorted(hashes.items()))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()

@@ -422,6 +422,18 @@ class ExportService:
             plan.skipped,
         )
 
+    def snapshots(self, post_ids: Sequence[int]) -> tuple[ExportItem, ...]:
+        """The approved snapshots of these posts as the PDF record shows them (posts
+        without an approval that applies are left out)."""
+        return self.plan(ExportRequest("pdf", post_ids=tuple(post_ids))).items
+
+    def record_pdf(self, items: Sequence[ExportItem]) -> bytes:
+        """The PDF record of `items`, with the profile's cover (for a review packet)."""
+        from composer.export import render
+
+        options = RenderOptions(generated_at=self._clock(), cover=self._cover())
+        return render("pdf", items, options)
+
     def _cover(self) -> RecordCover:
         with self._db.read() as tx:
             profile = tx.settings.profile()

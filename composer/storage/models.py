@@ -292,6 +292,23 @@ class PublicationRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class SubmissionRow(Base):
+    """A post's approved texts sent to an outside reviewer, and the decision back."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_post", "post_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"))
+    submitted_to: Mapped[str] = mapped_column(String(200))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    text_sha256: Mapped[str] = mapped_column(String(64))  # see domain.record.texts_sha256
+    state: Mapped[str] = mapped_column(String(16))  # in-review, approved, rejected, changes
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class AuditRow(Base):
     """Append-only (triggers forbid UPDATE and DELETE); each row hashes the one before,
     and from the first entry written with a key, also carries an HMAC."""

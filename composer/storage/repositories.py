@@ -13,6 +13,7 @@ from composer.storage.audit import AuditRepository, KeySource
 from composer.storage.posts import PostRepository, RevisionRepository
 from composer.storage.publications import PublicationRepository
 from composer.storage.settings import SettingsRepository
+from composer.storage.submissions import SubmissionRepository
 
 
 class Repositories:
@@ -63,3 +64,8 @@ class Repositories:
     def publications(self) -> PublicationRepository:
         """Publications, and each post's legal hold and use (for retention)."""
         return PublicationRepository(self.session)
+
+    @cached_property
+    def submissions(self) -> SubmissionRepository:
+        """Posts sent to an outside reviewer, and the decisions that came back."""
+        return SubmissionRepository(self.session)

@@ -109,6 +109,7 @@ def main() -> int:
             spend="25",
         )
         s.records.set_hold(a.id, True)
+        s.review.submit([a.id], "Acme Mutual home office")
         rate = {"platforms": ("x",), "link": "https://example.com/quote"}
         b = s.library.create(PostDraft(body="Guaranteed lowest rates in town!", **rate))
         s.approval.approve(b.id, reason="Carrier-approved rate ad")

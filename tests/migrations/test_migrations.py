@@ -9,7 +9,8 @@ alt text, which its approval pins down by hash. From 0003 on, the export row nam
 own audit entry and entries may carry an HMAC (the fixture was made without a keyring, so
 its entries are unsigned, as on such a computer); each fixture is a backup, so it also
 carries the head its log had. From 0004 on, approvals name the rule packs in force, and
-the exported post has a publication (its last use) and a legal hold.
+the exported post has a publication (its last use), a legal hold and a submission
+for outside review.
 """
 
 from __future__ import annotations
@@ -170,7 +171,8 @@ def test_record_migration_adds_columns_and_a_table_and_keeps_the_triggers(tmp_pa
         "expires_on",
     } <= approval_columns
     assert {"legal_hold", "last_used_at"} <= post_columns
-    assert {"publications", "audit_log_no_update", "approval_texts_no_update"} <= tables
+    assert {"publications", "submissions", "audit_log_no_update"} <= tables
+    assert "approval_texts_no_update" in tables
     assert holds == {0} and rules == {None}  # no hold, no rules version recorded before
     data = tmp_path / "data"
     data.mkdir()
@@ -185,7 +187,8 @@ def test_record_migration_adds_columns_and_a_table_and_keeps_the_triggers(tmp_pa
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
     conn.close()
-    assert "publications" not in tables and "legal_hold" not in post_columns
+    assert "publications" not in tables and "submissions" not in tables
+    assert "legal_hold" not in post_columns
     assert {"audit_log_no_update", "posts_fts_update"} <= tables
 
 
@@ -206,6 +209,11 @@ def test_the_record_fixture_keeps_its_publication_hold_and_rules_version(tmp_pat
         assert any(p.file == "guarantee.toml" for p in snapshot.rules.packs)
         retention = services.records.retention(exported.id)
         assert retention.legal_hold and retention.last_used is not None
+        [submission] = services.review.submissions(exported.id)
+        assert (submission.submitted_to, submission.state) == (
+            "Acme Mutual home office",
+            "in-review",
+        )
         assert services.audit.verify().ok
 
 

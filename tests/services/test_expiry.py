@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from composer.domain.record import OutsideReview
+from composer.services.expiry import SELF_APPROVAL_SETTING
 from composer.services.export import ExportRefusedError, ExportRequest
 from composer.services.export_checks import ProblemCode
-from composer.services.expiry import SELF_APPROVAL_SETTING
 
 
 def _refusal(exporter, post_id, tmp_path, format="csv"):

@@ -11,6 +11,8 @@ retention facts on posts.
   ran, from which the retention period counts).
 - `publications`: where and when a post ran (platform, account, link, audience, spend),
   one row per publication, each also in the audit log.
+- `submissions`: a post's approved texts sent to an outside reviewer (the agency
+  principal, a carrier or IMO, a broker-dealer) and the decision that came back.
 
 Plain ADD COLUMNs and a new table: no table is copied, so the approval, audit and search
 triggers stay as they are.
@@ -75,9 +77,33 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_publications")),
     )
     op.create_index("ix_publications_post", "publications", ["post_id", "published_at"])
+    op.create_table(
+        "submissions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("post_id", sa.Integer(), nullable=False),
+        sa.Column("approval_id", sa.Integer(), nullable=False),
+        sa.Column("submitted_to", sa.String(length=200), nullable=False),
+        sa.Column("submitted_at", sa.DateTime(), nullable=False),
+        sa.Column("text_sha256", sa.String(length=64), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("decided_at", sa.DateTime(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["approval_id"],
+            ["approvals.id"],
+            name=op.f("fk_submissions_approval_id_approvals"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["post_id"], ["posts.id"], name=op.f("fk_submissions_post_id_posts")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_submissions")),
+    )
+    op.create_index("ix_submissions_post", "submissions", ["post_id", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_submissions_post", table_name="submissions")
+    op.drop_table("submissions")
     op.drop_index("ix_publications_post", table_name="publications")
     op.drop_table("publications")
     # SQLite's own DROP COLUMN (3.35+): a batch copy would drop the tables' triggers.
