@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from composer.app.container import Services
     from composer.domain.findings import CheckResult
     from composer.domain.posts import Approval, Post
+    from composer.domain.record import Submission
 
 
 def register(subparsers: Any) -> None:
@@ -131,6 +132,7 @@ def run_show(args: argparse.Namespace) -> int:
         findings, why_not = _current_findings(services, post)
         publications = services.records.publications(post.id)
         retention = services.records.retention(post.id)
+        submissions = services.review.submissions(post.id)
     problem = standing.problem if standing is not None else ""
     if args.format == "json":
         data = post_json(post)
@@ -147,6 +149,7 @@ def run_show(args: argparse.Namespace) -> int:
         data["legal_hold"] = retention.legal_hold
         data["last_used_at"] = _iso(retention.last_used)
         data["keep_until"] = retention.keep_until.isoformat() if retention.keep_until else None
+        data["review"] = submission_json(submissions[0]) if submissions else None
         print(json.dumps(data, ensure_ascii=False, indent=2))
         if why_not:
             print(f"composer: note: {why_not}", file=sys.stderr)
@@ -273,6 +276,18 @@ def approval_json(approval: Approval) -> dict[str, Any]:
         "kind": "outside" if approval.review is not None else "self",
         "outside_review": None if approval.review is None else approval.review.to_dict(),
         "rules_version": None if approval.rules is None else approval.rules.to_dict(),
+    }
+
+
+def submission_json(submission: Submission) -> dict[str, Any]:
+    """The post's latest submission for outside review and where it stands."""
+    return {
+        "state": submission.state,
+        "submitted_to": submission.submitted_to,
+        "submitted_at": _iso(submission.submitted_at),
+        "text_sha256": submission.text_sha256,
+        "decided_at": _iso(submission.decided_at),
+        "note": submission.note or None,
     }
 
 

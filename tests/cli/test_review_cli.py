@@ -111,8 +111,11 @@ def test_decisions_apply_where_the_hash_matches_and_name_the_rest(
         "expires_on": "2027-05-01",
     }
     assert first["approval"]["rules_version"] is not None  # carried from the agent's approval
+    assert first["review"]["state"] == "approved"
     third = json.loads(cli("show", "3", "--format", "json")[1])
     assert third["status"] == "draft" and third["approval"] is None
+    assert third["review"]["state"] == "changes"
+    assert third["review"]["note"] == "Say 'may be covered'"
     assert third["text"] == "Renters: your laptop may be covered. Ask me how."
     assert cli("audit", "verify")[0] == 0
     again = cli("review-decisions", "import", str(source))  # nothing is open any more
