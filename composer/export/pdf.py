@@ -17,7 +17,7 @@ from composer.export.pdf_pages import (
     IMAGE_BOX,
     STYLE,
     cover_html,
-    footer_html,
+    footer_text,
     image_url,
     post_html,
     shown_size,
@@ -59,8 +59,12 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
         font=record_font(),
         style=STYLE,
         lines=document_lines,
-        footer=lambda page, pages: footer_html(options.cover, page, pages),
+        footer_room=True,
     )
-    if not done.pages:
-        return done.data
-    return finish(done.data, done.pages, done.matrix, approved_texts(items))
+    return finish(
+        done.data,
+        done.pages,
+        done.matrix,
+        approved_texts(items),
+        footer=lambda page, pages: footer_text(options.cover, page, pages),
+    )

@@ -140,13 +140,10 @@ def signature_html(items: Sequence[ExportItem]) -> str:
     )
 
 
-def footer_html(cover: RecordCover | None, page: int, pages: int) -> str:
-    who = escape(cover.agent) if cover is not None and cover.agent else "Composer"
-    return (
-        "<table width='100%' style='font-size: 8pt; color: #444;'><tr>"
-        f"<td>Record of approved posts · {who}</td>"
-        f"<td align='right'>Page {page} of {pages}</td></tr></table>"
-    )
+def footer_text(cover: RecordCover | None, page: int, pages: int) -> str:
+    """The foot of every page: whose record, and "Page N of M"."""
+    who = f" · {cover.agent}" if cover is not None and cover.agent else ""
+    return f"Record of approved posts{who} · Page {page} of {pages}"
 
 
 # -- one post ----------------------------------------------------------------------------------

@@ -96,6 +96,7 @@ def _basis(code: str) -> str:
 def retention_pdf(
     rows: Sequence[RetentionRow], years: int, basis: Sequence[str], made_at: datetime, agent: str
 ) -> bytes:
+    from composer.export.pdf_finish import stamp_footers
     from composer.export.pdf_fonts import record_font
     from composer.media.typeset import Source, typeset
 
@@ -109,8 +110,8 @@ def retention_pdf(
         font=record_font(),
         style="body { font-size: 9pt; } h1 { font-size: 14pt; }",
         lines=no_lines,
-        footer=lambda page, pages: (
-            f"<p align='right' style='font-size: 8pt;'>Page {page} of {pages}</p>"
-        ),
+        footer_room=True,
     )
-    return done.data
+    return stamp_footers(
+        done.data, lambda page, pages: f"Retention report · Page {page} of {pages}"
+    )

@@ -109,24 +109,24 @@ class Typeset[L]:
     matrix: str  # the PDF matrix from the painter's page pixels to PDF points
 
 
-FOOTER_ROOM = 28.0  # 96-dpi pixels kept free at the foot of each page for the footer
+FOOTER_ROOM = 28.0  # 96-dpi pixels kept free at the foot of each page for a footer
 
 
 def typeset[L](
-    sources: Sequence[Source],
+    sources: Iterable[Source],
     *,
     title: str,
     font: Any,
     style: str,
     lines: Callable[[Any, float, float], dict[int, list[L]]],
-    footer: Callable[[int, int], str] | None = None,
+    footer_room: bool = False,
 ) -> Typeset[L]:
     """Lay out and draw each source on A4 pages (one source may run on to more pages).
 
     `lines(document, page_height, top)` reads each laid-out document's lines by page,
-    `top` pixels down the page. `footer(page, pages)` is the HTML set at the foot of every
-    page (page numbers from 1): the pages are counted first (each source laid out without
-    its images, whose size the HTML fixes), then drawn.
+    `top` pixels down the page. With `footer_room`, FOOTER_ROOM pixels at the foot of
+    every page are left empty for a footer added to the finished file (page numbers need
+    the page count, known only once every page is drawn).
     """
     ensure_gui_app()
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
@@ -141,72 +141,31 @@ def typeset[L](
     writer.setTitle(title)
     writer.setCreator("Composer")
     area = writer.pageLayout().paintRectPixels(writer.resolution())
-    width, full_height = float(area.width()), float(area.height())
-    height = full_height - (FOOTER_ROOM if footer is not None else 0.0)
-
-    def document_of(source: Source, with_images: bool) -> Any:
-        document = QTextDocument()
-        document.setDefaultFont(font)
-        document.setDefaultStyleSheet(style)
-        document.setPageSize(QSizeF(width, height))
-        if with_images:
-            _add_images(document, source.images)
-        document.setHtml(source.html)
-        return document
-
-    total = 0
-    if footer is not None:
-        total = sum(document_of(source, False).pageCount() for source in sources)
+    width = float(area.width())
+    height = float(area.height()) - (FOOTER_ROOM if footer_room else 0.0)
     pages: list[list[L]] = []
     painter = QPainter(writer)
     try:
         for source in sources:
-            document = document_of(source, True)
+            document = QTextDocument()
+            document.setDefaultFont(font)
+            document.setDefaultStyleSheet(style)
+            document.setPageSize(QSizeF(width, height))
+            _add_images(document, source.images)
+            document.setHtml(source.html)
             found = lines(document, height, 0.0)
             for page in range(document.pageCount()):
                 if pages:
                     writer.newPage()
-                page_lines = list(found.get(page, []))
+                pages.append(found.get(page, []))
                 painter.save()
                 painter.translate(0, -page * height)
                 document.drawContents(painter, QRectF(0, page * height, width, height))
                 painter.restore()
-                if footer is not None:
-                    page_lines += _draw_footer(
-                        painter,
-                        footer(len(pages) + 1, max(total, len(pages) + 1)),
-                        document_of(Source(""), False),
-                        width,
-                        full_height,
-                        lines,
-                    )
-                pages.append(page_lines)
     finally:
         painter.end()
     buffer.close()
     return Typeset(bytes(buffer.data().data()), pages, _page_matrix(writer))
-
-
-def _draw_footer[L](
-    painter: Any,
-    html: str,
-    document: Any,
-    width: float,
-    full_height: float,
-    lines: Callable[[Any, float, float], dict[int, list[L]]],
-) -> list[L]:
-    """Set `html` in the room kept at the foot of the page; its lines, placed there."""
-    from PySide6.QtCore import QRectF, QSizeF
-
-    document.setPageSize(QSizeF(width, FOOTER_ROOM * 4))
-    document.setDocumentMargin(0)
-    document.setHtml(html)
-    top = full_height - FOOTER_ROOM + 10
-    painter.save()
-    painter.translate(0, top)
-    document.drawContents(painter, QRectF(0, 0, width, FOOTER_ROOM))
-    painter.restore()
-    return lines(document, FOOTER_ROOM * 4, top).get(0, [])
 
 
 def _add_images(document: Any, images: Iterable[PageImage]) -> None:
