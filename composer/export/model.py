@@ -84,7 +84,7 @@ class ExportItem:
             if platform is not None and where != platform:
                 continue
             reason = self.approval.overrides.get(finding_key(where, finding), "")
-            out.append({**finding, "reason": reason, "dismissed": self.is_dismissed(finding)})
+            out.append({**finding, "reason": reason})
         return out
 
     def is_dismissed(self, finding: Mapping[str, object]) -> bool:

@@ -239,7 +239,7 @@ def _findings(item: ExportItem, platforms: Sequence[str]) -> str:
             f"{escape(category_name(str(finding.get('category', ''))))}{escape(only)}: "
             f"{escape(str(finding.get('message', '')))}{quoted}"
         )
-        if finding.get("dismissed"):
+        if item.is_dismissed(finding):
             dismissed_rows.append(f"<li>{words}</li>")
             continue
         reason = (

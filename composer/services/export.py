@@ -321,7 +321,9 @@ class ExportService:
                 assert status in SELECTABLE_STATUSES  # plan() validated the request
                 posts = all_with_status(tx, (status,))
             active = tx.approvals.active_for([post.id for post in posts])
-            publications, dismissed = extras(tx, [post.id for post in posts])
+            publications, dismissed = (
+                extras(tx, [post.id for post in posts]) if request.format == "pdf" else ({}, {})
+            )
             for post in posts:
                 if post.deleted_at is not None:
                     skipped.append(Skipped(post.id, ProblemCode.IN_BIN))

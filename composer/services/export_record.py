@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from composer.domain.profile import Profile
     from composer.storage.repositories import Repositories
 
-DISMISSED_SETTING = "dismissed:{post_id}"  # as the window stores them (ui/findings)
+DISMISSED_PREFIX = "dismissed:"  # dismissed:<post id>, as the window stores them (ui/findings)
 
 
 def cover_of(profile: Profile | None, library_id: str) -> RecordCover:
@@ -39,10 +39,10 @@ def extras(
     """Each post's publications (oldest first) and dismissal keys."""
     found = tx.publications.for_posts(post_ids)
     publications = {post_id: tuple(found.get(post_id, ())) for post_id in post_ids}
+    stored = tx.settings.with_prefix(DISMISSED_PREFIX)
     dismissed: dict[int, frozenset[str]] = {}
     for post_id in post_ids:
-        value = tx.settings.get(DISMISSED_SETTING.format(post_id=post_id), [])
-        dismissed[post_id] = (
-            frozenset(str(v) for v in value) if isinstance(value, list) else (frozenset())
-        )
+        value = stored.get(f"{DISMISSED_PREFIX}{post_id}")
+        if isinstance(value, list) and value:
+            dismissed[post_id] = frozenset(str(v) for v in value)
     return publications, dismissed

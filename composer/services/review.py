@@ -283,7 +283,7 @@ def packet_post(item: ExportItem) -> dict[str, Any]:
                 "message": f.get("message"),
                 "text": f.get("text") or None,
                 "reason": f.get("reason") or None,
-                "dismissed": bool(f.get("dismissed")),
+                "dismissed": item.is_dismissed(f),
             }
             for f in item.findings()
         ],
