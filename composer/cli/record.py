@@ -8,6 +8,7 @@ come back from composer.services.records as codes; `record_words` words them.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +26,12 @@ def register(subparsers: Any) -> None:
     sub.add_argument("--audience", default="public", choices=("public", "group", "boosted"))
     sub.add_argument("--spend", default="", metavar="AMOUNT", help="amount paid to boost it")
     sub.add_argument("--account", default="", help="the account it ran on")
+    sub.add_argument(
+        "--live-text",
+        metavar="FILE",
+        help="the text as it reads on the network ('-' reads stdin): compared with the "
+        "approved text; a difference is recorded and exits 1",
+    )
     sub.set_defaults(handler=run_publish)
 
     sub = subparsers.add_parser("hold", help="put a post under legal hold, or lift it")
@@ -50,6 +57,11 @@ def run_publish(args: argparse.Namespace) -> int:
     from composer.services.records import RecordRefusedError
 
     when = _when(args.at)
+    live = None
+    if args.live_text is not None:
+        from composer.cli.inputs import read_text_input
+
+        live = read_text_input(args.live_text)
     with open_services(args, writes=True) as services:
         try:
             publication = services.records.publish(
@@ -60,14 +72,34 @@ def run_publish(args: argparse.Namespace) -> int:
                 audience=args.audience,
                 spend=args.spend,
                 account=args.account,
+                live_text=live,
             )
+            approved = services.approval.approved_snapshot(args.id).texts[publication.platform]
         except RecordRefusedError as exc:
             raise refusal_error(exc) from None
     from composer.domain.platforms import display_name
 
+    name = display_name(publication.platform)
     moment = publication.published_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    print(f"Post {args.id}: published on {display_name(publication.platform)} at {moment}.")
+    print(f"Post {args.id}: published on {name} at {moment}.")
+    if publication.live_matches is False and live is not None:
+        print(
+            f"composer: error: the text on {name} is not the approved text "
+            "(recorded as an error in the record):",
+            file=sys.stderr,
+        )
+        for line in _difference(approved, live):
+            print(f"  {line}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _difference(approved: str, live: str) -> list[str]:
+    """The lines that differ: '-' approved only, '+' live only."""
+    import difflib
+
+    lines = difflib.ndiff(approved.strip().splitlines(), live.strip().splitlines())
+    return [line.rstrip() for line in lines if line[:1] in "-+"]
 
 
 def run_hold(args: argparse.Namespace) -> int:

@@ -90,6 +90,8 @@ class Publication:
     audience: Audience
     spend: str
     recorded_at: datetime
+    live_text: str | None = None  # as pasted from the network (None: not compared)
+    live_matches: bool | None = None  # whether it is the approved text
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -101,7 +103,19 @@ class Publication:
             "published_at": self.published_at.isoformat(timespec="seconds"),
             "audience": self.audience,
             "spend": self.spend or None,
+            "live_text": self.live_text,
+            "live_text_matches": self.live_matches,
         }
+
+
+def same_text(approved: str, live: str) -> bool:
+    """Whether text copied back from a network is the approved text: exactly, apart from
+    line-ending style and whitespace around the whole (which copying adds or drops)."""
+
+    def plain(text: str) -> str:
+        return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+    return plain(approved) == plain(live)
 
 
 @dataclass(frozen=True, slots=True)

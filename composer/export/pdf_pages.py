@@ -263,19 +263,30 @@ def _findings(item: ExportItem, platforms: Sequence[str]) -> str:
 def _publications(item: ExportItem) -> str:
     if not item.publications:
         return "<p class='none'>Not recorded as published yet.</p>"
+    zone = item.publications[0].published_at.astimezone().strftime("%Z")
     rows = [
-        "<tr><td><b>Platform</b></td><td><b>When</b></td><td><b>Audience</b></td>"
-        "<td><b>Paid</b></td><td><b>Link</b></td></tr>"
+        f"<tr><td><b>Platform</b></td><td><b>When ({escape(zone)})</b></td>"
+        "<td><b>Audience</b></td><td><b>Paid</b></td><td><b>Live text</b></td>"
+        "<td><b>Link</b></td></tr>"
     ]
+    differing: list[str] = []
     for p in item.publications:
         account = f" ({escape(p.account)})" if p.account else ""
+        live = {True: "as approved", False: "<b>DIFFERS</b>", None: "not compared"}
         rows.append(
             f"<tr><td>{escape(display_name(p.platform))}{account}</td>"
-            f"<td>{_when(p.published_at)}</td><td>{escape(audience_name(p.audience))}</td>"
-            f"<td>{escape(p.spend) if p.spend else '-'}</td>"
+            f"<td>{p.published_at.astimezone().strftime('%Y-%m-%d %H:%M')}</td>"
+            f"<td>{escape(audience_name(p.audience))}</td>"
+            f"<td>{escape(p.spend) if p.spend else '-'}</td><td>{live[p.live_matches]}</td>"
             f"<td>{escape(p.url) if p.url else '-'}</td></tr>"
         )
-    return f"<table class='index'>{''.join(rows)}</table>"
+        if p.live_matches is False and p.live_text is not None:
+            differing.append(
+                f"<p><b>Error: the text on {escape(display_name(p.platform))} "
+                f"({_when(p.published_at)}) is not the approved text.</b> As it reads there:</p>"
+                f"<p class='text'>{_text(p.live_text)}</p>"
+            )
+    return f"<table class='index'>{''.join(rows)}</table>{''.join(differing)}"
 
 
 # -- pieces ------------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from composer.domain.files import write_atomic
 from composer.domain.platforms import PLATFORMS
-from composer.domain.posts import Post
-from composer.domain.record import AUDIENCES, Audience, Publication, RetentionRow
+from composer.domain.posts import Post, content_hash
+from composer.domain.record import AUDIENCES, Audience, Publication, RetentionRow, same_text
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.retention import RetentionPeriod, retention_period
 
@@ -82,8 +82,13 @@ class RecordsService:
         audience: str = "public",
         spend: str = "",
         account: str = "",
+        live_text: str | None = None,
     ) -> Publication:
-        """Record that the approved post ran on `platform` at `at` (aware; default now)."""
+        """Record that the approved post ran on `platform` at `at` (aware; default now).
+
+        `live_text` is the text copied back from the network: it is kept, and whether it is
+        the approved text (`live_matches`); a difference is an error in the record, but the
+        publication is recorded all the same (the post did run)."""
         platform = platform.strip().casefold()
         if platform not in PLATFORMS:
             raise RecordRefusedError(UNKNOWN_PLATFORM, post_id, value=platform)
@@ -105,11 +110,24 @@ class RecordsService:
                 raise RecordRefusedError(NOT_APPROVED, post_id)
             if platform not in approval.texts:
                 raise RecordRefusedError(PLATFORM_NOT_APPROVED, post_id, value=platform)
+            matches = None if live_text is None else same_text(approval.texts[platform], live_text)
             publication = tx.publications.add(
-                post_id, approval.id, platform, account, url, when, chosen, spend, now
+                post_id,
+                approval.id,
+                platform,
+                account,
+                url,
+                when,
+                chosen,
+                spend,
+                now,
+                live_text=live_text,
+                live_matches=matches,
             )
             data = publication.to_dict()
             data["text_sha256"] = approval.hashes[platform]
+            data.pop("live_text")  # its hash is enough in the log; the text is in the row
+            data["live_text_sha256"] = None if live_text is None else content_hash(live_text)
             tx.audit.append("publish", post_id, data, now)
             return publication
 

@@ -289,6 +289,9 @@ class PublicationRow(Base):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime)
     audience: Mapped[str] = mapped_column(String(16))
     spend: Mapped[str] = mapped_column(String(32))  # a decimal amount as typed, or ""
+    # The text as it reads on the network, when it was compared with the approved text.
+    live_text: Mapped[str | None] = mapped_column(Text)
+    live_matches: Mapped[bool | None] = mapped_column()
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

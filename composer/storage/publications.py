@@ -51,6 +51,8 @@ class PublicationRepository:
         audience: Audience,
         spend: str,
         now: datetime,
+        live_text: str | None = None,
+        live_matches: bool | None = None,
     ) -> Publication:
         row = PublicationRow(
             post_id=post_id,
@@ -61,6 +63,8 @@ class PublicationRepository:
             published_at=published_at,
             audience=audience,
             spend=spend,
+            live_text=live_text,
+            live_matches=live_matches,
             recorded_at=now,
         )
         self._session.add(row)
@@ -170,4 +174,6 @@ def to_publication(row: PublicationRow) -> Publication:
         audience=audience,
         spend=row.spend,
         recorded_at=row.recorded_at,
+        live_text=row.live_text,
+        live_matches=row.live_matches,
     )

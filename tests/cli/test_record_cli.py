@@ -187,3 +187,19 @@ def test_export_refuses_an_expired_approval_naming_the_date(cli, services, make_
     assert (status, stdout) == (1, ""), err
     assert not out.exists()
     assert f"self-approval of post(s) {post.id} expired on 2026-06-12" in err
+
+
+def test_publish_compares_the_live_text_and_records_a_difference(cli, approved, tmp_path):
+    same = tmp_path / "same.txt"
+    same.write_text("Storm kit tips. What's in yours?\r\n", encoding="utf-8")
+    assert cli("publish", "1", "--platform", "x", "--live-text", str(same))[0] == 0
+    changed = tmp_path / "changed.txt"
+    changed.write_text("Storm kit tips. What is in yours?", encoding="utf-8")
+    status, out, err = cli("publish", "1", "--platform", "linkedin", "--live-text", str(changed))
+    assert status == 1 and out.startswith("Post 1: published on LinkedIn")
+    assert "not the approved text" in err
+    assert "- Storm kit tips. What's in yours?" in err
+    assert "+ Storm kit tips. What is in yours?" in err
+    shown = json.loads(cli("show", "1", "--format", "json")[1])["publications"]
+    assert [p["live_text_matches"] for p in shown] == [True, False]
+    assert shown[1]["live_text"] == "Storm kit tips. What is in yours?"

@@ -27,13 +27,16 @@ PROFILE = Profile(
 )
 
 
-def pdftotext_pages(data: bytes) -> list[str]:
+def pdftotext_pages(data: bytes, *options: str) -> list[str]:
+    """Each page's text, whitespace collapsed (with "-layout", each page's lines)."""
     program = require_tool("pdftotext", "poppler-utils")
     done = subprocess.run(
-        [program, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+        [program, *options, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
     )
-    pages = done.stdout.decode("utf-8").split("\f")
-    return [" ".join(p.split()) for p in pages if p.strip()]
+    pages = [p for p in done.stdout.decode("utf-8").split("\f") if p.strip()]
+    if options:
+        return pages
+    return [" ".join(p.split()) for p in pages]
 
 
 @pytest.fixture
@@ -53,6 +56,12 @@ def record(services, exporter, make_post, clock, tmp_path):
         at=datetime(2026, 5, 20, 14, 30, tzinfo=UTC),
         audience="boosted",
         spend="40",
+    )
+    services.records.publish(
+        same.id,
+        "facebook",
+        at=datetime(2026, 5, 20, 15, 0, tzinfo=UTC),
+        live_text="Free flood quotes this week. Guaranteed answers by Monday?",
     )
     split = make_post(
         "Storm kit: water, torch, radio. What is in yours?",
@@ -97,8 +106,9 @@ def test_a_post_page_has_its_title_status_and_the_text_once(record):
     page = pages[1]
     assert page.startswith("Flood quotes Post 1 · Approved")
     assert "Platforms LinkedIn and Facebook" in page
-    assert page.count("Free flood quotes this week.") == 1  # one text for both platforms
-    words = page.replace("https://www.linkedin.com/feed/update/1", "")
+    # one text for both platforms (the live text quoted below ends "by Monday?")
+    assert page.count("Guaranteed answers by Friday?") == 1
+    words = re.sub(r"https://www\.linkedin\.com\S*", "", page)  # the link as it ran
     assert "linkedin" not in words and "facebook" not in words  # display names only
     second = pages[2]
     assert second.startswith("Storm kit: water, torch, radio. What is in yours? Post 2")
@@ -130,11 +140,19 @@ def test_findings_are_plain_words_with_reasons_and_dismissals_apart(record):
 
 
 def test_publications_are_listed_with_audience_spend_and_link(record):
-    _, pages, _, _ = record
-    assert re.search(
-        r"LinkedIn 2026-05-20 \d\d:30 \S+ Boosted \(paid\) 40\.00 https://www\.linkedin\.com",
-        pages[1],
-    )
+    data, pages, _, _ = record
+    lines = [" ".join(line.split()) for line in pdftotext_pages(data, "-layout")[1].splitlines()]
+    assert any(
+        re.match(
+            r"LinkedIn 2026-05-20 \d\d:30 Boosted \(paid\) 40\.00 not compared "
+            r"https://www\.linkedin\.com",
+            line,
+        )
+        for line in lines
+    ), lines
+    assert any(re.match(r"Facebook 2026-05-20 \d\d:00 Public - DIFFERS -", x) for x in lines)
+    assert "Error: the text on Facebook" in pages[1]
+    assert "Guaranteed answers by Monday?" in pages[1]  # as it reads on the network
     assert "Not recorded as published yet." in pages[2]
 
 

@@ -107,6 +107,7 @@ def main() -> int:
             at=datetime(2026, 5, 2, 12, 30, tzinfo=UTC),
             audience="boosted",
             spend="25",
+            live_text="Storm season: a kit checklist. What would you add?",
         )
         s.records.set_hold(a.id, True)
         s.review.submit([a.id], "Acme Mutual home office")

@@ -204,6 +204,7 @@ def test_the_record_fixture_keeps_its_publication_hold_and_rules_version(tmp_pat
             "boosted",
             "25.00",
         )
+        assert publication.live_matches is True  # the LinkedIn variant, as approved
         snapshot = services.approval.approved_snapshot(exported.id)
         assert snapshot.rules is not None and len(snapshot.rules.sha256) == 64
         assert any(p.file == "guarantee.toml" for p in snapshot.rules.packs)

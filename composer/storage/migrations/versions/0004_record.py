@@ -9,7 +9,8 @@ retention facts on posts.
   the approval code and the date it lapses. NULL before (read as a self-approval).
 - `posts.legal_hold` (blocks deletion) and `posts.last_used_at` (the last date the post
   ran, from which the retention period counts).
-- `publications`: where and when a post ran (platform, account, link, audience, spend),
+- `publications`: where and when a post ran (platform, account, link, audience, spend,
+  and the text as it reads on the network when it was compared with the approved one),
   one row per publication, each also in the audit log.
 - `submissions`: a post's approved texts sent to an outside reviewer (the agency
   principal, a carrier or IMO, a broker-dealer) and the decision that came back.
@@ -65,6 +66,8 @@ def upgrade() -> None:
         sa.Column("published_at", sa.DateTime(), nullable=False),
         sa.Column("audience", sa.String(length=16), nullable=False),
         sa.Column("spend", sa.String(length=32), nullable=False),
+        sa.Column("live_text", sa.Text(), nullable=True),
+        sa.Column("live_matches", sa.Boolean(), nullable=True),
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["approval_id"],
