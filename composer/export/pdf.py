@@ -37,8 +37,8 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
     and the approved texts as an attachment."""
     from composer.export.pdf_finish import approved_texts, finish
     from composer.export.pdf_fonts import record_font
-    from composer.export.pdf_textlayer import document_lines
-    from composer.media.typeset import PageImage, Source, typeset
+    from composer.export.pdf_textlayer import Line, document_lines
+    from composer.media.typeset import PageImage, Source, Typeset, typeset
 
     sources = [Source(cover_html(items, options))]
     sources += [
@@ -53,12 +53,14 @@ def render(items: Sequence[ExportItem], options: RenderOptions) -> bytes:
         for item in items
     ]
     sources.append(Source(signature_html(items)))
-    done = typeset(
+    empty: list[Line] = []
+    done: Typeset[list[Line]] = typeset(
         sources,
         title=options.title,
         font=record_font(),
         style=STYLE,
         lines=document_lines,
+        empty=empty,
         footer_room=True,
     )
     return finish(

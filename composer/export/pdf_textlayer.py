@@ -47,9 +47,8 @@ class Line:
     text: str
 
 
-def document_lines(document: Any, page_height: float, top: float = 0.0) -> dict[int, list[Line]]:
-    """Every line of a laid-out QTextDocument, by page, in document order; `top` is how far
-    down the page the document is drawn."""
+def document_lines(document: Any, page_height: float) -> dict[int, list[Line]]:
+    """Every line of a laid-out QTextDocument, by page, in document order."""
     from PySide6.QtCore import Qt
 
     pages: dict[int, list[Line]] = {}
@@ -70,13 +69,13 @@ def document_lines(document: Any, page_height: float, top: float = 0.0) -> dict[
                 if not chars.strip():
                     continue
                 natural = line.naturalTextRect()
-                line_top = origin_y + layout.position().y() + line.y()
-                page = int(line_top // page_height)
+                top = origin_y + layout.position().y() + line.y()
+                page = int(top // page_height)
                 pages.setdefault(page, []).append(
                     Line(
                         left=origin_x + layout.position().x() + natural.x(),
                         width=max(natural.width(), 1.0),
-                        baseline=top + line_top + line.ascent() - page * page_height,
+                        baseline=top + line.ascent() - page * page_height,
                         height=max(line.height(), 1.0),
                         text=visual_order(chars, rtl),
                     )

@@ -100,7 +100,7 @@ def retention_pdf(
     from composer.export.pdf_fonts import record_font
     from composer.media.typeset import Source, typeset
 
-    def no_lines(_document: object, _height: float, _top: float) -> dict[int, list[str]]:
+    def no_lines(_document: object, _height: float) -> dict[int, None]:
         return {}  # Qt's own text is the text here: no exact-text layer is laid over it
 
     html = retention_html(rows, years, basis, made_at, agent)
@@ -110,6 +110,7 @@ def retention_pdf(
         font=record_font(),
         style="body { font-size: 9pt; } h1 { font-size: 14pt; }",
         lines=no_lines,
+        empty=None,
         footer_room=True,
     )
     return stamp_footers(

@@ -103,30 +103,31 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Typeset[L]:
+class Typeset[T]:
     data: bytes  # the PDF as Qt wrote it
-    pages: list[list[L]]  # what `lines` found on each page (footer included), in order
+    pages: list[T]  # what `lines` found on each page, in order
     matrix: str  # the PDF matrix from the painter's page pixels to PDF points
 
 
 FOOTER_ROOM = 28.0  # 96-dpi pixels kept free at the foot of each page for a footer
 
 
-def typeset[L](
+def typeset[T](
     sources: Iterable[Source],
     *,
     title: str,
     font: Any,
     style: str,
-    lines: Callable[[Any, float, float], dict[int, list[L]]],
+    lines: Callable[[Any, float], dict[int, T]],
+    empty: T,
     footer_room: bool = False,
-) -> Typeset[L]:
+) -> Typeset[T]:
     """Lay out and draw each source on A4 pages (one source may run on to more pages).
 
-    `lines(document, page_height, top)` reads each laid-out document's lines by page,
-    `top` pixels down the page. With `footer_room`, FOOTER_ROOM pixels at the foot of
-    every page are left empty for a footer added to the finished file (page numbers need
-    the page count, known only once every page is drawn).
+    `lines(document, page_height)` reads each laid-out document's lines by page; pages it
+    says nothing about get `empty`. With `footer_room`, FOOTER_ROOM pixels at the foot of
+    every page are left empty for a footer the finished file adds (page numbers need the
+    page count, known only once every page is drawn).
     """
     ensure_gui_app()
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
@@ -143,7 +144,7 @@ def typeset[L](
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     width = float(area.width())
     height = float(area.height()) - (FOOTER_ROOM if footer_room else 0.0)
-    pages: list[list[L]] = []
+    pages: list[T] = []
     painter = QPainter(writer)
     try:
         for source in sources:
@@ -153,11 +154,11 @@ def typeset[L](
             document.setPageSize(QSizeF(width, height))
             _add_images(document, source.images)
             document.setHtml(source.html)
-            found = lines(document, height, 0.0)
+            found = lines(document, height)
             for page in range(document.pageCount()):
                 if pages:
                     writer.newPage()
-                pages.append(found.get(page, []))
+                pages.append(found.get(page, empty))
                 painter.save()
                 painter.translate(0, -page * height)
                 document.drawContents(painter, QRectF(0, page * height, width, height))
