@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,14 +99,23 @@ def run_history(args: argparse.Namespace) -> int:
         deleted=args.deleted,
         limit=args.limit,
     )
+    from composer.services.expiry import SELF_APPROVAL_SETTING, expires_on, expiry_note, valid_days
+
     with open_services(args) as services:
         posts = services.history.page(query)
         standing = services.audit.standing(posts)
+        approvals = services.approval.active_approvals([p.id for p in posts])
+        days = valid_days(services.library.setting(SELF_APPROVAL_SETTING))
+    expiry = {post_id: expires_on(a, days) for post_id, a in approvals.items()}
+    today = date.today()
     if args.format == "json":
         data = [history_json(p) for p in posts]
         for item in data:
             if item["id"] in standing:
                 item["approval_valid"] = standing[item["id"]].valid
+            if item["id"] in expiry:
+                last = expiry[item["id"]]
+                item["approval_expires_on"] = last.isoformat() if last else None
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     if not posts:
@@ -120,6 +130,10 @@ def run_history(args: argparse.Namespace) -> int:
         known = standing.get(post.id)
         if known is not None and not known.valid:
             label = f"[approval not valid] {label}"
+        last = expiry.get(post.id)
+        note = expiry_note(last, today)
+        if note:
+            label = f"[approval {'expired' if note == 'expired' else 'expires'} {last}] {label}"
         print(f"{post.id:>6}  {post.status:<8}  {updated}  {platforms:<18}  {label}")
     return 0
 

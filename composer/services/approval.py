@@ -172,6 +172,11 @@ class ApprovalService:
         with self._db.read() as tx:
             return tx.approvals.active(post_id)
 
+    def active_approvals(self, post_ids: list[int]) -> dict[int, Approval]:
+        """The approval that applies to each of these posts (those that have one)."""
+        with self._db.read() as tx:
+            return tx.approvals.active_for(post_ids)
+
     def recent_reasons(self, limit: int = 20) -> list[str]:
         """Reasons the agent wrote before, newest first: offered again when approving."""
         with self._db.read() as tx:

@@ -37,3 +37,15 @@ def expired(
     """The expiry date when the approval no longer covers `today`, else None."""
     last = expires_on(approval, self_days)
     return last if last is not None and today > last else None
+
+
+SOON_DAYS = 30  # how far ahead the history marks an approval that is about to lapse
+
+
+def expiry_note(last: date | None, today: date, soon_days: int = SOON_DAYS) -> str:
+    """ "expired" when `last` has passed, "soon" within `soon_days`, else ""."""
+    if last is None:
+        return ""
+    if today > last:
+        return "expired"
+    return "soon" if (last - today).days <= soon_days else ""

@@ -203,3 +203,22 @@ def test_publish_compares_the_live_text_and_records_a_difference(cli, approved, 
     shown = json.loads(cli("show", "1", "--format", "json")[1])["publications"]
     assert [p["live_text_matches"] for p in shown] == [True, False]
     assert shown[1]["live_text"] == "Storm kit tips. What is in yours?"
+
+
+def test_history_marks_approvals_that_lapse_within_30_days(cli, services, make_post):
+    from datetime import date, timedelta
+
+    from composer.services.expiry import SELF_APPROVAL_SETTING
+
+    post = make_post("Storm kit tips?")  # approved on the test's clock
+    approved = services.approval.active_approval(post.id).approved_at.astimezone().date()
+    soon = date.today() + timedelta(days=10)
+    services.library.set_setting(SELF_APPROVAL_SETTING, (soon - approved).days)
+    listing = json.loads(cli("history", "--format", "json")[1])
+    assert listing[0]["approval_expires_on"] == soon.isoformat()
+    assert f"[approval expires {soon}]" in cli("history")[1]
+    lapsed = date.today() - timedelta(days=5)
+    services.library.set_setting(SELF_APPROVAL_SETTING, (lapsed - approved).days)
+    assert f"[approval expired {lapsed}]" in cli("history")[1]
+    services.library.set_setting(SELF_APPROVAL_SETTING, 36500)
+    assert "[approval" not in cli("history")[1]
