@@ -112,6 +112,9 @@ def test_decisions_apply_where_the_hash_matches_and_name_the_rest(
     }
     assert first["approval"]["rules_version"] is not None  # carried from the agent's approval
     assert first["review"]["state"] == "approved"
+    text = cli("show", "1")[1]
+    assert "outside review: Dana Lee, Acme Mutual" in text
+    assert "code AM-2026-118, expires 2027-05-01" in text and "rules: Composer" in text
     third = json.loads(cli("show", "3", "--format", "json")[1])
     assert third["status"] == "draft" and third["approval"] is None
     assert third["review"]["state"] == "changes"
