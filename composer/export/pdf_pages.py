@@ -219,7 +219,7 @@ def _approval(item: ExportItem) -> str:
         own = f"; the agency's own: {', '.join(custom)}" if custom else "; no custom packs"
         facts.append(("Rules", f"Composer {rules.version}, {shipped} shipped packs{own}"))
         facts.append(("Rules SHA-256", rules.sha256))
-    facts.append(("Approval record", f"number {approval.id} in the audit log"))
+    facts.append(("Approval record", f"approval {approval.id}, logged in the audit log"))
     return _facts(facts)
 
 
