@@ -14,7 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.domain.layout import LIBRARY_FILE, library_path, user_dictionary_path
+from composer.domain.layout import (
+    LIBRARY_FILE,
+    library_path,
+    user_dictionary_path,
+    user_rules_dir,
+)
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
@@ -32,6 +37,9 @@ if TYPE_CHECKING:
     from composer.services.maintenance import MaintenanceService
     from composer.services.planning import PlanningService
     from composer.services.preferences import PreferencesService
+    from composer.services.profile_file import ProfileFiles
+    from composer.services.records import RecordsService
+    from composer.services.review import ReviewService
     from composer.storage.database import Database
 
 
@@ -67,6 +75,7 @@ class Services:
     account_repository: AccountRepository
     planning: PlanningService
     conversations: ConversationService  # replies' comments and the complaint register
+    clock: Callable[[], Any] | None = None  # the library's clock (tests set one)
 
     @classmethod
     def open(
@@ -106,6 +115,7 @@ class Services:
             profile_source=library.profile,
             loader=engine_loader or (lambda: load_engine(data_dir)),
             user_dictionary=user_dictionary_path(data_dir),
+            custom_rules=(user_rules_dir(data_dir),),
         )
 
         preferences = PreferencesService(library)
@@ -129,6 +139,7 @@ class Services:
                 history,
                 now,
                 approver=approver,
+                rules=guidelines.rules_version,
             ),
             guidelines=guidelines,
             preferences=preferences,
@@ -137,6 +148,7 @@ class Services:
             account_repository=SqlAccountRepository(database, now),
             planning=PlanningService(database, library, now),
             conversations=ConversationService(database, guidelines.read_comment, now),
+            clock=now,
         )
         try:  # made now: the audit key is asked for inside write transactions
             services.library_id  # noqa: B018
@@ -174,6 +186,33 @@ class Services:
         return EvergreenService(
             self.database, self.library, self.approval, self.planning, self.planning.clock
         )
+
+    @cached_property
+    def records(self) -> RecordsService:
+        """Publications, legal hold, retention and deletion (the examiner's record)."""
+        from composer.services.library import utc_now
+        from composer.services.records import RecordsService
+
+        return RecordsService(self.database, self.clock or utc_now)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        """Outside review: submissions, the reviewer's packet, decisions brought back."""
+        from composer.services.export import ExportService
+        from composer.services.library import utc_now
+        from composer.services.review import ReviewService
+
+        clock = self.clock or utc_now
+        exports = ExportService.over(self, clock)
+        return ReviewService(self.database, exports.snapshots, exports.record_pdf, clock)
+
+    @cached_property
+    def profile_files(self) -> ProfileFiles:
+        """The profile shown, imported and exported as TOML (the command line's)."""
+        from composer.services.library import utc_now
+        from composer.services.profile_file import ProfileFiles
+
+        return ProfileFiles(self.database, self.clock or utc_now)
 
     # --- accounts (issue 4) -------------------------------------------------------------
     @cached_property

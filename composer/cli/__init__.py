@@ -25,6 +25,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "composer.cli.attach",
     "composer.cli.planning",
     "composer.cli.complaints",
+    "composer.cli.profile",
+    "composer.cli.record",
+    "composer.cli.review",
 )
 # Which module registers each command, so that running one builds only its parser: importing
 # every command module costs more than a quick `composer check` itself (run on every save).
@@ -46,6 +49,14 @@ COMMAND_OWNERS: dict[str, str] = {
     "calendar": "composer.cli.planning",
     "evergreen": "composer.cli.planning",
     "complaints": "composer.cli.complaints",
+    "profile": "composer.cli.profile",
+    "publish": "composer.cli.record",
+    "hold": "composer.cli.record",
+    "delete": "composer.cli.record",
+    "retention": "composer.cli.record",
+    "submit": "composer.cli.review",
+    "review-packet": "composer.cli.review",
+    "review-decisions": "composer.cli.review",
 }
 
 

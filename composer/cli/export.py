@@ -151,9 +151,20 @@ def run_export(args: argparse.Namespace) -> int:
         except ExportWriteError as exc:
             raise CommandError(error_text(exc)) from None
         except ExportError as exc:  # refused, the file exists, or not recorded
+            if _expired(exc):  # nothing wrong with the command: the approval lapsed (exit 1)
+                raise CommandError(error_text(exc)) from None
             raise UsageError(error_text(exc)) from None
     _report_result(result)
     return 0
+
+
+def _expired(exc: Exception) -> bool:
+    from composer.services.export import ExportRefusedError
+    from composer.services.export_checks import ProblemCode
+
+    return isinstance(exc, ExportRefusedError) and any(
+        p.code is ProblemCode.APPROVAL_EXPIRED for p in exc.problems
+    )
 
 
 def _refuse_missing_glyphs(plan: ExportPlan) -> None:

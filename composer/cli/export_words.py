@@ -137,6 +137,10 @@ _WORDS: dict[ProblemCode, Callable[[Problem], str]] = {
         else f"the account is not a {p.platform} account"
     ),
     ProblemCode.DATA_FOLDER: lambda p: p.detail,
+    ProblemCode.APPROVAL_EXPIRED: lambda p: (
+        f"the {'outside ' if p.detail == 'outside' else 'self-'}approval of post(s) "
+        f"{ids(p.post_ids)} expired on {p.value}; have it approved again"
+    ),
     ProblemCode.APPROVAL_CHANGED: lambda p: (
         f"{p.detail}; the file was removed, nothing was exported"
     ),

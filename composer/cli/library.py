@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from composer.domain.conversations import Comment
     from composer.domain.findings import CheckResult
     from composer.domain.posts import Approval, Post
+    from composer.domain.record import Submission
 
 
 def register(subparsers: Any) -> None:
@@ -107,14 +109,23 @@ def run_history(args: argparse.Namespace) -> int:
         deleted=args.deleted,
         limit=args.limit,
     )
+    from composer.services.expiry import SELF_APPROVAL_SETTING, expires_on, expiry_note, valid_days
+
     with open_services(args) as services:
         posts = services.history.page(query)
         standing = services.audit.standing(posts)
+        approvals = services.approval.active_approvals([p.id for p in posts])
+        days = valid_days(services.library.setting(SELF_APPROVAL_SETTING))
+    expiry = {post_id: expires_on(a, days) for post_id, a in approvals.items()}
+    today = date.today()
     if args.format == "json":
         data = [history_json(p) for p in posts]
         for item in data:
             if item["id"] in standing:
                 item["approval_valid"] = standing[item["id"]].valid
+            if item["id"] in expiry:
+                last = expiry[item["id"]]
+                item["approval_expires_on"] = last.isoformat() if last else None
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     if not posts:
@@ -131,6 +142,10 @@ def run_history(args: argparse.Namespace) -> int:
         known = standing.get(post.id)
         if known is not None and not known.valid:
             label = f"[approval not valid] {label}"
+        last = expiry.get(post.id)
+        note = expiry_note(last, today)
+        if note:
+            label = f"[approval {'expired' if note == 'expired' else 'expires'} {last}] {label}"
         print(f"{post.id:>6}  {post.status:<8}  {updated}  {platforms:<18}  {label}")
     return 0
 
@@ -141,6 +156,9 @@ def run_show(args: argparse.Namespace) -> int:
         approval = services.approval.active_approval(post.id)
         standing = services.audit.standing([post]).get(post.id)
         findings, why_not = _current_findings(services, post)
+        publications = services.records.publications(post.id)
+        retention = services.records.retention(post.id)
+        submissions = services.review.submissions(post.id)
     problem = standing.problem if standing is not None else ""
     if args.format == "json":
         data = post_json(post)
@@ -153,6 +171,11 @@ def run_show(args: argparse.Namespace) -> int:
         if data["approval"] is not None and standing is not None:
             data["approval"]["valid"] = standing.valid
             data["approval"]["problem"] = problem or None
+        data["publications"] = [p.to_dict() for p in publications]
+        data["legal_hold"] = retention.legal_hold
+        data["last_used_at"] = _iso(retention.last_used)
+        data["keep_until"] = retention.keep_until.isoformat() if retention.keep_until else None
+        data["review"] = submission_json(submissions[0]) if submissions else None
         print(json.dumps(data, ensure_ascii=False, indent=2))
         if why_not:
             print(f"composer: note: {why_not}", file=sys.stderr)
@@ -231,6 +254,12 @@ def _print_post(
         print("Approval: none")
         return
     print(f"Approval: {approval.id}, {_local(approval.approved_at)} by {approval.approver or '?'}")
+    if approval.review is not None:
+        review = approval.review
+        print(f"  outside review: {review.reviewer}, {review.organisation or '-'}")
+        print(f"  code {review.code or '-'}, expires {review.expires_on or '-'}")
+    if approval.rules is not None:
+        print(f"  rules: Composer {approval.rules.version}, SHA-256 {approval.rules.sha256}")
     for key, reason in approval.overrides.items():
         print(f"  kept {key}: {reason}")
 
@@ -282,6 +311,21 @@ def approval_json(approval: Approval) -> dict[str, Any]:
         "findings": [dict(f) for f in approval.findings],
         "overrides": dict(approval.overrides),
         "exported_at": _iso(approval.exported_at),
+        "kind": "outside" if approval.review is not None else "self",
+        "outside_review": None if approval.review is None else approval.review.to_dict(),
+        "rules_version": None if approval.rules is None else approval.rules.to_dict(),
+    }
+
+
+def submission_json(submission: Submission) -> dict[str, Any]:
+    """The post's latest submission for outside review and where it stands."""
+    return {
+        "state": submission.state,
+        "submitted_to": submission.submitted_to,
+        "submitted_at": _iso(submission.submitted_at),
+        "text_sha256": submission.text_sha256,
+        "decided_at": _iso(submission.decided_at),
+        "note": submission.note or None,
     }
 
 

@@ -315,7 +315,8 @@ def check_pdf(_context: Context) -> str:
     missing = missing_characters([PDF_SAMPLE])
     if missing:
         raise SelfTestError(f"no font for {describe(missing)} (resources/fonts incomplete?)")
-    shown = " ".join((PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").split())
+    pages = PdfReader(io.BytesIO(data)).pages  # the cover, the post's page, the signature
+    shown = " ".join((pages[1].extract_text() or "").split())
     if PDF_SAMPLE not in shown:
         raise SelfTestError("the PDF's text layer does not hold the sample text")
     if read_attachment(data)["posts"][0]["texts"] != texts:

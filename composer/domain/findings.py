@@ -100,3 +100,10 @@ class CheckResult:
             },
             "summary": self.summary,
         }
+
+
+def dismissal_key(rule: str, text: str, source: str | None = None) -> str:
+    """How a dismissed finding is remembered with its post: the text it was found in
+    (`source`: a platform's own variant, None for the body), its rule and the flagged
+    words, never offsets, so the dismissal survives edits elsewhere in the post."""
+    return f"{source or 'body'}|{rule}|{text.casefold()}"

@@ -16,13 +16,16 @@ from typing import Any, Literal
 
 from composer.domain.attachments import ApprovedImage, Attachment, approved_images
 from composer.domain.conversations import Comment
+from composer.domain.record import OutsideReview, RulesVersion
 
 PostStatus = Literal["draft", "approved", "exported", "archived"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
 
 RevisionKind = Literal["create", "autosave", "restore", "import", "duplicate", "approve"]
 
-AuditAction = Literal["approve", "export", "approval-voided"]
+AuditAction = Literal[
+    "approve", "export", "approval-voided", "publish", "hold", "delete", "profile"
+]
 
 
 def canonical_json(data: Mapping[str, Any]) -> str:
@@ -187,10 +190,16 @@ class Approval:
     voided_at: datetime | None = None
     exported_at: datetime | None = None
     images: tuple[ApprovedImage, ...] = ()  # the approved images (hash, alt text), in order
+    rules: RulesVersion | None = None  # the rule packs in force (None before schema 0004)
+    review: OutsideReview | None = None  # who signed off when it was not the agent
 
     @property
     def active(self) -> bool:
         return self.voided_at is None
+
+    @property
+    def outside(self) -> bool:
+        return self.review is not None
 
 
 @dataclass(frozen=True, slots=True)

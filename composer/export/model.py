@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -10,8 +10,10 @@ from typing import Literal
 
 from composer.domain.accounts import Account
 from composer.domain.conversations import Comment
+from composer.domain.findings import dismissal_key
 from composer.domain.links import is_web_link
 from composer.domain.posts import Approval, finding_key
+from composer.domain.record import Publication
 
 DateOrder = Literal["mdy", "dmy"]
 DATE_ORDERS: tuple[DateOrder, ...] = ("mdy", "dmy")
@@ -51,6 +53,9 @@ class ExportItem:
     account: Account | None = None
     images: tuple[ExportImage, ...] = ()  # the approved images, in order
     in_reply_to: Comment | None = None  # for a reply, the comment it answers (context)
+    status: str = ""  # the post's status when exported ("approved", "exported"...)
+    publications: tuple[Publication, ...] = ()  # where and when it ran, oldest first
+    dismissed: frozenset[str] = frozenset()  # the agent's dismissal keys for this post
 
     def image_files(self) -> list[tuple[str, ExportImage]]:
         """(file name, image) for each image, in order."""
@@ -84,6 +89,29 @@ class ExportItem:
             out.append({**finding, "reason": reason})
         return out
 
+    def is_dismissed(self, finding: Mapping[str, object]) -> bool:
+        """Whether the agent dismissed this finding in the editor (for the text it was
+        found in: the platform's own variant, or the body). Errors cannot be dismissed."""
+        if finding.get("severity") == "error" or not self.dismissed:
+            return False
+        rule, text = str(finding.get("rule", "")), str(finding.get("text", ""))
+        platform = str(finding.get("platform", ""))
+        return bool(
+            {dismissal_key(rule, text, platform), dismissal_key(rule, text, None)} & self.dismissed
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCover:
+    """Who the record is for, on its cover: the agent's profile and the library's id."""
+
+    agent: str = ""
+    agency: str = ""
+    license_number: str = ""
+    states: tuple[str, ...] = ()
+    lines: tuple[str, ...] = ()
+    library_id: str = ""
+
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
@@ -94,6 +122,7 @@ class RenderOptions:
     generated_at: datetime | None = None
     title: str = "Approved posts"
     scheduler: str = "hootsuite"  # the CSV inside a bundle: hootsuite or sprout
+    cover: RecordCover | None = None  # the PDF record's cover (None: no profile facts)
 
 
 def local_naive(moment: datetime) -> datetime:

@@ -1,21 +1,25 @@
-"""Finish the PDF Qt wrote: the exact-text layer, and the approved texts attached as JSON.
+"""Finish the PDF Qt wrote: the exact-text layer, the approved texts attached as JSON, and
+a footer with "Page N of M" on every page.
 
 Done with pypdf on the finished file, because Qt's writer has no way to say what text a
-glyph stands for or to attach a file. Three changes:
+glyph stands for or to attach a file, and the page count is known only once Qt has drawn
+every page. Four changes:
 
 - Qt's fonts get a ToUnicode map that maps their glyphs to nothing, so its shaped glyphs
   no longer add a second, broken copy of the text;
 - each page gets the invisible text layer of composer.export.pdf_textlayer, in a
   glyphless font embedded once;
 - `approved-texts.json` is attached (an EmbeddedFiles entry): every post's approved
-  texts and their SHA-256, so the hashes on the page can be checked from the PDF alone.
+  texts and their SHA-256, so the hashes on the page can be checked from the PDF alone;
+- each page gets its footer, set in Helvetica (a font every PDF reader has: nothing to
+  embed) in the room `composer.media.typeset` leaves at the foot of the page.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from composer.export.model import ExportItem, iso
@@ -25,6 +29,9 @@ from composer.export.pdf_textlayer import CharacterCodes, Line, page_stream
 ATTACHMENT = "approved-texts.json"
 ATTACHMENT_FORMAT = "composer-approved-texts"
 _FONT = "FCTL"  # the invisible layer's font resource name
+_FOOTER_FONT = "FCFT"  # the footer's font resource name
+FOOTER_AT = (51.02, 56.0)  # the footer's start in PDF points: the left margin, at the foot
+Footer = Callable[[int, int], str]  # (page, pages) -> the footer's text, pages from 1
 
 
 def approved_texts(items: Sequence[ExportItem]) -> bytes:
@@ -55,8 +62,10 @@ def finish(
     matrix: str,
     attachment: bytes,
     name: str = ATTACHMENT,
+    footer: Footer | None = None,
 ) -> bytes:
-    """The PDF `data` with its text layer replaced and `attachment` embedded as `name`."""
+    """The PDF `data` with its text layer replaced, `attachment` embedded as `name` and
+    `footer` on every page."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
@@ -71,22 +80,80 @@ def finish(
     font = writer._add_object(_glyphless_font(writer, codes))
     opening = writer._add_object(_stream(b"q\n"))
     closing = writer._add_object(_stream(b"\nQ\n"))
-    for page, stream in zip(writer.pages, streams, strict=True):
+    helvetica = writer._add_object(_helvetica()) if footer is not None else None
+    total = len(writer.pages)
+    for number, (page, stream) in enumerate(zip(writer.pages, streams, strict=True), 1):
         contents = page.get("/Contents")
         existing = contents if isinstance(contents, ArrayObject) else [contents]
-        ours = writer._add_object(_stream(stream))
-        page[NameObject("/Contents")] = ArrayObject([opening, *existing, closing, ours])
+        ours = [writer._add_object(_stream(stream))]
+        if footer is not None:
+            ours.append(writer._add_object(_stream(footer_stream(footer(number, total)))))
+        page[NameObject("/Contents")] = ArrayObject([opening, *existing, closing, *ours])
         current = page["/Resources"].get_object()
         assert isinstance(current, DictionaryObject)  # a page's /Resources is a dictionary
         resources = DictionaryObject(current)
         fonts = DictionaryObject(resources.get("/Font", DictionaryObject()).get_object())
         fonts[NameObject(f"/{_FONT}")] = font
+        if helvetica is not None:
+            fonts[NameObject(f"/{_FOOTER_FONT}")] = helvetica
         resources[NameObject("/Font")] = fonts
         page[NameObject("/Resources")] = resources
     writer.add_attachment(name, attachment)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def stamp_footers(data: bytes, footer: Footer) -> bytes:
+    """`data` with `footer` on every page and nothing else changed (for PDFs whose text
+    is Qt's own, such as the retention report)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+    writer = PdfWriter(PdfReader(io.BytesIO(data)), incremental=True)
+    helvetica = writer._add_object(_helvetica())
+    total = len(writer.pages)
+    for number, page in enumerate(writer.pages, 1):
+        contents = page.get("/Contents")
+        existing = contents if isinstance(contents, ArrayObject) else [contents]
+        ours = writer._add_object(_stream(footer_stream(footer(number, total))))
+        page[NameObject("/Contents")] = ArrayObject([*existing, ours])
+        current = page["/Resources"].get_object()
+        assert isinstance(current, DictionaryObject)  # a page's /Resources is a dictionary
+        resources = DictionaryObject(current)
+        fonts = DictionaryObject(resources.get("/Font", DictionaryObject()).get_object())
+        fonts[NameObject(f"/{_FOOTER_FONT}")] = helvetica
+        resources[NameObject("/Font")] = fonts
+        page[NameObject("/Resources")] = resources
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def footer_stream(text: str) -> bytes:
+    """Drawing `text` small and grey at FOOTER_AT in Helvetica (WinAnsi: characters it
+    lacks become "?")."""
+    encoded = text.encode("cp1252", errors="replace")
+    escaped = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    x, y = FOOTER_AT
+    return (
+        f"q 0.27 g BT /{_FOOTER_FONT} 8 Tf {x:.2f} {y:.2f} Td (".encode("ascii")
+        + escaped
+        + b") Tj ET Q\n"
+    )
+
+
+def _helvetica() -> Any:
+    from pypdf.generic import DictionaryObject, NameObject
+
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
 
 
 def read_attachment(data: bytes) -> dict[str, Any]:

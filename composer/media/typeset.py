@@ -109,6 +109,9 @@ class Typeset[T]:
     matrix: str  # the PDF matrix from the painter's page pixels to PDF points
 
 
+FOOTER_ROOM = 28.0  # 96-dpi pixels kept free at the foot of each page for a footer
+
+
 def typeset[T](
     sources: Iterable[Source],
     *,
@@ -117,11 +120,15 @@ def typeset[T](
     style: str,
     lines: Callable[[Any, float], dict[int, T]],
     empty: T,
+    footer_room: bool = False,
 ) -> Typeset[T]:
     """Lay out and draw each source on A4 pages (one source may run on to more pages).
 
     `lines(document, page_height)` reads each laid-out document's lines by page; pages it
-    says nothing about get `empty`."""
+    says nothing about get `empty`. With `footer_room`, FOOTER_ROOM pixels at the foot of
+    every page are left empty for a footer the finished file adds (page numbers need the
+    page count, known only once every page is drawn).
+    """
     ensure_gui_app()
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
@@ -135,7 +142,8 @@ def typeset[T](
     writer.setTitle(title)
     writer.setCreator("Composer")
     area = writer.pageLayout().paintRectPixels(writer.resolution())
-    width, height = float(area.width()), float(area.height())
+    width = float(area.width())
+    height = float(area.height()) - (FOOTER_ROOM if footer_room else 0.0)
     pages: list[T] = []
     painter = QPainter(writer)
     try:

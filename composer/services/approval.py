@@ -28,6 +28,7 @@ from composer.services.library import (
 )
 
 if TYPE_CHECKING:
+    from composer.domain.record import RulesVersion
     from composer.storage.database import Database
 
 
@@ -87,16 +88,19 @@ class ApprovalService:
         history: HistoryService,
         clock: Clock = utc_now,
         approver: Callable[[], str] | None = None,
+        rules: Callable[[], RulesVersion] | None = None,
     ) -> None:
         """`engine` hands over the current engine at each check: it belongs to the
         guideline service, which builds it on first use and reloads it (approval keeps
         none of its own); `approver` names who signs off (default: profile name, else
-        login name)."""
+        login name); `rules` names the rule packs that engine was built from, recorded
+        with each approval."""
         self._db = database
         self._current_engine = engine
         self._history = history
         self._clock = clock
         self._approver = approver
+        self._rules = rules
 
     @property
     def engine(self) -> Checker:
@@ -141,6 +145,7 @@ class ApprovalService:
         now = self._clock()
         chosen = self._approver().strip() if self._approver else ""
         approver = chosen or _default_approver(profile)
+        rules = self._rules() if self._rules is not None else None
         with self._db.write() as tx:
             current = tx.posts.get(post_id)
             if current is None or current.draft != post.draft or current.status != post.status:
@@ -156,6 +161,7 @@ class ApprovalService:
                 approver,
                 now,
                 images=post.draft.approved_images(),
+                rules=rules,
             )
             tx.posts.set_status(post_id, "approved", now)
             tx.revisions.add(post_id, post.draft, "approve", now)  # the version approved, kept
@@ -165,6 +171,11 @@ class ApprovalService:
     def active_approval(self, post_id: int) -> Approval | None:
         with self._db.read() as tx:
             return tx.approvals.active(post_id)
+
+    def active_approvals(self, post_ids: list[int]) -> dict[int, Approval]:
+        """The approval that applies to each of these posts (those that have one)."""
+        with self._db.read() as tx:
+            return tx.approvals.active_for(post_ids)
 
     def recent_reasons(self, limit: int = 20) -> list[str]:
         """Reasons the agent wrote before, newest first: offered again when approving."""
@@ -225,8 +236,9 @@ class ApprovalService:
 def approval_audit_data(approval: Approval) -> dict[str, Any]:
     """What the audit entry pins down about an approval (verify re-computes all of it).
 
-    Images (hash and alt text, in order) are listed only when there are some, so entries
-    written before posts had images still verify exactly as they were written.
+    Images (hash and alt text, in order) are listed only when there are some, and the
+    rules version and an outside reviewer only when recorded, so entries written before
+    still verify exactly as they were written.
     """
     data: dict[str, Any] = {
         "approval_id": approval.id,
@@ -238,6 +250,10 @@ def approval_audit_data(approval: Approval) -> dict[str, Any]:
     }
     if approval.images:
         data["images"] = [[image.sha256, image.alt_text] for image in approval.images]
+    if approval.rules is not None:
+        data["rules"] = {"version": approval.rules.version, "sha256": approval.rules.sha256}
+    if approval.review is not None:
+        data["review"] = approval.review.to_dict()
     return data
 
 

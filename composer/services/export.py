@@ -21,15 +21,17 @@ from typing import TYPE_CHECKING, Protocol
 from composer.domain.accounts import PLATFORMS, Account
 from composer.domain.errors import StorageError
 from composer.domain.files import AtomicWriteError, Staged, stage_file
-from composer.domain.posts import ExportRecord, Post, PostQuery, PostStatus
+from composer.domain.posts import ExportRecord, PostStatus
 from composer.export import FORMATS, SCHEDULERS
 from composer.export.model import (
     DATE_ORDERS,
     DateOrder,
     ExportItem,
+    RecordCover,
     RenderOptions,
 )
 from composer.services.approval import NotApprovedError
+from composer.services.expiry import SELF_APPROVAL_SETTING, expired, valid_days
 from composer.services.export_bundle import (
     BUNDLE,
     export_images,
@@ -57,6 +59,8 @@ from composer.services.export_errors import (
     ExportTargetExistsError,
     ExportWriteError,
 )
+from composer.services.export_record import cover_of, extras
+from composer.services.export_select import all_with_status, single_platform
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 from composer.services.scheduler_rules import TimeFix
@@ -68,7 +72,6 @@ if TYPE_CHECKING:
     from composer.services.images import ImageStore
     from composer.services.library import LibraryService
     from composer.storage.database import Database
-    from composer.storage.repositories import Repositories
 
 __all__ = [
     "ExportError",
@@ -87,7 +90,6 @@ __all__ = [
 
 CSV_FORMATS = ("hootsuite", "sprout", "csv", BUNDLE)
 SELECTABLE_STATUSES: tuple[PostStatus, ...] = ("approved", "exported")
-_PAGE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +176,9 @@ class OpenLibrary(Protocol):
     @property
     def images(self) -> ImageStore: ...
 
+    @property
+    def library_id(self) -> str: ...
+
 
 class ExportService:
     def __init__(
@@ -186,6 +191,7 @@ class ExportService:
         images: ImageStore | Callable[[], ImageStore] | None = None,
         data_dir: Path | None = None,
         reschedule: Callable[[int, datetime], object] | None = None,
+        library_id: Callable[[], str] | None = None,
     ) -> None:
         """`images` is the data folder's image store (or a function making it, so exports
         of posts without images never load Qt); without it, exports name images by hash
@@ -200,6 +206,7 @@ class ExportService:
         self._clock = clock
         self._images = images
         self._reschedule = reschedule
+        self._library_id = library_id
 
     @classmethod
     def over(cls, services: OpenLibrary, clock: Clock = utc_now) -> ExportService:
@@ -213,6 +220,7 @@ class ExportService:
             images=lambda: services.images,
             data_dir=services.data_dir,
             reschedule=services.library.reschedule,
+            library_id=lambda: services.library_id,
         )
 
     def _store(self) -> ImageStore | None:
@@ -245,7 +253,7 @@ class ExportService:
         candidates, skipped = self._gather(request)
         scheduler = request.scheduler_format
         if platform is None and scheduler is not None and candidates:
-            platform = _single_platform(scheduler, candidates)
+            platform = single_platform(scheduler, candidates)
         items, more_skipped = filter_items(
             candidates, platform, account, (request.since, request.until), bool(request.post_ids)
         )
@@ -272,9 +280,32 @@ class ExportService:
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         problems += dropped_link_problems(items)
+        if request.format != "pdf":  # the record documents expired approvals too
+            problems += self._expired(items)
         return ExportPlan(
             request, tuple(items), platform, tuple(skipped), tuple(problems), tuple(moved)
         )
+
+    def _expired(self, items: Sequence[ExportItem]) -> list[Problem]:
+        """One blocking problem per post whose approval no longer covers use."""
+        with self._db.read() as tx:
+            days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING))
+        today = self._clock().astimezone().date()
+        problems = []
+        for item in items:
+            lapsed = expired(item.approval, today, days)
+            if lapsed is not None:
+                kind = "outside" if item.approval.review is not None else "self"
+                problems.append(
+                    Problem(
+                        ProblemCode.APPROVAL_EXPIRED,
+                        blocking=True,
+                        post_ids=(item.post_id,),
+                        value=lapsed.isoformat(),
+                        detail=kind,
+                    )
+                )
+        return problems
 
     def _account(self, account_id: int | None) -> Account | None:
         if account_id is None:
@@ -307,8 +338,11 @@ class ExportService:
             else:
                 status = request.status or "approved"
                 assert status in SELECTABLE_STATUSES  # plan() validated the request
-                posts = _all_with_status(tx, (status,))
+                posts = all_with_status(tx, (status,))
             active = tx.approvals.active_for([post.id for post in posts])
+            publications, dismissed = (
+                extras(tx, [post.id for post in posts]) if request.format == "pdf" else ({}, {})
+            )
             for post in posts:
                 if post.deleted_at is not None:
                     skipped.append(Skipped(post.id, ProblemCode.IN_BIN))
@@ -337,6 +371,9 @@ class ExportService:
                         if approval.images
                         else (),
                         in_reply_to=post.in_reply_to,
+                        status=post.status,
+                        publications=publications.get(post.id, ()),
+                        dismissed=dismissed.get(post.id, frozenset()),
                     )
                 )
         return items, skipped
@@ -370,6 +407,7 @@ class ExportService:
             neutralise=request.neutralise,
             generated_at=self._clock(),
             scheduler=request.scheduler,
+            cover=self._cover() if request.format == "pdf" else None,
         )
         staged, digest, size = self._stage(plan, options, path, force)
         post_ids = tuple(item.post_id for item in plan.items)
@@ -409,6 +447,23 @@ class ExportService:
             plan.skipped,
             plan.moved,
         )
+
+    def snapshots(self, post_ids: Sequence[int]) -> tuple[ExportItem, ...]:
+        """The approved snapshots of these posts as the PDF record shows them (posts
+        without an approval that applies are left out)."""
+        return self.plan(ExportRequest("pdf", post_ids=tuple(post_ids))).items
+
+    def record_pdf(self, items: Sequence[ExportItem]) -> bytes:
+        """The PDF record of `items`, with the profile's cover (for a review packet)."""
+        from composer.export import render
+
+        options = RenderOptions(generated_at=self._clock(), cover=self._cover())
+        return render("pdf", items, options)
+
+    def _cover(self) -> RecordCover:
+        with self._db.read() as tx:
+            profile = tx.settings.profile()
+        return cover_of(profile, self._library_id() if self._library_id else "")
 
     def _stage(
         self, plan: ExportPlan, options: RenderOptions, path: Path, force: bool
@@ -461,28 +516,3 @@ def _validated(request: ExportRequest) -> ExportRequest:
     if refused:
         raise ExportRefusedError([Problem(code, blocking=True, value=v) for code, v in refused])
     return replace(request, post_ids=tuple(dict.fromkeys(request.post_ids)))
-
-
-def _all_with_status(tx: Repositories, statuses: tuple[PostStatus, ...]) -> list[Post]:
-    """Every live post with one of `statuses`, soonest scheduled first (unscheduled last)."""
-    posts: list[Post] = []
-    offset = 0
-    while True:
-        page = tx.posts.page(PostQuery(statuses=statuses, limit=_PAGE, offset=offset))
-        posts += page
-        if len(page) < _PAGE:
-            break
-        offset += _PAGE
-    posts.sort(key=lambda p: (p.scheduled_at is None, p.scheduled_at or datetime.min, p.id))
-    return posts
-
-
-def _single_platform(format: str, items: Sequence[ExportItem]) -> str:
-    found = {p for item in items for p in item.platforms}
-    if len(found) == 1:
-        return found.pop()
-    platforms = tuple(p for p in PLATFORMS if p in found) + tuple(sorted(found - set(PLATFORMS)))
-    several = Problem(
-        ProblemCode.SEVERAL_PLATFORMS, blocking=True, tool=format, platforms=platforms
-    )
-    raise ExportRefusedError([several])

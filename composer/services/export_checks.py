@@ -70,6 +70,8 @@ class ProblemCode(StrEnum):
     # Writing.
     DATA_FOLDER = "data-folder"  # value: the file chosen, detail: the plain reason
     APPROVAL_CHANGED = "approval-changed"  # during the write; the file was removed
+    # The approval no longer covers use (value: its expiry date, detail: "outside"/"self").
+    APPROVAL_EXPIRED = "approval-expired"
 
 
 MISSING_GLYPHS = ProblemCode.MISSING_GLYPHS

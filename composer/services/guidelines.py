@@ -25,6 +25,7 @@ from composer.domain.profile import Profile
 from composer.guidelines.inputs import CheckInput
 
 if TYPE_CHECKING:  # the engine is imported when first built: library commands never need it
+    from composer.domain.record import RulesVersion
     from composer.guidelines.builtin.spelling import SpellingCheck
     from composer.guidelines.engine import Engine
     from composer.guidelines.packs import LoadError
@@ -81,7 +82,10 @@ class GuidelineService:
         *,
         loader: Callable[[], Engine] | None = None,
         user_dictionary: Path | None = None,
+        custom_rules: Sequence[Path] = (),
     ) -> None:
+        """`custom_rules` are the folders of the agent's own packs the loader reads (for
+        `rules_version`; the shipped packs are always counted)."""
         if engine is None and loader is None:
             raise ValueError("a GuidelineService needs an engine or a way to load one")
         self._engine = engine
@@ -92,6 +96,8 @@ class GuidelineService:
         self.user_dictionary = user_dictionary
         self._history = history
         self._profile_source = profile_source
+        self._custom_rules = tuple(custom_rules)
+        self._rules: RulesVersion | None = None
 
     @classmethod
     def open(
@@ -111,6 +117,7 @@ class GuidelineService:
             history=history,
             loader=lambda: build_engine(base, extra_rule_dirs),
             user_dictionary=user_dictionary_path(base),
+            custom_rules=(user_rules_dir(base), *extra_rule_dirs),
         )
 
     # -- the engine -----------------------------------------------------------------------
@@ -139,22 +146,46 @@ class GuidelineService:
         the exception is raised and the old engine stays."""
         if self._owner is not None:
             return self._owner.reload()
-        engine = self._load()
-        self.install(engine)
+        rules = self._read_rules_version()  # the files as the engine is about to read them
+        engine = self._load_engine()
+        self.install(engine, rules)
         return engine
 
-    def install(self, engine: Engine) -> None:
-        """Check with `engine` from now on (one built elsewhere, e.g. by a test)."""
+    def install(self, engine: Engine, rules: RulesVersion | None = None) -> None:
+        """Check with `engine` from now on (one built elsewhere, e.g. by a test); `rules`
+        are the packs it was built from (read from disk when next asked if not given)."""
         if self._owner is not None:
-            self._owner.install(engine)
+            self._owner.install(engine, rules)
             return
         with self._lock:
             self._engine = engine
+            self._rules = rules
 
     def _load(self) -> Engine:
+        """The first engine (under the lock), with the rules version of its packs."""
+        rules = self._read_rules_version()  # the files as the engine is about to read them
+        engine = self._load_engine()
+        self._rules = rules
+        return engine
+
+    def _load_engine(self) -> Engine:
         if self._loader is None:
             raise RuntimeError("this GuidelineService was given its engine; it cannot reload")
         return self._loader()
+
+    def rules_version(self) -> RulesVersion:
+        """The rule packs in force (shipped and custom), as read when the engine was built."""
+        owner = self._owner or self
+        if owner._rules is None:
+            owner._rules = owner._read_rules_version()
+        return owner._rules
+
+    def _read_rules_version(self) -> RulesVersion:
+        from composer import __version__
+        from composer.domain.layout import shipped_rules_dir
+        from composer.guidelines.fingerprint import rules_version
+
+        return rules_version(__version__, shipped_rules_dir(), self._custom_rules)
 
     def with_profile(self, profile: Profile | None) -> GuidelineService:
         """A view checking with `profile` that shares (and reloads) this service's engine."""
@@ -166,6 +197,7 @@ class GuidelineService:
             self._profile_source,
             loader=owner._loader,
             user_dictionary=owner.user_dictionary,
+            custom_rules=owner._custom_rules,
         )
         view._owner = owner
         return view

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from composer.domain.attachments import ApprovedImage
 from composer.domain.posts import Approval, ExportRecord, content_hash
+from composer.domain.record import OutsideReview, PackHash, PackSource, RulesVersion
 from composer.storage.models import (
     ApprovalImageRow,
     ApprovalRow,
@@ -34,6 +35,8 @@ class ApprovalRepository:
         approver: str,
         now: datetime,
         images: Sequence[ApprovedImage] = (),
+        rules: RulesVersion | None = None,
+        review: OutsideReview | None = None,
     ) -> Approval:
         row = ApprovalRow(
             post_id=post_id,
@@ -42,7 +45,17 @@ class ApprovalRepository:
             overrides=dict(overrides),
             approver=approver,
             approved_at=now,
+            review_kind="outside" if review is not None else "self",
         )
+        if rules is not None:
+            row.rules_version = rules.version
+            row.rules_sha256 = rules.sha256
+            row.rules_packs = [p.to_dict() for p in rules.packs]
+        if review is not None:
+            row.reviewer = review.reviewer
+            row.organisation = review.organisation
+            row.approval_code = review.code
+            row.expires_on = review.expires_on
         row.texts = [
             ApprovalTextRow(platform=platform, position=n, text=text, sha256=content_hash(text))
             for n, (platform, text) in enumerate(texts.items())
@@ -235,6 +248,30 @@ def to_approval(row: ApprovalRow) -> Approval:
         voided_at=row.voided_at,
         exported_at=row.exported_at,
         images=tuple(ApprovedImage(i.sha256, i.alt_text) for i in row.images),
+        rules=_rules(row),
+        review=_review(row),
+    )
+
+
+def _rules(row: ApprovalRow) -> RulesVersion | None:
+    if row.rules_sha256 is None:
+        return None
+    packs = tuple(
+        PackHash(_source(p.get("source")), str(p.get("file", "")), str(p.get("sha256", "")))
+        for p in row.rules_packs or ()
+    )
+    return RulesVersion(row.rules_version or "", row.rules_sha256, packs)
+
+
+def _source(value: object) -> PackSource:
+    return "custom" if value == "custom" else "shipped"
+
+
+def _review(row: ApprovalRow) -> OutsideReview | None:
+    if row.review_kind != "outside":
+        return None
+    return OutsideReview(
+        row.reviewer or "", row.organisation or "", row.approval_code or "", row.expires_on
     )
 
 

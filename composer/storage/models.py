@@ -7,12 +7,13 @@ alter SQLite tables. The FTS5 index and the append-only triggers live only in mi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -103,6 +105,9 @@ class PostRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # From 0004: a legal hold blocks deletion; the last use starts the retention period.
+    legal_hold: Mapped[bool] = mapped_column(default=False, server_default=false())
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     platforms: Mapped[list[PostPlatformRow]] = relationship(
         order_by="PostPlatformRow.position",
@@ -254,6 +259,15 @@ class ApprovalRow(Base):
     approved_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # From 0004 (NULL before): the rule packs in force, and who signed off.
+    rules_version: Mapped[str | None] = mapped_column(String(40))
+    rules_sha256: Mapped[str | None] = mapped_column(String(64))
+    rules_packs: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
+    review_kind: Mapped[str | None] = mapped_column(String(16))  # "self" or "outside"
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    approval_code: Mapped[str | None] = mapped_column(String(100))
+    expires_on: Mapped[date | None] = mapped_column(Date)
 
     texts: Mapped[list[ApprovalTextRow]] = relationship(
         order_by="ApprovalTextRow.position", lazy="selectin"
@@ -310,6 +324,44 @@ class ExportItemRow(Base):
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), primary_key=True)
     approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"))
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PublicationRow(Base):
+    """Where and when a post ran: one row per publication (each also in the audit log)."""
+
+    __tablename__ = "publications"
+    __table_args__ = (Index("ix_publications_post", "post_id", "published_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    approval_id: Mapped[int | None] = mapped_column(ForeignKey("approvals.id"))
+    platform: Mapped[str] = mapped_column(String(32))
+    account: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    audience: Mapped[str] = mapped_column(String(16))
+    spend: Mapped[str] = mapped_column(String(32))  # a decimal amount as typed, or ""
+    # The text as it reads on the network, when it was compared with the approved text.
+    live_text: Mapped[str | None] = mapped_column(Text)
+    live_matches: Mapped[bool | None] = mapped_column()
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SubmissionRow(Base):
+    """A post's approved texts sent to an outside reviewer, and the decision back."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_post", "post_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"))
+    submitted_to: Mapped[str] = mapped_column(String(200))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    text_sha256: Mapped[str] = mapped_column(String(64))  # see domain.record.texts_sha256
+    state: Mapped[str] = mapped_column(String(16))  # in-review, approved, rejected, changes
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class AuditRow(Base):

@@ -13,7 +13,9 @@ from composer.storage.audit import AuditRepository, KeySource
 from composer.storage.complaints import ComplaintRepository
 from composer.storage.planning import PlanningRows
 from composer.storage.posts import PostRepository, RevisionRepository
+from composer.storage.publications import PublicationRepository
 from composer.storage.settings import SettingsRepository
+from composer.storage.submissions import SubmissionRepository
 
 
 class Repositories:
@@ -67,3 +69,13 @@ class Repositories:
     @cached_property
     def planning(self) -> PlanningRows:
         return PlanningRows(self.session)
+
+    @cached_property
+    def publications(self) -> PublicationRepository:
+        """Publications, and each post's legal hold and use (for retention)."""
+        return PublicationRepository(self.session)
+
+    @cached_property
+    def submissions(self) -> SubmissionRepository:
+        """Posts sent to an outside reviewer, and the decisions that came back."""
+        return SubmissionRepository(self.session)

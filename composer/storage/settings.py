@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from composer.domain.profile import Profile
@@ -29,6 +30,12 @@ class SettingsRepository:
             row.value = value
         self._session.flush()
 
+    def with_prefix(self, prefix: str) -> dict[str, Any]:
+        """Every setting whose key starts with `prefix` (one query)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        statement = select(SettingRow).where(SettingRow.key.like(escaped + "%", escape="\\"))
+        return {row.key: row.value for row in self._session.scalars(statement)}
+
     def delete(self, key: str) -> None:
         row = self._session.get(SettingRow, key)
         if row is not None:
@@ -41,4 +48,5 @@ class SettingsRepository:
     def set_profile(self, profile: Profile) -> None:
         data = asdict(profile)
         data["states"] = list(profile.states)
+        data["lines"] = list(profile.lines)
         self.set(PROFILE_KEY, data)

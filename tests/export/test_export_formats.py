@@ -191,9 +191,9 @@ def test_pdf_one_page_per_post_with_the_record(services, exporter, make_post, tm
     out, result = export(exporter, tmp_path, "pdf", [p.id for p in posts])
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and result.size == len(data)
-    assert page_count(data) == 3
+    assert page_count(data) == 5  # the cover, one page per post, the signature page
     pages = [squash(t) for t in page_texts(data)]
-    first, second, third = pages
+    _cover, first, second, third, _signature = pages
     approval = services.approval.active_approval(posts[0].id)
     for expected in (
         f"Post {posts[0].id}",
@@ -202,13 +202,15 @@ def test_pdf_one_page_per_post_with_the_record(services, exporter, make_post, tm
         approval.approver,
         "@agency",
         "2026-05-13 18:15",
-        "error compliance.guarantee",
-        "peace of mind is not a promised return",
+        "Must be fixed or justified. Guarantee or promise",
+        "Kept because: peace of mind is not a promised return",
     ):
         assert squash(expected) in first, expected
-    assert squash("warning compliance.free") in second and "linkedin" in second
+    assert "compliance." not in first  # no internal category or rule ids
+    assert squash("Warning. Something offered as free") in second
+    assert "LinkedIn" in second and "linkedin" not in second
     assert squash("Storm kit tips: what is in yours?") in third
-    assert squash("Findings: none") in third
+    assert squash("None: the checks found nothing") in third
 
 
 def test_pdf_long_post_runs_on_to_more_pages(exporter, make_post, tmp_path):
@@ -219,9 +221,9 @@ def test_pdf_long_post_runs_on_to_more_pages(exporter, make_post, tmp_path):
     data = out.read_bytes()
     pages = page_texts(data)
     assert page_count(data) == len(pages) > 2
-    assert "Line 0 of a very long" in pages[0]
-    assert "Line 399 of a very long" in "".join(pages[1:-1])
-    assert squash("Short one?") in squash(pages[-1])
+    assert "Line 0 of a very long" in pages[1]  # after the cover
+    assert "Line 399 of a very long" in "".join(pages[2:-2])
+    assert squash("Short one?") in squash(pages[-2])  # before the signature page
 
 
 @pytest.mark.parametrize("format", ["hootsuite", "sprout", "csv", "json", "md", "pdf"])

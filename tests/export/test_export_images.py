@@ -70,9 +70,11 @@ def test_pdf_shows_the_images_with_their_alt_text(exporter, photo_post, tmp_path
     out, _ = export(exporter, tmp_path, "pdf", [photo_post.id], "out.pdf")
     data = out.read_bytes()
     assert data.count(b"/Subtype /Image") >= 2
-    [page] = page_texts(data)
+    _cover, page, _signature = page_texts(data)  # the images fit the post's one page
     assert squash("the charity run, all in blue shirts") in squash(page)  # "ﬃ" is a ligature
-    assert squash("2. post-1-2.png. Alt text: A storm checklist") in squash(page)
+    assert squash("Image 2 (post-1-2.png). Description (alt text): A storm checklist") in squash(
+        page
+    )
     assert photo_post.attachments[0].sha256 in squash(page)
     assert b"Exif" not in data  # decoded afresh: no camera data (the XMP is the PDF's own)
 

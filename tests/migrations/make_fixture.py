@@ -100,6 +100,18 @@ def main() -> int:
         )
         s.approval.approve(a.id)
         s.audit.record_export("hootsuite", "/exports/may.csv", "e3" * 32, [a.id])
+        # From schema 0004: where it ran (and so its last use), and a legal hold.
+        s.records.publish(
+            a.id,
+            "linkedin",
+            url="https://www.linkedin.com/feed/update/urn:li:activity:1",
+            at=datetime(2026, 5, 2, 12, 30, tzinfo=UTC),
+            audience="boosted",
+            spend="25",
+            live_text="Storm season: a kit checklist. What would you add?",
+        )
+        s.records.set_hold(a.id, True)
+        s.review.submit([a.id], "Acme Mutual home office")
         rate = {"platforms": ("x",), "link": "https://example.com/quote"}
         b = s.library.create(PostDraft(body="Guaranteed lowest rates in town!", **rate))
         s.approval.approve(b.id, reason="Carrier-approved rate ad")

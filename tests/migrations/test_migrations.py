@@ -11,7 +11,9 @@ its entries are unsigned, as on such a computer); each fixture is a backup, so i
 carries the head its log had. From 0004 on, the library has weekly posting slots (two for
 all platforms, one for LinkedIn) and the rate post is scheduled and evergreen. From 0005 on,
 a reply carries the comment it answers, and that comment is in the complaint register
-(answered, with a note), logged in the chain.
+(answered, with a note), logged in the chain. From 0006 on, approvals
+name the rule packs in force, and the exported post has a publication (its last use), a
+legal hold and a submission for outside review.
 """
 
 from __future__ import annotations
@@ -230,6 +232,79 @@ def test_replies_migration_adds_tables_and_keeps_the_triggers(tmp_path):
         revision_columns = {row[1] for row in conn.execute("PRAGMA table_info(revisions)")}
     conn.close()
     assert "complaints" not in tables and "in_reply_to" not in revision_columns
+
+
+def test_there_is_a_fixture_for_the_record_schema():
+    assert "library-0006.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_record_migration_adds_columns_and_a_table_and_keeps_the_triggers(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0005.sqlite3", path)
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        approval_columns = {row[1] for row in conn.execute("PRAGMA table_info(approvals)")}
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        holds = {row[0] for row in conn.execute("SELECT legal_hold FROM posts")}
+        rules = {row[0] for row in conn.execute("SELECT rules_sha256 FROM approvals")}
+    conn.close()
+    assert {
+        "rules_version",
+        "rules_sha256",
+        "rules_packs",
+        "review_kind",
+        "reviewer",
+        "organisation",
+        "approval_code",
+        "expires_on",
+    } <= approval_columns
+    assert {"legal_hold", "last_used_at"} <= post_columns
+    assert {"publications", "submissions", "audit_log_no_update"} <= tables
+    assert "approval_texts_no_update" in tables
+    assert holds == {0} and rules == {None}  # no hold, no rules version recorded before
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.move(path, data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        exported = next(p for p in services.history.page(PostQuery()) if p.status == "exported")
+        snapshot = services.approval.approved_snapshot(exported.id)
+        assert snapshot.rules is None and snapshot.review is None  # read as a self-approval
+        assert services.audit.verify().ok
+    _downgrade(data / "library.sqlite3", "0005")
+    with sqlite3.connect(data / "library.sqlite3") as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+    conn.close()
+    assert "publications" not in tables and "submissions" not in tables
+    assert "legal_hold" not in post_columns
+    assert {"audit_log_no_update", "posts_fts_update"} <= tables
+
+
+def test_the_record_fixture_keeps_its_publication_hold_and_rules_version(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "library-0006.sqlite3", data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        exported = next(p for p in services.history.page(PostQuery()) if p.status == "exported")
+        [publication] = services.records.publications(exported.id)
+        assert (publication.platform, publication.audience, publication.spend) == (
+            "linkedin",
+            "boosted",
+            "25.00",
+        )
+        assert publication.live_matches is True  # the LinkedIn variant, as approved
+        snapshot = services.approval.approved_snapshot(exported.id)
+        assert snapshot.rules is not None and len(snapshot.rules.sha256) == 64
+        assert any(p.file == "guarantee.toml" for p in snapshot.rules.packs)
+        retention = services.records.retention(exported.id)
+        assert retention.legal_hold and retention.last_used is not None
+        [submission] = services.review.submissions(exported.id)
+        assert (submission.submitted_to, submission.state) == (
+            "Acme Mutual home office",
+            "in-review",
+        )
+        assert services.audit.verify().ok
 
 
 def _downgrade(path: Path, revision: str) -> None:

@@ -477,3 +477,24 @@ def test_the_model_holds_frozen_plain_posts(make_panel, services):
     assert type(post) is Post
     with pytest.raises(AttributeError):
         post.body = "changed"  # type: ignore[misc]
+
+
+def test_delete_keeps_a_post_under_legal_hold_or_inside_its_retention(make_panel, services):
+    from datetime import UTC, datetime
+
+    held = create(services, "Held for the examiner")
+    services.records.set_hold(held.id, True)
+    used = create(services, "Ran on X", platforms=("x",))
+    with services.database.write() as tx:  # approved (these tests run no guideline engine)
+        tx.approvals.add(used.id, {"x": used.body}, "", [], {}, "Sam", datetime.now(UTC))
+        tx.posts.set_status(used.id, "approved", datetime.now(UTC))
+    services.records.publish(used.id, "x", at=datetime(2026, 5, 20, 12, 0, tzinfo=UTC))
+    panel = make_panel()
+    panel.select_post(held.id)
+    panel.delete_action.trigger()
+    assert "is under legal hold, so it cannot be deleted" in panel.notice.text()
+    assert services.library.get(held.id).deleted_at is None
+    panel.select_post(used.id)
+    panel.delete_action.trigger()
+    assert "must be kept until 20 May 2029" in panel.notice.text()
+    assert services.library.get(used.id).deleted_at is None

@@ -454,3 +454,28 @@ def test_a_post_is_scheduled_from_the_header_and_its_approval_stays(qtbot, windo
     assert services.library.get(post.id).scheduled_at == datetime(2030, 5, 14, 8, 30)
     window.posts.set_time(post.id, None)
     assert window.centre.when.text() == NOT_SCHEDULED
+
+
+def test_the_approval_note_names_an_outside_reviewer_code_and_expiry():
+    from datetime import UTC, date, datetime
+
+    from composer.domain.posts import Approval
+    from composer.domain.record import OutsideReview
+    from composer.ui.compose.approval_note import describe
+
+    approval = Approval(
+        7,
+        1,
+        {"x": "Hi"},
+        {"x": "0" * 64},
+        "",
+        (),
+        {},
+        "Sam Ortiz",
+        datetime(2026, 5, 13, 12, 0, tzinfo=UTC),
+        review=OutsideReview("Dana Lee", "Acme Mutual", "AM-2026-118", date(2027, 5, 1)),
+    )
+    note = describe(approval, "approved")
+    assert note.startswith("Approved by Dana Lee of Acme Mutual on 13 May 2026")
+    assert "approval code AM-2026-118." in note and "Expires 1 May 2027." in note
+    assert "Sam Ortiz" not in note  # the reviewer signed off, not the agent

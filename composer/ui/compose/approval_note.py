@@ -1,4 +1,5 @@
-"""The line that says an open post is approved: by whom, when, and which findings were kept.
+"""The line that says an open post is approved: by whom (the agent, or an outside reviewer
+with organisation, code and expiry), when, and which findings were kept.
 
 An approved post is shown locked so that a stray keystroke cannot end its approval; the
 agent unlocks it on purpose with "Edit…", after being told what editing does.
@@ -25,8 +26,16 @@ def describe(approval: Approval | None, status: str) -> str:
     """Plain words for the approval behind an approved or exported post."""
     if approval is None:
         return "Marked approved, but no approval on record backs it: approve it again."
-    who = f" by {approval.approver}" if approval.approver else ""
-    text = f"Approved{who} on {_when(approval.approved_at)}."
+    review = approval.review
+    if review is None:
+        who = f" by {approval.approver}" if approval.approver else ""
+        text = f"Approved{who} on {_when(approval.approved_at)}."
+    else:  # an outside approval: the reviewer, their organisation, code and expiry
+        org = f" of {review.organisation}" if review.organisation else ""
+        code = f", approval code {review.code}" if review.code else ""
+        text = f"Approved by {review.reviewer}{org} on {_when(approval.approved_at)}{code}."
+        if review.expires_on is not None:
+            text += f" Expires {review.expires_on.day} {review.expires_on:%b %Y}."
     if status == "exported" and approval.exported_at is not None:
         text += f" Exported on {_when(approval.exported_at)}."
     reasons = list(dict.fromkeys(r.strip() for r in approval.overrides.values() if r.strip()))

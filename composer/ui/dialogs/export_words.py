@@ -201,6 +201,10 @@ _WORDS: dict[ProblemCode, _Word] = {
         f"{display_name(p.platform)}. Choose another platform or account above."
     ),
     ProblemCode.DATA_FOLDER: lambda w, p: _sentence(p.detail),
+    ProblemCode.APPROVAL_EXPIRED: lambda w, p: (
+        f"The {'outside ' if p.detail == 'outside' else ''}approval of this post expired on "
+        f"{p.value}. Have it approved again before it is used."
+    ),
     ProblemCode.APPROVAL_CHANGED: lambda w, p: (
         "A post was edited or removed while it was being exported, so the file was removed "
         "again. Check the posts and export again."

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from composer.domain import findings
 from composer.domain.findings import SEVERITIES, Finding, Severity
 
 SEVERITY_TITLES: dict[str, str] = {
@@ -41,8 +42,7 @@ class Shown:
 
 
 def dismissal_key(finding: Finding, source: str | None = None) -> str:
-    where = source or "body"
-    return f"{where}|{finding.rule}|{finding.text.casefold()}"
+    return findings.dismissal_key(finding.rule, finding.text, source)
 
 
 def visible(shown: Iterable[Shown], dismissed: Iterable[str]) -> list[Shown]:

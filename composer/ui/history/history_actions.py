@@ -21,16 +21,22 @@ from composer.ui.history.history_model import post_heading
 
 if TYPE_CHECKING:
     from composer.services.library import LibraryService
+    from composer.services.records import RecordRefusedError, RecordsService
     from composer.ui.history.history_panel import HistoryPanel
 
 
 class PostActions(QObject):
     """The panel's QActions and their behaviour on the selected post."""
 
-    def __init__(self, panel: HistoryPanel, library: LibraryService) -> None:
+    def __init__(
+        self, panel: HistoryPanel, library: LibraryService, records: RecordsService | None = None
+    ) -> None:
+        """`records`, when given, guards Delete: a post under legal hold or inside its
+        retention period is not moved to the bin."""
         super().__init__(panel)
         self._panel = panel
         self._library = library
+        self._records = records
         self.new = self._action("New", panel.newRequested.emit, "New post (Ctrl+N)")
         self.duplicate = self._action(
             "Duplicate", self.duplicate_current, "Make a new draft from this post"
@@ -112,7 +118,7 @@ class PostActions(QObject):
         panel, post = self._panel, self._panel.current_post()
         if post is None or panel.model.query.deleted:
             return
-        if self._run(lambda: self._library.delete(post.id)) is None:
+        if not self._delete(post):
             return
         self._notify(
             f"Moved “{post_heading(post, 40)}” to Deleted.",
@@ -120,6 +126,23 @@ class PostActions(QObject):
         )
         panel.refresh()
         panel.postDeleted.emit(post.id)
+
+    def _delete(self, post: Post) -> bool:
+        """Move the post to the bin unless its record must be kept; a refusal is said."""
+        if self._records is None:
+            return self._run(lambda: self._library.delete(post.id)) is not None
+        from composer.services.records import RecordRefusedError
+
+        records = self._records
+        try:
+            records.delete(post.id)
+        except RecordRefusedError as exc:
+            self._notify(_kept_words(post, exc))
+            return False
+        except LibraryError as exc:
+            self._notify(str(exc))
+            return False
+        return True
 
     def restore_current(self) -> None:
         panel, post = self._panel, self._panel.current_post()
@@ -180,3 +203,14 @@ class PostActions(QObject):
         except LibraryError as exc:
             self._notify(str(exc))
             return None
+
+
+def _kept_words(post: Post, exc: RecordRefusedError) -> str:
+    """Why the window did not delete a post whose record must be kept."""
+    heading = f"“{post_heading(post, 40)}”"
+    if exc.code == "legal-hold":
+        return f"{heading} is under legal hold, so it cannot be deleted."
+    if exc.code == "in-retention" and exc.until is not None:
+        until = f"{exc.until.day} {exc.until:%B %Y}"
+        return f"{heading} must be kept until {until} (after its last use); archive it instead."
+    return f"{heading} cannot be deleted now."

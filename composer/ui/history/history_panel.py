@@ -96,7 +96,9 @@ class HistoryPanel(QWidget):
 
         self.notice = NoticeBar(self, "History notice")
         # Not `self.actions`: that would hide QWidget.actions().
-        actions = self.post_actions = PostActions(self, services.library)
+        actions = self.post_actions = PostActions(
+            self, services.library, getattr(services, "records", None)
+        )
         self.new_action, self.duplicate_action = actions.new, actions.duplicate
         self.archive_action, self.delete_action = actions.archive, actions.delete
         self.restore_action, self.revisions_action = actions.restore, actions.revisions

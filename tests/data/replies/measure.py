@@ -43,7 +43,9 @@ def measure(paths: list[Path], details: bool) -> None:
             row = json.loads(line)
             comment = comment_of(row)
             platforms = tuple(p for p in row["platforms"] if p in PLATFORMS) or ("facebook",)
-            result = engine.check(CheckInput(text=row["text"], platforms=platforms, comment=comment))
+            result = engine.check(
+                CheckInput(text=row["text"], platforms=platforms, comment=comment)
+            )
             categories = {f.category for f in result.findings}
             for category in row["expect"]:
                 expected[category] += 1
@@ -61,7 +63,9 @@ def measure(paths: list[Path], details: bool) -> None:
                         print(f"NOISE {row['id']}: {shown} in {row['text']!r}")
             if "complaint" in row:
                 said = engine.read_comment(comment.text).complaint
-                complaints[("right" if said == row["complaint"] else "wrong") + f"-{row['complaint']}"] += 1
+                complaints[
+                    ("right" if said == row["complaint"] else "wrong") + f"-{row['complaint']}"
+                ] += 1
     total, hits = sum(expected.values()), sum(found.values())
     print(f"recall {hits}/{total} = {hits / max(total, 1):.1%}")
     print(f"good replies flagged {noisy}/{clean} = {noisy / max(clean, 1):.1%}")
