@@ -21,7 +21,7 @@ LABELS = {
     "agency": "Agency",
     "license_number": "Licence number",
     "states": "States",
-    "lines": "Lines of business",
+    "lines": "Lines of authority",
     "disclosure": "Disclosure",
     "broker_dealer_disclosure": "Broker-dealer disclosure",
 }

@@ -15,6 +15,7 @@ from datetime import datetime
 from html import escape
 
 from composer.domain.platforms import display_name
+from composer.domain.profile import LINE_NAMES
 from composer.export.model import (
     ExportImage,
     ExportItem,
@@ -88,7 +89,7 @@ def cover_html(items: Sequence[ExportItem], options: RenderOptions) -> str:
         ("Agency", cover.agency),
         ("Licence number", cover.license_number),
         ("States", ", ".join(cover.states)),
-        ("Lines of business", ", ".join(cover.lines)),
+        ("Lines of authority", ", ".join(LINE_NAMES.get(line, line) for line in cover.lines)),
         ("Period covered", covered),
         ("Posts in this record", str(len(items))),
         ("Library id", cover.library_id),

@@ -18,7 +18,7 @@ name = "Sam Ortiz"
 agency = "Ortiz Insurance Group"
 license_number = "0K98765"
 states = ["ca", "SD"]
-lines = ["Home", "Auto"]
+lines = ["property-casualty", "life"]
 disclosure = "Sam Ortiz, CA Lic. #0K98765"
 """
 
@@ -47,7 +47,7 @@ def test_profile_import_show_and_export_round_trip(cli, tmp_path):
     assert status == 0 and "Sam Ortiz" in out
     status, out, _ = cli("profile", "show", "--format", "json")
     shown = json.loads(out)
-    assert shown["states"] == ["CA", "SD"] and shown["lines"] == ["Home", "Auto"]
+    assert shown["states"] == ["CA", "SD"] and shown["lines"] == ["property-casualty", "life"]
     assert list(shown) == [
         "name",
         "agency",

@@ -23,7 +23,7 @@ PROFILE = Profile(
     agency="Ortiz Insurance Group",
     license_number="0K98765",
     states=("CA", "SD"),
-    lines=("Home", "Auto"),
+    lines=("property-casualty", "life"),
 )
 
 
@@ -83,7 +83,7 @@ def test_the_cover_names_the_agent_the_period_and_the_library(services, record):
         "Agency Ortiz Insurance Group",
         "Licence number 0K98765",
         "States CA, SD",
-        "Lines of business Home, Auto",
+        "Lines of authority Property and casualty, Life",
         "Period covered 2026-05-13 to 2026-05-20",
         "Posts in this record 2",
         f"Library id {services.library_id}",
