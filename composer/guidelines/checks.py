@@ -347,6 +347,8 @@ class RequiredCheck:
             return
         if self.source == "profile.disclosure" and _has_name_and_license(ctx.profile, facts):
             return
+        if self.source == "profile.license_number" and _disclosure_carries(ctx.profile, required):
+            return  # the disclosure rule asks for the disclosure, licence number and all
         yield Hit(None, None, (required,) if self.suggestions_from_source else ())
 
     def _pattern_found(self, facts: TextFacts) -> bool:
@@ -373,6 +375,11 @@ _NOISE = re.compile(r"[\s.,;:#()\"'’-]+")
 
 def _normalise(text: str) -> str:
     return _NOISE.sub(" ", text.casefold()).strip()
+
+
+def _disclosure_carries(profile: Profile | None, licence: str) -> bool:
+    """Whether the profile's disclosure holds the licence number: one card, not two."""
+    return profile is not None and _normalise(licence) in _normalise(profile.disclosure)
 
 
 def _has_name_and_license(profile: Profile | None, facts: TextFacts) -> bool:

@@ -302,11 +302,13 @@ def _tidy(findings: list[Finding]) -> list[Finding]:
 
 
 def _outer_only(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding lying inside another of its category that is at least as severe.
+    """Drop a finding that lies inside or runs into another of its category, at least as
+    severe, that starts before it.
 
-    A concept rule and a phrase rule often flag "best rates" and "the best rates in town"
-    for the same reason; one card is enough. One sweep per category over spans sorted by
-    start (wider first), remembering the furthest end reached at each severity.
+    A concept rule and a phrase rule often flag "best rates" and "the best rates in town",
+    or "new client gets a free gift" and "gets a free gift card", for the same reason; one
+    card is enough. One sweep per category over spans sorted by start (wider first),
+    remembering the furthest end reached at each severity.
     """
     dropped: set[int] = set()
     by_category: dict[str, list[Finding]] = {}
@@ -318,8 +320,10 @@ def _outer_only(findings: list[Finding]) -> list[Finding]:
         furthest = [-1, -1, -1]  # by severity rank: error, warning, suggestion
         for finding in spans:
             rank, end = _SEVERITY_RANK[finding.severity], finding.end or 0
-            if any(furthest[k] >= end for k in range(rank + 1)):
+            start = finding.start or 0
+            if any(furthest[k] > start for k in range(rank + 1)):
                 dropped.add(id(finding))
+                continue
             furthest[rank] = max(furthest[rank], end)
     return [f for f in findings if id(f) not in dropped]
 

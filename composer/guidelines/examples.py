@@ -81,7 +81,10 @@ def example_profile(rule: Rule) -> Profile:
     scope = rule.applicability
     profile = EXAMPLE_PROFILE
     if scope.states:
-        profile = replace(profile, states=tuple(sorted(scope.states))[:1])
+        # A disclosure without the licence number, so a state's own requirement shows.
+        profile = replace(
+            profile, states=tuple(sorted(scope.states))[:1], disclosure="Pat Example, agent"
+        )
     if scope.lines:
         profile = replace(profile, lines=tuple(sorted(scope.lines))[:1])
     elif scope.lines_not_held:

@@ -5,8 +5,10 @@ and Windows and Mac draw them each in their own style; an agent should see a pos
 it looks on any other machine. Composer ships Twemoji as a COLR colour font in
 resources/fonts/twemoji/ (made by packaging/make_fonts.py; the font OFL 1.1, the art
 CC BY 4.0) and names it to Qt as the application's emoji font, so emoji take it before any
-system font, while text keeps the system's. The PDF record keeps its monochrome Noto Emoji:
-that font sits one folder up and is registered only when a PDF is written.
+system font, while text keeps the system's. Qt prefers a colour emoji font it knows of even
+when a document names another, so a PDF record written from the window draws these emoji
+too (as vector shapes); written from the command line, it uses its own monochrome Noto
+Emoji, which sits one folder up and is registered only when a PDF is written.
 """
 
 from __future__ import annotations
