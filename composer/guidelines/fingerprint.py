@@ -13,23 +13,33 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from composer.domain.record import PackHash, PackSource, RulesVersion
-from composer.guidelines.packs import pack_files
 
 
 def rules_version(version: str, shipped: Path | None, custom: Sequence[Path] = ()) -> RulesVersion:
     """The packs in `shipped` (if given) and the `custom` folders, later ones winning."""
+    return versioned(version, pack_hashes(shipped, custom))
+
+
+def pack_hashes(shipped: Path | None, custom: Sequence[Path] = ()) -> tuple[PackHash, ...]:
+    """Each pack file's SHA-256, in the order the engine loads them. Cheap (no pack parsing,
+    no package metadata), so it can be taken every time an engine is built."""
     folders: list[tuple[PackSource, Path]] = []
     if shipped is not None:
         folders.append(("shipped", shipped))
     folders.extend(("custom", folder) for folder in custom)
     packs: list[PackHash] = []
     for source, folder in folders:
-        for path in pack_files([folder]):
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():  # as pack_files
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError:
                 continue  # gone since it was listed: not in force
             packs.append(PackHash(source, path.name, digest))
+    return tuple(packs)
+
+
+def versioned(version: str, packs: Sequence[PackHash]) -> RulesVersion:
+    """The rules version of `packs` under Composer `version`: one SHA-256 over them all."""
     overall = hashlib.sha256()
     for pack in packs:
         overall.update(f"{pack.source}\0{pack.file}\0{pack.sha256}\n".encode())

@@ -444,12 +444,20 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     by_letter: dict[str, dict[str, str] | None] = {}
     for text in phrases:
         phrase = parse(text)
-        by_letter.setdefault(phrase.source(), phrase.by_first_letter())
+        source = phrase.source()
+        letters = phrase.by_first_letter()
+        if letters is not None and sum(map(len, letters.values())) > _MAX_SPLIT * len(source):
+            # Split by first letter, a phrase with many first words would be written out
+            # once per letter: compiling that costs more than the split saves. It keeps its
+            # place whole instead (same matches, see `_by_first_letter`).
+            letters = None
+        by_letter.setdefault(source, letters)
     sources = sorted(by_letter, key=len, reverse=True)
     return re.compile(_alternation([(s, by_letter[s]) for s in sources]), re.IGNORECASE)
 
 
 _LEAD = r"(?<![\w$])"
+_MAX_SPLIT = 2  # how much longer than the phrase its split by first letter may be
 _Member = tuple[str, "dict[str, str] | None"]
 
 

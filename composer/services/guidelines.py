@@ -25,7 +25,7 @@ from composer.domain.profile import Profile
 from composer.guidelines.inputs import CheckInput
 
 if TYPE_CHECKING:  # the engine is imported when first built: library commands never need it
-    from composer.domain.record import RulesVersion
+    from composer.domain.record import PackHash, RulesVersion
     from composer.guidelines.builtin.spelling import SpellingCheck
     from composer.guidelines.engine import Engine
     from composer.guidelines.packs import LoadError
@@ -98,6 +98,7 @@ class GuidelineService:
         self._profile_source = profile_source
         self._custom_rules = tuple(custom_rules)
         self._rules: RulesVersion | None = None
+        self._packs: tuple[PackHash, ...] | None = None  # read when the engine was built
 
     @classmethod
     def open(
@@ -160,12 +161,16 @@ class GuidelineService:
         with self._lock:
             self._engine = engine
             self._rules = rules
+            self._packs = None
 
     def _load(self) -> Engine:
-        """The first engine (under the lock), with the rules version of its packs."""
-        rules = self._read_rules_version()  # the files as the engine is about to read them
+        """The first engine (under the lock), with the hashes of the packs it read; the
+        rules version is made from them only when an approval asks (reading Composer's
+        version costs more than a whole `composer check`)."""
+        packs = self._read_pack_hashes()  # the files as the engine is about to read them
         engine = self._load_engine()
-        self._rules = rules
+        self._packs = packs
+        self._rules = None
         return engine
 
     def _load_engine(self) -> Engine:
@@ -177,8 +182,20 @@ class GuidelineService:
         """The rule packs in force (shipped and custom), as read when the engine was built."""
         owner = self._owner or self
         if owner._rules is None:
-            owner._rules = owner._read_rules_version()
+            if owner._packs is not None:
+                from composer import __version__
+                from composer.guidelines.fingerprint import versioned
+
+                owner._rules = versioned(__version__, owner._packs)
+            else:
+                owner._rules = owner._read_rules_version()
         return owner._rules
+
+    def _read_pack_hashes(self) -> tuple[PackHash, ...]:
+        from composer.domain.layout import shipped_rules_dir
+        from composer.guidelines.fingerprint import pack_hashes
+
+        return pack_hashes(shipped_rules_dir(), self._custom_rules)
 
     def _read_rules_version(self) -> RulesVersion:
         from composer import __version__
