@@ -29,10 +29,7 @@ class Applicability:
     states: frozenset[str] = frozenset()  # for agents licensed in one of these
     effective_from: dt.date | None = None
     effective_until: dt.date | None = None
-
-    @property
-    def always(self) -> bool:
-        return self == ALWAYS
+    always: bool = True  # nothing declared: asked for every rule of every check, so a field
 
     def applies(self, profile: Profile | None, today: dt.date) -> bool:
         """Whether the rule speaks to this agent today.
@@ -87,12 +84,14 @@ def parse(raw: Mapping[str, Any]) -> Applicability:
     start, end = _date(raw, "effective_from"), _date(raw, "effective_until")
     if start is not None and end is not None and end < start:
         raise ApplicabilityError("'effective_until' comes before 'effective_from'")
+    declared = bool(lines or not_held or states or start or end)
     return Applicability(
         lines=lines,
         lines_not_held=not_held,
         states=frozenset(s.upper() for s in states),
         effective_from=start,
         effective_until=end,
+        always=not declared,
     )
 
 
