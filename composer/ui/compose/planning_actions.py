@@ -15,6 +15,7 @@ from composer.domain.errors import StorageError
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningCode, PlanningError
 from composer.ui import alerts
+from composer.ui.compose.record_actions import mark_published
 from composer.ui.compose.schedule import when_label
 from composer.ui.dialogs.planning_words import planning_words
 
@@ -41,11 +42,12 @@ def connect(actions: Actions, window: MainWindow) -> None:
     )
     a.calendar.triggered.connect(lambda: open_calendar(window))
     a.evergreen.triggered.connect(lambda: edit_evergreen(window.posts) if window.posts else None)
+    a.publish.triggered.connect(lambda: mark_published(window.posts) if window.posts else None)
 
 
 def actions(a: Actions) -> tuple[QAction, ...]:
     """The planning actions, enabled once a library is open."""
-    return (a.next_slot, a.slots, a.calendar, a.evergreen)
+    return (a.next_slot, a.slots, a.calendar, a.evergreen, a.publish)
 
 
 def edit_evergreen(posts: PostsController) -> None:

@@ -32,6 +32,7 @@ class Actions:
     next_slot: QAction
     calendar: QAction
     evergreen: QAction
+    publish: QAction
     slots: QAction
     welcome: QAction
     shortcuts: QAction
@@ -88,6 +89,7 @@ def build(window: QMainWindow) -> Actions:
         ),
         calendar=_action(window, "&Calendar…", "Ctrl+Shift+L", "Posts by date: week, month"),
         evergreen=_action(window, "E&vergreen…", None, "Bring this post back after a cooldown"),
+        publish=_action(window, "Mark as &Published…", None, "Where and when this post ran"),
         slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
@@ -116,6 +118,7 @@ def build(window: QMainWindow) -> Actions:
     post_menu.addAction(a.next_slot)
     post_menu.addAction(a.calendar)
     post_menu.addAction(a.evergreen)
+    post_menu.addAction(a.publish)
     post_menu.addSeparator()
     post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
     post_menu.addSeparator()
