@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from composer.cli import run
+from composer.domain.findings import Finding
 from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
@@ -35,7 +36,7 @@ def _rules(text: str, profile: Profile | None, today: dt.date | None = None) -> 
     return {f.rule for f in result.findings}
 
 
-def _finding(text: str, profile: Profile | None, rule: str):  # type: ignore[no-untyped-def]
+def _finding(text: str, profile: Profile | None, rule: str) -> Finding:
     result = ENGINE.check(CheckInput(text=text, profile=profile))
     return next(f for f in result.findings if f.rule == rule)
 

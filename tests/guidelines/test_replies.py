@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+from composer.domain.accounts import PLATFORMS
 from composer.domain.conversations import Comment
 from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
@@ -195,7 +196,7 @@ def _sourced_check(row: dict) -> set[tuple[str, str]]:
     comment = Comment(
         text=raw["text"], author=raw.get("author", ""), platform=raw.get("platform", "")
     )
-    platforms = tuple(p for p in row["platforms"] if p in PLATFORM_IDS) or ("facebook",)
+    platforms = tuple(p for p in row["platforms"] if p in PLATFORMS) or ("facebook",)
     result = SOURCED_ENGINE.check(
         CheckInput(text=row["text"], platforms=platforms, comment=comment)
     )
@@ -203,7 +204,6 @@ def _sourced_check(row: dict) -> set[tuple[str, str]]:
 
 
 SOURCED_ENGINE = ENGINE
-PLATFORM_IDS = ("facebook", "instagram", "linkedin", "x", "threads")
 
 
 @pytest.mark.parametrize("row", [r for r in SOURCED if r["clean"]], ids=lambda r: r["id"])

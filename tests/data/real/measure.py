@@ -5,6 +5,8 @@ warning outside `style.*` and `platform.*`. Run:
 `uv run python tests/data/real/measure.py tests/data/real/evaluation.jsonl [--details]`
 `--profile FILE.toml` checks as that agent (lines, states, Medicare numbers), for the sets
 labelled relative to one agent (`medicare/evaluation.jsonl` with `medicare/agent.toml`).
+Replies (tests/data/replies/) are checked with the comment they answer (`comment` or
+`in_reply_to`), and rows saying whether that comment is a complaint are scored on it too.
 """
 
 from __future__ import annotations
@@ -15,11 +17,19 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
+from composer.domain.accounts import PLATFORMS
+from composer.domain.conversations import Comment
 from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.inputs import CheckInput
 
-PLATFORMS = ("facebook", "instagram", "linkedin", "x", "threads")
+
+def comment_of(row: dict) -> Comment | None:
+    """The comment a reply answers, or None for a post."""
+    raw = row.get("comment") or row.get("in_reply_to")
+    if not raw:
+        return None
+    return Comment(text=raw["text"], author=raw.get("author", ""), platform=raw.get("platform", ""))
 
 
 def loud(category: str, severity: str) -> bool:
@@ -31,15 +41,21 @@ def measure(paths: list[Path], details: bool, profile: Profile | None = None) ->
     found: Counter[str] = Counter()
     expected: Counter[str] = Counter()
     clean = noisy = 0
+    complaints: Counter[str] = Counter()
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             post = json.loads(line)
             platforms = tuple(p for p in post["platforms"] if p in PLATFORMS) or ("facebook",)
+            comment = comment_of(post)
             result = engine.check(
-                CheckInput(text=post["text"], platforms=platforms, profile=profile)
+                CheckInput(post["text"], platforms, profile=profile, comment=comment)
             )
+            if comment is not None and "complaint" in post:
+                said = engine.read_comment(comment.text).complaint
+                verdict = "right" if said == post["complaint"] else "wrong"
+                complaints[f"{verdict}-{post['complaint']}"] += 1
             categories = {f.category for f in result.findings}
             for category in post["expect"]:
                 expected[category] += 1
@@ -58,6 +74,12 @@ def measure(paths: list[Path], details: bool, profile: Profile | None = None) ->
     total, hits = sum(expected.values()), sum(found.values())
     print(f"recall {hits}/{total} = {hits / max(total, 1):.1%}")
     print(f"clean posts flagged {noisy}/{clean} = {noisy / max(clean, 1):.1%}")
+    if complaints:
+        right = complaints["right-True"] + complaints["right-False"]
+        print(
+            f"complaints read right {right}/{complaints.total()} "
+            f"(missed {complaints['wrong-True']}, false {complaints['wrong-False']})"
+        )
     for category in sorted(expected):
         print(f"  {category:32} {found[category]:3}/{expected[category]:<3}")
 
