@@ -199,6 +199,18 @@ class Grammar:
             return True
         return self._quoted_and_corrected(facts, start, end, sentence)
 
+    def doubts_sentence(self, facts: TextFacts, category: str, start: int, end: int) -> bool:
+        """Whether a whole sentence read as `category` (by the learned reader, which names
+        no words) is said in doubt: a scam warning or a myth busted anywhere in the post, or
+        a correcting cue, a denied assurance or a "no" answer in the sentence itself."""
+        if category not in self.categories:
+            return False
+        scope = self.scope(facts)
+        if scope.scam or scope.debunk is not None:
+            return True
+        sentence = scope.sentence(*facts.sentence_at(start))
+        return bool(sentence.debunk or sentence.assurances) or sentence.answered_no
+
     def _quoted_in_a_correcting_post(
         self, facts: TextFacts, category: str, start: int, end: int
     ) -> bool:

@@ -32,6 +32,7 @@ from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import own_spans
 from composer.guidelines.pack_cache import load_packs_cached
 from composer.guidelines.packs import LoadError, Rule
+from composer.guidelines.reader import Reader, load_reader, reader_finding
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
@@ -78,6 +79,7 @@ class Engine:
         index: WordIndex | None = None,
         grammar: Grammar | None = None,
         load_notices: Sequence[LoadError] = (),
+        reader: Reader | None = None,
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
@@ -88,6 +90,7 @@ class Engine:
         self._signals = {name: index.add(values) for name, values in signals.items()}
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
+        self.reader = reader
 
     @classmethod
     def load(
@@ -116,6 +119,7 @@ class Engine:
             packs.index,
             packs.grammar,
             packs.notices,
+            load_reader() if shipped else None,
         )
 
     @property
@@ -212,7 +216,34 @@ class Engine:
             found = builtin(inp, seen)
             findings.extend(found if seen is facts else (_mapped(f, view) for f in found))
         findings.extend(self._history(inp, facts))
+        if self.reader is not None:
+            findings.extend(self._read(inp, view, seen, protected, findings))
         return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
+
+    def _read(
+        self,
+        inp: CheckInput,
+        view: Normalised,
+        facts: TextFacts,
+        protected: _Protected,
+        findings: list[Finding],
+    ) -> list[Finding]:
+        """The learned reader's warnings: categories it reads that no rule found, never
+        on the agent's own words (they are blanked before it reads), and never where the
+        grammar would silence a rule (negation, a myth corrected, a question, a quote)."""
+        assert self.reader is not None
+        found = {f.category for f in findings}
+        if inp.comment is None:  # a post, not a reply: the conversation categories are moot
+            found |= {c for c in self.reader.categories if c.startswith("conversation.")}
+        else:  # it learned from posts: thanking a reviewer reads to it like a testimonial
+            found.add("compliance.testimonial")
+        text = protected.blanked(facts.text)
+        return [
+            reader_finding(reading, view, self.reader.posts)
+            for reading in self.reader.read(text, facts.sentences, frozenset(found))
+            # the grammar's scope holds for it too: a myth being corrected, a question...
+            if not self.grammar.doubts_sentence(facts, reading.category, *reading.span)
+        ]
 
     def _stands(self, rule: Rule, hit: Hit, facts: TextFacts, protected: _Protected) -> bool:
         """A hit survives the grammar's scope and never lies on the agent's own words."""
@@ -237,10 +268,10 @@ class _Protected:
     binary search however often the agent's name recurs in a long text.
     """
 
-    __slots__ = ("_reach", "_starts")
+    __slots__ = ("_reach", "_spans", "_starts")
 
     def __init__(self, spans: list[Span]) -> None:
-        spans = sorted(spans)
+        spans = self._spans = sorted(spans)
         self._starts = [s for s, _ in spans]
         self._reach: list[int] = []
         furthest = -1
@@ -252,6 +283,15 @@ class _Protected:
         """Some span with s < end and start < e."""
         count = bisect.bisect_left(self._starts, end)  # the spans starting before `end`
         return count > 0 and self._reach[count - 1] > start
+
+    def blanked(self, text: str) -> str:
+        """`text` with the agent's own words turned to spaces (offsets unchanged)."""
+        if not self._spans:
+            return text
+        chars = list(text)
+        for start, end in self._spans:
+            chars[start:end] = " " * (end - start)
+        return "".join(chars)
 
 
 def _finding(rule: Rule, hit: Hit, view: Normalised) -> Finding:

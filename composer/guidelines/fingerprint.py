@@ -2,8 +2,8 @@
 
 An approval records this (composer.services.approval), so the record can say which rules a
 post was checked against, and two approvals with the same hash were checked against
-exactly the same packs. Read from the files themselves (a few dozen small TOML files), the
-same folders the engine loads, in the same order.
+exactly the same packs. Read from the files themselves (a few dozen small TOML files and the
+learned reader's model), the same folders the engine loads, in the same order.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from composer.domain.record import PackHash, PackSource, RulesVersion
+from composer.guidelines.reader import MODEL_FILE
 
 
 def rules_version(version: str, shipped: Path | None, custom: Sequence[Path] = ()) -> RulesVersion:
@@ -29,7 +30,10 @@ def pack_hashes(shipped: Path | None, custom: Sequence[Path] = ()) -> tuple[Pack
     folders.extend(("custom", folder) for folder in custom)
     packs: list[PackHash] = []
     for source, folder in folders:
-        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():  # as pack_files
+        files = sorted(folder.glob("*.toml")) if folder.is_dir() else []  # as pack_files
+        if source == "shipped":  # the learned reader's model is in force like any pack
+            files.append(folder / MODEL_FILE)
+        for path in files:
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError:

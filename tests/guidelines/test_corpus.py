@@ -99,11 +99,16 @@ def test_real_clean_post_stays_quiet(post: dict) -> None:
     assert not _loud(post), f"{post['id']} ({post['source']['url']}) should be quiet"
 
 
+# The learned reader was trained on these very posts, so their recall guards the rules alone.
+RULES = Engine.load(style_checks=False)
+RULES.reader = None
+
+
 @pytest.mark.parametrize(("posts", "floor"), [(TUNED, 0.85), (REAL_POSTS, 0.78)])
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
     expected = found = 0
     for post in posts:
-        result = ENGINE.check(CheckInput(text=post["text"], platforms=tuple(post["platforms"])))
+        result = RULES.check(CheckInput(text=post["text"], platforms=tuple(post["platforms"])))
         categories = {f.category for f in result.findings}
         expected += len(post["expect"])
         found += sum(category in categories for category in post["expect"])
@@ -129,9 +134,9 @@ MEDICARE_AGENT = Profile.from_mapping(
 MEDICARE_POSTS = _load(MEDICARE / "evaluation.jsonl")
 
 
-def _medicare_result(post: dict) -> CheckResult:
+def _medicare_result(post: dict, engine: Engine = ENGINE) -> CheckResult:
     platforms = tuple(p for p in post["platforms"] if p != "threads") or ("facebook",)
-    return ENGINE.check(CheckInput(text=post["text"], platforms=platforms, profile=MEDICARE_AGENT))
+    return engine.check(CheckInput(text=post["text"], platforms=platforms, profile=MEDICARE_AGENT))
 
 
 @pytest.mark.parametrize("post", [p for p in MEDICARE_POSTS if p["clean"]], ids=lambda p: p["id"])
@@ -147,7 +152,7 @@ def test_medicare_clean_post_stays_quiet_for_its_agent(post: dict) -> None:
 def test_medicare_recall_for_its_agent() -> None:
     expected = found = 0
     for post in MEDICARE_POSTS:
-        categories = {f.category for f in _medicare_result(post).findings}
+        categories = {f.category for f in _medicare_result(post, RULES).findings}
         expected += len(post["expect"])
         found += sum(category in categories for category in post["expect"])
     assert expected >= 100

@@ -65,3 +65,11 @@ def builtin_texts() -> dict[str, BuiltinText]:
 
 def builtin_text(key: str) -> BuiltinText:
     return builtin_texts()[key]
+
+
+@cache
+def reader_names() -> dict[str, str]:
+    """How the learned reader's warnings name each category ("a gift or reward for
+    buying"), kept in `builtin.toml` with the other texts."""
+    data = tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
+    return dict(data.get("reader_names", {}))

@@ -3,6 +3,7 @@
 Noise follows the issue's definition: a clean post is noisy when it gets an error or a
 warning outside `style.*` and `platform.*`. Run:
 `uv run python tests/data/real/measure.py tests/data/real/evaluation.jsonl [--details]`
+`--without-reader` leaves the learned reader out (the rules alone).
 `--profile FILE.toml` checks as that agent (lines, states, Medicare numbers), for the sets
 labelled relative to one agent (`medicare/evaluation.jsonl` with `medicare/agent.toml`).
 Replies (tests/data/replies/) are checked with the comment they answer (`comment` or
@@ -36,8 +37,12 @@ def loud(category: str, severity: str) -> bool:
     return severity != "suggestion" and not category.startswith(("style.", "platform."))
 
 
-def measure(paths: list[Path], details: bool, profile: Profile | None = None) -> None:
+def measure(
+    paths: list[Path], details: bool, profile: Profile | None = None, reader: bool = True
+) -> None:
     engine = Engine.load(style_checks=False)
+    if not reader:
+        engine.reader = None
     found: Counter[str] = Counter()
     expected: Counter[str] = Counter()
     clean = noisy = 0
@@ -89,8 +94,9 @@ if __name__ == "__main__":
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--without-reader", action="store_true", help="the rules alone")
     args = parser.parse_args()
     profile = None
     if args.profile is not None:
         profile = Profile.from_mapping(tomllib.loads(args.profile.read_text(encoding="utf-8")))
-    measure(args.paths, args.details, profile)
+    measure(args.paths, args.details, profile, reader=not args.without_reader)

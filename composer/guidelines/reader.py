@@ -1,0 +1,154 @@
+"""The learned reader: a second opinion on wording the rules have never seen.
+
+Rules catch the wording they were written for; on posts gathered later from sources nobody
+here had read they find about half of the problems. The reader is a small linear model
+(one logistic regression per category over the words and word pairs of a post, weighted by
+how rare they are) trained in this repository on the labelled real-world posts by
+`tests/data/real/train_reader.py`. It weighs many weak cues together where a rule needs one
+exact phrase, so it generalises differently. It is never the only ground for an error: a
+category it reads that no rule found becomes a warning on the sentence that reads most like
+it, and the rules' own findings stand as they are.
+
+The model is plain data (resources/guidelines/reader.json): no numeric library at run time,
+about a millisecond per post.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from composer.domain.findings import Finding
+from composer.domain.layout import shipped_rules_dir
+from composer.guidelines.builtin.texts import builtin_text, reader_names
+from composer.guidelines.normalise import Normalised
+from composer.guidelines.tokens import Span
+
+MODEL_FILE = "reader.json"
+MAX_CHARS = 10_000  # a post, not a document: longer texts are left to the rules
+
+_MONEY = re.compile(r"\$\s?\d[\d,.]*k?")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_WORD = re.compile(r"\b\w\w+\b")
+
+
+def features(text: str) -> Counter[str]:
+    """The words and adjacent word pairs of `text`, lower-cased, with amounts of money,
+    percentages and other numbers each read as one placeholder word. The training script
+    uses this very function, so the model and the engine read a text the same way."""
+    text = text.lower()
+    text = _MONEY.sub(" zmoney ", text)
+    text = _PERCENT.sub(" zpct ", text)
+    text = _NUMBER.sub(" znum ", text)
+    words = _WORD.findall(text)
+    counts: Counter[str] = Counter(words)
+    counts.update(f"{a} {b}" for a, b in pairwise(words))
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A category the reader finds in a text, where it reads most like it, how sure."""
+
+    category: str
+    probability: float
+    span: Span
+
+
+class Reader:
+    """Scores a text for each category the model knows."""
+
+    def __init__(
+        self,
+        categories: Sequence[str],
+        biases: Sequence[float],
+        table: dict[str, list[float]],
+        threshold: float,
+        posts: int = 0,
+    ) -> None:
+        """`table` maps each known feature to its rarity (idf) followed by pairs of a
+        category's index and that category's weight for it (the strongest only)."""
+        self.categories = tuple(categories)
+        self._biases = tuple(biases)
+        self._table = table
+        self.threshold = threshold
+        self.posts = posts  # how many labelled texts it learned from (said in its warnings)
+
+    @classmethod
+    def load(cls, path: Path) -> Reader:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            data["categories"], data["biases"], data["features"], data["threshold"], data["posts"]
+        )
+
+    def probabilities(self, text: str) -> list[float]:
+        """Each category's probability for `text` as a whole (tf-idf, unit length)."""
+        table = self._table
+        scores = [0.0] * len(self._biases)
+        norm = 0.0
+        for feature, count in features(text).items():
+            entry = table.get(feature)
+            if entry is None:
+                continue
+            value = (1.0 + math.log(count)) * entry[0]
+            norm += value * value
+            for k in range(1, len(entry), 2):
+                scores[int(entry[k])] += entry[k + 1] * value
+        scale = 1.0 / math.sqrt(norm) if norm else 0.0
+        return [
+            1.0 / (1.0 + math.exp(-(b + s * scale)))
+            for b, s in zip(self._biases, scores, strict=True)
+        ]
+
+    def read(self, text: str, sentences: Sequence[Span], skip: frozenset[str]) -> list[Reading]:
+        """Categories above the threshold (except `skip`), each placed on its sentence that
+        reads most like it (the whole text when no sentence alone does better)."""
+        if len(text) > MAX_CHARS or not text.strip():
+            return []
+        whole = self.probabilities(text)
+        wanted = [
+            i for i, p in enumerate(whole) if p >= self.threshold and self.categories[i] not in skip
+        ]
+        if not wanted:
+            return []
+        by_sentence = [(span, self.probabilities(text[span[0] : span[1]])) for span in sentences]
+        readings = []
+        for index in wanted:
+            span: Span = (0, len(text))
+            best = -1.0
+            for sentence, probs in by_sentence:
+                if probs[index] > best:
+                    span, best = sentence, probs[index]
+            readings.append(Reading(self.categories[index], whole[index], span))
+        return readings
+
+
+def load_reader(folder: Path | None = None) -> Reader | None:
+    """The shipped model, or None when it is missing or unreadable (the rules still run)."""
+    path = (folder or shipped_rules_dir()) / MODEL_FILE
+    try:
+        return Reader.load(path)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def reader_finding(reading: Reading, view: Normalised, posts: int) -> Finding:
+    """A reading worded as a warning on its sentence, in the text as the agent typed it."""
+    start, end = view.span(*reading.span)
+    what = reader_names().get(reading.category, reading.category)
+    return builtin_text("reader").finding(
+        f"{reading.category}.reader",
+        reading.category,
+        span=(start, end),
+        text=view.original[start:end],
+        what=what,
+        posts=posts,
+        sure=round(reading.probability * 100),
+    )

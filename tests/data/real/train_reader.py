@@ -1,0 +1,178 @@
+"""Train the learned reader (composer/guidelines/reader.py) from the labelled sets here.
+
+Run: `uv run --group train python tests/data/real/train_reader.py`. It writes
+resources/guidelines/reader.json: the categories, each one's bias and its strongest word
+weights, the rarity (idf) of every word the model knows, the threshold, the parameters and
+the SHA-256 of every file it read. tests/guidelines/test_reader.py fails when a labelled
+file changed since, so the model never silently lags its data.
+
+`--cross-check` instead leaves each evaluation set out in turn, trains on the rest and
+prints what the reader alone finds in the set left out (recall, clean posts flagged) at a
+few thresholds: how the threshold below was chosen, without touching any set to be
+measured later.
+
+Texts are read as the engine reads them (its normalised view), with the reader's own
+`features`, so training and checking cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from composer.guidelines.engine import Engine
+from composer.guidelines.reader import MODEL_FILE, Reader, features
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+OUT = ROOT / "resources" / "guidelines" / MODEL_FILE
+# Categories that depend on the agent's profile, not on the wording alone.
+EXCLUDED = {"compliance.disclosure", "compliance.licensing", "conversation.private"}
+EXCLUDED |= {"conversation.liability", "conversation.tone"}  # replies only
+C = 10.0  # inverse regularisation strength
+KEEP = 1500  # strongest weights kept per category (the rest are near zero)
+# Chosen with --cross-check and the rules as they stood when evaluation-5, -6 and -7 were
+# first measured: at 0.7 the reader added 38 of their 213 missed problems and flagged no
+# clean post the rules had left quiet. Raised to 0.8 when, trained on every set, it still
+# read four of its own clean posts wrong at 0.7 and one at 0.75 (precision first: the
+# cross-check found 10 fewer of those 213 at 0.8 than at 0.7).
+THRESHOLD = 0.8
+DECIMALS = 5
+
+
+def sources() -> list[Path]:
+    """Every labelled file the reader learns from, in a fixed order."""
+    # Replies are left out: with them the reader flagged more clean posts in the cross-check
+    # for little more found (the reply checks read the comment; the reader cannot).
+    # The regression posts (written here, hand-labelled) teach it the tricky innocent
+    # wording of agents' everyday posts: a colleague congratulated, a policy explained.
+    real = sorted(HERE.glob("*.jsonl")) + sorted((HERE / "medicare").glob("*.jsonl"))
+    return [*real, HERE.parent / "regression_posts.jsonl"]
+
+
+def rows(path: Path) -> Iterator[dict]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
+def analyse(text: str) -> list[str]:
+    return list(features(text).elements())
+
+
+class Trainer:
+    def __init__(self) -> None:
+        self.engine = Engine.load(style_checks=False)
+
+    def view(self, text: str) -> str:
+        return self.engine.view(text).text
+
+    def fit(self, texts: list[str], labels: list[set[str]], categories: list[str]) -> dict:
+        vectoriser = TfidfVectorizer(analyzer=analyse, min_df=2, sublinear_tf=True)
+        matrix = vectoriser.fit_transform(texts)
+        names = vectoriser.get_feature_names_out()
+        biases, tables = [], []
+        for category in categories:
+            target = np.array([category in found for found in labels])
+            model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+            model.fit(matrix, target)
+            weights = model.coef_[0]
+            strongest = np.argsort(-np.abs(weights))[:KEEP]
+            tables.append(
+                {str(names[i]): round(float(weights[i]), DECIMALS) for i in sorted(strongest)}
+            )
+            biases.append(round(float(model.intercept_[0]), DECIMALS))
+        table: dict[str, list[float]] = {
+            str(n): [round(float(v), DECIMALS)] for n, v in zip(names, vectoriser.idf_, strict=True)
+        }
+        for index, weights_of in enumerate(tables):
+            for feature, weight in weights_of.items():
+                table[feature] += [index, weight]
+        return {"categories": categories, "biases": biases, "features": table}
+
+
+def labelled(paths: list[Path], trainer: Trainer) -> tuple[list[str], list[set[str]], list[bool]]:
+    texts, labels, clean = [], [], []
+    for path in paths:
+        for row in rows(path):
+            texts.append(trainer.view(row["text"]))
+            labels.append(set(row["expect"]) - EXCLUDED)
+            clean.append(bool(row["clean"]))
+    return texts, labels, clean
+
+
+def categories_of(labels: list[set[str]]) -> list[str]:
+    counts: dict[str, int] = {}
+    for found in labels:
+        for category in found:
+            counts[category] = counts.get(category, 0) + 1
+    return sorted(c for c, n in counts.items() if n >= 20)
+
+
+def reader_of(model: dict, threshold: float) -> Reader:
+    return Reader(model["categories"], model["biases"], model["features"], threshold)
+
+
+def cross_check(trainer: Trainer) -> None:
+    files = sources()
+    held = [p for p in files if "evaluation" in p.name]
+    scored = []
+    for out in held:
+        texts, labels, _ = labelled([p for p in files if p != out], trainer)
+        categories = categories_of(labels)
+        reader = reader_of(trainer.fit(texts, labels, categories), 1.0)
+        t_texts, t_labels, t_clean = labelled([out], trainer)
+        for text, found, clean in zip(t_texts, t_labels, t_clean, strict=True):
+            probs = dict(zip(categories, reader.probabilities(text), strict=True))
+            scored.append((found, clean, probs))
+    for threshold in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8):
+        hits = total = flagged = cleans = 0
+        for found, clean, probs in scored:
+            said = {c for c, p in probs.items() if p >= threshold}
+            total += len(found)
+            hits += len(found & said)
+            if clean:
+                cleans += 1
+                flagged += bool(said)
+        print(
+            f"threshold {threshold}: recall {hits}/{total} = {hits / total:.1%}, "
+            f"clean flagged {flagged}/{cleans} = {flagged / cleans:.1%}"
+        )
+
+
+def train(trainer: Trainer) -> None:
+    files = sources()
+    texts, labels, _ = labelled(files, trainer)
+    categories = categories_of(labels)
+    model = trainer.fit(texts, labels, categories)
+    data = {
+        "about": "Composer's learned reader; written by tests/data/real/train_reader.py",
+        "threshold": THRESHOLD,
+        "parameters": {"C": C, "keep": KEEP, "min_df": 2, "read": "words and word pairs"},
+        "trained_on": {
+            p.relative_to(ROOT).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in files
+        },
+        "posts": len(texts),
+        **model,
+    }
+    OUT.write_text(json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n", "utf-8")
+    print(f"{OUT.relative_to(ROOT)}: {len(texts)} texts, {len(categories)} categories")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cross-check", action="store_true")
+    args = parser.parse_args()
+    trainer = Trainer()
+    if args.cross_check:
+        cross_check(trainer)
+    else:
+        train(trainer)

@@ -1,0 +1,141 @@
+"""The learned reader: how it reads a text, where its warnings land, what it never does."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from composer.domain.conversations import Comment
+from composer.domain.layout import shipped_rules_dir
+from composer.domain.profile import Profile
+from composer.guidelines.engine import Engine
+from composer.guidelines.fingerprint import pack_hashes
+from composer.guidelines.inputs import CheckInput
+from composer.guidelines.reader import MAX_CHARS, MODEL_FILE, Reader, features, load_reader
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = shipped_rules_dir() / MODEL_FILE
+ENGINE = Engine.load(style_checks=False)
+
+
+def _toy(threshold: float = 0.5) -> Reader:
+    """Two categories: "promise" leans on 'guaranteed', "gift" on 'gift card'."""
+    table = {
+        "guaranteed": [2.0, 0, 3.0],
+        "gift": [1.5, 1, 1.0],
+        "gift card": [2.5, 1, 4.0],
+        "card": [1.2],
+        "the": [1.0],
+    }
+    return Reader(["promise", "gift"], [-1.0, -1.5], table, threshold, posts=3)
+
+
+def test_features_are_words_and_pairs_with_amounts_as_placeholders() -> None:
+    read = features("Get a $50 Gift Card, 5% off and 3 prizes!")
+    assert read["zmoney"] == 1 and read["zpct"] == 1 and read["znum"] == 1
+    assert read["gift card"] == 1
+    assert read["get zmoney"] == 1 and read["a"] == 0  # one-letter words drop out of pairs
+    assert read["zmoney gift"] == 1
+    assert "50" not in read and "$50" not in read
+
+
+def test_probabilities_are_a_unit_length_tf_idf_logistic_score() -> None:
+    reader = _toy()
+    text = "guaranteed guaranteed the"
+    value_g = (1 + math.log(2)) * 2.0
+    norm = math.sqrt(value_g**2 + 1.0**2)
+    expected = 1 / (1 + math.exp(-(-1.0 + 3.0 * value_g / norm)))
+    promise, gift = reader.probabilities(text)
+    assert promise == pytest.approx(expected)
+    assert gift == pytest.approx(1 / (1 + math.exp(1.5)))  # only its bias
+    assert reader.probabilities("nothing known here") == pytest.approx(
+        [1 / (1 + math.exp(1.0)), 1 / (1 + math.exp(1.5))]
+    )
+
+
+def test_a_reading_lands_on_the_sentence_that_reads_most_like_it() -> None:
+    reader = _toy(threshold=0.6)
+    text = "Hello there. Returns guaranteed. The end."
+    sentences = [(0, 12), (13, 32), (33, 41)]
+    (reading,) = reader.read(text, sentences, frozenset())
+    assert reading.category == "promise"
+    assert text[reading.span[0] : reading.span[1]] == "Returns guaranteed."
+    assert reader.read(text, sentences, frozenset({"promise"})) == []
+    long = "guaranteed " * (MAX_CHARS // 11 + 1)
+    assert reader.read(long, [(0, len(long))], frozenset()) == []
+
+
+def test_the_shipped_model_was_trained_on_the_labelled_files_as_they_are() -> None:
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    trained = data["trained_on"]
+    real = ROOT / "tests" / "data" / "real"
+    now = sorted(real.glob("*.jsonl")) + sorted((real / "medicare").glob("*.jsonl"))
+    now.append(real.parent / "regression_posts.jsonl")
+    assert sorted(trained) == sorted(p.relative_to(ROOT).as_posix() for p in now), (
+        "the labelled files changed: rerun `uv run --group train python "
+        "tests/data/real/train_reader.py`"
+    )
+    for name, digest in trained.items():
+        assert hashlib.sha256((ROOT / name).read_bytes()).hexdigest() == digest, (
+            f"{name} changed since the reader was trained: rerun train_reader.py"
+        )
+    assert data["posts"] >= 1500 and MODEL.stat().st_size <= 10 * 1024 * 1024
+
+
+def test_the_engine_loads_the_shipped_model_and_its_hash_is_in_the_rules_version() -> None:
+    assert ENGINE.reader is not None and ENGINE.reader.threshold == 0.8
+    assert "compliance.guarantee" in ENGINE.reader.categories
+    assert MODEL_FILE in {p.file for p in pack_hashes(shipped_rules_dir())}
+    assert load_reader(ROOT / "no-such-folder") is None  # missing: the rules still run
+
+
+def _reader_findings(text: str, **kwargs: object) -> list:
+    result = ENGINE.check(CheckInput(text=text, platforms=("facebook",), **kwargs))  # type: ignore[arg-type]
+    return [f for f in result.findings if f.rule.endswith(".reader")]
+
+
+# Wording no rule matches, in the manner of the posts the reader learned from.
+UNSEEN = (
+    "Congrats to Ana and Luis Ortega on closing on 17 Birch Lane today! "
+    "Their homeowners policy with us starts tonight."
+)
+
+
+def test_the_reader_warns_where_no_rule_spoke_and_is_never_an_error() -> None:
+    found = _reader_findings(UNSEEN)
+    assert [f.category for f in found] == ["compliance.privacy"]
+    for finding in found:
+        assert finding.severity == "warning"
+        assert finding.text and finding.text in UNSEEN
+        assert "no rule matched" in finding.message
+    rules_alone = ENGINE.with_rules(ENGINE.rules).check_text(UNSEEN).findings
+    assert {f.category for f in found}.isdisjoint(f.category for f in rules_alone)
+
+
+def test_the_reader_adds_nothing_to_a_category_a_rule_already_found() -> None:
+    text = "Guaranteed 8% returns, you cannot lose a dime!"
+    result = ENGINE.check_text(text)
+    guarantee = [f for f in result.findings if f.category == "compliance.guarantee"]
+    assert guarantee and not any(f.rule.endswith(".reader") for f in guarantee)
+
+
+def test_the_agents_own_words_are_blanked_before_the_reader_reads() -> None:
+    own = "Call our claim line now and we will get your claim sorted."
+    text = f"Had a fender bender? {own}"
+    assert [f.text for f in _reader_findings(text)] == [own]
+    assert _reader_findings(text, profile=Profile(name="Dana Reyes", disclosure=own)) == []
+
+
+def test_a_thank_you_reply_is_no_testimonial_to_the_reader() -> None:
+    praise = Comment(text="Mike sorted out my renters policy in ten minutes. Five stars!")
+    found = _reader_findings("Thanks, Mike! It was our pleasure.", comment=praise)
+    assert "compliance.testimonial" not in {f.category for f in found}
+
+
+def test_replies_may_get_the_conversation_categories_and_posts_never_do() -> None:
+    for finding in _reader_findings(UNSEEN):
+        assert not finding.category.startswith("conversation.")
