@@ -30,6 +30,12 @@ _ANSWER_NO = re.compile(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE
 _QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 _QUOTE_CHARS = re.compile(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»]")
+# A quotation in single marks: an opening mark before a word, words with a space among
+# them, and a closing mark after them, within a sentence's length. An apostrophe inside a
+# word (landlord's) or a lone one (the '90s) never pairs.
+_SINGLE_QUOTED = re.compile(
+    r"(?<!\w)['‘](?=\w)[^'‘’\n]{0,120}?\s[^'‘’\n]{0,120}?(?<=[\w.,!?])['’](?!\w)"
+)
 
 
 class Concept:
@@ -221,8 +227,14 @@ class Grammar:
             return False
         scope = self.scope(facts)
         marks = scope.quote_marks
-        before = bisect.bisect_left(marks, start)
-        if before % 2 == 0 or before == len(marks):  # not inside an open, closed quotation
+
+        def inside(offset: int) -> bool:  # inside an opened and closed quotation
+            before = bisect.bisect_left(marks, offset)
+            return before % 2 == 1 and before < len(marks)
+
+        # Flagged words may begin before the quotation they end in ("upside 'without the
+        # downside'"): either end inside is enough.
+        if not (inside(start) or inside(end - 1)):
             return False
         cues = scope.corrections
         inside = bisect.bisect_right(cues, end - 1) - bisect.bisect_left(cues, start)
@@ -346,8 +358,11 @@ class _Scope:
         self.scam = grammar.scam_post is not None and grammar.scam_post.present(facts)
         self.negated: dict[int, bool] = {}
         self._sentences: dict[Span, _Sentence] = {}
-        # Double quote marks and the post's correcting cues, found once for every hit.
-        self.quote_marks = [m.start() for m in _DOUBLE_QUOTES.finditer(facts.text)]
+        # Quote marks (double, or single ones in pairs) and the post's correcting cues.
+        marks = [m.start() for m in _DOUBLE_QUOTES.finditer(facts.text)]
+        for quoted in _SINGLE_QUOTED.finditer(facts.text):
+            marks += [quoted.start(), quoted.end() - 1]
+        self.quote_marks = sorted(marks)
         corrected = grammar.quote_corrected
         self.corrections = [h.start for h in corrected.hits(facts)] if corrected else []
 
