@@ -228,13 +228,13 @@ class Grammar:
         scope = self.scope(facts)
         marks = scope.quote_marks
 
-        def inside(offset: int) -> bool:  # inside an opened and closed quotation
+        def quoted(offset: int) -> bool:  # inside an opened and closed quotation
             before = bisect.bisect_left(marks, offset)
             return before % 2 == 1 and before < len(marks)
 
         # Flagged words may begin before the quotation they end in ("upside 'without the
         # downside'"): either end inside is enough.
-        if not (inside(start) or inside(end - 1)):
+        if not (quoted(start) or quoted(end - 1)):
             return False
         cues = scope.corrections
         inside = bisect.bisect_right(cues, end - 1) - bisect.bisect_left(cues, start)
