@@ -1,9 +1,11 @@
 """Planning: setting a post's time, the weekly posting slots, the next free slot, the calendar.
 
-Times are kept as the agent's local wall time; the zone (the computer's, or one given for
-tests) turns them into instants: to know what is past, to read ISO 8601 times with an
-offset, to refuse a wall time that does not exist (the hour skipped in spring) and to give
-the calendar's times an offset. A slot at 09:30 is 09:30 on both sides of a change.
+Times are handed around as the agent's local wall time (the library stores them as UTC with
+the zone they were set in, and reads them back in its zone); the zone (the library's, which
+is the computer's, or one given for tests) turns them into instants: to know what is past,
+to read ISO 8601 times with an offset, to refuse a wall time that does not exist (the hour
+skipped in spring) and to give the calendar's times an offset. A slot at 09:30 is 09:30 on
+both sides of a change.
 
 Errors are codes with the value behind them (`PlanningError`); the command line and the
 window word them.
@@ -27,6 +29,7 @@ from composer.domain.planning import (
     local_zone,
     to_instant,
     to_wall,
+    wall_instant,
 )
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import Clock, LibraryService, utc_now
@@ -87,7 +90,7 @@ class PlanningService:
         self._db = database
         self._library = library
         self.clock = clock
-        self.zone = zone if zone is not None else local_zone()
+        self.zone = zone if zone is not None else getattr(database, "zone", None) or local_zone()
 
     # Reading times --------------------------------------------------------------------
 
@@ -117,7 +120,7 @@ class PlanningService:
     def instant(self, wall: datetime) -> datetime:
         """A stored wall time as an aware instant in the planning zone (a skipped wall
         time, which only an old import can hold, is read as the same clock time after)."""
-        return to_instant(wall, self.zone) or wall.replace(tzinfo=self.zone, fold=1)
+        return wall_instant(wall, self.zone)
 
     def now_wall(self) -> datetime:
         return to_wall(self.clock(), self.zone)
