@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from composer.domain.posts import PostDraft
 from composer.ui.calendar.panel import CalendarPanel
@@ -134,15 +135,34 @@ def test_free_weekly_slots_show_on_days_without_a_post_then(month, services):
     assert panel.grid.free_slots(date(2030, 5, 20)) == [time(9, 30)]
 
 
-def test_the_window_opens_the_calendar_and_a_click_opens_the_post(qtbot, window, services):
+def test_the_calendar_shows_beside_the_editor_in_place_of_the_history(qtbot, window, services):
     post = make(services, "Storm kit tips?", datetime(2030, 5, 13, 9, 30))
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    history_width = window.splitter.sizes()[0]
     window.actions_.calendar.trigger()
     panel = window.findChild(CalendarPanel)
-    assert panel is not None and panel.isWindow()
+    assert panel is not None and not panel.isWindow()  # in the window, not a window
+    assert panel.isVisible() and not window.history.isVisible()
+    assert window.actions_.calendar.isChecked() and not window.actions_.history_view.isChecked()
+    assert window.splitter.sizes()[0] > history_width  # a month needs the room
+    assert window.centre.isVisible()  # the editor stays beside it
+    assert window.width() <= 1024  # still fits a small screen (the findings step aside)
     panel.postActivated.emit(post)
     assert window.posts.session.post_id == post
     window.actions_.calendar.trigger()
-    assert window.findChildren(CalendarPanel) == [panel]  # one calendar, brought forward
+    assert window.findChildren(CalendarPanel) == [panel]  # one calendar, still shown
+    assert panel.isVisible()
+    window.actions_.history_view.trigger()
+    assert window.history.isVisible() and not panel.isVisible()
+    assert window.splitter.sizes()[0] == history_width  # the history's width back
+    assert window.findings.isVisible()
+    side = window.findChild(QWidget, "sidePanel")
+    side.buttons["calendar"].click()  # the switch at the top of the column
+    assert panel.isVisible() and window.actions_.calendar.isChecked()
+    window.actions_.find.trigger()  # Ctrl+F searches the history: it comes back
+    assert window.history.isVisible()
 
 
 def test_seasonal_ideas_show_on_empty_days_and_become_drafts(qtbot, services):

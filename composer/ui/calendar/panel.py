@@ -1,4 +1,4 @@
-"""The calendar window: week, month and agenda views of the scheduled posts.
+"""The calendar: week, month and agenda views of the scheduled posts, beside the editor.
 
 It reads only the days it shows (`PlanningService.calendar`, through the schedule index),
 so it opens as fast with 10,000 posts as with ten. Clicking a post opens it in the editor
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +39,8 @@ AGENDA_DAYS = 28
 
 
 class CalendarPanel(QWidget):
-    """Week / Month / Agenda over the planning service; a top-level window when opened
-    from Post > Calendar, a plain widget in tests."""
+    """Week / Month / Agenda over the planning service; shown in the window's left column
+    in place of the history (shell/side_panel.py), a plain widget in tests."""
 
     postActivated = Signal(int)
     postMoved = Signal(int)  # a post's time changed here (the history refreshes)
@@ -58,34 +59,37 @@ class CalendarPanel(QWidget):
         self.stack.addWidget(self.agenda)
         self.title = QLabel(self)
         self.title.setAccessibleName("Period shown")
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # two short rows: it fits beside the editor in a small window
         for mode, label in zip(MODES, ("&Week", "&Month", "&Agenda"), strict=True):
-            button = QPushButton(label, self)
+            button = QToolButton(self)
+            button.setText(label)
             button.setCheckable(True)
-            button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
             group.addButton(button)
             self.buttons[mode] = button
             bar.addWidget(button)
         bar.addStretch(1)
         for text, step, name in (("‹", -1, "Previous"), ("Today", 0, "Today"), ("›", 1, "Next")):
-            button = QPushButton(text, self)
+            button = QToolButton(self)
+            button.setText(text)
             button.setAccessibleName(name)
-            button.setAutoDefault(False)
+            button.setToolTip(f"{name} (Page Up, Home, Page Down)")
             button.clicked.connect(lambda _=False, s=step: self.go(s))
             bar.addWidget(button)
         self.new_from_idea = QPushButton("New &Draft from Idea", self)
         self.new_from_idea.setAutoDefault(False)
         self.new_from_idea.setToolTip("A draft of the chosen day's seasonal idea")
         self.new_from_idea.clicked.connect(self.insert_idea)
-        bar.addWidget(self.new_from_idea)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.new_from_idea)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
         self.grid.postActivated.connect(self.postActivated)
@@ -107,6 +111,10 @@ class CalendarPanel(QWidget):
         self.stack.setCurrentWidget(self.agenda if mode == "agenda" else self.grid)
         self.reload()
         (self.agenda if mode == "agenda" else self.grid).setFocus()
+
+    def focus_view(self) -> None:
+        """Keyboard focus to the grid or the agenda, whichever shows."""
+        (self.agenda if self.mode == "agenda" else self.grid).setFocus()
 
     def go(self, step: int) -> None:
         """A period back (-1), on (+1), or to today (0)."""
