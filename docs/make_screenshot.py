@@ -1,6 +1,7 @@
 """Take docs/screenshot.png on a real X server (Xvfb), with a real post and its findings.
 
-    uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark] [--calendar]
+    uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark]
+        [--size 1024x700] [--calendar [week|month|agenda]]
 
 Starts its own Xvfb on a free display (Debian package `xvfb`), opens a fresh library in
 a temporary folder with a sample profile and post, waits for the checks and grabs the
@@ -42,7 +43,11 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--size", default="1360x820")
     parser.add_argument(
-        "--calendar", action="store_true", help="the calendar beside the editor (a planned month)"
+        "--calendar",
+        nargs="?",
+        const="month",
+        choices=("week", "month", "agenda"),
+        help="the calendar beside the editor, over a planned month (week, month or agenda)",
     )
     args = parser.parse_args()
     if shutil.which("Xvfb") is None:
@@ -105,7 +110,7 @@ def _plan_month(services) -> None:
 
 
 def _shoot(
-    data_dir: Path, out: Path, width: int, height: int, dark: bool, calendar: bool = False
+    data_dir: Path, out: Path, width: int, height: int, dark: bool, calendar: str | None = None
 ) -> int:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
@@ -157,6 +162,11 @@ def _shoot(
     window.show()
     if calendar:
         window.actions_.calendar.trigger()
+        from composer.ui.calendar.panel import CalendarPanel
+
+        panel = window.findChild(CalendarPanel)
+        if panel is not None:
+            panel.set_mode(calendar)
     loop = QEventLoop()
     QTimer.singleShot(2500, loop.quit)
     loop.exec()

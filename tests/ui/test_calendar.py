@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from composer.domain.platforms import PLATFORMS
 from composer.domain.posts import PostDraft
-from composer.ui.calendar.panel import CalendarPanel
+from composer.ui.calendar.panel import CalendarPanel, PlatformsRole
+from composer.ui.platform_icons import has_icon, platform_icon
 
 MAY_13 = date(2030, 5, 13)  # a Monday
 
@@ -216,8 +218,34 @@ def test_a_screen_reader_hears_the_chosen_day_and_post(qtbot, month):
     grid.set_current(MAY_13)
     qtbot.keyClick(grid, Qt.Key.Key_Tab)
     assert grid.accessibleDescription().startswith(
-        "Monday 13 May 2030; chosen: 09:30 Storm kit tips? (approved); 2 posts; "
-        "12:00 Flood cover is separate. Questions? (draft)"
+        "Monday 13 May 2030; chosen: 09:30 Storm kit tips? (approved) on X; 2 posts; "
+        "12:00 Flood cover is separate. Questions? (draft) on X"
     )
     qtbot.keyClick(grid, Qt.Key.Key_Right)
     assert grid.accessibleDescription() == "Tuesday 14 May 2030; 0 posts"
+
+
+def test_a_post_on_linkedin_and_x_carries_both_platform_icons(qtbot, services):
+    post = services.library.create(
+        PostDraft(
+            body="Storm kit?", platforms=("linkedin", "x"), scheduled_at=datetime(2030, 5, 13, 9)
+        )
+    )
+    panel = CalendarPanel(services.planning)
+    qtbot.addWidget(panel)
+    panel.anchor = MAY_13
+    panel.set_mode("month")
+    assert panel.grid.chip_icons(post.id) == ("linkedin", "x")  # painted as icons
+    panel.grid.set_current(MAY_13)
+    assert "09:00 Storm kit? (draft) on LinkedIn and X" in panel.grid.accessibleDescription()
+    panel.set_mode("agenda")
+    item = panel.agenda.item(1)
+    assert item.data(PlatformsRole) == ("linkedin", "x")
+    assert not item.icon().isNull() and item.toolTip() == "LinkedIn and X"
+    assert (
+        item.data(Qt.ItemDataRole.AccessibleTextRole)
+        == "09:00 Storm kit? (draft) on LinkedIn and X"
+    )
+    assert item.text().strip() == "09:00 Storm kit?"  # no text marks ("in X") any more
+    for platform in PLATFORMS:  # every platform has its own glyph, named for screen readers
+        assert has_icon(platform) and not platform_icon(platform).isNull()

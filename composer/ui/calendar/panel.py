@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,9 +32,11 @@ from composer.services.ideas import IdeasFileError, ideas_between
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningError, PlanningService
 from composer.ui import alerts
-from composer.ui.calendar.grid import CalendarGrid, chip_text
+from composer.ui.calendar.grid import CalendarGrid, chip_text, spoken
+from composer.ui.platform_icons import platform_words, platforms_icon, strip_width
 
 MODES = ("week", "month", "agenda")
+PlatformsRole = Qt.ItemDataRole.UserRole + 1  # an agenda row's platforms, as icons
 AGENDA_DAYS = 28
 
 
@@ -200,6 +202,9 @@ class CalendarPanel(QWidget):
 
     def _fill_agenda(self, entries: Sequence[CalendarEntry]) -> None:
         self.agenda.clear()
+        size = self.agenda.fontMetrics().height()
+        slots = max((len(e.platforms) for e in entries), default=0)
+        self.agenda.setIconSize(QSize(strip_width(slots, size), size))
         day: date | None = None
         for entry in entries:
             if entry.wall.date() != day:
@@ -208,6 +213,12 @@ class CalendarPanel(QWidget):
                 heading.setFlags(Qt.ItemFlag.NoItemFlags)
             item = QListWidgetItem(f"    {chip_text(entry)}", self.agenda)
             item.setData(Qt.ItemDataRole.UserRole, entry.post_id)
+            item.setData(PlatformsRole, entry.platforms)  # shown as icons, named in words
+            if entry.platforms:
+                ink = self.agenda.palette().text().color()
+                item.setIcon(platforms_icon(entry.platforms, ink, size, slots))
+                item.setToolTip(platform_words(entry.platforms))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken(entry))
         if not entries:
             empty = QListWidgetItem("No posts are scheduled in these four weeks.", self.agenda)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
