@@ -52,6 +52,10 @@ class CalendarEntry:
     status: str
     platforms: tuple[str, ...]
     title: str
+    # When its approval stops covering use, told only when that needs a look: "soon"
+    # (within 30 days, or before the post's own day) or "expired"; else "" and None.
+    expiry: str = ""
+    expires_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

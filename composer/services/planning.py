@@ -32,6 +32,7 @@ from composer.domain.planning import (
     wall_instant,
 )
 from composer.domain.posts import Post, PostDraft
+from composer.services.expiry import SELF_APPROVAL_SETTING, expires_on, expiry_note, valid_days
 from composer.services.library import Clock, LibraryService, utc_now
 from composer.services.scheduler_rules import LEAD, MIN_GAP
 
@@ -213,22 +214,37 @@ class PlanningService:
     # The calendar --------------------------------------------------------------------------
 
     def calendar(self, start: date | None = None, end: date | None = None) -> list[CalendarEntry]:
-        """Live scheduled posts from `start` to `end` (both days included), soonest first."""
+        """Live scheduled posts from `start` to `end` (both days included), soonest first.
+        An approved post whose approval lapses within 30 days, or before its own day, says
+        when (`expiry`, `expires_on`)."""
         low = datetime.combine(start, time()) if start else None
         high = datetime.combine(end + timedelta(days=1), time()) if end else None
         with self._db.read() as tx:
             rows = tx.planning.scheduled(low, high)
-        return [
-            CalendarEntry(
-                post_id=row.post_id,
-                at=self.instant(row.wall),
-                wall=row.wall,
-                status=row.status,
-                platforms=row.platforms,
-                title=row.title or row.first_line,
+            approved = [r.post_id for r in rows if r.status in ("approved", "exported")]
+            approvals = tx.approvals.active_for(approved) if approved else {}
+            days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING)) if approved else 0
+        today = self.now_wall().date()
+        entries = []
+        for row in rows:
+            approval = approvals.get(row.post_id)
+            last = expires_on(approval, days) if approval is not None else None
+            note = expiry_note(last, today)
+            if last is not None and not note and last < row.wall.date():
+                note = "soon"  # it would go out after its approval ends
+            entries.append(
+                CalendarEntry(
+                    post_id=row.post_id,
+                    at=self.instant(row.wall),
+                    wall=row.wall,
+                    status=row.status,
+                    platforms=row.platforms,
+                    title=row.title or row.first_line,
+                    expiry=note,
+                    expires_on=last if note else None,
+                )
             )
-            for row in rows
-        ]
+        return entries
 
 
 def parse_slot(text: str, platform: str = "") -> Slot:

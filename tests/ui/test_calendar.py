@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from composer.domain.platforms import PLATFORMS
 from composer.domain.posts import PostDraft
+from composer.services.expiry import SELF_APPROVAL_SETTING
+from composer.ui.calendar.grid import expiry_text
 from composer.ui.calendar.panel import CalendarPanel, PlatformsRole
 from composer.ui.platform_icons import has_icon, platform_icon
 
@@ -217,8 +219,11 @@ def test_a_screen_reader_hears_the_chosen_day_and_post(qtbot, month):
     grid.setFocus()
     grid.set_current(MAY_13)
     qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    lapses = grid.entries(MAY_13)[0]  # approved today: its approval ends before 2030
+    expiry = f", approval {expiry_text(lapses)}"
+    assert lapses.expiry == "soon" and expiry.startswith(", approval expires ")
     assert grid.accessibleDescription().startswith(
-        "Monday 13 May 2030; chosen: 09:30 Storm kit tips? (approved) on X; 2 posts; "
+        f"Monday 13 May 2030; chosen: 09:30 Storm kit tips? (approved) on X{expiry}; 2 posts; "
         "12:00 Flood cover is separate. Questions? (draft) on X"
     )
     qtbot.keyClick(grid, Qt.Key.Key_Right)
@@ -249,3 +254,23 @@ def test_a_post_on_linkedin_and_x_carries_both_platform_icons(qtbot, services):
     assert item.text().strip() == "09:00 Storm kit?"  # no text marks ("in X") any more
     for platform in PLATFORMS:  # every platform has its own glyph, named for screen readers
         assert has_icon(platform) and not platform_icon(platform).isNull()
+
+
+def test_a_post_whose_approval_lapses_soon_is_marked_with_the_date(qtbot, services):
+    services.library.set_setting(SELF_APPROVAL_SETTING, 20)  # self-approvals last 20 days
+    lapsing = make(services, "Storm kit tips?", datetime(2030, 5, 13, 9, 30), approve=True)
+    make(services, "Flood cover is separate.", datetime(2030, 5, 13, 12, 0))
+    panel = CalendarPanel(services.planning)
+    qtbot.addWidget(panel)
+    panel.anchor = MAY_13
+    panel.set_mode("week")
+    [entry, other] = panel.grid.entries(MAY_13)
+    assert entry.post_id == lapsing and entry.expiry == "soon" and other.expiry == ""
+    words = f"expires {entry.expires_on.day} {entry.expires_on:%b}"
+    panel.grid.set_current(MAY_13)
+    assert (
+        f"Storm kit tips? (approved) on X, approval {words}" in panel.grid.accessibleDescription()
+    )
+    panel.set_mode("agenda")
+    texts = [panel.agenda.item(n).text() for n in range(panel.agenda.count())]
+    assert words in texts[1] and "expires" not in texts[2]

@@ -16,9 +16,18 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from composer.domain.planning import CalendarEntry, Idea, Slot
 from composer.ui.platform_icons import has_icon, paint_platform, platform_words
@@ -30,6 +39,7 @@ STATUS_COLOURS = {
     "exported": "#c9dcf5",
     "archived": "#f1ece1",
 }
+EXPIRY = "#d97706"  # the edge of a post whose approval lapses soon (amber)
 STATUS_MARKS = {"draft": "", "approved": "✓ ", "exported": "↗ ", "archived": "▫ "}
 
 
@@ -159,15 +169,20 @@ class CalendarGrid(QWidget):
         cell = self.cell_rect(day)
         if cell.isNull():
             return QRect()
-        step = self._chip_lines() * self._line()
-        top = cell.top() + self._line() + n * step
+        entries = self.entries(day)
+        above = sum(self._chip_lines(e) for e in entries[:n])
+        top = cell.top() + self._line() * (1 + above)
+        step = self._chip_lines(entries[n]) * self._line()
         if top + step > cell.bottom():
             return QRect()
         return QRect(cell.left() + 3, top, cell.width() - 6, step - 2)
 
-    def _chip_lines(self) -> int:
-        """A week's tall days give each post two lines (time and icons, then the title)."""
-        return 2 if self.rows == 1 else 1
+    def _chip_lines(self, entry: CalendarEntry) -> int:
+        """A week's tall days give each post two lines (time and icons, then the title),
+        and a third for when its approval ends if that needs a look."""
+        if self.rows != 1:
+            return 1
+        return 3 if expiry_text(entry) else 2
 
     def day_at(self, point: QPoint) -> date | None:
         for day in self.days():
@@ -236,7 +251,7 @@ class CalendarGrid(QWidget):
                 painter.setPen(QPen(self.palette().highlight().color(), 2))
                 painter.drawRect(chip)
             self._paint_chip(painter, chip, entry)
-        bottom = cell.top() + self._line() * (shown * self._chip_lines() + 1)
+        bottom = cell.top() + self._line() * (1 + sum(map(self._chip_lines, entries[:shown])))
         if shown < len(entries):
             painter.setPen(text)
             painter.drawText(
@@ -264,7 +279,8 @@ class CalendarGrid(QWidget):
         ink = QColor("#1f1f23")
         painter.setPen(ink)
         metrics = painter.fontMetrics()
-        two = self._chip_lines() == 2
+        lines = self._chip_lines(entry)
+        two = lines > 1
         room = chip.adjusted(3, 0, -2, 0)
         first = QRect(room.left(), room.top(), room.width(), self._line() - 2)
         head = f"{STATUS_MARKS.get(entry.status, '')}{entry.wall:%H:%M}"
@@ -289,6 +305,32 @@ class CalendarGrid(QWidget):
             title = QRect(x + 2, line.top(), room.right() - x - 2, line.height())
         if title.width() > metrics.horizontalAdvance("…"):
             painter.drawText(title, align, metrics.elidedText(entry.title, cut, title.width()))
+        expiry = expiry_text(entry)
+        if expiry:  # an amber edge, and in a week a line saying when
+            painter.fillRect(QRect(chip.left(), chip.top(), 3, chip.height()), QColor(EXPIRY))
+        if lines == 3:
+            third = second.translated(0, second.height() + 1)
+            painter.setPen(QColor(EXPIRY).darker(160))
+            verb, _, day = expiry.partition(" ")  # shorter forms for a narrow day
+            for words in (expiry, f"{verb[:3]}. {day}", day):
+                if metrics.horizontalAdvance(words) <= third.width():
+                    break
+            painter.drawText(third, align, metrics.elidedText(words, cut, third.width()))
+
+    def event(self, event: QEvent) -> bool:
+        """A post's tooltip says it all (the chip may be too narrow): time, title,
+        status, platforms and, when it needs a look, when its approval ends."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            post = self.post_at(event.pos())
+            entry = next((e for e in self.entries(self.day_at(event.pos()) or self.first)
+                          if e.post_id == post), None)  # fmt: skip
+            if entry is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            QToolTip.showText(event.globalPos(), spoken(entry), self, self.chip_rect(post or 0))
+            return True
+        return super().event(event)
 
     # --- keyboard ---------------------------------------------------------------------
 
@@ -408,6 +450,19 @@ def chip_text(entry: CalendarEntry) -> str:
 
 
 def spoken(entry: CalendarEntry) -> str:
-    """`09:30 Storm kit (approved) on LinkedIn and X`: a post as a screen reader says it."""
+    """`09:30 Storm kit (approved) on LinkedIn and X, approval expires 12 Dec`: a post as
+    a screen reader (and a tooltip) says it."""
     words = f"{entry.wall:%H:%M} {entry.title} ({entry.status})"
-    return f"{words} on {platform_words(entry.platforms)}" if entry.platforms else words
+    if entry.platforms:
+        words += f" on {platform_words(entry.platforms)}"
+    expiry = expiry_text(entry)
+    return f"{words}, approval {expiry}" if expiry else words
+
+
+def expiry_text(entry: CalendarEntry) -> str:
+    """`expires 12 Dec` (or `expired 2 Nov`) when the approval needs a look, else ""."""
+    if not entry.expiry or entry.expires_on is None:
+        return ""
+    day = entry.expires_on
+    verb = "expired" if entry.expiry == "expired" else "expires"
+    return f"{verb} {day.day} {day:%b}" + (f" {day.year}" if day.year != date.today().year else "")

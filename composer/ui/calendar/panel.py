@@ -32,7 +32,7 @@ from composer.services.ideas import IdeasFileError, ideas_between
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningError, PlanningService
 from composer.ui import alerts
-from composer.ui.calendar.grid import CalendarGrid, chip_text, spoken
+from composer.ui.calendar.grid import CalendarGrid, chip_text, expiry_text, spoken
 from composer.ui.platform_icons import platform_words, platforms_icon, strip_width
 
 MODES = ("week", "month", "agenda")
@@ -211,7 +211,9 @@ class CalendarPanel(QWidget):
                 day = entry.wall.date()
                 heading = QListWidgetItem(f"{day:%A %d %B %Y}", self.agenda)
                 heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            item = QListWidgetItem(f"    {chip_text(entry)}", self.agenda)
+            expiry = expiry_text(entry)
+            text = f"    {chip_text(entry)}" + (f"  ({expiry})" if expiry else "")
+            item = QListWidgetItem(text, self.agenda)
             item.setData(Qt.ItemDataRole.UserRole, entry.post_id)
             item.setData(PlatformsRole, entry.platforms)  # shown as icons, named in words
             if entry.platforms:
