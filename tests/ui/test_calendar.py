@@ -167,6 +167,9 @@ def test_the_calendar_shows_beside_the_editor_in_place_of_the_history(qtbot, win
     assert panel.isVisible() and window.actions_.calendar.isChecked()
     window.actions_.find.trigger()  # Ctrl+F searches the history: it comes back
     assert window.history.isVisible()
+    window.actions_.calendar.trigger()
+    window.close()  # the sizes kept for next time are the history's, findings included
+    assert window.splitter.sizes()[0] == history_width and not side.calendar.isVisible()
 
 
 def test_seasonal_ideas_show_on_empty_days_and_become_drafts(qtbot, services):

@@ -77,6 +77,7 @@ def attach_side(window: MainWindow, history: QWidget) -> QWidget:
     if old is not None:
         old.deleteLater()
     side.viewChanged.connect(lambda view: _view_changed(window, view))
+    window.installEventFilter(side)  # back to the history on closing; reload on return
     return history
 
 

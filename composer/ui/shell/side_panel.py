@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -135,6 +135,16 @@ class SidePanel(QWidget):
         rest = sum(sizes[1:]) or 1
         new = [want, *(int(s * (total - want) / rest) for s in sizes[1:])]
         splitter.setSizes(new + [0] * (splitter.count() - len(new)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Watching the window: coming back to it shows what the command line changed in
+        the calendar too; closing it goes back to the history first, so the sizes the
+        window keeps for next time are the history's (and the findings are not left out)."""
+        if event.type() == QEvent.Type.WindowActivate:
+            self.reload_calendar()
+        elif event.type() == QEvent.Type.Close and self.view == "calendar":
+            self.show_view("history")
+        return False
 
     def reload_calendar(self) -> None:
         """Show what changed elsewhere (the editor set a time) while the calendar shows."""
