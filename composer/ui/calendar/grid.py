@@ -266,11 +266,9 @@ class CalendarGrid(QWidget):
         for line in lines:
             if bottom + self._line() > cell.bottom():
                 break
-            painter.drawText(
-                QRect(cell.left() + 6, bottom, cell.width() - 8, self._line()),
-                Qt.AlignmentFlag.AlignLeft,
-                line,
-            )
+            room = QRect(cell.left() + 6, bottom, cell.width() - 8, self._line())
+            line = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room.width())
+            painter.drawText(room, Qt.AlignmentFlag.AlignLeft, line)
             bottom += self._line()
 
     def _paint_chip(self, painter: QPainter, chip: QRect, entry: CalendarEntry) -> None:
@@ -303,7 +301,7 @@ class CalendarGrid(QWidget):
             title = second
         else:
             title = QRect(x + 2, line.top(), room.right() - x - 2, line.height())
-        if title.width() > metrics.horizontalAdvance("…"):
+        if title.width() > metrics.horizontalAdvance("Mm…"):  # else not even a word's start
             painter.drawText(title, align, metrics.elidedText(entry.title, cut, title.width()))
         expiry = expiry_text(entry)
         if expiry:  # an amber edge, and in a week a line saying when
