@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -81,3 +81,18 @@ def test_reschedule_entries_in_the_audit_log_carry_the_offset(services, planning
 @pytest.fixture
 def planning_post(make_post):
     return make_post(when=None)
+
+
+def test_a_slot_stays_0930_local_across_the_spring_change_when_stored_in_utc(services, clock):
+    clock.now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # Monday; clocks change Sun 8 March
+    services.planning.set_slots(["tue 09:30"])
+    first = services.planning.schedule_next(services.library.create(PostDraft(body="A")).id)
+    second = services.planning.schedule_next(services.library.create(PostDraft(body="B")).id)
+    assert (first.post.scheduled_at, second.post.scheduled_at) == (
+        datetime(2026, 3, 3, 9, 30),
+        datetime(2026, 3, 10, 9, 30),
+    )
+    assert _stored(services, first.post.id)[0] == "2026-03-03 14:30:00.000000"  # EST
+    assert _stored(services, second.post.id)[0] == "2026-03-10 13:30:00.000000"  # EDT
+    walls = [e.wall for e in services.planning.calendar(date(2026, 3, 1), date(2026, 3, 31))]
+    assert walls == [datetime(2026, 3, 3, 9, 30), datetime(2026, 3, 10, 9, 30)]
