@@ -1,6 +1,7 @@
 """Take docs/screenshot.png on a real X server (Xvfb), with a real post and its findings.
 
     uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark]
+        [--size 1024x700] [--calendar [week|month|agenda]]
 
 Starts its own Xvfb on a free display (Debian package `xvfb`), opens a fresh library in
 a temporary folder with a sample profile and post, waits for the checks and grabs the
@@ -41,6 +42,13 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--size", default="1360x820")
+    parser.add_argument(
+        "--calendar",
+        nargs="?",
+        const="month",
+        choices=("week", "month", "agenda"),
+        help="the calendar beside the editor, over a planned month (week, month or agenda)",
+    )
     args = parser.parse_args()
     if shutil.which("Xvfb") is None:
         print("Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
@@ -67,13 +75,43 @@ def main() -> int:
         os.environ["DISPLAY"] = f":{number}"
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         with tempfile.TemporaryDirectory() as tmp:
-            return _shoot(Path(tmp), Path(args.out), width, height, args.dark)
+            return _shoot(Path(tmp), Path(args.out), width, height, args.dark, args.calendar)
     finally:
         xvfb.terminate()
         xvfb.wait(5)
 
 
-def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> int:
+def _plan_month(services) -> None:
+    """A few posts planned this month and next, on several platforms and statuses."""
+    from datetime import date, datetime, time, timedelta
+
+    from composer.domain.posts import PostDraft
+
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    plan = [
+        (0, time(9, 30), ("facebook", "linkedin"), "Storm kit checklist", True),
+        (1, time(12, 0), ("x",), "Flood cover is separate", False),
+        (2, time(9, 30), ("linkedin", "x"), "Teen drivers: three questions", True),
+        (4, time(17, 45), ("instagram",), "Coat drive drop-offs", False),
+        (7, time(9, 30), ("facebook",), "Hurricane season starts", True),
+        (9, time(8, 0), ("linkedin",), "Renters: what is covered?", False),
+        (14, time(9, 30), ("x", "facebook"), "Home inventory in an hour", True),
+    ]
+    for offset, at, platforms, title, approve in plan:
+        when = datetime.combine(monday + timedelta(days=offset), at)
+        post = services.library.create(
+            PostDraft(body=f"{title}. What would you add?", title=title, platforms=platforms,
+                      scheduled_at=when)
+        )  # fmt: skip
+        if approve:
+            services.approval.approve(post.id, reason="reviewed")
+    services.planning.set_slots(["tue 09:30", "thu 12:00"])
+
+
+def _shoot(
+    data_dir: Path, out: Path, width: int, height: int, dark: bool, calendar: str | None = None
+) -> int:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -111,6 +149,8 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
     post = services.library.create(
         PostDraft(body=POST, title="Spring policy review", platforms=("facebook", "linkedin", "x"))
     )
+    if calendar:
+        _plan_month(services)
     window = MainWindow(data_dir)
     window.resize(width, height)
     window.move(0, 0)
@@ -120,6 +160,13 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
     window.attach_engine(load_engine(data_dir))
     window.posts.open(post.id)
     window.show()
+    if calendar:
+        window.actions_.calendar.trigger()
+        from composer.ui.calendar.panel import CalendarPanel
+
+        panel = window.findChild(CalendarPanel)
+        if panel is not None:
+            panel.set_mode(calendar)
     loop = QEventLoop()
     QTimer.singleShot(2500, loop.quit)
     loop.exec()

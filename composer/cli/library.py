@@ -293,6 +293,7 @@ def post_json(post: Post) -> dict[str, Any]:
         link=post.link or None,
         tags=list(post.tags),
         account_id=post.account_id,
+        scheduled_tz=post.scheduled_tz or None,  # the zone its time was set in
         created_at=_iso(post.created_at),
         deleted=post.deleted_at is not None,
         images=[a.to_dict() for a in post.attachments],

@@ -199,7 +199,13 @@ def check_icons(folder: Path) -> int:
         raise SelfTestError("composer.icns is not an icon file")
     if not (folder / "composer.svg").is_file():
         raise SelfTestError("composer.svg is missing")
-    return len(ICON_SIZES) + 3
+    from composer.domain.platforms import PLATFORMS  # the calendar's platform icons
+
+    marks = folder.parent / "platform-icons"
+    missing = [p for p in PLATFORMS if not (marks / f"{p}.svg").is_file()]
+    if missing:
+        raise SelfTestError(f"platform icons missing: {', '.join(missing)}")
+    return len(ICON_SIZES) + 3 + len(PLATFORMS)
 
 
 def check_library(context: Context) -> str:

@@ -1,9 +1,12 @@
 """Planning values: weekly posting slots, calendar entries and the time zone they live in.
 
-Posts keep their time as naive local wall time ("09:30", as the agent meant it), so a slot
-at 09:30 stays 09:30 across a daylight-saving change. The zone is only needed to turn that
-wall time into an instant (for "is it past?", for ISO 8601 with an offset) and to tell
-wall times that do not exist (the hour skipped in spring) from those that do.
+A post's time is handed around as naive wall time in the computer's zone ("09:30", as the
+agent means it), so a slot at 09:30 stays 09:30 across a daylight-saving change. The
+library stores it as UTC with the name of the zone it was set in (`wall_to_utc`,
+`utc_to_wall`; see storage/posts.py), so a post planned in New York and opened in Los
+Angeles names the same instant. The zone also turns wall time into an instant (for "is it
+past?", for ISO 8601 with an offset) and tells wall times that do not exist (the hour
+skipped in spring) from those that do.
 """
 
 from __future__ import annotations
@@ -49,6 +52,10 @@ class CalendarEntry:
     status: str
     platforms: tuple[str, ...]
     title: str
+    # When its approval stops covering use, told only when that needs a look: "soon"
+    # (within 30 days, or before the post's own day) or "expired"; else "" and None.
+    expiry: str = ""
+    expires_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +134,36 @@ def to_wall(moment: datetime, zone: tzinfo) -> datetime:
     if moment.tzinfo is None:
         return moment
     return moment.astimezone(zone).replace(tzinfo=None)
+
+
+def wall_instant(wall: datetime, zone: tzinfo) -> datetime:
+    """The aware instant of a wall time in `zone`; a skipped wall time (which only an old
+    import can hold) is read as the same clock time after the change (fold=1)."""
+    return to_instant(wall, zone) or wall.replace(tzinfo=zone, fold=1)
+
+
+def wall_to_utc(wall: datetime, zone: tzinfo) -> datetime:
+    """A naive wall time in `zone` as naive UTC, as the library stores it."""
+    return wall_instant(wall, zone).astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_to_wall(stored: datetime, zone: tzinfo) -> datetime:
+    """A stored naive UTC time as naive wall time in `zone`."""
+    return stored.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+
+
+def zone_name(zone: tzinfo) -> str:
+    """The IANA name of a zone ("America/New_York"); a fixed offset without a name is
+    written as its offset ("UTC+05:30")."""
+    key = getattr(zone, "key", None)
+    if isinstance(key, str) and key:
+        return key
+    return str(zone) if zone is not UTC else "UTC"
+
+
+def zone_named(name: str) -> tzinfo | None:
+    """The zone stored under `name` (None when this computer does not know it)."""
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None

@@ -94,7 +94,7 @@ class PostDraft:
     platforms: tuple[str, ...] = ()
     variants: Mapping[str, str] = field(default_factory=dict)
     link: str = ""
-    scheduled_at: datetime | None = None  # naive local wall time, as the agent meant it
+    scheduled_at: datetime | None = None  # naive wall time in this computer's zone
     tags: tuple[str, ...] = ()
     account_id: int | None = None
     attachments: tuple[Attachment, ...] = ()  # images, in the order they are shown
@@ -131,6 +131,7 @@ class Post:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+    scheduled_tz: str = ""  # the zone its time was set in ("America/New_York"), if any
 
     @property
     def draft(self) -> PostDraft:

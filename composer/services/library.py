@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from composer.domain.accounts import PLATFORMS
 from composer.domain.attachments import Attachment
 from composer.domain.conversations import Comment
+from composer.domain.planning import wall_instant
 from composer.domain.posts import Post, PostDraft, PostStatus, Revision
 from composer.domain.profile import Profile
 
@@ -188,12 +189,15 @@ class LibraryService:
                 return before
             post = tx.posts.update(post_id, replace(before.draft, scheduled_at=when), now)
             if before.status in ("approved", "exported"):
-                times = {
-                    "from": before.scheduled_at.isoformat() if before.scheduled_at else None,
-                    "to": when.isoformat() if when else None,
+                times = {  # ISO 8601 with the offset of the computer's zone
+                    "from": self._iso(before.scheduled_at),
+                    "to": self._iso(when),
                 }
                 tx.audit.append("reschedule", post_id, times, now)
             return post
+
+    def _iso(self, wall: datetime | None) -> str | None:
+        return wall_instant(wall, self._db.zone).isoformat() if wall is not None else None
 
     def attach(self, post_id: int, attachments: Sequence[Attachment]) -> Post:
         """Add images (already stored, see composer.services.images) after the post's own.

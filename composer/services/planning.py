@@ -1,9 +1,11 @@
 """Planning: setting a post's time, the weekly posting slots, the next free slot, the calendar.
 
-Times are kept as the agent's local wall time; the zone (the computer's, or one given for
-tests) turns them into instants: to know what is past, to read ISO 8601 times with an
-offset, to refuse a wall time that does not exist (the hour skipped in spring) and to give
-the calendar's times an offset. A slot at 09:30 is 09:30 on both sides of a change.
+Times are handed around as the agent's local wall time (the library stores them as UTC with
+the zone they were set in, and reads them back in its zone); the zone (the library's, which
+is the computer's, or one given for tests) turns them into instants: to know what is past,
+to read ISO 8601 times with an offset, to refuse a wall time that does not exist (the hour
+skipped in spring) and to give the calendar's times an offset. A slot at 09:30 is 09:30 on
+both sides of a change.
 
 Errors are codes with the value behind them (`PlanningError`); the command line and the
 window word them.
@@ -27,8 +29,10 @@ from composer.domain.planning import (
     local_zone,
     to_instant,
     to_wall,
+    wall_instant,
 )
 from composer.domain.posts import Post, PostDraft
+from composer.services.expiry import SELF_APPROVAL_SETTING, expires_on, expiry_note, valid_days
 from composer.services.library import Clock, LibraryService, utc_now
 from composer.services.scheduler_rules import LEAD, MIN_GAP
 
@@ -87,7 +91,7 @@ class PlanningService:
         self._db = database
         self._library = library
         self.clock = clock
-        self.zone = zone if zone is not None else local_zone()
+        self.zone = zone if zone is not None else getattr(database, "zone", None) or local_zone()
 
     # Reading times --------------------------------------------------------------------
 
@@ -117,7 +121,7 @@ class PlanningService:
     def instant(self, wall: datetime) -> datetime:
         """A stored wall time as an aware instant in the planning zone (a skipped wall
         time, which only an old import can hold, is read as the same clock time after)."""
-        return to_instant(wall, self.zone) or wall.replace(tzinfo=self.zone, fold=1)
+        return wall_instant(wall, self.zone)
 
     def now_wall(self) -> datetime:
         return to_wall(self.clock(), self.zone)
@@ -210,22 +214,37 @@ class PlanningService:
     # The calendar --------------------------------------------------------------------------
 
     def calendar(self, start: date | None = None, end: date | None = None) -> list[CalendarEntry]:
-        """Live scheduled posts from `start` to `end` (both days included), soonest first."""
+        """Live scheduled posts from `start` to `end` (both days included), soonest first.
+        An approved post whose approval lapses within 30 days, or before its own day, says
+        when (`expiry`, `expires_on`)."""
         low = datetime.combine(start, time()) if start else None
         high = datetime.combine(end + timedelta(days=1), time()) if end else None
         with self._db.read() as tx:
             rows = tx.planning.scheduled(low, high)
-        return [
-            CalendarEntry(
-                post_id=row.post_id,
-                at=self.instant(row.wall),
-                wall=row.wall,
-                status=row.status,
-                platforms=row.platforms,
-                title=row.title or row.first_line,
+            approved = [r.post_id for r in rows if r.status in ("approved", "exported")]
+            approvals = tx.approvals.active_for(approved) if approved else {}
+            days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING)) if approved else 0
+        today = self.now_wall().date()
+        entries = []
+        for row in rows:
+            approval = approvals.get(row.post_id)
+            last = expires_on(approval, days) if approval is not None else None
+            note = expiry_note(last, today)
+            if last is not None and not note and last < row.wall.date():
+                note = "soon"  # it would go out after its approval ends
+            entries.append(
+                CalendarEntry(
+                    post_id=row.post_id,
+                    at=self.instant(row.wall),
+                    wall=row.wall,
+                    status=row.status,
+                    platforms=row.platforms,
+                    title=row.title or row.first_line,
+                    expiry=note,
+                    expires_on=last if note else None,
+                )
             )
-            for row in rows
-        ]
+        return entries
 
 
 def parse_slot(text: str, platform: str = "") -> Slot:

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -27,6 +27,7 @@ from composer.domain.layout import BACKUPS_FOLDER
 from composer.domain.layout import LIBRARY_FILE as LIBRARY_FILE
 from composer.domain.layout import backups_dir as backups_dir
 from composer.domain.layout import library_path as library_path
+from composer.domain.planning import local_zone
 from composer.domain.posts import AuditHead
 from composer.storage import anchor, backup, library_file
 from composer.storage.errors import (
@@ -101,7 +102,7 @@ class OpenReport:
 
 # The newest schema, named here so that opening an up-to-date library never imports Alembic
 # (half a second of every command); tests/migrations checks it against the scripts.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 
 
 def migrations_config() -> Config:
@@ -173,11 +174,15 @@ class Database:
     """An open library: short read or write transactions that hand out repositories.
 
     `audit_keys` (set by the app) signs new audit entries; after a write that added some,
-    the head anchor file next to the library is brought up to date.
+    the head anchor file next to the library is brought up to date. `zone` is the
+    computer's: posts' times are stored as UTC and handed out as wall time in it.
     """
 
-    def __init__(self, path: Path, engine: Engine, report: OpenReport) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, report: OpenReport, zone: tzinfo | None = None
+    ) -> None:
         self.path = path
+        self.zone = zone if zone is not None else local_zone()
         self.report = report
         self.read_only = report.read_only  # empty, or why nothing can be written
         self.audit_keys: KeySource | None = None
@@ -198,7 +203,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Repositories]:
         with _plain_errors(), self._reader.begin() as session:
-            yield Repositories(session)
+            yield Repositories(session, zone=self.zone)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Repositories]:
@@ -210,7 +215,7 @@ class Database:
         repositories: Repositories | None = None
         try:
             with _plain_errors(), self._writer.begin() as session:
-                repositories = Repositories(session, self.audit_keys)
+                repositories = Repositories(session, self.audit_keys, self.zone)
                 yield repositories
         except BaseException:
             if repositories is not None and repositories.asked_for_audit_key:
@@ -292,14 +297,18 @@ def open_library(
     *,
     backups: Path | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    zone: tzinfo | None = None,
 ) -> Database:
     """Open (creating, recovering or migrating as needed) the library at `path`.
 
     Only damage (no SQLite header, a corrupt file, or an empty file while a good backup
     exists) moves the file aside; a file or folder that cannot be read or written raises
     LibraryAccessError and changes nothing. A library we may read but not write opens
-    read-only: `Database.read_only` says why, and every write is refused.
+    read-only: `Database.read_only` says why, and every write is refused. `zone` (the
+    computer's when None) is the one posts' times are read in, and the one 0007 takes an
+    older library's wall times to be in.
     """
+    zone = zone if zone is not None else local_zone()
     backups = backups if backups is not None else path.parent / BACKUPS_FOLDER
     _make_folder(path.parent)
     state = library_file.inspect(path)
@@ -358,7 +367,7 @@ def open_library(
         except BackupError as exc:
             raise LibraryAccessError(f"the library was not updated: {exc}") from None
     if current != head:
-        migrate(path)
+        migrate(path, zone=zone)
     if not read_only:
         backup.clean_partials(backups)
 
@@ -371,7 +380,8 @@ def open_library(
         read_only=read_only,
         **({"damage": "was empty (0 bytes)"} if state is FileState.EMPTY else {}),
     )
-    return Database(path, make_engine(path, read_only_uri=_probe_uri(path, read_only)), report)
+    engine = make_engine(path, read_only_uri=_probe_uri(path, read_only))
+    return Database(path, engine, report, zone)
 
 
 def _make_folder(folder: Path) -> None:
@@ -390,8 +400,9 @@ def _probe_uri(path: Path, read_only: str) -> str:
     return read_only_uri(path, folder_writable=os.access(path.parent, os.W_OK))
 
 
-def migrate(path: Path, revision: str = "head") -> None:
-    """Run Alembic in one transaction, foreign keys off (batch mode copies tables)."""
+def migrate(path: Path, revision: str = "head", zone: tzinfo | None = None) -> None:
+    """Run Alembic in one transaction, foreign keys off (batch mode copies tables).
+    `zone` (the computer's when None) is the zone 0007 reads older wall times in."""
     engine = make_engine(path, foreign_keys=False)
     try:
         from alembic import command
@@ -399,6 +410,7 @@ def migrate(path: Path, revision: str = "head") -> None:
         with engine.connect() as connection, connection.begin():
             config = migrations_config()
             config.attributes["connection"] = connection
+            config.attributes["zone"] = zone if zone is not None else local_zone()
             command.upgrade(config, revision)
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:

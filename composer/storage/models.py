@@ -97,7 +97,8 @@ class PostRow(Base):
     body: Mapped[str] = mapped_column(Text)
     variants: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     link: Mapped[str] = mapped_column(Text, default="")
-    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive (0007)
+    scheduled_tz: Mapped[str | None] = mapped_column(String(64))  # the zone it was set in
     account_id: Mapped[int | None] = mapped_column(
         ForeignKey("accounts.id", ondelete="SET NULL"), index=True
     )
@@ -237,7 +238,8 @@ class RevisionRow(Base):
     variants: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     platforms: Mapped[list[str]] = mapped_column(JSON, default=list)
     link: Mapped[str] = mapped_column(Text, default="")
-    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive (0007)
+    scheduled_tz: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     account_id: Mapped[int | None] = mapped_column(Integer)
     attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, tzinfo
 from typing import Any
 
 from sqlalchemy import Row, delete, func, select
 from sqlalchemy.orm import Session
 
-from composer.domain.planning import Evergreen, Slot
+from composer.domain.planning import Evergreen, Slot, utc_to_wall, wall_to_utc
 from composer.storage.models import EvergreenRow, PostingSlotRow, PostPlatformRow, PostRow
 
 
@@ -24,7 +24,7 @@ class ScheduledRow:
     """One live scheduled post as the calendar needs it."""
 
     post_id: int
-    wall: datetime  # naive local wall time, as stored
+    wall: datetime  # naive wall time in the library's zone (stored as UTC)
     status: str
     title: str
     first_line: str
@@ -35,8 +35,9 @@ HEAD_CHARS = 400  # enough of a post's text for its first line
 
 
 class PlanningRows:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, zone: tzinfo) -> None:
         self._session = session
+        self._zone = zone
 
     # Slots -----------------------------------------------------------------------------
 
@@ -83,7 +84,8 @@ class PlanningRows:
     # Scheduled posts ----------------------------------------------------------------------
 
     def scheduled(self, start: datetime | None, end: datetime | None) -> list[ScheduledRow]:
-        """Live posts scheduled in [start, end) (naive wall times), soonest first.
+        """Live posts scheduled in [start, end) (naive wall times in the library's zone),
+        soonest first.
 
         One query: each post's row joined with its platforms in order (a post without any
         comes once), and only the start of its text, for the first line."""
@@ -100,29 +102,29 @@ class PlanningRows:
             .where(PostRow.deleted_at.is_(None), PostRow.scheduled_at.is_not(None))
         )
         if start is not None:
-            statement = statement.where(PostRow.scheduled_at >= start)
+            statement = statement.where(PostRow.scheduled_at >= wall_to_utc(start, self._zone))
         if end is not None:
-            statement = statement.where(PostRow.scheduled_at < end)
+            statement = statement.where(PostRow.scheduled_at < wall_to_utc(end, self._zone))
         statement = statement.order_by(PostRow.scheduled_at, PostRow.id, PostPlatformRow.position)
         found: list[ScheduledRow] = []
         platforms: list[str] = []
         last = None
         for row in self._session.execute(statement):
             if last is not None and row.id != last.id:
-                found.append(_scheduled(last, platforms))
+                found.append(_scheduled(last, platforms, self._zone))
                 platforms = []
             if row.platform is not None:
                 platforms.append(row.platform)
             last = row
         if last is not None:
-            found.append(_scheduled(last, platforms))
+            found.append(_scheduled(last, platforms, self._zone))
         return found
 
 
-def _scheduled(row: Row[Any], platforms: list[str]) -> ScheduledRow:
+def _scheduled(row: Row[Any], platforms: list[str], zone: tzinfo) -> ScheduledRow:
     return ScheduledRow(
         post_id=row.id,
-        wall=row.scheduled_at,
+        wall=utc_to_wall(row.scheduled_at, zone),
         status=row.status,
         title=row.title,
         first_line=_first_line(row.head),

@@ -1,10 +1,15 @@
-"""Posts and their revisions, inside one session owned by a service's transaction."""
+"""Posts and their revisions, inside one session owned by a service's transaction.
+
+A post's time is stored as UTC with the name of the zone it was set in (`scheduled_tz`,
+from 0007) and handed out as wall time in the library's zone (the computer's): the
+repositories convert both ways, so nothing above storage sees UTC.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import (
@@ -24,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from composer.domain.attachments import Attachment
 from composer.domain.conversations import Comment
+from composer.domain.planning import utc_to_wall, wall_to_utc, zone_name
 from composer.domain.posts import Post, PostDraft, PostQuery, PostStatus, Revision, RevisionKind
 from composer.storage.models import (
     FTS_BULK_INSERT_KEY,
@@ -53,15 +59,16 @@ def fts_query(search: str) -> str | None:
 
 
 class PostRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, zone: tzinfo) -> None:
         self._session = session
+        self._zone = zone
 
     def create(self, draft: PostDraft, now: datetime) -> Post:
         row = PostRow(status="draft", created_at=now, updated_at=now)
-        _apply(row, draft)
+        _apply(row, draft, self._zone)
         self._session.add(row)
         self._session.flush()
-        return to_post(row)
+        return to_post(row, self._zone)
 
     def insert_many(self, drafts: Sequence[PostDraft], now: datetime) -> list[int]:
         """Bulk insert for imports: a handful of multi-row statements instead of ORM units."""
@@ -73,7 +80,7 @@ class PostRepository:
                 "body": d.body,
                 "variants": dict(d.variants),
                 "link": d.link,
-                "scheduled_at": d.scheduled_at,
+                **_time_values(d.scheduled_at, self._zone),
                 "account_id": d.account_id,
                 "status": "draft",
                 "created_at": now,
@@ -131,26 +138,26 @@ class PostRepository:
 
     def get(self, post_id: int) -> Post | None:
         row = self._session.get(PostRow, post_id)
-        return None if row is None else to_post(row)
+        return None if row is None else to_post(row, self._zone)
 
     def update(
         self, post_id: int, draft: PostDraft, now: datetime, status: PostStatus | None = None
     ) -> Post:
         """Write the draft's fields (only changed columns reach SQL) and bump updated_at."""
         row = self._row(post_id)
-        _apply(row, draft)
+        _apply(row, draft, self._zone)
         if status is not None:
             row.status = status
         row.updated_at = now
         self._session.flush()
-        return to_post(row)
+        return to_post(row, self._zone)
 
     def set_status(self, post_id: int, status: PostStatus, now: datetime) -> Post:
         row = self._row(post_id)
         row.status = status
         row.updated_at = now
         self._session.flush()
-        return to_post(row)
+        return to_post(row, self._zone)
 
     def get_many(self, post_ids: Sequence[int]) -> dict[int, Post]:
         """The existing posts among `post_ids`, by id, in a few queries."""
@@ -158,7 +165,8 @@ class PostRepository:
         ids = list(post_ids)
         for start in range(0, len(ids), 500):
             statement = select(PostRow).where(PostRow.id.in_(ids[start : start + 500]))
-            found.update((row.id, to_post(row)) for row in self._session.scalars(statement))
+            rows = self._session.scalars(statement)
+            found.update((row.id, to_post(row, self._zone)) for row in rows)
         return found
 
     def statuses(self, post_ids: Sequence[int]) -> dict[int, str]:
@@ -191,13 +199,13 @@ class PostRepository:
         row.deleted_at = when
         row.updated_at = now
         self._session.flush()
-        return to_post(row)
+        return to_post(row, self._zone)
 
     def page(self, query: PostQuery) -> list[Post]:
         statement = self._filtered(select(PostRow), query)
         statement = statement.order_by(PostRow.updated_at.desc(), PostRow.id.desc())
         statement = statement.limit(query.limit).offset(query.offset)
-        return [to_post(row) for row in self._session.scalars(statement)]
+        return [to_post(row, self._zone) for row in self._session.scalars(statement)]
 
     def count(self, query: PostQuery) -> int:
         statement = self._filtered(select(func.count(PostRow.id)), query)
@@ -244,14 +252,15 @@ class PostRepository:
 
 
 class RevisionRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, zone: tzinfo) -> None:
         self._session = session
+        self._zone = zone
 
     def add(self, post_id: int, draft: PostDraft, kind: RevisionKind, now: datetime) -> Revision:
-        row = RevisionRow(**_revision_values(post_id, draft, kind, now))
+        row = RevisionRow(**_revision_values(post_id, draft, kind, now, self._zone))
         self._session.add(row)
         self._session.flush()
-        return to_revision(row)
+        return to_revision(row, self._zone)
 
     def latest(self, post_id: int) -> Revision | None:
         statement = (
@@ -261,23 +270,23 @@ class RevisionRepository:
             .limit(1)
         )
         row = self._session.scalar(statement)
-        return None if row is None else to_revision(row)
+        return None if row is None else to_revision(row, self._zone)
 
     def overwrite(self, revision_id: int, draft: PostDraft, now: datetime) -> Revision:
         """Fold a quick follow-up edit into the revision it continues (autosave coalescing)."""
         row = self._session.get(RevisionRow, revision_id)
         if row is None:
             raise LookupError(f"revision {revision_id} does not exist")
-        values = _revision_values(row.post_id, draft, row.kind, row.created_at)
+        values = _revision_values(row.post_id, draft, row.kind, row.created_at, self._zone)
         values["saved_at"] = now
         for key, value in values.items():
             setattr(row, key, value)
         self._session.flush()
-        return to_revision(row)
+        return to_revision(row, self._zone)
 
     def get(self, revision_id: int) -> Revision | None:
         row = self._session.get(RevisionRow, revision_id)
-        return None if row is None else to_revision(row)
+        return None if row is None else to_revision(row, self._zone)
 
     def for_post(self, post_id: int) -> list[Revision]:
         statement = (
@@ -285,18 +294,22 @@ class RevisionRepository:
             .where(RevisionRow.post_id == post_id)
             .order_by(RevisionRow.id.desc())
         )
-        return [to_revision(row) for row in self._session.scalars(statement)]
+        return [to_revision(row, self._zone) for row in self._session.scalars(statement)]
 
     def delete_for_post(self, post_id: int) -> None:
         self._session.execute(delete(RevisionRow).where(RevisionRow.post_id == post_id))
 
 
-def _apply(row: PostRow, draft: PostDraft) -> None:
-    """Copy a draft onto a row, touching only what differs (so FTS triggers stay quiet)."""
-    for name in ("title", "body", "link", "scheduled_at", "account_id"):
+def _apply(row: PostRow, draft: PostDraft, zone: tzinfo) -> None:
+    """Copy a draft onto a row, touching only what differs (so FTS triggers stay quiet).
+    A time keeps the zone it was set in until the time itself changes."""
+    for name in ("title", "body", "link", "account_id"):
         value = getattr(draft, name)
         if getattr(row, name, None) != value:
             setattr(row, name, value)
+    times = _time_values(draft.scheduled_at, zone)
+    if getattr(row, "scheduled_at", None) != times["scheduled_at"]:
+        row.scheduled_at, row.scheduled_tz = times["scheduled_at"], times["scheduled_tz"]
     variants = dict(draft.variants)
     if row.variants != variants:
         row.variants = variants
@@ -322,6 +335,17 @@ def _apply(row: PostRow, draft: PostDraft) -> None:
         else:
             for name, value in _comment_values(draft.in_reply_to).items():
                 setattr(row.comment, name, value)
+
+
+def _time_values(wall: datetime | None, zone: tzinfo) -> dict[str, Any]:
+    """A wall time in `zone` as the stored columns: UTC and the zone's name."""
+    if wall is None:
+        return {"scheduled_at": None, "scheduled_tz": None}
+    return {"scheduled_at": wall_to_utc(wall, zone), "scheduled_tz": zone_name(zone)}
+
+
+def _wall(stored: datetime | None, zone: tzinfo) -> datetime | None:
+    return None if stored is None else utc_to_wall(stored, zone)
 
 
 def _comment_values(comment: Comment) -> dict[str, Any]:
@@ -383,7 +407,7 @@ def to_attachment(row: PostAttachmentRow) -> Attachment:
 
 
 def _revision_values(
-    post_id: int, draft: PostDraft, kind: RevisionKind, now: datetime
+    post_id: int, draft: PostDraft, kind: RevisionKind, now: datetime, zone: tzinfo
 ) -> dict[str, Any]:
     return {
         "post_id": post_id,
@@ -393,7 +417,7 @@ def _revision_values(
         "variants": dict(draft.variants),
         "platforms": list(draft.platforms),
         "link": draft.link,
-        "scheduled_at": draft.scheduled_at,
+        **_time_values(draft.scheduled_at, zone),
         "tags": list(draft.tags),
         "account_id": draft.account_id,
         "attachments": [a.to_dict() for a in draft.attachments],
@@ -403,7 +427,7 @@ def _revision_values(
     }
 
 
-def to_post(row: PostRow) -> Post:
+def to_post(row: PostRow, zone: tzinfo) -> Post:
     return Post(
         id=row.id,
         title=row.title,
@@ -411,7 +435,8 @@ def to_post(row: PostRow) -> Post:
         platforms=tuple(p.platform for p in row.platforms),
         variants=dict(row.variants or {}),
         link=row.link,
-        scheduled_at=row.scheduled_at,
+        scheduled_at=_wall(row.scheduled_at, zone),
+        scheduled_tz=row.scheduled_tz or "",
         tags=tuple(sorted(t.tag for t in row.tags)),
         account_id=row.account_id,
         attachments=tuple(to_attachment(a) for a in row.attachments),
@@ -423,7 +448,7 @@ def to_post(row: PostRow) -> Post:
     )
 
 
-def to_revision(row: RevisionRow) -> Revision:
+def to_revision(row: RevisionRow, zone: tzinfo) -> Revision:
     return Revision(
         id=row.id,
         post_id=row.post_id,
@@ -434,7 +459,7 @@ def to_revision(row: RevisionRow) -> Revision:
             platforms=tuple(row.platforms or ()),
             variants=dict(row.variants or {}),
             link=row.link,
-            scheduled_at=row.scheduled_at,
+            scheduled_at=_wall(row.scheduled_at, zone),
             tags=tuple(row.tags or ()),
             account_id=row.account_id,
             attachments=tuple(Attachment.from_dict(a) for a in row.attachments or ()),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, tzinfo
 from functools import cached_property
 
 from sqlalchemy.orm import Session
@@ -21,17 +22,20 @@ from composer.storage.submissions import SubmissionRepository
 class Repositories:
     """Built per transaction; every repository shares the one session."""
 
-    def __init__(self, session: Session, audit_keys: KeySource | None = None) -> None:
+    def __init__(
+        self, session: Session, audit_keys: KeySource | None = None, zone: tzinfo = UTC
+    ) -> None:
         self.session = session
         self._audit_keys = audit_keys
+        self.zone = zone  # posts' times are stored as UTC, handed out as wall time here
 
     @cached_property
     def posts(self) -> PostRepository:
-        return PostRepository(self.session)
+        return PostRepository(self.session, self.zone)
 
     @cached_property
     def revisions(self) -> RevisionRepository:
-        return RevisionRepository(self.session)
+        return RevisionRepository(self.session, self.zone)
 
     @cached_property
     def approvals(self) -> ApprovalRepository:
@@ -68,7 +72,7 @@ class Repositories:
 
     @cached_property
     def planning(self) -> PlanningRows:
-        return PlanningRows(self.session)
+        return PlanningRows(self.session, self.zone)
 
     @cached_property
     def publications(self) -> PublicationRepository:

@@ -37,10 +37,13 @@ def test_schedule_local_time_iso_with_offset_and_clear(cli, posts):
     assert (status, out) == (0, "Post 2 is planned for 2030-01-18T09:30-05:00\n")
     status, out, _ = cli("show", "1", "--format", "json")
     assert json.loads(out)["status"] == "approved"  # a new time is not a new text
+    assert json.loads(out)["scheduled_at"] == "2030-05-18T09:30:00"  # local wall time
+    assert json.loads(out)["scheduled_tz"] == "America/New_York"  # the zone it was set in
     assert cli("schedule", "1", "--clear")[:2] == (0, "Post 1 has no time now\n")
     status, out, _ = cli("audit", "list", "--post", "1", "--format", "json")
     reschedules = [e for e in json.loads(out) if e["action"] == "reschedule"]
     assert len(reschedules) == 2  # set, then cleared (post 2 is its own)
+    assert reschedules[-1]["data"] == {"from": "2030-05-18T09:30:00-04:00", "to": None}
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ all platforms, one for LinkedIn) and the rate post is scheduled and evergreen. F
 a reply carries the comment it answers, and that comment is in the complaint register
 (answered, with a note), logged in the chain. From 0006 on, approvals
 name the rule packs in force, and the exported post has a publication (its last use), a
-legal hold and a submission for outside review.
+legal hold and a submission for outside review. From 0007 on, times are UTC with the zone
+they were set in; that fixture was made with TZ=America/New_York.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -71,7 +74,10 @@ def test_there_is_a_fixture_for_the_first_schema():
 
 
 @pytest.mark.parametrize("fixture", RELEASED, ids=[p.stem for p in RELEASED])
-def test_released_library_opens_and_keeps_everything(tmp_path, fixture):
+def test_released_library_opens_and_keeps_everything(tmp_path, fixture, monkeypatch):
+    # In New York: older libraries' wall times are read there (0007), and the 0007 fixture
+    # was planned there, so every one shows the same wall times.
+    monkeypatch.setenv("TZ", "America/New_York")
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(fixture, data / "library.sqlite3")
@@ -304,6 +310,59 @@ def test_the_record_fixture_keeps_its_publication_hold_and_rules_version(tmp_pat
             "Acme Mutual home office",
             "in-review",
         )
+        assert services.audit.verify().ok
+
+
+def test_there_is_a_fixture_for_the_utc_times_schema():
+    assert "library-0007.sqlite3" in [p.name for p in RELEASED]
+
+
+def _columns(path: Path, table: str) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        names = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    conn.close()
+    return names
+
+
+def _times(path: Path, table: str) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        zone = "scheduled_tz" if "scheduled_tz" in columns else "NULL"
+        rows = conn.execute(
+            f"SELECT scheduled_at, {zone} FROM {table} WHERE scheduled_at IS NOT NULL ORDER BY id"
+        ).fetchall()
+    conn.close()
+    return rows
+
+
+def test_times_migration_reads_old_wall_times_in_the_computers_zone(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0006.sqlite3", path)
+    before = _times(path, "posts")
+    assert ("2026-05-20 19:00:00.000000", None) in before  # the draft in the bin, local time
+    migrate(path, zone=ZoneInfo("America/New_York"))
+    after = _times(path, "posts")
+    assert ("2026-05-20 23:00:00.000000", "America/New_York") in after  # EDT: UTC-4
+    assert len(after) == len(before) and {tz for _, tz in after} == {"America/New_York"}
+    assert "scheduled_tz" in dict.fromkeys(_columns(path, "revisions"))
+    _downgrade(path, "0006")
+    assert _times(path, "posts") == before
+    assert "scheduled_tz" not in _columns(path, "posts") + _columns(path, "revisions")
+
+
+def test_the_times_fixture_set_in_new_york_reads_the_same_instant_in_los_angeles(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "library-0007.sqlite3", data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        binned = services.history.page(PostQuery(deleted=True))[0]
+        assert binned.scheduled_tz == "America/New_York"
+        assert binned.scheduled_at == datetime(2026, 5, 20, 16, 0)  # 19:00 in New York
+        entries = services.planning.calendar()
+        assert entries and all(e.at.utcoffset() == timedelta(hours=-7) for e in entries)
         assert services.audit.verify().ok
 
 

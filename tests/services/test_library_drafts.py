@@ -154,7 +154,10 @@ def test_rescheduling_keeps_the_approval_and_is_logged_after_it(services, clock)
     assert later.status == "approved"
     assert services.approval.active_approval(post.id) is not None
     [entry] = [e for e in services.audit.entries() if e.action == "reschedule"]
-    assert entry.data == {"from": "2030-05-13T19:00:00", "to": "2030-05-14T08:30:00"}
+    assert entry.data == {  # ISO 8601 with the offset of the zone (UTC here)
+        "from": "2030-05-13T19:00:00+00:00",
+        "to": "2030-05-14T08:30:00+00:00",
+    }
     cleared = services.library.reschedule(post.id, None)
     assert cleared.scheduled_at is None and cleared.status == "approved"
     assert services.audit.verify().ok

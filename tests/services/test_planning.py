@@ -10,6 +10,7 @@ import pytest
 
 from composer.domain.planning import Slot
 from composer.domain.posts import PostDraft
+from composer.services.expiry import SELF_APPROVAL_SETTING
 from composer.services.planning import (
     PlanningCode,
     PlanningError,
@@ -148,3 +149,19 @@ def test_calendar_lists_live_scheduled_posts_in_order_within_the_days(services, 
     ]
     assert entries[0].at.isoformat() == "2026-05-13T18:00:00-04:00"
     assert len(planning.calendar()) == 3
+
+
+def test_calendar_says_when_an_approval_lapses_within_30_days_or_before_the_post(
+    services, planning, make_post
+):
+    lasting = make_post(when=datetime(2026, 5, 20, 9, 0))  # approved 13 May 2026
+    draft_only = services.library.create(draft(("x",), datetime(2026, 5, 21, 9, 0)))
+    assert [(e.expiry, e.expires_on) for e in planning.calendar()] == [("", None), ("", None)]
+    services.library.set_setting(SELF_APPROVAL_SETTING, 20)  # self-approvals last 20 days
+    by_id = {e.post_id: e for e in planning.calendar()}
+    assert (by_id[lasting.id].expiry, by_id[lasting.id].expires_on) == ("soon", date(2026, 6, 2))
+    assert by_id[draft_only.id].expiry == ""  # nothing approved, nothing to lapse
+    services.library.set_setting(SELF_APPROVAL_SETTING, 60)  # lapses 12 July: not soon, but
+    planning.schedule(lasting.id, datetime(2026, 8, 3, 9, 0))  # the post goes out after that
+    [later] = [e for e in planning.calendar() if e.post_id == lasting.id]
+    assert (later.expiry, later.expires_on) == ("soon", date(2026, 7, 12))

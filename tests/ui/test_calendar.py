@@ -7,9 +7,14 @@ from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
+from composer.domain.platforms import PLATFORMS
 from composer.domain.posts import PostDraft
-from composer.ui.calendar.panel import CalendarPanel
+from composer.services.expiry import SELF_APPROVAL_SETTING
+from composer.ui.calendar.grid import expiry_text
+from composer.ui.calendar.panel import CalendarPanel, PlatformsRole
+from composer.ui.platform_icons import has_icon, platform_icon
 
 MAY_13 = date(2030, 5, 13)  # a Monday
 
@@ -134,15 +139,37 @@ def test_free_weekly_slots_show_on_days_without_a_post_then(month, services):
     assert panel.grid.free_slots(date(2030, 5, 20)) == [time(9, 30)]
 
 
-def test_the_window_opens_the_calendar_and_a_click_opens_the_post(qtbot, window, services):
+def test_the_calendar_shows_beside_the_editor_in_place_of_the_history(qtbot, window, services):
     post = make(services, "Storm kit tips?", datetime(2030, 5, 13, 9, 30))
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    history_width = window.splitter.sizes()[0]
     window.actions_.calendar.trigger()
     panel = window.findChild(CalendarPanel)
-    assert panel is not None and panel.isWindow()
+    assert panel is not None and not panel.isWindow()  # in the window, not a window
+    assert panel.isVisible() and not window.history.isVisible()
+    assert window.actions_.calendar.isChecked() and not window.actions_.history_view.isChecked()
+    assert window.splitter.sizes()[0] > history_width  # a month needs the room
+    assert window.centre.isVisible()  # the editor stays beside it
+    assert window.width() <= 1024  # still fits a small screen (the findings step aside)
     panel.postActivated.emit(post)
     assert window.posts.session.post_id == post
     window.actions_.calendar.trigger()
-    assert window.findChildren(CalendarPanel) == [panel]  # one calendar, brought forward
+    assert window.findChildren(CalendarPanel) == [panel]  # one calendar, still shown
+    assert panel.isVisible()
+    window.actions_.history_view.trigger()
+    assert window.history.isVisible() and not panel.isVisible()
+    assert window.splitter.sizes()[0] == history_width  # the history's width back
+    assert window.findings.isVisible()
+    side = window.findChild(QWidget, "sidePanel")
+    side.buttons["calendar"].click()  # the switch at the top of the column
+    assert panel.isVisible() and window.actions_.calendar.isChecked()
+    window.actions_.find.trigger()  # Ctrl+F searches the history: it comes back
+    assert window.history.isVisible()
+    window.actions_.calendar.trigger()
+    window.close()  # the sizes kept for next time are the history's, findings included
+    assert window.splitter.sizes()[0] == history_width and not side.calendar.isVisible()
 
 
 def test_seasonal_ideas_show_on_empty_days_and_become_drafts(qtbot, services):
@@ -195,9 +222,58 @@ def test_a_screen_reader_hears_the_chosen_day_and_post(qtbot, month):
     grid.setFocus()
     grid.set_current(MAY_13)
     qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    lapses = grid.entries(MAY_13)[0]  # approved today: its approval ends before 2030
+    expiry = f", approval {expiry_text(lapses)}"
+    assert lapses.expiry == "soon" and expiry.startswith(", approval expires ")
     assert grid.accessibleDescription().startswith(
-        "Monday 13 May 2030; chosen: 09:30 Storm kit tips? (approved); 2 posts; "
-        "12:00 Flood cover is separate. Questions? (draft)"
+        f"Monday 13 May 2030; chosen: 09:30 Storm kit tips? (approved) on X{expiry}; 2 posts; "
+        "12:00 Flood cover is separate. Questions? (draft) on X"
     )
     qtbot.keyClick(grid, Qt.Key.Key_Right)
     assert grid.accessibleDescription() == "Tuesday 14 May 2030; 0 posts"
+
+
+def test_a_post_on_linkedin_and_x_carries_both_platform_icons(qtbot, services):
+    post = services.library.create(
+        PostDraft(
+            body="Storm kit?", platforms=("linkedin", "x"), scheduled_at=datetime(2030, 5, 13, 9)
+        )
+    )
+    panel = CalendarPanel(services.planning)
+    qtbot.addWidget(panel)
+    panel.anchor = MAY_13
+    panel.set_mode("month")
+    assert panel.grid.chip_icons(post.id) == ("linkedin", "x")  # painted as icons
+    panel.grid.set_current(MAY_13)
+    assert "09:00 Storm kit? (draft) on LinkedIn and X" in panel.grid.accessibleDescription()
+    panel.set_mode("agenda")
+    item = panel.agenda.item(1)
+    assert item.data(PlatformsRole) == ("linkedin", "x")
+    assert not item.icon().isNull() and item.toolTip() == "LinkedIn and X"
+    assert (
+        item.data(Qt.ItemDataRole.AccessibleTextRole)
+        == "09:00 Storm kit? (draft) on LinkedIn and X"
+    )
+    assert item.text().strip() == "09:00 Storm kit?"  # no text marks ("in X") any more
+    for platform in PLATFORMS:  # every platform has its own glyph, named for screen readers
+        assert has_icon(platform) and not platform_icon(platform).isNull()
+
+
+def test_a_post_whose_approval_lapses_soon_is_marked_with_the_date(qtbot, services):
+    services.library.set_setting(SELF_APPROVAL_SETTING, 20)  # self-approvals last 20 days
+    lapsing = make(services, "Storm kit tips?", datetime(2030, 5, 13, 9, 30), approve=True)
+    make(services, "Flood cover is separate.", datetime(2030, 5, 13, 12, 0))
+    panel = CalendarPanel(services.planning)
+    qtbot.addWidget(panel)
+    panel.anchor = MAY_13
+    panel.set_mode("week")
+    [entry, other] = panel.grid.entries(MAY_13)
+    assert entry.post_id == lapsing and entry.expiry == "soon" and other.expiry == ""
+    words = f"expires {entry.expires_on.day} {entry.expires_on:%b}"
+    panel.grid.set_current(MAY_13)
+    assert (
+        f"Storm kit tips? (approved) on X, approval {words}" in panel.grid.accessibleDescription()
+    )
+    panel.set_mode("agenda")
+    texts = [panel.agenda.item(n).text() for n in range(panel.agenda.count())]
+    assert words in texts[1] and "expires" not in texts[2]

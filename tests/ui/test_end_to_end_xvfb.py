@@ -1,6 +1,7 @@
 """End to end on a real X server with a 1024x700 screen: launch `composer`, type with real
 key events, approve, export from the Export dialog with the keyboard, quit, start again (the
-post reopens, the window fits the screen), and find the exported post with `composer history`.
+post reopens, the window fits the screen, the calendar opens beside the editor), and find
+the exported post with `composer history`.
 
 Needs the Debian packages `xvfb` and `xdotool` (and Qt's xcb libraries); skipped with a
 reason when they are missing, but fails where CI is set, so CI never silently skips it.
@@ -128,12 +129,14 @@ def test_type_a_post_in_the_real_window_and_find_it_in_history(display, tmp_path
         size = dict(line.split("=") for line in geometry.split())
         assert int(size["WIDTH"]) <= 1024 and int(size["HEIGHT"]) <= 700, geometry
         _xdotool(env, "windowfocus", "--sync", window)
-        _xdotool(env, "key", "--clearmodifiers", "ctrl+q")
+        _xdotool(env, "key", "--clearmodifiers", "ctrl+shift+l")  # the calendar, beside
+        _xdotool(env, "key", "--clearmodifiers", "ctrl+q")  # handled after it, in order
         assert again.wait(timeout=30) == 0
     finally:
         if again.poll() is None:
             again.kill()
-        again.communicate(timeout=10)
+        _out, err = again.communicate(timeout=10)
+    assert "Traceback" not in err, err  # the calendar showed (and closed) without a fault
     assert _status(env, data) == "exported"  # reopening changed nothing
 
 

@@ -279,6 +279,8 @@ def test_shortcuts_are_the_documented_ones(window):
         a.apply_fix: "Ctrl+.",
         a.revisions: "Ctrl+Shift+H",
         a.quit: "Ctrl+Q",
+        a.calendar: "Ctrl+Shift+L",
+        a.history_view: "Ctrl+Shift+Y",
     }
     for action, keys in expected.items():
         assert action.shortcut() == QKeySequence(keys), action.text()

@@ -16,12 +16,21 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from composer.domain.planning import CalendarEntry, Idea, Slot
-from composer.domain.platforms import PLATFORM_MARKS
+from composer.ui.platform_icons import has_icon, paint_platform, platform_words
 
 # Status colours: light fills that keep dark text readable, told apart by hue and a mark.
 STATUS_COLOURS = {
@@ -30,6 +39,7 @@ STATUS_COLOURS = {
     "exported": "#c9dcf5",
     "archived": "#f1ece1",
 }
+EXPIRY = "#d97706"  # the edge of a post whose approval lapses soon (amber)
 STATUS_MARKS = {"draft": "", "approved": "✓ ", "exported": "↗ ", "archived": "▫ "}
 
 
@@ -103,6 +113,11 @@ class CalendarGrid(QWidget):
         """The seasonal ideas for that day (shown when the day has no post)."""
         return self._ideas.get(day, [])
 
+    def chip_icons(self, post_id: int) -> tuple[str, ...]:
+        """The platforms whose icons the post's chip shows, in the post's order."""
+        entry = next((e for d in self._by_day.values() for e in d if e.post_id == post_id), None)
+        return tuple(p for p in entry.platforms if has_icon(p)) if entry else ()
+
     def describe_current(self) -> str:
         """The chosen day (and post) in words, for screen readers: the grid is painted."""
         day = self.current
@@ -110,9 +125,9 @@ class CalendarGrid(QWidget):
         words = [f"{day:%A} {day.day} {day:%B %Y}"]
         chosen = next((e for e in entries if e.post_id == self.current_post), None)
         if chosen is not None:
-            words.append(f"chosen: {chosen.wall:%H:%M} {chosen.title} ({chosen.status})")
+            words.append(f"chosen: {spoken(chosen)}")
         words.append(f"{len(entries)} post{'s' if len(entries) != 1 else ''}")
-        words += [f"{e.wall:%H:%M} {e.title} ({e.status})" for e in entries if e is not chosen]
+        words += [spoken(e) for e in entries if e is not chosen]
         words += [f"idea: {idea.title}" for idea in self.ideas(day)]
         words += [f"{free:%H:%M} free slot" for free in self.free_slots(day)]
         return "; ".join(words)
@@ -154,10 +169,20 @@ class CalendarGrid(QWidget):
         cell = self.cell_rect(day)
         if cell.isNull():
             return QRect()
-        top = cell.top() + self._line() + n * self._line()
-        if top + self._line() > cell.bottom():
+        entries = self.entries(day)
+        above = sum(self._chip_lines(e) for e in entries[:n])
+        top = cell.top() + self._line() * (1 + above)
+        step = self._chip_lines(entries[n]) * self._line()
+        if top + step > cell.bottom():
             return QRect()
-        return QRect(cell.left() + 3, top, cell.width() - 6, self._line() - 2)
+        return QRect(cell.left() + 3, top, cell.width() - 6, step - 2)
+
+    def _chip_lines(self, entry: CalendarEntry) -> int:
+        """A week's tall days give each post two lines (time and icons, then the title),
+        and a third for when its approval ends if that needs a look."""
+        if self.rows != 1:
+            return 1
+        return 3 if expiry_text(entry) else 2
 
     def day_at(self, point: QPoint) -> date | None:
         for day in self.days():
@@ -225,13 +250,8 @@ class CalendarGrid(QWidget):
             if entry.post_id == self.current_post:
                 painter.setPen(QPen(self.palette().highlight().color(), 2))
                 painter.drawRect(chip)
-            painter.setPen(QColor("#1f1f23"))
-            painter.drawText(
-                chip.adjusted(3, 0, -2, 0),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                chip_text(entry),
-            )
-        bottom = cell.top() + self._line() * (shown + 1)
+            self._paint_chip(painter, chip, entry)
+        bottom = cell.top() + self._line() * (1 + sum(map(self._chip_lines, entries[:shown])))
         if shown < len(entries):
             painter.setPen(text)
             painter.drawText(
@@ -246,12 +266,69 @@ class CalendarGrid(QWidget):
         for line in lines:
             if bottom + self._line() > cell.bottom():
                 break
-            painter.drawText(
-                QRect(cell.left() + 6, bottom, cell.width() - 8, self._line()),
-                Qt.AlignmentFlag.AlignLeft,
-                line,
-            )
+            room = QRect(cell.left() + 6, bottom, cell.width() - 8, self._line())
+            line = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room.width())
+            painter.drawText(room, Qt.AlignmentFlag.AlignLeft, line)
             bottom += self._line()
+
+    def _paint_chip(self, painter: QPainter, chip: QRect, entry: CalendarEntry) -> None:
+        """`✓ 09:30`, an icon per platform, then the title (on a line of its own in a
+        week), each cut short to fit."""
+        ink = QColor("#1f1f23")
+        painter.setPen(ink)
+        metrics = painter.fontMetrics()
+        lines = self._chip_lines(entry)
+        two = lines > 1
+        room = chip.adjusted(3, 0, -2, 0)
+        first = QRect(room.left(), room.top(), room.width(), self._line() - 2)
+        head = f"{STATUS_MARKS.get(entry.status, '')}{entry.wall:%H:%M}"
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        cut = Qt.TextElideMode.ElideRight
+        painter.drawText(first, align, metrics.elidedText(head, cut, first.width()))
+        x = first.left() + metrics.horizontalAdvance(head) + 4
+        side = max(8, first.height() - 4)
+        line = first
+        second = first.translated(0, first.height() + 1)
+        if two and x + len(entry.platforms) * (side + 2) > first.right():
+            x, line = second.left(), second  # no room beside the time: the icons lead line 2
+        ratio = self.devicePixelRatioF()
+        for platform in entry.platforms:
+            if x + side > line.right():
+                break
+            paint_platform(painter, platform, QRect(x, line.top() + 2, side, side), ink, ratio)
+            x += side + 2
+        if two and line is first:
+            title = second
+        else:
+            title = QRect(x + 2, line.top(), room.right() - x - 2, line.height())
+        if title.width() > metrics.horizontalAdvance("Mm…"):  # else not even a word's start
+            painter.drawText(title, align, metrics.elidedText(entry.title, cut, title.width()))
+        expiry = expiry_text(entry)
+        if expiry:  # an amber edge, and in a week a line saying when
+            painter.fillRect(QRect(chip.left(), chip.top(), 3, chip.height()), QColor(EXPIRY))
+        if lines == 3:
+            third = second.translated(0, second.height() + 1)
+            painter.setPen(QColor(EXPIRY).darker(160))
+            verb, _, day = expiry.partition(" ")  # shorter forms for a narrow day
+            for words in (expiry, f"{verb[:3]}. {day}", day):
+                if metrics.horizontalAdvance(words) <= third.width():
+                    break
+            painter.drawText(third, align, metrics.elidedText(words, cut, third.width()))
+
+    def event(self, event: QEvent) -> bool:
+        """A post's tooltip says it all (the chip may be too narrow): time, title,
+        status, platforms and, when it needs a look, when its approval ends."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            post = self.post_at(event.pos())
+            entry = next((e for e in self.entries(self.day_at(event.pos()) or self.first)
+                          if e.post_id == post), None)  # fmt: skip
+            if entry is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            QToolTip.showText(event.globalPos(), spoken(entry), self, self.chip_rect(post or 0))
+            return True
+        return super().event(event)
 
     # --- keyboard ---------------------------------------------------------------------
 
@@ -366,6 +443,24 @@ class CalendarGrid(QWidget):
 
 
 def chip_text(entry: CalendarEntry) -> str:
-    """`✓ 09:30 in X Storm kit`: status mark, time, platforms, title."""
-    platforms = " ".join(PLATFORM_MARKS.get(p, p[:2]) for p in entry.platforms)
-    return f"{STATUS_MARKS.get(entry.status, '')}{entry.wall:%H:%M} {platforms} {entry.title}"
+    """`✓ 09:30 Storm kit`: status mark, time, title (the platforms are icons beside it)."""
+    return f"{STATUS_MARKS.get(entry.status, '')}{entry.wall:%H:%M} {entry.title}"
+
+
+def spoken(entry: CalendarEntry) -> str:
+    """`09:30 Storm kit (approved) on LinkedIn and X, approval expires 12 Dec`: a post as
+    a screen reader (and a tooltip) says it."""
+    words = f"{entry.wall:%H:%M} {entry.title} ({entry.status})"
+    if entry.platforms:
+        words += f" on {platform_words(entry.platforms)}"
+    expiry = expiry_text(entry)
+    return f"{words}, approval {expiry}" if expiry else words
+
+
+def expiry_text(entry: CalendarEntry) -> str:
+    """`expires 12 Dec` (or `expired 2 Nov`) when the approval needs a look, else ""."""
+    if not entry.expiry or entry.expires_on is None:
+        return ""
+    day = entry.expires_on
+    verb = "expired" if entry.expiry == "expired" else "expires"
+    return f"{verb} {day.day} {day:%b}" + (f" {day.year}" if day.year != date.today().year else "")

@@ -1,4 +1,4 @@
-"""The calendar window: week, month and agenda views of the scheduled posts.
+"""The calendar: week, month and agenda views of the scheduled posts, beside the editor.
 
 It reads only the days it shows (`PlanningService.calendar`, through the schedule index),
 so it opens as fast with 10,000 posts as with ten. Clicking a post opens it in the editor
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,15 +32,17 @@ from composer.services.ideas import IdeasFileError, ideas_between
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningError, PlanningService
 from composer.ui import alerts
-from composer.ui.calendar.grid import CalendarGrid, chip_text
+from composer.ui.calendar.grid import CalendarGrid, chip_text, expiry_text, spoken
+from composer.ui.platform_icons import platform_words, platforms_icon, strip_width
 
 MODES = ("week", "month", "agenda")
+PlatformsRole = Qt.ItemDataRole.UserRole + 1  # an agenda row's platforms, as icons
 AGENDA_DAYS = 28
 
 
 class CalendarPanel(QWidget):
-    """Week / Month / Agenda over the planning service; a top-level window when opened
-    from Post > Calendar, a plain widget in tests."""
+    """Week / Month / Agenda over the planning service; shown in the window's left column
+    in place of the history (shell/side_panel.py), a plain widget in tests."""
 
     postActivated = Signal(int)
     postMoved = Signal(int)  # a post's time changed here (the history refreshes)
@@ -58,34 +61,37 @@ class CalendarPanel(QWidget):
         self.stack.addWidget(self.agenda)
         self.title = QLabel(self)
         self.title.setAccessibleName("Period shown")
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # two short rows: it fits beside the editor in a small window
         for mode, label in zip(MODES, ("&Week", "&Month", "&Agenda"), strict=True):
-            button = QPushButton(label, self)
+            button = QToolButton(self)
+            button.setText(label)
             button.setCheckable(True)
-            button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
             group.addButton(button)
             self.buttons[mode] = button
             bar.addWidget(button)
         bar.addStretch(1)
         for text, step, name in (("‹", -1, "Previous"), ("Today", 0, "Today"), ("›", 1, "Next")):
-            button = QPushButton(text, self)
+            button = QToolButton(self)
+            button.setText(text)
             button.setAccessibleName(name)
-            button.setAutoDefault(False)
+            button.setToolTip(f"{name} (Page Up, Home, Page Down)")
             button.clicked.connect(lambda _=False, s=step: self.go(s))
             bar.addWidget(button)
         self.new_from_idea = QPushButton("New &Draft from Idea", self)
         self.new_from_idea.setAutoDefault(False)
         self.new_from_idea.setToolTip("A draft of the chosen day's seasonal idea")
         self.new_from_idea.clicked.connect(self.insert_idea)
-        bar.addWidget(self.new_from_idea)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.new_from_idea)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
         self.grid.postActivated.connect(self.postActivated)
@@ -107,6 +113,10 @@ class CalendarPanel(QWidget):
         self.stack.setCurrentWidget(self.agenda if mode == "agenda" else self.grid)
         self.reload()
         (self.agenda if mode == "agenda" else self.grid).setFocus()
+
+    def focus_view(self) -> None:
+        """Keyboard focus to the grid or the agenda, whichever shows."""
+        (self.agenda if self.mode == "agenda" else self.grid).setFocus()
 
     def go(self, step: int) -> None:
         """A period back (-1), on (+1), or to today (0)."""
@@ -192,14 +202,25 @@ class CalendarPanel(QWidget):
 
     def _fill_agenda(self, entries: Sequence[CalendarEntry]) -> None:
         self.agenda.clear()
+        size = self.agenda.fontMetrics().height()
+        slots = max((len(e.platforms) for e in entries), default=0)
+        self.agenda.setIconSize(QSize(strip_width(slots, size), size))
         day: date | None = None
         for entry in entries:
             if entry.wall.date() != day:
                 day = entry.wall.date()
                 heading = QListWidgetItem(f"{day:%A %d %B %Y}", self.agenda)
                 heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            item = QListWidgetItem(f"    {chip_text(entry)}", self.agenda)
+            expiry = expiry_text(entry)
+            text = f"    {chip_text(entry)}" + (f"  ({expiry})" if expiry else "")
+            item = QListWidgetItem(text, self.agenda)
             item.setData(Qt.ItemDataRole.UserRole, entry.post_id)
+            item.setData(PlatformsRole, entry.platforms)  # shown as icons, named in words
+            if entry.platforms:
+                ink = self.agenda.palette().text().color()
+                item.setIcon(platforms_icon(entry.platforms, ink, size, slots))
+                item.setToolTip(platform_words(entry.platforms))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken(entry))
         if not entries:
             empty = QListWidgetItem("No posts are scheduled in these four weeks.", self.agenda)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -1,15 +1,15 @@
-"""Post > Add to Next Free Slot, Post > Calendar and Settings > Posting Slots: planning.
+"""Post > Add to Next Free Slot, View > History | Calendar and Settings > Posting Slots.
 
 Kept apart from the posts controller (which owns the editor's post) so that each stays
-small; both go through the planning service and word its codes for the window.
+small; both go through the planning service and word its codes for the window. The
+calendar lives in the window's left column beside the history (`attach_side`), not in a
+window of its own.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt
 
 from composer.domain.errors import StorageError
 from composer.services.library import LibraryError
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from composer.ui.compose.posts_controller import PostsController
     from composer.ui.shell.main_window import MainWindow
     from composer.ui.shell.menus import Actions
+    from composer.ui.shell.side_panel import SidePanel
 
 
 log = logging.getLogger(__name__)
@@ -41,13 +42,17 @@ def connect(actions: Actions, window: MainWindow) -> None:
         lambda: edit_slots(window.services.planning, window) if window.services else None
     )
     a.calendar.triggered.connect(lambda: open_calendar(window))
+    a.history_view.triggered.connect(lambda: show_history(window))
+    a.find.triggered.connect(lambda: show_history(window, search=True))
+    for changed in (a.schedule, a.next_slot, a.evergreen):  # after the editor's own handler
+        changed.triggered.connect(lambda: _reload_calendar(window))
     a.evergreen.triggered.connect(lambda: edit_evergreen(window.posts) if window.posts else None)
     a.publish.triggered.connect(lambda: mark_published(window.posts) if window.posts else None)
 
 
 def actions(a: Actions) -> tuple[QAction, ...]:
     """The planning actions, enabled once a library is open."""
-    return (a.next_slot, a.slots, a.calendar, a.evergreen, a.publish)
+    return (a.next_slot, a.slots, a.calendar, a.history_view, a.evergreen, a.publish)
 
 
 def edit_evergreen(posts: PostsController) -> None:
@@ -61,40 +66,82 @@ def edit_evergreen(posts: PostsController) -> None:
     EvergreenDialog(posts.services.evergreen, post.id, posts.centre.window()).exec()
 
 
-def open_calendar(window: MainWindow) -> CalendarPanel | None:
-    """The calendar beside the window (one per window; brought forward if open)."""
-    from shiboken6 import isValid
+def attach_side(window: MainWindow, history: QWidget) -> QWidget:
+    """Put History | Calendar in the window's left column around `history`; returns it
+    (the window keeps calling the history panel itself)."""
+    from composer.ui.shell.side_panel import SidePanel
 
+    side = SidePanel(history, lambda parent: _make_calendar(window, parent), window)
+    old = window.splitter.widget(0)
+    window.splitter.replaceWidget(0, side)
+    if old is not None:
+        old.deleteLater()
+    side.viewChanged.connect(lambda view: _view_changed(window, view))
+    window.installEventFilter(side)  # back to the history on closing; reload on return
+    return history
+
+
+def _side(window: MainWindow) -> SidePanel | None:
+    from composer.ui.shell.side_panel import SidePanel
+
+    return window.findChild(SidePanel)
+
+
+def _reload_calendar(window: MainWindow) -> None:
+    side = _side(window)
+    if side is not None:
+        side.reload_calendar()
+
+
+def _view_changed(window: MainWindow, view: str) -> None:
+    window.actions_.calendar.setChecked(view == "calendar")
+    window.actions_.history_view.setChecked(view == "history")
+
+
+def _make_calendar(window: MainWindow, parent: QWidget) -> CalendarPanel:
     from composer.ui.calendar.panel import CalendarPanel
 
-    if window.services is None:
-        return None
-    shown = window.findChild(CalendarPanel)
-    if shown is not None and isValid(shown):
-        shown.reload()
-        shown.raise_()
-        shown.activateWindow()
-        return shown
-    panel = CalendarPanel(window.services.planning, window)
-    panel.setWindowFlag(Qt.WindowType.Window)
-    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    assert window.services is not None  # the column is made with the library
+    panel = CalendarPanel(window.services.planning, parent)
 
     def opened(post_id: int) -> None:
-        if window.posts is not None and window.posts.open(post_id):
-            window.raise_()
-            window.activateWindow()
+        if window.posts is not None:
+            window.posts.open(post_id)
 
     def moved(post_id: int) -> None:
         posts = window.posts
         if posts is not None and posts.session.post_id == post_id and window.services:
             posts.show_time(window.services.library.get(post_id))
-        else:
-            window.history.refresh()
+        window.history.refresh()
 
     panel.postActivated.connect(opened)
     panel.postMoved.connect(moved)
-    panel.show()
     return panel
+
+
+def open_calendar(window: MainWindow) -> CalendarPanel | None:
+    """Show the calendar in the window's left column, in place of the history."""
+    from composer.ui.calendar.panel import CalendarPanel
+
+    side = _side(window)
+    if side is None:
+        _view_changed(window, "history")
+        return None
+    panel = side.show_view("calendar")
+    assert isinstance(panel, CalendarPanel)
+    _view_changed(window, "calendar")
+    panel.focus_view()
+    return panel
+
+
+def show_history(window: MainWindow, *, search: bool = False) -> None:
+    """Back to the history list (Ctrl+F also comes here, then to its search field)."""
+    side = _side(window)
+    if side is not None:
+        side.show_view("history")
+    _view_changed(window, "history")
+    if search:
+        window.history.focus_search()
 
 
 def schedule_next(posts: PostsController) -> None:

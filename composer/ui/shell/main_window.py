@@ -141,10 +141,7 @@ class MainWindow(QMainWindow):
         if own is not None and own.loaded:  # the checks started before the library opened
             self.attach_engine(own.engine)
         panel = history_panel(services, self)
-        old = self.history
-        self.splitter.replaceWidget(0, panel)
-        old.deleteLater()
-        self.history = panel
+        self.history = planning_actions.attach_side(self, panel)  # History | Calendar
         self._restore_splitter()
         from composer.ui.compose.posts_controller import PostsController
 

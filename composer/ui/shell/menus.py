@@ -31,6 +31,7 @@ class Actions:
     schedule: QAction
     next_slot: QAction
     calendar: QAction
+    history_view: QAction
     evergreen: QAction
     publish: QAction
     slots: QAction
@@ -87,7 +88,10 @@ def build(window: QMainWindow) -> Actions:
         next_slot=_action(
             window, "Add to &Next Free Slot", "Ctrl+Shift+T", "The first free weekly slot"
         ),
-        calendar=_action(window, "&Calendar…", "Ctrl+Shift+L", "Posts by date: week, month"),
+        calendar=_action(
+            window, "&Calendar", "Ctrl+Shift+L", "Posts by date beside the editor: week, month"
+        ),
+        history_view=_action(window, "&History", "Ctrl+Shift+Y", "Every post, newest first"),
         evergreen=_action(window, "E&vergreen…", None, "Bring this post back after a cooldown"),
         publish=_action(window, "Mark as &Published…", None, "Where and when this post ran"),
         slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
@@ -116,7 +120,6 @@ def build(window: QMainWindow) -> Actions:
     post_menu.addAction(a.approve)
     post_menu.addAction(a.schedule)
     post_menu.addAction(a.next_slot)
-    post_menu.addAction(a.calendar)
     post_menu.addAction(a.evergreen)
     post_menu.addAction(a.publish)
     post_menu.addSeparator()
@@ -126,6 +129,11 @@ def build(window: QMainWindow) -> Actions:
     post_menu.addMenu(a.snippet_menu)
     post_menu.addMenu(a.copy_menu)
     post_menu.addAction(a.revisions)
+    view_menu = bar.addMenu("&View")  # the left column: one of the two
+    for action in (a.history_view, a.calendar):
+        action.setCheckable(True)
+        view_menu.addAction(action)
+    a.history_view.setChecked(True)
     tools = bar.addMenu("&Settings")
     tools.addAction(a.accounts)
     tools.addAction(a.profile)
