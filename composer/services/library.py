@@ -94,6 +94,7 @@ def normalise_comment(comment: Comment) -> Comment:
         platform=comment.platform.strip().casefold(),
         url=comment.url.strip(),
         at=at,
+        on_post_id=comment.on_post_id,
     )
 
 
@@ -137,6 +138,7 @@ class LibraryService:
         draft = normalise_draft(draft)
         now = self._clock()
         with self._db.write() as tx:
+            check_thread_link(tx, None, draft)
             post = tx.posts.create(draft, now)
             tx.revisions.add(post.id, draft, "create", now)
             return post
@@ -153,6 +155,7 @@ class LibraryService:
             before = _existing(tx, post_id)
             if before.draft == draft:
                 return before
+            check_thread_link(tx, post_id, draft)
             status: PostStatus | None = None
             # Only approved, exported or archived posts can hold an active approval.
             if before.status != "draft" and not covered_by_approval(before.draft, draft):
@@ -314,6 +317,21 @@ class LibraryService:
             for key in remove:
                 if key not in values:
                     tx.settings.delete(key)
+
+
+def check_thread_link(tx: Repositories, post_id: int | None, draft: PostDraft) -> None:
+    """A reply's comment may be linked to one of the library's posts (its thread): one that
+    exists and is not itself a reply, and never to the reply itself."""
+    target = draft.in_reply_to.on_post_id if draft.in_reply_to is not None else None
+    if target is None:
+        return
+    if target == post_id:
+        raise InvalidPostError(f"a reply cannot answer a comment on itself (post {target})")
+    found = tx.posts.get(target)
+    if found is None:
+        raise InvalidPostError(f"there is no post {target} for the comment to be on")
+    if found.is_reply:
+        raise InvalidPostError(f"post {target} is a reply; link the comment to a post")
 
 
 def _existing(tx: Repositories, post_id: int) -> Post:
