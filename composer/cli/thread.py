@@ -5,7 +5,8 @@ post ID, then each comment left on it (author, platform, date, link, exact text,
 is in the complaint register) with the agent's reply and its status, oldest comment first
 (comments without a date last); `composer thread --reviews` does the same for replies to
 comments on no post of the library (reviews, pages), by platform, author, then date.
-Exit 0; an id that is no post, a post in the bin or a reply is one line on stderr, exit 2.
+Exit 0; an id that is no post, a post in the bin or a reply is one line on stderr, exit 2
+(a reply names the thread it is in).
 """
 
 from __future__ import annotations
@@ -106,4 +107,6 @@ def _worded(exc: ThreadError) -> str:
         if exc.parent is not None:
             return f"post {exc.post_id} is a reply; see 'composer thread {exc.parent}'"
         return f"post {exc.post_id} is a reply to a review; see 'composer thread --reviews'"
+    if exc.code == "in-bin":
+        return f"post {exc.post_id} is in the bin; restore it to see its thread"
     return f"there is no post {exc.post_id} (see 'composer history')"

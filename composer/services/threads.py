@@ -25,8 +25,8 @@ _LATEST = datetime.max.replace(tzinfo=UTC)
 
 
 class ThreadError(LibraryError, LookupError):
-    """No thread: `code` is `no-post` (no such post, or it is in the bin) or `is-reply`
-    (the id is a reply; `parent` is the post it belongs to, when it has one)."""
+    """No thread: `code` is `no-post` (no such post), `in-bin` (the post is in the bin) or
+    `is-reply` (the id is a reply; `parent` is the post it belongs to, when it has one)."""
 
     def __init__(self, code: str, post_id: int, parent: int | None = None) -> None:
         super().__init__(f"{code}: {post_id}")
@@ -43,8 +43,10 @@ class ThreadService:
         """The post and its replies, in the order the comments were made."""
         with self._db.read() as tx:
             post = tx.posts.get(post_id)
-            if post is None or post.deleted_at is not None:
+            if post is None:
                 raise ThreadError("no-post", post_id)
+            if post.deleted_at is not None:
+                raise ThreadError("in-bin", post_id)
             if post.in_reply_to is not None:
                 raise ThreadError("is-reply", post_id, post.in_reply_to.on_post_id)
             replies = _replies(tx, tx.threads.replies_on(post_id))
