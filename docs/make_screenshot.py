@@ -1,6 +1,8 @@
 """Take docs/screenshot.png on a real X server (Xvfb), with a real post and its findings.
 
-    uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark]
+    uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark] [--thread]
+
+`--thread` adds comments and replies to the first post and shows its thread (Show Thread).
 
 Starts its own Xvfb on a free display (Debian package `xvfb`), opens a fresh library in
 a temporary folder with a sample profile and post, waits for the checks and grabs the
@@ -41,6 +43,7 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--size", default="1360x820")
+    parser.add_argument("--thread", action="store_true", help="show a post's thread")
     args = parser.parse_args()
     if shutil.which("Xvfb") is None:
         print("Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
@@ -67,13 +70,15 @@ def main() -> int:
         os.environ["DISPLAY"] = f":{number}"
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         with tempfile.TemporaryDirectory() as tmp:
-            return _shoot(Path(tmp), Path(args.out), width, height, args.dark)
+            return _shoot(Path(tmp), Path(args.out), width, height, args.dark, args.thread)
     finally:
         xvfb.terminate()
         xvfb.wait(5)
 
 
-def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> int:
+def _shoot(
+    data_dir: Path, out: Path, width: int, height: int, dark: bool, thread: bool = False
+) -> int:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -105,9 +110,13 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
         "Our office is collecting coats for the Maple Grove shelter this month. Drop-offs "
         "welcome Monday to Friday. Who else is helping?",
     ]
+    first = None
     for text in older:
         post = services.library.create(PostDraft(body=text, platforms=("facebook",)))
         services.approval.approve(post.id, reason="reviewed")
+        first = first or post
+    if thread and first is not None:
+        _add_replies(services, first.id)
     post = services.library.create(
         PostDraft(body=POST, title="Spring policy review", platforms=("facebook", "linkedin", "x"))
     )
@@ -129,6 +138,10 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
     cursor = window.centre.editor.textCursor()
     cursor.setPosition(0)
     window.centre.editor.setTextCursor(cursor)
+    if thread and first is not None and window.replies is not None:
+        dialog = window.replies.threads.show_thread(first.id)
+        if dialog is not None:
+            dialog.move(width - dialog.width() - 40, 60)
     QTimer.singleShot(800, loop.quit)
     loop.exec()
     screen = QGuiApplication.primaryScreen()
@@ -139,6 +152,44 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
     window.close()
     services.close()
     return 0
+
+
+def _add_replies(services: object, post_id: int) -> None:
+    """Three comments on the post (one a complaint, flagged) and the agent's replies."""
+    from datetime import UTC, datetime
+
+    from composer.domain.conversations import Comment
+    from composer.domain.posts import PostDraft
+
+    said = [
+        (
+            "Maria G.",
+            datetime(2026, 5, 11, 9, 40, tzinfo=UTC),
+            "We have two boys who need these, thank you for doing this!!",
+            "Thank you, Maria! The drop-off is open Monday to Friday.",
+        ),
+        (
+            "Tom B.",
+            datetime(2026, 5, 11, 14, 5, tzinfo=UTC),
+            "Nice. Now maybe someone at your office could call me back about my claim, "
+            "I've left three messages.",
+            "I'm sorry, Tom. I'd like to sort this out: please call me at 555-0100.",
+        ),
+        (
+            "Lee W.",
+            datetime(2026, 5, 12, 8, 15, tzinfo=UTC),
+            "Do you take kids' sizes too?",
+            "",
+        ),
+    ]
+    library = services.library  # type: ignore[attr-defined]
+    for author, when, text, answer in said:
+        comment = Comment(text, author, "facebook", at=when, on_post_id=post_id)
+        reply = library.create(PostDraft(body=answer, platforms=("facebook",), in_reply_to=comment))
+        if author == "Tom B.":
+            services.conversations.flag_reply(reply.id)  # type: ignore[attr-defined]
+        elif answer:
+            services.approval.approve(reply.id, reason="reviewed")  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

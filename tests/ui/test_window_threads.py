@@ -64,14 +64,19 @@ def test_show_thread_from_the_history_lists_comments_then_replies(qtbot, window,
     assert isinstance(dialog, ThreadDialog) and dialog.isVisible()
     assert dialog.reply_ids() == [earlier.id, later.id]  # the comments' order, not the ids'
     assert dialog.post_text.toPlainText() == "Storm kit tips. What's in yours?"
-    first = dialog.item_for(earlier.id, comment=True)
-    assert first is not None
-    assert first.text(0).startswith("Dana R. · Facebook · May 10, 2026")
-    assert "Complaint #1 in the register" in first.text(0) and COMPLAINT in first.text(0)
-    second = dialog.item_for(later.id, comment=True)
-    assert second is not None and "Complaint" not in second.text(0)
-    reply = dialog.item_for(earlier.id)
-    assert reply is not None and reply.text(0).startswith("↳ Your reply · Draft\nI'm sorry, Dana.")
+    first = dialog.entry_for(earlier.id)
+    assert first is not None and first.isVisible()
+    assert first.facts.text().startswith("Dana R. · Facebook · May 10, 2026")
+    assert first.comment.text() == COMPLAINT  # the exact text
+    assert first.complaint.isVisible() and first.complaint.text().endswith("#1 in the register")
+    assert (first.status.text(), first.body.text()) == (
+        "Your reply · Draft",
+        "I'm sorry, Dana. Please call me at 555-0100.",
+    )
+    assert "in the complaint register" in first.accessibleName()
+    second = dialog.entry_for(later.id)
+    assert second is not None and not second.complaint.isVisible()
+    assert first.y() < second.y()  # shown in the comments' order
 
 
 def test_double_click_opens_the_reply_in_the_editor(qtbot, window, services):
@@ -80,16 +85,31 @@ def test_double_click_opens_the_reply_in_the_editor(qtbot, window, services):
     window.actions_.show_thread.trigger()
     dialog = window.replies.threads.dialog
     assert dialog is not None and dialog.current is not None
-    item = dialog.item_for(later.id)
-    assert item is not None
-    rect = dialog.replies.visualItemRect(item)
-    viewport = dialog.replies.viewport()
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # as a mouse does
-    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    entry = dialog.entry_for(later.id)
+    assert entry is not None
+    qtbot.mouseDClick(entry.body, Qt.MouseButton.LeftButton)  # on the reply's words
     qtbot.waitUntil(lambda: window.posts.session.post_id == later.id)
     assert window.centre.editor.toPlainText() == "Thanks, Ana!"
     assert window.centre.comment.text.toPlainText() == THANKS
     assert window.centre.comment.on_post.currentData() == post.id
+
+
+def test_enter_on_a_comment_opens_its_reply_and_the_thread_follows_changes(qtbot, window, services):
+    post, earlier, later, _review = _thread(services)
+    dialog = window.replies.threads.show_thread(post.id)
+    assert dialog is not None
+    entry = dialog.entry_for(earlier.id)
+    assert entry is not None
+    entry.setFocus()
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.posts.session.post_id == earlier.id)
+    services.library.delete(later.id)
+    dialog.refresh()
+    assert dialog.reply_ids() == [earlier.id] and dialog.entry_for(later.id) is None
+    services.library.delete(post.id)
+    dialog.refresh()
+    assert dialog.heading.text().startswith("That post is no longer")
+    assert not dialog.new_reply.isEnabled()
 
 
 def test_a_new_comment_from_the_thread_makes_a_linked_reply(qtbot, window, services):
@@ -118,8 +138,7 @@ def test_reply_on_this_post_and_the_reviews_thread(qtbot, window, services):
     dialog = window.replies.threads.show_thread(review.id)
     assert dialog is not None and dialog.post_id is None
     assert dialog.reply_ids() == [review.id]
-    group = dialog.replies.topLevelItem(0)
-    assert group is not None and group.text(0) == "Google · Bo"
+    assert dialog.group_titles() == ["Google · Bo"]
     dialog.switch.click()
     assert dialog.post_id is None  # opened for the reviews: nothing to go back to
     window.replies.threads.show_thread(post.id)

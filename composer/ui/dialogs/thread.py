@@ -17,15 +17,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from composer.domain.conversations import Thread, ThreadReply
 from composer.domain.platforms import PLATFORM_NAMES
 from composer.services.threads import ThreadError
+from composer.ui.shell import theme
 
 if TYPE_CHECKING:
     from composer.services.threads import ThreadService
 
-ReplyRole = Qt.ItemDataRole.UserRole + 1  # the reply post's id (comment and reply items)
 STATUS_WORDS = {
     "draft": "Draft",
     "approved": "Approved",
@@ -58,17 +58,96 @@ def platform_name(platform: str) -> str:
 
 
 def comment_heading(reply: ThreadReply) -> str:
-    """Who, where and when, and the register mark: the first line of a comment's row."""
+    """Who, where and when: the first line of a comment."""
     comment = reply.comment
     when = ""
     if comment.at is not None:
         local = comment.at.astimezone()
         when = f"{local:%b} {local.day}, {local:%Y %H:%M}"
     facts = [comment.author or "Someone", platform_name(comment.platform), when]
-    line = " · ".join(f for f in facts if f)
-    if reply.complaint_id is not None:
-        line += f"   ⚠ Complaint #{reply.complaint_id} in the register"
-    return line
+    return " · ".join(f for f in facts if f)
+
+
+def _label(text: str, name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
+class ThreadEntry(QFrame):
+    """One comment, word for word, with the agent's reply under it. Double-click (or Enter
+    when it has the focus) opens the reply; the comment's text can be selected and copied."""
+
+    activated = Signal(int)
+
+    def __init__(self, reply: ThreadReply, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reply_id = reply.reply_id
+        self.setObjectName("threadEntry")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        status = STATUS_WORDS.get(reply.status, reply.status)
+        c = theme.colours()
+        self.setStyleSheet(
+            f"QFrame#threadEntry {{ background: {c.card}; border: 1px solid {c.card_border};"
+            " border-radius: 6px; }"
+            "QFrame#threadEntry:focus { border: 1px solid palette(highlight); }"
+            f"QLabel#threadComplaint {{ color: {c.error}; font-weight: bold; }}"
+            f"QLabel#threadStatus {{ color: {c.muted}; }}"
+            f"QFrame#threadReply {{ border: none; border-left: 3px solid {c.card_border}; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(3)
+        top = QHBoxLayout()
+        self.facts = _label(comment_heading(reply), "threadFacts", self, wrap=False)
+        font = QFont(self.facts.font())
+        font.setBold(True)
+        self.facts.setFont(font)
+        top.addWidget(self.facts)
+        top.addStretch(1)
+        self.complaint = _label("", "threadComplaint", self, wrap=False)
+        if reply.complaint_id is not None:
+            self.complaint.setText(f"⚠ Complaint #{reply.complaint_id} in the register")
+        self.complaint.setVisible(reply.complaint_id is not None)
+        top.addWidget(self.complaint)
+        layout.addLayout(top)
+        text = reply.comment.text.strip() or "(the comment is not pasted yet)"
+        self.comment = _label(text, "threadComment", self)
+        self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.comment)
+        box = QFrame(self)
+        box.setObjectName("threadReply")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(10, 2, 0, 0)
+        inner.setSpacing(1)
+        self.status = _label(f"Your reply · {status}", "threadStatus", box, wrap=False)
+        inner.addWidget(self.status)
+        self.body = _label(reply.body.strip() or "(no reply written yet)", "threadBody", box)
+        if reply.status == "draft":
+            italic = QFont(self.body.font())
+            italic.setItalic(True)
+            self.body.setFont(italic)
+        inner.addWidget(self.body)
+        layout.addWidget(box)
+        flagged = ", in the complaint register" if reply.complaint_id is not None else ""
+        self.setAccessibleName(
+            f"{comment_heading(reply)}{flagged}: {text}. Your reply, {status}. Enter opens it."
+        )
+        self.setToolTip("Double-click to open your reply in the editor")
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.reply_id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated.emit(self.reply_id)
+            return
+        super().keyPressEvent(event)
 
 
 class ThreadDialog(QDialog):
@@ -98,17 +177,16 @@ class ThreadDialog(QDialog):
         self.post_text.setAccessibleName("The post's text")
         self.post_text.setMaximumHeight(110)
         self.post_text.setTabChangesFocus(True)
-        self.replies = QTreeWidget(self)
-        self.replies.setObjectName("threadReplies")
-        self.replies.setAccessibleName("Comments and your replies (Enter opens the reply)")
-        self.replies.setHeaderHidden(True)
-        self.replies.setColumnCount(1)
-        self.replies.setWordWrap(True)
-        self.replies.setUniformRowHeights(False)
-        self.replies.setRootIsDecorated(False)
-        self.replies.setItemsExpandable(False)
-        self.replies.setExpandsOnDoubleClick(False)
-        self.replies.itemActivated.connect(self._activated)
+        self.entries = QWidget(self)
+        self.entries.setObjectName("threadReplies")
+        self._column = QVBoxLayout(self.entries)
+        self._column.setContentsMargins(0, 0, 4, 0)
+        self._column.setSpacing(8)
+        self.replies = QScrollArea(self)
+        self.replies.setAccessibleName("Comments and your replies")
+        self.replies.setWidgetResizable(True)
+        self.replies.setFrameShape(QFrame.Shape.NoFrame)
+        self.replies.setWidget(self.entries)
         self.empty = QLabel(self)
         self.empty.setObjectName("threadEmpty")
         self.empty.setWordWrap(True)
@@ -157,24 +235,23 @@ class ThreadDialog(QDialog):
             self.current = None
             self._fill_gone()
             return
-        current = self.replies.currentItem()
-        keep = (current.data(0, ReplyRole), current.childCount() > 0) if current else None
+        focused = self.focusWidget()
+        keep = focused.reply_id if isinstance(focused, ThreadEntry) else None
         self.current = thread
         self._fill(thread)
-        if keep is not None and isinstance(keep[0], int):
-            again = self.item_for(keep[0], comment=keep[1])
-            if again is not None:
-                self.replies.setCurrentItem(again)
+        again = self.entry_for(keep) if keep is not None else None
+        if again is not None:
+            again.setFocus()
 
     def reply_ids(self) -> list[int]:
         """The replies on show, in order (for tests and the keyboard)."""
         return [r.reply_id for r in self.current.replies] if self.current else []
 
-    def item_for(self, reply_id: int, comment: bool = False) -> QTreeWidgetItem | None:
-        """The row of a reply (or of the comment it answers)."""
-        for item in self._items():
-            if item.data(0, ReplyRole) == reply_id and (item.childCount() > 0) == comment:
-                return item
+    def entry_for(self, reply_id: int) -> ThreadEntry | None:
+        """The card of a reply and the comment it answers."""
+        for entry in self.entries.findChildren(ThreadEntry):
+            if entry.reply_id == reply_id and not entry.isHidden():  # (hidden: on its way out)
+                return entry
         return None
 
     # -- filling ----------------------------------------------------------------------
@@ -193,47 +270,40 @@ class ThreadDialog(QDialog):
             self.post_text.setPlainText(thread.body)
             self.post_text.setVisible(True)
         self._set_switch()
-        self.replies.clear()
+        self._clear()
         group: tuple[str, str] | None = None
-        parent: QTreeWidgetItem | None = None
         for reply in thread.replies:
             if reviews and (reply.comment.platform, reply.comment.author) != group:
                 group = (reply.comment.platform, reply.comment.author)
-                parent = QTreeWidgetItem(self.replies, [self._group_text(reply)])
-                font = QFont(parent.font(0))
+                heading = _label(self._group_text(reply), "threadGroup", self.entries)
+                font = QFont(heading.font())
                 font.setBold(True)
-                parent.setFont(0, font)
-                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self._add(reply, parent)
-        self.replies.expandAll()
+                heading.setFont(font)
+                self._column.addWidget(heading)
+            entry = ThreadEntry(reply, self.entries)
+            entry.activated.connect(self.replyOpened)
+            self._column.addWidget(entry)
+        self._column.addStretch(1)
         self.replies.setVisible(bool(thread.replies))
         self.empty.setText("" if thread.replies else (EMPTY_REVIEWS if reviews else EMPTY_POST))
         self.empty.setVisible(not thread.replies)
         self.new_reply.setEnabled(True)
-        first = self.replies.topLevelItem(0)
-        if first is not None:
-            self.replies.setCurrentItem(first)
 
-    def _add(self, reply: ThreadReply, parent: QTreeWidgetItem | None) -> None:
-        text = reply.comment.text.strip() or "(the comment is not pasted yet)"
-        comment = QTreeWidgetItem([f"{comment_heading(reply)}\n{text}"])
-        comment.setData(0, ReplyRole, reply.reply_id)
-        comment.setToolTip(0, "Double-click to open your reply")
-        if reply.complaint_id is not None:
-            comment.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "in the register")
-        status = STATUS_WORDS.get(reply.status, reply.status)
-        body = reply.body.strip() or "(no reply written yet)"
-        answer = QTreeWidgetItem([f"↳ Your reply · {status}\n{body}"])
-        answer.setData(0, ReplyRole, reply.reply_id)
-        answer.setToolTip(0, "Double-click to open this reply in the editor")
-        font = QFont(answer.font(0))
-        font.setItalic(reply.status == "draft")
-        answer.setFont(0, font)
-        comment.addChild(answer)
-        if parent is None:
-            self.replies.addTopLevelItem(comment)
-        else:
-            parent.addChild(comment)
+    def _clear(self) -> None:
+        while self._column.count():
+            item = self._column.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+
+    def group_titles(self) -> list[str]:
+        """The reviews thread's headings (platform · author), in order."""
+        return [
+            label.text()
+            for label in self.entries.findChildren(QLabel, "threadGroup")
+            if not label.isHidden()
+        ]
 
     @staticmethod
     def _group_text(reply: ThreadReply) -> str:
@@ -245,7 +315,7 @@ class ThreadDialog(QDialog):
         self.setWindowTitle("Thread")
         self.heading.setText(GONE)
         self.post_text.setVisible(False)
-        self.replies.clear()
+        self._clear()
         self.replies.setVisible(False)
         self.empty.setVisible(False)
         self.new_reply.setEnabled(False)
@@ -263,24 +333,7 @@ class ThreadDialog(QDialog):
     def _switch(self) -> None:
         self.show_thread(self._home if self.post_id is None else None)
 
-    def _items(self) -> list[QTreeWidgetItem]:
-        out: list[QTreeWidgetItem] = []
-        root = self.replies.invisibleRootItem()
-        stack = [root.child(i) for i in range(root.childCount())]
-        while stack:
-            item = stack.pop(0)
-            if item is None:
-                continue
-            out.append(item)
-            stack[:0] = [item.child(i) for i in range(item.childCount())]
-        return out
-
     # -- events -----------------------------------------------------------------------
-
-    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        reply_id = item.data(0, ReplyRole)
-        if isinstance(reply_id, int):
-            self.replyOpened.emit(reply_id)
 
     def changeEvent(self, event: QEvent) -> None:
         """Read the thread again when the agent comes back to it (a reply may have been
