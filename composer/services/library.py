@@ -275,6 +275,10 @@ class LibraryService:
             if revision is None or revision.post_id != post_id:
                 raise PostNotFoundError(f"post {post_id} has no revision {revision_id}")
             draft = revision.content
+            comment = draft.in_reply_to
+            linked = comment.on_post_id if comment is not None else None
+            if comment is not None and linked is not None and tx.posts.get(linked) is None:
+                draft = replace(draft, in_reply_to=replace(comment, on_post_id=None))  # post gone
             status: PostStatus | None = None
             if not covered_by_approval(before.draft, draft):
                 void_approvals(tx, post_id, now, "an older revision was restored")

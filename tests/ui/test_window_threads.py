@@ -145,3 +145,18 @@ def test_reply_on_this_post_and_the_reviews_thread(qtbot, window, services):
     assert dialog.post_id == post.id and "Reviews" in dialog.switch.text()
     dialog.switch.click()
     assert dialog.post_id is None and f"Post {post.id}" in dialog.switch.text()
+
+
+def test_new_reply_picks_the_post_the_comment_was_on(qtbot, window, services):
+    post, _earlier, _later, _review = _thread(services)
+    window.actions_.new_reply.trigger()  # File > New Reply: no post until the agent picks one
+    panel = window.centre.comment
+    assert panel.on_post.currentData() is None
+    offered = [panel.on_post.itemData(i) for i in range(panel.on_post.count())]
+    assert offered == [None, post.id]  # replies are not posts a comment is left on
+    panel.text.setPlainText("Where do I drop the coats?")
+    panel.on_post.setCurrentIndex(1)
+    panel.on_post.activated.emit(1)
+    reply = window.posts.session.save_now()
+    assert reply is not None and services.library.get(reply.id).in_reply_to.on_post_id == post.id
+    assert services.threads.thread(post.id).replies[-1].reply_id == reply.id
