@@ -120,6 +120,8 @@ def test_a_new_comment_from_the_thread_makes_a_linked_reply(qtbot, window, servi
     dialog.new_reply.click()
     panel = window.centre.comment
     assert panel.isVisible() and panel.on_post.currentData() == post.id
+    assert panel.platform.text() == "facebook"  # where the post ran
+    assert window.centre.targeting.platforms() == ("facebook",)
     panel.text.setPlainText("Do you cover flood?")
     window.centre.editor.setPlainText("Good question, Sam: flood is a separate policy.")
     reply = window.posts.session.save_now()

@@ -143,14 +143,6 @@ class CommentPanel(QWidget):
             on_post_id=self.on_post.currentData(),
         )
 
-    def set_on_post(self, post_id: int | None) -> None:
-        """Say which post the comment was on (a New Reply from a post); emits nothing."""
-        self.on_post.blockSignals(True)
-        try:
-            self._fill_targets(post_id)
-        finally:
-            self.on_post.blockSignals(False)
-
     def _fill_targets(self, selected: int | None) -> None:
         self.on_post.clear()
         self.on_post.addItem(NO_POST, None)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from composer.domain.conversations import Comment
 from composer.services.library import LibraryError
 
 if TYPE_CHECKING:
@@ -94,8 +95,17 @@ class ThreadActions(QObject):
         """New Reply, the comment already linked to `post_id` (None: a review or page)."""
         if self._services.maintenance.read_only:
             return
-        self._posts.new(reply=True)
-        self._window.centre.comment.set_on_post(post_id)
+        comment = Comment(text="", on_post_id=post_id)
+        platforms: tuple[str, ...] = ()
+        try:
+            post = self._services.library.get(post_id) if post_id is not None else None
+        except LibraryError:
+            post = None
+        if post is not None:  # where the post ran is where the comment was, and the reply goes
+            platforms = post.platforms
+            only = post.platforms[0] if len(post.platforms) == 1 else ""
+            comment = Comment(text="", platform=only, on_post_id=post_id)
+        self._posts.new(reply=True, comment=comment, platforms=platforms)
         self._window.activateWindow()
         self._window.centre.comment.text.setFocus()
         key = "new-review" if post_id is None else "new-reply"
