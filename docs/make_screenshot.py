@@ -1,7 +1,9 @@
 """Take docs/screenshot.png on a real X server (Xvfb), with a real post and its findings.
 
     uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark]
-        [--size 1024x700] [--calendar [week|month|agenda]]
+        [--size 1024x700] [--calendar [week|month|agenda]] [--thread]
+
+`--thread` adds comments and replies to the first post and shows its thread (Show Thread).
 
 Starts its own Xvfb on a free display (Debian package `xvfb`), opens a fresh library in
 a temporary folder with a sample profile and post, waits for the checks and grabs the
@@ -49,6 +51,7 @@ def main() -> int:
         choices=("week", "month", "agenda"),
         help="the calendar beside the editor, over a planned month (week, month or agenda)",
     )
+    parser.add_argument("--thread", action="store_true", help="show a post's thread")
     args = parser.parse_args()
     if shutil.which("Xvfb") is None:
         print("Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
@@ -75,7 +78,9 @@ def main() -> int:
         os.environ["DISPLAY"] = f":{number}"
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         with tempfile.TemporaryDirectory() as tmp:
-            return _shoot(Path(tmp), Path(args.out), width, height, args.dark, args.calendar)
+            return _shoot(
+                Path(tmp), Path(args.out), width, height, args.dark, args.calendar, args.thread
+            )
     finally:
         xvfb.terminate()
         xvfb.wait(5)
@@ -110,7 +115,13 @@ def _plan_month(services) -> None:
 
 
 def _shoot(
-    data_dir: Path, out: Path, width: int, height: int, dark: bool, calendar: str | None = None
+    data_dir: Path,
+    out: Path,
+    width: int,
+    height: int,
+    dark: bool,
+    calendar: str | None = None,
+    thread: bool = False,
 ) -> int:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
@@ -143,9 +154,13 @@ def _shoot(
         "Our office is collecting coats for the Maple Grove shelter this month. Drop-offs "
         "welcome Monday to Friday. Who else is helping?",
     ]
+    first = None
     for text in older:
         post = services.library.create(PostDraft(body=text, platforms=("facebook",)))
         services.approval.approve(post.id, reason="reviewed")
+        first = first or post
+    if thread and first is not None:
+        _add_replies(services, first.id)
     post = services.library.create(
         PostDraft(body=POST, title="Spring policy review", platforms=("facebook", "linkedin", "x"))
     )
@@ -176,6 +191,10 @@ def _shoot(
     cursor = window.centre.editor.textCursor()
     cursor.setPosition(0)
     window.centre.editor.setTextCursor(cursor)
+    if thread and first is not None and window.replies is not None:
+        dialog = window.replies.threads.show_thread(first.id)
+        if dialog is not None:
+            dialog.move(width - dialog.width() - 40, 60)
     QTimer.singleShot(800, loop.quit)
     loop.exec()
     screen = QGuiApplication.primaryScreen()
@@ -186,6 +205,44 @@ def _shoot(
     window.close()
     services.close()
     return 0
+
+
+def _add_replies(services: object, post_id: int) -> None:
+    """Three comments on the post (one a complaint, flagged) and the agent's replies."""
+    from datetime import UTC, datetime
+
+    from composer.domain.conversations import Comment
+    from composer.domain.posts import PostDraft
+
+    said = [
+        (
+            "Maria G.",
+            datetime(2026, 5, 11, 9, 40, tzinfo=UTC),
+            "We have two boys who need these, thank you for doing this!!",
+            "Thank you, Maria! The drop-off is open Monday to Friday.",
+        ),
+        (
+            "Tom B.",
+            datetime(2026, 5, 11, 14, 5, tzinfo=UTC),
+            "Nice. Now maybe someone at your office could call me back about my claim, "
+            "I've left three messages.",
+            "I'm sorry, Tom. I'd like to sort this out: please call me at 555-0100.",
+        ),
+        (
+            "Lee W.",
+            datetime(2026, 5, 12, 8, 15, tzinfo=UTC),
+            "Do you take kids' sizes too?",
+            "",
+        ),
+    ]
+    library = services.library  # type: ignore[attr-defined]
+    for author, when, text, answer in said:
+        comment = Comment(text, author, "facebook", at=when, on_post_id=post_id)
+        reply = library.create(PostDraft(body=answer, platforms=("facebook",), in_reply_to=comment))
+        if author == "Tom B.":
+            services.conversations.flag_reply(reply.id)  # type: ignore[attr-defined]
+        elif answer:
+            services.approval.approve(reply.id, reason="reviewed")  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

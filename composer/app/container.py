@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from composer.services.profile_file import ProfileFiles
     from composer.services.records import RecordsService
     from composer.services.review import ReviewService
+    from composer.services.threads import ThreadService
     from composer.storage.database import Database
 
 
@@ -186,6 +187,13 @@ class Services:
         return EvergreenService(
             self.database, self.library, self.approval, self.planning, self.planning.clock
         )
+
+    @cached_property
+    def threads(self) -> ThreadService:
+        """A post's replies seen together (made on first use)."""
+        from composer.services.threads import ThreadService
+
+        return ThreadService(self.database)
 
     @cached_property
     def records(self) -> RecordsService:

@@ -143,7 +143,7 @@ def complaint_json(entry: Complaint) -> dict[str, Any]:
         "note": entry.note,
         "recorded_at": entry.recorded_at.isoformat(timespec="seconds"),
         "updated_at": entry.updated_at.isoformat(timespec="seconds"),
-        "comment": entry.comment.to_dict(),
+        "comment": {k: v for k, v in entry.comment.to_dict().items() if k != "post_id"},
         "reply": entry.reply,
         "post_id": entry.post_id,
     }

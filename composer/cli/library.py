@@ -269,6 +269,8 @@ def _print_comment(comment: Comment) -> None:
     print(f"In reply to: {' · '.join(f for f in facts if f) or 'a comment'}")
     if comment.url:
         print(f"  {comment.url}")
+    if comment.on_post_id is not None:
+        print(f"  left on post {comment.on_post_id} (see 'composer thread {comment.on_post_id}')")
     for line in comment.text.splitlines() or [""]:
         print(f"  > {line}")
 

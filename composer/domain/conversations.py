@@ -7,7 +7,7 @@ and the complaint register can keep it exactly as the commenter wrote it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -20,6 +20,9 @@ class Comment:
     """A comment or review a reply answers: its exact text and where it was seen.
 
     `at` is when it was posted (aware, UTC once stored) when the agent knows it.
+    `on_post_id` is the agent's own post the comment was left on (None for a review page
+    or a comment whose post is not in the library); it is how a post's thread is found,
+    and is written `post_id` in JSON.
     """
 
     text: str
@@ -27,6 +30,7 @@ class Comment:
     platform: str = ""
     url: str = ""
     at: datetime | None = None
+    on_post_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,18 +39,27 @@ class Comment:
             "platform": self.platform,
             "url": self.url,
             "at": self.at.isoformat(timespec="seconds") if self.at else None,
+            "post_id": self.on_post_id,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comment:
         at = data.get("at")
+        on_post = data.get("post_id")
         return cls(
             text=str(data.get("text", "")),
             author=str(data.get("author", "") or ""),
             platform=str(data.get("platform", "") or ""),
             url=str(data.get("url", "") or ""),
             at=datetime.fromisoformat(at) if isinstance(at, str) and at else None,
+            on_post_id=on_post
+            if isinstance(on_post, int) and not isinstance(on_post, bool)
+            else None,
         )
+
+    def same_words(self, other: Comment) -> bool:
+        """The same comment, whichever post it is linked to (the register keeps no link)."""
+        return replace(self, on_post_id=None) == replace(other, on_post_id=None)
 
     def opening(self, words: int = 8) -> str:
         """The comment's first words, for a history row."""
@@ -81,3 +94,38 @@ class Complaint:
     note: str
     recorded_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadReply:
+    """One comment of a thread and the agent's reply under it.
+
+    `reply_id`, `status` and `body` are the reply post's; `complaint_id` is its entry in
+    the complaint register when the comment was flagged (else None).
+    """
+
+    reply_id: int
+    comment: Comment
+    body: str
+    status: str
+    complaint_id: int | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return self.complaint_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A post and the replies to comments left on it, in the order the comments were made
+    (comments without a date last, then by reply id).
+
+    For the reviews thread (`post_id` None) the replies answer comments on no post of the
+    library (reviews, pages), ordered by platform, then author, then date.
+    """
+
+    post_id: int | None
+    title: str
+    body: str
+    status: str
+    replies: tuple[ThreadReply, ...]

@@ -114,7 +114,7 @@ class ConversationService:
             if not post.in_reply_to.text.strip():
                 raise ComplaintError("empty-comment", detail=str(post_id))
             for existing in tx.complaints.for_post(post_id):
-                if existing.comment == post.in_reply_to:
+                if existing.comment.same_words(post.in_reply_to):
                     if existing.reply != post.body:
                         return tx.complaints.update(existing.id, now, reply=post.body)
                     return existing

@@ -9,9 +9,10 @@ Hostile input is refused with the same plain errors: JSON nested too deeply or h
 huge numbers, NUL characters and lone surrogates, CSV with an unterminated quote, and
 links that are not http(s) web addresses.
 
-A row may be a reply: `"in_reply_to": {"author", "text", "platform", "url", "at"}` is the
-comment it answers (its text kept exactly), and `"complaint": true` also records that
-comment in the complaint register, in the same transaction.
+A row may be a reply: `"in_reply_to": {"author", "text", "platform", "url", "at", "post_id"}`
+is the comment it answers (its text kept exactly; `post_id` the library's post it was left
+on, which must exist and not be a reply), and `"complaint": true` also records that comment
+in the complaint register, in the same transaction.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class ImportRow:
 
     draft: PostDraft
     complaint: bool = False
+    number: int | None = None  # the row as people see it, for errors found when writing
 
 
 def parse_posts(text: str) -> list[PostDraft]:
@@ -127,9 +129,17 @@ class ImportService:
         """All rows or none; replies flagged as complaints enter the register (and the
         audit log) in the same transaction."""
         from composer.services.conversations import audit_data
+        from composer.services.library import check_thread_link
 
         now = self._clock()
         with self._db.write() as tx:
+            for row in rows:
+                try:
+                    check_thread_link(tx, None, row.draft)
+                except InvalidPostError as exc:
+                    raise ImportFileError(
+                        str(exc), row=row.number, field="in_reply_to.post_id"
+                    ) from None
             ids = tx.posts.insert_many([r.draft for r in rows], now)
             for post_id, row in zip(ids, rows, strict=True):
                 if row.complaint and row.draft.in_reply_to is not None:
@@ -195,7 +205,7 @@ def _row(row: int, data: Any) -> ImportRow:
         raise ImportFileError(
             "a complaint needs the comment it answers in 'in_reply_to'", row=row, field="complaint"
         )
-    return ImportRow(draft, complaint)
+    return ImportRow(draft, complaint, row)
 
 
 def _draft(row: int, data: Any) -> PostDraft:
@@ -298,11 +308,12 @@ def _when(data: Mapping[str, Any], row: int) -> datetime | None:
     return moment
 
 
-_COMMENT_FIELDS = ("author", "text", "platform", "url", "at")
+_COMMENT_FIELDS = ("author", "text", "platform", "url", "at", "post_id")
 
 
 def comment_from(value: Any, field: str = "in_reply_to") -> Comment:
-    """A comment from a JSON object ({"text", "author", "platform", "url", "at"}), or
+    """A comment from a JSON object ({"text", "author", "platform", "url", "at",
+    "post_id"}), or
     ImportFileError naming what is wrong."""
     comment = _comment({field: value}, None, field)
     if comment is None:
@@ -355,6 +366,20 @@ def _comment(
             ) from None
     elif at is not None and at != "":
         raise ImportFileError("must be an ISO 8601 date and time", row=row, field=f"{field}.at")
+    on_post = value.get("post_id")
+    if on_post is not None and (
+        isinstance(on_post, bool) or not isinstance(on_post, int) or on_post < 1
+    ):
+        raise ImportFileError(
+            "must be the id (a whole number) of the post the comment was left on",
+            row=row,
+            field=f"{field}.post_id",
+        )
     return Comment(
-        text=text, author=parts["author"], platform=parts["platform"], url=url, at=moment
+        text=text,
+        author=parts["author"],
+        platform=parts["platform"],
+        url=url,
+        at=moment,
+        on_post_id=on_post,
     )

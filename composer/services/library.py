@@ -95,6 +95,7 @@ def normalise_comment(comment: Comment) -> Comment:
         platform=comment.platform.strip().casefold(),
         url=comment.url.strip(),
         at=at,
+        on_post_id=comment.on_post_id,
     )
 
 
@@ -138,6 +139,7 @@ class LibraryService:
         draft = normalise_draft(draft)
         now = self._clock()
         with self._db.write() as tx:
+            check_thread_link(tx, None, draft)
             post = tx.posts.create(draft, now)
             tx.revisions.add(post.id, draft, "create", now)
             return post
@@ -154,6 +156,7 @@ class LibraryService:
             before = _existing(tx, post_id)
             if before.draft == draft:
                 return before
+            check_thread_link(tx, post_id, draft)
             status: PostStatus | None = None
             # Only approved, exported or archived posts can hold an active approval.
             if before.status != "draft" and not covered_by_approval(before.draft, draft):
@@ -276,6 +279,10 @@ class LibraryService:
             if revision is None or revision.post_id != post_id:
                 raise PostNotFoundError(f"post {post_id} has no revision {revision_id}")
             draft = revision.content
+            comment = draft.in_reply_to
+            linked = comment.on_post_id if comment is not None else None
+            if comment is not None and linked is not None and tx.posts.get(linked) is None:
+                draft = replace(draft, in_reply_to=replace(comment, on_post_id=None))  # post gone
             status: PostStatus | None = None
             if not covered_by_approval(before.draft, draft):
                 void_approvals(tx, post_id, now, "an older revision was restored")
@@ -318,6 +325,21 @@ class LibraryService:
             for key in remove:
                 if key not in values:
                     tx.settings.delete(key)
+
+
+def check_thread_link(tx: Repositories, post_id: int | None, draft: PostDraft) -> None:
+    """A reply's comment may be linked to one of the library's posts (its thread): one that
+    exists and is not itself a reply, and never to the reply itself."""
+    target = draft.in_reply_to.on_post_id if draft.in_reply_to is not None else None
+    if target is None:
+        return
+    if target == post_id:
+        raise InvalidPostError(f"a reply cannot answer a comment on itself (post {target})")
+    found = tx.posts.get(target)
+    if found is None:
+        raise InvalidPostError(f"there is no post {target} for the comment to be on")
+    if found.is_reply:
+        raise InvalidPostError(f"post {target} is a reply; link the comment to a post")
 
 
 def _existing(tx: Repositories, post_id: int) -> Post:

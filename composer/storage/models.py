@@ -126,7 +126,10 @@ class PostRow(Base):
         passive_deletes=True,
     )
     comment: Mapped[PostCommentRow | None] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", passive_deletes=True
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        passive_deletes=True,
+        foreign_keys="PostCommentRow.post_id",
     )
 
 
@@ -193,6 +196,11 @@ class PostCommentRow(Base):
     url: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     text: Mapped[str] = mapped_column(Text)
+    # From 0008: the agent's own post the comment was left on (its thread); NULL for a
+    # review or page, and set NULL if that post is ever purged.
+    on_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="SET NULL"), index=True
+    )
 
 
 class ComplaintRow(Base):

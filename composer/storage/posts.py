@@ -355,11 +355,19 @@ def _comment_values(comment: Comment) -> dict[str, Any]:
         "url": comment.url,
         "at": comment.at,
         "text": comment.text,
+        "on_post_id": comment.on_post_id,
     }
 
 
 def to_comment(row: PostCommentRow) -> Comment:
-    return Comment(text=row.text, author=row.author, platform=row.platform, url=row.url, at=row.at)
+    return Comment(
+        text=row.text,
+        author=row.author,
+        platform=row.platform,
+        url=row.url,
+        at=row.at,
+        on_post_id=row.on_post_id,
+    )
 
 
 def _apply_attachments(row: PostRow, attachments: tuple[Attachment, ...]) -> None:

@@ -17,6 +17,7 @@ from composer.storage.posts import PostRepository, RevisionRepository
 from composer.storage.publications import PublicationRepository
 from composer.storage.settings import SettingsRepository
 from composer.storage.submissions import SubmissionRepository
+from composer.storage.threads import ThreadRows
 
 
 class Repositories:
@@ -48,6 +49,10 @@ class Repositories:
     @cached_property
     def complaints(self) -> ComplaintRepository:
         return ComplaintRepository(self.session)
+
+    @cached_property
+    def threads(self) -> ThreadRows:
+        return ThreadRows(self.session, self.zone)
 
     @cached_property
     def audit(self) -> AuditRepository:

@@ -51,6 +51,7 @@ def test_show_json_includes_in_reply_to(cli, imported):
         "platform": "google",
         "url": "https://g.co/review/123",
         "at": "2026-05-10T08:30:00+00:00",
+        "post_id": None,
     }
     assert json.loads(cli("show", "3", "--format", "json")[1])["in_reply_to"] is None
     status, out, _ = cli("show", "1")

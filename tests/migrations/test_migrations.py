@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -428,3 +429,31 @@ def test_opening_an_up_to_date_library_does_not_import_alembic(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_threads_migration_links_no_reply_and_downgrades(tmp_path):
+    """0008 (threads): the 0007 library's reply is linked to no post, a link can be made,
+    and 0007 comes back."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "library-0007.sqlite3", data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        replies = [p for p in services.history.page(PostQuery()) if p.in_reply_to is not None]
+        assert replies and all(p.in_reply_to.on_post_id is None for p in replies)
+        assert [r.reply_id for r in services.threads.reviews().replies] == sorted(
+            p.id for p in replies
+        )
+        target = next(p for p in services.history.page(PostQuery()) if p.in_reply_to is None)
+        reply = replies[0]
+        linked = replace(reply.in_reply_to, on_post_id=target.id)
+        services.library.autosave(reply.id, replace(reply.draft, in_reply_to=linked))
+        assert [r.reply_id for r in services.threads.thread(target.id).replies] == [reply.id]
+        [entry] = services.conversations.complaints()
+        assert services.threads.thread(target.id).replies[0].complaint_id == entry.id
+        assert services.audit.verify().ok
+    _downgrade(data / "library.sqlite3", "0007")
+    with sqlite3.connect(data / "library.sqlite3") as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(post_comments)")}
+        kept = conn.execute("SELECT count(*) FROM post_comments").fetchone()[0]
+    conn.close()
+    assert "on_post_id" not in columns and kept == len(replies)

@@ -400,7 +400,7 @@ def test_context_menu_offers_the_actions(make_panel, services, qtbot):
     panel.list.setCurrentIndex(panel.model.index(0, 0))
     menu = panel.post_actions.menu(QPoint(5, 5))
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["New", "Duplicate", "Archive", "Earlier versions…", "Delete"]
+    assert texts == ["New", "Duplicate", "Archive", "Earlier versions…", "Show Thread", "Delete"]
     menu.close()
     panel.show_deleted()
     menu = panel.post_actions.menu(QPoint(5, 5))

@@ -1,17 +1,19 @@
 """The comment a reply answers, above the editor: pasted word for word, read, never flagged.
 
 Shown only while the post in the editor is a reply. The agent pastes the comment (and,
-if they have them, who wrote it, where and its link); the checks read it as context, and
-when it reads as a complaint the panel says why and offers "Flag as complaint" for the
-register.
+if they have them, who wrote it, where and its link, and which of their posts it was left
+on, so the reply shows in that post's thread); the checks read it as context, and when it
+reads as a complaint the panel says why and offers "Flag as complaint" for the register.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +31,10 @@ REASONS = {
     "grievance": "sounds like a grievance",
     "low-rating": "gives a low rating",
 }
+NO_POST = "No post of mine (a review or a page)"
+# The posts a comment can be on, as (id, label): set by the thread actions once the library
+# is open; asked each time a reply is shown so the list is current.
+TargetSource = Callable[[], list[tuple[int, str]]]
 
 
 class CommentPanel(QWidget):
@@ -61,6 +67,21 @@ class CommentPanel(QWidget):
         facts.addWidget(self.platform, 1)
         facts.addWidget(self.url, 2)
         layout.addLayout(facts)
+        on_row = QHBoxLayout()
+        on_label = QLabel("Left on:")
+        self.on_post = QComboBox()
+        self.on_post.setObjectName("commentOnPost")
+        self.on_post.setAccessibleName("Your post the comment was left on")
+        self.on_post.setToolTip("The reply shows in that post's thread (Post > Show Thread)")
+        self.on_post.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.on_post.setMinimumContentsLength(30)
+        on_label.setBuddy(self.on_post)
+        on_row.addWidget(on_label)
+        on_row.addWidget(self.on_post, 1)
+        layout.addLayout(on_row)
+        self.targets: TargetSource | None = None
         row = QHBoxLayout()
         self.reading = QLabel()
         self.reading.setObjectName("commentReading")
@@ -76,6 +97,7 @@ class CommentPanel(QWidget):
         layout.addLayout(row)
         for edit in (self.author, self.platform, self.url):
             edit.textEdited.connect(self.changed)
+        self.on_post.activated.connect(self.changed)
         self.text.textChanged.connect(self.changed)
         self.setVisible(False)
 
@@ -92,7 +114,7 @@ class CommentPanel(QWidget):
 
     def set_comment(self, comment: Comment | None) -> None:
         """Show `comment` (a reply), or hide the panel (a post); emits nothing."""
-        widgets = (self.text, self.author, self.platform, self.url)
+        widgets = (self.text, self.author, self.platform, self.url, self.on_post)
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -101,6 +123,8 @@ class CommentPanel(QWidget):
             self.platform.setText(comment.platform if comment else "")
             self.url.setText(comment.url if comment else "")
             self._at = comment.at if comment else None
+            if comment is not None:
+                self._fill_targets(comment.on_post_id)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -116,7 +140,19 @@ class CommentPanel(QWidget):
             platform=self.platform.text().strip(),
             url=self.url.text().strip(),
             at=self._at,
+            on_post_id=self.on_post.currentData(),
         )
+
+    def _fill_targets(self, selected: int | None) -> None:
+        self.on_post.clear()
+        self.on_post.addItem(NO_POST, None)
+        targets = self.targets() if self.targets is not None else []
+        for post_id, label in targets:
+            self.on_post.addItem(label, post_id)
+        if selected is not None and self.on_post.findData(selected) < 0:
+            self.on_post.addItem(f"Post {selected}", selected)  # older than the list shows
+        index = 0 if selected is None else self.on_post.findData(selected)
+        self.on_post.setCurrentIndex(max(0, index))
 
     def set_reading(self, reading: CommentReading | None, flagged: bool = False) -> None:
         """Say whether the comment reads as a complaint, and offer the register."""

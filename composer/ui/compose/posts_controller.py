@@ -220,11 +220,17 @@ class PostsController(QObject):
         self._show(post)
         return True
 
-    def new(self, reply: bool = False) -> None:
-        """A new draft; with `reply`, a reply: the comment field first, for pasting."""
+    def new(
+        self,
+        reply: bool = False,
+        comment: Comment | None = None,
+        platforms: tuple[str, ...] = (),
+    ) -> None:
+        """A new draft; with `reply`, a reply: the comment field first, for pasting (the
+        comment's known facts and the platforms given, e.g. a reply in a post's thread)."""
         self.session.start_new()
-        platforms = self.services.preferences.load().default_platforms
-        comment = Comment(text="") if reply else None
+        platforms = platforms or self.services.preferences.load().default_platforms
+        comment = (comment or Comment(text="")) if reply else None
         self._show(None, PostDraft(body="", platforms=platforms, in_reply_to=comment))
         (self.centre.comment.text if reply else self.centre.editor).setFocus()
 

@@ -51,6 +51,9 @@ class ReplyActions(QObject):
         writable = not services.maintenance.read_only
         actions.new_reply.setEnabled(writable)
         actions.complaints.setEnabled(True)
+        from composer.ui.compose.thread_actions import ThreadActions
+
+        self.threads = ThreadActions(window, services, posts)
 
     def read_comment(self) -> None:
         """Say whether the comment reads as a complaint, and whether it is flagged."""

@@ -55,6 +55,9 @@ class PostActions(QObject):
         self.revisions = self._action(
             "Earlier versions…", self.open_revisions, "See and restore an earlier version"
         )
+        self.in_thread = self._action(
+            "Show Thread", self._show_thread, "This post's comments and your replies"
+        )
 
     def _action(self, text: str, slot: Callable[[], None], tip: str) -> QAction:
         action = QAction(text, self)
@@ -67,7 +70,7 @@ class PostActions(QObject):
         post = self._panel.current_post()
         in_bin = self._panel.model.query.deleted
         live = post is not None and not in_bin
-        for action in (self.duplicate, self.archive, self.revisions, self.delete):
+        for action in (self.duplicate, self.archive, self.revisions, self.delete, self.in_thread):
             action.setEnabled(live)
         self.restore.setEnabled(post is not None and in_bin)
         archived = post is not None and post.status == "archived"
@@ -79,7 +82,9 @@ class PostActions(QObject):
         if self._panel.model.query.deleted:
             menu.addAction(self.restore)
         else:
-            menu.addActions([self.new, self.duplicate, self.archive, self.revisions])
+            menu.addActions(
+                [self.new, self.duplicate, self.archive, self.revisions, self.in_thread]
+            )
             menu.addSeparator()
             menu.addAction(self.delete)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -87,6 +92,11 @@ class PostActions(QObject):
         return menu
 
     # Behaviour -------------------------------------------------------------------
+
+    def _show_thread(self) -> None:
+        post_id = self._panel.current_post_id()
+        if post_id is not None:
+            self._panel.threadRequested.emit(post_id)
 
     def duplicate_current(self) -> None:
         panel, post = self._panel, self._panel.current_post()

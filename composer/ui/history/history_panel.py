@@ -54,6 +54,7 @@ class HistoryPanel(QWidget):
     newRequested = Signal()  # the agent asked for a new post
     postChanged = Signal(int)  # status or content changed here: reload it if open
     postDeleted = Signal(int)  # moved to the bin: close it if open
+    threadRequested = Signal(int)  # show the thread this post is in (ui/compose/thread_actions)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -34,6 +34,8 @@ class Actions:
     history_view: QAction
     evergreen: QAction
     publish: QAction
+    show_thread: QAction
+    reply_on_post: QAction
     slots: QAction
     welcome: QAction
     shortcuts: QAction
@@ -94,6 +96,12 @@ def build(window: QMainWindow) -> Actions:
         history_view=_action(window, "&History", "Ctrl+Shift+Y", "Every post, newest first"),
         evergreen=_action(window, "E&vergreen…", None, "Bring this post back after a cooldown"),
         publish=_action(window, "Mark as &Published…", None, "Where and when this post ran"),
+        show_thread=_action(
+            window, "Show &Thread…", "Ctrl+Shift+R", "This post's comments and your replies"
+        ),
+        reply_on_post=_action(
+            window, "Reply to a Comment on This P&ost…", None, "A new reply in this post's thread"
+        ),
         slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
@@ -123,6 +131,8 @@ def build(window: QMainWindow) -> Actions:
     post_menu.addAction(a.evergreen)
     post_menu.addAction(a.publish)
     post_menu.addSeparator()
+    post_menu.addActions([a.show_thread, a.reply_on_post])
+    post_menu.addSeparator()
     post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
     post_menu.addSeparator()
     post_menu.addAction(a.disclosure)
@@ -144,6 +154,6 @@ def build(window: QMainWindow) -> Actions:
     help_menu = bar.addMenu("&Help")
     for action in (a.help_finding, a.shortcuts, a.welcome, None, a.about):
         help_menu.addSeparator() if action is None else help_menu.addAction(action)
-    for action in (a.new_reply, a.complaints):  # until the library is open
+    for action in (a.new_reply, a.complaints, a.show_thread, a.reply_on_post):  # until open
         action.setEnabled(False)
     return a
