@@ -51,6 +51,7 @@ COMMAND_OWNERS: dict[str, str] = {
     "complaints": "composer.cli.complaints",
     "profile": "composer.cli.profile",
     "publish": "composer.cli.record",
+    "retire": "composer.cli.record",
     "hold": "composer.cli.record",
     "delete": "composer.cli.record",
     "retention": "composer.cli.record",

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from composer.domain.attachments import ApprovedImage, Attachment, approved_images
 from composer.domain.conversations import Comment
 from composer.domain.record import OutsideReview, RulesVersion
+from composer.domain.workflow import WorkflowStatus
 
 PostStatus = Literal["draft", "approved", "exported", "archived"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
@@ -24,7 +25,15 @@ STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
 RevisionKind = Literal["create", "autosave", "restore", "import", "duplicate", "approve"]
 
 AuditAction = Literal[
-    "approve", "export", "approval-voided", "publish", "hold", "delete", "profile"
+    "approve",
+    "export",
+    "approval-voided",
+    "publish",
+    "hold",
+    "delete",
+    "profile",
+    "retire",
+    "review-revised",
 ]
 
 
@@ -131,6 +140,7 @@ class Post:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+    retired_at: datetime | None = None  # no longer in use (see composer.domain.workflow)
 
     @property
     def draft(self) -> PostDraft:
@@ -269,7 +279,8 @@ class PostQuery:
     """A history page: full-text search plus filters, newest change first.
 
     `since`/`until` bound the last change (updated time); `deleted=True` lists the bin
-    of soft-deleted posts instead of the live ones.
+    of soft-deleted posts instead of the live ones. `statuses` are stored statuses (one
+    SQL condition); `workflow` the derived ones the agent sees.
     """
 
     search: str = ""
@@ -282,3 +293,5 @@ class PostQuery:
     deleted: bool = False
     limit: int = 50
     offset: int = 0
+    # Workflow statuses (composer.domain.workflow); the history service applies them.
+    workflow: tuple[WorkflowStatus, ...] = ()

@@ -64,6 +64,7 @@ from composer.services.export_select import all_with_status, single_platform
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 from composer.services.scheduler_rules import TimeFix
+from composer.services.workflow import workflow_statuses
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
@@ -343,6 +344,10 @@ class ExportService:
             publications, dismissed = (
                 extras(tx, [post.id for post in posts]) if request.format == "pdf" else ({}, {})
             )
+            # The record names each post's workflow status (in review, published, retired).
+            statuses: dict[int, str] = (
+                dict(workflow_statuses(tx, posts)) if request.format == "pdf" else {}
+            )
             for post in posts:
                 if post.deleted_at is not None:
                     skipped.append(Skipped(post.id, ProblemCode.IN_BIN))
@@ -371,7 +376,7 @@ class ExportService:
                         if approval.images
                         else (),
                         in_reply_to=post.in_reply_to,
-                        status=post.status,
+                        status=statuses.get(post.id, post.status),
                         publications=publications.get(post.id, ()),
                         dismissed=dismissed.get(post.id, frozenset()),
                     )

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from composer.domain.history import RECENT_DAYS, RECENT_POSTS, HistoryItem, recent_history
-from composer.domain.posts import Post, PostQuery
-from composer.services.library import Clock, utc_now
+from composer.domain.posts import STATUSES, Post, PostQuery
+from composer.domain.workflow import STORED_FOR, WorkflowStatus
+from composer.services.library import Clock, PostNotFoundError, utc_now
+from composer.services.workflow import workflow_statuses
 
 if TYPE_CHECKING:
     from composer.storage.database import Database
+    from composer.storage.repositories import Repositories
 
 MAX_PAGE = 1000
+_SCAN = 500  # posts read per batch when a workflow status filters the list
 
 
 class HistoryService:
@@ -27,11 +32,28 @@ class HistoryService:
             query, limit=max(1, min(query.limit, MAX_PAGE)), offset=max(0, query.offset)
         )
         with self._db.read() as tx:
+            if query.workflow:
+                found = _with_workflow(tx, query, query.offset + query.limit)
+                return found[query.offset :]
             return tx.posts.page(query)
 
     def count(self, query: PostQuery) -> int:
         with self._db.read() as tx:
+            if query.workflow:
+                return len(_with_workflow(tx, query, None))
             return tx.posts.count(query)
+
+    def statuses(self, posts: Sequence[Post]) -> dict[int, WorkflowStatus]:
+        """Each post's workflow status (draft, in review, approved, published...)."""
+        with self._db.read() as tx:
+            return workflow_statuses(tx, posts)
+
+    def status(self, post_id: int) -> WorkflowStatus:
+        with self._db.read() as tx:
+            post = tx.posts.get(post_id)
+            if post is None:
+                raise PostNotFoundError(f"there is no post {post_id}")
+            return workflow_statuses(tx, [post])[post_id]
 
     def recent_for_checks(
         self,
@@ -53,6 +75,39 @@ class HistoryService:
                 last=last,
                 days=days,
             )
+
+
+def _with_workflow(tx: Repositories, query: PostQuery, wanted: int | None) -> list[Post]:
+    """The first `wanted` posts (all: None) whose workflow status is one asked for.
+
+    The stored statuses narrow the query in SQL (`STORED_FOR`); the workflow rule decides
+    each candidate, read a batch at a time."""
+    stored: set[str] = set()
+    for status in query.workflow:
+        narrowing = STORED_FOR[status]
+        if not narrowing:  # "retired" can be any stored status
+            stored = set()
+            break
+        stored.update(narrowing)
+    batch = replace(
+        query,
+        workflow=(),
+        statuses=tuple(s for s in STATUSES if s in stored) if stored else query.statuses,
+        limit=_SCAN,
+        offset=0,
+    )
+    found: list[Post] = []
+    while True:
+        posts = tx.posts.page(batch)
+        statuses = workflow_statuses(tx, posts)
+        for post in posts:
+            if statuses[post.id] in query.workflow:
+                found.append(post)
+                if wanted is not None and len(found) >= wanted:
+                    return found
+        if len(posts) < batch.limit:
+            return found
+        batch = replace(batch, offset=batch.offset + len(posts))
 
 
 def parse_when(value: str) -> datetime:

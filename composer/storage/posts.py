@@ -186,6 +186,17 @@ class PostRepository:
                 .execution_options(synchronize_session=False)
             )
 
+    def set_retired(self, post_id: int, when: datetime, last_used: datetime) -> Post:
+        """Mark the post as no longer in use; its last use (retention counts from it)
+        moves on to `last_used` when that is later. `updated_at` is left alone: retiring is
+        a fact about use, not an edit."""
+        row = self._row(post_id)
+        row.retired_at = when
+        if row.last_used_at is None or row.last_used_at < last_used:
+            row.last_used_at = last_used
+        self._session.flush()
+        return to_post(row)
+
     def set_deleted(self, post_id: int, when: datetime | None, now: datetime) -> Post:
         row = self._row(post_id)
         row.deleted_at = when
@@ -286,6 +297,20 @@ class RevisionRepository:
             .order_by(RevisionRow.id.desc())
         )
         return [to_revision(row) for row in self._session.scalars(statement)]
+
+    def last_saved(self, post_ids: Sequence[int]) -> dict[int, datetime]:
+        """When each post's content was last saved (its newest revision), in a few queries."""
+        found: dict[int, datetime] = {}
+        ids = list(post_ids)
+        for start in range(0, len(ids), 500):
+            statement = (
+                select(RevisionRow.post_id, func.max(RevisionRow.saved_at))
+                .where(RevisionRow.post_id.in_(ids[start : start + 500]))
+                .group_by(RevisionRow.post_id)
+            )
+            for post_id, saved in self._session.execute(statement):
+                found[post_id] = _aware(saved)
+        return found
 
     def delete_for_post(self, post_id: int) -> None:
         self._session.execute(delete(RevisionRow).where(RevisionRow.post_id == post_id))
@@ -420,7 +445,17 @@ def to_post(row: PostRow) -> Post:
         created_at=row.created_at,
         updated_at=row.updated_at,
         deleted_at=row.deleted_at,
+        retired_at=row.retired_at,
     )
+
+
+def _aware(value: datetime | str) -> datetime:
+    """Aggregates come back as the stored naive UTC text; make them aware like the rest."""
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def to_revision(row: RevisionRow) -> Revision:

@@ -26,8 +26,9 @@ from composer.domain.profile import Profile
 
 # The Alembic head these queries were written against. A test checks it equals the head of
 # `migrations/versions`: a new migration means re-checking the queries below, then this.
-# 0004 (planning), 0005 (replies) and 0006 (the record) left what it reads as it was.
-SCHEMA_REVISION = "0006"
+# 0004 (planning), 0005 (replies), 0006 (the record) and 0008 (retirement) left what it
+# reads as it was.
+SCHEMA_REVISION = "0008"
 BUSY_TIMEOUT_S = 5.0  # as storage.database's BUSY_TIMEOUT_MS
 PROFILE_KEY = "profile"  # as storage.settings.PROFILE_KEY
 

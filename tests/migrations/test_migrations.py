@@ -13,7 +13,8 @@ all platforms, one for LinkedIn) and the rate post is scheduled and evergreen. F
 a reply carries the comment it answers, and that comment is in the complaint register
 (answered, with a note), logged in the chain. From 0006 on, approvals
 name the rule packs in force, and the exported post has a publication (its last use), a
-legal hold and a submission for outside review.
+legal hold and a submission for outside review. From 0008 on (chained after 0006 until
+0007 is merged), a spring post is approved, retired and archived.
 """
 
 from __future__ import annotations
@@ -304,6 +305,49 @@ def test_the_record_fixture_keeps_its_publication_hold_and_rules_version(tmp_pat
             "Acme Mutual home office",
             "in-review",
         )
+        assert services.audit.verify().ok
+
+
+def test_there_is_a_fixture_for_the_retirement_schema():
+    assert "library-0008.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_retirement_migration_adds_the_column_and_goes_back(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0006.sqlite3", path)
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+        retired = {row[0] for row in conn.execute("SELECT retired_at FROM posts")}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "retired_at" in post_columns and retired == {None}
+    assert {"audit_log_no_update", "posts_fts_update"} <= tables
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.move(path, data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        live = services.history.page(PostQuery())
+        assert "retired" not in services.history.statuses(live).values()
+        assert services.audit.verify().ok
+    _downgrade(data / "library.sqlite3", "0006")
+    with sqlite3.connect(data / "library.sqlite3") as conn:
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "retired_at" not in post_columns
+    assert {"audit_log_no_update", "posts_fts_update"} <= tables
+
+
+def test_the_retirement_fixture_keeps_its_retired_post(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "library-0008.sqlite3", data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        [retired] = services.history.page(PostQuery(workflow=("retired",)))
+        assert retired.body.startswith("Spring check-up") and retired.status == "archived"
+        assert services.records.retention(retired.id).last_used is not None
+        assert "retire" in [e.action for e in services.audit.entries(retired.id)]
         assert services.audit.verify().ok
 
 
