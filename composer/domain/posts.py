@@ -295,3 +295,4 @@ class PostQuery:
     offset: int = 0
     # Workflow statuses (composer.domain.workflow); the history service applies them.
     workflow: tuple[WorkflowStatus, ...] = ()
+    retired: bool | None = None  # only retired posts (True), none of them (False), or any

@@ -89,10 +89,16 @@ def _with_workflow(tx: Repositories, query: PostQuery, wanted: int | None) -> li
             stored = set()
             break
         stored.update(narrowing)
+    retired = query.retired
+    if "retired" not in query.workflow:
+        retired = False  # retirement comes first: no other status has it
+    elif len(query.workflow) == 1:
+        retired = True
     batch = replace(
         query,
         workflow=(),
         statuses=tuple(s for s in STATUSES if s in stored) if stored else query.statuses,
+        retired=retired,
         limit=_SCAN,
         offset=0,
     )

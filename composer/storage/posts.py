@@ -228,6 +228,10 @@ class PostRepository:
             statement = statement.where(PostRow.id.in_(matching))
         if query.statuses:
             statement = statement.where(PostRow.status.in_(query.statuses))
+        if query.retired is True:
+            statement = statement.where(PostRow.retired_at.is_not(None))
+        elif query.retired is False:
+            statement = statement.where(PostRow.retired_at.is_(None))
         if query.platform:
             statement = statement.where(
                 exists().where(

@@ -204,3 +204,18 @@ def test_the_rule_puts_retired_and_archived_first():
     )
     assert workflow_status(WorkflowFacts("archived", 1, published=True)) == "archived"
     assert workflow_status(WorkflowFacts("draft", None)) == "draft"
+
+
+def test_the_pdf_record_names_the_workflow_status(services, exporter, make_post, tmp_path):
+    from composer.services.export import ExportRequest
+    from tests.helpers.pdftext import page_texts, squash
+
+    review = make_post(TEXT, platforms=("facebook",))
+    services.review.submit([review.id], "Acme Mutual")
+    retired = make_post(TEXT + " Ask me.", platforms=("facebook",))
+    services.records.retire(retired.id)
+    out = tmp_path / "record.pdf"
+    exporter.export(ExportRequest("pdf", post_ids=(review.id, retired.id)), out)
+    text = squash("".join(page_texts(out.read_bytes())))
+    assert squash(f"Post {review.id} · In review") in text
+    assert squash(f"Post {retired.id} · Retired (no longer in use)") in text

@@ -21,8 +21,13 @@ LINE_GAP = 2
 
 # One hue per status; drafts use the palette's own muted text colour instead.
 _HUES: dict[str, QColor] = {
+    "changes_requested": QColor(230, 81, 0),  # orange: the reviewer wants a new text
+    "rejected": QColor(173, 20, 87),  # crimson, apart from the bin's red
+    "in_review": QColor(106, 27, 154),  # purple: waiting on someone else
     "approved": QColor(46, 125, 50),
     "exported": QColor(21, 101, 192),
+    "published": QColor(0, 121, 107),  # teal: it ran
+    "retired": QColor(109, 76, 65),  # brown-grey: kept for the record, not in use
     "archived": QColor(117, 117, 117),
     "deleted": QColor(198, 40, 40),
 }
