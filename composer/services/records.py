@@ -67,6 +67,20 @@ class RetentionReport:
     made_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class LiveComparison:
+    """The text as the network shows it beside the approved text for that platform.
+    `removed` are the approved lines missing from the live text, `added` the live lines
+    that were not approved (empty both when `matches`)."""
+
+    platform: str
+    matches: bool
+    approved: str
+    live: str
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+
 _SPEND = re.compile(r"\d{1,9}(\.\d{1,2})?")
 
 
@@ -168,6 +182,31 @@ class RecordsService:
             data = {"last_used_on": day.isoformat(), "from": before, "approval_id": approval.id}
             tx.audit.append("retire", post_id, data, now)
             return True
+
+    def compare_live(self, post_id: int, platform: str, live_text: str) -> LiveComparison:
+        """Compare text copied back from the network with the approved text; reads only
+        (Mark as Published records the comparison with the publication)."""
+        import difflib
+
+        with self._db.read() as tx:
+            _existing(tx, post_id)
+            approval = tx.approvals.active(post_id)
+        if approval is None:
+            raise RecordRefusedError(NOT_APPROVED, post_id)
+        if platform not in approval.texts:
+            raise RecordRefusedError(PLATFORM_NOT_APPROVED, post_id, value=platform)
+        approved = approval.texts[platform]
+        if same_text(approved, live_text):
+            return LiveComparison(platform, True, approved, live_text)
+        lines = difflib.ndiff(approved.strip().splitlines(), live_text.strip().splitlines())
+        removed: list[str] = []
+        added: list[str] = []
+        for line in lines:
+            if line.startswith("- "):
+                removed.append(line[2:])
+            elif line.startswith("+ "):
+                added.append(line[2:])
+        return LiveComparison(platform, False, approved, live_text, tuple(removed), tuple(added))
 
     def publications(self, post_id: int) -> list[Publication]:
         with self._db.read() as tx:

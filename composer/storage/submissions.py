@@ -68,6 +68,16 @@ class SubmissionRepository:
                 found[row.post_id] = to_submission(row)
         return found
 
+    def reviewers(self, limit: int = 20) -> list[str]:
+        """The reviewers posts were sent to, the most recent first, each once."""
+        statement = (
+            select(SubmissionRow.submitted_to, func.max(SubmissionRow.id).label("last"))
+            .group_by(SubmissionRow.submitted_to)
+            .order_by(func.max(SubmissionRow.id).desc())
+            .limit(limit)
+        )
+        return [row[0] for row in self._session.execute(statement)]
+
     def decide(self, submission_id: int, state: str, note: str, now: datetime) -> None:
         row = self._session.get(SubmissionRow, submission_id)
         if row is None or state not in _STATES:

@@ -15,7 +15,7 @@ from composer.domain.errors import StorageError
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningCode, PlanningError
 from composer.ui import alerts
-from composer.ui.compose.record_actions import mark_published
+from composer.ui.compose import record_actions
 from composer.ui.compose.schedule import when_label
 from composer.ui.dialogs.planning_words import planning_words
 
@@ -42,12 +42,12 @@ def connect(actions: Actions, window: MainWindow) -> None:
     )
     a.calendar.triggered.connect(lambda: open_calendar(window))
     a.evergreen.triggered.connect(lambda: edit_evergreen(window.posts) if window.posts else None)
-    a.publish.triggered.connect(lambda: mark_published(window.posts) if window.posts else None)
+    record_actions.connect(a, window)
 
 
 def actions(a: Actions) -> tuple[QAction, ...]:
-    """The planning actions, enabled once a library is open."""
-    return (a.next_slot, a.slots, a.calendar, a.evergreen, a.publish)
+    """The planning and record actions, enabled once a library is open."""
+    return (a.next_slot, a.slots, a.calendar, a.evergreen, *record_actions.actions(a))
 
 
 def edit_evergreen(posts: PostsController) -> None:

@@ -33,6 +33,11 @@ class Actions:
     calendar: QAction
     evergreen: QAction
     publish: QAction
+    compare_live: QAction
+    submit_review: QAction
+    review_decisions: QAction
+    legal_hold: QAction
+    retire: QAction
     slots: QAction
     welcome: QAction
     shortcuts: QAction
@@ -42,6 +47,7 @@ class Actions:
     reload_rules: QAction
     snippet_menu: QMenu
     copy_menu: QMenu
+    post_menu: QMenu
 
 
 def _action(
@@ -90,6 +96,17 @@ def build(window: QMainWindow) -> Actions:
         calendar=_action(window, "&Calendar…", "Ctrl+Shift+L", "Posts by date: week, month"),
         evergreen=_action(window, "E&vergreen…", None, "Bring this post back after a cooldown"),
         publish=_action(window, "Mark as &Published…", None, "Where and when this post ran"),
+        compare_live=_action(
+            window, "Compare with &Live Text…", None, "Is the text on the network the approved one?"
+        ),
+        submit_review=_action(
+            window, "Su&bmit for Review…", None, "Send the approved post to a reviewer"
+        ),
+        review_decisions=_action(
+            window, "I&mport Review Decisions…", None, "The reviewer's decisions file"
+        ),
+        legal_hold=_action(window, "Le&gal Hold", None, "Keep this post: it cannot be deleted"),
+        retire=_action(window, "Re&tire…", None, "This post is no longer in use"),
         slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
@@ -104,7 +121,9 @@ def build(window: QMainWindow) -> Actions:
         ),
         snippet_menu=QMenu("Insert &Snippet", window),
         copy_menu=QMenu("&Copy Approved Text", window),
+        post_menu=QMenu("&Post", window),
     )
+    a.legal_hold.setCheckable(True)
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     for action in (a.new, a.new_reply, a.save, None, a.export, a.complaints, None, a.quit):
@@ -112,13 +131,13 @@ def build(window: QMainWindow) -> Actions:
     edit_menu = bar.addMenu("&Edit")
     for action in (a.undo, a.redo, None, a.insert_snippet, None, a.find):
         edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-    post_menu = bar.addMenu("&Post")
-    post_menu.addAction(a.approve)
-    post_menu.addAction(a.schedule)
-    post_menu.addAction(a.next_slot)
-    post_menu.addAction(a.calendar)
-    post_menu.addAction(a.evergreen)
-    post_menu.addAction(a.publish)
+    post_menu = a.post_menu
+    bar.addMenu(post_menu)
+    post_menu.addActions([a.approve, a.submit_review, a.review_decisions])
+    post_menu.addSeparator()
+    post_menu.addActions([a.schedule, a.next_slot, a.calendar, a.evergreen])
+    post_menu.addSeparator()
+    post_menu.addActions([a.publish, a.compare_live, a.legal_hold, a.retire])
     post_menu.addSeparator()
     post_menu.addActions([a.next_finding, a.previous_finding, a.apply_fix])
     post_menu.addSeparator()
