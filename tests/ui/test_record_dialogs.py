@@ -74,9 +74,7 @@ def test_submit_offers_earlier_reviewers_and_refuses_a_draft(qtbot, services):
     assert services.review.submissions(draft) == []
 
 
-def test_import_decisions_lists_applied_and_refused_rows_in_plain_words(
-    qtbot, services, tmp_path
-):
+def test_import_decisions_lists_applied_and_refused_rows_in_plain_words(qtbot, services, tmp_path):
     first, second = _post(services), _post(services, TEXT + " Ask me.")
     services.review.submit([first, second], "Acme Mutual")
     dialog = DecisionsDialog(services.review)
