@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from composer.domain.history import RECENT_DAYS, RECENT_POSTS, HistoryItem, recent_history
 from composer.domain.posts import STATUSES, Post, PostQuery
-from composer.domain.workflow import STORED_FOR, WorkflowStatus
+from composer.domain.workflow import STORED_FOR, WorkflowStatus, workflow_status
+from composer.services.expiry import SELF_APPROVAL_SETTING, expires_on, expiry_note, valid_days
 from composer.services.library import Clock, PostNotFoundError, utc_now
-from composer.services.workflow import workflow_statuses
+from composer.services.workflow import workflow_facts, workflow_statuses
 
 if TYPE_CHECKING:
     from composer.storage.database import Database
@@ -19,6 +20,21 @@ if TYPE_CHECKING:
 
 MAX_PAGE = 1000
 _SCAN = 500  # posts read per batch when a workflow status filters the list
+
+
+# The statuses in which an approval covers use, so its expiry matters.
+_IN_USE: frozenset[WorkflowStatus] = frozenset({"in_review", "approved", "exported", "published"})
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One post's status as the history list shows it. `expires_on` is the last day its
+    approval covers (None: no approval in use, or an outside one without an expiry);
+    `expiry` is "soon" within `SOON_DAYS`, "expired" after that day, else ""."""
+
+    status: WorkflowStatus
+    expires_on: date | None = None
+    expiry: str = ""
 
 
 class HistoryService:
@@ -47,6 +63,25 @@ class HistoryService:
         """Each post's workflow status (draft, in review, approved, published...)."""
         with self._db.read() as tx:
             return workflow_statuses(tx, posts)
+
+    def rows(self, posts: Sequence[Post]) -> dict[int, HistoryRow]:
+        """What the history list shows of each post beyond its content: its workflow
+        status and, while its approval is in use, when that approval lapses."""
+        today = self._clock().astimezone().date()
+        with self._db.read() as tx:
+            approvals = tx.approvals.active_for([post.id for post in posts])
+            facts = workflow_facts(tx, posts, approvals)
+            days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING))
+        found: dict[int, HistoryRow] = {}
+        for post_id, known in facts.items():
+            status = workflow_status(known)
+            approval = approvals.get(post_id)
+            if approval is None or status not in _IN_USE:
+                found[post_id] = HistoryRow(status)
+                continue
+            last = expires_on(approval, days)
+            found[post_id] = HistoryRow(status, last, expiry_note(last, today))
+        return found
 
     def status(self, post_id: int) -> WorkflowStatus:
         with self._db.read() as tx:

@@ -79,3 +79,59 @@ def test_rows_say_the_workflow_status_and_the_filters_follow_it(qtbot, services,
     panel.model.reload()
     ids = {panel.model.post_at(r).id for r in range(panel.model.rowCount())}
     assert retired not in ids and {draft, review, changes, published} <= ids
+
+
+def test_rows_mark_approvals_that_lapse_within_30_days_or_have_lapsed(qtbot, services, tmp_path):
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from composer.services.expiry import SELF_APPROVAL_SETTING
+    from composer.ui.history.history_model import ExpiryKindRole, ExpiryRole
+
+    def outside(body: str, expires: date) -> int:
+        post_id = _post(services, body)
+        services.review.submit([post_id], "Acme Mutual")
+        [submission] = services.review.submissions(post_id)[:1]
+        row = {
+            "post_id": post_id,
+            "decision": "approved",
+            "text_sha256": submission.text_sha256,
+            "expires": expires.isoformat(),
+        }
+        path = tmp_path / f"decision-{post_id}.json"
+        path.write_text(json.dumps([row]), encoding="utf-8")
+        assert services.review.import_decisions(path).refused == ()
+        return post_id
+
+    today = date.today()
+    services.library.set_setting(SELF_APPROVAL_SETTING, 12)
+    soon = _post(services, TEXT)  # a self-approval given today, good for 12 days
+    lapsed = outside(TEXT + " Ask me.", today - timedelta(days=1))
+    later = outside(TEXT + " Call me.", today + timedelta(days=90))
+    draft = _post(services, "A draft about flood cover.", approve=False)
+
+    panel = HistoryPanel(services)
+    qtbot.addWidget(panel)
+    panel.resize(360, 500)
+    panel.show()
+    model = panel.model
+    marks = {
+        model.post_at(r).id: model.index(r, 0).data(ExpiryRole) for r in range(model.rowCount())
+    }
+    last = today + timedelta(days=12)
+    assert marks == {
+        soon: f"expires {last.day} {last:%b}",
+        lapsed: "approval expired",
+        later: "",
+        draft: "",
+    }
+    row = model.index(model.row_of(lapsed), 0)
+    assert row.data(ExpiryKindRole) == "expired"
+    assert "approval expired" in row.data(Qt.ItemDataRole.AccessibleTextRole)
+    panel.list.grab()  # the delegate paints the mark without error
+
+    services.records.retire(soon)  # no longer in use: its expiry no longer matters
+    panel.status_filter.setCurrentText("All posts")
+    model.reload()
+    assert model.index(model.row_of(soon), 0).data(ExpiryRole) == ""
