@@ -1,6 +1,11 @@
 """Take docs/screenshot.png on a real X server (Xvfb), with a real post and its findings.
 
     uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark]
+        [--size 1024x700] [--record] [--post-menu]
+
+`--record` puts the sample's older posts through the examiner's record (one in review, one
+published with its approval about to lapse, one retired) so the history shows those
+statuses; `--post-menu` opens the Post menu before the grab.
 
 Starts its own Xvfb on a free display (Debian package `xvfb`), opens a fresh library in
 a temporary folder with a sample profile and post, waits for the checks and grabs the
@@ -41,6 +46,8 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--size", default="1360x820")
+    parser.add_argument("--record", action="store_true", help="posts in review, published...")
+    parser.add_argument("--post-menu", action="store_true", help="open the Post menu")
     args = parser.parse_args()
     if shutil.which("Xvfb") is None:
         print("Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
@@ -67,13 +74,14 @@ def main() -> int:
         os.environ["DISPLAY"] = f":{number}"
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         with tempfile.TemporaryDirectory() as tmp:
-            return _shoot(Path(tmp), Path(args.out), width, height, args.dark)
+            return _shoot(Path(tmp), Path(args.out), width, height, args)
     finally:
         xvfb.terminate()
         xvfb.wait(5)
 
 
-def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> int:
+def _shoot(data_dir: Path, out: Path, width: int, height: int, args: argparse.Namespace) -> int:
+    dark = bool(args.dark)
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -105,9 +113,18 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
         "Our office is collecting coats for the Maple Grove shelter this month. Drop-offs "
         "welcome Monday to Friday. Who else is helping?",
     ]
+    if args.record:
+        older.append("Flood cover is a separate policy. Ask me what yours includes.")
+        services.library.set_setting("self_approval_valid_days", 20)
+    made = []
     for text in older:
         post = services.library.create(PostDraft(body=text, platforms=("facebook",)))
         services.approval.approve(post.id, reason="reviewed")
+        made.append(post.id)
+    if args.record:
+        services.records.retire(made[2])
+        services.records.publish(made[1], "facebook")
+        services.review.submit([made[0]], "Jo Park, agency principal")
     post = services.library.create(
         PostDraft(body=POST, title="Spring policy review", platforms=("facebook", "linkedin", "x"))
     )
@@ -131,6 +148,11 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, dark: bool) -> in
     window.centre.editor.setTextCursor(cursor)
     QTimer.singleShot(800, loop.quit)
     loop.exec()
+    if args.post_menu:
+        menu = window.actions_.post_menu
+        menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+        QTimer.singleShot(600, loop.quit)
+        loop.exec()
     screen = QGuiApplication.primaryScreen()
     image = screen.grabWindow(0, 0, 0, width, height)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -163,3 +163,15 @@ def test_the_post_menu_has_the_record_actions_and_legal_hold_follows_the_post(
     assert hold.isChecked()
     hold.trigger()
     assert services.records.retention(post).legal_hold is False
+
+
+def test_the_editor_badge_names_the_workflow_status(qtbot, window, services):
+    post = _post(services)
+    assert window.posts.open(post)
+    assert window.centre.status.text() == "Approved"
+    services.review.submit([post], "Jo Park, agency principal")
+    window.posts.reload()
+    assert window.centre.status.text() == "In review"
+    services.records.retire(post)
+    window.posts.reload()
+    assert window.centre.status.text() == "Retired"

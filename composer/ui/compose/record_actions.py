@@ -78,7 +78,7 @@ def mark_published(posts: PostsController) -> None:
     dialog = PublishDialog(posts.services.records, post.id, post.platforms, posts.centre.window())
     if dialog.exec() and dialog.published is not None:
         _status(posts, outcome_words(dialog.published))
-        posts.history.refresh()
+        posts.reload()
 
 
 def compare_live(posts: PostsController) -> None:
@@ -105,7 +105,7 @@ def submit_for_review(posts: PostsController) -> None:
     if dialog.exec() and dialog.submitted is not None:
         path = dialog.packet_path.text().strip()
         _status(posts, outcome_words(dialog.submitted, dialog.packet_sha256, path))
-        posts.history.refresh()
+        posts.reload()
 
 
 def import_decisions(posts: PostsController) -> None:
@@ -115,8 +115,10 @@ def import_decisions(posts: PostsController) -> None:
     posts.session.save_now()
     dialog = DecisionsDialog(posts.services.review, posts.centre.window())
     dialog.exec()
-    posts.reload()  # a decision may have voided the approval or given a new text
-    posts.history.refresh()
+    if posts.session.post_id is None:
+        posts.history.refresh()
+    else:  # a decision may have voided its approval or given it a new text
+        posts.reload()
 
 
 def retire(posts: PostsController) -> None:
@@ -129,7 +131,7 @@ def retire(posts: PostsController) -> None:
     dialog = RetireDialog(posts.services.records, post.id, posts.centre.window())
     if dialog.exec() and dialog.retired:
         _status(posts, "Retired: kept for the record, no longer in use.")
-        posts.history.refresh()
+        posts.reload()
 
 
 def show_hold(posts: PostsController, action: QAction) -> None:
