@@ -281,18 +281,23 @@ class ExportService:
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         problems += dropped_link_problems(items)
-        if request.format != "pdf":  # the record documents expired approvals too
+        if request.format != "pdf":  # the record documents expired and retired posts too
             problems += self._expired(items)
         return ExportPlan(
             request, tuple(items), platform, tuple(skipped), tuple(problems), tuple(moved)
         )
 
     def _expired(self, items: Sequence[ExportItem]) -> list[Problem]:
-        """One blocking problem per post whose approval no longer covers use."""
+        """One blocking problem per post whose approval no longer covers use, and one for
+        the posts retired (no longer in use)."""
         with self._db.read() as tx:
             days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING))
+            posts = tx.posts.get_many([item.post_id for item in items])
         today = self._clock().astimezone().date()
         problems = []
+        retired = tuple(i.post_id for i in items if posts[i.post_id].retired_at is not None)
+        if retired:
+            problems.append(Problem(ProblemCode.RETIRED, blocking=True, post_ids=retired))
         for item in items:
             lapsed = expired(item.approval, today, days)
             if lapsed is not None:

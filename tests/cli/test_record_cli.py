@@ -255,3 +255,15 @@ def test_retire_refusals_are_one_line(cli, approved, argv, status, words):
     assert (code, out) == (status, "")
     assert words in err and err.count("\n") == 1
     assert json.loads(cli("show", argv[1], "--format", "json")[1])["retired_at"] is None
+
+
+def test_export_refuses_a_retired_post_but_the_pdf_record_keeps_it(cli, approved, tmp_path):
+    assert cli("retire", "1")[0] == 0
+    out = tmp_path / "week.csv"
+    status, stdout, err = cli("export", "--format", "csv", "--out", str(out), "1")
+    assert (status, stdout) == (1, ""), err
+    assert not out.exists()
+    assert "post(s) 1 are retired (no longer in use); only the PDF record exports them" in err
+    record = tmp_path / "record.pdf"
+    assert cli("export", "--format", "pdf", "--out", str(record), "1")[0] == 0
+    assert record.exists()

@@ -78,6 +78,7 @@ class CompareDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.verdict)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
 
     def compare(self) -> None:
         live = self.live_text.toPlainText()

@@ -61,6 +61,7 @@ class RetireDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
 
     def save(self) -> None:
         day = self.last_day.date().toPython()

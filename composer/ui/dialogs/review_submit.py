@@ -113,12 +113,15 @@ class SubmitDialog(QDialog):
         form.addRow("&Reviewer", self.kind)
         form.addRow("&Name", self.name)
         form.addRow("", self.save_packet)
-        form.addRow("Packet &file", where)
+        packet_label = QLabel("Packet &file", self)
+        packet_label.setBuddy(self.packet_path)
+        form.addRow(packet_label, where)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
 
     def reviewer(self) -> str:
         return reviewer_label(self.name.currentText(), str(self.kind.currentData() or ""))
