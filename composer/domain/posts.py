@@ -34,6 +34,8 @@ AuditAction = Literal[
     "profile",
     "retire",
     "review-revised",
+    "archive",
+    "unarchive",
 ]
 
 

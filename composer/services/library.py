@@ -242,7 +242,10 @@ class LibraryService:
     def archive(self, post_id: int) -> Post:
         now = self._clock()
         with self._db.write() as tx:
-            _existing(tx, post_id)
+            before = _existing(tx, post_id)
+            if before.status == "archived":
+                return before
+            tx.audit.append("archive", post_id, {"from": before.status}, now)
             return tx.posts.set_status(post_id, "archived", now)
 
     def unarchive(self, post_id: int) -> Post:
@@ -256,6 +259,7 @@ class LibraryService:
             status: PostStatus = "draft"
             if approval is not None:
                 status = "exported" if approval.exported_at else "approved"
+            tx.audit.append("unarchive", post_id, {"to": status}, now)
             return tx.posts.set_status(post_id, status, now)
 
     def delete(self, post_id: int) -> Post:

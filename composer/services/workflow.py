@@ -31,8 +31,11 @@ def workflow_facts(
     if approvals is None:
         approvals = tx.approvals.active_for(ids)
     reviews = tx.submissions.latest_for(ids)
-    saved = tx.revisions.last_saved(ids)
-    ran = tx.publications.approval_ids(ids)
+    # Only a reviewer's "changes" or "rejected" asks when the text was last revised, and
+    # only an approved post whether it ran: most pages need neither query.
+    answered = [i for i, r in reviews.items() if r.state in ("changes", "rejected")]
+    saved = tx.revisions.last_saved(answered) if answered else {}
+    ran = tx.publications.approval_ids(list(approvals)) if approvals else {}
     found: dict[int, WorkflowFacts] = {}
     for post in posts:
         approval = approvals.get(post.id)

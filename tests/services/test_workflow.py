@@ -141,6 +141,7 @@ def test_changes_requested_takes_the_reviewers_text_and_an_edit_makes_a_draft_to
     assert actions(services, approved.id).count("review-revised") == 1  # only the first
     services.approval.approve(approved.id)
     assert status(services, approved.id) == "approved"
+    assert services.audit.verify().ok
 
 
 def test_retire_records_the_last_day_of_use_and_retention_counts_from_it(services, approved, clock):
@@ -219,3 +220,15 @@ def test_the_pdf_record_names_the_workflow_status(services, exporter, make_post,
     text = squash("".join(page_texts(out.read_bytes())))
     assert squash(f"Post {review.id} · In review") in text
     assert squash(f"Post {retired.id} · Retired (no longer in use)") in text
+
+
+def test_archiving_and_bringing_back_are_logged(services, approved):
+    services.library.archive(approved.id)
+    services.library.archive(approved.id)  # already: nothing more
+    assert status(services, approved.id) == "archived"
+    services.library.unarchive(approved.id)
+    assert status(services, approved.id) == "approved"
+    assert actions(services, approved.id)[-2:] == ["archive", "unarchive"]
+    [archived] = [e for e in services.audit.entries(approved.id) if e.action == "archive"]
+    assert archived.data == {"from": "approved"}
+    assert services.audit.verify().ok
