@@ -60,6 +60,19 @@ def test_submit_names_the_reviewer_and_saves_the_packet(qtbot, services, tmp_pat
         assert sorted(archive.namelist()) == ["packet.json", "record.pdf"]
 
 
+def test_submit_never_saves_the_packet_in_the_data_folder(qtbot, services):
+    post = _post(services)
+    dialog = SubmitDialog(services.review, post, data_dir=services.data_dir)
+    qtbot.addWidget(dialog)
+    dialog.name.setCurrentText("Jo Park")
+    dialog.save_packet.setChecked(True)
+    dialog.packet_path.setText(str(services.data_dir / "packet.zip"))
+    dialog.save()
+    assert "Composer's own data folder" in dialog.message.text()
+    assert services.review.submissions(post) == []
+    assert not (services.data_dir / "packet.zip").exists()
+
+
 def test_submit_offers_earlier_reviewers_and_refuses_a_draft(qtbot, services):
     earlier = _post(services)
     services.review.submit([earlier], "Acme Mutual home office")

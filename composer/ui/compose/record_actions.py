@@ -100,7 +100,11 @@ def submit_for_review(posts: PostsController) -> None:
         return
     profile = posts.services.library.profile()
     dialog = SubmitDialog(
-        posts.services.review, post.id, profile.name if profile else "", posts.centre.window()
+        posts.services.review,
+        post.id,
+        profile.name if profile else "",
+        posts.centre.window(),
+        data_dir=posts.services.data_dir,
     )
     if dialog.exec() and dialog.submitted is not None:
         path = dialog.packet_path.text().strip()

@@ -30,6 +30,7 @@ from composer.domain.errors import StorageError
 from composer.domain.files import AtomicWriteError
 from composer.domain.record import Submission
 from composer.services.library import LibraryError
+from composer.services.output_paths import is_data_folder_target
 from composer.services.review import ReviewRefusedError, ReviewService
 from composer.ui.dialogs.record_words import review_refusal
 
@@ -59,13 +60,16 @@ class SubmitDialog(QDialog):
         post_id: int,
         agent: str = "",
         parent: QWidget | None = None,
+        data_dir: Path | None = None,
     ) -> None:
+        """`data_dir` is the library's folder: the packet is never saved inside it."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Submit for review")
         self._review = review
         self._post_id = post_id
         self._agent = agent
+        self._data_dir = data_dir
         self.submitted: Submission | None = None
         self.packet_sha256: str | None = None
         intro = QLabel(
@@ -145,6 +149,16 @@ class SubmitDialog(QDialog):
         if wants_packet and not path_text:
             self.message.setText("Choose where to save the packet, or untick it.")
             return
+        path = Path(path_text).expanduser()
+        if (
+            wants_packet
+            and self._data_dir is not None
+            and is_data_folder_target(path, self._data_dir)
+        ):
+            self.message.setText(
+                "That is Composer's own data folder: choose another place for the packet."
+            )
+            return
         if self.submitted is None:
             try:
                 [self.submitted] = self._review.submit([self._post_id], self.reviewer())
@@ -155,7 +169,6 @@ class SubmitDialog(QDialog):
                 self.message.setText(f"The post could not be submitted: {exc}")
                 return
         if wants_packet:
-            path = Path(path_text).expanduser()
             try:
                 self.packet_sha256 = self._review.packet([self._post_id], path, self._agent)
             except ReviewRefusedError as exc:
