@@ -188,3 +188,79 @@ def test_the_editor_badge_names_the_workflow_status(qtbot, window, services):
     services.records.retire(post)
     window.posts.reload()
     assert window.centre.status.text() == "Retired"
+
+
+def _answer(dialog_type, act) -> list[object]:
+    """Run `act` on the dialog of `dialog_type` once the window opens it (modal)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[object] = []
+
+    def when_open() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, dialog_type):
+            seen.append(dialog)
+            act(dialog)
+        else:
+            QTimer.singleShot(20, when_open)
+
+    QTimer.singleShot(0, when_open)
+    return seen
+
+
+def test_the_post_menu_actions_open_their_dialogs_for_the_open_post(
+    qtbot, window, services, tmp_path
+):
+    post = _post(services)
+    assert window.posts.open(post)
+
+    def submit(dialog: SubmitDialog) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findText("Broker-dealer"))
+        dialog.name.setCurrentText("Lee Chan, Northway Securities")
+        dialog.save()
+        if dialog.isVisible():  # refused: close it so the test goes on
+            dialog.reject()
+
+    seen = _answer(SubmitDialog, submit)
+    window.actions_.submit_review.trigger()
+    assert len(seen) == 1
+    [submission] = services.review.submissions(post)
+    assert submission.submitted_to == "Lee Chan, Northway Securities, broker-dealer"
+    assert window.centre.status.text() == "In review"
+    assert "Sent for review to Lee Chan" in window.statusBar().currentMessage()
+
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        f"post_id,text_sha256,decision,text\n{post},{submission.text_sha256},changes,"
+        "Storm season: photograph every room. Questions? Call me.\n",
+        encoding="utf-8",
+    )
+
+    said: list[str] = []
+
+    def load(dialog: DecisionsDialog) -> None:
+        try:
+            dialog.path.setText(str(decisions))
+            dialog.run_import()
+            said.append(dialog.message.text())
+        finally:
+            dialog.reject()
+
+    seen = _answer(DecisionsDialog, load)
+    window.actions_.review_decisions.trigger()
+    assert len(seen) == 1 and said == ["1 decision applied."]
+    assert window.centre.status.text() == "Changes requested"
+    assert window.centre.editor.toPlainText().endswith("Call me.")  # the reviewer's text
+
+    def retire(dialog: RetireDialog) -> None:
+        try:
+            dialog.save()
+            said.append(dialog.message.text())
+        finally:
+            dialog.reject()
+
+    _answer(RetireDialog, retire)
+    window.actions_.retire.trigger()  # refused: no approval applies now
+    assert said[-1].startswith("This post has no approval that applies")
+    assert services.history.status(post) == "changes_requested"

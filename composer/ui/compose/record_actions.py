@@ -107,8 +107,8 @@ def submit_for_review(posts: PostsController) -> None:
         data_dir=posts.services.data_dir,
     )
     if dialog.exec() and dialog.submitted is not None:
-        path = dialog.packet_path.text().strip()
-        _status(posts, outcome_words(dialog.submitted, dialog.packet_sha256, path))
+        words = outcome_words(dialog.submitted, dialog.packet_sha256, dialog.packet_saved_to)
+        _status(posts, words)
         posts.reload()
 
 

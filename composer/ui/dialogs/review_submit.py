@@ -72,6 +72,7 @@ class SubmitDialog(QDialog):
         self._data_dir = data_dir
         self.submitted: Submission | None = None
         self.packet_sha256: str | None = None
+        self.packet_saved_to = ""  # where it was saved (read after exec(): plain Python)
         intro = QLabel(
             "Send the approved text to the person who signs it off. Their decision comes "
             "back as a file: Post > Import Review Decisions…",
@@ -171,6 +172,7 @@ class SubmitDialog(QDialog):
         if wants_packet:
             try:
                 self.packet_sha256 = self._review.packet([self._post_id], path, self._agent)
+                self.packet_saved_to = str(path)
             except ReviewRefusedError as exc:
                 self.message.setText(
                     f"Submitted. The packet was not saved: {review_refusal(exc.code)}"
