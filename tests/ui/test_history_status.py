@@ -66,7 +66,7 @@ def test_rows_say_the_workflow_status_and_the_filters_follow_it(qtbot, services,
 
     for label, expected in (
         ("In review", [review]),
-        ("Changes requested", [changes]),
+        ("Sent back to draft", [changes]),
         ("Published", [published]),
         ("Retired", [retired]),
     ):

@@ -103,7 +103,7 @@ def format_when(when: datetime | None, now: datetime | None = None) -> str:
 STATUS_FILTERS: tuple[tuple[str, PostQuery], ...] = (
     ("Current posts", PostQuery(statuses=("draft", "approved", "exported"), retired=False)),
     ("Drafts", PostQuery(statuses=("draft",), retired=False)),
-    ("Changes requested", PostQuery(workflow=("changes_requested", "rejected"))),
+    ("Sent back to draft", PostQuery(workflow=("changes_requested", "rejected"))),
     ("In review", PostQuery(workflow=("in_review",))),
     ("Approved", PostQuery(workflow=("approved",))),
     ("Exported", PostQuery(workflow=("exported",))),
