@@ -56,7 +56,7 @@ class HistoryService:
     def count(self, query: PostQuery) -> int:
         with self._db.read() as tx:
             if query.workflow:
-                return len(_with_workflow(tx, query, None))
+                return _count_workflow(tx, query)
             return tx.posts.count(query)
 
     def statuses(self, posts: Sequence[Post]) -> dict[int, WorkflowStatus]:
@@ -70,7 +70,8 @@ class HistoryService:
         today = self._clock().astimezone().date()
         with self._db.read() as tx:
             approvals = tx.approvals.active_for([post.id for post in posts])
-            facts = workflow_facts(tx, posts, approvals)
+            active = {post_id: approval.id for post_id, approval in approvals.items()}
+            facts = workflow_facts(tx, posts, active)
             days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING))
         found: dict[int, HistoryRow] = {}
         for post_id, known in facts.items():
@@ -116,7 +117,18 @@ def _with_workflow(tx: Repositories, query: PostQuery, wanted: int | None) -> li
     """The first `wanted` posts (all: None) whose workflow status is one asked for.
 
     The stored statuses narrow the query in SQL (`STORED_FOR`); the workflow rule decides
-    each candidate, read a batch at a time."""
+    each candidate from its id and a few columns, read a batch at a time; only the posts
+    returned are loaded."""
+    return [p for p in _matching(tx, query, wanted, load=True) if p is not None]
+
+
+def _count_workflow(tx: Repositories, query: PostQuery) -> int:
+    return len(_matching(tx, query, None, load=False))
+
+
+def _matching(
+    tx: Repositories, query: PostQuery, wanted: int | None, *, load: bool
+) -> list[Post | None]:
     stored: set[str] = set()
     for status in query.workflow:
         narrowing = STORED_FOR[status]
@@ -129,26 +141,25 @@ def _with_workflow(tx: Repositories, query: PostQuery, wanted: int | None) -> li
         retired = False  # retirement comes first: no other status has it
     elif len(query.workflow) == 1:
         retired = True
-    batch = replace(
+    narrowed = replace(
         query,
         workflow=(),
         statuses=tuple(s for s in STATUSES if s in stored) if stored else query.statuses,
         retired=retired,
-        limit=_SCAN,
-        offset=0,
     )
-    found: list[Post] = []
-    while True:
-        posts = tx.posts.page(batch)
-        statuses = workflow_statuses(tx, posts)
-        for post in posts:
-            if statuses[post.id] in query.workflow:
-                found.append(post)
-                if wanted is not None and len(found) >= wanted:
-                    return found
-        if len(posts) < batch.limit:
-            return found
-        batch = replace(batch, offset=batch.offset + len(posts))
+    states = tx.posts.states(narrowed)
+    matched: list[int] = []
+    for start in range(0, len(states), _SCAN):
+        batch = states[start : start + _SCAN]
+        statuses = workflow_statuses(tx, batch)
+        matched += [s.id for s in batch if statuses[s.id] in query.workflow]
+        if wanted is not None and len(matched) >= wanted:
+            matched = matched[:wanted]
+            break
+    if not load:
+        return [None] * len(matched)
+    posts = tx.posts.get_many(matched)
+    return [posts[post_id] for post_id in matched if post_id in posts]
 
 
 def parse_when(value: str) -> datetime:

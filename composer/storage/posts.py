@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Integer,
@@ -38,6 +39,15 @@ from composer.storage.models import (
 )
 
 _FTS_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class PostState:
+    """A post as the workflow rule reads it (see composer.services.workflow)."""
+
+    id: int
+    status: str
+    retired_at: datetime | None
 
 
 def fts_query(search: str) -> str | None:
@@ -209,6 +219,14 @@ class PostRepository:
         statement = statement.order_by(PostRow.updated_at.desc(), PostRow.id.desc())
         statement = statement.limit(query.limit).offset(query.offset)
         return [to_post(row) for row in self._session.scalars(statement)]
+
+    def states(self, query: PostQuery) -> list[PostState]:
+        """Every post matching `query` (limit and offset aside), newest change first, as
+        its id, stored status and retirement only: what the workflow rule needs."""
+        columns = cast("Select[Any]", select(PostRow.id, PostRow.status, PostRow.retired_at))
+        statement = self._filtered(columns, query)
+        statement = statement.order_by(PostRow.updated_at.desc(), PostRow.id.desc())
+        return [PostState(*row) for row in self._session.execute(statement)]
 
     def count(self, query: PostQuery) -> int:
         statement = self._filtered(select(func.count(PostRow.id)), query)
