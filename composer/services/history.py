@@ -1,4 +1,5 @@
-"""Finding posts again (search and filters), and recent history for the guideline engine."""
+"""Finding posts again (search, filters, the workflow status and approval expiry each row
+shows), and recent history for the guideline engine."""
 
 from __future__ import annotations
 
