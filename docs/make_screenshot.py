@@ -1,9 +1,12 @@
 """Take docs/screenshot.png on a real X server (Xvfb), with a real post and its findings.
 
     uv run python docs/make_screenshot.py [--out docs/screenshot.png] [--dark]
-        [--size 1024x700] [--calendar [week|month|agenda]] [--thread]
+        [--size 1024x700] [--calendar [week|month|agenda]] [--thread] [--record] [--post-menu]
 
 `--thread` adds comments and replies to the first post and shows its thread (Show Thread).
+`--record` puts the sample's older posts through the examiner's record (one in review, one
+published with its approval about to lapse, one retired) so the history shows those
+statuses; `--post-menu` opens the Post menu before the grab.
 
 Starts its own Xvfb on a free display (Debian package `xvfb`), opens a fresh library in
 a temporary folder with a sample profile and post, waits for the checks and grabs the
@@ -52,6 +55,8 @@ def main() -> int:
         help="the calendar beside the editor, over a planned month (week, month or agenda)",
     )
     parser.add_argument("--thread", action="store_true", help="show a post's thread")
+    parser.add_argument("--record", action="store_true", help="posts in review, published...")
+    parser.add_argument("--post-menu", action="store_true", help="open the Post menu")
     args = parser.parse_args()
     if shutil.which("Xvfb") is None:
         print("Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
@@ -78,9 +83,7 @@ def main() -> int:
         os.environ["DISPLAY"] = f":{number}"
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         with tempfile.TemporaryDirectory() as tmp:
-            return _shoot(
-                Path(tmp), Path(args.out), width, height, args.dark, args.calendar, args.thread
-            )
+            return _shoot(Path(tmp), Path(args.out), width, height, args)
     finally:
         xvfb.terminate()
         xvfb.wait(5)
@@ -114,15 +117,10 @@ def _plan_month(services) -> None:
     services.planning.set_slots(["tue 09:30", "thu 12:00"])
 
 
-def _shoot(
-    data_dir: Path,
-    out: Path,
-    width: int,
-    height: int,
-    dark: bool,
-    calendar: str | None = None,
-    thread: bool = False,
-) -> int:
+def _shoot(data_dir: Path, out: Path, width: int, height: int, args: argparse.Namespace) -> int:
+    dark = bool(args.dark)
+    calendar: str | None = args.calendar
+    thread = bool(args.thread)
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -154,13 +152,20 @@ def _shoot(
         "Our office is collecting coats for the Maple Grove shelter this month. Drop-offs "
         "welcome Monday to Friday. Who else is helping?",
     ]
-    first = None
+    if args.record:
+        older.append("Flood cover is a separate policy. Ask me what yours includes.")
+        services.library.set_setting("self_approval_valid_days", 20)
+    made = []
     for text in older:
         post = services.library.create(PostDraft(body=text, platforms=("facebook",)))
         services.approval.approve(post.id, reason="reviewed")
-        first = first or post
-    if thread and first is not None:
-        _add_replies(services, first.id)
+        made.append(post.id)
+    if args.record:
+        services.records.retire(made[2])
+        services.records.publish(made[1], "facebook")
+        services.review.submit([made[0]], "Jo Park, agency principal")
+    if thread and made:
+        _add_replies(services, made[0])
     post = services.library.create(
         PostDraft(body=POST, title="Spring policy review", platforms=("facebook", "linkedin", "x"))
     )
@@ -197,6 +202,11 @@ def _shoot(
             dialog.move(width - dialog.width() - 40, 60)
     QTimer.singleShot(800, loop.quit)
     loop.exec()
+    if args.post_menu:
+        menu = window.actions_.post_menu
+        menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+        QTimer.singleShot(600, loop.quit)
+        loop.exec()
     screen = QGuiApplication.primaryScreen()
     image = screen.grabWindow(0, 0, 0, width, height)
     out.parent.mkdir(parents=True, exist_ok=True)

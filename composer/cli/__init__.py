@@ -53,6 +53,7 @@ COMMAND_OWNERS: dict[str, str] = {
     "thread": "composer.cli.thread",
     "profile": "composer.cli.profile",
     "publish": "composer.cli.record",
+    "retire": "composer.cli.record",
     "hold": "composer.cli.record",
     "delete": "composer.cli.record",
     "retention": "composer.cli.record",

@@ -163,7 +163,7 @@ def _expired(exc: Exception) -> bool:
     from composer.services.export_checks import ProblemCode
 
     return isinstance(exc, ExportRefusedError) and any(
-        p.code is ProblemCode.APPROVAL_EXPIRED for p in exc.problems
+        p.code in (ProblemCode.APPROVAL_EXPIRED, ProblemCode.RETIRED) for p in exc.problems
     )
 
 

@@ -141,6 +141,10 @@ _WORDS: dict[ProblemCode, Callable[[Problem], str]] = {
         f"the {'outside ' if p.detail == 'outside' else 'self-'}approval of post(s) "
         f"{ids(p.post_ids)} expired on {p.value}; have it approved again"
     ),
+    ProblemCode.RETIRED: lambda p: (
+        f"post(s) {ids(p.post_ids)} are retired (no longer in use); only the PDF record "
+        "exports them"
+    ),
     ProblemCode.APPROVAL_CHANGED: lambda p: (
         f"{p.detail}; the file was removed, nothing was exported"
     ),

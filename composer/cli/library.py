@@ -101,7 +101,7 @@ def run_history(args: argparse.Namespace) -> int:
 
     query = PostQuery(
         search=args.search,
-        statuses=(args.status,) if args.status else (),
+        workflow=(args.status,) if args.status else (),
         platform=args.platform,
         tag=args.tag,
         since=parse_when_option(args.since, "--since"),
@@ -113,13 +113,14 @@ def run_history(args: argparse.Namespace) -> int:
 
     with open_services(args) as services:
         posts = services.history.page(query)
+        workflow = services.history.statuses(posts)
         standing = services.audit.standing(posts)
         approvals = services.approval.active_approvals([p.id for p in posts])
         days = valid_days(services.library.setting(SELF_APPROVAL_SETTING))
     expiry = {post_id: expires_on(a, days) for post_id, a in approvals.items()}
     today = date.today()
     if args.format == "json":
-        data = [history_json(p) for p in posts]
+        data = [history_json(p, workflow[p.id]) for p in posts]
         for item in data:
             if item["id"] in standing:
                 item["approval_valid"] = standing[item["id"]].valid
@@ -146,7 +147,8 @@ def run_history(args: argparse.Namespace) -> int:
         note = expiry_note(last, today)
         if note:
             label = f"[approval {'expired' if note == 'expired' else 'expires'} {last}] {label}"
-        print(f"{post.id:>6}  {post.status:<8}  {updated}  {platforms:<18}  {label}")
+        status = workflow[post.id].replace("_", " ")
+        print(f"{post.id:>6}  {status:<17}  {updated}  {platforms:<18}  {label}")
     return 0
 
 
@@ -159,9 +161,10 @@ def run_show(args: argparse.Namespace) -> int:
         publications = services.records.publications(post.id)
         retention = services.records.retention(post.id)
         submissions = services.review.submissions(post.id)
+        status = services.history.status(post.id)
     problem = standing.problem if standing is not None else ""
     if args.format == "json":
-        data = post_json(post)
+        data = post_json(post, status)
         data["findings"] = (
             None
             if findings is None
@@ -176,13 +179,14 @@ def run_show(args: argparse.Namespace) -> int:
         data["last_used_at"] = _iso(retention.last_used)
         data["keep_until"] = retention.keep_until.isoformat() if retention.keep_until else None
         data["review"] = submission_json(submissions[0]) if submissions else None
+        data["retired_at"] = _iso(post.retired_at)
         print(json.dumps(data, ensure_ascii=False, indent=2))
         if why_not:
             print(f"composer: note: {why_not}", file=sys.stderr)
         if problem:
             print(f"composer: warning: {_NOT_VALID[problem]}", file=sys.stderr)
         return 0
-    _print_post(post, approval, findings, why_not, problem)
+    _print_post(post, status, approval, findings, why_not, problem)
     return 0
 
 
@@ -208,12 +212,13 @@ def _current_findings(services: Services, post: Post) -> tuple[dict[str, CheckRe
 
 def _print_post(
     post: Post,
+    status: str,
     approval: Approval | None,
     findings: dict[str, CheckResult] | None,
     why_not: str,
     problem: str = "",
 ) -> None:
-    print(f"Post {post.id}  ·  {post.status}  ·  changed {_local(post.updated_at)}")
+    print(f"Post {post.id}  ·  {status.replace('_', ' ')}  ·  changed {_local(post.updated_at)}")
     if post.deleted_at is not None:
         print("(in the bin)")
     for label, value in (
@@ -275,12 +280,15 @@ def _print_comment(comment: Comment) -> None:
         print(f"  > {line}")
 
 
-def history_json(post: Post) -> dict[str, Any]:
+def history_json(post: Post, status: str) -> dict[str, Any]:
+    """`status` is the workflow status (composer.domain.workflow); `stored_status` the
+    post's own (draft, approved, exported, archived), as before."""
     return {
         "id": post.id,
         "title": post.title or None,
         "text": post.body,
-        "status": post.status,
+        "status": status,
+        "stored_status": post.status,
         "platforms": list(post.platforms),
         "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at else None,
         "updated_at": _iso(post.updated_at),
@@ -288,8 +296,8 @@ def history_json(post: Post) -> dict[str, Any]:
     }
 
 
-def post_json(post: Post) -> dict[str, Any]:
-    data = history_json(post)
+def post_json(post: Post, status: str) -> dict[str, Any]:
+    data = history_json(post, status)
     data.update(
         variants=dict(post.variants),
         link=post.link or None,
@@ -337,9 +345,9 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _statuses() -> tuple[str, ...]:
-    from composer.domain.posts import STATUSES
+    from composer.domain.workflow import WORKFLOW_STATUSES
 
-    return STATUSES
+    return WORKFLOW_STATUSES
 
 
 def _iso(moment: Any) -> str | None:

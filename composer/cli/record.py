@@ -1,4 +1,5 @@
-"""`composer publish`, `hold`, `delete` and `retention report`: the post after approval.
+"""`composer publish`, `retire`, `hold`, `delete` and `retention report`: the post after
+approval.
 
 What ran where (the last use starts the retention period), the legal hold, deletion that
 waits for the retention period, and the report listing when each post may go. Refusals
@@ -40,6 +41,17 @@ def register(subparsers: Any) -> None:
     side.add_argument("--on", dest="on", action="store_true", help="hold it")
     side.add_argument("--off", dest="on", action="store_false", help="lift the hold")
     sub.set_defaults(handler=run_hold)
+
+    sub = subparsers.add_parser(
+        "retire", help="record that an approved or published post is no longer in use"
+    )
+    sub.add_argument("id", type=post_id, metavar="ID")
+    sub.add_argument(
+        "--last-used",
+        metavar="YYYY-MM-DD",
+        help="the last day it was in use (default: today); retention counts from it",
+    )
+    sub.set_defaults(handler=run_retire)
 
     sub = subparsers.add_parser("delete", help="move a post to the bin (after its retention)")
     sub.add_argument("id", type=post_id, metavar="ID")
@@ -107,6 +119,33 @@ def run_hold(args: argparse.Namespace) -> int:
         changed = services.records.set_hold(args.id, args.on)
     state = "under legal hold" if args.on else "no longer under legal hold"
     print(f"Post {args.id} is {state}." + ("" if changed else " (It already was.)"))
+    return 0
+
+
+def run_retire(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from composer.services.records import RecordRefusedError
+
+    last_day = None
+    if args.last_used is not None:
+        try:
+            last_day = date.fromisoformat(args.last_used.strip())
+        except ValueError:
+            raise UsageError(
+                f"--last-used: {args.last_used!r} is not a date like 2026-05-20"
+            ) from None
+    with open_services(args, writes=True) as services:
+        try:
+            changed = services.records.retire(args.id, last_day)
+        except RecordRefusedError as exc:
+            raise refusal_error(exc) from None
+        retention = services.records.retention(args.id)
+    if not changed:
+        print(f"Post {args.id} was already retired; nothing was changed.")
+        return 0
+    used = retention.last_used.astimezone().date() if retention.last_used else "-"
+    print(f"Post {args.id} retired: last used {used}, kept until {retention.keep_until}.")
     return 0
 
 

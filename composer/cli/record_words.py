@@ -10,7 +10,14 @@ if TYPE_CHECKING:
     from composer.services.records import RecordRefusedError
 
 # Codes that mean the input was wrong (exit 2); every other refusal is exit 1.
-USAGE_CODES = {"unknown-platform", "unknown-audience", "bad-spend", "bad-url"}
+USAGE_CODES = {
+    "unknown-platform",
+    "unknown-audience",
+    "bad-spend",
+    "bad-url",
+    "before-last-use",
+    "future-date",
+}
 
 
 def refusal_text(exc: RecordRefusedError) -> str:
@@ -26,6 +33,10 @@ def refusal_text(exc: RecordRefusedError) -> str:
         "in-bin": f"{post} is in the bin; restore it first",
         "in-retention": f"{post} must be kept until {exc.until}; nothing was deleted "
         "(archive it instead)",
+        "retired": f"{post} is retired (no longer in use); nothing more is recorded for it",
+        "before-last-use": f"--last-used: {post} was used until {exc.until}, after that day",
+        "future-date": f"--last-used: {exc.value} is in the future; give the last day it "
+        "was in use",
         "legal-hold": f"{post} is under legal hold; nothing was deleted "
         f"(composer hold {exc.post_id} --off lifts it)",
     }

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from composer.domain.attachments import ApprovedImage, Attachment, approved_images
 from composer.domain.conversations import Comment
 from composer.domain.record import OutsideReview, RulesVersion
+from composer.domain.workflow import WorkflowStatus
 
 PostStatus = Literal["draft", "approved", "exported", "archived"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
@@ -24,7 +25,17 @@ STATUSES: tuple[PostStatus, ...] = ("draft", "approved", "exported", "archived")
 RevisionKind = Literal["create", "autosave", "restore", "import", "duplicate", "approve"]
 
 AuditAction = Literal[
-    "approve", "export", "approval-voided", "publish", "hold", "delete", "profile"
+    "approve",
+    "export",
+    "approval-voided",
+    "publish",
+    "hold",
+    "delete",
+    "profile",
+    "retire",
+    "review-revised",
+    "archive",
+    "unarchive",
 ]
 
 
@@ -132,6 +143,7 @@ class Post:
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
     scheduled_tz: str = ""  # the zone its time was set in ("America/New_York"), if any
+    retired_at: datetime | None = None  # no longer in use (see composer.domain.workflow)
 
     @property
     def draft(self) -> PostDraft:
@@ -270,7 +282,8 @@ class PostQuery:
     """A history page: full-text search plus filters, newest change first.
 
     `since`/`until` bound the last change (updated time); `deleted=True` lists the bin
-    of soft-deleted posts instead of the live ones.
+    of soft-deleted posts instead of the live ones. `statuses` are stored statuses (one
+    SQL condition); `workflow` the derived ones the agent sees.
     """
 
     search: str = ""
@@ -283,3 +296,6 @@ class PostQuery:
     deleted: bool = False
     limit: int = 50
     offset: int = 0
+    # Workflow statuses (composer.domain.workflow); the history service applies them.
+    workflow: tuple[WorkflowStatus, ...] = ()
+    retired: bool | None = None  # only retired posts (True), none of them (False), or any

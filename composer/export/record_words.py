@@ -56,6 +56,11 @@ STATUS_NAMES: dict[str, str] = {
     "approved": "Approved",
     "exported": "Approved and exported",
     "archived": "Archived",
+    "in_review": "In review",
+    "changes_requested": "Changes requested",
+    "rejected": "Rejected",
+    "published": "Published",
+    "retired": "Retired (no longer in use)",
 }
 
 AUDIENCE_NAMES: dict[str, str] = {
@@ -78,7 +83,7 @@ def severity_name(code: str) -> str:
 
 
 def status_name(code: str) -> str:
-    return STATUS_NAMES.get(code, code.replace("-", " ").capitalize())
+    return STATUS_NAMES.get(code, code.replace("-", " ").replace("_", " ").capitalize())
 
 
 def audience_name(code: str) -> str:

@@ -64,6 +64,7 @@ from composer.services.export_select import all_with_status, single_platform
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.output_paths import DataFolderTargetError, refuse_data_folder_target
 from composer.services.scheduler_rules import TimeFix
+from composer.services.workflow import workflow_statuses
 
 if TYPE_CHECKING:
     from composer.domain.accounts import AccountRepository
@@ -280,18 +281,23 @@ class ExportService:
         if request.format in CSV_FORMATS and request.neutralise:
             problems += neutralised_problems(items, shown)
         problems += dropped_link_problems(items)
-        if request.format != "pdf":  # the record documents expired approvals too
+        if request.format != "pdf":  # the record documents expired and retired posts too
             problems += self._expired(items)
         return ExportPlan(
             request, tuple(items), platform, tuple(skipped), tuple(problems), tuple(moved)
         )
 
     def _expired(self, items: Sequence[ExportItem]) -> list[Problem]:
-        """One blocking problem per post whose approval no longer covers use."""
+        """One blocking problem per post whose approval no longer covers use, and one for
+        the posts retired (no longer in use)."""
         with self._db.read() as tx:
             days = valid_days(tx.settings.get(SELF_APPROVAL_SETTING))
+            posts = tx.posts.get_many([item.post_id for item in items])
         today = self._clock().astimezone().date()
         problems = []
+        retired = tuple(i.post_id for i in items if posts[i.post_id].retired_at is not None)
+        if retired:
+            problems.append(Problem(ProblemCode.RETIRED, blocking=True, post_ids=retired))
         for item in items:
             lapsed = expired(item.approval, today, days)
             if lapsed is not None:
@@ -343,6 +349,10 @@ class ExportService:
             publications, dismissed = (
                 extras(tx, [post.id for post in posts]) if request.format == "pdf" else ({}, {})
             )
+            # The record names each post's workflow status (in review, published, retired).
+            statuses: dict[int, str] = (
+                dict(workflow_statuses(tx, posts)) if request.format == "pdf" else {}
+            )
             for post in posts:
                 if post.deleted_at is not None:
                     skipped.append(Skipped(post.id, ProblemCode.IN_BIN))
@@ -371,7 +381,7 @@ class ExportService:
                         if approval.images
                         else (),
                         in_reply_to=post.in_reply_to,
-                        status=post.status,
+                        status=statuses.get(post.id, post.status),
                         publications=publications.get(post.id, ()),
                         dismissed=dismissed.get(post.id, frozenset()),
                     )

@@ -72,6 +72,7 @@ class ProblemCode(StrEnum):
     APPROVAL_CHANGED = "approval-changed"  # during the write; the file was removed
     # The approval no longer covers use (value: its expiry date, detail: "outside"/"self").
     APPROVAL_EXPIRED = "approval-expired"
+    RETIRED = "retired"  # post_ids: retired (no longer in use), so not exported for use
 
 
 MISSING_GLYPHS = ProblemCode.MISSING_GLYPHS

@@ -20,6 +20,8 @@ from composer.domain.conversations import Comment
 from composer.domain.planning import wall_instant
 from composer.domain.posts import Post, PostDraft, PostStatus, Revision
 from composer.domain.profile import Profile
+from composer.domain.workflow import review_outcome_pending
+from composer.services.workflow import workflow_facts
 
 if TYPE_CHECKING:
     from composer.storage.database import Database
@@ -120,6 +122,19 @@ def void_approvals(tx: Repositories, post_id: int, now: datetime, reason: str) -
         )
 
 
+def answer_review(tx: Repositories, before: Post, now: datetime) -> None:
+    """When this change is the agent's first revision after a reviewer asked for changes
+    (or rejected the post), say so in the audit log: the post is a plain draft again,
+    needing approval (see composer.domain.workflow)."""
+    if before.status != "draft":
+        return
+    facts = workflow_facts(tx, [before])[before.id]
+    decision = review_outcome_pending(facts)
+    if decision is not None and facts.review is not None:
+        data = {"decision": decision, "submission_id": facts.review.id}
+        tx.audit.append("review-revised", before.id, data, now)
+
+
 class LibraryService:
     def __init__(
         self,
@@ -163,6 +178,7 @@ class LibraryService:
                 void_approvals(tx, post_id, now, "edited after approval")
                 if before.status in ("approved", "exported"):
                     status = "draft"
+            answer_review(tx, before, now)
             last = tx.revisions.latest(post_id)
             if last is None:  # imported posts keep their first version only once edited
                 tx.revisions.add(post_id, before.draft, "import", before.created_at or now)
@@ -233,7 +249,10 @@ class LibraryService:
     def archive(self, post_id: int) -> Post:
         now = self._clock()
         with self._db.write() as tx:
-            _existing(tx, post_id)
+            before = _existing(tx, post_id)
+            if before.status == "archived":
+                return before
+            tx.audit.append("archive", post_id, {"from": before.status}, now)
             return tx.posts.set_status(post_id, "archived", now)
 
     def unarchive(self, post_id: int) -> Post:
@@ -247,6 +266,7 @@ class LibraryService:
             status: PostStatus = "draft"
             if approval is not None:
                 status = "exported" if approval.exported_at else "approved"
+            tx.audit.append("unarchive", post_id, {"to": status}, now)
             return tx.posts.set_status(post_id, status, now)
 
     def delete(self, post_id: int) -> Post:
@@ -288,6 +308,7 @@ class LibraryService:
                 void_approvals(tx, post_id, now, "an older revision was restored")
                 if before.status in ("approved", "exported"):
                     status = "draft"
+            answer_review(tx, before, now)
             post = tx.posts.update(post_id, draft, now, status=status)
             tx.revisions.add(post_id, draft, "restore", now)
             return post

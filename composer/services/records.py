@@ -1,11 +1,12 @@
 """The post's life after approval: publications, the legal hold, retention and deletion.
 
 `publish` records where and when an approved post ran (only a platform it was approved
-for), moving its last use on; `set_hold` puts it under legal hold; `delete` moves it to
-the bin only when no hold applies and its retention period has run out; `report` lists
-every post with its first and last use and the date it may be deleted. Every change is in
-the audit log. Refusals are `RecordRefusedError`s with a code and facts for the front ends
-to word.
+for), moving its last use on; `retire` says it is no longer in use (its last day of use
+starts the retention period, and nothing more is published); `set_hold` puts it under
+legal hold; `delete` moves it to the bin only when no hold applies and its retention
+period has run out; `report` lists every post with its first and last use and the date
+it may be deleted. Every change is in the audit log. Refusals are `RecordRefusedError`s
+with a code and facts for the front ends to word.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from composer.domain.posts import Post, content_hash
 from composer.domain.record import AUDIENCES, Audience, Publication, RetentionRow, same_text
 from composer.services.library import Clock, LibraryError, PostNotFoundError, utc_now
 from composer.services.retention import RetentionPeriod, retention_period
+from composer.services.workflow import workflow_statuses
 
 if TYPE_CHECKING:
     from composer.storage.database import Database
@@ -39,6 +41,9 @@ BAD_URL = "bad-url"
 IN_RETENTION = "in-retention"
 LEGAL_HOLD = "legal-hold"
 IN_BIN = "in-bin"
+RETIRED = "retired"  # no longer in use: nothing more runs
+BEFORE_LAST_USE = "before-last-use"  # the last day of use given is before a recorded use
+FUTURE_DATE = "future-date"
 
 
 class RecordRefusedError(LibraryError):
@@ -60,6 +65,20 @@ class RetentionReport:
     period: RetentionPeriod
     rows: tuple[RetentionRow, ...]
     made_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LiveComparison:
+    """The text as the network shows it beside the approved text for that platform.
+    `removed` are the approved lines missing from the live text, `added` the live lines
+    that were not approved (empty both when `matches`)."""
+
+    platform: str
+    matches: bool
+    approved: str
+    live: str
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
 
 
 _SPEND = re.compile(r"\d{1,9}(\.\d{1,2})?")
@@ -105,6 +124,8 @@ class RecordsService:
             post = _existing(tx, post_id)
             if post.deleted_at is not None:
                 raise RecordRefusedError(IN_BIN, post_id)
+            if post.retired_at is not None:
+                raise RecordRefusedError(RETIRED, post_id)
             approval = tx.approvals.active(post_id)
             if approval is None:
                 raise RecordRefusedError(NOT_APPROVED, post_id)
@@ -130,6 +151,62 @@ class RecordsService:
             data["live_text_sha256"] = None if live_text is None else content_hash(live_text)
             tx.audit.append("publish", post_id, data, now)
             return publication
+
+    # -- retirement ---------------------------------------------------------------------------
+
+    def retire(self, post_id: int, last_day: date | None = None) -> bool:
+        """Record that the approved (or published) post is no longer in use, `last_day`
+        (default today) being the last day it was; retention counts from the end of that
+        day. Whether anything changed (False: it already was retired)."""
+        now = self._clock()
+        today = now.astimezone().date()
+        day = last_day or today
+        with self._db.write() as tx:
+            post = _existing(tx, post_id)
+            if post.deleted_at is not None:
+                raise RecordRefusedError(IN_BIN, post_id)
+            if post.retired_at is not None:
+                return False
+            approval = tx.approvals.active(post_id)
+            if approval is None:
+                raise RecordRefusedError(NOT_APPROVED, post_id)
+            if day > today:
+                raise RecordRefusedError(FUTURE_DATE, post_id, value=day.isoformat())
+            usage = next(tx.publications.usage([post_id]))
+            used = usage.last_used.astimezone().date() if usage.last_used else None
+            if used is not None and day < used:
+                raise RecordRefusedError(BEFORE_LAST_USE, post_id, until=used)
+            before = workflow_statuses(tx, [post])[post_id]
+            end = datetime.combine(day, time(23, 59, 59)).astimezone()
+            tx.posts.set_retired(post_id, now, end)
+            data = {"last_used_on": day.isoformat(), "from": before, "approval_id": approval.id}
+            tx.audit.append("retire", post_id, data, now)
+            return True
+
+    def compare_live(self, post_id: int, platform: str, live_text: str) -> LiveComparison:
+        """Compare text copied back from the network with the approved text; reads only
+        (Mark as Published records the comparison with the publication)."""
+        import difflib
+
+        with self._db.read() as tx:
+            _existing(tx, post_id)
+            approval = tx.approvals.active(post_id)
+        if approval is None:
+            raise RecordRefusedError(NOT_APPROVED, post_id)
+        if platform not in approval.texts:
+            raise RecordRefusedError(PLATFORM_NOT_APPROVED, post_id, value=platform)
+        approved = approval.texts[platform]
+        if same_text(approved, live_text):
+            return LiveComparison(platform, True, approved, live_text)
+        lines = difflib.ndiff(approved.strip().splitlines(), live_text.strip().splitlines())
+        removed: list[str] = []
+        added: list[str] = []
+        for line in lines:
+            if line.startswith("- "):
+                removed.append(line[2:])
+            elif line.startswith("+ "):
+                added.append(line[2:])
+        return LiveComparison(platform, False, approved, live_text, tuple(removed), tuple(added))
 
     def publications(self, post_id: int) -> list[Publication]:
         with self._db.read() as tx:

@@ -126,6 +126,11 @@ class ReviewService:
         with self._db.read() as tx:
             return tx.submissions.for_post(post_id)
 
+    def reviewers(self) -> list[str]:
+        """Whom posts were sent to before, the most recent first (for the window to offer)."""
+        with self._db.read() as tx:
+            return tx.submissions.reviewers()
+
     # -- the packet --------------------------------------------------------------------------
 
     def packet(self, post_ids: Sequence[int], path: Path, agent: str = "") -> str:

@@ -109,6 +109,8 @@ class PostRow(Base):
     # From 0004: a legal hold blocks deletion; the last use starts the retention period.
     legal_hold: Mapped[bool] = mapped_column(default=False, server_default=false())
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # From 0009: when the agent said the post is no longer in use (Post > Retire…).
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     platforms: Mapped[list[PostPlatformRow]] = relationship(
         order_by="PostPlatformRow.position",

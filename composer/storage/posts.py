@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Integer,
@@ -44,6 +45,15 @@ from composer.storage.models import (
 )
 
 _FTS_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class PostState:
+    """A post as the workflow rule reads it (see composer.services.workflow)."""
+
+    id: int
+    status: str
+    retired_at: datetime | None
 
 
 def fts_query(search: str) -> str | None:
@@ -194,6 +204,17 @@ class PostRepository:
                 .execution_options(synchronize_session=False)
             )
 
+    def set_retired(self, post_id: int, when: datetime, last_used: datetime) -> Post:
+        """Mark the post as no longer in use; its last use (retention counts from it)
+        moves on to `last_used` when that is later. `updated_at` is left alone: retiring is
+        a fact about use, not an edit."""
+        row = self._row(post_id)
+        row.retired_at = when
+        if row.last_used_at is None or row.last_used_at < last_used:
+            row.last_used_at = last_used
+        self._session.flush()
+        return to_post(row, self._zone)
+
     def set_deleted(self, post_id: int, when: datetime | None, now: datetime) -> Post:
         row = self._row(post_id)
         row.deleted_at = when
@@ -206,6 +227,14 @@ class PostRepository:
         statement = statement.order_by(PostRow.updated_at.desc(), PostRow.id.desc())
         statement = statement.limit(query.limit).offset(query.offset)
         return [to_post(row, self._zone) for row in self._session.scalars(statement)]
+
+    def states(self, query: PostQuery) -> list[PostState]:
+        """Every post matching `query` (limit and offset aside), newest change first, as
+        its id, stored status and retirement only: what the workflow rule needs."""
+        columns = cast("Select[Any]", select(PostRow.id, PostRow.status, PostRow.retired_at))
+        statement = self._filtered(columns, query)
+        statement = statement.order_by(PostRow.updated_at.desc(), PostRow.id.desc())
+        return [PostState(*row) for row in self._session.execute(statement)]
 
     def count(self, query: PostQuery) -> int:
         statement = self._filtered(select(func.count(PostRow.id)), query)
@@ -225,6 +254,10 @@ class PostRepository:
             statement = statement.where(PostRow.id.in_(matching))
         if query.statuses:
             statement = statement.where(PostRow.status.in_(query.statuses))
+        if query.retired is True:
+            statement = statement.where(PostRow.retired_at.is_not(None))
+        elif query.retired is False:
+            statement = statement.where(PostRow.retired_at.is_(None))
         if query.platform:
             statement = statement.where(
                 exists().where(
@@ -295,6 +328,20 @@ class RevisionRepository:
             .order_by(RevisionRow.id.desc())
         )
         return [to_revision(row, self._zone) for row in self._session.scalars(statement)]
+
+    def last_saved(self, post_ids: Sequence[int]) -> dict[int, datetime]:
+        """When each post's content was last saved (its newest revision), in a few queries."""
+        found: dict[int, datetime] = {}
+        ids = list(post_ids)
+        for start in range(0, len(ids), 500):
+            statement = (
+                select(RevisionRow.post_id, func.max(RevisionRow.saved_at))
+                .where(RevisionRow.post_id.in_(ids[start : start + 500]))
+                .group_by(RevisionRow.post_id)
+            )
+            for post_id, saved in self._session.execute(statement):
+                found[post_id] = _aware(saved)
+        return found
 
     def delete_for_post(self, post_id: int) -> None:
         self._session.execute(delete(RevisionRow).where(RevisionRow.post_id == post_id))
@@ -453,7 +500,17 @@ def to_post(row: PostRow, zone: tzinfo) -> Post:
         created_at=row.created_at,
         updated_at=row.updated_at,
         deleted_at=row.deleted_at,
+        retired_at=row.retired_at,
     )
+
+
+def _aware(value: datetime | str) -> datetime:
+    """Aggregates come back as the stored naive UTC text; make them aware like the rest."""
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def to_revision(row: RevisionRow, zone: tzinfo) -> Revision:

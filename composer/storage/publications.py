@@ -88,6 +88,20 @@ class PublicationRepository:
                 found.setdefault(row.post_id, []).append(to_publication(row))
         return found
 
+    def approval_ids(self, post_ids: Sequence[int]) -> dict[int, set[int | None]]:
+        """The approvals each post's publications ran under (None: not recorded)."""
+        found: dict[int, set[int | None]] = {}
+        ids = list(post_ids)
+        for start in range(0, len(ids), 500):
+            statement = (
+                select(PublicationRow.post_id, PublicationRow.approval_id)
+                .where(PublicationRow.post_id.in_(ids[start : start + 500]))
+                .distinct()
+            )
+            for post_id, approval_id in self._session.execute(statement):
+                found.setdefault(post_id, set()).add(approval_id)
+        return found
+
     def legal_hold(self, post_id: int) -> bool:
         return bool(self._session.scalar(select(PostRow.legal_hold).where(PostRow.id == post_id)))
 

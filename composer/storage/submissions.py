@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from composer.domain.record import Submission
@@ -51,6 +52,31 @@ class SubmissionRepository:
             .order_by(SubmissionRow.id.desc())
         )
         return [to_submission(row) for row in self._session.scalars(statement)]
+
+    def latest_for(self, post_ids: Sequence[int]) -> dict[int, Submission]:
+        """Each post's newest submission (whatever its state), in a few queries."""
+        found: dict[int, Submission] = {}
+        ids = list(post_ids)
+        for start in range(0, len(ids), 500):
+            newest = (
+                select(func.max(SubmissionRow.id))
+                .where(SubmissionRow.post_id.in_(ids[start : start + 500]))
+                .group_by(SubmissionRow.post_id)
+            )
+            statement = select(SubmissionRow).where(SubmissionRow.id.in_(newest))
+            for row in self._session.scalars(statement):
+                found[row.post_id] = to_submission(row)
+        return found
+
+    def reviewers(self, limit: int = 20) -> list[str]:
+        """The reviewers posts were sent to, the most recent first, each once."""
+        statement = (
+            select(SubmissionRow.submitted_to, func.max(SubmissionRow.id).label("last"))
+            .group_by(SubmissionRow.submitted_to)
+            .order_by(func.max(SubmissionRow.id).desc())
+            .limit(limit)
+        )
+        return [row[0] for row in self._session.execute(statement)]
 
     def decide(self, submission_id: int, state: str, note: str, now: datetime) -> None:
         row = self._session.get(SubmissionRow, submission_id)

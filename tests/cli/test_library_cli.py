@@ -51,7 +51,8 @@ def test_history_json_shape_and_filters(cli, sample):
         "id",
         "title",
         "text",
-        "status",
+        "status",  # the workflow status (draft, in_review, approved, published...)
+        "stored_status",  # draft, approved, exported or archived, as before
         "platforms",
         "scheduled_at",
         "updated_at",
@@ -77,7 +78,7 @@ def test_history_json_shape_and_filters(cli, sample):
 @pytest.mark.parametrize(
     "argv",
     [
-        ("history", "--status", "published"),
+        ("history", "--status", "live"),
         ("history", "--limit", "0"),
         ("history", "--platform", "myspace"),
         ("history", "--since", "yesterday"),

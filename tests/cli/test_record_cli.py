@@ -119,7 +119,8 @@ def test_publish_then_show_json_lists_it_with_the_rules_version(cli, approved):
     [publication] = shown["publications"]
     assert publication["platform"] == "linkedin" and publication["spend"] == "40.00"
     assert publication["audience"] == "boosted"
-    assert shown["status"] == "approved" and shown["legal_hold"] is False
+    assert shown["status"] == "published" and shown["stored_status"] == "approved"
+    assert shown["legal_hold"] is False
     assert shown["keep_until"].startswith("2029-05-2")
     approval = shown["approval"]
     assert approval["kind"] == "self" and approval["outside_review"] is None
@@ -222,3 +223,47 @@ def test_history_marks_approvals_that_lapse_within_30_days(cli, services, make_p
     assert f"[approval expired {lapsed}]" in cli("history")[1]
     services.library.set_setting(SELF_APPROVAL_SETTING, 36500)
     assert "[approval" not in cli("history")[1]
+
+
+def test_retire_names_the_last_use_and_show_and_history_say_retired(cli, approved):
+    assert cli("publish", "1", "--platform", "x", "--at", "2026-05-02 12:30")[0] == 0
+    status, out, err = cli("retire", "1", "--last-used", "2026-05-20")
+    assert status == 0, err
+    assert out == "Post 1 retired: last used 2026-05-20, kept until 2029-05-20.\n"
+    shown = json.loads(cli("show", "1", "--format", "json")[1])
+    assert shown["status"] == "retired" and shown["retired_at"] is not None
+    assert shown["keep_until"] == "2029-05-20"
+    listed = json.loads(cli("history", "--status", "retired", "--format", "json")[1])
+    assert [p["id"] for p in listed] == [1]
+    assert json.loads(cli("history", "--status", "draft", "--format", "json")[1])[0]["id"] == 2
+    assert " retired " in cli("history")[1]
+    assert cli("retire", "1")[1] == "Post 1 was already retired; nothing was changed.\n"
+    status, _, err = cli("publish", "1", "--platform", "x")
+    assert status == 1 and "is retired" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "words"),
+    [
+        (("retire", "2"), 1, "post 2 has no approval that applies"),
+        (("retire", "1", "--last-used", "soon"), 2, "--last-used: 'soon' is not a date"),
+        (("retire", "1", "--last-used", "2999-01-01"), 2, "2999-01-01 is in the future"),
+    ],
+)
+def test_retire_refusals_are_one_line(cli, approved, argv, status, words):
+    code, out, err = cli(*argv)
+    assert (code, out) == (status, "")
+    assert words in err and err.count("\n") == 1
+    assert json.loads(cli("show", argv[1], "--format", "json")[1])["retired_at"] is None
+
+
+def test_export_refuses_a_retired_post_but_the_pdf_record_keeps_it(cli, approved, tmp_path):
+    assert cli("retire", "1")[0] == 0
+    out = tmp_path / "week.csv"
+    status, stdout, err = cli("export", "--format", "csv", "--out", str(out), "1")
+    assert (status, stdout) == (1, ""), err
+    assert not out.exists()
+    assert "post(s) 1 are retired (no longer in use); only the PDF record exports them" in err
+    record = tmp_path / "record.pdf"
+    assert cli("export", "--format", "pdf", "--out", str(record), "1")[0] == 0
+    assert record.exists()

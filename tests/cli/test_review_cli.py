@@ -116,7 +116,8 @@ def test_decisions_apply_where_the_hash_matches_and_name_the_rest(
     assert "outside review: Dana Lee, Acme Mutual" in text
     assert "code AM-2026-118, expires 2027-05-01" in text and "rules: Composer" in text
     third = json.loads(cli("show", "3", "--format", "json")[1])
-    assert third["status"] == "draft" and third["approval"] is None
+    assert third["status"] == "changes_requested" and third["approval"] is None
+    assert third["stored_status"] == "draft"
     assert third["review"]["state"] == "changes"
     assert third["review"]["note"] == "Say 'may be covered'"
     assert third["text"] == "Renters: your laptop may be covered. Ask me how."
@@ -139,7 +140,7 @@ def test_decisions_from_csv_and_a_rejection(cli, submitted, tmp_path):
     status, stdout, err = cli("review-decisions", "import", str(source))
     assert (status, stdout) == (1, "Post 2: rejected\n")
     assert "row 2 (post 1) has a decision that is not approved" in err
-    assert json.loads(cli("show", "2", "--format", "json")[1])["status"] == "draft"
+    assert json.loads(cli("show", "2", "--format", "json")[1])["status"] == "rejected"
 
 
 @pytest.mark.parametrize(

@@ -146,6 +146,13 @@ def main() -> int:
         )
         complaint = s.conversations.flag_reply(reply.id)
         s.conversations.set_status(complaint.id, "answered", "Called back the same day")
+        # From schema 0009: a post approved, retired (no longer in use) and archived.
+        spring = s.library.create(
+            PostDraft(body="Spring check-up: gutters, roof, smoke alarms.", platforms=("x",))
+        )
+        s.approval.approve(spring.id)
+        s.records.retire(spring.id)
+        s.library.archive(spring.id)
         assert s.audit.verify().ok
         s.database.backup_to(target)
     with sqlite3.connect(target, isolation_level=None) as conn:  # small: 1 KiB pages

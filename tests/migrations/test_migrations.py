@@ -14,7 +14,8 @@ a reply carries the comment it answers, and that comment is in the complaint reg
 (answered, with a note), logged in the chain. From 0006 on, approvals
 name the rule packs in force, and the exported post has a publication (its last use), a
 legal hold and a submission for outside review. From 0007 on, times are UTC with the zone
-they were set in; that fixture was made with TZ=America/New_York.
+they were set in; that fixture was made with TZ=America/New_York. From 0009 on, a spring post is approved, retired
+and archived.
 """
 
 from __future__ import annotations
@@ -364,6 +365,49 @@ def test_the_times_fixture_set_in_new_york_reads_the_same_instant_in_los_angeles
         assert binned.scheduled_at == datetime(2026, 5, 20, 16, 0)  # 19:00 in New York
         entries = services.planning.calendar()
         assert entries and all(e.at.utcoffset() == timedelta(hours=-7) for e in entries)
+        assert services.audit.verify().ok
+
+
+def test_there_is_a_fixture_for_the_retirement_schema():
+    assert "library-0009.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_retirement_migration_adds_the_column_and_goes_back(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0008.sqlite3", path)
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+        retired = {row[0] for row in conn.execute("SELECT retired_at FROM posts")}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "retired_at" in post_columns and retired == {None}
+    assert {"audit_log_no_update", "posts_fts_update"} <= tables
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.move(path, data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        live = services.history.page(PostQuery())
+        assert "retired" not in services.history.statuses(live).values()
+        assert services.audit.verify().ok
+    _downgrade(data / "library.sqlite3", "0008")
+    with sqlite3.connect(data / "library.sqlite3") as conn:
+        post_columns = {row[1] for row in conn.execute("PRAGMA table_info(posts)")}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "retired_at" not in post_columns
+    assert {"audit_log_no_update", "posts_fts_update"} <= tables
+
+
+def test_the_retirement_fixture_keeps_its_retired_post(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "library-0009.sqlite3", data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        [retired] = services.history.page(PostQuery(workflow=("retired",)))
+        assert retired.body.startswith("Spring check-up") and retired.status == "archived"
+        assert services.records.retention(retired.id).last_used is not None
+        assert "retire" in [e.action for e in services.audit.entries(retired.id)]
         assert services.audit.verify().ok
 
 

@@ -52,3 +52,14 @@ def test_the_post_menu_offers_mark_as_published(qtbot, window):
     titles = [a.text() for a in window.menuBar().actions()]
     post_menu = window.menuBar().actions()[titles.index("&Post")].menu()
     assert "Mark as &Published…" in [a.text() for a in post_menu.actions()]
+
+
+def test_a_retired_post_is_refused_in_plain_words(qtbot, services):
+    post = services.library.create(PostDraft(body=TEXT, platforms=("facebook",)))
+    services.approval.approve(post.id)
+    services.records.retire(post.id)
+    dialog = PublishDialog(services.records, post.id, ("facebook",))
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.message.text().startswith("This post is retired")
+    assert services.records.publications(post.id) == []

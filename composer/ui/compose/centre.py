@@ -23,16 +23,13 @@ from composer.ui.compose.preview import PreviewView
 from composer.ui.compose.schedule import NOT_SCHEDULED, when_label
 from composer.ui.compose.targeting import TargetingBar, VariantsEditor
 from composer.ui.editor.draft_editor import DraftEditor
+from composer.ui.history.history_model import STATUS_NAMES
 from composer.ui.images.attachments_strip import AttachmentsStrip
 from composer.ui.shell import theme
 
-STATUS_WORDS = {
-    "draft": "Draft",
-    "approved": "Approved",
-    "exported": "Exported",
-    "archived": "Archived",
-    None: "New draft (not saved yet)",
-}
+# The history's plain words for each status, and one for a post not saved yet.
+STATUS_WORDS: dict[str | None, str] = {None: "New draft (not saved yet)"}
+STATUS_WORDS.update(STATUS_NAMES)
 
 
 class CentrePane(QWidget):
@@ -152,7 +149,7 @@ class CentrePane(QWidget):
     def restyle(self) -> None:
         c = theme.colours()
         status = self.status.property("status")
-        accent = {"approved": c.ok, "exported": c.ok, "archived": c.muted}.get(status, c.muted)
+        accent = {"approved": c.ok, "exported": c.ok, "published": c.ok}.get(status, c.muted)
         self.status.setStyleSheet(
             f"QLabel#statusBadge {{ color: {accent}; border: 1px solid {accent};"
             f" border-radius: 9px; padding: 1px 9px; font-weight: 600; }}"

@@ -15,7 +15,7 @@ from composer.domain.errors import StorageError
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningCode, PlanningError
 from composer.ui import alerts
-from composer.ui.compose.record_actions import mark_published
+from composer.ui.compose import record_actions
 from composer.ui.compose.schedule import when_label
 from composer.ui.dialogs.planning_words import planning_words
 
@@ -47,12 +47,19 @@ def connect(actions: Actions, window: MainWindow) -> None:
     for changed in (a.schedule, a.next_slot, a.evergreen):  # after the editor's own handler
         changed.triggered.connect(lambda: _reload_calendar(window))
     a.evergreen.triggered.connect(lambda: edit_evergreen(window.posts) if window.posts else None)
-    a.publish.triggered.connect(lambda: mark_published(window.posts) if window.posts else None)
+    record_actions.connect(a, window)
 
 
 def actions(a: Actions) -> tuple[QAction, ...]:
-    """The planning actions, enabled once a library is open."""
-    return (a.next_slot, a.slots, a.calendar, a.history_view, a.evergreen, a.publish)
+    """The planning and record actions, enabled once a library is open."""
+    return (
+        a.next_slot,
+        a.slots,
+        a.calendar,
+        a.history_view,
+        a.evergreen,
+        *record_actions.actions(a),
+    )
 
 
 def edit_evergreen(posts: PostsController) -> None:

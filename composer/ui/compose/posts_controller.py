@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from composer.domain.accounts import Account
 from composer.domain.conversations import Comment
+from composer.domain.errors import StorageError
 from composer.domain.posts import Post, PostDraft
 from composer.services.library import LibraryError
 from composer.services.planning import PlanningError
@@ -125,7 +126,7 @@ class PostsController(QObject):
             c.variants.set_variants(content.variants)
             self.images.show_post(content.attachments)
             c.comment.set_comment(content.in_reply_to)
-            c.set_status(post.status if post else None)
+            c.set_status(self._workflow(post))
             c.set_details(content.title, content.scheduled_at, content.tags)
             c.saved.setText("")
         finally:
@@ -384,15 +385,24 @@ class PostsController(QObject):
 
     def _saved(self, post: Post) -> None:
         self.centre.saved.setText(f"Saved {QTime.currentTime().toString('HH:mm')}")
-        self.centre.set_status(post.status)
+        self.centre.set_status(self._workflow(post))
         listing = _listing(post)
         if listing != self._listed:
             self._listed = listing
             self.history.refresh()
         self.centre.window().setWindowTitle(_title(post))
 
+    def _workflow(self, post: Post | None) -> str | None:
+        """The badge's status: the workflow one (in review, published, retired...)."""
+        if post is None:
+            return None
+        try:
+            return self.services.history.status(post.id)
+        except (LibraryError, StorageError):
+            return post.status
+
     def _status_changed(self, post: Post) -> None:
-        self.centre.set_status(post.status)
+        self.centre.set_status(self._workflow(post))
         self._show_approval(post)
         self.history.refresh()
 
@@ -422,7 +432,7 @@ class PostsController(QObject):
         if approval is None:
             return
         self.session.replace(self.services.library.get(post.id))
-        self.centre.set_status(self.session.post.status if self.session.post else None)
+        self.centre.set_status(self._workflow(self.session.post))
         self.banner.remove(APPROVED_EDIT)
         self._unlocked = None
         self._show_approval(self.session.post)

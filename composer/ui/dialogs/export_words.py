@@ -205,6 +205,12 @@ _WORDS: dict[ProblemCode, _Word] = {
         f"The {'outside ' if p.detail == 'outside' else ''}approval of this post expired on "
         f"{p.value}. Have it approved again before it is used."
     ),
+    ProblemCode.RETIRED: lambda w, p: (
+        "This post is retired: it is no longer in use. Only the PDF record includes it."
+        if len(p.post_ids) == 1
+        else f"{len(p.post_ids)} posts are retired: no longer in use. Only the PDF record "
+        "includes them."
+    ),
     ProblemCode.APPROVAL_CHANGED: lambda w, p: (
         "A post was edited or removed while it was being exported, so the file was removed "
         "again. Check the posts and export again."

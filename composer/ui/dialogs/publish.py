@@ -44,6 +44,7 @@ def refusal_words(exc: RecordRefusedError) -> str:
         "bad-spend": f"“{exc.value}” is not an amount: write it like 25 or 25.50.",
         "bad-url": f"“{exc.value}” is not a web address: it starts with https://.",
         "in-bin": "This post is in the bin: restore it first.",
+        "retired": "This post is retired: it is no longer in use, so it cannot run again.",
     }
     return words.get(exc.code, "The publication could not be recorded.")
 

@@ -1,4 +1,5 @@
-"""How one history row looks: heading on top; status badge, platforms and date below.
+"""How one history row looks: heading on top; status badge, the approval's expiry mark
+(when it lapses within 30 days or has lapsed), platforms and date below.
 
 Colours come from the view's palette, so rows follow the system's light or dark scheme;
 only the badge has a hue of its own, tinted against the base colour so it stays readable
@@ -13,7 +14,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from composer.ui.history.history_model import STATUS_NAMES, PlatformsRole, StatusRole, WhenRole
+from composer.ui.history.history_model import (
+    STATUS_NAMES,
+    ExpiryKindRole,
+    ExpiryRole,
+    PlatformsRole,
+    StatusRole,
+    WhenRole,
+)
 
 PADDING = 6
 BADGE_PADDING = 5
@@ -21,11 +29,25 @@ LINE_GAP = 2
 
 # One hue per status; drafts use the palette's own muted text colour instead.
 _HUES: dict[str, QColor] = {
+    "changes_requested": QColor(230, 81, 0),  # orange: the reviewer wants a new text
+    "rejected": QColor(173, 20, 87),  # crimson, apart from the bin's red
+    "in_review": QColor(106, 27, 154),  # purple: waiting on someone else
     "approved": QColor(46, 125, 50),
     "exported": QColor(21, 101, 192),
+    "published": QColor(0, 121, 107),  # teal: it ran
+    "retired": QColor(109, 76, 65),  # brown-grey: kept for the record, not in use
     "archived": QColor(117, 117, 117),
     "deleted": QColor(198, 40, 40),
 }
+
+
+# The expiry mark: amber while the approval is about to lapse, red once it has.
+_EXPIRY_HUES: dict[str, QColor] = {"soon": QColor(191, 104, 0), "expired": QColor(198, 40, 40)}
+
+
+def expiry_color(kind: str, palette: QPalette) -> QColor:
+    hue = QColor(_EXPIRY_HUES.get(kind, palette.color(QPalette.ColorRole.PlaceholderText)))
+    return hue.lighter(160) if is_dark(palette) else hue
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -118,6 +140,21 @@ class PostDelegate(QStyledItemDelegate):
             painter.setPen(text_color if selected else ink)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
             x = badge.right() + 1 + BADGE_PADDING * 2
+        mark = index.data(ExpiryRole) or ""
+        if mark:
+            painter.setPen(
+                text_color if selected else expiry_color(index.data(ExpiryKindRole), palette)
+            )
+            mark_font = QFont(small)
+            mark_font.setBold(True)
+            painter.setFont(mark_font)
+            width = QFontMetrics(mark_font).horizontalAdvance(mark)
+            target = QRect(x, line.top(), width + 1, line.height())
+            painter.drawText(
+                target, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, mark
+            )
+            painter.setFont(small)
+            x = target.right() + 1 + BADGE_PADDING * 2
 
         when = index.data(WhenRole) or ""
         when_w = metrics.horizontalAdvance(when)

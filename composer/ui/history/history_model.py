@@ -9,16 +9,16 @@ rows already shown are never duplicated by a later page.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from composer.domain.platforms import PLATFORM_NAMES
-from composer.domain.posts import Post, PostQuery, PostStatus
+from composer.domain.posts import Post, PostQuery
 
 if TYPE_CHECKING:
-    from composer.services.history import HistoryService
+    from composer.services.history import HistoryRow, HistoryService
 
 PAGE_SIZE = 50
 MAX_PAGE = 1000  # HistoryService caps one page at this many rows
@@ -28,11 +28,19 @@ PostIdRole = Qt.ItemDataRole.UserRole + 2
 StatusRole = Qt.ItemDataRole.UserRole + 3
 PlatformsRole = Qt.ItemDataRole.UserRole + 4
 WhenRole = Qt.ItemDataRole.UserRole + 5
+ExpiryRole = Qt.ItemDataRole.UserRole + 6  # "expires 12 Dec", "approval expired" or ""
+ExpiryKindRole = Qt.ItemDataRole.UserRole + 7  # "soon", "expired" or ""
 
+# The workflow statuses (composer.domain.workflow) in plain words, and the bin.
 STATUS_NAMES: dict[str, str] = {
     "draft": "Draft",
+    "changes_requested": "Changes requested",
+    "rejected": "Rejected",
+    "in_review": "In review",
     "approved": "Approved",
     "exported": "Exported",
+    "published": "Published",
+    "retired": "Retired",
     "archived": "Archived",
     "deleted": "Deleted",
 }
@@ -54,9 +62,22 @@ def post_heading(post: Post, width: int = 120) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def post_status(post: Post) -> str:
-    """What the badge says: a post in the bin is 'deleted' whatever its status was."""
-    return "deleted" if post.deleted_at is not None else post.status
+def post_status(post: Post, workflow: str | None = None) -> str:
+    """What the badge says: a post in the bin is 'deleted' whatever its status was; else
+    its workflow status (the stored one until that is known)."""
+    if post.deleted_at is not None:
+        return "deleted"
+    return workflow or post.status
+
+
+def expiry_mark(expiry: str, last: date | None) -> str:
+    """The history's words for an approval about to lapse (`expiry` "soon", with its last
+    day) or lapsed ("expired"); "" otherwise."""
+    if expiry == "expired":
+        return "approval expired"
+    if expiry == "soon" and last is not None:
+        return f"expires {last.day} {last:%b}"
+    return ""
 
 
 def platforms_text(platforms: tuple[str, ...]) -> str:
@@ -76,15 +97,21 @@ def format_when(when: datetime | None, now: datetime | None = None) -> str:
     return local.strftime("%Y-%m-%d")
 
 
-# (label, statuses, the bin?) - "Current" hides archived posts, as a mail client hides its archive.
-STATUS_FILTERS: tuple[tuple[str, tuple[PostStatus, ...], bool], ...] = (
-    ("Current posts", ("draft", "approved", "exported"), False),
-    ("Drafts", ("draft",), False),
-    ("Approved", ("approved",), False),
-    ("Exported", ("exported",), False),
-    ("Archived", ("archived",), False),
-    ("All posts", (), False),
-    ("Deleted", (), True),
+# (label, the query it starts from) - "Current" hides archived and retired posts, as a mail
+# client hides its archive. Stored statuses are one SQL condition; workflow statuses are
+# decided per post by the history service.
+STATUS_FILTERS: tuple[tuple[str, PostQuery], ...] = (
+    ("Current posts", PostQuery(statuses=("draft", "approved", "exported"), retired=False)),
+    ("Drafts", PostQuery(statuses=("draft",), retired=False)),
+    ("Sent back to draft", PostQuery(workflow=("changes_requested", "rejected"))),
+    ("In review", PostQuery(workflow=("in_review",))),
+    ("Approved", PostQuery(workflow=("approved",))),
+    ("Exported", PostQuery(workflow=("exported",))),
+    ("Published", PostQuery(workflow=("published",))),
+    ("Retired", PostQuery(workflow=("retired",))),
+    ("Archived", PostQuery(statuses=("archived",), retired=False)),
+    ("All posts", PostQuery()),
+    ("Deleted", PostQuery(deleted=True)),
 )
 DELETED_FILTER = len(STATUS_FILTERS) - 1
 
@@ -118,6 +145,7 @@ class HistoryModel(QAbstractListModel):
         self._query = PostQuery(limit=PAGE_SIZE)
         self._posts: list[Post] = []
         self._ids: set[int] = set()
+        self._rows: dict[int, HistoryRow] = {}  # status and expiry of each post shown
         self._exhausted = True
         self.pages_fetched = 0  # how many page queries ran; the paging tests read this
 
@@ -137,11 +165,18 @@ class HistoryModel(QAbstractListModel):
         wanted = max(PAGE_SIZE, at_least if at_least is not None else len(self._posts))
         self.beginResetModel()
         self._posts, self._ids, self._exhausted = [], set(), False
+        self._rows = {}
         while len(self._posts) < wanted and not self._exhausted:
             fresh = self._fresh(self._read(min(MAX_PAGE, wanted - len(self._posts))))
             self._posts.extend(fresh)
             self._ids.update(p.id for p in fresh)
+            self._learn(fresh)
         self.endResetModel()
+
+    def _learn(self, posts: list[Post]) -> None:
+        """Read the workflow status (and what else a row shows) of newly shown posts."""
+        if posts:
+            self._rows.update(self._history.rows(posts))
 
     def update_post(self, post: Post) -> bool:
         """Show a post saved elsewhere without a query (the autosave path).
@@ -153,6 +188,7 @@ class HistoryModel(QAbstractListModel):
         row = self.row_of(post.id)
         if row < 0:
             return False
+        self._learn([post])
         if not self._fits(post):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._posts[row]
@@ -174,6 +210,8 @@ class HistoryModel(QAbstractListModel):
         return (
             (post.deleted_at is not None) == query.deleted
             and (not query.statuses or post.status in query.statuses)
+            and (not query.workflow or self._status_code(post.id) in query.workflow)
+            and (query.retired is None or (post.retired_at is not None) == query.retired)
             and (not query.platform or query.platform in post.platforms)
         )
 
@@ -194,6 +232,7 @@ class HistoryModel(QAbstractListModel):
         if not fresh:
             return
         first = len(self._posts)
+        self._learn(fresh)
         self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
         self._posts.extend(fresh)
         self._ids.update(p.id for p in fresh)
@@ -247,7 +286,12 @@ class HistoryModel(QAbstractListModel):
         if role == PostIdRole:
             return post.id
         if role == StatusRole:
-            return post_status(post)
+            return self.status_of(post)
+        if role == ExpiryRole:
+            return self.expiry_of(post)
+        if role == ExpiryKindRole:
+            row = self._rows.get(post.id)
+            return "" if row is None or post.deleted_at is not None else row.expiry
         if role == PlatformsRole:
             return platforms_text(post.platforms)
         if role == WhenRole:
@@ -258,10 +302,28 @@ class HistoryModel(QAbstractListModel):
             return self.spoken(post)
         return None
 
-    @staticmethod
-    def spoken(post: Post) -> str:
+    def _status_code(self, post_id: int) -> str | None:
+        row = self._rows.get(post_id)
+        return None if row is None else row.status
+
+    def status_of(self, post: Post) -> str:
+        """The badge's code: the workflow status, or "deleted" in the bin."""
+        return post_status(post, self._status_code(post.id))
+
+    def expiry_of(self, post: Post) -> str:
+        """The mark beside the badge when the approval lapses soon or has lapsed."""
+        row = self._rows.get(post.id)
+        if row is None or post.deleted_at is not None:
+            return ""
+        return expiry_mark(row.expiry, row.expires_on)
+
+    def spoken(self, post: Post) -> str:
         """What a screen reader says for a row: the same facts the row shows."""
-        parts = [post_heading(post), STATUS_NAMES.get(post_status(post), post.status)]
+        status = self.status_of(post)
+        parts = [post_heading(post), STATUS_NAMES.get(status, status)]
+        mark = self.expiry_of(post)
+        if mark:
+            parts.append(mark)
         if post.platforms:
             parts.append(platforms_text(post.platforms).replace(" · ", ", "))
         when = format_when(post.updated_at)

@@ -8,6 +8,7 @@ line, and a "Deleted" view with Restore), so nothing here needs a confirmation b
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -67,7 +68,7 @@ class HistoryPanel(QWidget):
         self.search.setAccessibleName("Search posts")
         self.status_filter = QComboBox(self)
         self.status_filter.setAccessibleName("Show posts by status")
-        for label, _statuses, _deleted in STATUS_FILTERS:
+        for label, _query in STATUS_FILTERS:
             self.status_filter.addItem(label)
         self.platform_filter = QComboBox(self)
         self.platform_filter.setAccessibleName("Show posts for a platform")
@@ -175,12 +176,9 @@ class HistoryPanel(QWidget):
 
     def query(self) -> PostQuery:
         """The search and filters as the agent set them."""
-        _label, statuses, deleted = STATUS_FILTERS[max(0, self.status_filter.currentIndex())]
-        return PostQuery(
-            search=self.search.text().strip(),
-            statuses=statuses,
-            platform=self.platform_filter.currentData(),
-            deleted=deleted,
+        _label, start = STATUS_FILTERS[max(0, self.status_filter.currentIndex())]
+        return replace(
+            start, search=self.search.text().strip(), platform=self.platform_filter.currentData()
         )
 
     def show_deleted(self) -> None:

@@ -36,6 +36,11 @@ class Actions:
     publish: QAction
     show_thread: QAction
     reply_on_post: QAction
+    compare_live: QAction
+    submit_review: QAction
+    review_decisions: QAction
+    legal_hold: QAction
+    retire: QAction
     slots: QAction
     welcome: QAction
     shortcuts: QAction
@@ -45,6 +50,7 @@ class Actions:
     reload_rules: QAction
     snippet_menu: QMenu
     copy_menu: QMenu
+    post_menu: QMenu
 
 
 def _action(
@@ -102,6 +108,17 @@ def build(window: QMainWindow) -> Actions:
         reply_on_post=_action(
             window, "Reply to a Comment on This P&ost…", None, "A new reply in this post's thread"
         ),
+        compare_live=_action(
+            window, "Compare with &Live Text…", None, "Is the text on the network the approved one?"
+        ),
+        submit_review=_action(
+            window, "Su&bmit for Review…", None, "Send the approved post to a reviewer"
+        ),
+        review_decisions=_action(
+            window, "I&mport Review Decisions…", None, "The reviewer's decisions file"
+        ),
+        legal_hold=_action(window, "Le&gal Hold", None, "Keep this post: it cannot be deleted"),
+        retire=_action(window, "Re&tire…", None, "This post is no longer in use"),
         slots=_action(window, "Posting S&lots…", None, "The times you like to post each week"),
         apply_fix=_action(
             window, "Apply Suggested &Fix", "Ctrl+.", "Use the first suggestion for the words here"
@@ -116,7 +133,9 @@ def build(window: QMainWindow) -> Actions:
         ),
         snippet_menu=QMenu("Insert &Snippet", window),
         copy_menu=QMenu("&Copy Approved Text", window),
+        post_menu=QMenu("&Post", window),
     )
+    a.legal_hold.setCheckable(True)
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     for action in (a.new, a.new_reply, a.save, None, a.export, a.complaints, None, a.quit):
@@ -124,12 +143,13 @@ def build(window: QMainWindow) -> Actions:
     edit_menu = bar.addMenu("&Edit")
     for action in (a.undo, a.redo, None, a.insert_snippet, None, a.find):
         edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-    post_menu = bar.addMenu("&Post")
-    post_menu.addAction(a.approve)
-    post_menu.addAction(a.schedule)
-    post_menu.addAction(a.next_slot)
-    post_menu.addAction(a.evergreen)
-    post_menu.addAction(a.publish)
+    post_menu = a.post_menu
+    bar.addMenu(post_menu)
+    post_menu.addActions([a.approve, a.submit_review, a.review_decisions])
+    post_menu.addSeparator()
+    post_menu.addActions([a.schedule, a.next_slot, a.evergreen])
+    post_menu.addSeparator()
+    post_menu.addActions([a.publish, a.compare_live, a.legal_hold, a.retire])
     post_menu.addSeparator()
     post_menu.addActions([a.show_thread, a.reply_on_post])
     post_menu.addSeparator()
