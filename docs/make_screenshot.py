@@ -196,8 +196,8 @@ def _shoot(data_dir: Path, out: Path, width: int, height: int, args: argparse.Na
     cursor = window.centre.editor.textCursor()
     cursor.setPosition(0)
     window.centre.editor.setTextCursor(cursor)
-    if thread and first is not None and window.replies is not None:
-        dialog = window.replies.threads.show_thread(first.id)
+    if thread and made and window.replies is not None:
+        dialog = window.replies.threads.show_thread(made[0])
         if dialog is not None:
             dialog.move(width - dialog.width() - 40, 60)
     QTimer.singleShot(800, loop.quit)

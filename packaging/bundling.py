@@ -46,6 +46,8 @@ EXCLUDED_MODULES = [
     "PySide6.QtQuick",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",
+    "PySide6.QtSvg",
+    "PySide6.QtSvgWidgets",
     "pygments",
     "mako.ext.pygmentplugin",
     "fontTools",
@@ -101,7 +103,10 @@ _DROPPED_PLUGINS = {
     # the GTK 3 theme would bring the whole of GTK (8 MB and more) from the build machine
     "qgtk3",
     "qtvirtualkeyboardplugin",
-    # image formats an agent's post never holds
+    # image formats an agent's post never holds (no network takes an SVG upload; the
+    # platform marks are PNGs)
+    "qsvg",
+    "qsvgicon",
     "qpdf",
     "qtiff",
     "qtga",
@@ -117,7 +122,7 @@ _DROPPED_PLUGINS = {
 }
 # Qt libraries only the dropped modules and plugins use (matched anywhere in the name).
 # On Linux, `_linked_only` also finds the rest (EGL, OpenGL, Wayland compositor glue).
-_DROPPED_QT_LIBRARIES = re.compile(r"Qt6(Network|Pdf|Qml|Quick|VirtualKeyboard)")
+_DROPPED_QT_LIBRARIES = re.compile(r"Qt6(Network|Pdf|Qml|Quick|Svg|VirtualKeyboard)")
 # PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows.
 _TRANSLATIONS = re.compile(r"^PySide6[/\\](Qt[/\\])?translations[/\\]")
 _PLUGIN_DIR = re.compile(r"^PySide6[/\\](?:Qt[/\\])?plugins[/\\]([^/\\]+)[/\\]([^/\\]+)$")

@@ -202,7 +202,7 @@ def check_icons(folder: Path) -> int:
     from composer.domain.platforms import PLATFORMS  # the calendar's platform icons
 
     marks = folder.parent / "platform-icons"
-    missing = [p for p in PLATFORMS if not (marks / f"{p}.svg").is_file()]
+    missing = [p for p in PLATFORMS if not (marks / f"{p}.png").is_file()]
     if missing:
         raise SelfTestError(f"platform icons missing: {', '.join(missing)}")
     return len(ICON_SIZES) + 3 + len(PLATFORMS)

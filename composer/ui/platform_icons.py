@@ -1,7 +1,9 @@
 """Small monochrome platform icons (X, LinkedIn, Facebook, Instagram, Threads).
 
 Simple glyphs drawn for Composer in `resources/platform-icons/*.svg` (not the networks'
-logos), rendered with QtSvg and tinted with the text colour they stand beside, so they
+logos), kept beside them as 64-pixel PNG masks (`packaging/make_icons.py` draws them, so the
+installers carry no SVG support), drawn down smoothly and tinted with the text colour they
+stand beside, so they
 follow the light or dark scheme and a status chip's ink. Each comes with the platform's
 name for tooltips and screen readers (`platform_words`); where an icon cannot be read, the
 short text mark stands in (`PLATFORM_MARKS`), so nothing is ever silently missing.
@@ -15,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from composer.domain.layout import resources_dir
 from composer.domain.platforms import PLATFORM_MARKS, display_name
@@ -24,29 +25,29 @@ ICON_FOLDER = "platform-icons"
 
 
 def icon_path(platform: str) -> Path:
-    return resources_dir() / ICON_FOLDER / f"{platform}.svg"
+    return resources_dir() / ICON_FOLDER / f"{platform}.png"
 
 
 @cache
-def _renderer(platform: str) -> QSvgRenderer | None:
+def _mask(platform: str) -> QImage | None:
     path = icon_path(platform)
-    renderer = QSvgRenderer(str(path)) if path.is_file() else None
-    return renderer if renderer is not None and renderer.isValid() else None
+    image = QImage(str(path)) if path.is_file() else None
+    return image if image is not None and not image.isNull() else None
 
 
 def has_icon(platform: str) -> bool:
-    return _renderer(platform) is not None
+    return _mask(platform) is not None
 
 
 @cache
 def _image(platform: str, pixels: int, rgba: int) -> QImage:
     image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
-    renderer = _renderer(platform)
-    if renderer is not None:
+    mask = _mask(platform)
+    if mask is not None:
         painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, pixels, pixels))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(0, 0, pixels, pixels), mask)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
         painter.fillRect(image.rect(), QColor.fromRgba(rgba))  # the glyph, in this colour
         painter.end()

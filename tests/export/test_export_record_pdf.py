@@ -104,7 +104,7 @@ def test_every_page_is_numbered_and_the_last_has_a_signature_and_date_line(recor
 def test_a_post_page_has_its_title_status_and_the_text_once(record):
     _, pages, _, _ = record
     page = pages[1]
-    assert page.startswith("Flood quotes Post 1 · Approved")
+    assert page.startswith("Flood quotes Post 1 · Published")  # approved, then it ran
     assert "Platforms LinkedIn and Facebook" in page
     # one text for both platforms (the live text quoted below ends "by Monday?")
     assert page.count("Guaranteed answers by Friday?") == 1

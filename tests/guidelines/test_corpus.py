@@ -100,9 +100,20 @@ KNOWN_FALSE_ALARMS = {
     # "Myth: '...' Nope. Your landlord's policy covers the sticks and bricks": the myth and
     # its correction are separate sentences, and the grammar's cues work within a sentence.
     "pl-069": "compliance.coverage-advice.public",
-    # A client's kind comment shared by the agency: the reader calls it a testimonial (as the
-    # guidelines define one); its gatherer labelled it clean, and the label stands.
-    "pl-127": "compliance.testimonial.reader",
+    # The ninth set's, after its tuning (tests/data/real/README.md): facts about products
+    # and programmes stated plainly, which the rules cannot tell from a promise or an offer.
+    "pm-120": "compliance.free.coverage",  # a free public lookup tool, not free cover
+    "pn-201": "compliance.free.coverage-free",  # a charity's free policies, reported
+    "pn-013": "compliance.inducement.value-for-business",  # a no-purchase referral drawing
+    "pn-094": "compliance.guarantee.outcome",  # an indexed annuity's floor, with its trade-off
+    "pn-163": "compliance.guarantee.rate-lock",  # a final-expense policy's level premium
+    "pn-229": "compliance.claims-promise.outcome",  # how an insurer's promise works, explained
+    "pm-016": "compliance.securities.talk",  # a colleague who handles variable annuities
+    "pm-062": "etiquette.hard-sell.urgency",  # the enrolment period's real end
+    "pm-073": "compliance.exaggeration.best-claim",  # "usually the cheapest route", hedged
+    "pn-043": "compliance.exaggeration.best-claim",  # "one of the cheapest protections"
+    "pn-144": "compliance.testimonial.client",  # a client's saying, not praise
+    "pn-191": "compliance.testimonial.client",  # asking happy clients for honest reviews
 }
 
 
@@ -110,7 +121,7 @@ KNOWN_FALSE_ALARMS = {
 def test_real_clean_post_stays_quiet(post: dict) -> None:
     loud = _loud(post)
     if post["id"] in KNOWN_FALSE_ALARMS:
-        assert [n.split(":")[0] for n in loud] == [KNOWN_FALSE_ALARMS[post["id"]]], loud
+        assert {n.split(":")[0] for n in loud} == {KNOWN_FALSE_ALARMS[post["id"]]}, loud
         return
     assert not loud, f"{post['id']} ({post['source']['url']}) should be quiet"
 
@@ -120,9 +131,11 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth set (tests/data/real/README.md) is recent: the rules alone find less of it.
+# The eighth and ninth sets (tests/data/real/README.md) are recent: the rules alone find
+# less of them.
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
-EARLIER = [p for p in REAL_POSTS if not p["id"].startswith("pl-")]
+NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
+EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(("pl-", "pm-", "pn-"))]
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ a reply carries the comment it answers, and that comment is in the complaint reg
 (answered, with a note), logged in the chain. From 0006 on, approvals
 name the rule packs in force, and the exported post has a publication (its last use), a
 legal hold and a submission for outside review. From 0007 on, times are UTC with the zone
-they were set in; that fixture was made with TZ=America/New_York. From 0009 on, a spring post is approved, retired
-and archived.
+they were set in; that fixture was made with TZ=America/New_York. From 0009 on, a spring
+post is approved, retired and archived.
 """
 
 from __future__ import annotations
