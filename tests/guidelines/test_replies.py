@@ -195,6 +195,14 @@ def _rows(*names: str) -> list[dict]:
 SOURCED = _rows("evaluation.jsonl", "sourced-tuning.jsonl")
 # The second blind set, measured once (tests/data/replies/README.md), not tuned on yet.
 SECOND = _rows("evaluation-2.jsonl")
+# The third, measured once (5 of 102 good replies flagged), then tuned on; what is left
+# loud, with the reason it stays for now.
+THIRD = _rows("evaluation-3.jsonl")
+THIRD_KNOWN = {
+    "rc-033": "etiquette.offensive",  # a pointed "some of us are just here to help" (reader)
+    "rc-086": "conversation.tone",  # "sorry you feel that way", labelled kind by its gatherer
+    "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
+}
 
 
 def _sourced_check(row: dict) -> set[tuple[str, str]]:
@@ -248,3 +256,26 @@ def test_the_second_blind_set_holds_what_it_measured() -> None:
         for r in SECOND
     )
     assert right / len(SECOND) >= 0.7, f"{right}/{len(SECOND)}"
+
+
+@pytest.mark.parametrize("row", [r for r in THIRD if r["clean"]], ids=lambda r: r["id"])
+def test_a_good_reply_of_the_third_set_stays_quiet_or_is_known(row: dict) -> None:
+    loud = {
+        category
+        for category, severity in _sourced_check(row)
+        if severity != "suggestion" and not category.startswith(("style.", "platform."))
+    }
+    assert loud == ({THIRD_KNOWN[row["id"]]} if row["id"] in THIRD_KNOWN else set()), loud
+
+
+def test_the_third_blind_set_holds_what_it_measured() -> None:
+    expected = found = 0
+    for row in THIRD:
+        categories = {category for category, _ in _sourced_check(row)}
+        expected += len(row["expect"])
+        found += sum(c in categories for c in row["expect"])
+    assert expected >= 200 and found / expected >= 0.41, f"{found}/{expected}"
+    right = sum(
+        SOURCED_ENGINE.read_comment(r["comment"]["text"]).complaint == r["complaint"] for r in THIRD
+    )
+    assert right / len(THIRD) >= 0.58, f"{right}/{len(THIRD)}"
