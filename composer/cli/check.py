@@ -175,6 +175,7 @@ _REASONS = {
     "unanswered": "says nobody answers",
     "grievance": "a grievance",
     "low-rating": "a low rating",
+    "reads-like": "it reads like a complaint",
 }
 
 

@@ -72,8 +72,9 @@ class Comment:
 class CommentReading:
     """What the checks read in a comment: is it a complaint, does it hold personal details.
 
-    `reason` is a code (`grievance`, `low-rating`, `unanswered`) and `evidence` the words
-    that made it so; the window and the command line word them.
+    `reason` is a code (`grievance`, `low-rating`, `unanswered`, or `reads-like` when only
+    the learned reader took it for a complaint) and `evidence` the words that made it so;
+    the window and the command line word them.
     """
 
     complaint: bool

@@ -32,7 +32,13 @@ from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import own_spans
 from composer.guidelines.pack_cache import load_packs_cached
 from composer.guidelines.packs import LoadError, Rule
-from composer.guidelines.reader import Reader, load_reader, reader_finding
+from composer.guidelines.reader import (
+    COMMENT_MODEL_FILE,
+    Reader,
+    load_reader,
+    reader_finding,
+    reads_as_complaint,
+)
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
@@ -80,6 +86,7 @@ class Engine:
         grammar: Grammar | None = None,
         load_notices: Sequence[LoadError] = (),
         reader: Reader | None = None,
+        comment_reader: Reader | None = None,
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
@@ -91,6 +98,7 @@ class Engine:
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
         self.reader = reader
+        self.comment_reader = comment_reader
 
     @classmethod
     def load(
@@ -120,6 +128,7 @@ class Engine:
             packs.grammar,
             packs.notices,
             load_reader() if shipped else None,
+            load_reader(name=COMMENT_MODEL_FILE) if shipped else None,
         )
 
     @property
@@ -178,7 +187,16 @@ class Engine:
             start, end = view.span(hits[0].start, hits[0].end)
             return view.original[start:end]
 
-        return read_comment(text, find)
+        reading = read_comment(text, find)
+        if reading.complaint or self.comment_reader is None:
+            return reading
+        if not reads_as_complaint(self.comment_reader, view.text):
+            return reading
+        # No grievance word, but it reads like the complaints the reader learned from:
+        # offered for the register like any other (the reply checks treat it as one).
+        first = facts.sentences[0] if facts.sentences else (0, len(view.text))
+        start, end = view.span(*first)
+        return replace(reading, complaint=True, reason="reads-like", evidence=text[start:end])
 
     def _check(self, inp: CheckInput) -> CheckResult:
         facts = TextFacts(inp.text)  # the text as given: counts, spelling, readability

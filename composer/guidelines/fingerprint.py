@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from composer.domain.record import PackHash, PackSource, RulesVersion
-from composer.guidelines.reader import MODEL_FILE
+from composer.guidelines.reader import COMMENT_MODEL_FILE, MODEL_FILE
 
 
 def rules_version(version: str, shipped: Path | None, custom: Sequence[Path] = ()) -> RulesVersion:
@@ -31,8 +31,8 @@ def pack_hashes(shipped: Path | None, custom: Sequence[Path] = ()) -> tuple[Pack
     packs: list[PackHash] = []
     for source, folder in folders:
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []  # as pack_files
-        if source == "shipped":  # the learned reader's model is in force like any pack
-            files.append(folder / MODEL_FILE)
+        if source == "shipped":  # the learned readers' models are in force like any pack
+            files += [folder / MODEL_FILE, folder / COMMENT_MODEL_FILE]
         for path in files:
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -31,6 +31,7 @@ from composer.guidelines.normalise import Normalised
 from composer.guidelines.tokens import Span
 
 MODEL_FILE = "reader.json"
+COMMENT_MODEL_FILE = "comment-reader.json"  # one category, "complaint", read on comments
 MAX_CHARS = 10_000  # a post, not a document: longer texts are left to the rules
 
 _MONEY = re.compile(r"\$\s?\d[\d,.]*k?")
@@ -130,13 +131,18 @@ class Reader:
         return readings
 
 
-def load_reader(folder: Path | None = None) -> Reader | None:
-    """The shipped model, or None when it is missing or unreadable (the rules still run)."""
-    path = (folder or shipped_rules_dir()) / MODEL_FILE
+def load_reader(folder: Path | None = None, name: str = MODEL_FILE) -> Reader | None:
+    """A shipped model, or None when it is missing or unreadable (the rules still run)."""
+    path = (folder or shipped_rules_dir()) / name
     try:
         return Reader.load(path)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def reads_as_complaint(reader: Reader, text: str) -> bool:
+    """Whether the comment reader takes `text` (a comment) for a complaint."""
+    return bool(text.strip()) and reader.probabilities(text)[0] >= reader.threshold
 
 
 def reader_finding(reading: Reading, view: Normalised, posts: int) -> Finding:

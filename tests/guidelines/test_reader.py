@@ -15,7 +15,14 @@ from composer.domain.profile import Profile
 from composer.guidelines.engine import Engine
 from composer.guidelines.fingerprint import pack_hashes
 from composer.guidelines.inputs import CheckInput
-from composer.guidelines.reader import MAX_CHARS, MODEL_FILE, Reader, features, load_reader
+from composer.guidelines.reader import (
+    COMMENT_MODEL_FILE,
+    MAX_CHARS,
+    MODEL_FILE,
+    Reader,
+    features,
+    load_reader,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = shipped_rules_dir() / MODEL_FILE
@@ -139,3 +146,28 @@ def test_a_thank_you_reply_is_no_testimonial_to_the_reader() -> None:
 def test_replies_may_get_the_conversation_categories_and_posts_never_do() -> None:
     for finding in _reader_findings(UNSEEN):
         assert not finding.category.startswith("conversation.")
+
+
+def test_the_comment_reader_was_trained_on_the_reply_sets_as_they_are() -> None:
+    data = json.loads((shipped_rules_dir() / COMMENT_MODEL_FILE).read_text(encoding="utf-8"))
+    replies = ROOT / "tests" / "data" / "replies"
+    now = sorted(p for p in replies.glob("*.jsonl") if p.name != "replies.jsonl")
+    assert sorted(data["trained_on"]) == [p.relative_to(ROOT).as_posix() for p in now]
+    for name, digest in data["trained_on"].items():
+        assert hashlib.sha256((ROOT / name).read_bytes()).hexdigest() == digest, (
+            f"{name} changed since the comment reader was trained: rerun train_reader.py"
+        )
+    assert data["categories"] == ["complaint"]
+    assert COMMENT_MODEL_FILE in {p.file for p in pack_hashes(shipped_rules_dir())}
+
+
+def test_a_plain_grievance_is_read_as_a_complaint_by_the_comment_reader() -> None:
+    # No grievance word the rules know, no star: the rules alone read it as no complaint.
+    text = "Waited two weeks for a simple proof of insurance. Still nothing."
+    rules_alone = Engine.load(style_checks=False)
+    rules_alone.comment_reader = None
+    assert not rules_alone.read_comment(text).complaint
+    reading = ENGINE.read_comment(text)
+    assert reading.complaint and reading.reason == "reads-like"
+    assert reading.evidence == "Waited two weeks for a simple proof of insurance."  # 1st sentence
+    assert not ENGINE.read_comment("Thanks for the quick help with my renters quote!").complaint

@@ -30,6 +30,7 @@ REASONS = {
     "unanswered": "says nobody answers",
     "grievance": "sounds like a grievance",
     "low-rating": "gives a low rating",
+    "reads-like": "reads like the complaints Composer learned from",
 }
 NO_POST = "No post of mine (a review or a page)"
 # The posts a comment can be on, as (id, label): set by the thread actions once the library
