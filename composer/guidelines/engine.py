@@ -253,8 +253,10 @@ class Engine:
         found = {f.category for f in findings}
         if inp.comment is None:  # a post, not a reply: the conversation categories are moot
             found |= {c for c in self.reader.categories if c.startswith("conversation.")}
-        else:  # it learned from posts: thanking a reviewer reads to it like a testimonial
-            found.add("compliance.testimonial")
+        else:  # it learned from posts: in a reply, thanks read to it like a testimonial and
+            # customer service ("we'll make sure Lena sees this", "DM us a number and I'll call
+            # you today") like a promise about a claim or a push to buy
+            found |= {"compliance.testimonial", "compliance.claims-promise", "etiquette.hard-sell"}
         text = protected.blanked(facts.text)
         return [
             reader_finding(reading, view, self.reader.posts)

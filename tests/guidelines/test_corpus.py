@@ -97,9 +97,11 @@ def _loud(post: dict) -> list[str]:
 # Known false alarms, each with the reason it is not fixed yet. They must still be raised
 # (so this list shrinks the day one is fixed) and no other clean post may be.
 KNOWN_FALSE_ALARMS = {
-    # "Myth: '...' Nope. Your landlord's policy covers the sticks and bricks": the myth and
-    # its correction are separate sentences, and the grammar's cues work within a sentence.
-    "pl-069": "compliance.coverage-advice.public",
+    # The tenth set's: Medicare's third-party disclaimer is required on an invitation to
+    # review plans (CMS), though its gatherer was not asked about disclosures; and a true
+    # statement of what a landlord's policy leaves out, read as a substitute for cover.
+    "po-006": "compliance.disclosure.tpmo",
+    "po-086": "compliance.coverage-advice.substitute",
     # The ninth set's, after its tuning (tests/data/real/README.md): facts about products
     # and programmes stated plainly, which the rules cannot tell from a promise or an offer.
     "pm-120": "compliance.free.coverage",  # a free public lookup tool, not free cover
@@ -131,11 +133,12 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth and ninth sets (tests/data/real/README.md) are recent: the rules alone find
-# less of them.
+# The eighth, ninth and tenth sets (tests/data/real/README.md) are recent: the rules alone
+# find less of them.
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
-EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(("pl-", "pm-", "pn-"))]
+TENTH = [p for p in REAL_POSTS if p["id"].startswith("po-")]
+EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(("pl-", "pm-", "pn-", "po-"))]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 Noise follows the issue's definition: a clean post is noisy when it gets an error or a
 warning outside `style.*` and `platform.*`. Run:
 `uv run python tests/data/real/measure.py tests/data/real/evaluation.jsonl [--details]`
-`--without-reader` leaves the learned reader out (the rules alone).
+`--without-reader` leaves the learned readers out (the rules alone).
 `--profile FILE.toml` checks as that agent (lines, states, Medicare numbers), for the sets
 labelled relative to one agent (`medicare/evaluation.jsonl` with `medicare/agent.toml`).
 Replies (tests/data/replies/) are checked with the comment they answer (`comment` or
@@ -42,7 +42,7 @@ def measure(
 ) -> None:
     engine = Engine.load(style_checks=False)
     if not reader:
-        engine.reader = None
+        engine.reader = engine.comment_reader = None
     found: Counter[str] = Counter()
     expected: Counter[str] = Counter()
     clean = noisy = 0
