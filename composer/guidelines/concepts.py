@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from composer.guidelines import phrases
 from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
@@ -41,7 +42,7 @@ class Concept:
     ("is", "their", "plan") cost nothing on posts that never get that far.
     """
 
-    __slots__ = ("_index", "_regex", "_set", "name", "negatable", "patterns", "values")
+    __slots__ = ("_index", "_needs", "_regex", "_set", "name", "negatable", "patterns", "values")
 
     def __init__(
         self,
@@ -55,6 +56,8 @@ class Concept:
         self.values = tuple(values)
         self.negatable = negatable
         self.patterns = tuple(patterns)
+        # What each pattern needs in a text to match at all: most posts skip most of them.
+        self._needs: tuple[tuple[Need, ...], ...] = tuple(needs_of(p) for p in self.patterns)
         self._index = index
         self._set: PhraseSet | None = None
         self._regex: re.Pattern[str] | None = None
@@ -83,7 +86,9 @@ class Concept:
             found = self._set.hits(facts) if span is None else self._set.within(facts, span)
         elif (pattern := self._pattern()) is not None:
             found = [PhraseHit(*m.span(), 0) for m in pattern.finditer(text, lo, hi)]
-        for extra in self.patterns:
+        for extra, needs in zip(self.patterns, self._needs, strict=True):
+            if not may_match(needs, facts):
+                continue
             found.extend(
                 PhraseHit(*m.span(), -1)
                 for m in extra.finditer(text, lo, hi)
@@ -99,7 +104,10 @@ class Concept:
                 return True
         elif (pattern := self._pattern()) is not None and pattern.search(facts.text):
             return True
-        return any(p.search(facts.text) for p in self.patterns)
+        return any(
+            may_match(needs, facts) and p.search(facts.text)
+            for p, needs in zip(self.patterns, self._needs, strict=True)
+        )
 
 
 @dataclass(frozen=True, slots=True)
