@@ -69,7 +69,12 @@ Entry = tuple[
     "tuple[frozenset[str], int] | None",
 ]
 
-_Candidate = tuple[int, int, _LazyPattern, "tuple[frozenset[str], int] | None"]
+# (set, position, pattern, near, slots): tried where its first two words are, when `near`
+# holds there and the text as a whole has a word for each of its slots (see `scan`).
+_Candidate = tuple[
+    int, int, _LazyPattern, "tuple[frozenset[str], int] | None", "list[frozenset[str]]"
+]
+_PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 
 
 class WordIndex:
@@ -91,6 +96,18 @@ class WordIndex:
         self._sets = 0
         self._words: set[str] = set()
         self._stems: set[str] = set()
+        # A word and the next word's head -> the entries to try there: the same for every
+        # text, so worked out once per pair for the life of the process (never pickled).
+        self._pairs: dict[tuple[str, str], list[_Candidate]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_pairs"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._pairs = {}
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -135,11 +152,9 @@ class WordIndex:
                 return True
         return False
 
-    def _candidates(
-        self, pair: tuple[str, str], present: set[str], viable: dict[int, bool]
-    ) -> list[_Candidate]:
+    def _candidates(self, pair: tuple[str, str]) -> list[_Candidate]:
         """The entries to try at a word keyed `first` followed by a word headed `following`,
-        in the order the index lists them, without those the text as a whole rules out."""
+        in the order the index lists them."""
         first, following = pair
         found: list[_Candidate] = []
         for entries in (
@@ -148,11 +163,10 @@ class WordIndex:
             self._by_second.get((first, "=" + following)),
         ):
             for set_id, position, pattern, _second, slots, near in entries or ():
-                ok = viable.get(id(pattern))
-                if ok is None:
-                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
-                if ok:
-                    found.append((set_id, position, pattern, near))
+                found.append((set_id, position, pattern, near, slots))
+        if len(self._pairs) >= _PAIRS_KEPT:
+            self._pairs.clear()
+        self._pairs[pair] = found
         return found
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
@@ -166,23 +180,29 @@ class WordIndex:
         keys_at = [h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads]
         present = set(keys_at)
         last = len(keys_at) - 1
+        # Whether the text as a whole has a word for each of a phrase's slots, asked once
+        # per phrase and text, only of phrases whose first words and `near` words are there.
         viable: dict[int, bool] = {}
-        # A word and the next word's head decide which phrases are tried there; a text
-        # repeats those pairs, so each pair's candidates are worked out once per text.
-        memo: dict[tuple[str, str], list[_Candidate]] = {}
+        # A word and the next word's head decide which phrases are tried there.
+        pairs = self._pairs
         firsts = self._firsts
         for i in [i for i, key in enumerate(keys_at) if key in firsts]:
             pair = (keys_at[i], heads[i + 1])
-            candidates = memo.get(pair)
+            candidates = pairs.get(pair)
             if candidates is None:
-                candidates = memo[pair] = self._candidates(pair, present, viable)
+                candidates = self._candidates(pair)
             if not candidates:
                 continue
             start = words[i][0]
-            for set_id, position, pattern, near in candidates:
+            for set_id, position, pattern, near, slots in candidates:
                 if near is not None and near[0].isdisjoint(
                     keys_at[i + 1 : min(last, i + near[1]) + 1]
                 ):
+                    continue
+                ok = viable.get(id(pattern))
+                if ok is None:
+                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
+                if not ok:
                     continue
                 compiled = pattern.compiled
                 match = (compiled if compiled is not None else pattern.get()).match(text, start)
