@@ -17,6 +17,7 @@ from typing import NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
 KEY_LENGTH = 3
@@ -50,7 +51,7 @@ class _LazyPattern:
 
     def get(self) -> re.Pattern[str]:
         if self.compiled is None:
-            self.compiled = re.compile(self.phrase.source(), re.IGNORECASE)
+            self.compiled = compile_cached(self.phrase.source(), re.IGNORECASE)
         return self.compiled
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
