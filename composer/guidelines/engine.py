@@ -31,7 +31,7 @@ from composer.guidelines.inputs import CheckInput
 from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import own_spans
 from composer.guidelines.pack_cache import load_packs_cached
-from composer.guidelines.packs import LoadError, Rule
+from composer.guidelines.packs import LoadError, Rule, add_signal_sets
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
@@ -78,6 +78,7 @@ class Engine:
         index: WordIndex | None = None,
         grammar: Grammar | None = None,
         load_notices: Sequence[LoadError] = (),
+        signal_sets: dict[str, PhraseSet] | None = None,
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
@@ -85,7 +86,9 @@ class Engine:
         index = index if index is not None else WordIndex()
         self._index = index
         self.grammar = grammar or Grammar()
-        self._signals = {name: index.add(values) for name, values in signals.items()}
+        if signal_sets is None:  # `signals` made into phrase sets here, in the index
+            signal_sets = {name: index.add(values) for name, values in signals.items()}
+        self._signals = signal_sets
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
 
@@ -116,6 +119,7 @@ class Engine:
             packs.index,
             packs.grammar,
             packs.notices,
+            add_signal_sets(packs),
         )
 
     @property

@@ -22,10 +22,10 @@ from typing import Any
 
 from composer.domain.files import write_atomic
 from composer.guidelines.cache_folder import cache_folder
-from composer.guidelines.packs import PackSet, load_packs, pack_files
+from composer.guidelines.packs import PackSet, add_signal_sets, load_packs, pack_files
 from composer.guidelines.regex_cache import compile_cached
 
-_FORMAT = "1"  # bump when PackSet's shape changes
+_FORMAT = "2"  # bump when PackSet's shape changes
 KEEP = 6  # cached pack sets kept (shipped alone, with the agent's custom folder, ...)
 
 
@@ -39,6 +39,7 @@ def load_packs_cached(directories: Sequence[Path], shipped: Path | None) -> Pack
             if isinstance(loaded, PackSet):
                 return loaded
     packs = load_packs(directories, shipped)
+    add_signal_sets(packs)  # before it is stored: a fresh process finds them made
     if cache is not None:
         with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
             cache.parent.mkdir(parents=True, exist_ok=True)
