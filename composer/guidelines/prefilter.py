@@ -22,7 +22,7 @@ from composer.guidelines.facts import TextFacts
 
 # A need: alternatives (text, case-blind), one of which a matching text contains.
 Need = frozenset[tuple[str, bool]]
-_MOST = 40  # alternatives in one need; beyond that testing them costs more than it saves
+_MOST = 64  # alternatives in one need; beyond that testing them costs more than it saves
 _CLASS_MOST = 8  # characters of a [class] worth a need
 
 # Characters that a case-blind pattern matches to an ASCII letter but that `str.lower`
@@ -137,6 +137,10 @@ class _Reader:
             return self.sequence(list(arg), blind)
         if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _high, inner = arg
+            if low >= 2 and len(inner) == 1 and inner[0][0] is c.IN:
+                return self._pairs(self._class(inner[0][1], blind)) or self._class(
+                    inner[0][1], blind
+                )
             return self.sequence(list(inner), blind) if low >= 1 else []
         if op is c.ASSERT:  # a look-ahead or look-behind's text is in the text too
             _direction, inner = arg
@@ -156,6 +160,14 @@ class _Reader:
                 return []
             union |= _best(needs)
         return [frozenset(union)]
+
+    @staticmethod
+    def _pairs(needs: list[Need]) -> list[Need]:
+        """Two characters of a class in a row ("[*#@$]{2,}"): each pair of them, if few."""
+        if not needs or len(needs[0]) ** 2 > _MOST or len({b for _, b in needs[0]}) != 1:
+            return []
+        chars = sorted(needs[0])
+        return [frozenset((a + b, blind) for a, blind in chars for b, _ in chars)]
 
     def _class(self, items: list[Any], blind: bool) -> list[Need]:
         c = self.c

@@ -183,6 +183,15 @@ class WordIndex:
         self._pairs[pair] = found
         return found
 
+    @staticmethod
+    def _viable(candidate: _Candidate, present: set[str], viable: dict[int, bool]) -> bool:
+        """Whether the text has a word for each of the phrase's slots (kept per phrase)."""
+        pattern = candidate[2]
+        ok = viable.get(id(pattern))
+        if ok is None:
+            ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in candidate[4])
+        return ok
+
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
         if cached is not None:
@@ -200,11 +209,21 @@ class WordIndex:
         # A word and the next word's head decide which phrases are tried there.
         pairs = self._pairs
         firsts = self._firsts
+        # A pair met again in this text tries only its phrases the text has words for.
+        again: dict[tuple[str, str], list[_Candidate] | None] = {}
         for i in [i for i, key in enumerate(keys_at) if key in firsts]:
             pair = (keys_at[i], heads[i + 1])
-            candidates = pairs.get(pair)
+            candidates = again.get(pair)
             if candidates is None:
-                candidates = self._candidates(pair)
+                candidates = pairs.get(pair)
+                if candidates is None:
+                    candidates = self._candidates(pair)
+                if pair not in again:
+                    again[pair] = None
+                else:
+                    candidates = again[pair] = [
+                        c for c in candidates if self._viable(c, present, viable)
+                    ]
             if not candidates:
                 continue
             start = words[i][0]
