@@ -67,6 +67,13 @@ class Concept:
         if self._set is None and self.values:
             self._set = self._index.add(self.values)
 
+    def gate(self) -> tuple[PhraseSet, tuple[tuple[Need, ...], ...]] | None:
+        """Its phrase set and its patterns' needs, when it is matched through the word index:
+        no hit anywhere unless the set has one or a text meets some pattern's needs."""
+        if self._set is None:
+            return None
+        return self._set, self._needs
+
     @property
     def anchored(self) -> bool:
         """Whether this concept is matched through the word index (it anchors a rule)."""

@@ -23,15 +23,22 @@ from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.builtin.texts import builtin_text
-from composer.guidelines.checks import Hit, PatternTimeoutError
+from composer.guidelines.checks import (
+    Check,
+    Hit,
+    PatternTimeoutError,
+    PhraseCheck,
+    SubstitutionCheck,
+)
 from composer.guidelines.comments import context_signals, read_comment
-from composer.guidelines.concepts import Grammar
+from composer.guidelines.concepts import ConceptCheck, Grammar
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import own_spans
 from composer.guidelines.pack_cache import load_packs_cached
 from composer.guidelines.packs import LoadError, Rule, add_signal_sets
+from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
@@ -39,6 +46,9 @@ if TYPE_CHECKING:
     from composer.guidelines.builtin.spelling import SpellingCheck
 
 BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
+# What a check needs before it can find anything: its phrases in the text, or a text that
+# one of its patterns could match (see `_gate`). None: it is always asked.
+_Gate = tuple[PhraseSet, tuple[tuple[Need, ...], ...]] | None
 _SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
 _LONG_TEXT = 20_000  # characters from which a check pauses the garbage collector
 
@@ -91,6 +101,7 @@ class Engine:
         self._signals = signal_sets
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
+        self._gates: dict[int, tuple[Check, _Gate]] = {}  # by id of the check (held)
 
     @classmethod
     def load(
@@ -190,6 +201,7 @@ class Engine:
         targets = set(inp.platforms)
         today = inp.today or dt.date.today()
         findings: list[Finding] = []
+        gates = self._gates
         for rule in self.rules:
             if rule.platforms and targets.isdisjoint(rule.platforms):
                 continue
@@ -200,6 +212,16 @@ class Engine:
                 continue
             if any(ctx.signal(name) for name in rule.unless_signal):
                 continue
+            gated = gates.get(id(rule.check))
+            if gated is None:
+                gated = gates[id(rule.check)] = (rule.check, _gate(rule.check))
+            gate = gated[1]
+            if (
+                gate is not None
+                and not gate[0].index.scan(seen).get(gate[0].set_id)
+                and not any(may_match(needs, seen) for needs in gate[1])
+            ):
+                continue  # none of its phrases in the text, and none of its patterns can match
             try:
                 findings.extend(
                     _finding(rule, hit, view)
@@ -232,6 +254,17 @@ class Engine:
         profile: Profile | None = None,
     ) -> CheckResult:
         return self.check(CheckInput(text=text, platforms=tuple(platforms), profile=profile))
+
+
+def _gate(check: Check) -> _Gate:
+    """What a check needs to find anything: a phrase check its phrases; a concept check its
+    first concept, matched through the word index (its phrases, or a text one of its
+    patterns may match). Every hit of those checks starts from one of these."""
+    if isinstance(check, PhraseCheck | SubstitutionCheck):
+        return check.phrases, ()
+    if isinstance(check, ConceptCheck):
+        return check.parts[0].gate()
+    return None
 
 
 class _Protected:
