@@ -22,15 +22,16 @@ from composer.guidelines import phrases
 from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.prefilter import Need, may_match, needs_of
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
-_ANSWER_NO = re.compile(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
-_QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
-_QUOTE_CHARS = re.compile(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
-_DOUBLE_QUOTES = re.compile(r"[\"“”«»]")
+_CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
+_ANSWER_NO = compile_cached(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
+_QUOTES = compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTE_CHARS = compile_cached(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
+_DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
 
 
 class Concept:

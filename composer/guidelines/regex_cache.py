@@ -32,13 +32,21 @@ _MOST_BYTES = 32_000_000  # past that the file starts afresh
 _Index = dict[bytes, tuple[int, int]]
 _known: tuple[_Index, int] | None = None  # the index, where the programs start
 _new: dict[bytes, bytes] = {}
+_made: dict[tuple[str, int], re.Pattern[str]] = {}  # this process's, as re keeps its own
 
 
 def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(source, flags)`, from a kept program when there is one."""
     flags = int(flags)
-    if flags & re.DEBUG:
+    if not isinstance(source, str) or flags & re.DEBUG:
         return re.compile(source, flags)
+    made = _made.get((source, flags))
+    if made is None:
+        made = _made[(source, flags)] = _compile(source, flags)
+    return made
+
+
+def _compile(source: str, flags: int) -> re.Pattern[str]:
     key = hashlib.blake2b(f"{flags}:{source}".encode(), digest_size=16).digest()
     index, base = _load()
     place = index.get(key)

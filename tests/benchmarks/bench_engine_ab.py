@@ -161,8 +161,11 @@ def main() -> int:
                 )
     clock = "CPU time" if args.cpu else "wall time"
     print(f"old code: {args.base}; {clock}, medians of {args.rounds} rounds, taking turns\n")
-    print("| measure | old code | new code | new/old (median of the rounds' ratios) |")
-    print("|---|---:|---:|---:|")
+    print(
+        "| measure | old code | new code | new/old (median of the rounds' ratios) "
+        "| best round: old / new |"
+    )
+    print("|---|---:|---:|---:|---:|")
     for key, label in LABELS:
         if key not in results["new"][0]:
             continue
@@ -170,7 +173,13 @@ def main() -> int:
         new = statistics.median(r[key] for r in results["new"])
         pairs = zip(results["old"], results["new"], strict=True)
         ratio = statistics.median(b[key] / a[key] for a, b in pairs)
-        print(f"| {label} | {old:,.2f} | {new:,.2f} | {ratio:.2f} |")
+        best = max if key == "jsonl_rate" else min
+        old_best = best(r[key] for r in results["old"])
+        new_best = best(r[key] for r in results["new"])
+        print(
+            f"| {label} | {old:,.2f} | {new:,.2f} | {ratio:.2f} "
+            f"| {old_best:,.2f} / {new_best:,.2f} |"
+        )
     if args.quick:
         return 0
     print()

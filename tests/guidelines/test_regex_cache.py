@@ -25,6 +25,7 @@ def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regex_cache, "_path", lambda: path)
     monkeypatch.setattr(regex_cache, "_known", None)
     monkeypatch.setattr(regex_cache, "_new", {})
+    monkeypatch.setattr(regex_cache, "_made", {})
     return path
 
 
@@ -32,6 +33,7 @@ def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Forget what this process compiled, as a new process would; count fresh compiles."""
     monkeypatch.setattr(regex_cache, "_known", None)
     monkeypatch.setattr(regex_cache, "_new", {})
+    monkeypatch.setattr(regex_cache, "_made", {})
     compiled: list[str] = []
     real = regex_cache._program
 
