@@ -40,7 +40,7 @@ from composer.guidelines.pack_cache import load_packs_cached
 from composer.guidelines.packs import LoadError, Rule, add_signal_sets
 from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.tokens import Span
-from composer.guidelines.wordindex import PhraseSet, WordIndex
+from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 if TYPE_CHECKING:
     from composer.guidelines.builtin.spelling import SpellingCheck
@@ -202,6 +202,8 @@ class Engine:
         today = inp.today or dt.date.today()
         findings: list[Finding] = []
         gates = self._gates
+        index = self._index
+        scanned: dict[int, list[PhraseHit]] | None = None  # the index's finds, when asked
         for rule in self.rules:
             if rule.platforms and targets.isdisjoint(rule.platforms):
                 continue
@@ -210,18 +212,22 @@ class Engine:
                 continue
             if rule.when and not all(ctx.signal(name) for name in rule.when):
                 continue
-            if any(ctx.signal(name) for name in rule.unless_signal):
+            if rule.unless_signal and any(ctx.signal(name) for name in rule.unless_signal):
                 continue
             gated = gates.get(id(rule.check))
             if gated is None:
                 gated = gates[id(rule.check)] = (rule.check, _gate(rule.check))
             gate = gated[1]
-            if (
-                gate is not None
-                and not gate[0].index.scan(seen).get(gate[0].set_id)
-                and not any(may_match(needs, seen) for needs in gate[1])
-            ):
-                continue  # none of its phrases in the text, and none of its patterns can match
+            if gate is not None:
+                phrases, needs = gate
+                if phrases.index is index:  # the engine's own index, as nearly always
+                    if scanned is None:
+                        scanned = index.scan(seen)
+                    raw = scanned.get(phrases.set_id)
+                else:
+                    raw = phrases.index.scan(seen).get(phrases.set_id)
+                if not raw and not (needs and any(may_match(n, seen) for n in needs)):
+                    continue  # none of its phrases in the text, none of its patterns can match
             try:
                 findings.extend(
                     _finding(rule, hit, view)

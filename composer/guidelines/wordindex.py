@@ -202,7 +202,6 @@ class WordIndex:
         heads = [*facts.heads, ""]
         keys_at = [h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads]
         present = set(keys_at)
-        last = len(keys_at) - 1
         # Whether the text as a whole has a word for each of a phrase's slots, asked once
         # per phrase and text, only of phrases whose first words and `near` words are there.
         viable: dict[int, bool] = {}
@@ -228,9 +227,7 @@ class WordIndex:
                 continue
             start = words[i][0]
             for set_id, position, pattern, near, slots in candidates:
-                if near is not None and near[0].isdisjoint(
-                    keys_at[i + 1 : min(last, i + near[1]) + 1]
-                ):
+                if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
                     continue
                 ok = viable.get(id(pattern))
                 if ok is None:
