@@ -14,6 +14,7 @@ from typing import Any, NamedTuple, Protocol
 from composer.domain.profile import Profile
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span, match_case
 from composer.guidelines.wordindex import PhraseSet
 
@@ -276,13 +277,13 @@ class CountCheck:
             yield Hit(items[self.maximum][0], items[-1][1])
 
 
-_NOT_CAPITAL = re.compile(r"[^A-Z\u00c0-\u00de]+")
+_NOT_CAPITAL = compile_cached(r"[^A-Z\u00c0-\u00de]+")
 # The bank-product disclosure is required wording, customarily in capitals: not shouting.
-_REQUIRED_CAPS = re.compile(
+_REQUIRED_CAPS = compile_cached(
     r"NOT (?:A DEPOSIT|FDIC[- ]INSURED|BANK[- ]GUARANTEED|GUARANTEED BY (?:THE|ANY) BANK"
     r"|INSURED BY ANY FEDERAL (?:GOVERNMENT )?AGENCY)|MAY (?:GO DOWN IN|LOSE) VALUE"
 )
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_LETTER = compile_cached(r"[\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +371,7 @@ class RequiredCheck:
         return self.source
 
 
-_NOISE = re.compile(r"[\s.,;:#()\"'’-]+")
+_NOISE = compile_cached(r"[\s.,;:#()\"'’-]+")
 
 
 def _normalise(text: str) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from composer.domain.conversations import CommentReading
+from composer.guidelines.regex_cache import compile_cached
 
 # Signals read on the comment (not the reply), in the order their reasons are preferred.
 COMMENT_SIGNALS: tuple[tuple[str, str], ...] = (
@@ -25,7 +26,7 @@ PERSONAL_SIGNAL = "comment-personal"
 # rather than the text: set by the engine from the check's comment.
 CONTEXT_SIGNALS: tuple[str, ...] = ("reply", "complaint", "personal-comment", "sensitive-comment")
 
-_STARS = re.compile(
+_STARS = compile_cached(
     r"(?<![\d.])[0-2](?:\.\d)?\s*(?:/|out of)\s*5\b"  # 1/5, 2 out of 5
     r"|[★⭐]\s*[☆✩]{2,}"  # ★☆☆☆☆
     r"|^\s*[★⭐](?!\s*[★⭐])",  # one star, first thing in the comment

@@ -21,19 +21,21 @@ from dataclasses import dataclass, field
 from composer.guidelines import phrases
 from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.prefilter import Need, may_match, needs_of
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
-_ANSWER_NO = re.compile(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
-_QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
-_QUOTE_CHARS = re.compile(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
-_DOUBLE_QUOTES = re.compile(r"[\"“”«»]")
+_CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
+_ANSWER_NO = compile_cached(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
+_QUOTES = compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTE_CHARS = compile_cached(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
+_DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
 # A quotation in single marks: an opening mark before a word, words with a space among
 # them, and a closing mark after them, within a sentence's length. An apostrophe inside a
 # word (landlord's) or a lone one (the '90s) never pairs.
-_SINGLE_QUOTED = re.compile(
+_SINGLE_QUOTED = compile_cached(
     r"(?<!\w)['‘](?=\w)[^'‘’\n]{0,120}?\s[^'‘’\n]{0,120}?(?<=[\w.,!?])['’](?!\w)"
 )
 
@@ -47,7 +49,7 @@ class Concept:
     ("is", "their", "plan") cost nothing on posts that never get that far.
     """
 
-    __slots__ = ("_index", "_regex", "_set", "name", "negatable", "patterns", "values")
+    __slots__ = ("_index", "_needs", "_regex", "_set", "name", "negatable", "patterns", "values")
 
     def __init__(
         self,
@@ -61,6 +63,8 @@ class Concept:
         self.values = tuple(values)
         self.negatable = negatable
         self.patterns = tuple(patterns)
+        # What each pattern needs in a text to match at all: most posts skip most of them.
+        self._needs: tuple[tuple[Need, ...], ...] = tuple(needs_of(p) for p in self.patterns)
         self._index = index
         self._set: PhraseSet | None = None
         self._regex: re.Pattern[str] | None = None
@@ -69,6 +73,13 @@ class Concept:
         """Match this concept in the index's single pass (called while packs load)."""
         if self._set is None and self.values:
             self._set = self._index.add(self.values)
+
+    def gate(self) -> tuple[PhraseSet, tuple[tuple[Need, ...], ...]] | None:
+        """Its phrase set and its patterns' needs, when it is matched through the word index:
+        no hit anywhere unless the set has one or a text meets some pattern's needs."""
+        if self._set is None:
+            return None
+        return self._set, self._needs
 
     @property
     def anchored(self) -> bool:
@@ -89,7 +100,9 @@ class Concept:
             found = self._set.hits(facts) if span is None else self._set.within(facts, span)
         elif (pattern := self._pattern()) is not None:
             found = [PhraseHit(*m.span(), 0) for m in pattern.finditer(text, lo, hi)]
-        for extra in self.patterns:
+        for extra, needs in zip(self.patterns, self._needs, strict=True):
+            if not may_match(needs, facts):
+                continue
             found.extend(
                 PhraseHit(*m.span(), -1)
                 for m in extra.finditer(text, lo, hi)
@@ -105,7 +118,10 @@ class Concept:
                 return True
         elif (pattern := self._pattern()) is not None and pattern.search(facts.text):
             return True
-        return any(p.search(facts.text) for p in self.patterns)
+        return any(
+            may_match(needs, facts) and p.search(facts.text)
+            for p, needs in zip(self.patterns, self._needs, strict=True)
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ underlines the right characters even in text pasted with decomposed accents.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -18,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from composer.guidelines.entities import find_emoji, find_urls
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class _Weigher:
         weights = {w for _, _, w in config.ranges}
         self.range_weight = weights.pop() if len(weights) == 1 else None
         cls = "".join(f"{_escape(a)}-{_escape(b)}" for a, b, _ in config.ranges)
-        self.outside = re.compile(f"[^{cls}]") if cls else re.compile(r"[\s\S]")
+        self.outside = compile_cached(f"[^{cls}]") if cls else compile_cached(r"[\s\S]")
         self.ascii_inside = self.range_weight is not None and any(
             a <= 0 and b >= 127 for a, b, _ in config.ranges
         )
@@ -225,7 +225,7 @@ def _passes_at(nfc: str, units: list[tuple[int, int, int]], limit: int, weigher:
 
 
 # --------------------------------------------------------------- NFC, with offsets mapped back
-_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+_NON_ASCII_RUN = compile_cached(r"[\x00-\x7f]?[^\x00-\x7f]+")
 # (offset in NFC text, offset in original text, offsets map one to one up to the next anchor)
 _Anchor = tuple[int, int, bool]
 

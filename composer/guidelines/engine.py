@@ -23,15 +23,22 @@ from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
 from composer.guidelines.builtin.texts import builtin_text
-from composer.guidelines.checks import Hit, PatternTimeoutError
+from composer.guidelines.checks import (
+    Check,
+    Hit,
+    PatternTimeoutError,
+    PhraseCheck,
+    SubstitutionCheck,
+)
 from composer.guidelines.comments import context_signals, read_comment
-from composer.guidelines.concepts import Grammar
+from composer.guidelines.concepts import ConceptCheck, Grammar
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import own_spans
 from composer.guidelines.pack_cache import load_packs_cached
-from composer.guidelines.packs import LoadError, Rule
+from composer.guidelines.packs import LoadError, Rule, add_signal_sets
+from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
     Reader,
@@ -40,12 +47,15 @@ from composer.guidelines.reader import (
     reads_as_complaint,
 )
 from composer.guidelines.tokens import Span
-from composer.guidelines.wordindex import PhraseSet, WordIndex
+from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 if TYPE_CHECKING:
     from composer.guidelines.builtin.spelling import SpellingCheck
 
 BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
+# What a check needs before it can find anything: its phrases in the text, or a text that
+# one of its patterns could match (see `_gate`). None: it is always asked.
+_Gate = tuple[PhraseSet, tuple[tuple[Need, ...], ...]] | None
 _SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
 _LONG_TEXT = 20_000  # characters from which a check pauses the garbage collector
 
@@ -85,6 +95,7 @@ class Engine:
         index: WordIndex | None = None,
         grammar: Grammar | None = None,
         load_notices: Sequence[LoadError] = (),
+        signal_sets: dict[str, PhraseSet] | None = None,
         reader: Reader | None = None,
         comment_reader: Reader | None = None,
     ) -> None:
@@ -94,11 +105,14 @@ class Engine:
         index = index if index is not None else WordIndex()
         self._index = index
         self.grammar = grammar or Grammar()
-        self._signals = {name: index.add(values) for name, values in signals.items()}
+        if signal_sets is None:  # `signals` made into phrase sets here, in the index
+            signal_sets = {name: index.add(values) for name, values in signals.items()}
+        self._signals = signal_sets
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
         self.reader = reader
         self.comment_reader = comment_reader
+        self._gates: dict[int, tuple[Check, _Gate]] = {}  # by id of the check (held)
 
     @classmethod
     def load(
@@ -127,8 +141,9 @@ class Engine:
             packs.index,
             packs.grammar,
             packs.notices,
-            load_reader() if shipped else None,
-            load_reader(name=COMMENT_MODEL_FILE) if shipped else None,
+            signal_sets=add_signal_sets(packs),
+            reader=load_reader() if shipped else None,
+            comment_reader=load_reader(name=COMMENT_MODEL_FILE) if shipped else None,
         )
 
     @property
@@ -208,6 +223,9 @@ class Engine:
         targets = set(inp.platforms)
         today = inp.today or dt.date.today()
         findings: list[Finding] = []
+        gates = self._gates
+        index = self._index
+        scanned: dict[int, list[PhraseHit]] | None = None  # the index's finds, when asked
         for rule in self.rules:
             if rule.platforms and targets.isdisjoint(rule.platforms):
                 continue
@@ -216,8 +234,22 @@ class Engine:
                 continue
             if rule.when and not all(ctx.signal(name) for name in rule.when):
                 continue
-            if any(ctx.signal(name) for name in rule.unless_signal):
+            if rule.unless_signal and any(ctx.signal(name) for name in rule.unless_signal):
                 continue
+            gated = gates.get(id(rule.check))
+            if gated is None:
+                gated = gates[id(rule.check)] = (rule.check, _gate(rule.check))
+            gate = gated[1]
+            if gate is not None:
+                phrases, needs = gate
+                if phrases.index is index:  # the engine's own index, as nearly always
+                    if scanned is None:
+                        scanned = index.scan(seen)
+                    raw = scanned.get(phrases.set_id)
+                else:
+                    raw = phrases.index.scan(seen).get(phrases.set_id)
+                if not raw and not (needs and any(may_match(n, seen) for n in needs)):
+                    continue  # none of its phrases in the text, none of its patterns can match
             try:
                 findings.extend(
                     _finding(rule, hit, view)
@@ -279,6 +311,17 @@ class Engine:
         profile: Profile | None = None,
     ) -> CheckResult:
         return self.check(CheckInput(text=text, platforms=tuple(platforms), profile=profile))
+
+
+def _gate(check: Check) -> _Gate:
+    """What a check needs to find anything: a phrase check its phrases; a concept check its
+    first concept, matched through the word index (its phrases, or a text one of its
+    patterns may match). Every hit of those checks starts from one of these."""
+    if isinstance(check, PhraseCheck | SubstitutionCheck):
+        return check.phrases, ()
+    if isinstance(check, ConceptCheck):
+        return check.parts[0].gate()
+    return None
 
 
 class _Protected:

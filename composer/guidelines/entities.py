@@ -22,6 +22,7 @@ import re
 from functools import cache
 from typing import Any
 
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
 
@@ -66,24 +67,24 @@ _DOMAIN_CHAR = (
 # Without a scheme only "ASCII" domains count (twitter-text's validAsciiDomain).
 _ASCII_DOMAIN_CHAR = r"[a-zA-Z0-9\u00c0-\u024f\u1e00-\u1eff]"
 
-_SCHEME_HOST = re.compile(rf"(?:{_DOMAIN_CHAR}(?:[-_]*{_DOMAIN_CHAR})*\.)+")
-_PLAIN_HOST = re.compile(rf"(?:{_ASCII_DOMAIN_CHAR}(?:-*{_ASCII_DOMAIN_CHAR})*\.)+")
-_ASCII_TLD = re.compile(r"[0-9A-Za-z]+")
-_UNICODE_TLD = re.compile(rf"(?:(?![\x00-\x7f]){_DOMAIN_CHAR})+")
+_SCHEME_HOST = compile_cached(rf"(?:{_DOMAIN_CHAR}(?:[-_]*{_DOMAIN_CHAR})*\.)+")
+_PLAIN_HOST = compile_cached(rf"(?:{_ASCII_DOMAIN_CHAR}(?:-*{_ASCII_DOMAIN_CHAR})*\.)+")
+_ASCII_TLD = compile_cached(r"[0-9A-Za-z]+")
+_UNICODE_TLD = compile_cached(rf"(?:(?![\x00-\x7f]){_DOMAIN_CHAR})+")
 
 _PATH_CHARS = rf"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~|&@{_LATIN_ACCENTS}]"
 _PATH_END = rf"[+\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS})]"
 _PARENS = rf"\((?:{_PATH_CHARS}+|{_PATH_CHARS}*\({_PATH_CHARS}+\){_PATH_CHARS}*)\)"
 # Port, path and query after the host. A path may not end in punctuation such as `.` or `,`
 # (the lookbehind backs off to the last allowed ending character; `)` only comes from _PARENS).
-_TAIL = re.compile(
+_TAIL = compile_cached(
     rf"(?::[0-9]+)?"
     rf"(?:/{_PATH_CHARS}*(?:{_PARENS}{_PATH_CHARS}*)*(?<={_PATH_END}))?"
     rf"(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])?",
     re.IGNORECASE,
 )
 # A dot followed by something that could start a label: the only place a URL can be.
-_DOT = re.compile(r"\.(?=[^\s!-/:-@\[-`{-~])")
+_DOT = compile_cached(r"\.(?=[^\s!-/:-@\[-`{-~])")
 
 
 @cache
@@ -258,14 +259,14 @@ _HASHTAG_BODY = _Lazy(
 _HASHTAG_CHAR = _Lazy(rf"[\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}&]")
 # ASCII that cannot start a tag body, and the keycap marks (#️⃣ is an emoji, not a tag).
 _NOT_TAG_START = frozenset(" \t\n\r!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\ufe0f\u20e3")
-_HASH_SIGN = re.compile("[#＃]")
-_AT_SIGN = re.compile("[@＠]")
+_HASH_SIGN = compile_cached("[#＃]")
+_AT_SIGN = compile_cached("[@＠]")
 # Handles as X and Instagram write them: letters, digits, `_`, and inner dots (Instagram).
-_HANDLE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,29}")
+_HANDLE = compile_cached(r"[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,29}")
 _NOT_BEFORE_MENTION = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_!#$%&*@＠"
 )
-_NOT_AFTER_MENTION = re.compile(rf"[@＠{_LATIN_ACCENTS}]|://")
+_NOT_AFTER_MENTION = compile_cached(rf"[@＠{_LATIN_ACCENTS}]|://")
 
 
 def find_hashtags(text: str, urls: list[Span]) -> list[Span]:
@@ -342,7 +343,7 @@ _EMOJI_ELEMENT = rf"(?:\p{{RI}}\p{{RI}}|[0-9#*]\ufe0f?\u20e3|{_EMOJI_BASE}{_EMOJ
 _EMOJI = _Lazy(rf"{_EMOJI_ELEMENT}(?:\u200d(?:{_EMOJI_ELEMENT}|\p{{ExtPict}}{_EMOJI_TAIL}))*")
 # Every code point that can begin (or, for keycaps, follow the start of) an emoji.
 _EMOJI_MANY = 24
-_EMOJI_HINT = re.compile(
+_EMOJI_HINT = compile_cached(
     "[\u00a9\u00ae\u203c\u2049\u20e3\u2122-\u2bff\u3030\u303d\u3297\u3299\ufe0f"
     "\U0001f000-\U0001ffff]"
 )

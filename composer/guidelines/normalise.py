@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
 # Kinds of characters worth telling the agent about (platform.characters).
@@ -43,16 +44,16 @@ _LINE_SEPARATORS = frozenset("\u2028\u2029\u0085")
 # Digits and symbols that stand for letters in "FR33", "gu@ranteed", "$ave", "c4sh".
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
                        "$": "s", "!": "i", "|": "l", "€": "e"})  # fmt: skip
-_LEET_TOKEN = re.compile(r"(?<![\w@#$])[A-Za-z0-9@$!|€]*[A-Za-z][A-Za-z0-9@$!|€]*(?![\w@])")
+_LEET_TOKEN = compile_cached(r"(?<![\w@#$])[A-Za-z0-9@$!|€]*[A-Za-z][A-Za-z0-9@$!|€]*(?![\w@])")
 _LEET_CHARS = frozenset("0134578@$!|€")
 # Where a letter meets a stand-in: the only places a leet word can be ("Now!" is not one).
-_LEET_HINT = re.compile(r"[A-Za-z][0-9@$|€]|[0-9@$!|€][A-Za-z]|[A-Za-z]!(?=[A-Za-z])")
-_SPACED = re.compile(r"(?<![\w])[A-Za-z](?:(?:[ .\-_*·•]|  )[A-Za-z]){3,}(?![\w])")
+_LEET_HINT = compile_cached(r"[A-Za-z][0-9@$|€]|[0-9@$!|€][A-Za-z]|[A-Za-z]!(?=[A-Za-z])")
+_SPACED = compile_cached(r"(?<![\w])[A-Za-z](?:(?:[ .\-_*·•]|  )[A-Za-z]){3,}(?![\w])")
 # A line break inside a running sentence: the next line goes on in lower case, or the line
 # before is a single word ("Guaranteed\nReturns").
-_SOFT_BREAK = re.compile(r"(?<=[\w,;:%$)’'\"”-])[ \t\r]*\n[ \t]*(?=[a-z0-9$(])")
-_ONE_WORD_LINE = re.compile(r"(?m)^([ \t]*[A-Za-z]+)([ \t\r]*\n)(?=[ \t]*[A-Za-z])")
-_WORD = re.compile(r"[^\W\d_]+")
+_SOFT_BREAK = compile_cached(r"(?<=[\w,;:%$)’'\"”-])[ \t\r]*\n[ \t]*(?=[a-z0-9$(])")
+_ONE_WORD_LINE = compile_cached(r"(?m)^([ \t]*[A-Za-z]+)([ \t\r]*\n)(?=[ \t]*[A-Za-z])")
+_WORD = compile_cached(r"[^\W\d_]+")
 _STYLED_FORMS = ("<font>", "<wide>", "<circle>", "<square>")
 
 
@@ -157,8 +158,8 @@ def _join_one_word_line(match: re.Match[str]) -> str:
     return match.group(1) + " " * len(match.group(2))
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_NON_ASCII_CHARS = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = compile_cached(r"[^\x00-\x7f]+")
+_NON_ASCII_CHARS = compile_cached(r"[^\x00-\x7f]")
 
 
 def _fold_characters(text: str, emoji: Sequence[Span], folds: list[Fold]) -> tuple[str, Segments]:

@@ -12,14 +12,15 @@ import re
 
 from composer.domain.profile import Profile
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
-_LICENCE = re.compile(
+_LICENCE = compile_cached(
     r"\b(?:lic(?:en[cs]e)?|licen[cs]ed|npn|ca\s+lic|insurance\s+lic(?:en[cs]e)?)(?![a-z])\.?"
     r"(?:\s*(?:no\.?|number|num\.?|#|:))*\s*#?\s*(?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,}",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_cached(r"\s+")
 
 
 def own_spans(facts: TextFacts, profile: Profile | None) -> list[Span]:
@@ -39,6 +40,6 @@ def own_spans(facts: TextFacts, profile: Profile | None) -> list[Span]:
         words = value.split()
         if not words:
             continue
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+        pattern = compile_cached(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
         spans.extend(m.span() for m in pattern.finditer(text))
     return spans

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import pickle
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from composer.domain.files import write_atomic
-from composer.guidelines.packs import PackSet, load_packs, pack_files
+from composer.guidelines.cache_folder import cache_folder
+from composer.guidelines.packs import PackSet, add_signal_sets, load_packs, pack_files
+from composer.guidelines.regex_cache import compile_cached
 
-_FORMAT = "1"  # bump when PackSet's shape changes
+_FORMAT = "2"  # bump when PackSet's shape changes
 KEEP = 6  # cached pack sets kept (shipped alone, with the agent's custom folder, ...)
 
 
@@ -34,13 +39,26 @@ def load_packs_cached(directories: Sequence[Path], shipped: Path | None) -> Pack
             if isinstance(loaded, PackSet):
                 return loaded
     packs = load_packs(directories, shipped)
+    add_signal_sets(packs)  # before it is stored: a fresh process finds them made
     if cache is not None:
         with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
             cache.parent.mkdir(parents=True, exist_ok=True)
-            data = pickle.dumps(packs, protocol=pickle.HIGHEST_PROTOCOL)
+            buffer = io.BytesIO()
+            _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(packs)
+            data = buffer.getvalue()
             write_atomic(cache, data, overwrite=True)
             _prune(cache.parent)
     return packs
+
+
+class _Pickler(pickle.Pickler):
+    """Patterns are stored as their text and flags, as pickle does, but read back through
+    the compiled-pattern cache (`regex_cache`): the same pattern, without compiling it."""
+
+    def reducer_override(self, obj: object) -> Any:
+        if type(obj) is re.Pattern and isinstance(obj.pattern, str):
+            return compile_cached, (obj.pattern, obj.flags)
+        return NotImplemented
 
 
 def _prune(folder: Path) -> None:
@@ -76,6 +94,4 @@ def _key(directories: Sequence[Path], shipped: Path | None) -> str | None:
 
 
 def _cache_folder() -> Path:
-    from platformdirs import user_cache_path
-
-    return user_cache_path("Composer", appauthor=False)
+    return cache_folder()

@@ -24,7 +24,7 @@ from composer.guidelines.rule_builder import (
     is_text_list,
     texts,
 )
-from composer.guidelines.wordindex import WordIndex
+from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 __all__ = ["LoadError", "PackSet", "Rule", "RuleError", "build_rule", "load_packs", "pack_files"]
 
@@ -59,6 +59,17 @@ class PackSet:
     negatable: set[str] = field(default_factory=set)
     concept_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     grammar: Grammar = field(default_factory=Grammar)
+    # The signals' phrase sets, in the index, once an engine's worth of them is made (see
+    # `add_signal_sets`): kept with cached packs, so a fresh process does not parse them.
+    signal_sets: dict[str, PhraseSet] | None = None
+
+
+def add_signal_sets(packs: PackSet) -> dict[str, PhraseSet]:
+    """The signals' phrase sets, added to the packs' index (once) after everything else, as
+    an engine adds them."""
+    if packs.signal_sets is None:
+        packs.signal_sets = {name: packs.index.add(v) for name, v in packs.signals.items()}
+    return packs.signal_sets
 
 
 def pack_files(directories: Iterable[Path]) -> list[Path]:

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
+from composer.guidelines.regex_cache import compile_cached
+
 _SEP = r"[^\w.!?\n]+"
 _GAP = r"(?:[^\w.!?\n]+[\w'’$%-]+){0,6}[^\w.!?\n]+"
 _AMOUNT = (
@@ -453,7 +455,7 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
             letters = None
         by_letter.setdefault(source, letters)
     sources = sorted(by_letter, key=len, reverse=True)
-    return re.compile(_alternation([(s, by_letter[s]) for s in sources]), re.IGNORECASE)
+    return compile_cached(_alternation([(s, by_letter[s]) for s in sources]), re.IGNORECASE)
 
 
 _LEAD = r"(?<![\w$])"

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 
 from composer.domain.states import DEMONYMS, STATE_NAMES
 from composer.guidelines.checks import Context, Filters, Hit
+from composer.guidelines.regex_cache import compile_cached
 
 # Longest names first, so "West Virginia" is one state and not "Virginia".
 _BY_NAME = {name.casefold(): code for code, name in STATE_NAMES.items()}
 _BY_NAME.update({people.casefold(): code for people, code in DEMONYMS.items()})
 _LONGEST_FIRST = sorted([*STATE_NAMES.values(), *DEMONYMS], key=len, reverse=True)
-_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in _LONGEST_FIRST) + r")\b")
-_NEGATED = re.compile(
+_NAMES = compile_cached(r"\b(?:" + "|".join(re.escape(n) for n in _LONGEST_FIRST) + r")\b")
+_NEGATED = compile_cached(
     r"\b(?:not|no|never|cannot|can't|can’t|isn't|isn’t|aren't|aren’t|don't|don’t|doesn't|doesn’t|except|outside)\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )

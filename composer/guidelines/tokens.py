@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
+from composer.guidelines.regex_cache import compile_cached
 
 Span = tuple[int, int]  # [start, end) in code points; the one definition, used everywhere
 
-_WORD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
-_HEAD = re.compile(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
+_WORD = compile_cached(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
+_HEAD = compile_cached(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 # A sentence ends at . ! ? (possibly repeated, possibly followed by closing quotes or
 # brackets) before whitespace, or at a blank line / line break.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n+")
+_SENTENCE_END = compile_cached(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n+")
 # Titles and abbreviations ("Mr.", "Lic.") do not end a sentence.
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "lic", "vs", "inc", "co", "ave"}
 )
-_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+_LAST_WORD = compile_cached(r"([^\W\d_]+)$")
 
 
 def find_words(text: str) -> list[Span]:

@@ -17,6 +17,7 @@ from typing import NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
 KEY_LENGTH = 3
@@ -35,22 +36,27 @@ class _LazyPattern:
     """A phrase's regex, compiled the first time a text could match it.
 
     An engine holds over a thousand phrases and a post tries only a few of them, so
-    compiling on demand keeps start-up (and `composer check`) quick.
+    compiling on demand keeps start-up (and `composer check`) quick. Cached packs keep each
+    phrase as its pattern's text: reading that back is quicker than its parsed form.
     """
 
-    __slots__ = ("compiled", "phrase")
+    __slots__ = ("_source", "compiled", "phrase")
 
     def __init__(self, phrase: phrases.Phrase) -> None:
-        self.phrase = phrase  # its regular expression is written out on first use too
+        self.phrase: phrases.Phrase | None = phrase  # written out as a pattern on first use
+        self._source: str | None = None
         self.compiled: re.Pattern[str] | None = None
 
     @property
     def source(self) -> str:
-        return self.phrase.source()
+        if self._source is None:
+            assert self.phrase is not None  # one of the two is always set
+            self._source = self.phrase.source()
+        return self._source
 
     def get(self) -> re.Pattern[str]:
         if self.compiled is None:
-            self.compiled = re.compile(self.phrase.source(), re.IGNORECASE)
+            self.compiled = compile_cached(self.source, re.IGNORECASE)
         return self.compiled
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
@@ -58,6 +64,14 @@ class _LazyPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.get().finditer(text)
+
+    def __getstate__(self) -> str:
+        return self.source
+
+    def __setstate__(self, source: str) -> None:
+        self._source = source
+        self.phrase = None
+        self.compiled = None
 
 
 Entry = tuple[
@@ -69,7 +83,12 @@ Entry = tuple[
     "tuple[frozenset[str], int] | None",
 ]
 
-_Candidate = tuple[int, int, _LazyPattern, "tuple[frozenset[str], int] | None"]
+# (set, position, pattern, near, slots): tried where its first two words are, when `near`
+# holds there and the text as a whole has a word for each of its slots (see `scan`).
+_Candidate = tuple[
+    int, int, _LazyPattern, "tuple[frozenset[str], int] | None", "list[frozenset[str]]"
+]
+_PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 
 
 class WordIndex:
@@ -91,6 +110,18 @@ class WordIndex:
         self._sets = 0
         self._words: set[str] = set()
         self._stems: set[str] = set()
+        # A word and the next word's head -> the entries to try there: the same for every
+        # text, so worked out once per pair for the life of the process (never pickled).
+        self._pairs: dict[tuple[str, str], list[_Candidate]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_pairs"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._pairs = {}
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -135,11 +166,9 @@ class WordIndex:
                 return True
         return False
 
-    def _candidates(
-        self, pair: tuple[str, str], present: set[str], viable: dict[int, bool]
-    ) -> list[_Candidate]:
+    def _candidates(self, pair: tuple[str, str]) -> list[_Candidate]:
         """The entries to try at a word keyed `first` followed by a word headed `following`,
-        in the order the index lists them, without those the text as a whole rules out."""
+        in the order the index lists them."""
         first, following = pair
         found: list[_Candidate] = []
         for entries in (
@@ -148,12 +177,20 @@ class WordIndex:
             self._by_second.get((first, "=" + following)),
         ):
             for set_id, position, pattern, _second, slots, near in entries or ():
-                ok = viable.get(id(pattern))
-                if ok is None:
-                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
-                if ok:
-                    found.append((set_id, position, pattern, near))
+                found.append((set_id, position, pattern, near, slots))
+        if len(self._pairs) >= _PAIRS_KEPT:
+            self._pairs.clear()
+        self._pairs[pair] = found
         return found
+
+    @staticmethod
+    def _viable(candidate: _Candidate, present: set[str], viable: dict[int, bool]) -> bool:
+        """Whether the text has a word for each of the phrase's slots (kept per phrase)."""
+        pattern = candidate[2]
+        ok = viable.get(id(pattern))
+        if ok is None:
+            ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in candidate[4])
+        return ok
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
@@ -165,24 +202,37 @@ class WordIndex:
         heads = [*facts.heads, ""]
         keys_at = [h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads]
         present = set(keys_at)
-        last = len(keys_at) - 1
+        # Whether the text as a whole has a word for each of a phrase's slots, asked once
+        # per phrase and text, only of phrases whose first words and `near` words are there.
         viable: dict[int, bool] = {}
-        # A word and the next word's head decide which phrases are tried there; a text
-        # repeats those pairs, so each pair's candidates are worked out once per text.
-        memo: dict[tuple[str, str], list[_Candidate]] = {}
+        # A word and the next word's head decide which phrases are tried there.
+        pairs = self._pairs
         firsts = self._firsts
+        # A pair met again in this text tries only its phrases the text has words for.
+        again: dict[tuple[str, str], list[_Candidate] | None] = {}
         for i in [i for i, key in enumerate(keys_at) if key in firsts]:
             pair = (keys_at[i], heads[i + 1])
-            candidates = memo.get(pair)
+            candidates = again.get(pair)
             if candidates is None:
-                candidates = memo[pair] = self._candidates(pair, present, viable)
+                candidates = pairs.get(pair)
+                if candidates is None:
+                    candidates = self._candidates(pair)
+                if pair not in again:
+                    again[pair] = None
+                else:
+                    candidates = again[pair] = [
+                        c for c in candidates if self._viable(c, present, viable)
+                    ]
             if not candidates:
                 continue
             start = words[i][0]
-            for set_id, position, pattern, near in candidates:
-                if near is not None and near[0].isdisjoint(
-                    keys_at[i + 1 : min(last, i + near[1]) + 1]
-                ):
+            for set_id, position, pattern, near, slots in candidates:
+                if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
+                    continue
+                ok = viable.get(id(pattern))
+                if ok is None:
+                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
+                if not ok:
                     continue
                 compiled = pattern.compiled
                 match = (compiled if compiled is not None else pattern.get()).match(text, start)

@@ -17,6 +17,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -85,6 +86,17 @@ def make_library(data_dir: Path, posts: int) -> None:
             services.approval.approve(post.id, reason="benchmark")
 
 
+def export(rev: str, folder: Path) -> None:
+    """The `composer` package and resources of git revision `rev`, written into `folder`."""
+    root = Path(__file__).resolve().parents[2]
+    folder.mkdir(parents=True)
+    archive = folder / "code.tar"
+    git = ["git", "-C", str(root), "archive", "-o", str(archive), rev, "composer", "resources"]
+    subprocess.run(git, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder, filter="data")
+
+
 def child_env(pycache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
@@ -92,9 +104,9 @@ def child_env(pycache: Path) -> dict[str, str]:
     return env
 
 
-def wall(command: list[str], env: dict[str, str]) -> float:
+def wall(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, check=False)
+    done = subprocess.run(command, env=env, capture_output=True, check=False, cwd=cwd)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"{command[0]} failed ({done.returncode}): {done.stderr.decode()}")
@@ -105,6 +117,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="runs of each command (median)")
     parser.add_argument("--posts", type=int, default=40, help="approved posts in the library")
+    parser.add_argument(
+        "--base", help="git revision: also run its `composer check` (library present), in turns"
+    )
     args = parser.parse_args()
 
     proselint = Path(sys.executable).with_name("proselint")
@@ -119,6 +134,12 @@ def main() -> int:
         post.write_text(POST, encoding="utf-8")
         env = child_env(root / "pycache")
         composer = [sys.executable, "-m", "composer"]
+        old_env: dict[str, str] = {}
+        if args.base:
+            export(args.base, root / "old")
+            old_env = {**env, "PYTHONPATH": str(root / "old")}
+        neutral = root / "run"  # the working folder: no `composer` in it
+        neutral.mkdir()
         commands = {
             "composer check, library present": [*composer, "--data-dir", str(data), "check"],
             "composer check, no library": [*composer, "--data-dir", str(empty), "check"],
@@ -127,16 +148,21 @@ def main() -> int:
             ],
             "proselint check": [str(proselint), "check"],
         }  # fmt: skip
+        envs = dict.fromkeys(commands, env)
+        if args.base:
+            old = f"old code ({args.base}): composer check, library present"
+            commands[old] = [*composer, "--data-dir", str(data), "check"]
+            envs[old] = old_env
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(3):  # warm-up: bytecode written, files in the page cache
-            for command in commands.values():
-                wall([*command, str(post)], env)
+            for name, command in commands.items():
+                wall([*command, str(post)], envs[name], neutral)
         for n in range(args.runs):
             order = list(commands.items())
             if n % 2:
                 order.reverse()  # neither command always runs right after the other
             for name, command in order:
-                times[name].append(wall([*command, str(post)], env))
+                times[name].append(wall([*command, str(post)], envs[name], neutral))
 
         startup = [wall([sys.executable, "-c", "pass"], env) for _ in range(args.runs)]
         phases: dict[str, list[float]] = {}

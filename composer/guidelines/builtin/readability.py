@@ -7,13 +7,13 @@ Both findings are suggestions and stay quiet for ordinary short posts.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from composer.domain.findings import Finding
 from composer.guidelines.builtin.texts import builtin_text
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
 if TYPE_CHECKING:
@@ -93,9 +93,9 @@ def _prose_words(facts: TextFacts) -> list[Span]:
 # of 480 common and insurance words it is right for 95% of them, against 73% for pyphen's
 # en_US hyphenation points (which are not syllables: "area" has one, "different" four).
 
-_NOT_LETTER = re.compile(r"[^a-z]+")
-_VOWEL_GROUP = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")
-_SPLIT_VOWELS = re.compile(
+_NOT_LETTER = compile_cached(r"[^a-z]+")
+_VOWEL_GROUP = compile_cached(r"(?:[aeiou]|y(?![aeiou]))+")
+_SPLIT_VOWELS = compile_cached(
     r"(?<![cstgx])ia|(?<![cstgxnl])i[ou](?!r)"  # media, radio, premium, period
     r"|[^aeiouy]ea$|crea(?!tu)|eal(?=it|ize|is)|eum$"  # idea, create, reality, museum
     r"|(?<![qg])ua(?!r)|(?<![qg])ue(?=[lnt])|uo|uit(?=y|ies)"  # actual, cruel, annuity
@@ -104,7 +104,7 @@ _SPLIT_VOWELS = re.compile(
     r"|iet|(?<![ct])ien(?=t|c)|(?<=..[^aeiou])ier$"  # quiet, client, happier
     r"|^re(?=i[nm])|^co(?=in[st]|op|or[dg]|ex)|^pre(?=ex|ap)"  # reinsurance, cooperate
 )
-_SILENT_E_INSIDE = re.compile(  # homeowner's "e" is split off above; these are silent
+_SILENT_E_INSIDE = compile_cached(  # homeowner's "e" is split off above; these are silent
     r"(?:(?<=[aeiou][^aeiouyl])|(?<=dg|rc|nc|rs|ns|rg|ng|ls|lv|ch))e"
     r"(?=(?:ly|ment|ful|less|ness|ty|some|thing|times|where|fore|works?|place|line|time)"
     r"(?:ly|s|ness)?$)"

@@ -20,6 +20,7 @@ from composer.domain.findings import Finding
 from composer.domain.layout import resources_dir
 from composer.guidelines.builtin import word_list
 from composer.guidelines.builtin.texts import builtin_text
+from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import match_case
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ _NEVER_SUGGEST = frozenset(
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _INSERTABLE = _LETTERS + "'"
 _CURLY_APOSTROPHE = "\u2019"
-_ASCII_WORD = re.compile(r"[a-z']+")
-_ELONGATED = re.compile(r"(.)\1\1")  # "sooo", "yesss": deliberate, not a typo
+_ASCII_WORD = compile_cached(r"[a-z']+")
+_ELONGATED = compile_cached(r"(.)\1\1")  # "sooo", "yesss": deliberate, not a typo
 _SENTENCE_END = ".!?…"
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "rev", "capt", "sgt"})
 # Bases of "n't" contractions; anything else before "n't" ("dosen't") is checked.
@@ -68,7 +69,7 @@ _PREFIXES = frozenset({
 # patterns are anchored to the endings where the spellings differ, so that classic typos
 # ("fourty", "untill", "sence") are not excused as British.
 _BRITISH = tuple(
-    (re.compile(pattern), replacement)
+    (compile_cached(pattern), replacement)
     for pattern, replacement in (
         (r"our(?=$|s$|ed|ing|able|ably|ful|ite|ist|er|hood|less|ism|is|iz|y$|ly$)", "or"),
         (r"is(?=e$|es$|ed$|ing$|ation|ations$|er$|ers$)", "iz"),

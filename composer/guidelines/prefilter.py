@@ -1,0 +1,192 @@
+"""What a hand-written pattern needs to find in a text before it is worth running.
+
+Running a pattern over a 3,000-character post costs 50-500 microseconds even when it finds
+nothing, and most posts have no "%", no "Insurance" and no "*". Read once with the standard
+library's own pattern parser, each pattern yields the plain text any match must contain:
+a list of needs, each met when one of its strings is in the text ("%"; one of "earn",
+"earns", "make"...). A text that misses a need cannot match, so the pattern is skipped; a
+text that meets them all is searched as before, so findings never change.
+
+Letters of a case-blind part are compared with the text folded the way the pattern engine
+folds case (`fold`); the rest with the text as given. What the parser cannot read, or a
+change in it, only costs the shortcut: the pattern then has no needs and always runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+from composer.guidelines.facts import TextFacts
+
+# A need: alternatives (text, case-blind), one of which a matching text contains.
+Need = frozenset[tuple[str, bool]]
+_MOST = 64  # alternatives in one need; beyond that testing them costs more than it saves
+_CLASS_MOST = 8  # characters of a [class] worth a need
+
+# Characters that a case-blind pattern matches to an ASCII letter but that `str.lower`
+# leaves alone or writes as two characters (re's own case table; see `test_prefilter`).
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def fold(text: str) -> str:
+    """The text as a case-blind pattern sees it, for ASCII letters."""
+    if not text.isascii():
+        for char, letter in _FOLD:  # rare: replacing beats translating every character
+            if char in text:
+                text = text.replace(char, letter)
+    return text.lower()
+
+
+def needs_of(pattern: Any) -> tuple[Need, ...]:
+    """What any match of a compiled `re` pattern must contain; () when nothing is known."""
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+        return ()
+    try:
+        parser = importlib.import_module("re._parser")
+        constants = importlib.import_module("re._constants")
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        found = _Reader(constants).sequence(list(parsed), bool(pattern.flags & re.IGNORECASE))
+    except (ImportError, AttributeError, re.error, ValueError, TypeError, RecursionError):
+        return ()
+    return tuple(n for n in found if 0 < len(n) <= _MOST)
+
+
+def may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
+    """False only when the text misses a need (so the pattern cannot match it)."""
+    if not needs:
+        return True
+    text = facts.text
+    folded: str | None = None
+    for need in needs:
+        for value, blind in need:
+            if blind:
+                if folded is None:
+                    folded = _folded(facts)
+                if value in folded:
+                    break
+            elif value in text:
+                break
+        else:
+            return False
+    return True
+
+
+def _folded(facts: TextFacts) -> str:
+    found = facts.cache.get("folded")
+    if found is None:
+        found = facts.cache["folded"] = fold(facts.text)
+    return found  # type: ignore[return-value]
+
+
+class _Reader:
+    """Reads a parsed pattern into needs (the parser's tree: lists of (op, argument))."""
+
+    def __init__(self, constants: Any) -> None:
+        self.c = constants
+
+    def sequence(self, items: list[Any], blind: bool) -> list[Need]:
+        """Needs of items matched one after another: each literal run and each item's own."""
+        c = self.c
+        needs: list[Need] = []
+        run: list[str] = []
+        run_blind = blind
+
+        def close() -> None:
+            if run:
+                needs.append(frozenset({("".join(run), run_blind)}))
+                run.clear()
+
+        for op, arg in items:
+            char = self._char(op, arg, blind)
+            if char is not None:
+                if run and run_blind != (char[1]):
+                    close()
+                run_blind = char[1]
+                run.append(char[0])
+                continue
+            if op is c.AT:  # \b, ^, $: zero width, and nothing between its neighbours
+                continue
+            close()
+            needs.extend(self.item(op, arg, blind))
+        close()
+        return needs
+
+    def _char(self, op: Any, arg: Any, blind: bool) -> tuple[str, bool] | None:
+        """A plain character as (text, case-blind), or None."""
+        if op is not self.c.LITERAL:
+            return None
+        char = chr(arg)
+        if not blind:
+            return char, False
+        if char.isascii():  # in the folded text, as a letter of either case or as itself
+            return char.lower(), True
+        return None
+
+    def item(self, op: Any, arg: Any, blind: bool) -> list[Need]:
+        c = self.c
+        if op is c.SUBPATTERN:
+            _group, add, remove, inner = arg
+            if add & re.IGNORECASE:
+                blind = True
+            if remove & re.IGNORECASE:
+                blind = False
+            return self.sequence(list(inner), blind)
+        if op is c.ATOMIC_GROUP:
+            return self.sequence(list(arg), blind)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _high, inner = arg
+            if low >= 2 and len(inner) == 1 and inner[0][0] is c.IN:
+                return self._pairs(self._class(inner[0][1], blind)) or self._class(
+                    inner[0][1], blind
+                )
+            return self.sequence(list(inner), blind) if low >= 1 else []
+        if op is c.ASSERT:  # a look-ahead or look-behind's text is in the text too
+            _direction, inner = arg
+            return self.sequence(list(inner), blind)
+        if op is c.BRANCH:
+            return self._branch(arg[1], blind)
+        if op is c.IN:
+            return self._class(arg, blind)
+        return []  # any character, a category, a negation, a back-reference: nothing known
+
+    def _branch(self, branches: list[Any], blind: bool) -> list[Need]:
+        """One of the branches matches: the union of each branch's most telling need."""
+        union: set[tuple[str, bool]] = set()
+        for branch in branches:
+            needs = self.sequence(list(branch), blind)
+            if not needs:
+                return []
+            union |= _best(needs)
+        return [frozenset(union)]
+
+    @staticmethod
+    def _pairs(needs: list[Need]) -> list[Need]:
+        """Two characters of a class in a row ("[*#@$]{2,}"): each pair of them, if few."""
+        if not needs or len(needs[0]) ** 2 > _MOST or len({b for _, b in needs[0]}) != 1:
+            return []
+        chars = sorted(needs[0])
+        return [frozenset((a + b, blind) for a, blind in chars for b, _ in chars)]
+
+    def _class(self, items: list[Any], blind: bool) -> list[Need]:
+        c = self.c
+        chars: set[tuple[str, bool]] = set()
+        for op, arg in items:
+            if op is c.LITERAL:
+                codes = [arg]
+            elif op is c.RANGE and arg[1] - arg[0] < _CLASS_MOST:
+                codes = list(range(arg[0], arg[1] + 1))
+            else:
+                return []  # a negated class, a category (\d, \s), a wide range
+            for code in codes:
+                char = self._char(c.LITERAL, code, blind)
+                if char is None:
+                    return []
+                chars.add(char)
+        return [frozenset(chars)] if 0 < len(chars) <= _CLASS_MOST else []
+
+
+def _best(needs: list[Need]) -> Need:
+    """The need a text is least likely to meet: longest shortest text, then fewest."""
+    return max(needs, key=lambda n: (min(len(v) for v, _ in n), -len(n)))

@@ -1,0 +1,76 @@
+"""A pattern's needs never turn away a text the pattern matches."""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+
+import pytest
+
+from composer.guidelines.facts import TextFacts
+from composer.guidelines.prefilter import fold, may_match, needs_of
+
+
+def test_fold_agrees_with_the_pattern_engine_on_every_character() -> None:
+    # Every character a case-blind pattern matches to an ASCII letter folds to that letter.
+    codes = range(0x80, sys.maxunicode + 1)
+    everything = "".join(chr(c) for c in codes if not 0xD800 <= c < 0xE000)
+    for letter in string.ascii_lowercase:
+        for match in re.finditer(letter, everything, re.IGNORECASE):
+            assert letter in fold(match.group()), (letter, hex(ord(match.group())))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\b\d+(?:\.\d+)?\s?%\s+(?:premium\s+)?bonus\b", "a 10% BONUS today"),
+        (r"\b(?:earn|make)\s+\d+%", "MAKE 7%"),
+        (r"\b(?i:a client) (?:asked|came)\b", "A CLIENT asked"),
+        (
+            r"(?<![\w&%$#@*!])(?=[&%$#@*!]*?([&%$#@*])[&%$#@*!]*?(?!\1)[&%$#@*])[&%$#@*!]{3,6}",
+            "a &%$#",
+        ),
+        (r"\bsure\b", "\u017fure"),  # a long s is an s to a case-blind pattern
+        (r"\bkick\b", "\u212aick"),  # and a Kelvin sign a k
+        (r"in", "\u0130n"),  # a dotted capital I an i
+        (r"[A-Z][a-z]+ (?:Insurance|Life)\b", "Acme Life"),
+    ],
+)
+def test_a_matching_text_meets_every_need(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE if "(?i" not in pattern else 0)
+    assert compiled.search(text)
+    assert needs_of(compiled)
+    assert may_match(needs_of(compiled), TextFacts(text))
+
+
+def test_a_text_missing_a_need_is_turned_away() -> None:
+    compiled = re.compile(r"\b\d+\s?%\s+bonus\b", re.IGNORECASE)
+    assert not may_match(needs_of(compiled), TextFacts("a 10 percent bonus"))
+    assert not may_match(needs_of(compiled), TextFacts("10% off"))
+
+
+def test_nothing_known_means_always_run() -> None:
+    assert needs_of(re.compile(r"\w+\s\d")) == ()
+    assert may_match((), TextFacts("anything"))
+
+
+def test_shipped_patterns_keep_every_match() -> None:
+    from composer.guidelines.concepts import ConceptCheck
+    from composer.guidelines.engine import Engine
+
+    engine = Engine.load(style_checks=False)
+    texts = [t for r in engine.rules for t in (*r.trigger_examples, *r.pass_examples)]
+    patterns = {
+        id(p): p
+        for r in engine.rules
+        if isinstance(r.check, ConceptCheck)
+        for c in (*r.check.parts, *r.check.context)
+        for p in c.patterns
+    }
+    assert patterns
+    for pattern in patterns.values():
+        needs = needs_of(pattern)
+        for text in texts:
+            if pattern.search(text):
+                assert may_match(needs, TextFacts(text)), (pattern.pattern, text)
