@@ -96,7 +96,7 @@ def _loud(post: dict) -> list[str]:
 
 # Known false alarms, each with the reason it is not fixed yet. They must still be raised
 # (so this list shrinks the day one is fixed) and no other clean post may be.
-KNOWN_FALSE_ALARMS = {
+KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # The tenth set's: Medicare's third-party disclaimer is required on an invitation to
     # review plans (CMS), though its gatherer was not asked about disclosures; and a true
     # statement of what a landlord's policy leaves out, read as a substitute for cover.
@@ -116,6 +116,30 @@ KNOWN_FALSE_ALARMS = {
     "pn-043": "compliance.exaggeration.best-claim",  # "one of the cheapest protections"
     "pn-144": "compliance.testimonial.client",  # a client's saying, not praise
     "pn-191": "compliance.testimonial.client",  # asking happy clients for honest reviews
+    # The eleventh set's (gathered at the end of the round): Medicare and annuity education
+    # read as advice or promises, a disclaimer that is there but not CMS's wording, warnings.
+    "pq-091": "compliance.coverage-advice.public",  # what travel cover pays for, explained
+    "pq-102": "compliance.disclosure.tpmo",  # a non-affiliation line, not CMS's disclaimer
+    "pq-143": "compliance.securities.talk",  # an old 401(k)'s options listed, no pitch
+    "pq-185": (
+        "compliance.coverage-advice.public",
+        "etiquette.hard-sell.urgency",
+    ),  # a scam mailer's words
+    "pq-190": "compliance.testimonial.client",  # clients' wish for a donation, not praise
+    "pr-017": "etiquette.hard-sell.pressure",  # a gentle "if you were gone tomorrow"
+    "pr-020": ("compliance.coverage-advice.substitute", "compliance.exaggeration.benefit"),
+    "pr-023": (  # "Here's the truth: Medicare is not completely free", across sentences
+        "compliance.claims-promise.outcome",
+        "compliance.exaggeration.absolute",
+        "compliance.free.coverage",
+    ),
+    "pr-036": "etiquette.hard-sell.pressure",  # "surrender charges apply before then"
+    "pr-044": "compliance.exaggeration.benefit",  # "saves everyone a headache"
+    "pr-055": "compliance.free.coverage-free",  # a regulator's free inventory app
+    "pr-092": "compliance.claims-promise.certain",  # "claims of guaranteed returns", doubted
+    "pr-154": "compliance.coverage-advice.substitute",  # what Medicare does not pay for
+    "pr-174": "compliance.guarantee.outcome",  # guaranteed and assumed premiums, explained
+    "pr-191": "compliance.guarantee.qualified",  # Medigap's guaranteed acceptance, true
 }
 
 
@@ -123,7 +147,10 @@ KNOWN_FALSE_ALARMS = {
 def test_real_clean_post_stays_quiet(post: dict) -> None:
     loud = _loud(post)
     if post["id"] in KNOWN_FALSE_ALARMS:
-        assert {n.split(":")[0] for n in loud} == {KNOWN_FALSE_ALARMS[post["id"]]}, loud
+        known = KNOWN_FALSE_ALARMS[post["id"]]
+        assert {n.split(":")[0] for n in loud} == (
+            {known} if isinstance(known, str) else set(known)
+        ), loud
         return
     assert not loud, f"{post['id']} ({post['source']['url']}) should be quiet"
 
@@ -133,12 +160,14 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth, ninth and tenth sets (tests/data/real/README.md) are recent: the rules alone
-# find less of them.
+# The eighth to eleventh sets (tests/data/real/README.md) are recent: the rules alone find
+# less of them.
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
 TENTH = [p for p in REAL_POSTS if p["id"].startswith("po-")]
-EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(("pl-", "pm-", "pn-", "po-"))]
+ELEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("pq-", "pr-"))]
+RECENT = ("pl-", "pm-", "pn-", "po-", "pq-", "pr-")
+EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
 
 @pytest.mark.parametrize(
