@@ -41,7 +41,9 @@ from composer.guidelines.packs import LoadError, Rule, add_signal_sets
 from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
+    REPLY_MODEL_FILE,
     Reader,
+    Reading,
     load_reader,
     reader_finding,
     reads_as_complaint,
@@ -98,6 +100,7 @@ class Engine:
         signal_sets: dict[str, PhraseSet] | None = None,
         reader: Reader | None = None,
         comment_reader: Reader | None = None,
+        reply_reader: Reader | None = None,
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
@@ -112,6 +115,7 @@ class Engine:
         self._history = HistoryCheck(self.is_promotional)
         self.reader = reader
         self.comment_reader = comment_reader
+        self.reply_reader = reply_reader
         self._gates: dict[int, tuple[Check, _Gate]] = {}  # by id of the check (held)
 
     @classmethod
@@ -144,6 +148,7 @@ class Engine:
             signal_sets=add_signal_sets(packs),
             reader=load_reader() if shipped else None,
             comment_reader=load_reader(name=COMMENT_MODEL_FILE) if shipped else None,
+            reply_reader=load_reader(name=REPLY_MODEL_FILE) if shipped else None,
         )
 
     @property
@@ -266,7 +271,7 @@ class Engine:
             found = builtin(inp, seen)
             findings.extend(found if seen is facts else (_mapped(f, view) for f in found))
         findings.extend(self._history(inp, facts))
-        if self.reader is not None:
+        if self.reader is not None or (inp.comment is not None and self.reply_reader):
             findings.extend(self._read(inp, view, seen, protected, findings))
         return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
 
@@ -278,22 +283,34 @@ class Engine:
         protected: _Protected,
         findings: list[Finding],
     ) -> list[Finding]:
-        """The learned reader's warnings: categories it reads that no rule found, never
-        on the agent's own words (they are blanked before it reads), and never where the
-        grammar would silence a rule (negation, a myth corrected, a question, a quote)."""
-        assert self.reader is not None
+        """The learned readers' warnings: categories they read that no rule found, never
+        on the agent's own words (they are blanked before they read), and never where the
+        grammar would silence a rule (negation, a myth corrected, a question, a quote). A
+        reply is read first by the reader that learned from replies (tone, privacy, fault),
+        then by the posts' reader for what is still unfound."""
         found = {f.category for f in findings}
-        if inp.comment is None:  # a post, not a reply: the conversation categories are moot
-            found |= {c for c in self.reader.categories if c.startswith("conversation.")}
-        else:  # it learned from posts: in a reply, thanks read to it like a testimonial and
-            # customer service ("we'll make sure Lena sees this", "DM us a number and I'll call
-            # you today") like a promise about a claim or a push to buy
-            found |= {"compliance.testimonial", "compliance.claims-promise", "etiquette.hard-sell"}
         text = protected.blanked(facts.text)
+        readings: list[tuple[Reader, str, Reading]] = []
+        if inp.comment is not None and self.reply_reader is not None:
+            for reading in self.reply_reader.read(text, facts.sentences, frozenset(found)):
+                readings.append((self.reply_reader, "reply-reader", reading))
+                found.add(reading.category)
+        if self.reader is not None:
+            if inp.comment is None:  # a post, not a reply: the conversation categories are moot
+                found |= {c for c in self.reader.categories if c.startswith("conversation.")}
+            else:  # it learned from posts: in a reply, thanks read to it like a testimonial
+                # and customer service ("we'll make sure Lena sees this", "DM us a number and
+                # I'll call you today") like a promise about a claim or a push to buy
+                found |= {"compliance.testimonial", "compliance.claims-promise"}
+                found.add("etiquette.hard-sell")
+            readings += [
+                (self.reader, "reader", reading)
+                for reading in self.reader.read(text, facts.sentences, frozenset(found))
+            ]
         return [
-            reader_finding(reading, view, self.reader.posts)
-            for reading in self.reader.read(text, facts.sentences, frozenset(found))
-            # the grammar's scope holds for it too: a myth being corrected, a question...
+            reader_finding(reading, view, reader.posts, key)
+            for reader, key, reading in readings
+            # the grammar's scope holds for them too: a myth being corrected, a question...
             if not self.grammar.doubts_sentence(facts, reading.category, *reading.span)
         ]
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from composer.domain.record import PackHash, PackSource, RulesVersion
-from composer.guidelines.reader import COMMENT_MODEL_FILE, MODEL_FILE
+from composer.guidelines.reader import MODEL_FILES
 
 
 def rules_version(version: str, shipped: Path | None, custom: Sequence[Path] = ()) -> RulesVersion:
@@ -32,7 +32,7 @@ def pack_hashes(shipped: Path | None, custom: Sequence[Path] = ()) -> tuple[Pack
     for source, folder in folders:
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []  # as pack_files
         if source == "shipped":  # the learned readers' models are in force like any pack
-            files += [folder / MODEL_FILE, folder / COMMENT_MODEL_FILE]
+            files += [folder / name for name in MODEL_FILES]
         for path in files:
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -32,6 +32,8 @@ from composer.guidelines.tokens import Span
 
 MODEL_FILE = "reader.json"
 COMMENT_MODEL_FILE = "comment-reader.json"  # one category, "complaint", read on comments
+REPLY_MODEL_FILE = "reply-reader.json"  # the reply categories (tone, privacy...), on replies
+MODEL_FILES = (MODEL_FILE, COMMENT_MODEL_FILE, REPLY_MODEL_FILE)
 MAX_CHARS = 10_000  # a post, not a document: longer texts are left to the rules
 
 _MONEY = re.compile(r"\$\s?\d[\d,.]*k?")
@@ -145,11 +147,12 @@ def reads_as_complaint(reader: Reader, text: str) -> bool:
     return bool(text.strip()) and reader.probabilities(text)[0] >= reader.threshold
 
 
-def reader_finding(reading: Reading, view: Normalised, posts: int) -> Finding:
-    """A reading worded as a warning on its sentence, in the text as the agent typed it."""
+def reader_finding(reading: Reading, view: Normalised, posts: int, key: str = "reader") -> Finding:
+    """A reading worded as a warning on its sentence, in the text as the agent typed it
+    (`key` names the built-in texts: the posts' reader or the replies' reader)."""
     start, end = view.span(*reading.span)
     what = reader_names().get(reading.category, reading.category)
-    return builtin_text("reader").finding(
+    return builtin_text(key).finding(
         f"{reading.category}.reader",
         reading.category,
         span=(start, end),

@@ -19,6 +19,7 @@ from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
     MAX_CHARS,
     MODEL_FILE,
+    REPLY_MODEL_FILE,
     Reader,
     features,
     load_reader,
@@ -171,3 +172,44 @@ def test_a_plain_grievance_is_read_as_a_complaint_by_the_comment_reader() -> Non
     assert reading.complaint and reading.reason == "reads-like"
     assert reading.evidence == "Waited two weeks for a simple proof of insurance."  # 1st sentence
     assert not ENGINE.read_comment("Thanks for the quick help with my renters quote!").complaint
+
+
+GRIEVANCE = Comment(
+    text="Nobody called me back about my hail claim for two weeks. One star.", author="Gail P."
+)
+
+
+def test_the_reply_reader_hears_sarcasm_no_rule_was_written_for() -> None:
+    reply = "Interesting how you only remember the parts that suit you, Gail."
+    rules_alone = Engine.load(style_checks=False)
+    rules_alone.reader = rules_alone.reply_reader = None
+    quiet = rules_alone.check(CheckInput(reply, ("facebook",), comment=GRIEVANCE)).findings
+    assert "conversation.tone" not in {f.category for f in quiet}
+    found = _reader_findings(reply, comment=GRIEVANCE)
+    assert [(f.category, f.severity) for f in found] == [("conversation.tone", "warning")]
+    assert found[0].message.startswith("This reply reads like arguing with")
+    assert "labelled replies" in found[0].explanation
+
+
+def test_a_kind_reply_that_takes_it_private_is_quiet_to_both_readers() -> None:
+    reply = "Gail, I'm sorry we let you down. Please call me at 555-0100 so I can look into this."
+    assert _reader_findings(reply, comment=GRIEVANCE) == []
+
+
+def test_the_reply_reader_reads_replies_only() -> None:
+    post = "Interesting how you only remember the parts that suit you."
+    assert not [f for f in _reader_findings(post) if f.category.startswith("conversation.")]
+
+
+def test_the_reply_reader_was_trained_on_every_reply_set_as_it_is() -> None:
+    data = json.loads((shipped_rules_dir() / REPLY_MODEL_FILE).read_text(encoding="utf-8"))
+    replies = ROOT / "tests" / "data" / "replies"
+    now = sorted(replies.glob("*.jsonl"))
+    assert sorted(data["trained_on"]) == [p.relative_to(ROOT).as_posix() for p in now]
+    for name, digest in data["trained_on"].items():
+        assert hashlib.sha256((ROOT / name).read_bytes()).hexdigest() == digest, (
+            f"{name} changed since the reply reader was trained: rerun train_reader.py"
+        )
+    assert "conversation.tone" in data["categories"]
+    assert "conversation.private" not in data["categories"]  # read from comment and reply
+    assert REPLY_MODEL_FILE in {p.file for p in pack_hashes(shipped_rules_dir())}

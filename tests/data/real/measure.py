@@ -42,7 +42,7 @@ def measure(
 ) -> None:
     engine = Engine.load(style_checks=False)
     if not reader:
-        engine.reader = engine.comment_reader = None
+        engine.reader = engine.comment_reader = engine.reply_reader = None
     found: Counter[str] = Counter()
     expected: Counter[str] = Counter()
     clean = noisy = 0
