@@ -164,13 +164,13 @@ def test_the_comment_reader_was_trained_on_the_reply_sets_as_they_are() -> None:
 
 def test_a_plain_grievance_is_read_as_a_complaint_by_the_comment_reader() -> None:
     # No grievance word the rules know, no star: the rules alone read it as no complaint.
-    text = "Waited two weeks for a simple proof of insurance. Still nothing."
+    text = "Charged my card twice this month. Nobody can explain why."
     rules_alone = Engine.load(style_checks=False)
     rules_alone.comment_reader = None
     assert not rules_alone.read_comment(text).complaint
     reading = ENGINE.read_comment(text)
     assert reading.complaint and reading.reason == "reads-like"
-    assert reading.evidence == "Waited two weeks for a simple proof of insurance."  # 1st sentence
+    assert reading.evidence == "Charged my card twice this month."  # its first sentence
     assert not ENGINE.read_comment("Thanks for the quick help with my renters quote!").complaint
 
 
