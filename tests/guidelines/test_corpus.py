@@ -98,10 +98,8 @@ def _loud(post: dict) -> list[str]:
 # (so this list shrinks the day one is fixed) and no other clean post may be.
 KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # The tenth set's: Medicare's third-party disclaimer is required on an invitation to
-    # review plans (CMS), though its gatherer was not asked about disclosures; and a true
-    # statement of what a landlord's policy leaves out, read as a substitute for cover.
+    # review plans (CMS), though its gatherer was not asked about disclosures.
     "po-006": "compliance.disclosure.tpmo",
-    "po-086": "compliance.coverage-advice.substitute",
     # The ninth set's, after its tuning (tests/data/real/README.md): facts about products
     # and programmes stated plainly, which the rules cannot tell from a promise or an offer.
     "pm-120": "compliance.free.coverage",  # a free public lookup tool, not free cover
@@ -127,7 +125,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     ),  # a scam mailer's words
     "pq-190": "compliance.testimonial.client",  # clients' wish for a donation, not praise
     "pr-017": "etiquette.hard-sell.pressure",  # a gentle "if you were gone tomorrow"
-    "pr-020": ("compliance.coverage-advice.substitute", "compliance.exaggeration.benefit"),
+    "pr-020": "compliance.exaggeration.benefit",  # "cover everything", of a plan type
     "pr-023": (  # "Here's the truth: Medicare is not completely free", across sentences
         "compliance.claims-promise.outcome",
         "compliance.exaggeration.absolute",
@@ -137,9 +135,17 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "pr-044": "compliance.exaggeration.benefit",  # "saves everyone a headache"
     "pr-055": "compliance.free.coverage-free",  # a regulator's free inventory app
     "pr-092": "compliance.claims-promise.certain",  # "claims of guaranteed returns", doubted
-    "pr-154": "compliance.coverage-advice.substitute",  # what Medicare does not pay for
     "pr-174": "compliance.guarantee.outcome",  # guaranteed and assumed premiums, explained
     "pr-191": "compliance.guarantee.qualified",  # Medigap's guaranteed acceptance, true
+    # The twelfth set's, after its tuning: a reward for referrals that many states would
+    # question though its gatherer read Georgia's $100 limit as allowing it; an unnamed
+    # client's words quoted in order to correct them; a storm-safety "before it's too late".
+    "ps-077": "compliance.inducement.value-for-business",  # a no-purchase referral raffle
+    "pt-084": "compliance.privacy.person-circumstance",  # "a client" and "their policy"
+    "pt-147": "etiquette.hard-sell.reader",  # "Be ready before it's too late", a safe room
+    # An indexed annuity's floor stated as the contract's guarantee, which it is: the reader,
+    # retrained with the twelfth set, reads it as a promise (0.8 or more).
+    "ra-120": "compliance.guarantee.reader",
 }
 
 
@@ -160,20 +166,29 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to eleventh sets (tests/data/real/README.md) are recent: the rules alone find
-# less of them.
+# The eighth to twelfth sets (tests/data/real/README.md) are recent: the rules alone find
+# less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
 TENTH = [p for p in REAL_POSTS if p["id"].startswith("po-")]
 ELEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("pq-", "pr-"))]
-RECENT = ("pl-", "pm-", "pn-", "po-", "pq-", "pr-")
+TWELFTH = [p for p in REAL_POSTS if p["id"].startswith(("ps-", "pt-"))]
+RECENT = ("pl-", "pm-", "pn-", "po-", "pq-", "pr-", "ps-", "pt-")
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
 
 @pytest.mark.parametrize(
     ("posts", "floor"),
-    [(TUNED, 0.85), (EARLIER, 0.78), (EIGHTH, 0.3)],
-    ids=["tuned", "earlier", "eighth"],
+    [
+        (TUNED, 0.89),
+        (EARLIER, 0.78),
+        (EIGHTH, 0.35),
+        (NINTH, 0.41),
+        (TENTH, 0.28),
+        (ELEVENTH, 0.42),
+        (TWELFTH, 0.44),
+    ],
+    ids=["tuned", "earlier", "eighth", "ninth", "tenth", "eleventh", "twelfth"],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
     expected = found = 0
