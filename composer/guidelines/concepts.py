@@ -28,7 +28,10 @@ from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
-_ANSWER_NO = compile_cached(r"\s*(?:no|nope|not at all|not really)\b", re.IGNORECASE)
+_ANSWER_NO = compile_cached(
+    r"\s*(?:no|nope|not at all|not really|not exactly|not quite|not always|not necessarily)\b",
+    re.IGNORECASE,
+)
 _QUOTES = compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 _QUOTE_CHARS = compile_cached(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
 _DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
@@ -153,6 +156,13 @@ class Grammar:
         scope = self.scope(facts)
         index = bisect.bisect_right(scope.term_starts, start) - 1
         return index >= 0 and end <= scope.term_ends[index]
+
+    def term_spans(self, facts: TextFacts) -> list[tuple[int, int]]:
+        """Where the terms of art stand in the text, in order (the readers skip them)."""
+        if self.terms is None:
+            return []
+        scope = self.scope(facts)
+        return list(zip(scope.term_starts, scope.term_ends, strict=True))
 
     def touches_term(self, facts: TextFacts, start: int, end: int) -> bool:
         """A finding that runs into a term of art ("30-day free look period") is about it."""

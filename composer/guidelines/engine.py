@@ -176,6 +176,15 @@ class Engine:
         emoji = () if text.isascii() else (facts or TextFacts(text)).emoji
         return normalise(text, emoji=emoji, vocabulary=self._index.knows)
 
+    def reader_text(self, facts: TextFacts, protected: _Protected | None = None) -> str:
+        """What the learned readers read: the matching view with the agent's own words and
+        the grammar's terms of art ("guaranteed renewable", "$0 premium") blanked, offsets
+        unchanged. The training script reads its labelled texts through this too."""
+        text = protected.blanked(facts.text) if protected is not None else facts.text
+        for start, end in self.grammar.term_spans(facts):
+            text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+        return text
+
     def is_promotional(self, text: str) -> bool:
         """The one shared definition of a promotional post (disclosure, promo-mix)."""
         return self.signal_present("promotional", text)
@@ -289,12 +298,13 @@ class Engine:
         reply is read first by the reader that learned from replies (tone, privacy, fault),
         then by the posts' reader for what is still unfound."""
         found = {f.category for f in findings}
-        text = protected.blanked(facts.text)
+        text = self.reader_text(facts, protected)
         readings: list[tuple[Reader, str, Reading]] = []
         if inp.comment is not None and self.reply_reader is not None:
             for reading in self.reply_reader.read(text, facts.sentences, frozenset(found)):
                 readings.append((self.reply_reader, "reply-reader", reading))
-                found.add(reading.category)
+            # the specialist has spoken on its categories: the posts' reader is not asked
+            found |= set(self.reply_reader.categories)
         if self.reader is not None:
             if inp.comment is None:  # a post, not a reply: the conversation categories are moot
                 found |= {c for c in self.reader.categories if c.startswith("conversation.")}

@@ -125,7 +125,6 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     ),  # a scam mailer's words
     "pq-190": "compliance.testimonial.client",  # clients' wish for a donation, not praise
     "pr-017": "etiquette.hard-sell.pressure",  # a gentle "if you were gone tomorrow"
-    "pr-020": "compliance.exaggeration.benefit",  # "cover everything", of a plan type
     "pr-023": (  # "Here's the truth: Medicare is not completely free", across sentences
         "compliance.claims-promise.outcome",
         "compliance.exaggeration.absolute",
@@ -139,13 +138,28 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "pr-191": "compliance.guarantee.qualified",  # Medigap's guaranteed acceptance, true
     # The twelfth set's, after its tuning: a reward for referrals that many states would
     # question though its gatherer read Georgia's $100 limit as allowing it; an unnamed
-    # client's words quoted in order to correct them; a storm-safety "before it's too late".
+    # client's words quoted in order to correct them.
     "ps-077": "compliance.inducement.value-for-business",  # a no-purchase referral raffle
     "pt-084": "compliance.privacy.person-circumstance",  # "a client" and "their policy"
-    "pt-147": "etiquette.hard-sell.reader",  # "Be ready before it's too late", a safe room
-    # An indexed annuity's floor stated as the contract's guarantee, which it is: the reader,
-    # retrained with the twelfth set, reads it as a promise (0.8 or more).
-    "ra-120": "compliance.guarantee.reader",
+    # The thirteenth set's, after its tuning. Medicare posts inviting a comparison of plans,
+    # which CMS says need the third-party disclaimer (its gatherers were not asked about
+    # disclosures); a sales seminar's true "seating is limited"; critics and regulators
+    # quoted or paraphrased in education; product facts stated plainly.
+    "pu-041": "compliance.disclosure.tpmo",
+    "pu-119": "compliance.disclosure.tpmo",
+    "pv-222": "compliance.disclosure.tpmo",
+    "pu-042": "etiquette.hard-sell.urgency",  # "Seating is limited, so RSVP"
+    "pv-031": "compliance.testimonial.client",  # a consumer advocate's criticism, quoted
+    "pv-234": "compliance.testimonial.quoted-praise",  # a consumer advocate's joke, quoted
+    "pv-089": "compliance.privacy.client-details",  # "California's accident forgiveness"
+    "pv-097": "etiquette.hard-sell.deals",  # "don't wait for the forecast": a waiting period
+    "pv-104": "compliance.guarantee.qualified",  # guaranteed acceptance, with what it lacks
+    "pv-120": "compliance.guarantee.qualified",  # a sharing ministry "promising guaranteed"
+    "pv-166": "compliance.exaggeration.benefit",  # a copywriting tip on "can save"
+    "pv-226": "compliance.product-label.reader",  # "positioned for college", explained
+    "pv-227": ("compliance.product-label.investment", "compliance.product-label.praise"),
+    "pv-228": "compliance.product-label.likened",  # a pitch to expect, answered
+    "pv-246": "compliance.exaggeration.best-claim",  # a form as "your best E&O protection"
 }
 
 
@@ -166,14 +180,15 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to twelfth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to thirteenth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
 TENTH = [p for p in REAL_POSTS if p["id"].startswith("po-")]
 ELEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("pq-", "pr-"))]
 TWELFTH = [p for p in REAL_POSTS if p["id"].startswith(("ps-", "pt-"))]
-RECENT = ("pl-", "pm-", "pn-", "po-", "pq-", "pr-", "ps-", "pt-")
+THIRTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pu-", "pv-"))]
+RECENT = ("pl-", "pm-", "pn-", "po-", "pq-", "pr-", "ps-", "pt-", "pu-", "pv-")
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
 
@@ -187,8 +202,9 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TENTH, 0.28),
         (ELEVENTH, 0.42),
         (TWELFTH, 0.44),
+        (THIRTEENTH, 0.46),
     ],
-    ids=["tuned", "earlier", "eighth", "ninth", "tenth", "eleventh", "twelfth"],
+    ids=["tuned", "earlier", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth"],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
     expected = found = 0

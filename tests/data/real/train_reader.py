@@ -35,6 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from composer.domain.accounts import PLATFORMS
 from composer.domain.conversations import Comment
 from composer.guidelines.engine import Engine
+from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
@@ -100,7 +101,8 @@ class Trainer:
         self.engine = Engine.load(style_checks=False)
 
     def view(self, text: str) -> str:
-        return self.engine.view(text).text
+        """A text as the engine's readers read it (matching view, terms of art blanked)."""
+        return self.engine.reader_text(TextFacts(self.engine.view(text).text))
 
     def fit(self, texts: list[str], labels: list[set[str]], categories: list[str]) -> dict:
         vectoriser = TfidfVectorizer(analyzer=analyse, min_df=2, sublinear_tf=True)
