@@ -160,6 +160,33 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "pv-227": ("compliance.product-label.investment", "compliance.product-label.praise"),
     "pv-228": "compliance.product-label.likened",  # a pitch to expect, answered
     "pv-246": "compliance.exaggeration.best-claim",  # a form as "your best E&O protection"
+    # The fourteenth set's, after its tuning: annuity and Medicare education in the words
+    # it explains (surrender periods, guaranteed columns, roll-up rates, "$0 premium"), a
+    # pitch quoted and answered, safety and moving tips with a firm "now", a bereavement.
+    "pw-091": ("compliance.product-label.likened", "compliance.product-label.terms"),
+    "pw-094": "compliance.product-label.likened",  # a 401(k) and an IUL compared fairly
+    "pw-109": "compliance.coverage-advice.public",  # "never cancel your old policy" early
+    "pw-129": "compliance.privacy.person-circumstance",  # the agent's own mother's dementia
+    "pw-141": "etiquette.hard-sell.pressure",  # "book your shutters now" in tornado tips
+    "pw-144": "compliance.exaggeration.benefit",  # "isn't some catch-all that covers..."
+    "pw-176": "etiquette.hard-sell.urgency",  # Medicare pays "only for a limited time"
+    "pw-186": "compliance.claims-promise.outcome",  # health insurers must cover conditions
+    "pw-234": "etiquette.hard-sell.pressure",  # a vacancy clause: "call now" before moving
+    "px-013": "compliance.claims-promise.certain",  # a surrender charge defined
+    "px-016": "compliance.free.coverage",  # "10% a year free of the charge"
+    "px-018": "compliance.securities.talk",  # variable annuities named in a list
+    "px-050": "compliance.guarantee.outcome",  # an illustration's guaranteed column
+    "px-072": ("compliance.free.coverage", "compliance.free.coverage-free"),  # "$0 premium"
+    "px-073": "compliance.free.coverage-free",  # "zero premium is not zero cost"
+    "px-080": "compliance.disclosure.tpmo",  # an invitation to review Medicare options
+    "px-212": "compliance.guarantee.rate",  # a roll-up rate's "guarantee", debunked
+    "px-216": "compliance.guarantee.rate",  # a worked example of a rider
+    "px-225": "compliance.privacy.family-claim",  # an unnamed family's rescinded claim
+    # Borderline for the readers, retrained with each new set: read as problems by some
+    # trainings and not others (the reader's 0.8 line runs through them).
+    "pt-147": "etiquette.hard-sell.reader",  # "Be ready before it's too late", a safe room
+    "ra-120": "compliance.guarantee.reader",  # an indexed annuity's floor as a guarantee
+    "pj-033": "compliance.privacy.reader",  # a CSR's kindness to a 91-year-old customer
 }
 
 
@@ -180,7 +207,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to thirteenth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to fourteenth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -188,7 +215,8 @@ TENTH = [p for p in REAL_POSTS if p["id"].startswith("po-")]
 ELEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("pq-", "pr-"))]
 TWELFTH = [p for p in REAL_POSTS if p["id"].startswith(("ps-", "pt-"))]
 THIRTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pu-", "pv-"))]
-RECENT = ("pl-", "pm-", "pn-", "po-", "pq-", "pr-", "ps-", "pt-", "pu-", "pv-")
+FOURTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pw-", "px-"))]
+RECENT = ("pl-", "pm-", "pn-", "po-", "pq-", "pr-", "ps-", "pt-", "pu-", "pv-", "pw-", "px-")
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
 
@@ -203,8 +231,19 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (ELEVENTH, 0.42),
         (TWELFTH, 0.44),
         (THIRTEENTH, 0.46),
+        (FOURTEENTH, 0.41),
     ],
-    ids=["tuned", "earlier", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth"],
+    ids=[
+        "tuned",
+        "earlier",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+    ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
     expected = found = 0
