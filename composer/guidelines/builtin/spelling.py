@@ -318,13 +318,20 @@ _english_lock = threading.Lock()
 
 class _English:
     """Membership in English, answered by the commonest words first and by the whole list
-    only for a word they do not know; counts read only when suggestions are ranked."""
+    only for a word they do not know; counts read only when suggestions are ranked.
 
-    __slots__ = ("_common", "_counts", "_lock", "_words")
+    The whole list is first asked through its sorted file (a fresh `composer check` reads
+    nothing more for a rarer word); a process that asks it often (suggestions try hundreds
+    of edits) reads the whole list into memory instead.
+    """
+
+    __slots__ = ("_asked", "_common", "_counts", "_lock", "_sorted", "_words")
 
     def __init__(self) -> None:
         self._common: frozenset[str] = word_list.english_common()
         self._words: frozenset[str] | None = None
+        self._sorted: word_list.SortedWords | bool | None = False  # False: not opened yet
+        self._asked = 0
         self._counts: dict[str, int] | None = None
         self._lock = threading.Lock()
 
@@ -333,9 +340,17 @@ class _English:
             return True
         words = self._words
         if words is None:
+            found = self._sorted
+            if found is False:
+                found = self._sorted = word_list.english_sorted()
+            if isinstance(found, word_list.SortedWords) and self._asked < _SORTED_ASKS:
+                self._asked += 1
+                return word in found
             with self._lock:
                 if self._words is None:
                     self._words = word_list.english_words()
+                    if found is None:  # for the next process
+                        word_list.write_sorted(self._words)
                 words = self._words
         return word in words
 
@@ -350,6 +365,7 @@ class _English:
 
 
 _english: _English | None = None
+_SORTED_ASKS = 256  # words asked of the sorted file before the whole list is read instead
 
 
 def _english_words() -> _English:
