@@ -50,7 +50,7 @@ def features(text: str) -> Counter[str]:
     text = _NUMBER.sub(" znum ", text)
     words = _WORD.findall(text)
     counts: Counter[str] = Counter(words)
-    counts.update(f"{a} {b}" for a, b in pairwise(words))
+    counts.update(map(" ".join, pairwise(words)))  # "a b" for each pair, made in C
     return counts
 
 
@@ -94,10 +94,10 @@ class Reader:
         table = self._table
         scores = [0.0] * len(self._biases)
         norm = 0.0
-        for feature, count in features(text).items():
-            entry = table.get(feature)
-            if entry is None:
-                continue
+        counts = features(text)
+        # Only the features the model knows, in the text's order (the sums keep their order).
+        for feature in filter(table.__contains__, counts):
+            entry, count = table[feature], counts[feature]
             value = (1.0 + math.log(count)) * entry[0]
             norm += value * value
             for k in range(1, len(entry), 2):
