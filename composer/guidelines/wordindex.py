@@ -237,10 +237,12 @@ class WordIndex:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
         if self._numeric:
+            numeric = [(entry[0], entry[1], entry[2]) for entry in self._numeric]
             for number in _NUMBER_START.finditer(text):
                 start = number.start()
-                for set_id, position, pattern, *_keys in self._numeric:
-                    match = pattern.match(text, start)
+                for set_id, position, pattern in numeric:
+                    compiled = pattern.compiled
+                    match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
