@@ -82,6 +82,8 @@ class Reader:
         self._table = table
         self.threshold = threshold
         self.posts = posts  # how many labelled texts it learned from (said in its warnings)
+        # Each feature's entry as (idf, ((category, weight), ...)), made when first read.
+        self._ready: dict[str, tuple[float, tuple[tuple[int, float], ...]]] = {}
 
     @classmethod
     def load(cls, path: Path) -> Reader:
@@ -97,12 +99,18 @@ class Reader:
         norm = 0.0
         counts = features(text)
         # Only the features the model knows, in the text's order (the sums keep their order).
+        ready = self._ready
         for feature in filter(table.__contains__, counts):
-            entry, count = table[feature], counts[feature]
-            value = (1.0 + math.log(count)) * entry[0]
+            found = ready.get(feature)
+            if found is None:
+                found = ready[feature] = _ready(table[feature])
+            idf, weights = found
+            count = counts[feature]
+            # (1 + log 1) * idf is idf itself: most features occur once
+            value = idf if count == 1 else (1.0 + math.log(count)) * idf
             norm += value * value
-            for k in range(1, len(entry), 2):
-                scores[int(entry[k])] += entry[k + 1] * value
+            for index, weight in weights:
+                scores[index] += weight * value
         scale = 1.0 / math.sqrt(norm) if norm else 0.0
         return [
             1.0 / (1.0 + math.exp(-(b + s * scale)))
@@ -130,6 +138,10 @@ class Reader:
                     span, best = sentence, probs[index]
             readings.append(Reading(self.categories[index], whole[index], span))
         return readings
+
+
+def _ready(entry: list[float]) -> tuple[float, tuple[tuple[int, float], ...]]:
+    return entry[0], tuple((int(entry[k]), entry[k + 1]) for k in range(1, len(entry), 2))
 
 
 def load_reader(folder: Path | None = None, name: str = MODEL_FILE) -> Reader | None:
