@@ -116,7 +116,10 @@ class Engine:
         self.reader = reader
         self.comment_reader = comment_reader
         self.reply_reader = reply_reader
-        self._gates: dict[int, tuple[Check, _Gate]] = {}  # by id of the check (held)
+        # The rules for each set of target platforms, with their gates (see `_plan`).
+        self._plans: dict[
+            tuple[frozenset[str], int, int], list[tuple[Rule, _Gate, int | None]]
+        ] = {}
 
     @classmethod
     def load(
@@ -237,12 +240,9 @@ class Engine:
         targets = set(inp.platforms)
         today = inp.today or dt.date.today()
         findings: list[Finding] = []
-        gates = self._gates
         index = self._index
-        scanned: dict[int, list[PhraseHit]] | None = None  # the index's finds, when asked
-        for rule in self.rules:
-            if rule.platforms and targets.isdisjoint(rule.platforms):
-                continue
+        scanned = index.scan(seen)  # the index's finds: nearly every rule's gate reads them
+        for rule, gate in self._plan(targets, scanned):
             scope = rule.applicability
             if not scope.always and not scope.applies(inp.profile, today):
                 continue
@@ -250,15 +250,9 @@ class Engine:
                 continue
             if rule.unless_signal and any(ctx.signal(name) for name in rule.unless_signal):
                 continue
-            gated = gates.get(id(rule.check))
-            if gated is None:
-                gated = gates[id(rule.check)] = (rule.check, _gate(rule.check))
-            gate = gated[1]
             if gate is not None:
                 phrases, needs = gate
                 if phrases.index is index:  # the engine's own index, as nearly always
-                    if scanned is None:
-                        scanned = index.scan(seen)
                     raw = scanned.get(phrases.set_id)
                 else:
                     raw = phrases.index.scan(seen).get(phrases.set_id)
@@ -283,6 +277,30 @@ class Engine:
         if self.reader is not None or (inp.comment is not None and self.reply_reader):
             findings.extend(self._read(inp, view, seen, protected, findings))
         return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
+
+    def _plan(
+        self, targets: set[str], scanned: dict[int, list[PhraseHit]]
+    ) -> list[tuple[Rule, _Gate]]:
+        """The rules to ask for a text, in order, each with its gate: those for the target
+        platforms (worked out once per set of platforms), less those gated by the engine's
+        own phrases alone that found none (most rules, on most texts)."""
+        key = (frozenset(targets), len(self.rules), id(self._index))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = [
+                (rule, _gate(rule.check), self._gated_by(rule))
+                for rule in self.rules
+                if not (rule.platforms and targets.isdisjoint(rule.platforms))
+            ]
+        return [(rule, gate) for rule, gate, only in plan if only is None or only in scanned]
+
+    def _gated_by(self, rule: Rule) -> int | None:
+        """The set of the engine's own phrases a rule needs and nothing else can stand in
+        for (no pattern), or None when it is asked whatever the phrases found."""
+        gate = _gate(rule.check)
+        if gate is None or gate[1] or gate[0].index is not self._index:
+            return None
+        return gate[0].set_id
 
     def _read(
         self,

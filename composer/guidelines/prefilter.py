@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.regex_cache import compile_cached
 
 # A need: alternatives (text, case-blind), one of which a matching text contains.
 Need = frozenset[tuple[str, bool]]
@@ -60,6 +61,12 @@ def may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
     text = facts.text
     folded: str | None = None
     for need in needs:
+        if len(need) >= _SEARCHED:
+            if folded is None:
+                folded = _folded(facts)
+            if not _met(need, text, folded):
+                return False
+            continue
         for value, blind in need:
             if blind:
                 if folded is None:
@@ -71,6 +78,27 @@ def may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
         else:
             return False
     return True
+
+
+def _met(need: Need, text: str, folded: str) -> bool:
+    """Whether one of a need's many strings is in the text: one search for them all (each
+    `in` reads the whole text when the string is not there, and most never are)."""
+    searches = _searches.get(need)
+    if searches is None:
+        searches = _searches[need] = (_search_for(need, False), _search_for(need, True))
+    plain, blind = searches
+    return (plain is not None and plain.search(text) is not None) or (
+        blind is not None and blind.search(folded) is not None
+    )
+
+
+def _search_for(need: Need, blind: bool) -> re.Pattern[str] | None:
+    values = sorted(re.escape(v) for v, b in need if b == blind)
+    return compile_cached("|".join(values)) if values else None
+
+
+_SEARCHED = 4  # strings in a need from which one search beats asking for each in turn
+_searches: dict[Need, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
 
 
 def _folded(facts: TextFacts) -> str:

@@ -88,7 +88,11 @@ Entry = tuple[
 _Candidate = tuple[
     int, int, _LazyPattern, "tuple[frozenset[str], int] | None", "list[frozenset[str]]"
 ]
+# A pair's candidates, every key their slots need, and (by the keys a text has of those)
+# the candidates such a text has words for.
+_Pair = tuple[list[_Candidate], frozenset[str], dict[frozenset[str], list[_Candidate]]]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
+_KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
 
 
 class WordIndex:
@@ -112,7 +116,7 @@ class WordIndex:
         self._stems: set[str] = set()
         # A word and the next word's head -> the entries to try there: the same for every
         # text, so worked out once per pair for the life of the process (never pickled).
-        self._pairs: dict[tuple[str, str], list[_Candidate]] = {}
+        self._pairs: dict[tuple[str, str], _Pair] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
@@ -166,9 +170,9 @@ class WordIndex:
                 return True
         return False
 
-    def _candidates(self, pair: tuple[str, str]) -> list[_Candidate]:
+    def _candidates(self, pair: tuple[str, str]) -> _Pair:
         """The entries to try at a word keyed `first` followed by a word headed `following`,
-        in the order the index lists them."""
+        in the order the index lists them, with every key their slots need."""
         first, following = pair
         found: list[_Candidate] = []
         for entries in (
@@ -180,17 +184,9 @@ class WordIndex:
                 found.append((set_id, position, pattern, near, slots))
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
-        self._pairs[pair] = found
-        return found
-
-    @staticmethod
-    def _viable(candidate: _Candidate, present: set[str], viable: dict[int, bool]) -> bool:
-        """Whether the text has a word for each of the phrase's slots (kept per phrase)."""
-        pattern = candidate[2]
-        ok = viable.get(id(pattern))
-        if ok is None:
-            ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in candidate[4])
-        return ok
+        keys = frozenset(key for candidate in found for slot in candidate[4] for key in slot)
+        made = self._pairs[pair] = (found, keys, {})
+        return made
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
@@ -202,47 +198,51 @@ class WordIndex:
         heads = [*facts.heads, ""]
         keys_at = [h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads]
         present = set(keys_at)
-        # Whether the text as a whole has a word for each of a phrase's slots, asked once
-        # per phrase and text, only of phrases whose first words and `near` words are there.
-        viable: dict[int, bool] = {}
-        # A word and the next word's head decide which phrases are tried there.
+        # A word's key and the next word's head decide which phrases are tried there.
+        at = list(zip(keys_at[:-1], heads[1:], strict=True))
+        # Each pair's phrases that the text has a word for in every slot, worked out once
+        # per distinct pair (not per word); which they are depends only on which of the
+        # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
-        # A pair met again in this text tries only its phrases the text has words for.
-        again: dict[tuple[str, str], list[_Candidate] | None] = {}
-        for i in [i for i, key in enumerate(keys_at) if key in firsts]:
-            pair = (keys_at[i], heads[i + 1])
-            candidates = again.get(pair)
-            if candidates is None:
-                candidates = pairs.get(pair)
-                if candidates is None:
-                    candidates = self._candidates(pair)
-                if pair not in again:
-                    again[pair] = None
-                else:
-                    candidates = again[pair] = [
-                        c for c in candidates if self._viable(c, present, viable)
-                    ]
+        live: dict[tuple[str, str], list[_Candidate]] = {}
+        for pair in set(at):
+            if pair[0] not in firsts:
+                continue
+            known = pairs.get(pair)
+            if known is None:
+                known = self._candidates(pair)
+            candidates, keys, kept = known
             if not candidates:
                 continue
-            start = words[i][0]
-            for set_id, position, pattern, near, slots in candidates:
-                if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
-                    continue
-                ok = viable.get(id(pattern))
-                if ok is None:
-                    ok = viable[id(pattern)] = all(not k.isdisjoint(present) for k in slots)
-                if not ok:
-                    continue
-                compiled = pattern.compiled
-                match = (compiled if compiled is not None else pattern.get()).match(text, start)
-                if match is not None:
-                    found.setdefault(set_id, []).append(PhraseHit(start, match.end(), position))
+            have = keys.intersection(present)
+            tried = kept.get(have)
+            if tried is None:
+                if len(kept) >= _KEY_SETS_KEPT:
+                    kept.clear()
+                tried = kept[have] = [
+                    c for c in candidates if all(not k.isdisjoint(have) for k in c[4])
+                ]
+            if tried:
+                live[pair] = tried
+        if live:
+            for i in [i for i, pair in enumerate(at) if pair in live]:
+                start = words[i][0]
+                for set_id, position, pattern, near, _slots in live[at[i]]:
+                    if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
+                        continue
+                    compiled = pattern.compiled
+                    match = (compiled or pattern.get()).match(text, start)
+                    if match is not None:
+                        hit = PhraseHit(start, match.end(), position)
+                        found.setdefault(set_id, []).append(hit)
         if self._numeric:
+            numeric = [(entry[0], entry[1], entry[2]) for entry in self._numeric]
             for number in _NUMBER_START.finditer(text):
                 start = number.start()
-                for set_id, position, pattern, *_keys in self._numeric:
-                    match = pattern.match(text, start)
+                for set_id, position, pattern in numeric:
+                    compiled = pattern.compiled
+                    match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)

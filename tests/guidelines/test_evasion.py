@@ -145,3 +145,16 @@ def test_view_offsets_map_back_to_the_text_as_given() -> None:
     assert text[lo:hi] == "g u a r a n t e e d"
     lo, hi = view.span(view.text.index("free"), len(view.text))
     assert text[lo:hi] == "𝐟𝐫𝐞𝐞"
+
+
+def test_the_quick_leet_test_finds_a_place_exactly_when_the_hint_does() -> None:
+    import random
+
+    from composer.guidelines import normalise as module
+
+    chars = [*"aZq0 3$@!|€.-x\n", "é", "1"]
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 8)))
+        hint = module._LEET_HINT.search(text) is not None
+        assert (module._LEET_ANY.search(text) is not None) == hint, repr(text)

@@ -317,8 +317,32 @@ def test_the_word_lists_are_cached_and_read_back(
 
 def test_a_common_post_never_reads_the_whole_list(monkeypatch: pytest.MonkeyPatch) -> None:
     english = spelling._English()
+    monkeypatch.setattr(word_list, "english_sorted", lambda: None)
+    monkeypatch.setattr(word_list, "write_sorted", lambda words: None)
     monkeypatch.setattr(word_list, "english_words", lambda: pytest.fail("whole list read"))
     assert "storm" in english and "the" in english
     monkeypatch.setattr(word_list, "english_words", lambda: frozenset({"zyzzyva"}))
     assert "zyzzyva" in english  # a rarer word reads the whole list once
     assert "qwxv" not in english
+
+
+def test_a_rarer_word_is_asked_of_the_sorted_file_not_the_whole_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "cache")
+    english = spelling._English()  # the commonest words (building the caches afresh)
+    words = frozenset({"zyzzyva", "renters", "naïve", "a", "storm"})
+    word_list.write_sorted(words)
+    found = word_list.english_sorted()
+    assert found is not None
+    assert all(w in found for w in words)
+    assert not any(w in found for w in ("", "b", "zz", "renter", "rentersz", "naive", 7))
+    monkeypatch.setattr(word_list, "english_words", lambda: pytest.fail("whole list read"))
+    assert "zyzzyva" in english and "qwxv" not in english
+    monkeypatch.setattr(word_list, "english_words", lambda: frozenset({"qwxv"}))
+    assert english.whole() == {"qwxv"}  # suggestions read the whole list into memory
+    assert "qwxv" in english
+    next((tmp_path / "cache").glob("english-sorted-*.bin")).write_bytes(b"CWL1 cut short")
+    assert word_list.english_sorted() is None

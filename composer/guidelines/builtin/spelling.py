@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from itertools import starmap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,11 +120,20 @@ class SpellingCheck:
         text = facts.text
         findings: list[Finding] = []
         deadline = 0.0
-        for start, end in facts.words:
+        words = facts.words
+        # Every word in lower case, then the distinct ones no list knows, by set operations:
+        # the lists are asked once per distinct word, and most words never reach Python code.
+        lowers = list(map(str.lower, map(text.__getitem__, starmap(slice, words))))
+        distinct = set(lowers).difference(trade, user)
+        if isinstance(english, _English):
+            distinct -= english.common
+        # (lower case never shortens a word: one of under three letters is never inspected)
+        unknown = {word for word in distinct if len(word) >= 3 and word not in english}
+        if not unknown:
+            return findings
+        for index in [i for i, lower in enumerate(lowers) if lower in unknown]:
+            start, end = words[index]
             if end - start < 3:
-                continue
-            lower = text[start:end].lower()
-            if lower in english or lower in trade or lower in user:
                 continue
             deadline = deadline or time.perf_counter() + FAR_SEARCH_BUDGET
             finding = self._inspect(facts, start, end, time.perf_counter() < deadline)
@@ -295,6 +305,8 @@ class SpellingCheck:
 
     def _known_among(self, words: Iterable[str]) -> set[str]:
         english, trade, user = self._english, self._trade, self._user
+        if isinstance(english, _English):
+            english.whole()  # hundreds of edits: the whole list in memory, not its file
         return {w for w in words if w in english or w in trade or w in user}
 
     def _is_common(self, word: str) -> bool:
@@ -318,26 +330,51 @@ _english_lock = threading.Lock()
 
 class _English:
     """Membership in English, answered by the commonest words first and by the whole list
-    only for a word they do not know; counts read only when suggestions are ranked."""
+    only for a word they do not know; counts read only when suggestions are ranked.
 
-    __slots__ = ("_common", "_counts", "_lock", "_words")
+    The whole list is asked through its sorted file (a fresh `composer check` reads nothing
+    more for a rarer word), and read into memory only for suggestions, which try hundreds
+    of edits of a word (or when there is no sorted file yet).
+    """
+
+    __slots__ = ("_common", "_counts", "_lock", "_sorted", "_words")
 
     def __init__(self) -> None:
         self._common: frozenset[str] = word_list.english_common()
         self._words: frozenset[str] | None = None
+        self._sorted: word_list.SortedWords | bool | None = False  # False: not opened yet
         self._counts: dict[str, int] | None = None
         self._lock = threading.Lock()
+
+    @property
+    def common(self) -> frozenset[str]:
+        """The commonest words: all known, so a caller may set them aside in one go."""
+        return self._common
 
     def __contains__(self, word: object) -> bool:
         if word in self._common:
             return True
         words = self._words
         if words is None:
+            found = self._sorted
+            if found is False:
+                found = self._sorted = word_list.english_sorted()
+            if isinstance(found, word_list.SortedWords):
+                return word in found
+            words = self.whole()
+        return word in words
+
+    def whole(self) -> frozenset[str]:
+        """The whole list in memory, read once (writing its sorted file if there is none)."""
+        words = self._words
+        if words is None:
             with self._lock:
                 if self._words is None:
                     self._words = word_list.english_words()
+                    if word_list.english_sorted() is None:  # for the next process
+                        word_list.write_sorted(self._words)
                 words = self._words
-        return word in words
+        return words
 
     def count(self, word: str) -> int:
         counts = self._counts
