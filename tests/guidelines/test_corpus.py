@@ -215,6 +215,28 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "pz-219": "compliance.guarantee.reader",  # "my agent told me I was guaranteed 8%"
     "pz-224": "compliance.free.coverage-free",  # cleanings at no charge under a dental plan
     "pz-236": "compliance.exaggeration.absolute",  # a home warranty vs insurance
+    "pz-230": "compliance.exaggeration.reader",  # Plan G "covers virtually everything..."
+    "re-073": "compliance.claims-promise.reader",  # "report storm damage right away"
+    # The sixteenth set's, after its tuning. Variable annuities named in education: FINRA
+    # treats any communication about them as a securities communication, which their
+    # gatherers did not; and a CD told apart from an annuity, regulators' cases retold.
+    "qa-167": "compliance.securities.talk",
+    "qa-184": ("compliance.coverage-advice.replacement", "compliance.securities.talk"),
+    "qb-062": "compliance.securities.talk",
+    "qb-140": "compliance.securities.talk",
+    "qb-204": "compliance.securities.talk",
+    "qb-206": "compliance.securities.talk",
+    "qb-128": "compliance.product-label.investment",  # "a fixed annuity is not a deposit"
+    "qb-199": "compliance.product-label.investment",  # "Is it a CD or an annuity?"
+    "qa-111": "compliance.product-label.likened",  # a "Retirement CD" the state went after
+    "qa-067": "compliance.inducement.value-for-business",  # what an agent "can't" offer
+    "qa-075": "compliance.competitor.disparage",  # a settlement retold
+    "qa-174": "compliance.free.coverage-free",  # a state's free policy locator
+    "qb-034": "compliance.guarantee.qualified",  # guaranteed acceptance explained
+    "qb-037": "compliance.exaggeration.best-claim",  # "dozens of top-rated carriers"
+    "qb-076": "compliance.securities.review",  # "better returns?" questioned
+    "qb-085": "compliance.free.coverage",  # a certified agent's help at no extra cost
+    "qb-121": "compliance.claims-promise.certain",  # an income annuity's guarantee, qualified
 }
 
 
@@ -236,7 +258,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to fifteenth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to sixteenth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -246,7 +268,8 @@ TWELFTH = [p for p in REAL_POSTS if p["id"].startswith(("ps-", "pt-"))]
 THIRTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pu-", "pv-"))]
 FOURTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pw-", "px-"))]
 FIFTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("py-", "pz-"))]
-RECENT = tuple(f"p{letter}-" for letter in "lmnoqrstuvwxyz")
+SIXTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qa-", "qb-"))]
+RECENT = (*(f"p{letter}-" for letter in "lmnoqrstuvwxyz"), "qa-", "qb-")
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
 
@@ -263,6 +286,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (THIRTEENTH, 0.46),
         (FOURTEENTH, 0.41),
         (FIFTEENTH, 0.3),
+        (SIXTEENTH, 0.44),
     ],
     ids=[
         "tuned",
@@ -275,6 +299,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "thirteenth",
         "fourteenth",
         "fifteenth",
+        "sixteenth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -206,10 +206,14 @@ FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned f
 SIXTH = _rows("evaluation-6.jsonl")  # likewise
 SEVENTH = _rows("evaluation-7.jsonl")  # likewise
 EIGHTH = _rows("evaluation-8.jsonl")  # likewise
+NINTH = _rows("evaluation-9.jsonl")  # likewise, the last of the session
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
     "rh-200": "conversation.liability",  # "That's on us" for a two-week wait on a claim
+    "rc-059": "conversation.tone",  # "we don't comment on anyone's insurance" (reply reader)
+    "rh-174": "etiquette.hard-sell",  # "Not today 😄" to a spam bot (reply reader)
+    "ri-104": "conversation.tone",  # a bare "Sorry you feel that way.", labelled kind
 }
 
 
@@ -255,7 +259,7 @@ def test_sourced_replies_recall_and_complaints_hold() -> None:
     assert right / len(SOURCED) >= 0.95, f"{right}/{len(SOURCED)}"
 
 
-LATER_GOOD = [r for r in THIRD + SIXTH + SEVENTH + EIGHTH if r["clean"]]
+LATER_GOOD = [r for r in THIRD + SIXTH + SEVENTH + EIGHTH + NINTH if r["clean"]]
 
 
 @pytest.mark.parametrize("row", LATER_GOOD, ids=lambda r: r["id"])
@@ -281,6 +285,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "sixth": (SIXTH, 300, 0.9, 0.82),
     "seventh": (SEVENTH, 290, 0.9, 0.85),
     "eighth": (EIGHTH, 270, 0.9, 0.9),
+    "ninth": (NINTH, 270, 0.9, 0.85),
 }
 
 
