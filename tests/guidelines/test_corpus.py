@@ -216,6 +216,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "pz-224": "compliance.free.coverage-free",  # cleanings at no charge under a dental plan
     "pz-236": "compliance.exaggeration.absolute",  # a home warranty vs insurance
     "pz-230": "compliance.exaggeration.reader",  # Plan G "covers virtually everything..."
+    "pz-134": "compliance.guarantee.reader",  # an agent pushing back on IUL hype
     "re-073": "compliance.claims-promise.reader",  # "report storm damage right away"
     # The sixteenth set's, after its tuning. Variable annuities named in education: FINRA
     # treats any communication about them as a securities communication, which their
