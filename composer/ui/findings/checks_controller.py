@@ -183,10 +183,17 @@ class ChecksController(QObject):
         if not placed:
             return None
         cursor = editor.textCursor()
-        here = cursor.selectionEnd() if forward else cursor.selectionStart()
-        if forward:
+        spans = [(p.start, p.end) for p in placed]
+        selected = (cursor.selectionStart(), cursor.selectionEnd())
+        if cursor.hasSelection() and selected in spans:  # on a finding: the one after it,
+            # even when the next starts at the same place (a word inside a sentence's warning)
+            index = spans.index(selected)
+            chosen = placed[(index + 1) % len(placed)] if forward else placed[index - 1]
+        elif forward:
+            here = cursor.selectionEnd()
             chosen = next((p for p in placed if p.start >= here), placed[0])
         else:
+            here = cursor.selectionStart()
             chosen = next((p for p in reversed(placed) if p.end < here), placed[-1])
         editor.setTextCursor(chosen.selection())
         editor.setFocus()
