@@ -370,6 +370,29 @@ def test_f8_walks_the_findings_and_ctrl_dot_applies_the_fix_here(qtbot, window, 
     assert "to receive your quote" in editor.toPlainText()
 
 
+def test_f8_stops_once_at_each_place_even_when_findings_share_a_start(qtbot, window, services):
+    # "FREE INSURANCE": an error and a capitals suggestion on the very same words (one stop),
+    # inside a sentence other checks may warn about as a whole (another stop, same start).
+    _open(window, services, "FREE INSURANCE for everyone today. Call me to recieve a quote.")
+    wait_checked(qtbot, window)
+    editor = window.centre.editor
+    stops = sorted({(p.start, p.end) for p in editor.placed()})
+    assert (0, len("FREE INSURANCE")) in stops and len(stops) >= 2
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    editor.setTextCursor(cursor)
+    seen = []
+    for _ in stops:
+        window.actions_.next_finding.trigger()
+        seen.append((editor.textCursor().selectionStart(), editor.textCursor().selectionEnd()))
+    assert seen == stops
+    window.actions_.next_finding.trigger()  # round to the first again
+    assert editor.textCursor().selectionStart() == stops[0][0]
+    window.actions_.previous_finding.trigger()  # and back round to the last
+    last = (editor.textCursor().selectionStart(), editor.textCursor().selectionEnd())
+    assert last == stops[-1]
+
+
 def test_coming_back_to_the_window_shows_what_the_command_line_changed(
     qtbot, window, services, data_dir
 ):

@@ -186,9 +186,13 @@ class ChecksController(QObject):
         spans = [(p.start, p.end) for p in placed]
         selected = (cursor.selectionStart(), cursor.selectionEnd())
         if cursor.hasSelection() and selected in spans:  # on a finding: the one after it,
-            # even when the next starts at the same place (a word inside a sentence's warning)
-            index = spans.index(selected)
-            chosen = placed[(index + 1) % len(placed)] if forward else placed[index - 1]
+            # even when the next starts at the same place (a word inside a sentence's warning);
+            # findings on the very same words are one stop (one selection shows them all)
+            if forward:
+                last = len(spans) - 1 - spans[::-1].index(selected)
+                chosen = placed[(last + 1) % len(placed)]
+            else:
+                chosen = placed[spans.index(selected) - 1]
         elif forward:
             here = cursor.selectionEnd()
             chosen = next((p for p in placed if p.start >= here), placed[0])
