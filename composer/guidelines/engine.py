@@ -41,6 +41,7 @@ from composer.guidelines.packs import LoadError, Rule, add_signal_sets
 from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
+    MAX_CHARS,
     REPLY_MODEL_FILE,
     Reader,
     Reading,
@@ -184,9 +185,12 @@ class Engine:
         the grammar's terms of art ("guaranteed renewable", "$0 premium") blanked, offsets
         unchanged. The training script reads its labelled texts through this too."""
         text = protected.blanked(facts.text) if protected is not None else facts.text
-        for start, end in self.grammar.term_spans(facts):
-            text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
-        return text
+        parts: list[str] = []
+        done = 0
+        for start, end in self.grammar.term_spans(facts):  # in order, never overlapping
+            parts += [text[done:start], " " * (end - start)]
+            done = end
+        return "".join(parts) + text[done:] if parts else text
 
     def is_promotional(self, text: str) -> bool:
         """The one shared definition of a promotional post (disclosure, promo-mix)."""
@@ -315,6 +319,8 @@ class Engine:
         grammar would silence a rule (negation, a myth corrected, a question, a quote). A
         reply is read first by the reader that learned from replies (tone, privacy, fault),
         then by the posts' reader for what is still unfound."""
+        if len(facts.text) > MAX_CHARS:  # a document, not a post: the readers leave it
+            return []
         found = {f.category for f in findings}
         text = self.reader_text(facts, protected)
         readings: list[tuple[Reader, str, Reading]] = []
