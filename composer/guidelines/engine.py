@@ -22,7 +22,7 @@ from composer.guidelines.builtin.characters import check_characters
 from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
-from composer.guidelines.builtin.texts import builtin_text
+from composer.guidelines.builtin.texts import builtin_text, reader_needs
 from composer.guidelines.checks import (
     Check,
     Hit,
@@ -45,10 +45,12 @@ from composer.guidelines.reader import (
     REPLY_MODEL_FILE,
     Reader,
     Reading,
+    doubted,
     load_reader,
     reader_finding,
     reads_as_complaint,
 )
+from composer.guidelines.tidy import tidy
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
@@ -59,7 +61,6 @@ BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
 # What a check needs before it can find anything: its phrases in the text, or a text that
 # one of its patterns could match (see `_gate`). None: it is always asked.
 _Gate = tuple[PhraseSet, tuple[tuple[Need, ...], ...]] | None
-_SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
 _LONG_TEXT = 20_000  # characters from which a check pauses the garbage collector
 
 
@@ -279,8 +280,8 @@ class Engine:
             findings.extend(found if seen is facts else (_mapped(f, view) for f in found))
         findings.extend(self._history(inp, facts))
         if self.reader is not None or (inp.comment is not None and self.reply_reader):
-            findings.extend(self._read(inp, view, seen, protected, findings))
-        return CheckResult(tuple(_tidy(findings)), _ordered(counts, inp.platforms))
+            findings = self._read(inp, view, seen, protected, findings)
+        return CheckResult(tuple(tidy(findings)), _ordered(counts, inp.platforms))
 
     def _plan(
         self, targets: set[str], scanned: dict[int, list[PhraseHit]]
@@ -314,15 +315,20 @@ class Engine:
         protected: _Protected,
         findings: list[Finding],
     ) -> list[Finding]:
-        """The learned readers' warnings: categories they read that no rule found, never
-        on the agent's own words (they are blanked before they read), and never where the
-        grammar would silence a rule (negation, a myth corrected, a question, a quote). A
-        reply is read first by the reader that learned from replies (tone, privacy, fault),
-        then by the posts' reader for what is still unfound."""
+        """`findings` weighed by the learned readers, with their warnings added: categories
+        they read that no rule found, never on the agent's own words (they are blanked
+        before they read), and never where the grammar would silence a rule (negation, a
+        myth corrected, a question, a quote). A reply is read first by the reader that
+        learned from replies (tone, privacy, fault), then by the posts' reader for what is
+        still unfound. In a post, a rule's finding the posts' reader all but rules out is
+        shown as a suggestion (`doubted`)."""
         if len(facts.text) > MAX_CHARS:  # a document, not a post: the readers leave it
-            return []
-        found = {f.category for f in findings}
+            return findings
         text = self.reader_text(facts, protected)
+        whole = self.reader.probabilities(text) if self.reader is not None else None
+        if whole is not None and inp.comment is None and self.reader is not None:
+            findings = doubted(findings, self.reader, whole)
+        found = {f.category for f in findings}
         readings: list[tuple[Reader, str, Reading]] = []
         if inp.comment is not None and self.reply_reader is not None:
             for reading in self.reply_reader.read(text, facts.sentences, frozenset(found)):
@@ -339,14 +345,21 @@ class Engine:
                 found.add("etiquette.hard-sell")
             readings += [
                 (self.reader, "reader", reading)
-                for reading in self.reader.read(text, facts.sentences, frozenset(found))
+                for reading in self.reader.read(text, facts.sentences, frozenset(found), whole)
             ]
-        return [
+        needs = reader_needs()
+        return findings + [
             reader_finding(reading, view, reader.posts, key)
             for reader, key, reading in readings
             # the grammar's scope holds for them too: a myth being corrected, a question...
             if not self.grammar.doubts_sentence(facts, reading.category, *reading.span)
+            and self._has_signal(needs.get(reading.category) if key == "reader" else None, facts)
         ]
+
+    def _has_signal(self, name: str | None, facts: TextFacts) -> bool:
+        """Whether the text has signal `name` (True for no signal, or an unknown one)."""
+        signal = self._signals.get(name) if name else None
+        return signal is None or signal.present(facts)
 
     def _stands(self, rule: Rule, hit: Hit, facts: TextFacts, protected: _Protected) -> bool:
         """A hit survives the grammar's scope and never lies on the agent's own words."""
@@ -437,49 +450,6 @@ def _mapped(finding: Finding, view: Normalised) -> Finding:
 def _timeout_finding(rule: Rule) -> Finding:
     timeout = builtin_text("pattern-timeout")
     return timeout.finding(rule.id, rule.category, rule=rule.id, source=rule.source)
-
-
-def _tidy(findings: list[Finding]) -> list[Finding]:
-    """Drop repeats of one category on one span (keeping the most severe), then sort."""
-    best: dict[tuple[object, ...], Finding] = {}
-    for finding in findings:
-        key: tuple[object, ...] = (finding.category, finding.start, finding.end)
-        if finding.start is None:
-            key = (finding.rule, finding.message)
-        kept = best.get(key)
-        if kept is None or _SEVERITY_RANK[finding.severity] < _SEVERITY_RANK[kept.severity]:
-            best[key] = finding
-    return sorted(
-        _outer_only(list(best.values())),
-        key=lambda f: (f.start is None, f.start or 0, _SEVERITY_RANK[f.severity], f.rule),
-    )
-
-
-def _outer_only(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding that lies inside or runs into another of its category, at least as
-    severe, that starts before it.
-
-    A concept rule and a phrase rule often flag "best rates" and "the best rates in town",
-    or "new client gets a free gift" and "gets a free gift card", for the same reason; one
-    card is enough. One sweep per category over spans sorted by start (wider first),
-    remembering the furthest end reached at each severity.
-    """
-    dropped: set[int] = set()
-    by_category: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.start is not None and finding.end is not None:
-            by_category.setdefault(finding.category, []).append(finding)
-    for spans in by_category.values():
-        spans.sort(key=lambda f: (f.start, -(f.end or 0)))
-        furthest = [-1, -1, -1]  # by severity rank: error, warning, suggestion
-        for finding in spans:
-            rank, end = _SEVERITY_RANK[finding.severity], finding.end or 0
-            start = finding.start or 0
-            if any(furthest[k] > start for k in range(rank + 1)):
-                dropped.add(id(finding))
-                continue
-            furthest[rank] = max(furthest[rank], end)
-    return [f for f in findings if id(f) not in dropped]
 
 
 def _ordered(

@@ -28,8 +28,15 @@ from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 __all__ = ["LoadError", "PackSet", "Rule", "RuleError", "build_rule", "load_packs", "pack_files"]
 
-# Signals the engine itself reads, so they count as used even when no rule names them.
-ENGINE_SIGNALS = ("promotional", "comment-unanswered", "comment-grievance", "comment-personal")
+# Signals the engine itself reads, so they count as used even when no rule names them
+# ("coverage-words": the posts' reader needs it for some categories, see `reader_needs`).
+ENGINE_SIGNALS = (
+    "promotional",
+    "comment-unanswered",
+    "comment-grievance",
+    "comment-personal",
+    "coverage-words",
+)
 
 
 @dataclass(frozen=True, slots=True)

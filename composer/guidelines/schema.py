@@ -10,7 +10,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
-TOP_LEVEL = frozenset({"pack", "signals", "rule", "concept", "grammar", "builtin", "reader_names"})
+TOP_LEVEL = frozenset(
+    {"pack", "signals", "rule", "concept", "grammar", "builtin", "reader_names", "reader_needs"}
+)
 PACK = frozenset({"id", "title"})
 EXAMPLES = frozenset({"trigger", "pass"})
 CONCEPT = frozenset({"phrases", "patterns", "negatable", "ignore_case"})

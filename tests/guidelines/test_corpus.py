@@ -238,6 +238,15 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qb-076": "compliance.securities.review",  # "better returns?" questioned
     "qb-085": "compliance.free.coverage",  # a certified agent's help at no extra cost
     "qb-121": "compliance.claims-promise.certain",  # an income annuity's guarantee, qualified
+    # The seventeenth set's, after its tuning, and the readers' borderline readings moved
+    # by retraining with it.
+    "qc-024": "compliance.privacy.person-circumstance",  # a client's premium, unnamed
+    "qc-161": "compliance.coverage-advice.public",  # a surrender form offered (bad, uncategorised)
+    "qd-061": "compliance.securities.talk",  # "Crypto memes aside"
+    "qd-172": ("compliance.securities.talk", "compliance.guarantee.rate"),  # seg funds explained
+    "qd-164": "compliance.exaggeration.reader",  # "The best claim is the one you never file."
+    "py-190": "compliance.claims-promise.reader",  # an insurer's record claim, reported
+    "pl-127": "compliance.testimonial.reader",  # a client's comment shared
 }
 
 
@@ -259,7 +268,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to sixteenth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to seventeenth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -270,7 +279,8 @@ THIRTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pu-", "pv-"))]
 FOURTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pw-", "px-"))]
 FIFTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("py-", "pz-"))]
 SIXTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qa-", "qb-"))]
-RECENT = (*(f"p{letter}-" for letter in "lmnoqrstuvwxyz"), "qa-", "qb-")
+SEVENTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qc-", "qd-"))]
+RECENT = (*(f"p{letter}-" for letter in "lmnoqrstuvwxyz"), "qa-", "qb-", "qc-", "qd-")
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
 
@@ -288,6 +298,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (FOURTEENTH, 0.41),
         (FIFTEENTH, 0.3),
         (SIXTEENTH, 0.44),
+        (SEVENTEENTH, 0.38),
     ],
     ids=[
         "tuned",
@@ -301,6 +312,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "fourteenth",
         "fifteenth",
         "sixteenth",
+        "seventeenth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

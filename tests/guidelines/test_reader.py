@@ -186,9 +186,12 @@ def test_the_reply_reader_hears_sarcasm_no_rule_was_written_for() -> None:
     quiet = rules_alone.check(CheckInput(reply, ("facebook",), comment=GRIEVANCE)).findings
     assert "conversation.tone" not in {f.category for f in quiet}
     found = _reader_findings(reply, comment=GRIEVANCE)
-    assert [(f.category, f.severity) for f in found] == [("conversation.tone", "warning")]
-    assert found[0].message.startswith("This reply reads like arguing with")
-    assert "labelled replies" in found[0].explanation
+    # Tone is heard (naming the commenter may also read as a privacy risk); only warnings.
+    assert ("conversation.tone", "warning") in [(f.category, f.severity) for f in found]
+    assert {f.severity for f in found} == {"warning"}
+    tone = next(f for f in found if f.category == "conversation.tone")
+    assert tone.message.startswith("This reply reads like arguing with")
+    assert "labelled replies" in tone.explanation
 
 
 def test_a_kind_reply_that_takes_it_private_is_quiet_to_both_readers() -> None:

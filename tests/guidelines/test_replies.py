@@ -207,6 +207,7 @@ SIXTH = _rows("evaluation-6.jsonl")  # likewise
 SEVENTH = _rows("evaluation-7.jsonl")  # likewise
 EIGHTH = _rows("evaluation-8.jsonl")  # likewise
 NINTH = _rows("evaluation-9.jsonl")  # likewise, the last of the session
+TENTH = _rows("evaluation-10.jsonl")  # the first of the next session, likewise
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -214,6 +215,7 @@ THIRD_KNOWN = {
     "rc-059": "conversation.tone",  # "we don't comment on anyone's insurance" (reply reader)
     "rh-174": "etiquette.hard-sell",  # "Not today 😄" to a spam bot (reply reader)
     "ri-104": "conversation.tone",  # a bare "Sorry you feel that way.", labelled kind
+    "rj-052": "conversation.tone",  # "confusing... we didn't explain it" (reply reader)
 }
 
 
@@ -259,7 +261,7 @@ def test_sourced_replies_recall_and_complaints_hold() -> None:
     assert right / len(SOURCED) >= 0.95, f"{right}/{len(SOURCED)}"
 
 
-LATER_GOOD = [r for r in THIRD + SIXTH + SEVENTH + EIGHTH + NINTH if r["clean"]]
+LATER_GOOD = [r for r in THIRD + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH if r["clean"]]
 
 
 @pytest.mark.parametrize("row", LATER_GOOD, ids=lambda r: r["id"])
@@ -286,6 +288,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "seventh": (SEVENTH, 290, 0.9, 0.85),
     "eighth": (EIGHTH, 270, 0.9, 0.9),
     "ninth": (NINTH, 270, 0.9, 0.85),
+    "tenth": (TENTH, 280, 0.9, 0.85),
 }
 
 

@@ -68,6 +68,14 @@ def builtin_text(key: str) -> BuiltinText:
 
 
 @cache
+def reader_needs() -> dict[str, str]:
+    """The signal (signals.toml) a post must have before the posts' reader may warn of a
+    category: "free" alone, with nothing insured in sight, is not free coverage."""
+    data = tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
+    return dict(data.get("reader_needs", {}))
+
+
+@cache
 def reader_names() -> dict[str, str]:
     """How the learned reader's warnings name each category ("a gift or reward for
     buying"), kept in `builtin.toml` with the other texts."""
