@@ -2,8 +2,9 @@
 
 Both bundles go through `build()`, so the size and start-up budgets compare like with like:
 one folder, windowed, no UPX (it breaks macOS signing and some Qt DLLs), the same Qt
-plugins and translations left out, and on Linux every library stripped and only the
-libraries something in the bundle links to kept.
+plugins and translations left out, and on Linux every library stripped, the desktop's own
+libraries (C++ runtime, X11, fontconfig, FreeType...) taken from the system, and of the rest
+only the libraries something in the bundle links to kept.
 """
 
 from __future__ import annotations
@@ -40,7 +41,15 @@ IS_WIN = sys.platform == "win32"
 #   elsewhere; the app only finishes PDFs it wrote (fontTools is in the `fonts` group, so a
 #   developer's environment may have it: 4 MB).
 # - Interactive and developer tools: help(), readline, test frameworks, mail and web servers.
+# - PySide6.QtDBus is listed by PySide6's hooks because Qt's Gui library links Qt's D-Bus
+#   library (which stays); the Python module is never imported (0.3 MB).
+# - SQLAlchemy's hook takes every dialect; the library is SQLite. Alembic's DDL modules import
+#   the PostgreSQL dialect at import time, so that one stays; MySQL, Oracle and SQL Server
+#   are never imported (0.4 MB of compressed bytecode).
+# - _pydecimal and _pydatetime are the pure-Python fallbacks that decimal and datetime import
+#   only when their C modules are missing, which in a bundle they never are.
 EXCLUDED_MODULES = [
+    "PySide6.QtDBus",
     "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQuick",
@@ -74,6 +83,11 @@ EXCLUDED_MODULES = [
     "lib2to3",
     "ensurepip",
     "venv",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.oracle",
+    "_pydecimal",
+    "_pydatetime",
 ]
 
 # Qt plugin folders the app needs none of: embedded-Linux input and display back-ends,
@@ -114,6 +128,9 @@ _DROPPED_PLUGINS = {
     "qicns",
     "qmacheif",
     "qmacjp2",
+    # the Adwaita title bars for Wayland link Qt's SVG library, which is left out, so they
+    # could never load; Qt draws its own title bars (bradient) instead, as it did before
+    "adwaita",
     # Wayland shells other than the desktop one (xdg-shell)
     "fullscreen-shell-v1",
     "ivi-shell",
@@ -126,6 +143,26 @@ _DROPPED_QT_LIBRARIES = re.compile(r"Qt6(Network|Pdf|Qml|Quick|Svg|VirtualKeyboa
 # PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows.
 _TRANSLATIONS = re.compile(r"^PySide6[/\\](Qt[/\\])?translations[/\\]")
 _PLUGIN_DIR = re.compile(r"^PySide6[/\\](?:Qt[/\\])?plugins[/\\]([^/\\]+)[/\\]([^/\\]+)$")
+# Linux libraries taken from the system instead of the build machine: the AppImage project's
+# exclude list (github.com/AppImageCommunity/pkg2appimage, file `excludelist`), which names
+# what every Linux desktop has and what breaks when an older or newer copy is bundled.
+# PyInstaller already leaves libxcb to the system for the same reason, and the PySide6
+# wheel itself (manylinux_2_34) expects the C++ runtime and libX11 from the system:
+# - libstdc++ and libgcc_s: Qt needs GLIBCXX_3.4.29 (GCC 11), which every system with the
+#   glibc this bundle needs has (2.35 or later, for libpython); a bundled copy would also be
+#   the one the system's input-method and graphics modules get, which may need a newer one.
+# - libX11 and libX11-xcb: a bundled libX11 runs on the system's libxcb, and fails when the
+#   build machine's is the newer ("undefined symbol: xcb_wait_for_reply64").
+# - fontconfig and FreeType: they read the system's font configuration and cache, which a
+#   copy from another release may not understand (slow starts while it rebuilds a cache).
+# - zlib, expat and libuuid: part of every base system.
+# The libraries only these needed (libpng and Brotli for FreeType; libXau, libXdmcp, libbsd
+# and libmd for libX11) go with them. GLib and libdbus stay bundled (the AppImage list keeps
+# them in; the system's copies come with their own dependencies).
+_SYSTEM_LIBRARIES = re.compile(
+    r"^(libstdc\+\+|libgcc_s|libX11|libX11-xcb|libfontconfig|libfreetype|libz|libexpat|libuuid)"
+    r"\.so(\.\d+)*$"
+)
 
 
 def project_version() -> str:
@@ -189,10 +226,10 @@ def _linked_only(binaries: list[Any]) -> list[Any]:
 
     Libraries come into the bundle as dependencies of files collected at first; once a Qt
     plugin is left out, the libraries only it needed (GTK for the GTK theme, EGL glue) stay
-    behind unless pruned. `ldd` lists the full (transitive) set each root needs.
+    behind unless pruned. The libraries each file names (ELF NEEDED, from `readelf`) are
+    followed from the roots through the bundled libraries, never into a system library
+    (`_SYSTEM_LIBRARIES`), so what only a system library needs is left out with it.
     """
-    from PyInstaller.depend.bindepend import get_imports
-
     roots = [
         entry
         for entry in binaries
@@ -200,22 +237,55 @@ def _linked_only(binaries: list[Any]) -> list[Any]:
         or _PLUGIN_DIR.match(entry[0])
         or PurePath(entry[0]).name.startswith("libpython")
     ]
-    needed: set[str] = set()
-    for _dest, source, _kind in roots:
-        needed.update(PurePath(name).name for name, _path in get_imports(source))
-        needed.update(PurePath(path).name for _name, path in get_imports(source) if path)
     root_names = {entry[0] for entry in roots}
+    by_name: dict[str, list[Any]] = {}
+    for entry in binaries:
+        if entry[0] not in root_names:
+            by_name.setdefault(PurePath(entry[0]).name, []).append(entry)
+    needed: set[str] = set()
+    queue = [source for _dest, source, _kind in roots]
+    while queue:
+        for name in _needed_libraries(queue.pop()):
+            if name in needed or name not in by_name or _SYSTEM_LIBRARIES.match(name):
+                continue
+            needed.add(name)
+            queue.extend(source for _dest, source, _kind in by_name[name])
     kept: list[Any] = []
     dropped: list[str] = []
+    system: list[str] = []
     for entry in binaries:
         dest = entry[0]
-        if dest in root_names or PurePath(dest).name in needed:
+        name = PurePath(dest).name
+        if dest in root_names or name in needed:
             kept.append(entry)
+        elif _SYSTEM_LIBRARIES.match(name):
+            system.append(dest)
         else:
             dropped.append(dest)
+    if system:
+        print(f"bundling: left {len(system)} libraries to the system: {', '.join(sorted(system))}")
     if dropped:
         print(f"bundling: left out {len(dropped)} unlinked libraries: {', '.join(sorted(dropped))}")
     return kept
+
+
+def _needed_libraries(path: str) -> list[str]:
+    """The libraries an ELF file names as NEEDED (its direct dependencies).
+
+    Without binutils' readelf, `ldd`'s full (transitive) list: the system libraries still
+    stay out, but what only they need stays in.
+    """
+    import shutil
+    import subprocess
+
+    if shutil.which("readelf") is None:
+        from PyInstaller.depend.bindepend import get_imports
+
+        return [PurePath(name).name for name, _path in get_imports(path)]
+    output = subprocess.run(
+        ["readelf", "-dW", path], check=True, capture_output=True, text=True
+    ).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", output)
 
 
 def _small_icu(entry: Any) -> Any:

@@ -8,6 +8,7 @@ few seconds. The bundle is built in a temporary folder, never in the work tree.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -75,6 +76,14 @@ def _offscreen_env(data_dir: Path) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["COMPOSER_DATA_DIR"] = str(data_dir)
     return env
+
+
+def _needed(path: Path) -> list[str]:
+    """The libraries an ELF file names as NEEDED."""
+    dynamic = subprocess.run(
+        ["readelf", "-dW", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
 
 
 def _size_mb(folder: Path) -> float:
@@ -146,6 +155,22 @@ def test_bundle_layout_and_budgets(dist: Path) -> None:
     assert not list(qt.glob("plugins/platformthemes/*gtk3*"))
     assert not list(qt.glob("lib/libQt6Network*"))
     assert (qt / "plugins" / "platforms" / "libqxcb.so").is_file()
+    assert not list(qt.glob("plugins/wayland-decoration-client/*adwaita*"))  # needs QtSvg
+    assert not list(internal.glob("PySide6/QtDBus*"))  # the Python module; Qt's library stays
+    assert (qt / "lib" / "libQt6DBus.so.6").is_file()
+    # Libraries taken from the system (packaging/bundling.py, _SYSTEM_LIBRARIES), and what
+    # only they need; GLib and libdbus stay.
+    for name in ("libstdc++", "libgcc_s", "libX11", "libfontconfig", "libfreetype", "libpng16"):
+        assert not list(internal.glob(f"{name}.so*")), name
+    assert (internal / "libglib-2.0.so.0").is_file()
+    assert (internal / "libdbus-1.so.3").is_file()
+    # Every Qt library a bundled file links to is in the bundle.
+    bundled = {p.name for p in internal.rglob("*.so*")}
+    for path in internal.rglob("*.so*"):
+        if path.is_file() and not path.is_symlink():
+            needed = _needed(path)
+            missing_qt = [n for n in needed if n.startswith("libQt6") and n not in bundled]
+            assert not missing_qt, f"{path.relative_to(folder)} needs {missing_qt}"
     # No symlink points at a file that was left out.
     dangling = [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()]
     assert not dangling, dangling
