@@ -30,7 +30,8 @@ NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
 _ANSWER_NO = compile_cached(
     r"\s*(?:no|nope|wrong|not at all|not really|not exactly|not quite|not always|not necessarily"
-    r"|not usually|usually not|often not|probably not|rarely|it depends)\b",
+    r"|not usually|usually not|often not|probably not|rarely|it depends"
+    r"|certainly not|absolutely not|of course not|not something)\b",
     re.IGNORECASE,
 )
 _QUOTES = compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")

@@ -29,7 +29,8 @@ from functools import cache
 from composer.guidelines.regex_cache import compile_cached
 
 _SEP = r"[^\w.!?\n]+"
-_GAP = r"(?:[^\w.!?\n]+[\w'’$%-]+){0,6}[^\w.!?\n]+"
+_GAP_RUN = r"(?:[^\w.!?\n]+[\w'’$%-]+){0,6}"  # up to six words, each after a separator
+_GAP = _GAP_RUN + _SEP
 _AMOUNT = (
     r"(?:\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|million|thousand|grand)\b)?"
     r"|\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks))"
@@ -94,6 +95,9 @@ class Phrase:
             if joiner is None:
                 parts.append(f"(?:{source}{_SEP})?" if item.optional else source)
                 joiner = "" if item.optional else _SEP
+            elif item.optional and joiner == _GAP:  # the gap stays when the slot is left out
+                parts.append(f"{_GAP_RUN}(?:{_SEP}{source})?")
+                joiner = _SEP
             else:
                 parts.append(f"(?:{joiner}{source})?" if item.optional else joiner + source)
                 joiner = _SEP

@@ -156,3 +156,12 @@ def test_words_sharing_endings_match_exactly_as_when_written_one_by_one() -> Non
     for text in texts:
         ours, theirs = shared.search(text), separate.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), text
+
+
+def test_a_gap_before_an_optional_slot_stays_when_the_slot_is_left_out() -> None:
+    # "split ~ (my)? commission": the words between stay allowed without "my" too.
+    pattern = re.compile(phrase_pattern("split ~ (my|our)? commission*"), re.IGNORECASE)
+    for text in ("split my annual commission", "split the whole commission", "split commission"):
+        assert pattern.search(text), text
+    assert pattern.search("split with you our commissions")
+    assert not pattern.search("split. Commission")  # not across sentences

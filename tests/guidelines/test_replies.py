@@ -208,6 +208,8 @@ SEVENTH = _rows("evaluation-7.jsonl")  # likewise
 EIGHTH = _rows("evaluation-8.jsonl")  # likewise
 NINTH = _rows("evaluation-9.jsonl")  # likewise, the last of the session
 TENTH = _rows("evaluation-10.jsonl")  # the first of the next session, likewise
+ELEVENTH = _rows("evaluation-11.jsonl")  # likewise
+TWELFTH = _rows("evaluation-12.jsonl")  # likewise
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -216,6 +218,12 @@ THIRD_KNOWN = {
     "rh-174": "etiquette.hard-sell",  # "Not today 😄" to a spam bot (reply reader)
     "ri-104": "conversation.tone",  # a bare "Sorry you feel that way.", labelled kind
     "rj-052": "conversation.tone",  # "confusing... we didn't explain it" (reply reader)
+    "rk-022": "conversation.liability",  # "that's on us to fix"
+    "rk-117": "compliance.privacy",  # the commenter's own cancellation notice repeated
+    "rl-085": "compliance.exaggeration",  # "we always strive to do best by our clients"
+    "rl-133": "compliance.privacy",  # "we've hidden your comment: it had your policy number"
+    "rl-141": "compliance.claims-promise",  # "whether you're covered" (posts' reader)
+    "rl-199": "etiquette.spam",  # a form thank-you with !!! and emoji, labelled fine
 }
 
 
@@ -261,7 +269,8 @@ def test_sourced_replies_recall_and_complaints_hold() -> None:
     assert right / len(SOURCED) >= 0.95, f"{right}/{len(SOURCED)}"
 
 
-LATER_GOOD = [r for r in THIRD + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH if r["clean"]]
+LATER = THIRD + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
+LATER_GOOD = [r for r in LATER if r["clean"]]
 
 
 @pytest.mark.parametrize("row", LATER_GOOD, ids=lambda r: r["id"])
@@ -289,6 +298,8 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "eighth": (EIGHTH, 270, 0.9, 0.9),
     "ninth": (NINTH, 270, 0.9, 0.85),
     "tenth": (TENTH, 280, 0.9, 0.85),
+    "eleventh": (ELEVENTH, 330, 0.9, 0.85),
+    "twelfth": (TWELFTH, 290, 0.9, 0.85),
 }
 
 
