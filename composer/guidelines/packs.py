@@ -36,6 +36,7 @@ ENGINE_SIGNALS = (
     "comment-grievance",
     "comment-personal",
     "coverage-words",
+    "personal-details",
 )
 
 

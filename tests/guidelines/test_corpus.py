@@ -254,6 +254,15 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qe-079": "compliance.securities.review",  # variable life explained, prospectus and all
     "qf-028": "compliance.exaggeration.best-claim",  # backups: "cheapest protection there is"
     "qf-063": "compliance.guarantee.rate",  # "nothing ... gives a 100% guarantee"
+    # The nineteenth set's, after its tuning, and readings moved by retraining with it.
+    "qc-222": "compliance.coverage-advice.replacement",  # "Thinking of replacing ...?" weighed
+    "qg-174": "compliance.securities.reader",  # a client's question about IUL, answered
+    "qg-229": "compliance.claims-promise.outcome",  # "a death claim is a promise kept"
+    "qh-032": "compliance.disclosure.tpmo",  # a Medicare reminder (no disclaimer)
+    "qh-099": "compliance.coverage-advice.public",  # how a mid-term switch works
+    "rh-054": "compliance.exaggeration.reader",  # "Named Best Insurance Agency" (an award)
+    "ph-093": "compliance.claims-promise.reader",  # help filing, promised (no outcome)
+    "pj-033": "compliance.privacy.reader",  # a CSR shopping for a 91-year-old customer
 }
 
 
@@ -275,7 +284,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to eighteenth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to nineteenth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -288,9 +297,10 @@ FIFTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("py-", "pz-"))]
 SIXTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qa-", "qb-"))]
 SEVENTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qc-", "qd-"))]
 EIGHTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qe-", "qf-"))]
+NINETEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qg-", "qh-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdef"),
+    *(f"q{letter}-" for letter in "abcdefgh"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -311,6 +321,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (SIXTEENTH, 0.44),
         (SEVENTEENTH, 0.4),
         (EIGHTEENTH, 0.45),
+        (NINETEENTH, 0.37),
     ],
     ids=[
         "tuned",
@@ -326,6 +337,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "sixteenth",
         "seventeenth",
         "eighteenth",
+        "nineteenth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -95,3 +95,15 @@ def test_the_reader_warns_of_free_coverage_only_where_something_insured_is_named
 
     assert read(corner) == set()
     assert read(plan) == {"compliance.free.reader"}
+
+
+def test_the_reader_warns_of_privacy_only_where_something_private_is_said() -> None:
+    engine = Engine.load(style_checks=False)
+    engine.reader = Reader(["compliance.privacy"], [5.0], {}, 0.8, 3)  # reads it everywhere
+
+    def read(text: str) -> set[str]:
+        findings = engine.check(CheckInput(text, ("facebook",))).findings
+        return {f.rule for f in findings if f.rule.endswith(".reader")}
+
+    assert read("Congrats to our own Priya on earning her CPCU designation!") == set()
+    assert read("Congrats to Priya, back home after her surgery!") == {"compliance.privacy.reader"}
