@@ -106,4 +106,4 @@ def test_the_reader_warns_of_privacy_only_where_something_private_is_said() -> N
         return {f.rule for f in findings if f.rule.endswith(".reader")}
 
     assert read("Congrats to our own Priya on earning her CPCU designation!") == set()
-    assert read("Congrats to Priya, back home after her surgery!") == {"compliance.privacy.reader"}
+    assert read("Wishing Sam a quick recovery this week.") == {"compliance.privacy.reader"}
