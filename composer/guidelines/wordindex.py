@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
@@ -88,11 +88,27 @@ Entry = tuple[
 _Candidate = tuple[
     int, int, _LazyPattern, "tuple[frozenset[str], int] | None", "list[frozenset[str]]"
 ]
-# A pair's candidates, every key their slots need, and (by the keys a text has of those)
-# the candidates such a text has words for.
-_Pair = tuple[list[_Candidate], frozenset[str], dict[frozenset[str], list[_Candidate]]]
+# What a pair tries at each of its words, split for the loop in `scan`: (match, set,
+# position) for phrase sets whose candidates there need no `near` test (compiled: each one
+# runs wherever the pair is), and the other sets' candidates in their order.
+_Plain = list[tuple[Callable[[str, int], "re.Match[str] | None"], int, int]]
+_General = list[tuple[int, int, _LazyPattern, "tuple[frozenset[str], int] | None"]]
+_Tried = tuple[_Plain, _General]
+# A pair's candidates, every key their slots need (less those the pair's own two words
+# supply), and (by the keys a text has of those) what such a text tries there.
+_Pair = tuple[list[_Candidate], frozenset[str], dict[frozenset[str], _Tried]]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 _KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
+_KEYS_KEPT = 200_000  # distinct word heads whose key an index keeps between texts
+
+
+class _Keys(dict[str, str]):
+    """A word head's key (its first letters, or "=" and the whole of a short one), worked
+    out once per distinct head: a text's keys are then looked up in C, not sliced in Python."""
+
+    def __missing__(self, head: str) -> str:
+        key = self[head] = head[:KEY_LENGTH] if len(head) >= KEY_LENGTH else "=" + head
+        return key
 
 
 class WordIndex:
@@ -117,15 +133,18 @@ class WordIndex:
         # A word and the next word's head -> the entries to try there: the same for every
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
+        self._key_of = _Keys()
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
+        state["_key_of"] = _Keys()
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pairs = {}
+        self._key_of = _Keys()
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -172,8 +191,14 @@ class WordIndex:
 
     def _candidates(self, pair: tuple[str, str]) -> _Pair:
         """The entries to try at a word keyed `first` followed by a word headed `following`,
-        in the order the index lists them, with every key their slots need."""
+        in the order the index lists them, with every key their slots need.
+
+        What the pair's own words settle is settled here, once: a slot one of them fills
+        needs nothing more of a text, and a `near` test the second word passes (the first
+        word it reads) always holds."""
         first, following = pair
+        second = self._key_of[following]
+        own = {first, second}
         found: list[_Candidate] = []
         for entries in (
             self._any_second.get(first),
@@ -181,12 +206,31 @@ class WordIndex:
             self._by_second.get((first, "=" + following)),
         ):
             for set_id, position, pattern, _second, slots, near in entries or ():
-                found.append((set_id, position, pattern, near, slots))
+                if near is not None and second in near[0]:
+                    near = None
+                needed = [slot for slot in slots if own.isdisjoint(slot)]
+                found.append((set_id, position, pattern, near, needed))
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
         keys = frozenset(key for candidate in found for slot in candidate[4] for key in slot)
         made = self._pairs[pair] = (found, keys, {})
         return made
+
+    @staticmethod
+    def _tried(candidates: list[_Candidate], have: frozenset[str]) -> _Tried:
+        """The candidates a text with the keys `have` has words for, split for `scan`: sets
+        with no `near` test among them compiled now (they run wherever the pair is), the
+        others as they are, so each set's hits keep the order the index lists them in."""
+        usable = [c for c in candidates if all(not k.isdisjoint(have) for k in c[4])]
+        tested = {c[0] for c in usable if c[3] is not None}
+        plain: _Plain = []
+        general: _General = []
+        for set_id, position, pattern, near, _slots in usable:
+            if set_id in tested:
+                general.append((set_id, position, pattern, near))
+            else:
+                plain.append((pattern.get().match, set_id, position))
+        return plain, general
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
@@ -195,17 +239,24 @@ class WordIndex:
         text = facts.text
         found: dict[int, list[PhraseHit]] = {}
         words = facts.words
-        heads = [*facts.heads, ""]
-        keys_at = [h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads]
-        present = set(keys_at)
+        heads = facts.heads
+        key_of = self._key_of
+        if len(key_of) >= _KEYS_KEPT:
+            key_of.clear()
+        keys_at = list(map(key_of.__getitem__, heads))
         # A word's key and the next word's head decide which phrases are tried there.
-        at = list(zip(keys_at[:-1], heads[1:], strict=True))
+        following = heads[1:]
+        if heads:
+            following.append("")  # the empty head after the last word
+        at = list(zip(keys_at, following, strict=True))
+        keys_at.append("=")  # the key of the empty head after the last word
+        present = set(keys_at)
         # Each pair's phrases that the text has a word for in every slot, worked out once
         # per distinct pair (not per word); which they are depends only on which of the
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
-        live: dict[tuple[str, str], list[_Candidate]] = {}
+        live: dict[tuple[str, str], _Tried] = {}
         for pair in set(at):
             if pair[0] not in firsts:
                 continue
@@ -220,15 +271,19 @@ class WordIndex:
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
                     kept.clear()
-                tried = kept[have] = [
-                    c for c in candidates if all(not k.isdisjoint(have) for k in c[4])
-                ]
-            if tried:
+                tried = kept[have] = self._tried(candidates, have)
+            if tried[0] or tried[1]:
                 live[pair] = tried
         if live:
             for i in [i for i, pair in enumerate(at) if pair in live]:
                 start = words[i][0]
-                for set_id, position, pattern, near, _slots in live[at[i]]:
+                plain, general = live[at[i]]
+                for match_at, set_id, position in plain:
+                    match = match_at(text, start)
+                    if match is not None:
+                        hit = PhraseHit(start, match.end(), position)
+                        found.setdefault(set_id, []).append(hit)
+                for set_id, position, pattern, near in general:
                     if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
                         continue
                     compiled = pattern.compiled
