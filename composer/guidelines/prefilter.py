@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from itertools import pairwise
 from typing import Any
 
 from composer.guidelines.facts import TextFacts
@@ -139,7 +140,67 @@ class _Reader:
             close()
             needs.extend(self.item(op, arg, blind))
         close()
+        # Last, so they are read only when every other need is met.
+        return needs + self._adjacent(items, blind)
+
+    def _adjacent(self, items: list[Any], blind: bool) -> list[Need]:
+        """Items matched back to back, one of them more than a plain character
+        ("(?:b|sh)[*#@$]{1,4}"): a last character of the first and a first character of the
+        second side by side, one pair of them in the text (if the pairs are few)."""
+        c = self.c
+        solid = [(op, arg) for op, arg in items if op is not c.AT]
+        needs: list[Need] = []
+        for (op1, arg1), (op2, arg2) in pairwise(solid):
+            if op1 is c.LITERAL and op2 is c.LITERAL:
+                continue  # a run of plain text: a need of its own already
+            first, second = self._edges(op1, arg1, blind), self._edges(op2, arg2, blind)
+            if first is None or second is None or len(first[1]) * len(second[0]) > _MOST:
+                continue
+            pairs = {_pair(a, b) for a in first[1] for b in second[0]}
+            if None not in pairs:
+                needs.append(frozenset(p for p in pairs if p is not None))
         return needs
+
+    def _edges(self, op: Any, arg: Any, blind: bool) -> tuple[set[_Char], set[_Char]] | None:
+        """The characters a match of one item can begin and end with, when it always has at
+        least one and they are plain (few and known); None otherwise."""
+        c = self.c
+        if op is c.LITERAL:
+            char = self._char(op, arg, blind)
+            return None if char is None else ({char}, {char})
+        if op is c.IN:
+            found = self._class(arg, blind)
+            return (set(found[0]), set(found[0])) if found else None
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _high, inner = arg
+            return self._sequence_edges(list(inner), blind) if low >= 1 else None
+        if op is c.SUBPATTERN:
+            _group, add, remove, inner = arg
+            return None if add or remove else self._sequence_edges(list(inner), blind)
+        if op is c.ATOMIC_GROUP:
+            return self._sequence_edges(list(arg), blind)
+        if op is c.BRANCH:
+            firsts: set[_Char] = set()
+            lasts: set[_Char] = set()
+            for branch in arg[1]:
+                edges = self._sequence_edges(list(branch), blind)
+                if edges is None:
+                    return None
+                firsts |= edges[0]
+                lasts |= edges[1]
+            return firsts, lasts
+        return None
+
+    def _sequence_edges(
+        self, items: list[Any], blind: bool
+    ) -> tuple[set[_Char], set[_Char]] | None:
+        solid = [(op, arg) for op, arg in items if op is not self.c.AT]
+        if not solid:
+            return None
+        first, last = self._edges(*solid[0], blind), self._edges(*solid[-1], blind)
+        if first is None or last is None:
+            return None
+        return first[0], last[1]
 
     def _char(self, op: Any, arg: Any, blind: bool) -> tuple[str, bool] | None:
         """A plain character as (text, case-blind), or None."""
@@ -213,6 +274,21 @@ class _Reader:
                     return []
                 chars.add(char)
         return [frozenset(chars)] if 0 < len(chars) <= _CLASS_MOST else []
+
+
+_Char = tuple[str, bool]  # a character as `_Reader._char` gives it: (text, case-blind)
+
+
+def _pair(first: _Char, second: _Char) -> tuple[str, bool] | None:
+    """Two characters side by side as one string to look for, or None when one is
+    case-blind and the other a letter that must keep its case (no one text holds both)."""
+    (a, a_blind), (b, b_blind) = first, second
+    if a_blind == b_blind:
+        return a + b, a_blind
+    kept = b if a_blind else a  # the character compared as it is
+    if kept.isascii() and not kept.isalpha():  # folding leaves it as it is
+        return a + b, True
+    return None
 
 
 def _best(needs: list[Need]) -> Need:
