@@ -94,8 +94,15 @@ def _met(need: Need, text: str, folded: str) -> bool:
 
 
 def _search_for(need: Need, blind: bool) -> re.Pattern[str] | None:
-    values = sorted(re.escape(v) for v, b in need if b == blind)
-    return compile_cached("|".join(values)) if values else None
+    values = sorted(v for v, b in need if b == blind)
+    if not values:
+        return None
+    if all(len(v) == 2 for v in values):
+        # Pairs of characters ("s#", "t*"): stop only at a second character, then look
+        # back for a pair; an alternation of them would stop at every common letter.
+        seconds = "".join(re.escape(c) for c in sorted({v[1] for v in values}))
+        return compile_cached(f"[{seconds}](?<={'|'.join(map(re.escape, values))})")
+    return compile_cached("|".join(map(re.escape, values)))
 
 
 _SEARCHED = 4  # strings in a need from which one search beats asking for each in turn
