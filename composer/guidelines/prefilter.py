@@ -60,19 +60,19 @@ def may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
     if not needs:
         return True
     text = facts.text
-    folded: str | None = None
+    blind_text: str | None = None
     for need in needs:
         if len(need) >= _SEARCHED:
-            if folded is None:
-                folded = _folded(facts)
-            if not _met(need, text, folded):
+            if blind_text is None:
+                blind_text = folded(facts)
+            if not _met(need, text, blind_text):
                 return False
             continue
         for value, blind in need:
             if blind:
-                if folded is None:
-                    folded = _folded(facts)
-                if value in folded:
+                if blind_text is None:
+                    blind_text = folded(facts)
+                if value in blind_text:
                     break
             elif value in text:
                 break
@@ -109,7 +109,8 @@ _SEARCHED = 4  # strings in a need from which one search beats asking for each i
 _searches: dict[Need, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
 
 
-def _folded(facts: TextFacts) -> str:
+def folded(facts: TextFacts) -> str:
+    """The text as `fold` gives it, worked out once per text."""
     found = facts.cache.get("folded")
     if found is None:
         found = facts.cache["folded"] = fold(facts.text)

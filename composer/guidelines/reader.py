@@ -39,7 +39,9 @@ MAX_CHARS = 10_000  # a post, not a document: longer texts are left to the rules
 _MONEY = re.compile(r"\$\s?\d[\d,.]*k?")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_WORD = re.compile(r"\b\w\w+\b")
+# Words of two or more characters: `\b\w\w+\b` as the model was trained, written so the
+# search starts only at word characters (every maximal run of two or more is one match).
+_WORD = re.compile(r"\w{2,}")
 
 
 def features(text: str) -> Counter[str]:
