@@ -7,9 +7,10 @@ Engine is built once (packs compiled up front) and then checks many texts quickl
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,26 +134,27 @@ class Engine:
         """Build an engine from the shipped packs plus custom folders (later ones win)."""
         directories = [shipped_rules_dir()] if shipped else []
         directories.extend(extra_rule_dirs)
-        packs = load_packs_cached(directories, shipped_rules_dir() if shipped else None)
-        builtins: list[BuiltinCheck] = []
-        if style_checks:
-            from composer.guidelines.builtin.readability import ReadabilityCheck
-            from composer.guidelines.builtin.spelling import SpellingCheck
+        with _collector_paused():  # everything it makes lives as long as the engine
+            packs = load_packs_cached(directories, shipped_rules_dir() if shipped else None)
+            builtins: list[BuiltinCheck] = []
+            if style_checks:
+                from composer.guidelines.builtin.readability import ReadabilityCheck
+                from composer.guidelines.builtin.spelling import SpellingCheck
 
-            builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        return cls(
-            packs.rules,
-            packs.signals,
-            builtins,
-            packs.errors,
-            packs.index,
-            packs.grammar,
-            packs.notices,
-            signal_sets=add_signal_sets(packs),
-            reader=load_reader() if shipped else None,
-            comment_reader=load_reader(name=COMMENT_MODEL_FILE) if shipped else None,
-            reply_reader=load_reader(name=REPLY_MODEL_FILE) if shipped else None,
-        )
+                builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
+            return cls(
+                packs.rules,
+                packs.signals,
+                builtins,
+                packs.errors,
+                packs.index,
+                packs.grammar,
+                packs.notices,
+                signal_sets=add_signal_sets(packs),
+                reader=load_reader() if shipped else None,
+                comment_reader=load_reader(name=COMMENT_MODEL_FILE) if shipped else None,
+                reply_reader=load_reader(name=REPLY_MODEL_FILE) if shipped else None,
+            )
 
     @property
     def spelling(self) -> SpellingCheck | None:
@@ -199,15 +201,10 @@ class Engine:
         # A check makes many small objects (hundreds of thousands for a long text) that all
         # live until it ends: the collector's passes over them find nothing to free, cost a
         # tenth of a long text's time and were most of the slowest posts' extra
-        # milliseconds (p99). It is paused for the check (never switched on if it was off)
-        # and catches up after, freeing what the check left (its facts and their caches).
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        # milliseconds (p99). It catches up after, freeing what the check left (its facts
+        # and their caches).
+        with _collector_paused():
             return self._check(inp)
-        finally:
-            if paused:
-                gc.enable()
 
     def read_comment(self, text: str) -> CommentReading:
         """What the reply checks read in a comment: a complaint? personal details?"""
@@ -361,6 +358,19 @@ class Engine:
         profile: Profile | None = None,
     ) -> CheckResult:
         return self.check(CheckInput(text=text, platforms=tuple(platforms), profile=profile))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector paused (never switched on if it was off), for work whose
+    objects all live until it ends: its passes over them would find nothing to free."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _gate(check: Check) -> _Gate:

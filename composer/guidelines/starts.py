@@ -15,27 +15,35 @@ import importlib
 import re
 from typing import Any
 
-# id of a pattern -> the pattern (kept, so its id stays its own) and its first class
-_firsts: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+# How to find where a pattern can begin: its first class's places to try it at, or a
+# run of its first class one of its matches always begins with (search from the first).
+_Start = tuple[str, re.Pattern[str]] | None
+# id of a pattern -> the pattern (kept, so its id stays its own) and how it starts
+_starts: dict[int, tuple[re.Pattern[str], _Start]] = {}
 
 
 def found_in(pattern: re.Pattern[str], text: str) -> bool:
     """`pattern.search(text) is not None`, trying the pattern only where it can begin."""
-    known = _firsts.get(id(pattern))  # by id: hashing a pattern reads all of its program
+    known = _starts.get(id(pattern))  # by id: hashing a pattern reads all of its program
     if known is None or known[0] is not pattern:
-        known = _firsts[id(pattern)] = (pattern, _first_class(pattern))
-    first = known[1]
-    if first is None:
+        known = _starts[id(pattern)] = (pattern, _start(pattern))
+    start = known[1]
+    if start is None:
         return pattern.search(text) is not None
+    how, first = start
+    if how == "run":  # "[A-Z]{2,}...": no match before the first two capitals in a row
+        found = first.search(text)
+        return found is not None and pattern.search(text, found.start()) is not None
     match = pattern.match
-    return any(match(text, start.start()) is not None for start in first.finditer(text))
+    return any(match(text, place.start()) is not None for place in first.finditer(text))
 
 
-def _first_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The class of every match's first character, compiled, when it is worth searching
-    for: digits and marks, which are rare in prose, where the pattern itself begins with
-    a repeat, a group or an alternation (one that begins with a plain character or class
-    is skipped ahead quickly already). None otherwise, or when it cannot be said."""
+def _start(pattern: re.Pattern[str]) -> _Start:
+    """How to look for where the pattern begins, when that is quicker than searching for
+    it: the places of its first class when that class is rare in prose (digits and
+    marks), or a run of two of its first class when it begins with one ("[A-Z]{2,}");
+    never for a pattern that begins with a plain character or class (the pattern engine
+    skips ahead to those itself). None otherwise, or when it cannot be said."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
@@ -44,12 +52,17 @@ def _first_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         parsed = list(parser.parse(pattern.pattern, pattern.flags))
         if parsed and parsed[0][0] in (constants.LITERAL, constants.IN):
             return None
-        members = _Reader(constants).sequence(parsed)
-        if not members or not all(_rare(m) for m in members):
-            return None
-        return re.compile("[" + "".join(sorted(members)) + "]", pattern.flags & ~re.VERBOSE)
+        reader = _Reader(constants)
+        flags = pattern.flags & ~re.VERBOSE
+        members = reader.sequence(parsed)
+        if members and all(_rare(m) for m in members):
+            return "places", re.compile("[" + "".join(sorted(members)) + "]", flags)
+        run = reader.run(parsed)
+        if run:
+            return "run", re.compile(("[" + "".join(sorted(run)) + "]") * 2, flags)
     except (ImportError, AttributeError, re.error, ValueError, TypeError, RecursionError):
-        return None
+        pass
+    return None
 
 
 def _rare(member: str) -> bool:
@@ -78,6 +91,21 @@ class _Reader:
         for op, arg in items:
             if op not in zero_width:
                 return self.item(op, arg)
+        return None
+
+    def run(self, items: list[Any]) -> set[str] | None:
+        """The class of a pattern that begins with two or more of one class ("[A-Z]{2,}")."""
+        c = self.c
+        for op, arg in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op not in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                return None
+            low, _high, inner = arg
+            inner = list(inner)
+            if low < 2 or len(inner) != 1:
+                return None
+            return self.item(*inner[0])
         return None
 
     def item(self, op: Any, arg: Any) -> set[str] | None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from composer.guidelines.starts import _first_class, found_in
+from composer.guidelines.starts import _start, found_in
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,10 @@ from composer.guidelines.starts import _first_class, found_in
         (r"(?:\d\d|##)x", "a #1 fan, ##x", True),
         (r"^(?:\d+)\.", "text\n12. item", False),
         (r"(?m)^(?:\d+)\.", "text\n12. item", True),
+        (r"[A-Z]{2,}[ \t]+(?:[A-Z]{2}|[AI]\b)", "Call Us Today", False),
+        (r"[A-Z]{2,}[ \t]+(?:[A-Z]{2}|[AI]\b)", "CALL NOW", True),
+        (r"[A-Z]{2,}[ \t]+(?:[A-Z]{2}|[AI]\b)", "An AB test, then CALL ME", True),
+        (r"(?<!\w)[A-Z]{3,}!", "HELLO!", True),
     ],
 )
 def test_the_answer_is_the_searchs(pattern: str, text: str, found: bool) -> None:
@@ -27,11 +31,12 @@ def test_the_answer_is_the_searchs(pattern: str, text: str, found: bool) -> None
     assert found_in(compiled, text) is found
 
 
-def test_only_rare_starts_that_the_engine_does_not_skip_to_itself() -> None:
-    assert _first_class(re.compile(r"\d{4}|\d[/.-]\d")) is not None
-    assert _first_class(re.compile(r"\d+")) is not None
-    assert _first_class(re.compile(r"%")) is None  # plain text: skipped to already
-    assert _first_class(re.compile(r"[A-Z]{2,} ")) is None  # capitals are common
-    assert _first_class(re.compile(r"family|the \w+")) is None
-    assert _first_class(re.compile(r"(?i)\d+x")) is None
-    assert _first_class(re.compile(r"\d*x")) is None  # may begin with the x
+def test_only_starts_worth_looking_for() -> None:
+    assert _start(re.compile(r"\d{4}|\d[/.-]\d")) is not None
+    assert _start(re.compile(r"\d+")) is not None
+    assert _start(re.compile(r"[A-Z]{2,} "))  # two capitals in a row are rare
+    assert _start(re.compile(r"%")) is None  # plain text: skipped to already
+    assert _start(re.compile(r"[A-Z]+ ")) is None  # capitals alone are common
+    assert _start(re.compile(r"family|the \w+")) is None
+    assert _start(re.compile(r"(?i)\d+x")) is None
+    assert _start(re.compile(r"\d*x")) is None  # may begin with the x
