@@ -169,7 +169,12 @@ class Filters:
 
 def _overlaps(pattern: Alternation, facts: TextFacts, start: int, end: int) -> bool:
     lo, hi = _sentence(facts, start)
-    return any(m.start() < end and start < m.end() for m in pattern.finditer(facts.text, lo, hi))
+    for match in pattern.finditer(facts.text, lo, hi):
+        if match.start() >= end:
+            return False  # the rest start later still
+        if start < match.end():
+            return True
+    return False
 
 
 def _sentence(facts: TextFacts, offset: int) -> Span:

