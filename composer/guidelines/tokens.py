@@ -11,6 +11,8 @@ Span = tuple[int, int]  # [start, end) in code points; the one definition, used 
 _WORD = compile_cached(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 _HEAD = compile_cached(r"([^\W\d_]+)(?:['’][^\W\d_]+)*")
 _WORD_PARTS = compile_cached(r"([^\W\d_]+)((?:['’][^\W\d_]+)*)")  # a word's head, its rest
+_ASCII_WORD_PARTS = compile_cached(r"([a-z]+)((?:['’][a-z]+)*)")  # lower case, no other letters
+_LETTER = compile_cached(r"[^\W\d_]")
 _NON_ASCII = compile_cached(r"[^\x00-\x7f]+")
 # A sentence ends at . ! ? (possibly repeated, possibly followed by closing quotes or
 # brackets) before whitespace, or at a blank line / line break.
@@ -31,12 +33,15 @@ def find_words(text: str) -> list[Span]:
 def find_words_and_heads(text: str) -> tuple[list[Span], list[str]]:
     """Word spans, and each word's leading letters in lower case ("don't" -> "don")."""
     lowered = text.lower()
-    if text.isascii() or _lower_keeps_shape(text):
+    rest = "" if text.isascii() else "".join(_NON_ASCII.findall(text))
+    if rest.lower() == rest:
         # Lower case changes no character's kind here, so the words of the lowered text
         # are the text's own: one split gives every word's head, rest and the gaps between,
         # and the running sum of their lengths every word's span, all without Python code
-        # per word.
-        parts = _WORD_PARTS.split(lowered)
+        # per word. With no letter beyond ASCII (emoji and marks aside), a word's letters
+        # are a to z, a class the pattern engine tests quicker than "a letter".
+        split = _WORD_PARTS.split if _LETTER.search(rest) else _ASCII_WORD_PARTS.split
+        parts = split(lowered)
         ends = list(accumulate(map(len, parts)))
         return list(zip(ends[0:-1:3], ends[2::3], strict=True)), parts[1::3]
     spans = [match.span() for match in _WORD.finditer(text)]
@@ -44,12 +49,6 @@ def find_words_and_heads(text: str) -> tuple[list[Span], list[str]]:
     if len(heads) != len(spans):  # lower() changed a word's shape (rare scripts): go slowly
         heads = [match.group(1).lower() for match in _WORD.finditer(text)]
     return spans, heads
-
-
-def _lower_keeps_shape(text: str) -> bool:
-    """Whether `str.lower` leaves every non-ASCII character of the text as it is."""
-    rest = "".join(_NON_ASCII.findall(text))
-    return rest.lower() == rest
 
 
 def find_sentences(text: str) -> list[Span]:

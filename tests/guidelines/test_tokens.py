@@ -68,3 +68,32 @@ def test_patterns_written_for_speed_find_what_the_plain_ones_find(
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         found = [m.span() for m in pattern.finditer(text)]
         assert found == [m.span() for m in reference.finditer(text)], text
+
+
+def test_a_spaced_out_word_always_holds_the_hint() -> None:
+    import random
+
+    from composer.guidelines.normalise import _SPACED, _SPACED_HINT
+
+    rng = random.Random(5)
+    for _ in range(50_000):
+        text = "".join(rng.choice("aB .-_*·•1é  ") for _ in range(rng.randint(0, 16)))
+        if _SPACED.search(text) is not None:
+            assert _SPACED_HINT.search(text) is not None, text
+
+
+def test_words_and_heads_are_the_word_patterns_own() -> None:
+    import random
+
+    from composer.guidelines.tokens import _HEAD, _WORD, find_words_and_heads
+
+    rng = random.Random(13)
+    alphabet = "aZ'’ é3_🔦-.ßİ\n"
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        spans, heads = find_words_and_heads(text)
+        assert spans == [m.span() for m in _WORD.finditer(text)], text
+        lowered = _HEAD.findall(text.lower())  # as the words' own heads, lower-cased
+        if len(lowered) != len(spans):
+            lowered = [m.group(1).lower() for m in _WORD.finditer(text)]
+        assert heads == lowered, text
