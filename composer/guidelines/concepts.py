@@ -14,6 +14,7 @@ and quoted wording that a negated sentence corrects.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,10 @@ _DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
 _SINGLE_QUOTED = compile_cached(
     r"['‘](?<!\w['‘])(?=\w)[^'‘’\n]{0,120}?\s[^'‘’\n]{0,120}?(?<=[\w.,!?])['’](?!\w)"
 )
+
+
+_START = operator.itemgetter(0)  # a hit's start and end, for sorting in C
+_END = operator.itemgetter(1)
 
 
 class Concept:
@@ -114,7 +119,8 @@ class Concept:
                 if m.end() > m.start()
             )
         if self.patterns:
-            found.sort(key=lambda h: (h.start, -h.end))
+            found.sort(key=_END, reverse=True)  # (start, longest first), ties as found
+            found.sort(key=_START)
         return found
 
     def present(self, facts: TextFacts) -> bool:
@@ -439,8 +445,8 @@ class ConceptCheck:
             if chosen is None:
                 continue
             spans = [anchor, *chosen]
-            first = min(spans, key=_start)
-            last = max(spans, key=_start)
+            first = min(spans, key=_START)
+            last = max(spans, key=_START)
             if word_index(last.start) - word_index(first.end) > self.distance:
                 continue
             if ";" in facts.text[first.end : last.start]:
@@ -491,7 +497,3 @@ class ConceptCheck:
                 return None
             chosen.append(min(inside, key=lambda h: abs(word_index(h.start) - here)))
         return chosen
-
-
-def _start(hit: PhraseHit) -> int:
-    return hit.start

@@ -97,3 +97,17 @@ def test_words_and_heads_are_the_word_patterns_own() -> None:
         if len(lowered) != len(spans):
             lowered = [m.group(1).lower() for m in _WORD.finditer(text)]
         assert heads == lowered, text
+
+
+def test_soft_breaks_are_found_as_the_plain_pattern_finds_them() -> None:
+    import random
+    import re
+
+    from composer.guidelines.normalise import _SOFT_BREAK
+
+    plain = re.compile(r"(?<=[\w,;:%$)’'\"”-])[ \t\r]*\n[ \t]*(?=[a-z0-9$(])")
+    rng = random.Random(9)
+    for _ in range(30_000):
+        text = "".join(rng.choice("a \t\r\n,;$(X.-’") for _ in range(rng.randint(0, 12)))
+        found = [m.span() for m in _SOFT_BREAK.finditer(text)]
+        assert found == [m.span() for m in plain.finditer(text)], repr(text)
