@@ -130,6 +130,8 @@ class WordIndex:
         self._any_second: dict[str, list[Entry]] = {}
         self._by_second: dict[tuple[str, str], list[Entry]] = {}
         self._numeric: list[Entry] = []
+        # What each of `_numeric` may begin with: its first characters, any digit or not.
+        self._numeric_starts: list[tuple[frozenset[str], bool]] = []
         self._scan: list[Entry] = []
         self._firsts: set[str] = set()  # every first-word key of the two tables above
         self._sets = 0
@@ -139,17 +141,20 @@ class WordIndex:
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
         self._key_of = _Keys()
+        self._numeric_at: dict[str, list[tuple[int, int, _LazyPattern]]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
         state["_key_of"] = _Keys()
+        state["_numeric_at"] = {}
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pairs = {}
         self._key_of = _Keys()
+        self._numeric_at = {}
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -170,7 +175,11 @@ class WordIndex:
         entry: Entry = (set_id, position, pattern, second, slots, near)
         keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
-            (self._numeric if phrase.starts_with_number() else self._scan).append(entry)
+            if phrase.starts_with_number():
+                self._numeric.append(entry)
+                self._numeric_starts.append(_number_start(phrase))
+            else:
+                self._scan.append(entry)
             return
         for key, exact in keys:
             first = "=" + key if exact else key
@@ -220,6 +229,21 @@ class WordIndex:
         keys = frozenset(key for candidate in found for slot in candidate[4] for key in slot)
         made = self._pairs[pair] = (found, keys, {})
         return made
+
+    def _numeric_from(self, char: str) -> list[tuple[int, int, _LazyPattern]]:
+        """The phrases that begin with a number and may begin with `char` ("$", "#" or a
+        digit), in the index's order: the rest cannot match there."""
+        found = self._numeric_at.get(char)
+        if found is None:
+            digit = char not in "$#"  # `_NUMBER_START` found "$", "#" or a digit
+            found = self._numeric_at[char] = [
+                (entry[0], entry[1], entry[2])
+                for entry, (chars, any_digit) in zip(
+                    self._numeric, self._numeric_starts, strict=True
+                )
+                if char in chars or (digit and any_digit)
+            ]
+        return found
 
     @staticmethod
     def _tried(candidates: list[_Candidate], have: frozenset[str]) -> _Tried:
@@ -297,10 +321,9 @@ class WordIndex:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
         if self._numeric:
-            numeric = [(entry[0], entry[1], entry[2]) for entry in self._numeric]
             for number in _NUMBER_START.finditer(text):
                 start = number.start()
-                for set_id, position, pattern in numeric:
+                for set_id, position, pattern in self._numeric_from(text[start]):
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
@@ -311,6 +334,25 @@ class WordIndex:
                 found.setdefault(set_id, []).append(PhraseHit(*match.span(), position))
         facts.cache[id(self)] = found
         return found
+
+
+def _number_start(phrase: phrases.Phrase) -> tuple[frozenset[str], bool]:
+    """The characters a phrase that begins with a number may begin with, and whether any
+    digit may begin it: `#` is a digit, `$` an amount ("$100" or "100 dollars"), any other
+    first word itself ("100%", "#1")."""
+    first = phrase.items[0]
+    assert first is not None  # `starts_with_number` says so
+    chars: set[str] = set()
+    any_digit = False
+    for option in first.options:
+        word = option[0]
+        if word in ("#", "$"):
+            any_digit = True
+            if word == "$":
+                chars.add("$")
+        else:
+            chars.add(word[:1])
+    return frozenset(chars), any_digit
 
 
 @dataclass(frozen=True, slots=True)
