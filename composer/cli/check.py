@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from composer.cli.errors import UsageError
 from composer.cli.inputs import read_text_input
-from composer.cli.report import format_text_report
 from composer.domain.platforms import PLATFORMS
 
 if TYPE_CHECKING:
@@ -157,6 +156,8 @@ def _check_and_report(
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        from composer.cli.report import format_text_report
+
         if reading is not None:
             sys.stdout.write(_reading_words(reading))
         sys.stdout.write(format_text_report(text, result))
@@ -227,7 +228,6 @@ def _read_jsonl(
 ) -> list[tuple[Any, str, tuple[str, ...], Comment | None]]:
     """Read and validate every line first, so a bad line stops the run before any output."""
     from composer.guidelines.platforms import validate_platforms
-    from composer.services.importer import ImportFileError, comment_from
     from composer.services.json_input import JsonInputError, parse_json, text_problem
 
     posts: list[tuple[Any, str, tuple[str, ...], Comment | None]] = []
@@ -260,6 +260,10 @@ def _read_jsonl(
             raise UsageError(f"line {number}: {exc}") from exc
         comment = None
         if record.get("in_reply_to") is not None:
+            # imported here: the importer and the library code it brings are only needed
+            # for replies, and most runs check posts alone
+            from composer.services.importer import ImportFileError, comment_from
+
             try:
                 comment = comment_from(record["in_reply_to"], "in_reply_to")
             except ImportFileError as exc:

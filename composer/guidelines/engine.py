@@ -6,10 +6,10 @@ Engine is built once (packs compiled up front) and then checks many texts quickl
 
 from __future__ import annotations
 
-import bisect
+import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,7 +35,7 @@ from composer.guidelines.concepts import ConceptCheck, Grammar
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.normalise import Normalised, normalise
-from composer.guidelines.own_words import own_spans
+from composer.guidelines.own_words import Protected, own_spans
 from composer.guidelines.pack_cache import load_packs_cached
 from composer.guidelines.packs import LoadError, Rule, add_signal_sets
 from composer.guidelines.prefilter import Need, may_match
@@ -43,15 +43,16 @@ from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
     MAX_CHARS,
     REPLY_MODEL_FILE,
+    LazyReader,
     Reader,
     Reading,
     doubted,
     load_reader,
+    loaded,
     reader_finding,
     reads_as_complaint,
 )
 from composer.guidelines.tidy import tidy
-from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 if TYPE_CHECKING:
@@ -61,7 +62,6 @@ BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
 # What a check needs before it can find anything: its phrases in the text, or a text that
 # one of its patterns could match (see `_gate`). None: it is always asked.
 _Gate = tuple[PhraseSet, tuple[tuple[Need, ...], ...]] | None
-_LONG_TEXT = 20_000  # characters from which a check pauses the garbage collector
 
 
 class _Context:
@@ -101,8 +101,8 @@ class Engine:
         load_notices: Sequence[LoadError] = (),
         signal_sets: dict[str, PhraseSet] | None = None,
         reader: Reader | None = None,
-        comment_reader: Reader | None = None,
-        reply_reader: Reader | None = None,
+        comment_reader: Reader | LazyReader | None = None,
+        reply_reader: Reader | LazyReader | None = None,
     ) -> None:
         self.rules = list(rules)
         self.load_errors = list(load_errors)
@@ -116,8 +116,9 @@ class Engine:
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
         self.reader = reader
-        self.comment_reader = comment_reader
-        self.reply_reader = reply_reader
+        # Read from disk when first asked for (`load`): only replies and comments need them.
+        self._comment_reader: Reader | LazyReader | None = comment_reader
+        self._reply_reader: Reader | LazyReader | None = reply_reader
         # The rules for each set of target platforms, with their gates (see `_plan`).
         self._plans: dict[
             tuple[frozenset[str], int, int], list[tuple[Rule, _Gate, int | None]]
@@ -135,26 +136,45 @@ class Engine:
         """Build an engine from the shipped packs plus custom folders (later ones win)."""
         directories = [shipped_rules_dir()] if shipped else []
         directories.extend(extra_rule_dirs)
-        packs = load_packs_cached(directories, shipped_rules_dir() if shipped else None)
-        builtins: list[BuiltinCheck] = []
-        if style_checks:
-            from composer.guidelines.builtin.readability import ReadabilityCheck
-            from composer.guidelines.builtin.spelling import SpellingCheck
+        with _collector_paused():  # everything it makes lives as long as the engine
+            packs = load_packs_cached(directories, shipped_rules_dir() if shipped else None)
+            builtins: list[BuiltinCheck] = []
+            if style_checks:
+                from composer.guidelines.builtin.readability import ReadabilityCheck
+                from composer.guidelines.builtin.spelling import SpellingCheck
 
-            builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
-        return cls(
-            packs.rules,
-            packs.signals,
-            builtins,
-            packs.errors,
-            packs.index,
-            packs.grammar,
-            packs.notices,
-            signal_sets=add_signal_sets(packs),
-            reader=load_reader() if shipped else None,
-            comment_reader=load_reader(name=COMMENT_MODEL_FILE) if shipped else None,
-            reply_reader=load_reader(name=REPLY_MODEL_FILE) if shipped else None,
-        )
+                builtins += [SpellingCheck(user_dictionary), ReadabilityCheck()]
+            return cls(
+                packs.rules,
+                packs.signals,
+                builtins,
+                packs.errors,
+                packs.index,
+                packs.grammar,
+                packs.notices,
+                signal_sets=add_signal_sets(packs),
+                reader=load_reader() if shipped else None,
+                comment_reader=LazyReader(COMMENT_MODEL_FILE) if shipped else None,
+                reply_reader=LazyReader(REPLY_MODEL_FILE) if shipped else None,
+            )
+
+    @property
+    def comment_reader(self) -> Reader | None:
+        """The model that reads a comment as a complaint or not (loaded when first used)."""
+        return loaded(self._comment_reader)
+
+    @comment_reader.setter
+    def comment_reader(self, reader: Reader | None) -> None:
+        self._comment_reader = reader
+
+    @property
+    def reply_reader(self) -> Reader | None:
+        """The model that reads replies (tone, privacy...), loaded when first used."""
+        return loaded(self._reply_reader)
+
+    @reply_reader.setter
+    def reply_reader(self, reader: Reader | None) -> None:
+        self._reply_reader = reader
 
     @property
     def spelling(self) -> SpellingCheck | None:
@@ -181,7 +201,7 @@ class Engine:
         emoji = () if text.isascii() else (facts or TextFacts(text)).emoji
         return normalise(text, emoji=emoji, vocabulary=self._index.knows)
 
-    def reader_text(self, facts: TextFacts, protected: _Protected | None = None) -> str:
+    def reader_text(self, facts: TextFacts, protected: Protected | None = None) -> str:
         """What the learned readers read: the matching view with the agent's own words and
         the grammar's terms of art ("guaranteed renewable", "$0 premium") blanked, offsets
         unchanged. The training script reads its labelled texts through this too."""
@@ -198,18 +218,13 @@ class Engine:
         return self.signal_present("promotional", text)
 
     def check(self, inp: CheckInput) -> CheckResult:
-        if len(inp.text) < _LONG_TEXT:
+        # A check makes many small objects (hundreds of thousands for a long text) that all
+        # live until it ends: the collector's passes over them find nothing to free, cost a
+        # tenth of a long text's time and were most of the slowest posts' extra
+        # milliseconds (p99). It catches up after, freeing what the check left (its facts
+        # and their caches).
+        with _collector_paused():
             return self._check(inp)
-        # A long text makes hundreds of thousands of small objects that all live until the
-        # check ends; the collector's full passes over them would cost a tenth of the time.
-        # It is paused for the check (never switched on if it was off) and catches up after.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            return self._check(inp)
-        finally:
-            if paused:
-                gc.enable()
 
     def read_comment(self, text: str) -> CommentReading:
         """What the reply checks read in a comment: a complaint? personal details?"""
@@ -241,7 +256,7 @@ class Engine:
         seen = facts if view.text == inp.text else TextFacts(view.text)  # what rules read
         reading = self.read_comment(inp.comment.text) if inp.comment is not None else None
         ctx = _Context(seen, inp.profile, self._signals, context_signals(reading))
-        protected = _Protected(own_spans(seen, inp.profile))
+        protected = Protected(own_spans(seen, inp.profile))
         targets = set(inp.platforms)
         today = inp.today or dt.date.today()
         findings: list[Finding] = []
@@ -312,7 +327,7 @@ class Engine:
         inp: CheckInput,
         view: Normalised,
         facts: TextFacts,
-        protected: _Protected,
+        protected: Protected,
         findings: list[Finding],
     ) -> list[Finding]:
         """`findings` weighed by the learned readers, with their warnings added: categories
@@ -361,7 +376,7 @@ class Engine:
         signal = self._signals.get(name) if name else None
         return signal is None or signal.present(facts)
 
-    def _stands(self, rule: Rule, hit: Hit, facts: TextFacts, protected: _Protected) -> bool:
+    def _stands(self, rule: Rule, hit: Hit, facts: TextFacts, protected: Protected) -> bool:
         """A hit survives the grammar's scope and never lies on the agent's own words."""
         start, end = hit.start or 0, hit.end or 0
         if rule.category != "compliance.disclosure" and protected.touches(start, end):
@@ -377,6 +392,19 @@ class Engine:
         return self.check(CheckInput(text=text, platforms=tuple(platforms), profile=profile))
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector paused (never switched on if it was off), for work whose
+    objects all live until it ends: its passes over them would find nothing to free."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _gate(check: Check) -> _Gate:
     """What a check needs to find anything: a phrase check its phrases; a concept check its
     first concept, matched through the word index (its phrases, or a text one of its
@@ -386,39 +414,6 @@ def _gate(check: Check) -> _Gate:
     if isinstance(check, ConceptCheck):
         return check.parts[0].gate()
     return None
-
-
-class _Protected:
-    """The agent's own words, asked about once per hit: does a span touch any of them?
-
-    Spans sorted by start, with the furthest end reached so far beside each, answer by
-    binary search however often the agent's name recurs in a long text.
-    """
-
-    __slots__ = ("_reach", "_spans", "_starts")
-
-    def __init__(self, spans: list[Span]) -> None:
-        spans = self._spans = sorted(spans)
-        self._starts = [s for s, _ in spans]
-        self._reach: list[int] = []
-        furthest = -1
-        for _, e in spans:
-            furthest = max(furthest, e)
-            self._reach.append(furthest)
-
-    def touches(self, start: int, end: int) -> bool:
-        """Some span with s < end and start < e."""
-        count = bisect.bisect_left(self._starts, end)  # the spans starting before `end`
-        return count > 0 and self._reach[count - 1] > start
-
-    def blanked(self, text: str) -> str:
-        """`text` with the agent's own words turned to spaces (offsets unchanged)."""
-        if not self._spans:
-            return text
-        chars = list(text)
-        for start, end in self._spans:
-            chars[start:end] = " " * (end - start)
-        return "".join(chars)
 
 
 def _finding(rule: Rule, hit: Hit, view: Normalised) -> Finding:

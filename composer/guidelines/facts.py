@@ -17,6 +17,9 @@ class TextFacts:
         self.text = text
         # Per-text results of shared matchers (the word index), keyed by matcher id.
         self.cache: dict[object, object] = {}
+        # Offsets already placed in their sentence: every finding asks for its own several
+        # times (its rule, the grammar, the filters), and a dense text has tens of thousands.
+        self._sentence_of: dict[int, Span] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -69,6 +72,12 @@ class TextFacts:
         A binary search over starts computed once, so rules that ask for every hit stay
         linear in the length of the text.
         """
+        found = self._sentence_of.get(offset)
+        if found is None:
+            found = self._sentence_of[offset] = self._find_sentence(offset)
+        return found
+
+    def _find_sentence(self, offset: int) -> Span:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
         if index >= 0:
             start, end = self.sentences[index]

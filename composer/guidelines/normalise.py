@@ -53,9 +53,19 @@ _LEET_HINT = compile_cached(r"[A-Za-z][0-9@$|€]|[0-9@$!|€][A-Za-z]|[A-Za-z]!
 # (a match of one at i is a match of the other at i or i + 1; see test_evasion).
 _LEET_ANY = compile_cached(r"[0-9@$!|€](?:(?<=[A-Za-z][0-9@$|€])|(?=[A-Za-z]))")
 _SPACED = compile_cached(r"(?<![\w])[A-Za-z](?:(?:[ .\-_*·•]|  )[A-Za-z]){3,}(?![\w])")
+# What every spaced-out word holds (a letter between separators, twice): found by skipping
+# ahead to separators, where `_SPACED` tries every letter; most texts have none (4x quicker).
+_SPACED_HINT = compile_cached(r"[ .\-_*·•][A-Za-z][ .\-_*·•]{1,2}[A-Za-z][ .\-_*·•]")
 # A line break inside a running sentence: the next line goes on in lower case, or the line
 # before is a single word ("Guaranteed\nReturns").
-_SOFT_BREAK = compile_cached(r"(?<=[\w,;:%$)’'\"”-])[ \t\r]*\n[ \t]*(?=[a-z0-9$(])")
+# (`(?<=[\w,;:%$)’'"”-])[ \t\r]*\n[ \t]*(?=[a-z0-9$(])`, written as one branch per first
+# character, each testing the character before it, so the pattern engine skips ahead to
+# white space: 3x quicker, the same matches.)
+_BEFORE_BREAK = r"[\w,;:%$)’'\"”-]"
+_SOFT_BREAK = compile_cached(
+    rf"(?:\n(?<={_BEFORE_BREAK}\n)| (?<={_BEFORE_BREAK} )[ \t\r]*\n"
+    rf"|\t(?<={_BEFORE_BREAK}\t)[ \t\r]*\n|\r(?<={_BEFORE_BREAK}\r)[ \t\r]*\n)[ \t]*(?=[a-z0-9$(])"
+)
 _ONE_WORD_LINE = compile_cached(r"(?m)^([ \t]*[A-Za-z]+)([ \t\r]*\n)(?=[ \t]*[A-Za-z])")
 _WORD = compile_cached(r"[^\W\d_]+")
 _STYLED_FORMS = ("<font>", "<wide>", "<circle>", "<square>")
@@ -144,7 +154,7 @@ def normalise(
         view, segments = _fold_characters(text, emoji, folds)
         if any(c.isalpha() for c in _NON_ASCII_CHARS.findall(view)):  # emoji alone: skip
             view = _fold_lookalikes(view, Normalised(text, view, segments, ()), folds)
-    if _SPACED.search(view) is not None:
+    if _SPACED_HINT.search(view) is not None and _SPACED.search(view) is not None:
         view, segments = _join_spaced_letters(view, segments)
     if vocabulary is not None:
         view = _fold_leet(view, vocabulary)

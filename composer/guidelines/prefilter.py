@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from itertools import pairwise
 from typing import Any
 
 from composer.guidelines.facts import TextFacts
@@ -59,19 +60,19 @@ def may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
     if not needs:
         return True
     text = facts.text
-    folded: str | None = None
+    blind_text: str | None = None
     for need in needs:
         if len(need) >= _SEARCHED:
-            if folded is None:
-                folded = _folded(facts)
-            if not _met(need, text, folded):
+            if blind_text is None:
+                blind_text = folded(facts)
+            if not _met(need, text, blind_text):
                 return False
             continue
         for value, blind in need:
             if blind:
-                if folded is None:
-                    folded = _folded(facts)
-                if value in folded:
+                if blind_text is None:
+                    blind_text = folded(facts)
+                if value in blind_text:
                     break
             elif value in text:
                 break
@@ -93,15 +94,23 @@ def _met(need: Need, text: str, folded: str) -> bool:
 
 
 def _search_for(need: Need, blind: bool) -> re.Pattern[str] | None:
-    values = sorted(re.escape(v) for v, b in need if b == blind)
-    return compile_cached("|".join(values)) if values else None
+    values = sorted(v for v, b in need if b == blind)
+    if not values:
+        return None
+    if all(len(v) == 2 for v in values):
+        # Pairs of characters ("s#", "t*"): stop only at a second character, then look
+        # back for a pair; an alternation of them would stop at every common letter.
+        seconds = "".join(re.escape(c) for c in sorted({v[1] for v in values}))
+        return compile_cached(f"[{seconds}](?<={'|'.join(map(re.escape, values))})")
+    return compile_cached("|".join(map(re.escape, values)))
 
 
 _SEARCHED = 4  # strings in a need from which one search beats asking for each in turn
 _searches: dict[Need, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
 
 
-def _folded(facts: TextFacts) -> str:
+def folded(facts: TextFacts) -> str:
+    """The text as `fold` gives it, worked out once per text."""
     found = facts.cache.get("folded")
     if found is None:
         found = facts.cache["folded"] = fold(facts.text)
@@ -139,7 +148,67 @@ class _Reader:
             close()
             needs.extend(self.item(op, arg, blind))
         close()
+        # Last, so they are read only when every other need is met.
+        return needs + self._adjacent(items, blind)
+
+    def _adjacent(self, items: list[Any], blind: bool) -> list[Need]:
+        """Items matched back to back, one of them more than a plain character
+        ("(?:b|sh)[*#@$]{1,4}"): a last character of the first and a first character of the
+        second side by side, one pair of them in the text (if the pairs are few)."""
+        c = self.c
+        solid = [(op, arg) for op, arg in items if op is not c.AT]
+        needs: list[Need] = []
+        for (op1, arg1), (op2, arg2) in pairwise(solid):
+            if op1 is c.LITERAL and op2 is c.LITERAL:
+                continue  # a run of plain text: a need of its own already
+            first, second = self._edges(op1, arg1, blind), self._edges(op2, arg2, blind)
+            if first is None or second is None or len(first[1]) * len(second[0]) > _MOST:
+                continue
+            pairs = {_pair(a, b) for a in first[1] for b in second[0]}
+            if None not in pairs:
+                needs.append(frozenset(p for p in pairs if p is not None))
         return needs
+
+    def _edges(self, op: Any, arg: Any, blind: bool) -> tuple[set[_Char], set[_Char]] | None:
+        """The characters a match of one item can begin and end with, when it always has at
+        least one and they are plain (few and known); None otherwise."""
+        c = self.c
+        if op is c.LITERAL:
+            char = self._char(op, arg, blind)
+            return None if char is None else ({char}, {char})
+        if op is c.IN:
+            found = self._class(arg, blind)
+            return (set(found[0]), set(found[0])) if found else None
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _high, inner = arg
+            return self._sequence_edges(list(inner), blind) if low >= 1 else None
+        if op is c.SUBPATTERN:
+            _group, add, remove, inner = arg
+            return None if add or remove else self._sequence_edges(list(inner), blind)
+        if op is c.ATOMIC_GROUP:
+            return self._sequence_edges(list(arg), blind)
+        if op is c.BRANCH:
+            firsts: set[_Char] = set()
+            lasts: set[_Char] = set()
+            for branch in arg[1]:
+                edges = self._sequence_edges(list(branch), blind)
+                if edges is None:
+                    return None
+                firsts |= edges[0]
+                lasts |= edges[1]
+            return firsts, lasts
+        return None
+
+    def _sequence_edges(
+        self, items: list[Any], blind: bool
+    ) -> tuple[set[_Char], set[_Char]] | None:
+        solid = [(op, arg) for op, arg in items if op is not self.c.AT]
+        if not solid:
+            return None
+        first, last = self._edges(*solid[0], blind), self._edges(*solid[-1], blind)
+        if first is None or last is None:
+            return None
+        return first[0], last[1]
 
     def _char(self, op: Any, arg: Any, blind: bool) -> tuple[str, bool] | None:
         """A plain character as (text, case-blind), or None."""
@@ -213,6 +282,21 @@ class _Reader:
                     return []
                 chars.add(char)
         return [frozenset(chars)] if 0 < len(chars) <= _CLASS_MOST else []
+
+
+_Char = tuple[str, bool]  # a character as `_Reader._char` gives it: (text, case-blind)
+
+
+def _pair(first: _Char, second: _Char) -> tuple[str, bool] | None:
+    """Two characters side by side as one string to look for, or None when one is
+    case-blind and the other a letter that must keep its case (no one text holds both)."""
+    (a, a_blind), (b, b_blind) = first, second
+    if a_blind == b_blind:
+        return a + b, a_blind
+    kept = b if a_blind else a  # the character compared as it is
+    if kept.isascii() and not kept.isalpha():  # folding leaves it as it is
+        return a + b, True
+    return None
 
 
 def _best(needs: list[Need]) -> Need:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -43,7 +44,9 @@ UNDOUBTED = frozenset({"compliance.privacy", "etiquette.offensive"})
 _MONEY = re.compile(r"\$\s?\d[\d,.]*k?")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_WORD = re.compile(r"\b\w\w+\b")
+# Words of two or more characters: `\b\w\w+\b` as the model was trained, written so the
+# search starts only at word characters (every maximal run of two or more is one match).
+_WORD = re.compile(r"\w{2,}")
 
 
 def features(text: str) -> Counter[str]:
@@ -173,6 +176,30 @@ def load_reader(folder: Path | None = None, name: str = MODEL_FILE) -> Reader | 
         return Reader.load(path)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+class LazyReader:
+    """A shipped model read when first asked for: the comment and reply readers serve
+    replies only, and reading each one's weights costs a fresh `composer check` ~12 ms."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._lock = threading.Lock()
+        self._done = False
+        self._reader: Reader | None = None
+
+    def get(self) -> Reader | None:
+        if not self._done:
+            with self._lock:  # one thread reads it; another waits for it, never for None
+                if not self._done:
+                    self._reader = load_reader(name=self._name)
+                    self._done = True
+        return self._reader
+
+
+def loaded(reader: Reader | LazyReader | None) -> Reader | None:
+    """The reader itself, read now if it was left for later."""
+    return reader.get() if isinstance(reader, LazyReader) else reader
 
 
 def reads_as_complaint(reader: Reader, text: str) -> bool:

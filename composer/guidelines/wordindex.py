@@ -10,8 +10,9 @@ an amount or a symbol are rare and are searched the ordinary way.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
@@ -21,7 +22,11 @@ from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
 KEY_LENGTH = 3
-_NUMBER_START = re.compile(r"(?<![\w$#])[$#\d]")
+# A digit, "$" or "#" after no word character, "$" or "#" (that test written after the
+# character, so the pattern engine skips ahead to those characters: 3x quicker).
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
+_NUMBER_START = re.compile(r"[$#\d](?<![\w$#][$#\d])")
 
 
 class PhraseHit(NamedTuple):
@@ -88,11 +93,27 @@ Entry = tuple[
 _Candidate = tuple[
     int, int, _LazyPattern, "tuple[frozenset[str], int] | None", "list[frozenset[str]]"
 ]
-# A pair's candidates, every key their slots need, and (by the keys a text has of those)
-# the candidates such a text has words for.
-_Pair = tuple[list[_Candidate], frozenset[str], dict[frozenset[str], list[_Candidate]]]
+# What a pair tries at each of its words, split for the loop in `scan`: (match, set,
+# position) for phrase sets whose candidates there need no `near` test (compiled: each one
+# runs wherever the pair is), and the other sets' candidates in their order.
+_Plain = list[tuple[Callable[[str, int], "re.Match[str] | None"], int, int]]
+_General = list[tuple[int, int, _LazyPattern, "tuple[frozenset[str], int] | None"]]
+_Tried = tuple[_Plain, _General]
+# A pair's candidates, every key their slots need (less those the pair's own two words
+# supply), and (by the keys a text has of those) what such a text tries there.
+_Pair = tuple[list[_Candidate], frozenset[str], dict[frozenset[str], _Tried]]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 _KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
+_KEYS_KEPT = 200_000  # distinct word heads whose key an index keeps between texts
+
+
+class _Keys(dict[str, str]):
+    """A word head's key (its first letters, or "=" and the whole of a short one), worked
+    out once per distinct head: a text's keys are then looked up in C, not sliced in Python."""
+
+    def __missing__(self, head: str) -> str:
+        key = self[head] = head[:KEY_LENGTH] if len(head) >= KEY_LENGTH else "=" + head
+        return key
 
 
 class WordIndex:
@@ -109,6 +130,8 @@ class WordIndex:
         self._any_second: dict[str, list[Entry]] = {}
         self._by_second: dict[tuple[str, str], list[Entry]] = {}
         self._numeric: list[Entry] = []
+        # What each of `_numeric` may begin with: its first characters, any digit or not.
+        self._numeric_starts: list[tuple[frozenset[str], bool]] = []
         self._scan: list[Entry] = []
         self._firsts: set[str] = set()  # every first-word key of the two tables above
         self._sets = 0
@@ -117,15 +140,21 @@ class WordIndex:
         # A word and the next word's head -> the entries to try there: the same for every
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
+        self._key_of = _Keys()
+        self._numeric_at: dict[str, list[tuple[int, int, _LazyPattern]]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
+        state["_key_of"] = _Keys()
+        state["_numeric_at"] = {}
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pairs = {}
+        self._key_of = _Keys()
+        self._numeric_at = {}
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -146,7 +175,11 @@ class WordIndex:
         entry: Entry = (set_id, position, pattern, second, slots, near)
         keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
-            (self._numeric if phrase.starts_with_number() else self._scan).append(entry)
+            if phrase.starts_with_number():
+                self._numeric.append(entry)
+                self._numeric_starts.append(_number_start(phrase))
+            else:
+                self._scan.append(entry)
             return
         for key, exact in keys:
             first = "=" + key if exact else key
@@ -172,8 +205,14 @@ class WordIndex:
 
     def _candidates(self, pair: tuple[str, str]) -> _Pair:
         """The entries to try at a word keyed `first` followed by a word headed `following`,
-        in the order the index lists them, with every key their slots need."""
+        in the order the index lists them, with every key their slots need.
+
+        What the pair's own words settle is settled here, once: a slot one of them fills
+        needs nothing more of a text, and a `near` test the second word passes (the first
+        word it reads) always holds."""
         first, following = pair
+        second = self._key_of[following]
+        own = {first, second}
         found: list[_Candidate] = []
         for entries in (
             self._any_second.get(first),
@@ -181,12 +220,46 @@ class WordIndex:
             self._by_second.get((first, "=" + following)),
         ):
             for set_id, position, pattern, _second, slots, near in entries or ():
-                found.append((set_id, position, pattern, near, slots))
+                if near is not None and second in near[0]:
+                    near = None
+                needed = [slot for slot in slots if own.isdisjoint(slot)]
+                found.append((set_id, position, pattern, near, needed))
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
         keys = frozenset(key for candidate in found for slot in candidate[4] for key in slot)
         made = self._pairs[pair] = (found, keys, {})
         return made
+
+    def _numeric_from(self, char: str) -> list[tuple[int, int, _LazyPattern]]:
+        """The phrases that begin with a number and may begin with `char` ("$", "#" or a
+        digit), in the index's order: the rest cannot match there."""
+        found = self._numeric_at.get(char)
+        if found is None:
+            digit = char not in "$#"  # `_NUMBER_START` found "$", "#" or a digit
+            found = self._numeric_at[char] = [
+                (entry[0], entry[1], entry[2])
+                for entry, (chars, any_digit) in zip(
+                    self._numeric, self._numeric_starts, strict=True
+                )
+                if char in chars or (digit and any_digit)
+            ]
+        return found
+
+    @staticmethod
+    def _tried(candidates: list[_Candidate], have: frozenset[str]) -> _Tried:
+        """The candidates a text with the keys `have` has words for, split for `scan`: sets
+        with no `near` test among them compiled now (they run wherever the pair is), the
+        others as they are, so each set's hits keep the order the index lists them in."""
+        usable = [c for c in candidates if all(not k.isdisjoint(have) for k in c[4])]
+        tested = {c[0] for c in usable if c[3] is not None}
+        plain: _Plain = []
+        general: _General = []
+        for set_id, position, pattern, near, _slots in usable:
+            if set_id in tested:
+                general.append((set_id, position, pattern, near))
+            else:
+                plain.append((pattern.get().match, set_id, position))
+        return plain, general
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
@@ -195,17 +268,24 @@ class WordIndex:
         text = facts.text
         found: dict[int, list[PhraseHit]] = {}
         words = facts.words
-        heads = [*facts.heads, ""]
-        keys_at = [h[:KEY_LENGTH] if len(h) >= KEY_LENGTH else "=" + h for h in heads]
-        present = set(keys_at)
+        heads = facts.heads
+        key_of = self._key_of
+        if len(key_of) >= _KEYS_KEPT:
+            key_of.clear()
+        keys_at = list(map(key_of.__getitem__, heads))
         # A word's key and the next word's head decide which phrases are tried there.
-        at = list(zip(keys_at[:-1], heads[1:], strict=True))
+        following = heads[1:]
+        if heads:
+            following.append("")  # the empty head after the last word
+        at = list(zip(keys_at, following, strict=True))
+        keys_at.append("=")  # the key of the empty head after the last word
+        present = set(keys_at)
         # Each pair's phrases that the text has a word for in every slot, worked out once
         # per distinct pair (not per word); which they are depends only on which of the
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
-        live: dict[tuple[str, str], list[_Candidate]] = {}
+        live: dict[tuple[str, str], _Tried] = {}
         for pair in set(at):
             if pair[0] not in firsts:
                 continue
@@ -220,15 +300,19 @@ class WordIndex:
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
                     kept.clear()
-                tried = kept[have] = [
-                    c for c in candidates if all(not k.isdisjoint(have) for k in c[4])
-                ]
-            if tried:
+                tried = kept[have] = self._tried(candidates, have)
+            if tried[0] or tried[1]:
                 live[pair] = tried
         if live:
             for i in [i for i, pair in enumerate(at) if pair in live]:
                 start = words[i][0]
-                for set_id, position, pattern, near, _slots in live[at[i]]:
+                plain, general = live[at[i]]
+                for match_at, set_id, position in plain:
+                    match = match_at(text, start)
+                    if match is not None:
+                        hit = PhraseHit(start, match.end(), position)
+                        found.setdefault(set_id, []).append(hit)
+                for set_id, position, pattern, near in general:
                     if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
                         continue
                     compiled = pattern.compiled
@@ -237,10 +321,9 @@ class WordIndex:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
         if self._numeric:
-            numeric = [(entry[0], entry[1], entry[2]) for entry in self._numeric]
             for number in _NUMBER_START.finditer(text):
                 start = number.start()
-                for set_id, position, pattern in numeric:
+                for set_id, position, pattern in self._numeric_from(text[start]):
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
@@ -251,6 +334,25 @@ class WordIndex:
                 found.setdefault(set_id, []).append(PhraseHit(*match.span(), position))
         facts.cache[id(self)] = found
         return found
+
+
+def _number_start(phrase: phrases.Phrase) -> tuple[frozenset[str], bool]:
+    """The characters a phrase that begins with a number may begin with, and whether any
+    digit may begin it: `#` is a digit, `$` an amount ("$100" or "100 dollars"), any other
+    first word itself ("100%", "#1")."""
+    first = phrase.items[0]
+    assert first is not None  # `starts_with_number` says so
+    chars: set[str] = set()
+    any_digit = False
+    for option in first.options:
+        word = option[0]
+        if word in ("#", "$"):
+            any_digit = True
+            if word == "$":
+                chars.add("$")
+        else:
+            chars.add(word[:1])
+    return frozenset(chars), any_digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +375,10 @@ class PhraseSet:
         raw = self.index.scan(facts).get(self.set_id)
         kept: list[PhraseHit] = []
         if raw:
-            raw.sort(key=lambda h: (h.start, -h.end))
+            # by start, longest first at a shared one, ties as found: two stable sorts
+            # in C instead of a key made in Python for every hit
+            raw.sort(key=_END, reverse=True)
+            raw.sort(key=_START)
             for hit in raw:
                 if not kept or hit.start >= kept[-1].end:
                     kept.append(hit)

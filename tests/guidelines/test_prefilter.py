@@ -35,6 +35,9 @@ def test_fold_agrees_with_the_pattern_engine_on_every_character() -> None:
         (r"\bkick\b", "\u212aick"),  # and a Kelvin sign a k
         (r"in", "\u0130n"),  # a dotted capital I an i
         (r"[A-Z][a-z]+ (?:Insurance|Life)\b", "Acme Life"),
+        (r"\b(?:[bcdpstw]|sh|bi)[*#@$]{1,4}[a-z]{0,4}(?![\w*#@$])", "SH**, rates again"),
+        (r"\bf(?:[*#@$!]{1,3}|u[*#@$!]{1,2})(?:k|ck)?", "F#@K"),
+        (r"[A-Z][a-z]+'s (?:claim|policy)", "Dana's claim"),
     ],
 )
 def test_a_matching_text_meets_every_need(pattern: str, text: str) -> None:
@@ -48,6 +51,13 @@ def test_a_text_missing_a_need_is_turned_away() -> None:
     compiled = re.compile(r"\b\d+\s?%\s+bonus\b", re.IGNORECASE)
     assert not may_match(needs_of(compiled), TextFacts("a 10 percent bonus"))
     assert not may_match(needs_of(compiled), TextFacts("10% off"))
+
+
+def test_characters_side_by_side_are_a_need() -> None:
+    # A hashtag and a word ending in "s" are both there, but never a letter before a mark.
+    compiled = re.compile(r"\b(?:[bcdpstw]|sh|bi)[*#@$]{1,4}[a-z]{0,4}", re.IGNORECASE)
+    assert not may_match(needs_of(compiled), TextFacts("Storm tips #community"))
+    assert may_match(needs_of(compiled), TextFacts("What a load of S**T"))
 
 
 def test_nothing_known_means_always_run() -> None:
