@@ -335,8 +335,8 @@ class Engine:
         before they read), and never where the grammar would silence a rule (negation, a
         myth corrected, a question, a quote). A reply is read first by the reader that
         learned from replies (tone, privacy, fault), then by the posts' reader for what is
-        still unfound. In a post, a rule's finding the posts' reader all but rules out is
-        shown as a suggestion (`doubted`)."""
+        still unfound. A rule's finding the reader of its kind (posts' or replies') all but
+        rules out is shown as a suggestion (`doubted`)."""
         if len(facts.text) > MAX_CHARS:  # a document, not a post: the readers leave it
             return findings
         text = self.reader_text(facts, protected)
@@ -345,11 +345,14 @@ class Engine:
             findings = doubted(findings, self.reader, whole)
         found = {f.category for f in findings}
         readings: list[tuple[Reader, str, Reading]] = []
-        if inp.comment is not None and self.reply_reader is not None:
-            for reading in self.reply_reader.read(text, facts.sentences, frozenset(found)):
-                readings.append((self.reply_reader, "reply-reader", reading))
+        if inp.comment is not None and (replies := self.reply_reader) is not None:
+            said = replies.probabilities(text)
+            findings = doubted(findings, replies, said, "reply-reader-doubt")
+            found = {f.category for f in findings}
+            for reading in replies.read(text, facts.sentences, frozenset(found), said):
+                readings.append((replies, "reply-reader", reading))
             # the specialist has spoken on its categories: the posts' reader is not asked
-            found |= set(self.reply_reader.categories)
+            found |= set(replies.categories)
         if self.reader is not None:
             if inp.comment is None:  # a post, not a reply: the conversation categories are moot
                 found |= {c for c in self.reader.categories if c.startswith("conversation.")}

@@ -223,7 +223,9 @@ def reader_finding(reading: Reading, view: Normalised, posts: int, key: str = "r
     )
 
 
-def doubted(findings: list[Finding], reader: Reader, whole: Sequence[float]) -> list[Finding]:
+def doubted(
+    findings: list[Finding], reader: Reader, whole: Sequence[float], key: str = "reader-doubt"
+) -> list[Finding]:
     """`findings` with each rule's warning or error the reader all but rules out (below its
     `doubt`, from `whole`, the post's probabilities) shown as a suggestion, saying why.
 
@@ -234,7 +236,7 @@ def doubted(findings: list[Finding], reader: Reader, whole: Sequence[float]) -> 
     if reader.doubt is None:
         return findings
     chance = dict(zip(reader.categories, whole, strict=True))
-    text = builtin_text("reader-doubt")
+    text = builtin_text(key)  # the posts' reader, or the replies' ("reply-reader-doubt")
     out = []
     for finding in findings:
         p = chance.get(finding.category)

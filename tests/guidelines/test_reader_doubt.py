@@ -77,6 +77,7 @@ def test_the_shipped_reader_calms_a_deadline_stated_as_a_fact() -> None:
 
 def test_a_reply_is_not_doubted_by_the_posts_reader() -> None:
     engine = Engine.load(style_checks=False)
+    engine.reply_reader = None  # only the posts' reader, which learned from posts
     reply = CheckInput(DEADLINE, ("facebook",), comment=Comment(text="When is the deadline?"))
     shown = {f.category: f.severity for f in engine.check(reply).findings}
     assert shown.get("etiquette.hard-sell") in {"error", "warning"}
@@ -107,3 +108,21 @@ def test_the_reader_warns_of_privacy_only_where_something_private_is_said() -> N
 
     assert read("Congrats to our own Priya on earning her CPCU designation!") == set()
     assert read("Wishing Sam a quick recovery this week.") == {"compliance.privacy.reader"}
+
+
+def test_a_reply_rule_finding_the_reply_reader_rules_out_becomes_a_suggestion() -> None:
+    engine = Engine.load(style_checks=False)
+    complaint = Comment(text="Nobody called me back about my claim. Two stars.")
+    reply = CheckInput("That's your own fault.", ("facebook",), comment=complaint)
+
+    def tone(found: CheckInput) -> list[tuple[str, str]]:
+        findings = engine.check(found).findings
+        return [(f.severity, f.explanation) for f in findings if f.category == "conversation.tone"]
+
+    engine.reply_reader = None  # the rules alone: loud
+    assert all(severity != "suggestion" for severity, _ in tone(reply)) and tone(reply)
+    # A reply reader all but sure this is no arguing (about 0.7 %), with a doubt of 5 %.
+    engine.reply_reader = Reader(["conversation.tone"], [-5.0], {}, 0.6, 40, 0.05)
+    [(severity, explanation)] = tone(reply)
+    assert severity == "suggestion"
+    assert "reply reader" in explanation and "40 labelled replies" in explanation
