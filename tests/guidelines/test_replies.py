@@ -210,6 +210,7 @@ NINTH = _rows("evaluation-9.jsonl")  # likewise, the last of the session
 TENTH = _rows("evaluation-10.jsonl")  # the first of the next session, likewise
 ELEVENTH = _rows("evaluation-11.jsonl")  # likewise
 TWELFTH = _rows("evaluation-12.jsonl")  # likewise
+THIRTEENTH = _rows("evaluation-13.jsonl")  # likewise
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -269,7 +270,7 @@ def test_sourced_replies_recall_and_complaints_hold() -> None:
     assert right / len(SOURCED) >= 0.95, f"{right}/{len(SOURCED)}"
 
 
-LATER = THIRD + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
+LATER = THIRD + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
 
@@ -300,6 +301,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "tenth": (TENTH, 280, 0.9, 0.85),
     "eleventh": (ELEVENTH, 330, 0.9, 0.85),
     "twelfth": (TWELFTH, 290, 0.9, 0.85),
+    "thirteenth": (THIRTEENTH, 240, 0.9, 0.8),
 }
 
 
