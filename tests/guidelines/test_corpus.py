@@ -263,6 +263,16 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "rh-054": "compliance.exaggeration.reader",  # "Named Best Insurance Agency" (an award)
     "ph-093": "compliance.claims-promise.reader",  # help filing, promised (no outcome)
     "pj-033": "compliance.privacy.reader",  # a CSR shopping for a 91-year-old customer
+    # The twentieth set's, after its tuning, and readings moved by retraining with it.
+    "qi-079": ("compliance.guarantee.reader", "compliance.securities.review"),  # "aren't
+    # contractually guaranteed": income from stocks and bonds compared, fairly
+    "qi-085": "compliance.privacy.person-circumstance",  # pets' pre-existing conditions
+    "qi-094": "compliance.free.coverage-free",  # "Is Obamacare free?" answered with care
+    "qj-033": "etiquette.offensive.reader",  # a carrier's mascot meets a celebrity
+    "pt-063": "compliance.free.reader",  # "Medicare is not giving away anything free."
+    "qg-212": "compliance.free.reader",  # an employer's group life, free
+    "qg-224": "compliance.free.reader",  # an agents' expo: free CE and food
+    "ph-089": "etiquette.hard-sell.reader",  # "Thanks for meeting with me today, Joan!"
 }
 
 
@@ -284,7 +294,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to nineteenth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to twentieth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -298,9 +308,10 @@ SIXTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qa-", "qb-"))]
 SEVENTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qc-", "qd-"))]
 EIGHTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qe-", "qf-"))]
 NINETEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qg-", "qh-"))]
+TWENTIETH = [p for p in REAL_POSTS if p["id"].startswith(("qi-", "qj-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefgh"),
+    *(f"q{letter}-" for letter in "abcdefghij"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -322,6 +333,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (SEVENTEENTH, 0.4),
         (EIGHTEENTH, 0.45),
         (NINETEENTH, 0.37),
+        (TWENTIETH, 0.24),
     ],
     ids=[
         "tuned",
@@ -338,6 +350,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "seventeenth",
         "eighteenth",
         "nineteenth",
+        "twentieth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
