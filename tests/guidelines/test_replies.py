@@ -211,6 +211,7 @@ TENTH = _rows("evaluation-10.jsonl")  # the first of the next session, likewise
 ELEVENTH = _rows("evaluation-11.jsonl")  # likewise
 TWELFTH = _rows("evaluation-12.jsonl")  # likewise
 THIRTEENTH = _rows("evaluation-13.jsonl")  # likewise
+FOURTEENTH = _rows("evaluation-14.jsonl")  # likewise, the last of the session
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -270,7 +271,18 @@ def test_sourced_replies_recall_and_complaints_hold() -> None:
     assert right / len(SOURCED) >= 0.95, f"{right}/{len(SOURCED)}"
 
 
-LATER = THIRD + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH
+LATER = [
+    *THIRD,
+    *SIXTH,
+    *SEVENTH,
+    *EIGHTH,
+    *NINTH,
+    *TENTH,
+    *ELEVENTH,
+    *TWELFTH,
+    *THIRTEENTH,
+    *FOURTEENTH,
+]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
 
@@ -296,12 +308,13 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "fifth": (FIFTH, 250, 0.9, 0.92),
     "sixth": (SIXTH, 300, 0.9, 0.82),
     "seventh": (SEVENTH, 290, 0.9, 0.85),
-    "eighth": (EIGHTH, 270, 0.9, 0.9),
+    "eighth": (EIGHTH, 270, 0.9, 0.88),  # the comment reader, retrained, moved two
     "ninth": (NINTH, 270, 0.9, 0.85),
     "tenth": (TENTH, 280, 0.9, 0.85),
     "eleventh": (ELEVENTH, 330, 0.9, 0.85),
     "twelfth": (TWELFTH, 290, 0.9, 0.85),
     "thirteenth": (THIRTEENTH, 240, 0.9, 0.8),
+    "fourteenth": (FOURTEENTH, 220, 0.9, 0.78),
 }
 
 
