@@ -211,7 +211,8 @@ TENTH = _rows("evaluation-10.jsonl")  # the first of the next session, likewise
 ELEVENTH = _rows("evaluation-11.jsonl")  # likewise
 TWELFTH = _rows("evaluation-12.jsonl")  # likewise
 THIRTEENTH = _rows("evaluation-13.jsonl")  # likewise
-FOURTEENTH = _rows("evaluation-14.jsonl")  # likewise, the last of the session
+FOURTEENTH = _rows("evaluation-14.jsonl")  # likewise
+FIFTEENTH = _rows("evaluation-15.jsonl")  # likewise, the last of the session
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -282,6 +283,7 @@ LATER = [
     *TWELFTH,
     *THIRTEENTH,
     *FOURTEENTH,
+    *FIFTEENTH,
 ]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
@@ -315,6 +317,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "twelfth": (TWELFTH, 290, 0.9, 0.85),
     "thirteenth": (THIRTEENTH, 240, 0.9, 0.8),
     "fourteenth": (FOURTEENTH, 220, 0.9, 0.78),
+    "fifteenth": (FIFTEENTH, 210, 0.9, 0.85),
 }
 
 
