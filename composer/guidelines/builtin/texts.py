@@ -49,9 +49,15 @@ class BuiltinText:
 
 
 @cache
+def _builtin_toml() -> dict[str, Any]:
+    """The shipped `builtin.toml`, parsed once for all the tables below."""
+    return tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
+
+
+@cache
 def builtin_texts() -> dict[str, BuiltinText]:
     """Every built-in check's texts, read once from the shipped `builtin.toml`."""
-    data = tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
+    data = _builtin_toml()
     return {
         key: BuiltinText(
             severity=table["severity"],
@@ -71,13 +77,11 @@ def builtin_text(key: str) -> BuiltinText:
 def reader_needs() -> dict[str, str]:
     """The signal (signals.toml) a post must have before the posts' reader may warn of a
     category: "free" alone, with nothing insured in sight, is not free coverage."""
-    data = tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
-    return dict(data.get("reader_needs", {}))
+    return dict(_builtin_toml().get("reader_needs", {}))
 
 
 @cache
 def reader_names() -> dict[str, str]:
     """How the learned reader's warnings name each category ("a gift or reward for
     buying"), kept in `builtin.toml` with the other texts."""
-    data = tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
-    return dict(data.get("reader_names", {}))
+    return dict(_builtin_toml().get("reader_names", {}))
