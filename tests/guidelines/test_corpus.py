@@ -273,6 +273,14 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qg-212": "compliance.free.reader",  # an employer's group life, free
     "qg-224": "compliance.free.reader",  # an agents' expo: free CE and food
     "ph-089": "etiquette.hard-sell.reader",  # "Thanks for meeting with me today, Joan!"
+    # The twenty-first set's, after its tuning, and readings moved by retraining with it.
+    "qk-006": "etiquette.hard-sell.pressure",  # "book your swap now" (winter tyres)
+    "qk-059": "compliance.inducement.reader",  # $50 for a referral's application
+    "ql-060": "compliance.exaggeration.benefit",  # life jackets: "wear one. No exceptions."
+    "ql-074": "compliance.inducement.reader",  # a thank-you per referral, bought or not
+    "ql-087": "compliance.inducement.reader",  # a coffee card for a quote, no purchase
+    "qd-074": "compliance.securities.reader",  # "I don't talk crypto or stocks here"
+    "rd-051": "etiquette.hard-sell.reader",  # a pressure line quoted and called FALSE
 }
 
 
@@ -294,7 +302,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to twentieth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to twenty-first sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -309,9 +317,10 @@ SEVENTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qc-", "qd-"))]
 EIGHTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qe-", "qf-"))]
 NINETEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qg-", "qh-"))]
 TWENTIETH = [p for p in REAL_POSTS if p["id"].startswith(("qi-", "qj-"))]
+TWENTYFIRST = [p for p in REAL_POSTS if p["id"].startswith(("qk-", "ql-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghij"),
+    *(f"q{letter}-" for letter in "abcdefghijkl"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -334,6 +343,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (EIGHTEENTH, 0.45),
         (NINETEENTH, 0.37),
         (TWENTIETH, 0.24),
+        (TWENTYFIRST, 0.42),
     ],
     ids=[
         "tuned",
@@ -351,6 +361,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "eighteenth",
         "nineteenth",
         "twentieth",
+        "twenty-first",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

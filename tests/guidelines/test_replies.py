@@ -213,6 +213,7 @@ TWELFTH = _rows("evaluation-12.jsonl")  # likewise
 THIRTEENTH = _rows("evaluation-13.jsonl")  # likewise
 FOURTEENTH = _rows("evaluation-14.jsonl")  # likewise
 FIFTEENTH = _rows("evaluation-15.jsonl")  # likewise, the last of the session
+SIXTEENTH = _rows("evaluation-16.jsonl")  # the first of the next session, likewise
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -284,6 +285,7 @@ LATER = [
     *THIRTEENTH,
     *FOURTEENTH,
     *FIFTEENTH,
+    *SIXTEENTH,
 ]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
@@ -318,6 +320,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "thirteenth": (THIRTEENTH, 240, 0.9, 0.8),
     "fourteenth": (FOURTEENTH, 220, 0.9, 0.78),
     "fifteenth": (FIFTEENTH, 210, 0.9, 0.85),
+    "sixteenth": (SIXTEENTH, 200, 0.9, 0.85),
 }
 
 
