@@ -21,6 +21,7 @@ COMMENT_SIGNALS: tuple[tuple[str, str], ...] = (
     ("comment-grievance", "grievance"),
 )
 PERSONAL_SIGNAL = "comment-personal"
+PRAISE_SIGNAL = "comment-praise"  # the comment reader alone never overrules praise
 
 # Signals a rule may name in `when` / `unless_signal` that describe the conversation
 # rather than the text: set by the engine from the check's comment.

@@ -30,7 +30,7 @@ from composer.guidelines.checks import (
     PhraseCheck,
     SubstitutionCheck,
 )
-from composer.guidelines.comments import context_signals, read_comment
+from composer.guidelines.comments import PRAISE_SIGNAL, context_signals, read_comment
 from composer.guidelines.concepts import ConceptCheck, Grammar
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
@@ -240,7 +240,7 @@ class Engine:
             return view.original[start:end]
 
         reading = read_comment(text, find)
-        if reading.complaint or self.comment_reader is None:
+        if reading.complaint or self.comment_reader is None or find(PRAISE_SIGNAL):
             return reading
         if not reads_as_complaint(self.comment_reader, view.text):
             return reading

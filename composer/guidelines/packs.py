@@ -35,6 +35,7 @@ ENGINE_SIGNALS = (
     "comment-unanswered",
     "comment-grievance",
     "comment-personal",
+    "comment-praise",
     "coverage-words",
     "personal-details",
 )

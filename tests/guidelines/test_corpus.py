@@ -281,6 +281,11 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "ql-087": "compliance.inducement.reader",  # a coffee card for a quote, no purchase
     "qd-074": "compliance.securities.reader",  # "I don't talk crypto or stocks here"
     "rd-051": "etiquette.hard-sell.reader",  # a pressure line quoted and called FALSE
+    # The twenty-second set's, after its tuning, and readings moved by retraining with it.
+    "qn-009": "compliance.securities.talk",  # life settlements explained, not sold
+    "qn-104": "compliance.disclosure.tpmo",  # a Part D comparison as a gift (no disclaimer)
+    "qi-055": "compliance.competitor.disparaged",  # "Some home insurers won't cover you" with a
+    # trampoline, fairly said (the retrained reader no longer doubts it)
 }
 
 
@@ -302,7 +307,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to twenty-first sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to twenty-second sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -318,9 +323,10 @@ EIGHTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qe-", "qf-"))]
 NINETEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qg-", "qh-"))]
 TWENTIETH = [p for p in REAL_POSTS if p["id"].startswith(("qi-", "qj-"))]
 TWENTYFIRST = [p for p in REAL_POSTS if p["id"].startswith(("qk-", "ql-"))]
+TWENTYSECOND = [p for p in REAL_POSTS if p["id"].startswith(("qm-", "qn-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghijkl"),
+    *(f"q{letter}-" for letter in "abcdefghijklmn"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -344,6 +350,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (NINETEENTH, 0.37),
         (TWENTIETH, 0.24),
         (TWENTYFIRST, 0.42),
+        (TWENTYSECOND, 0.46),
     ],
     ids=[
         "tuned",
@@ -362,6 +369,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "nineteenth",
         "twentieth",
         "twenty-first",
+        "twenty-second",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -214,6 +214,7 @@ THIRTEENTH = _rows("evaluation-13.jsonl")  # likewise
 FOURTEENTH = _rows("evaluation-14.jsonl")  # likewise
 FIFTEENTH = _rows("evaluation-15.jsonl")  # likewise, the last of the session
 SIXTEENTH = _rows("evaluation-16.jsonl")  # the first of the next session, likewise
+SEVENTEENTH = _rows("evaluation-17.jsonl")  # likewise
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -286,6 +287,7 @@ LATER = [
     *FOURTEENTH,
     *FIFTEENTH,
     *SIXTEENTH,
+    *SEVENTEENTH,
 ]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
@@ -321,6 +323,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "fourteenth": (FOURTEENTH, 220, 0.9, 0.78),
     "fifteenth": (FIFTEENTH, 210, 0.9, 0.85),
     "sixteenth": (SIXTEENTH, 200, 0.9, 0.85),
+    "seventeenth": (SEVENTEENTH, 220, 0.9, 0.85),
 }
 
 
