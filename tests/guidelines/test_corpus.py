@@ -286,6 +286,11 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qn-104": "compliance.disclosure.tpmo",  # a Part D comparison as a gift (no disclaimer)
     "qi-055": "compliance.competitor.disparaged",  # "Some home insurers won't cover you" with a
     # trampoline, fairly said (the retrained reader no longer doubts it)
+    # The twenty-third set's, after its tuning, and readings moved by retraining with it.
+    "qp-030": "compliance.claims-promise.reader",  # why a roof claim is paid in two checks
+    "qp-118": "compliance.coverage-advice.public",  # renters cover: you and family, not roommates
+    "pe-075": "compliance.competitor.reader",  # "Real company adjusters won't charge you a fee."
+    "pn-101": "compliance.competitor.reader",  # rating by zip code, an independent agent's view
 }
 
 
@@ -307,7 +312,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to twenty-second sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to twenty-third sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -324,9 +329,10 @@ NINETEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qg-", "qh-"))]
 TWENTIETH = [p for p in REAL_POSTS if p["id"].startswith(("qi-", "qj-"))]
 TWENTYFIRST = [p for p in REAL_POSTS if p["id"].startswith(("qk-", "ql-"))]
 TWENTYSECOND = [p for p in REAL_POSTS if p["id"].startswith(("qm-", "qn-"))]
+TWENTYTHIRD = [p for p in REAL_POSTS if p["id"].startswith(("qo-", "qp-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghijklmn"),
+    *(f"q{letter}-" for letter in "abcdefghijklmnop"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -351,6 +357,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTIETH, 0.24),
         (TWENTYFIRST, 0.42),
         (TWENTYSECOND, 0.46),
+        (TWENTYTHIRD, 0.46),
     ],
     ids=[
         "tuned",
@@ -370,6 +377,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twentieth",
         "twenty-first",
         "twenty-second",
+        "twenty-third",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
@@ -409,6 +417,7 @@ def _medicare_result(post: dict, engine: Engine = ENGINE) -> CheckResult:
 # Alarms the readers give after a retraining moved a borderline reading (may go quiet).
 MEDICARE_KNOWN = {
     "pk-131": "compliance.endorsement.reader",  # the state's SHIP described
+    "pk-115": "compliance.product-label.reader",  # "not a savings account", said plainly
 }
 
 

@@ -215,6 +215,7 @@ FOURTEENTH = _rows("evaluation-14.jsonl")  # likewise
 FIFTEENTH = _rows("evaluation-15.jsonl")  # likewise, the last of the session
 SIXTEENTH = _rows("evaluation-16.jsonl")  # the first of the next session, likewise
 SEVENTEENTH = _rows("evaluation-17.jsonl")  # likewise
+EIGHTEENTH = _rows("evaluation-18.jsonl")  # likewise
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -229,6 +230,9 @@ THIRD_KNOWN = {
     "rl-133": "compliance.privacy",  # "we've hidden your comment: it had your policy number"
     "rl-141": "compliance.claims-promise",  # "whether you're covered" (posts' reader)
     "rl-199": "etiquette.spam",  # a form thank-you with !!! and emoji, labelled fine
+    "rc-077": "conversation.tone",  # "We've never paid for a review." (reply reader)
+    "ri-197": "conversation.tone",  # "We don't discuss anyone's account in public." (reply
+    # reader, retrained with the eighteenth set)
 }
 
 
@@ -288,6 +292,7 @@ LATER = [
     *FIFTEENTH,
     *SIXTEENTH,
     *SEVENTEENTH,
+    *EIGHTEENTH,
 ]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
@@ -324,6 +329,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "fifteenth": (FIFTEENTH, 210, 0.9, 0.85),
     "sixteenth": (SIXTEENTH, 200, 0.9, 0.85),
     "seventeenth": (SEVENTEENTH, 220, 0.9, 0.85),
+    "eighteenth": (EIGHTEENTH, 290, 0.9, 0.85),
 }
 
 
