@@ -291,6 +291,11 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qp-118": "compliance.coverage-advice.public",  # renters cover: you and family, not roommates
     "pe-075": "compliance.competitor.reader",  # "Real company adjusters won't charge you a fee."
     "pn-101": "compliance.competitor.reader",  # rating by zip code, an independent agent's view
+    # The twenty-fourth set's, after its tuning, and readings moved by retraining with it.
+    "qr-025": "etiquette.hard-sell.urgency",  # follow your hurricane plan "before it's too late"
+    "qr-132": "etiquette.hard-sell.urgency",  # review cover before a storm is named, "while you
+    # still can" (binding moratoriums are real)
+    "qg-179": "compliance.review-incentive.reader",  # an honest, unconditioned review request
 }
 
 
@@ -312,7 +317,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to twenty-third sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to twenty-fourth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -330,9 +335,10 @@ TWENTIETH = [p for p in REAL_POSTS if p["id"].startswith(("qi-", "qj-"))]
 TWENTYFIRST = [p for p in REAL_POSTS if p["id"].startswith(("qk-", "ql-"))]
 TWENTYSECOND = [p for p in REAL_POSTS if p["id"].startswith(("qm-", "qn-"))]
 TWENTYTHIRD = [p for p in REAL_POSTS if p["id"].startswith(("qo-", "qp-"))]
+TWENTYFOURTH = [p for p in REAL_POSTS if p["id"].startswith(("qq-", "qr-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghijklmnop"),
+    *(f"q{letter}-" for letter in "abcdefghijklmnopqr"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -358,6 +364,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYFIRST, 0.42),
         (TWENTYSECOND, 0.46),
         (TWENTYTHIRD, 0.46),
+        (TWENTYFOURTH, 0.41),
     ],
     ids=[
         "tuned",
@@ -378,6 +385,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-first",
         "twenty-second",
         "twenty-third",
+        "twenty-fourth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

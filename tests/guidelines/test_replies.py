@@ -216,6 +216,7 @@ FIFTEENTH = _rows("evaluation-15.jsonl")  # likewise, the last of the session
 SIXTEENTH = _rows("evaluation-16.jsonl")  # the first of the next session, likewise
 SEVENTEENTH = _rows("evaluation-17.jsonl")  # likewise
 EIGHTEENTH = _rows("evaluation-18.jsonl")  # likewise
+NINETEENTH = _rows("evaluation-19.jsonl")  # likewise
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -233,6 +234,7 @@ THIRD_KNOWN = {
     "rc-077": "conversation.tone",  # "We've never paid for a review." (reply reader)
     "ri-197": "conversation.tone",  # "We don't discuss anyone's account in public." (reply
     # reader, retrained with the eighteenth set)
+    "rs-066": "compliance.privacy",  # "as your agent" while declining to discuss the claim
 }
 
 
@@ -293,6 +295,7 @@ LATER = [
     *SIXTEENTH,
     *SEVENTEENTH,
     *EIGHTEENTH,
+    *NINETEENTH,
 ]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
@@ -330,6 +333,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "sixteenth": (SIXTEENTH, 200, 0.9, 0.85),
     "seventeenth": (SEVENTEENTH, 220, 0.9, 0.85),
     "eighteenth": (EIGHTEENTH, 290, 0.9, 0.85),
+    "nineteenth": (NINETEENTH, 210, 0.9, 0.85),
 }
 
 
