@@ -296,6 +296,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qr-132": "etiquette.hard-sell.urgency",  # review cover before a storm is named, "while you
     # still can" (binding moratoriums are real)
     "qg-179": "compliance.review-incentive.reader",  # an honest, unconditioned review request
+    "pw-003": "compliance.testimonial.reader",  # a Thanksgiving thank-you to clients
 }
 
 
@@ -317,7 +318,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to twenty-fourth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to twenty-fifth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -336,9 +337,10 @@ TWENTYFIRST = [p for p in REAL_POSTS if p["id"].startswith(("qk-", "ql-"))]
 TWENTYSECOND = [p for p in REAL_POSTS if p["id"].startswith(("qm-", "qn-"))]
 TWENTYTHIRD = [p for p in REAL_POSTS if p["id"].startswith(("qo-", "qp-"))]
 TWENTYFOURTH = [p for p in REAL_POSTS if p["id"].startswith(("qq-", "qr-"))]
+TWENTYFIFTH = [p for p in REAL_POSTS if p["id"].startswith(("qs-", "qt-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghijklmnopqr"),
+    *(f"q{letter}-" for letter in "abcdefghijklmnopqrst"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -365,6 +367,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYSECOND, 0.46),
         (TWENTYTHIRD, 0.46),
         (TWENTYFOURTH, 0.41),
+        (TWENTYFIFTH, 0.41),
     ],
     ids=[
         "tuned",
@@ -386,6 +389,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-second",
         "twenty-third",
         "twenty-fourth",
+        "twenty-fifth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -217,6 +217,7 @@ SIXTEENTH = _rows("evaluation-16.jsonl")  # the first of the next session, likew
 SEVENTEENTH = _rows("evaluation-17.jsonl")  # likewise
 EIGHTEENTH = _rows("evaluation-18.jsonl")  # likewise
 NINETEENTH = _rows("evaluation-19.jsonl")  # likewise
+TWENTIETH = _rows("evaluation-20.jsonl")  # likewise, the last of the session
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -235,6 +236,7 @@ THIRD_KNOWN = {
     "ri-197": "conversation.tone",  # "We don't discuss anyone's account in public." (reply
     # reader, retrained with the eighteenth set)
     "rs-066": "compliance.privacy",  # "as your agent" while declining to discuss the claim
+    "rt-114": "conversation.liability",  # "that's on us to fix" for an unanswered call
 }
 
 
@@ -296,6 +298,7 @@ LATER = [
     *SEVENTEENTH,
     *EIGHTEENTH,
     *NINETEENTH,
+    *TWENTIETH,
 ]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
@@ -334,6 +337,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "seventeenth": (SEVENTEENTH, 220, 0.9, 0.85),
     "eighteenth": (EIGHTEENTH, 290, 0.9, 0.85),
     "nineteenth": (NINETEENTH, 210, 0.9, 0.85),
+    "twentieth": (TWENTIETH, 170, 0.9, 0.85),
 }
 
 

@@ -381,7 +381,7 @@ def cross_check_replies(trainer: Trainer) -> None:
         for text, found, row in zip(*replies([out], trainer), strict=True):
             probs = dict(zip(categories, reader.probabilities(text), strict=True))
             scored.append((found, bool(row["clean"]), probs, *rules_on_reply(trainer, row)))
-    for threshold in (0.5, 0.6, 0.7, 0.8):
+    for threshold in (0.5, 0.55, 0.6, 0.65, 0.7, 0.8):
         alone = both = rules = total = flagged = cleans = 0
         for found, clean, probs, by_rules, loud in scored:
             said = {c for c, p in probs.items() if p >= threshold}
