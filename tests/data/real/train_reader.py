@@ -55,7 +55,10 @@ REPLY_OUT = OUT.with_name(REPLY_MODEL_FILE)
 # beside the rules it found 398 of 579 expected problems instead of the rules' 242 at 0.6,
 # with 7 of 338 good replies flagged loudly; 361 and 4 at 0.7, 427 and 10 at 0.5. The
 # comment's own words, tried as extra features, made it worse. 0.6 keeps the good replies
-# flagged well under the 3 % the issue allows.
+# flagged well under the 3 % the issue allows. With twenty reply sets (3,509 expected problems,
+# 2,003 good replies), left out in turn: 0.5 finds 86.0 % and flags 3.8 %, 0.55 84.5 % and
+# 2.9 %, 0.6 82.2 % and 2.2 %, 0.7 77.9 % and 1.4 %. 0.55 was tried and kept out: retrained
+# on every set it read "Happy Thanksgiving to you and your family, Ron!" as private.
 REPLY_THRESHOLD = 0.6
 # The reply reader's doubt, as the posts' (see DOUBT): chosen with --cross-check-replies before
 # the thirteenth reply set was gathered. Left out in turn, at 0.05 it took 10 wrong rule
@@ -100,6 +103,11 @@ THRESHOLD = 0.8
 # budget. Left out in turn (--cross-check), beside the rules it found 2,314 of 3,673 expected
 # problems with 3 against 2,277 with 2, and flagged 136 of 2,394 clean posts against 127.
 MIN_DF = 3
+# Tried with --cross-check on the eight newest sets left out in turn, beside the rules, and
+# kept out: word stems (the first five letters) as extra features, stem pairs, pairs that
+# skip a word, C at 3 and 30 (none found more at as few clean posts flagged as the words and
+# pairs at C 10); a threshold per category, chosen on those eight sets, found 36 fewer on the
+# nine sets before them for one clean post fewer flagged.
 DECIMALS = 3  # three places keep every probability within about 0.001 and the archive small
 
 
