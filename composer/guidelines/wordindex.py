@@ -79,6 +79,8 @@ class _LazyPattern:
         self.compiled = None
 
 
+# (set, position, pattern, second keys, slot keys, near keys, the letters a match
+# begins with: see `Phrase.start_prefixes`)
 Entry = tuple[
     int,
     int,
@@ -86,6 +88,7 @@ Entry = tuple[
     "frozenset[str] | None",
     "list[frozenset[str]]",
     "tuple[frozenset[str], int] | None",
+    "frozenset[str] | None",
 ]
 
 # (set, position, pattern, near, slots): tried where its first two words are, when `near`
@@ -172,7 +175,7 @@ class WordIndex:
         second = phrase.second_keys(KEY_LENGTH)
         slots = phrase.slot_keys(KEY_LENGTH)
         near = phrase.near_keys(KEY_LENGTH) if second is None else None
-        entry: Entry = (set_id, position, pattern, second, slots, near)
+        entry: Entry = (set_id, position, pattern, second, slots, near, phrase.start_prefixes())
         keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
             if phrase.starts_with_number():
@@ -204,22 +207,28 @@ class WordIndex:
         return False
 
     def _candidates(self, pair: tuple[str, str]) -> _Pair:
-        """The entries to try at a word keyed `first` followed by a word headed `following`,
+        """The entries to try at a word headed `head` followed by a word headed `following`,
         in the order the index lists them, with every key their slots need.
 
-        What the pair's own words settle is settled here, once: a slot one of them fills
-        needs nothing more of a text, and a `near` test the second word passes (the first
-        word it reads) always holds."""
-        first, following = pair
+        What the pair's own words settle is settled here, once: a phrase whose first word
+        cannot begin with the head's letters ("theft" at "the") is never tried there, a
+        slot one of the words fills needs nothing more of a text, and a `near` test the
+        second word passes (the first word it reads) always holds. (A head beyond ASCII
+        is not judged by its letters: case folding is not lower case there.)"""
+        head, following = pair
+        first = self._key_of[head]
         second = self._key_of[following]
         own = {first, second}
+        letters = head.isascii()
         found: list[_Candidate] = []
         for entries in (
             self._any_second.get(first),
             self._by_second.get((first, following[:KEY_LENGTH])),
             self._by_second.get((first, "=" + following)),
         ):
-            for set_id, position, pattern, _second, slots, near in entries or ():
+            for set_id, position, pattern, _second, slots, near, starts in entries or ():
+                if letters and starts is not None and not any(map(head.startswith, starts)):
+                    continue  # its first word's letters are not this word's
                 if near is not None and second in near[0]:
                     near = None
                 needed = [slot for slot in slots if own.isdisjoint(slot)]
@@ -273,11 +282,11 @@ class WordIndex:
         if len(key_of) >= _KEYS_KEPT:
             key_of.clear()
         keys_at = list(map(key_of.__getitem__, heads))
-        # A word's key and the next word's head decide which phrases are tried there.
+        # A word's head and the next word's decide which phrases are tried there.
         following = heads[1:]
         if heads:
             following.append("")  # the empty head after the last word
-        at = list(zip(keys_at, following, strict=True))
+        at = list(zip(heads, following, strict=True))
         keys_at.append("=")  # the key of the empty head after the last word
         present = set(keys_at)
         # Each pair's phrases that the text has a word for in every slot, worked out once
@@ -287,7 +296,7 @@ class WordIndex:
         firsts = self._firsts
         live: dict[tuple[str, str], _Tried] = {}
         for pair in set(at):
-            if pair[0] not in firsts:
+            if key_of[pair[0]] not in firsts:
                 continue
             known = pairs.get(pair)
             if known is None:
