@@ -91,20 +91,22 @@ Entry = tuple[
     "frozenset[str] | None",
 ]
 
-# (set, position, pattern, near, slots): tried where its first two words are, when `near`
-# holds there and the text as a whole has a word for each of its slots (see `scan`).
-_Candidate = tuple[
-    int, int, _LazyPattern, "tuple[frozenset[str], int] | None", "list[frozenset[str]]"
-]
-# What a pair tries at each of its words, split for the loop in `scan`: (match, set,
+# What the index keeps per word pair holds only numbers and text, never the objects they
+# stand for (see `WordIndex._number`): the collector then leaves it alone. Kept for tens of
+# thousands of pairs, objects in it made each of its full passes several times slower.
+# (set, position, pattern, near or -1, slots): tried where its first two words are, when
+# `near` holds there and the text as a whole has a word for each of its slots (see `scan`).
+_Candidate = tuple[int, int, int, int, tuple[int, ...]]
+# What a pair tries at each of its words, split for the loop in `scan`: (pattern, set,
 # position) for phrase sets whose candidates there need no `near` test (compiled: each one
-# runs wherever the pair is), and the other sets' candidates in their order.
-_Plain = list[tuple[Callable[[str, int], "re.Match[str] | None"], int, int]]
-_General = list[tuple[int, int, _LazyPattern, "tuple[frozenset[str], int] | None"]]
+# runs wherever the pair is), and (set, position, pattern, near or -1) for the other sets'
+# candidates in their order.
+_Plain = tuple[tuple[int, int, int], ...]
+_General = tuple[tuple[int, int, int, int], ...]
 _Tried = tuple[_Plain, _General]
 # A pair's candidates, every key their slots need (less those the pair's own two words
 # supply), and (by the keys a text has of those) what such a text tries there.
-_Pair = tuple[list[_Candidate], frozenset[str], dict[frozenset[str], _Tried]]
+_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], dict[tuple[str, ...], _Tried]]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 _KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
 _KEYS_KEPT = 200_000  # distinct word heads whose key an index keeps between texts
@@ -145,12 +147,23 @@ class WordIndex:
         self._pairs: dict[tuple[str, str], _Pair] = {}
         self._key_of = _Keys()
         self._numeric_at: dict[str, list[tuple[int, int, _LazyPattern]]] = {}
+        self._transient()
+
+    def _transient(self) -> None:
+        """What `_pairs` refers to by number: the patterns, `near` tests and slot keys of
+        entries (kept alive here, so an object's id stays its own), and each pattern's
+        compiled `match` once a pair runs it unconditionally."""
+        self._numbers: dict[int, int] = {}
+        self._things: list[object] = []
+        self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
+        for name in ("_numbers", "_things", "_match"):
+            del state[name]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -158,6 +171,16 @@ class WordIndex:
         self._pairs = {}
         self._key_of = _Keys()
         self._numeric_at = {}
+        self._transient()
+
+    def _number(self, thing: object) -> int:
+        """A number standing for `thing` (a pattern, a `near` test, a slot's keys)."""
+        found = self._numbers.get(id(thing))
+        if found is None:
+            found = self._numbers[id(thing)] = len(self._things)
+            self._things.append(thing)
+            self._match.append(None)
+        return found
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -221,6 +244,8 @@ class WordIndex:
         own = {first, second}
         letters = head.isascii()
         found: list[_Candidate] = []
+        keys: set[str] = set()
+        number = self._number
         for entries in (
             self._any_second.get(first),
             self._by_second.get((first, following[:KEY_LENGTH])),
@@ -232,11 +257,14 @@ class WordIndex:
                 if near is not None and second in near[0]:
                     near = None
                 needed = [slot for slot in slots if own.isdisjoint(slot)]
-                found.append((set_id, position, pattern, near, needed))
+                keys.update(*needed)
+                tested = -1 if near is None else number(near)
+                found.append(
+                    (set_id, position, number(pattern), tested, tuple(map(number, needed)))
+                )
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
-        keys = frozenset(key for candidate in found for slot in candidate[4] for key in slot)
-        made = self._pairs[pair] = (found, keys, {})
+        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), {})
         return made
 
     def _numeric_from(self, char: str) -> list[tuple[int, int, _LazyPattern]]:
@@ -254,21 +282,27 @@ class WordIndex:
             ]
         return found
 
-    @staticmethod
-    def _tried(candidates: list[_Candidate], have: frozenset[str]) -> _Tried:
+    def _tried(self, candidates: tuple[_Candidate, ...], have: tuple[str, ...]) -> _Tried:
         """The candidates a text with the keys `have` has words for, split for `scan`: sets
         with no `near` test among them compiled now (they run wherever the pair is), the
         others as they are, so each set's hits keep the order the index lists them in."""
-        usable = [c for c in candidates if all(not k.isdisjoint(have) for k in c[4])]
-        tested = {c[0] for c in usable if c[3] is not None}
-        plain: _Plain = []
-        general: _General = []
+        things, keys = self._things, frozenset(have)
+        usable = [
+            c
+            for c in candidates
+            if all(not cast("frozenset[str]", things[k]).isdisjoint(keys) for k in c[4])
+        ]
+        tested = {c[0] for c in usable if c[3] >= 0}
+        plain: list[tuple[int, int, int]] = []
+        general: list[tuple[int, int, int, int]] = []
         for set_id, position, pattern, near, _slots in usable:
             if set_id in tested:
                 general.append((set_id, position, pattern, near))
             else:
-                plain.append((pattern.get().match, set_id, position))
-        return plain, general
+                if self._match[pattern] is None:
+                    self._match[pattern] = cast("_LazyPattern", things[pattern]).get().match
+                plain.append((pattern, set_id, position))
+        return tuple(plain), tuple(general)
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
@@ -304,7 +338,7 @@ class WordIndex:
             candidates, keys, kept = known
             if not candidates:
                 continue
-            have = keys.intersection(present)
+            have = tuple(filter(present.__contains__, keys))
             tried = kept.get(have)
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
@@ -313,17 +347,21 @@ class WordIndex:
             if tried[0] or tried[1]:
                 live[pair] = tried
         if live:
+            things, match_of = self._things, self._match
             for i in [i for i, pair in enumerate(at) if pair in live]:
                 start = words[i][0]
                 plain, general = live[at[i]]
-                for match_at, set_id, position in plain:
-                    match = match_at(text, start)
+                for no, set_id, position in plain:
+                    match = match_of[no](text, start)  # type: ignore[misc]  # set by `_tried`
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
-                for set_id, position, pattern, near in general:
-                    if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
-                        continue
+                for set_id, position, no, tested in general:
+                    if tested >= 0:
+                        near, reach = cast("tuple[frozenset[str], int]", things[tested])
+                        if near.isdisjoint(keys_at[i + 1 : i + reach + 1]):
+                            continue
+                    pattern = cast("_LazyPattern", things[no])
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:

@@ -108,6 +108,22 @@ def test_start_prefixes_begin_every_match() -> None:
     }
 
 
+def test_word_pairs_kept_between_texts_are_left_alone_by_the_collector() -> None:
+    """What the index keeps per word pair (tens of thousands of pairs in a long session)
+    holds numbers and text only, so the garbage collector stops visiting it."""
+    import gc
+
+    index = WordIndex()
+    phrases = index.add(["guaranteed growth", "(your|the) (home)? policy", "(no|zero) risk"])
+    facts = TextFacts("Zero risk: your home policy and the policy give guaranteed growth.")
+    assert len(phrases.hits(facts)) == 4
+    for _ in range(5):  # a pass untracks a tuple once what it holds is untracked
+        gc.collect()
+    assert index._pairs
+    # each pair's own tuple stays tracked (it holds a dict), nothing inside it
+    assert not any(gc.is_tracked(part) for kept in index._pairs.values() for part in kept)
+
+
 def test_word_index_finds_phrases_of_many_sets_in_one_pass() -> None:
     index = WordIndex()
     first = index.add(["guaranteed growth", "(no|zero) risk"])
