@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
@@ -156,13 +157,14 @@ class WordIndex:
         self._numbers: dict[int, int] = {}
         self._things: list[object] = []
         self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
+        self._numbering = threading.Lock()  # checks on two threads number the same lists
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
-        for name in ("_numbers", "_things", "_match"):
+        for name in ("_numbers", "_things", "_match", "_numbering"):
             del state[name]
         return state
 
@@ -177,9 +179,13 @@ class WordIndex:
         """A number standing for `thing` (a pattern, a `near` test, a slot's keys)."""
         found = self._numbers.get(id(thing))
         if found is None:
-            found = self._numbers[id(thing)] = len(self._things)
-            self._things.append(thing)
-            self._match.append(None)
+            with self._numbering:
+                found = self._numbers.get(id(thing))
+                if found is None:
+                    self._things.append(thing)
+                    self._match.append(None)
+                    # published last: a number is never seen before what it stands for
+                    found = self._numbers[id(thing)] = len(self._things) - 1
         return found
 
     def add(self, values: Sequence[str]) -> PhraseSet:
