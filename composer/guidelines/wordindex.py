@@ -89,7 +89,7 @@ Entry = tuple[
     "frozenset[str] | None",
     "list[frozenset[str]]",
     "tuple[frozenset[str], int] | None",
-    "frozenset[str] | None",
+    "tuple[str, ...] | None",
 ]
 
 # What the index keeps per word pair holds only numbers and text, never the objects they
@@ -204,7 +204,11 @@ class WordIndex:
         second = phrase.second_keys(KEY_LENGTH)
         slots = phrase.slot_keys(KEY_LENGTH)
         near = phrase.near_keys(KEY_LENGTH) if second is None else None
-        entry: Entry = (set_id, position, pattern, second, slots, near, phrase.start_prefixes())
+        # The letters a match begins with, as a tuple: quicker to read back from the pack
+        # cache than a set, and what `str.startswith` takes.
+        starts = phrase.start_prefixes()
+        begins = tuple(sorted(starts)) if starts is not None else None
+        entry: Entry = (set_id, position, pattern, second, slots, near, begins)
         keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
             if phrase.starts_with_number():
@@ -258,7 +262,7 @@ class WordIndex:
             self._by_second.get((first, "=" + following)),
         ):
             for set_id, position, pattern, _second, slots, near, starts in entries or ():
-                if letters and starts is not None and not any(map(head.startswith, starts)):
+                if letters and starts is not None and not head.startswith(starts):
                     continue  # its first word's letters are not this word's
                 if near is not None and second in near[0]:
                     near = None
