@@ -167,6 +167,19 @@ class Phrase:
             for letter in sorted(letters)
         }
 
+    def start_prefixes(self) -> frozenset[str] | None:
+        """The letters a match must begin with, one string per first word it can start
+        with (as `start_keys` reads them), from which the word index tells at a glance
+        that "theft" cannot start at "the". None when that cannot be said."""
+        found: set[str] = set()
+        for item in self.items:
+            if item is None:
+                return None
+            found.update(_literal_letters(option[0]) for option in item.options)
+            if not item.optional:
+                return frozenset(found)
+        return None
+
     def second_keys(self, length: int) -> frozenset[str] | None:
         """Keys the word after the first must match, or None when that cannot be said.
 
@@ -373,6 +386,21 @@ def _inflection(word: str) -> tuple[str, str]:
     if word.endswith("e"):
         return _literal(word[:-1]), r"(?:e|es|ed|er|ers|ing|e['’]s)"
     return _literal(word), r"(?:s|es|ed|ing|['’]s|e?d)?"
+
+
+def _literal_letters(word: str) -> str:
+    """The letters every match of `word` begins with (`_inflection`'s stem, up to its
+    first character that is not a letter): "polic" for "policy", "promis" for "promise*"."""
+    stem = word.removesuffix("*")
+    consonant_y = stem.endswith("y") and len(stem) > 2 and stem[-2] not in _VOWELS
+    if word.endswith("*"):
+        cut = consonant_y or (stem.endswith("e") and len(stem) > 4)
+    else:
+        cut = word.isalpha() and len(word) > 3 and (consonant_y or word.endswith("e"))
+    if cut:
+        stem = stem[:-1]
+    letters = _LEADING_LETTERS.match(stem)
+    return letters.group() if letters is not None else ""
 
 
 def _shared_endings(options: tuple[Option, ...]) -> list[str]:

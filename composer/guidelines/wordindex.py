@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
@@ -79,6 +80,8 @@ class _LazyPattern:
         self.compiled = None
 
 
+# (set, position, pattern, second keys, slot keys, near keys, the letters a match
+# begins with: see `Phrase.start_prefixes`)
 Entry = tuple[
     int,
     int,
@@ -86,22 +89,25 @@ Entry = tuple[
     "frozenset[str] | None",
     "list[frozenset[str]]",
     "tuple[frozenset[str], int] | None",
+    "tuple[str, ...] | None",
 ]
 
-# (set, position, pattern, near, slots): tried where its first two words are, when `near`
-# holds there and the text as a whole has a word for each of its slots (see `scan`).
-_Candidate = tuple[
-    int, int, _LazyPattern, "tuple[frozenset[str], int] | None", "list[frozenset[str]]"
-]
-# What a pair tries at each of its words, split for the loop in `scan`: (match, set,
+# What the index keeps per word pair holds only numbers and text, never the objects they
+# stand for (see `WordIndex._number`): the collector then leaves it alone. Kept for tens of
+# thousands of pairs, objects in it made each of its full passes several times slower.
+# (set, position, pattern, near or -1, slots): tried where its first two words are, when
+# `near` holds there and the text as a whole has a word for each of its slots (see `scan`).
+_Candidate = tuple[int, int, int, int, tuple[int, ...]]
+# What a pair tries at each of its words, split for the loop in `scan`: (pattern, set,
 # position) for phrase sets whose candidates there need no `near` test (compiled: each one
-# runs wherever the pair is), and the other sets' candidates in their order.
-_Plain = list[tuple[Callable[[str, int], "re.Match[str] | None"], int, int]]
-_General = list[tuple[int, int, _LazyPattern, "tuple[frozenset[str], int] | None"]]
+# runs wherever the pair is), and (set, position, pattern, near or -1) for the other sets'
+# candidates in their order.
+_Plain = tuple[tuple[int, int, int], ...]
+_General = tuple[tuple[int, int, int, int], ...]
 _Tried = tuple[_Plain, _General]
 # A pair's candidates, every key their slots need (less those the pair's own two words
 # supply), and (by the keys a text has of those) what such a text tries there.
-_Pair = tuple[list[_Candidate], frozenset[str], dict[frozenset[str], _Tried]]
+_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], dict[tuple[str, ...], _Tried]]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 _KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
 _KEYS_KEPT = 200_000  # distinct word heads whose key an index keeps between texts
@@ -142,12 +148,24 @@ class WordIndex:
         self._pairs: dict[tuple[str, str], _Pair] = {}
         self._key_of = _Keys()
         self._numeric_at: dict[str, list[tuple[int, int, _LazyPattern]]] = {}
+        self._transient()
+
+    def _transient(self) -> None:
+        """What `_pairs` refers to by number: the patterns, `near` tests and slot keys of
+        entries (kept alive here, so an object's id stays its own), and each pattern's
+        compiled `match` once a pair runs it unconditionally."""
+        self._numbers: dict[int, int] = {}
+        self._things: list[object] = []
+        self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
+        self._numbering = threading.Lock()  # checks on two threads number the same lists
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
+        for name in ("_numbers", "_things", "_match", "_numbering"):
+            del state[name]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -155,6 +173,20 @@ class WordIndex:
         self._pairs = {}
         self._key_of = _Keys()
         self._numeric_at = {}
+        self._transient()
+
+    def _number(self, thing: object) -> int:
+        """A number standing for `thing` (a pattern, a `near` test, a slot's keys)."""
+        found = self._numbers.get(id(thing))
+        if found is None:
+            with self._numbering:
+                found = self._numbers.get(id(thing))
+                if found is None:
+                    self._things.append(thing)
+                    self._match.append(None)
+                    # published last: a number is never seen before what it stands for
+                    found = self._numbers[id(thing)] = len(self._things) - 1
+        return found
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -172,7 +204,11 @@ class WordIndex:
         second = phrase.second_keys(KEY_LENGTH)
         slots = phrase.slot_keys(KEY_LENGTH)
         near = phrase.near_keys(KEY_LENGTH) if second is None else None
-        entry: Entry = (set_id, position, pattern, second, slots, near)
+        # The letters a match begins with, as a tuple: quicker to read back from the pack
+        # cache than a set, and what `str.startswith` takes.
+        starts = phrase.start_prefixes()
+        begins = tuple(sorted(starts)) if starts is not None else None
+        entry: Entry = (set_id, position, pattern, second, slots, near, begins)
         keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
             if phrase.starts_with_number():
@@ -204,30 +240,41 @@ class WordIndex:
         return False
 
     def _candidates(self, pair: tuple[str, str]) -> _Pair:
-        """The entries to try at a word keyed `first` followed by a word headed `following`,
+        """The entries to try at a word headed `head` followed by a word headed `following`,
         in the order the index lists them, with every key their slots need.
 
-        What the pair's own words settle is settled here, once: a slot one of them fills
-        needs nothing more of a text, and a `near` test the second word passes (the first
-        word it reads) always holds."""
-        first, following = pair
+        What the pair's own words settle is settled here, once: a phrase whose first word
+        cannot begin with the head's letters ("theft" at "the") is never tried there, a
+        slot one of the words fills needs nothing more of a text, and a `near` test the
+        second word passes (the first word it reads) always holds. (A head beyond ASCII
+        is not judged by its letters: case folding is not lower case there.)"""
+        head, following = pair
+        first = self._key_of[head]
         second = self._key_of[following]
         own = {first, second}
+        letters = head.isascii()
         found: list[_Candidate] = []
+        keys: set[str] = set()
+        number = self._number
         for entries in (
             self._any_second.get(first),
             self._by_second.get((first, following[:KEY_LENGTH])),
             self._by_second.get((first, "=" + following)),
         ):
-            for set_id, position, pattern, _second, slots, near in entries or ():
+            for set_id, position, pattern, _second, slots, near, starts in entries or ():
+                if letters and starts is not None and not head.startswith(starts):
+                    continue  # its first word's letters are not this word's
                 if near is not None and second in near[0]:
                     near = None
                 needed = [slot for slot in slots if own.isdisjoint(slot)]
-                found.append((set_id, position, pattern, near, needed))
+                keys.update(*needed)
+                tested = -1 if near is None else number(near)
+                found.append(
+                    (set_id, position, number(pattern), tested, tuple(map(number, needed)))
+                )
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
-        keys = frozenset(key for candidate in found for slot in candidate[4] for key in slot)
-        made = self._pairs[pair] = (found, keys, {})
+        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), {})
         return made
 
     def _numeric_from(self, char: str) -> list[tuple[int, int, _LazyPattern]]:
@@ -245,21 +292,27 @@ class WordIndex:
             ]
         return found
 
-    @staticmethod
-    def _tried(candidates: list[_Candidate], have: frozenset[str]) -> _Tried:
+    def _tried(self, candidates: tuple[_Candidate, ...], have: tuple[str, ...]) -> _Tried:
         """The candidates a text with the keys `have` has words for, split for `scan`: sets
         with no `near` test among them compiled now (they run wherever the pair is), the
         others as they are, so each set's hits keep the order the index lists them in."""
-        usable = [c for c in candidates if all(not k.isdisjoint(have) for k in c[4])]
-        tested = {c[0] for c in usable if c[3] is not None}
-        plain: _Plain = []
-        general: _General = []
+        things, keys = self._things, frozenset(have)
+        usable = [
+            c
+            for c in candidates
+            if all(not cast("frozenset[str]", things[k]).isdisjoint(keys) for k in c[4])
+        ]
+        tested = {c[0] for c in usable if c[3] >= 0}
+        plain: list[tuple[int, int, int]] = []
+        general: list[tuple[int, int, int, int]] = []
         for set_id, position, pattern, near, _slots in usable:
             if set_id in tested:
                 general.append((set_id, position, pattern, near))
             else:
-                plain.append((pattern.get().match, set_id, position))
-        return plain, general
+                if self._match[pattern] is None:
+                    self._match[pattern] = cast("_LazyPattern", things[pattern]).get().match
+                plain.append((pattern, set_id, position))
+        return tuple(plain), tuple(general)
 
     def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
         cached = facts.cache.get(id(self))
@@ -273,11 +326,11 @@ class WordIndex:
         if len(key_of) >= _KEYS_KEPT:
             key_of.clear()
         keys_at = list(map(key_of.__getitem__, heads))
-        # A word's key and the next word's head decide which phrases are tried there.
+        # A word's head and the next word's decide which phrases are tried there.
         following = heads[1:]
         if heads:
             following.append("")  # the empty head after the last word
-        at = list(zip(keys_at, following, strict=True))
+        at = list(zip(heads, following, strict=True))
         keys_at.append("=")  # the key of the empty head after the last word
         present = set(keys_at)
         # Each pair's phrases that the text has a word for in every slot, worked out once
@@ -287,7 +340,7 @@ class WordIndex:
         firsts = self._firsts
         live: dict[tuple[str, str], _Tried] = {}
         for pair in set(at):
-            if pair[0] not in firsts:
+            if key_of[pair[0]] not in firsts:
                 continue
             known = pairs.get(pair)
             if known is None:
@@ -295,7 +348,7 @@ class WordIndex:
             candidates, keys, kept = known
             if not candidates:
                 continue
-            have = keys.intersection(present)
+            have = tuple(filter(present.__contains__, keys))
             tried = kept.get(have)
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
@@ -304,17 +357,21 @@ class WordIndex:
             if tried[0] or tried[1]:
                 live[pair] = tried
         if live:
+            things, match_of = self._things, self._match
             for i in [i for i, pair in enumerate(at) if pair in live]:
                 start = words[i][0]
                 plain, general = live[at[i]]
-                for match_at, set_id, position in plain:
-                    match = match_at(text, start)
+                for no, set_id, position in plain:
+                    match = match_of[no](text, start)  # type: ignore[misc]  # set by `_tried`
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
-                for set_id, position, pattern, near in general:
-                    if near is not None and near[0].isdisjoint(keys_at[i + 1 : i + near[1] + 1]):
-                        continue
+                for set_id, position, no, tested in general:
+                    if tested >= 0:
+                        near, reach = cast("tuple[frozenset[str], int]", things[tested])
+                        if near.isdisjoint(keys_at[i + 1 : i + reach + 1]):
+                            continue
+                    pattern = cast("_LazyPattern", things[no])
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:

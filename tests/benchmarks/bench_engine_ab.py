@@ -119,11 +119,17 @@ def run_child(
     script = CHILD.format(
         bench=str(ROOT / "tests" / "benchmarks"), rounds=rounds, quick=quick, cpu=cpu
     )
+    return run_child_script(script, code, cwd, which)
+
+
+def run_child_script(script: str, code: Path | None, cwd: Path, *args: str) -> dict[str, float]:
+    """Run `script` in a fresh Python with `code` (None: this checkout) first on the path;
+    its last line of output, read as JSON."""
     env = dict(os.environ)
     if code is not None:
         env["PYTHONPATH"] = str(code)
     done = subprocess.run(
-        [sys.executable, "-c", script, which],
+        [sys.executable, "-c", script, *args],
         env=env,
         capture_output=True,
         text=True,

@@ -61,6 +61,69 @@ def test_start_keys_cover_every_start() -> None:
     assert parse("$ gift card").start_keys(3) is None
 
 
+def test_start_prefixes_begin_every_match() -> None:
+    """Every shipped phrase's matches at a word begin with one of its `start_prefixes`, in
+    the lower-case letters the word index compares them with (it skips a phrase at a word
+    whose letters begin with none: "theft" at "the")."""
+    from composer.guidelines.checks import PhraseCheck, SubstitutionCheck
+    from composer.guidelines.concepts import ConceptCheck
+    from composer.guidelines.engine import Engine
+    from composer.guidelines.tokens import find_words_and_heads
+
+    engine = Engine.load(style_checks=False)
+    texts = [t for r in engine.rules for t in (*r.trigger_examples, *r.pass_examples)]
+    heads = {  # (text, where a word starts): its head
+        (text, start): head
+        for text in texts
+        for (start, _end), head in zip(*find_words_and_heads(text), strict=True)
+    }
+    values: set[str] = set()
+    for rule in engine.rules:
+        check = rule.check
+        if isinstance(check, ConceptCheck):
+            values.update(v for part in (*check.parts, *check.context) for v in part.values)
+        elif isinstance(check, PhraseCheck | SubstitutionCheck):
+            values.update(check.phrases.values)
+    checked = 0
+    for value in sorted(values):
+        phrase = parse(value)
+        prefixes = phrase.start_prefixes()
+        if prefixes is None:
+            continue
+        pattern = re.compile(phrase.source(), re.IGNORECASE)
+        for text in texts:
+            for match in pattern.finditer(text):
+                head = heads.get((text, match.start()), "")
+                if head.isascii() and head:
+                    checked += 1
+                    assert any(head.startswith(p) for p in prefixes), (value, match.group())
+    assert checked > 1000
+    assert parse("theft").start_prefixes() == {"theft"}
+    assert parse("(your)? (policy|deny*|dry*|promise*)").start_prefixes() == {
+        "your",
+        "polic",
+        "den",
+        "dr",
+        "promis",
+    }
+
+
+def test_word_pairs_kept_between_texts_are_left_alone_by_the_collector() -> None:
+    """What the index keeps per word pair (tens of thousands of pairs in a long session)
+    holds numbers and text only, so the garbage collector stops visiting it."""
+    import gc
+
+    index = WordIndex()
+    phrases = index.add(["guaranteed growth", "(your|the) (home)? policy", "(no|zero) risk"])
+    facts = TextFacts("Zero risk: your home policy and the policy give guaranteed growth.")
+    assert len(phrases.hits(facts)) == 4
+    for _ in range(5):  # a pass untracks a tuple once what it holds is untracked
+        gc.collect()
+    assert index._pairs
+    # each pair's own tuple stays tracked (it holds a dict), nothing inside it
+    assert not any(gc.is_tracked(part) for kept in index._pairs.values() for part in kept)
+
+
 def test_word_index_finds_phrases_of_many_sets_in_one_pass() -> None:
     index = WordIndex()
     first = index.add(["guaranteed growth", "(no|zero) risk"])
