@@ -203,21 +203,9 @@ SECOND = _rows("evaluation-2.jsonl")
 THIRD = _rows("evaluation-3.jsonl")
 FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data/replies)
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
-SIXTH = _rows("evaluation-6.jsonl")  # likewise
-SEVENTH = _rows("evaluation-7.jsonl")  # likewise
-EIGHTH = _rows("evaluation-8.jsonl")  # likewise
-NINTH = _rows("evaluation-9.jsonl")  # likewise, the last of the session
-TENTH = _rows("evaluation-10.jsonl")  # the first of the next session, likewise
-ELEVENTH = _rows("evaluation-11.jsonl")  # likewise
-TWELFTH = _rows("evaluation-12.jsonl")  # likewise
-THIRTEENTH = _rows("evaluation-13.jsonl")  # likewise
-FOURTEENTH = _rows("evaluation-14.jsonl")  # likewise
-FIFTEENTH = _rows("evaluation-15.jsonl")  # likewise, the last of the session
-SIXTEENTH = _rows("evaluation-16.jsonl")  # the first of the next session, likewise
-SEVENTEENTH = _rows("evaluation-17.jsonl")  # likewise
-EIGHTEENTH = _rows("evaluation-18.jsonl")  # likewise
-NINETEENTH = _rows("evaluation-19.jsonl")  # likewise
-TWENTIETH = _rows("evaluation-20.jsonl")  # likewise, the last of the session
+# The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
+# then the readers learned from it.
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 21)}
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -282,24 +270,7 @@ def test_sourced_replies_recall_and_complaints_hold() -> None:
     assert right / len(SOURCED) >= 0.95, f"{right}/{len(SOURCED)}"
 
 
-LATER = [
-    *THIRD,
-    *SIXTH,
-    *SEVENTH,
-    *EIGHTH,
-    *NINTH,
-    *TENTH,
-    *ELEVENTH,
-    *TWELFTH,
-    *THIRTEENTH,
-    *FOURTEENTH,
-    *FIFTEENTH,
-    *SIXTEENTH,
-    *SEVENTEENTH,
-    *EIGHTEENTH,
-    *NINETEENTH,
-    *TWENTIETH,
-]
+LATER = [*THIRD, *(row for n in sorted(NUMBERED) for row in NUMBERED[n])]
 LATER_GOOD = [r for r in LATER if r["clean"]]
 
 
@@ -323,21 +294,21 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "third": (THIRD, 200, 0.9, 0.88),
     "fourth": (FOURTH, 150, 0.9, 0.78),
     "fifth": (FIFTH, 250, 0.9, 0.92),
-    "sixth": (SIXTH, 300, 0.9, 0.82),
-    "seventh": (SEVENTH, 290, 0.9, 0.85),
-    "eighth": (EIGHTH, 270, 0.9, 0.88),  # the comment reader, retrained, moved two
-    "ninth": (NINTH, 270, 0.9, 0.85),
-    "tenth": (TENTH, 280, 0.9, 0.85),
-    "eleventh": (ELEVENTH, 330, 0.9, 0.85),
-    "twelfth": (TWELFTH, 290, 0.9, 0.85),
-    "thirteenth": (THIRTEENTH, 240, 0.9, 0.8),
-    "fourteenth": (FOURTEENTH, 220, 0.9, 0.78),
-    "fifteenth": (FIFTEENTH, 210, 0.9, 0.85),
-    "sixteenth": (SIXTEENTH, 200, 0.9, 0.85),
-    "seventeenth": (SEVENTEENTH, 220, 0.9, 0.85),
-    "eighteenth": (EIGHTEENTH, 290, 0.9, 0.85),
-    "nineteenth": (NINETEENTH, 210, 0.9, 0.85),
-    "twentieth": (TWENTIETH, 170, 0.9, 0.85),
+    "sixth": (NUMBERED[6], 300, 0.9, 0.82),
+    "seventh": (NUMBERED[7], 290, 0.9, 0.85),
+    "eighth": (NUMBERED[8], 270, 0.9, 0.88),  # the comment reader, retrained, moved two
+    "ninth": (NUMBERED[9], 270, 0.9, 0.85),
+    "tenth": (NUMBERED[10], 280, 0.9, 0.85),
+    "eleventh": (NUMBERED[11], 330, 0.9, 0.85),
+    "twelfth": (NUMBERED[12], 290, 0.9, 0.85),
+    "thirteenth": (NUMBERED[13], 240, 0.9, 0.8),
+    "fourteenth": (NUMBERED[14], 220, 0.9, 0.78),
+    "fifteenth": (NUMBERED[15], 210, 0.9, 0.85),
+    "sixteenth": (NUMBERED[16], 200, 0.9, 0.85),
+    "seventeenth": (NUMBERED[17], 220, 0.9, 0.85),
+    "eighteenth": (NUMBERED[18], 290, 0.9, 0.85),
+    "nineteenth": (NUMBERED[19], 210, 0.9, 0.85),
+    "twentieth": (NUMBERED[20], 170, 0.9, 0.85),
 }
 
 
