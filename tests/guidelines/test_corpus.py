@@ -297,6 +297,14 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # still can" (binding moratoriums are real)
     "qg-179": "compliance.review-incentive.reader",  # an honest, unconditioned review request
     "pw-003": "compliance.testimonial.reader",  # a Thanksgiving thank-you to clients
+    # The twenty-sixth set's, after its tuning.
+    "qu-024": "compliance.disclosure.tpmo",  # Medigap letters explained, questions invited
+    "qu-041": "compliance.securities.talk",  # FINRA's suitability rule, to licensed colleagues
+    "qv-087": "compliance.disclosure.tpmo",  # CMS's marketing limits listed for consumers
+    "qv-089": (  # IUL against a Roth IRA, "pitched as a better Roth" reported and corrected
+        "compliance.product-label.investment",
+        "compliance.product-label.likened",
+    ),
 }
 
 
@@ -338,9 +346,10 @@ TWENTYSECOND = [p for p in REAL_POSTS if p["id"].startswith(("qm-", "qn-"))]
 TWENTYTHIRD = [p for p in REAL_POSTS if p["id"].startswith(("qo-", "qp-"))]
 TWENTYFOURTH = [p for p in REAL_POSTS if p["id"].startswith(("qq-", "qr-"))]
 TWENTYFIFTH = [p for p in REAL_POSTS if p["id"].startswith(("qs-", "qt-"))]
+TWENTYSIXTH = [p for p in REAL_POSTS if p["id"].startswith(("qu-", "qv-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghijklmnopqrst"),
+    *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuv"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -368,6 +377,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYTHIRD, 0.46),
         (TWENTYFOURTH, 0.41),
         (TWENTYFIFTH, 0.41),
+        (TWENTYSIXTH, 0.48),
     ],
     ids=[
         "tuned",
@@ -390,6 +400,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-third",
         "twenty-fourth",
         "twenty-fifth",
+        "twenty-sixth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -205,7 +205,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 21)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 22)}
 THIRD_KNOWN = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -309,6 +309,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "eighteenth": (NUMBERED[18], 290, 0.9, 0.85),
     "nineteenth": (NUMBERED[19], 210, 0.9, 0.85),
     "twentieth": (NUMBERED[20], 170, 0.9, 0.85),
+    "twenty-first": (NUMBERED[21], 145, 0.9, 0.95),
 }
 
 
