@@ -361,17 +361,21 @@ class Engine:
                 # I'll call you today") like a promise about a claim or a push to buy
                 found |= {"compliance.testimonial", "compliance.claims-promise"}
                 found.add("etiquette.hard-sell")
-            readings += [
-                (self.reader, "reader", reading)
-                for reading in self.reader.read(text, facts.sentences, frozenset(found), whole)
-            ]
+            read = self.reader.read(text, facts.sentences, frozenset(found), whole)
+            readings += [(self.reader, "reader", reading) for reading in read]
+            if inp.comment is None and whole is not None:  # less sure: offered as a hint
+                found |= {reading.category for reading in read}
+                hints = self.reader.hinted(text, facts.sentences, frozenset(found), whole)
+                readings += [(self.reader, "reader-hint", reading) for reading in hints]
         needs = reader_needs()
         return findings + [
             reader_finding(reading, view, reader.posts, key)
             for reader, key, reading in readings
             # the grammar's scope holds for them too: a myth being corrected, a question...
             if not self.grammar.doubts_sentence(facts, reading.category, *reading.span)
-            and self._has_signal(needs.get(reading.category) if key == "reader" else None, facts)
+            and self._has_signal(
+                needs.get(reading.category) if key != "reply-reader" else None, facts
+            )
         ]
 
     def _has_signal(self, name: str | None, facts: TextFacts) -> bool:

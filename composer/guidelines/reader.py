@@ -84,16 +84,19 @@ class Reader:
         threshold: float,
         posts: int = 0,
         doubt: float | None = None,
+        hint: float | None = None,
     ) -> None:
         """`table` maps each known feature to its rarity (idf) followed by pairs of a
         category's index and that category's weight for it (the strongest only). Below
-        `doubt`, a rule's finding in a category is shown as a suggestion (None: never)."""
+        `doubt`, a rule's finding in a category is shown as a suggestion (None: never); from
+        `hint` up to the threshold, a category no rule found is offered as a suggestion."""
         self.categories = tuple(categories)
         self._biases = tuple(biases)
         self._table = table
         self.threshold = threshold
         self.posts = posts  # how many labelled texts it learned from (said in its warnings)
         self.doubt = doubt
+        self.hint = hint
         # Each feature's entry as (idf, ((category, weight), ...)), made when first read.
         self._ready: dict[str, tuple[float, tuple[tuple[int, float], ...]]] = {}
 
@@ -107,6 +110,7 @@ class Reader:
             data["threshold"],
             data["posts"],
             data.get("doubt"),
+            data.get("hint"),
         )
 
     def probabilities(self, text: str) -> list[float]:
@@ -151,6 +155,25 @@ class Reader:
         wanted = [
             i for i, p in enumerate(whole) if p >= self.threshold and self.categories[i] not in skip
         ]
+        return self._placed(text, sentences, wanted, whole)
+
+    def hinted(
+        self, text: str, sentences: Sequence[Span], skip: frozenset[str], whole: Sequence[float]
+    ) -> list[Reading]:
+        """Categories read from `hint` up to the threshold (except `skip`), placed as `read`
+        places them: less sure than a warning, offered as a suggestion."""
+        if self.hint is None or len(text) > MAX_CHARS or not text.strip():
+            return []
+        low, high = self.hint, self.threshold
+        wanted = [
+            i for i, p in enumerate(whole) if low <= p < high and self.categories[i] not in skip
+        ]
+        return self._placed(text, sentences, wanted, whole)
+
+    def _placed(
+        self, text: str, sentences: Sequence[Span], wanted: list[int], whole: Sequence[float]
+    ) -> list[Reading]:
+        """Each wanted category on the sentence that reads most like it (else the whole)."""
         if not wanted:
             return []
         by_sentence = [(span, self.probabilities(text[span[0] : span[1]])) for span in sentences]
@@ -209,11 +232,12 @@ def reads_as_complaint(reader: Reader, text: str) -> bool:
 
 def reader_finding(reading: Reading, view: Normalised, posts: int, key: str = "reader") -> Finding:
     """A reading worded as a warning on its sentence, in the text as the agent typed it
-    (`key` names the built-in texts: the posts' reader or the replies' reader)."""
+    (`key` names the built-in texts: the posts' reader, the replies' reader, or the posts'
+    reader's hint, a suggestion with a rule id of its own)."""
     start, end = view.span(*reading.span)
     what = reader_names().get(reading.category, reading.category)
     return builtin_text(key).finding(
-        f"{reading.category}.reader",
+        f"{reading.category}.{key.removeprefix('reply-')}",
         reading.category,
         span=(start, end),
         text=view.original[start:end],

@@ -1,7 +1,9 @@
 """Measure the engine on labelled real-world posts: recall per category and clean noise.
 
 Noise follows the issue's definition: a clean post is noisy when it gets an error or a
-warning outside `style.*` and `platform.*`. Run:
+warning outside `style.*` and `platform.*`. Recall counts a category found at any severity;
+the lines after it say how much of that a warning or an error found, and how many clean posts
+were given only the posts' reader's hint (a suggestion). Run:
 `uv run python tests/data/real/measure.py tests/data/real/evaluation.jsonl [--details]`
 `--without-reader` leaves the learned readers out (the rules alone).
 `--profile FILE.toml` checks as that agent (lines, states, Medicare numbers), for the sets
@@ -44,6 +46,8 @@ def measure(
     if not reader:
         engine.reader = engine.comment_reader = engine.reply_reader = None
     found: Counter[str] = Counter()
+    loudly = 0  # expected problems found by an error or a warning, not only a suggestion
+    hinted = 0  # clean posts quiet but for the posts' reader's hint
     expected: Counter[str] = Counter()
     clean = noisy = 0
     complaints: Counter[str] = Counter()
@@ -62,6 +66,8 @@ def measure(
                 verdict = "right" if said == post["complaint"] else "wrong"
                 complaints[f"{verdict}-{post['complaint']}"] += 1
             categories = {f.category for f in result.findings}
+            said_loudly = {f.category for f in result.findings if loud(f.category, f.severity)}
+            loudly += len(said_loudly & set(post["expect"]))
             for category in post["expect"]:
                 expected[category] += 1
                 if category in categories:
@@ -71,6 +77,8 @@ def measure(
             if post["clean"]:
                 clean += 1
                 noise = [f for f in result.findings if loud(f.category, f.severity)]
+                if not noise and any(f.rule.endswith(".reader-hint") for f in result.findings):
+                    hinted += 1
                 if noise:
                     noisy += 1
                     if details:
@@ -79,6 +87,8 @@ def measure(
     total, hits = sum(expected.values()), sum(found.values())
     print(f"recall {hits}/{total} = {hits / max(total, 1):.1%}")
     print(f"clean posts flagged {noisy}/{clean} = {noisy / max(clean, 1):.1%}")
+    print(f"found by a warning or an error {loudly}/{total} = {loudly / max(total, 1):.1%}")
+    print(f"clean posts given only a hint {hinted}/{clean} = {hinted / max(clean, 1):.1%}")
     if complaints:
         right = complaints["right-True"] + complaints["right-False"]
         print(
