@@ -37,6 +37,7 @@ ENGINE_SIGNALS = (
     "comment-personal",
     "comment-praise",
     "coverage-words",
+    "money-words",
     "personal-details",
 )
 

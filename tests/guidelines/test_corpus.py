@@ -305,6 +305,26 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
         "compliance.product-label.investment",
         "compliance.product-label.likened",
     ),
+    # The twenty-seventh set's, after its tuning, and readings moved by retraining with it.
+    "qw-223": "compliance.privacy.reader",  # "9/11/2001 #NeverForget" (a date, not a birthday)
+    "qw-294": "compliance.guarantee.outcome",  # "Think that box guarantees your money back?
+    # Think again."
+    "qx-036": "compliance.product-label.investment",  # what a LIRP is, explained
+    "qx-052": ("compliance.product-label.cd-comparison", "compliance.securities.talk"),  # how
+    # indexed annuities were built to compete with CDs, not the stock market
+    "qx-217": "compliance.privacy.person-circumstance",  # an unnamed client's maternity cover
+    "qx-259": "compliance.privacy.person-circumstance",  # a team's rule: no names or diagnoses
+    "qx-315": (  # what a homeowners policy covers against a home warranty, in general
+        "compliance.claims-promise.your-policy-covers",
+        "compliance.coverage-advice.public",
+    ),
+    "qx-330": "compliance.exaggeration.best-claim",  # group life conversion without an exam
+    "ps-161": "compliance.product-label.reader",  # "whole life insurance, not an investment"
+    "pu-236": "compliance.testimonial.reader",  # an agency's anniversary, the founder's story
+    "py-038": "compliance.securities.reader",  # "ask your advisor for the charges and the
+    # fund risk"
+    "qo-023": "compliance.guarantee.reader",  # "Safe AND high returns?" asked in a warning
+    "qx-339": "compliance.testimonial.reader",  # "Cards like this are why we do this work."
 }
 
 
@@ -347,9 +367,10 @@ TWENTYTHIRD = [p for p in REAL_POSTS if p["id"].startswith(("qo-", "qp-"))]
 TWENTYFOURTH = [p for p in REAL_POSTS if p["id"].startswith(("qq-", "qr-"))]
 TWENTYFIFTH = [p for p in REAL_POSTS if p["id"].startswith(("qs-", "qt-"))]
 TWENTYSIXTH = [p for p in REAL_POSTS if p["id"].startswith(("qu-", "qv-"))]
+TWENTYSEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("qw-", "qx-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuv"),
+    *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwx"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -378,6 +399,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYFOURTH, 0.41),
         (TWENTYFIFTH, 0.41),
         (TWENTYSIXTH, 0.48),
+        (TWENTYSEVENTH, 0.35),
     ],
     ids=[
         "tuned",
@@ -401,6 +423,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-fourth",
         "twenty-fifth",
         "twenty-sixth",
+        "twenty-seventh",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
