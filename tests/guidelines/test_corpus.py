@@ -325,6 +325,16 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # fund risk"
     "qo-023": "compliance.guarantee.reader",  # "Safe AND high returns?" asked in a warning
     "qx-339": "compliance.testimonial.reader",  # "Cards like this are why we do this work."
+    # The twenty-eighth set's, after its tuning, and readings moved by retraining with it.
+    "qz-055": "compliance.securities.talk",  # IUL against stocks and mutual funds, explained
+    "qz-074": "compliance.competitor.disparage",  # "Scam or bargain?": a warning about shady
+    # sellers of plans that are not health insurance
+    "qz-098": "compliance.privacy.person-circumstance",  # a hypothetical fatal heart attack
+    "px-223": "compliance.claims-promise.reader",  # "no medical exam" products explained
+    "pz-143": "compliance.claims-promise.reader",  # a travel-claim question answered "No."
+    "qh-152": "compliance.claims-promise.reader",  # how trip cancellation cover works
+    "qu-189": "compliance.claims-promise.reader",  # "typically a comprehensive claim"
+    "qx-151": "compliance.coverage-advice.public",  # ice dams: what a policy covers, in general
 }
 
 
@@ -368,9 +378,10 @@ TWENTYFOURTH = [p for p in REAL_POSTS if p["id"].startswith(("qq-", "qr-"))]
 TWENTYFIFTH = [p for p in REAL_POSTS if p["id"].startswith(("qs-", "qt-"))]
 TWENTYSIXTH = [p for p in REAL_POSTS if p["id"].startswith(("qu-", "qv-"))]
 TWENTYSEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("qw-", "qx-"))]
+TWENTYEIGHTH = [p for p in REAL_POSTS if p["id"].startswith(("qy-", "qz-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
-    *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwx"),
+    *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -400,6 +411,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYFIFTH, 0.41),
         (TWENTYSIXTH, 0.48),
         (TWENTYSEVENTH, 0.35),
+        (TWENTYEIGHTH, 0.35),
     ],
     ids=[
         "tuned",
@@ -424,6 +436,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-fifth",
         "twenty-sixth",
         "twenty-seventh",
+        "twenty-eighth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

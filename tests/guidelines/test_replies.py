@@ -205,7 +205,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 23)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 24)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
@@ -228,7 +228,10 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     "rt-114": "conversation.liability",  # "that's on us to fix" for an unanswered call
     # Readings the reply reader moved when it was retrained with the twenty-second set:
     "re-097": "conversation.tone",  # "we don't remove reviews because they're negative"
-    "ri-085": "conversation.tone",  # "Ha, maybe!" to a joke
+    "ri-085": ("conversation.tone", "etiquette.offensive"),  # "Ha, maybe! We just tell people
+    # to be kind" to a joke
+    "rh-114": "conversation.tone",  # "We didn't read what the hashtag was about before
+    # posting. It was wrong" (an apology; retrained with the twenty-third set)
     "rc-033": "conversation.tone",  # "some of us are just here to help people read the fine
     # print", with the DMs offered
     "rh-165": "conversation.tone",  # "nobody loves paying for insurance 😅"
@@ -325,6 +328,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "twentieth": (NUMBERED[20], 170, 0.9, 0.85),
     "twenty-first": (NUMBERED[21], 145, 0.9, 0.95),
     "twenty-second": (NUMBERED[22], 440, 0.9, 0.9),
+    "twenty-third": (NUMBERED[23], 225, 0.9, 0.95),
 }
 
 
