@@ -349,8 +349,13 @@ class Engine:
             said = replies.probabilities(text)
             findings = doubted(findings, replies, said, "reply-reader-doubt")
             found = {f.category for f in findings}
-            for reading in replies.read(text, facts.sentences, frozenset(found), said):
-                readings.append((replies, "reply-reader", reading))
+            read = replies.read(text, facts.sentences, frozenset(found), said)
+            readings += [(replies, "reply-reader", reading) for reading in read]
+            # owning a slow callback is fine (the liability rules weigh what the comment is
+            # about): the reader is not asked to hint at fault below its threshold
+            seen = frozenset(found | {r.category for r in read} | {"conversation.liability"})
+            hints = replies.hinted(text, facts.sentences, seen, said)  # less sure: a hint
+            readings += [(replies, "reply-reader-hint", reading) for reading in hints]
             # the specialist has spoken on its categories: the posts' reader is not asked
             found |= set(replies.categories)
         if self.reader is not None:
@@ -374,7 +379,7 @@ class Engine:
             # the grammar's scope holds for them too: a myth being corrected, a question...
             if not self.grammar.doubts_sentence(facts, reading.category, *reading.span)
             and self._has_signal(
-                needs.get(reading.category) if key != "reply-reader" else None, facts
+                needs.get(reading.category) if not key.startswith("reply-") else None, facts
             )
         ]
 

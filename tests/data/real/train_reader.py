@@ -60,6 +60,14 @@ REPLY_OUT = OUT.with_name(REPLY_MODEL_FILE)
 # 2.9 %, 0.6 82.2 % and 2.2 %, 0.7 77.9 % and 1.4 %. 0.55 was tried and kept out: retrained
 # on every set it read "Happy Thanksgiving to you and your family, Ron!" as private.
 REPLY_THRESHOLD = 0.6
+# From this probability up to REPLY_THRESHOLD, a reply category no rule found is offered as a
+# hint (a suggestion), as the posts' reader does (see HINT). With twenty-three reply sets, left
+# out in turn: 0.6 alone found 83.8 % and flagged 49 of 2,326 good replies (2.1 %); 0.55
+# found 85.7 % for 61 (2.6 %), and retrained on every set it read five more kind replies as
+# arguing ("no pressure is the only way we know how"); hints from 0.5 (never of fault:
+# owning a slow callback is fine) find 87.2 % at any severity with the same 49 flagged
+# loudly and 21 more good replies given a hint.
+REPLY_HINT = 0.5
 # The reply reader's doubt, as the posts' (see DOUBT): chosen with --cross-check-replies before
 # the thirteenth reply set was gathered. Left out in turn, at 0.05 it took 10 wrong rule
 # findings down and 2 right ones, and 4 of the 11 good replies the rules flag off the loud
@@ -391,7 +399,14 @@ def train_replies(trainer: Trainer) -> None:
     texts, labels, _ = replies(files, trainer)
     model = trainer.fit(texts, labels, categories_of(labels))
     write_model(
-        REPLY_OUT, "Composer's reply reader", REPLY_THRESHOLD, files, texts, model, REPLY_DOUBT
+        REPLY_OUT,
+        "Composer's reply reader",
+        REPLY_THRESHOLD,
+        files,
+        texts,
+        model,
+        REPLY_DOUBT,
+        REPLY_HINT,
     )
 
 
@@ -438,6 +453,15 @@ def cross_check_replies(trainer: Trainer) -> None:
             f"threshold {threshold}: rules {rules}/{total}, reader alone {alone}, "
             f"both {both} = {both / total:.1%}; good replies flagged {flagged}/{cleans}"
         )
+    for hint in (0.5, 0.55):  # hints below REPLY_THRESHOLD: found at any severity, and how
+        # many good replies quiet but for a hint
+        found = hinted = 0
+        for wanted, clean, probs, by_rules, loud in scored:
+            read = {c for c, p in probs.items() if p >= REPLY_THRESHOLD}
+            soft = {c for c, p in probs.items() if p >= hint} - {"conversation.liability"}
+            found += len(wanted & (by_rules | read | soft))
+            hinted += clean and not (loud or read - by_rules) and bool(soft - by_rules - read)
+        print(f"hint {hint}: found {found}/{total} = {found / total:.1%}, hinted {hinted}")
     cross_check_doubt([(found, clean, probs, loud) for found, clean, probs, _, loud in scored])
 
 
