@@ -64,6 +64,11 @@ def features(text: str) -> Counter[str]:
     return counts
 
 
+# A feature's idf, its square, ((category, weight * idf), ...) for a feature seen once, and
+# ((category, weight), ...).
+_Ready = tuple[float, float, tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A category the reader finds in a text, where it reads most like it, how sure."""
@@ -94,8 +99,8 @@ class Reader:
         self.threshold = threshold
         self.posts = posts  # how many labelled texts it learned from (said in its warnings)
         self.doubt = doubt
-        # Each feature's entry as (idf, ((category, weight), ...)), made when first read.
-        self._ready: dict[str, tuple[float, tuple[tuple[int, float], ...]]] = {}
+        # Each feature's entry, made when first read (see `_Ready`).
+        self._ready: dict[str, _Ready] = {}
 
     @classmethod
     def load(cls, path: Path) -> Reader:
@@ -111,20 +116,24 @@ class Reader:
 
     def probabilities(self, text: str) -> list[float]:
         """Each category's probability for `text` as a whole (tf-idf, unit length)."""
-        table = self._table
         scores = [0.0] * len(self._biases)
         norm = 0.0
-        counts = features(text)
+        table, ready = self._table, self._ready
         # Only the features the model knows, in the text's order (the sums keep their order).
-        ready = self._ready
-        for feature in filter(table.__contains__, counts):
+        for feature, count in features(text).items():
             found = ready.get(feature)
             if found is None:
-                found = ready[feature] = _ready(table[feature])
-            idf, weights = found
-            count = counts[feature]
-            # (1 + log 1) * idf is idf itself: most features occur once
-            value = idf if count == 1 else (1.0 + math.log(count)) * idf
+                entry = table.get(feature)
+                if entry is None:
+                    continue
+                found = ready[feature] = _ready(entry)
+            idf, square, once, weights = found
+            if count == 1:  # most features: (1 + log 1) * idf is idf, its products made once
+                norm += square
+                for index, product in once:
+                    scores[index] += product
+                continue
+            value = (1.0 + math.log(count)) * idf
             norm += value * value
             for index, weight in weights:
                 scores[index] += weight * value
@@ -165,8 +174,11 @@ class Reader:
         return readings
 
 
-def _ready(entry: list[float]) -> tuple[float, tuple[tuple[int, float], ...]]:
-    return entry[0], tuple((int(entry[k]), entry[k + 1]) for k in range(1, len(entry), 2))
+def _ready(entry: list[float]) -> _Ready:
+    idf = entry[0]
+    weights = tuple((int(entry[k]), entry[k + 1]) for k in range(1, len(entry), 2))
+    # weight * idf is the very product `probabilities` would make for a feature seen once
+    return idf, idf * idf, tuple((index, weight * idf) for index, weight in weights), weights
 
 
 def load_reader(folder: Path | None = None, name: str = MODEL_FILE) -> Reader | None:
