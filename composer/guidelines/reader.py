@@ -22,9 +22,9 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 from composer.domain.findings import Finding
@@ -53,15 +53,28 @@ def features(text: str) -> Counter[str]:
     """The words and adjacent word pairs of `text`, lower-cased, with amounts of money,
     percentages and other numbers each read as one placeholder word. The training script
     uses this very function, so the model and the engine read a text the same way."""
+    words = _words(text)
+    counts: Counter[str] = Counter(words)
+    counts.update(map(" ".join, pairwise(words)))  # "a b" for each pair, made in C
+    return counts
+
+
+def _words(text: str) -> list[str]:
+    """The words `features` counts, in order."""
     text = text.lower()
     text = _MONEY.sub(" zmoney ", text)
     if "%" in text:  # every percentage has one; the search costs more than this test
         text = _PERCENT.sub(" zpct ", text)
     text = _NUMBER.sub(" znum ", text)
-    words = _WORD.findall(text)
-    counts: Counter[str] = Counter(words)
-    counts.update(map(" ".join, pairwise(words)))  # "a b" for each pair, made in C
-    return counts
+    return _WORD.findall(text)
+
+
+def _counted(words: list[str]) -> Iterator[tuple[str, int]]:
+    """`features(text).items()` for the text's `words`, in the same order, with the same
+    counts: the pairs are counted as pairs of words and made into text once each (a word
+    has no space, so no pair's text is a word's, nor another pair's)."""
+    pairs = Counter(pairwise(words))
+    return chain(Counter(words).items(), zip(map(" ".join, pairs), pairs.values(), strict=True))
 
 
 # A feature's idf, its square, ((category, weight * idf), ...) for a feature seen once, and
@@ -120,7 +133,7 @@ class Reader:
         norm = 0.0
         table, ready = self._table, self._ready
         # Only the features the model knows, in the text's order (the sums keep their order).
-        for feature, count in features(text).items():
+        for feature, count in _counted(_words(text)):
             found = ready.get(feature)
             if found is None:
                 entry = table.get(feature)
