@@ -24,6 +24,7 @@ from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
+from composer.guidelines.starts import matches_in
 from composer.guidelines.tokens import Span
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
@@ -115,11 +116,7 @@ class Concept:
         for extra, needs in zip(self.patterns, self._needs, strict=True):
             if not may_match(needs, facts):
                 continue
-            found.extend(
-                PhraseHit(*m.span(), -1)
-                for m in extra.finditer(text, lo, hi)
-                if m.end() > m.start()
-            )
+            found.extend(PhraseHit(*m.span(), -1) for m in matches_in(extra, text, lo, hi))
         if self.patterns:
             found.sort(key=_END, reverse=True)  # (start, longest first), ties as found
             found.sort(key=_START)

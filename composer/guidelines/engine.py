@@ -258,14 +258,16 @@ class Engine:
         ctx = _Context(seen, inp.profile, self._signals, context_signals(reading))
         protected = Protected(own_spans(seen, inp.profile))
         targets = set(inp.platforms)
-        today = inp.today or dt.date.today()
+        today = inp.today  # asked of the clock only for a rule that has dates or lines
         findings: list[Finding] = []
         index = self._index
         scanned = index.scan(seen)  # the index's finds: nearly every rule's gate reads them
         for rule, gate in self._plan(targets, scanned):
             scope = rule.applicability
-            if not scope.always and not scope.applies(inp.profile, today):
-                continue
+            if not scope.always:
+                today = today or dt.date.today()
+                if not scope.applies(inp.profile, today):
+                    continue
             if rule.when and not all(ctx.signal(name) for name in rule.when):
                 continue
             if rule.unless_signal and any(ctx.signal(name) for name in rule.unless_signal):

@@ -6,6 +6,7 @@ Spans are (start, end) code-point offsets into the text exactly as given.
 from __future__ import annotations
 
 import bisect
+import operator
 from functools import cached_property
 
 from composer.guidelines import entities, tokens
@@ -43,16 +44,26 @@ class TextFacts:
 
     @cached_property
     def words(self) -> list[Span]:
-        return self._words_and_heads[0]
+        return self._word_parts[0]
 
     @cached_property
     def heads(self) -> list[str]:
         """Each word's leading letters in lower case, parallel to `words`."""
-        return self._words_and_heads[1]
+        return self._word_parts[1]
 
     @cached_property
-    def _words_and_heads(self) -> tuple[list[Span], list[str]]:
-        return tokens.find_words_and_heads(self.text)
+    def lower_words(self) -> list[str]:
+        """Each word in lower case (`text[start:end].lower()`), parallel to `words`: its
+        head and rest from the split when it gave them, else cut out and lowered."""
+        _spans, heads, rests = self._word_parts
+        if rests is not None:
+            return list(map(operator.add, heads, rests))  # mostly no rest: the head itself
+        text = self.text
+        return [text[start:end].lower() for start, end in self.words]
+
+    @cached_property
+    def _word_parts(self) -> tuple[list[Span], list[str], list[str] | None]:
+        return tokens.find_word_parts(self.text)
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
@@ -150,7 +151,7 @@ def normalise(
     folds: list[Fold] = []
     segments = _IDENTITY
     view = text
-    if not text.isascii():
+    if not text.isascii() and not _emoji_alone(text, emoji):
         view, segments = _fold_characters(text, emoji, folds)
         if any(c.isalpha() for c in _NON_ASCII_CHARS.findall(view)):  # emoji alone: skip
             view = _fold_lookalikes(view, Normalised(text, view, segments, ()), folds)
@@ -214,6 +215,22 @@ def _fold_characters(text: str, emoji: Sequence[Span], folds: list[Fold]) -> tup
     out.append(text[last:])
     origins.extend(range(last, len(text)))
     return "".join(out), _compress(origins)
+
+
+def _emoji_alone(text: str, emoji: Sequence[Span]) -> bool:
+    """Whether every character beyond ASCII lies in an emoji sequence (kept whole) and none
+    of them is a letter: nothing then folds and nothing looks Latin, and the view is the
+    text. Told by counting them (in C), not by reading each one (most posts with an emoji
+    have only emoji beyond ASCII)."""
+    if any(a[1] > b[0] for a, b in pairwise(emoji)):
+        return False  # spans out of order or overlapping: not counted this way
+    beyond = len(text) - len(text.encode("ascii", "ignore"))
+    for start, end in emoji:
+        part = text[start:end]
+        beyond -= len(part) - len(part.encode("ascii", "ignore"))
+        if any(c.isalpha() for c in part if not c.isascii()):
+            return False
+    return beyond == 0
 
 
 def _emoji_positions(emoji: Sequence[Span]) -> set[int]:

@@ -167,19 +167,6 @@ class Phrase:
             for letter in sorted(letters)
         }
 
-    def start_prefixes(self) -> frozenset[str] | None:
-        """The letters a match must begin with, one string per first word it can start
-        with (as `start_keys` reads them), from which the word index tells at a glance
-        that "theft" cannot start at "the". None when that cannot be said."""
-        found: set[str] = set()
-        for item in self.items:
-            if item is None:
-                return None
-            found.update(_literal_letters(option[0]) for option in item.options)
-            if not item.optional:
-                return frozenset(found)
-        return None
-
     def second_keys(self, length: int) -> frozenset[str] | None:
         """Keys the word after the first must match, or None when that cannot be said.
 
@@ -366,12 +353,13 @@ def parse(phrase: str) -> Phrase:
 
 def inflect(word: str) -> str:
     """A pattern for `word` and its usual inflections (plurals, -ed, -ing, possessive)."""
-    stem, ending = _inflection(word)
+    stem, ending = inflection_parts(word)
     return stem + ending
 
 
-def _inflection(word: str) -> tuple[str, str]:
-    """`inflect`'s pattern in two parts: the word's own letters and the endings it takes."""
+def inflection_parts(word: str) -> tuple[str, str]:
+    """`inflect`'s pattern in two parts: the word's own letters and the endings it takes
+    (`heads` reads which letters a word can then have from these)."""
     if word.endswith("*"):
         stem = word[:-1]
         if stem.endswith("y") and len(stem) > 2 and stem[-2] not in _VOWELS:
@@ -388,21 +376,6 @@ def _inflection(word: str) -> tuple[str, str]:
     return _literal(word), r"(?:s|es|ed|ing|['’]s|e?d)?"
 
 
-def _literal_letters(word: str) -> str:
-    """The letters every match of `word` begins with (`_inflection`'s stem, up to its
-    first character that is not a letter): "polic" for "policy", "promis" for "promise*"."""
-    stem = word.removesuffix("*")
-    consonant_y = stem.endswith("y") and len(stem) > 2 and stem[-2] not in _VOWELS
-    if word.endswith("*"):
-        cut = consonant_y or (stem.endswith("e") and len(stem) > 4)
-    else:
-        cut = word.isalpha() and len(word) > 3 and (consonant_y or word.endswith("e"))
-    if cut:
-        stem = stem[:-1]
-    letters = _LEADING_LETTERS.match(stem)
-    return letters.group() if letters is not None else ""
-
-
 def _shared_endings(options: tuple[Option, ...]) -> list[str]:
     """A slot's alternatives, neighbours of one word that take the same endings written
     as one group: `(?:will|must)(?:s|es|...)?` rather than the endings once per word.
@@ -417,7 +390,7 @@ def _shared_endings(options: tuple[Option, ...]) -> list[str]:
     for option in options:
         word = option[0]
         single = len(option) == 1 and word not in ("#", "$")
-        parts = _inflection(word) if single else None
+        parts = inflection_parts(word) if single else None
         if parts is not None and parts[1] == ending:
             stems.append(parts[0])
             continue

@@ -22,9 +22,9 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 from composer.domain.findings import Finding
@@ -53,15 +53,33 @@ def features(text: str) -> Counter[str]:
     """The words and adjacent word pairs of `text`, lower-cased, with amounts of money,
     percentages and other numbers each read as one placeholder word. The training script
     uses this very function, so the model and the engine read a text the same way."""
+    words = _words(text)
+    counts: Counter[str] = Counter(words)
+    counts.update(map(" ".join, pairwise(words)))  # "a b" for each pair, made in C
+    return counts
+
+
+def _words(text: str) -> list[str]:
+    """The words `features` counts, in order."""
     text = text.lower()
     text = _MONEY.sub(" zmoney ", text)
     if "%" in text:  # every percentage has one; the search costs more than this test
         text = _PERCENT.sub(" zpct ", text)
     text = _NUMBER.sub(" znum ", text)
-    words = _WORD.findall(text)
-    counts: Counter[str] = Counter(words)
-    counts.update(map(" ".join, pairwise(words)))  # "a b" for each pair, made in C
-    return counts
+    return _WORD.findall(text)
+
+
+def _counted(words: list[str]) -> Iterator[tuple[str, int]]:
+    """`features(text).items()` for the text's `words`, in the same order, with the same
+    counts: the pairs are counted as pairs of words and made into text once each (a word
+    has no space, so no pair's text is a word's, nor another pair's)."""
+    pairs = Counter(pairwise(words))
+    return chain(Counter(words).items(), zip(map(" ".join, pairs), pairs.values(), strict=True))
+
+
+# A feature's idf, its square, ((category, weight * idf), ...) for a feature seen once, and
+# ((category, weight), ...).
+_Ready = tuple[float, float, tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +115,8 @@ class Reader:
         self.posts = posts  # how many labelled texts it learned from (said in its warnings)
         self.doubt = doubt
         self.hint = hint
-        # Each feature's entry as (idf, ((category, weight), ...)), made when first read.
-        self._ready: dict[str, tuple[float, tuple[tuple[int, float], ...]]] = {}
+        # Each feature's entry, made when first read (see `_Ready`).
+        self._ready: dict[str, _Ready] = {}
 
     @classmethod
     def load(cls, path: Path) -> Reader:
@@ -115,20 +133,24 @@ class Reader:
 
     def probabilities(self, text: str) -> list[float]:
         """Each category's probability for `text` as a whole (tf-idf, unit length)."""
-        table = self._table
         scores = [0.0] * len(self._biases)
         norm = 0.0
-        counts = features(text)
+        table, ready = self._table, self._ready
         # Only the features the model knows, in the text's order (the sums keep their order).
-        ready = self._ready
-        for feature in filter(table.__contains__, counts):
+        for feature, count in _counted(_words(text)):
             found = ready.get(feature)
             if found is None:
-                found = ready[feature] = _ready(table[feature])
-            idf, weights = found
-            count = counts[feature]
-            # (1 + log 1) * idf is idf itself: most features occur once
-            value = idf if count == 1 else (1.0 + math.log(count)) * idf
+                entry = table.get(feature)
+                if entry is None:
+                    continue
+                found = ready[feature] = _ready(entry)
+            idf, square, once, weights = found
+            if count == 1:  # most features: (1 + log 1) * idf is idf, its products made once
+                norm += square
+                for index, product in once:
+                    scores[index] += product
+                continue
+            value = (1.0 + math.log(count)) * idf
             norm += value * value
             for index, weight in weights:
                 scores[index] += weight * value
@@ -188,8 +210,11 @@ class Reader:
         return readings
 
 
-def _ready(entry: list[float]) -> tuple[float, tuple[tuple[int, float], ...]]:
-    return entry[0], tuple((int(entry[k]), entry[k + 1]) for k in range(1, len(entry), 2))
+def _ready(entry: list[float]) -> _Ready:
+    idf = entry[0]
+    weights = tuple((int(entry[k]), entry[k + 1]) for k in range(1, len(entry), 2))
+    # weight * idf is the very product `probabilities` would make for a feature seen once
+    return idf, idf * idf, tuple((index, weight * idf) for index, weight in weights), weights
 
 
 def load_reader(folder: Path | None = None, name: str = MODEL_FILE) -> Reader | None:

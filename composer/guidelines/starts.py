@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
 from typing import Any
 
 # How to find where a pattern can begin: its first class's places to try it at, or a
@@ -24,10 +25,7 @@ _starts: dict[int, tuple[re.Pattern[str], _Start]] = {}
 
 def found_in(pattern: re.Pattern[str], text: str) -> bool:
     """`pattern.search(text) is not None`, trying the pattern only where it can begin."""
-    known = _starts.get(id(pattern))  # by id: hashing a pattern reads all of its program
-    if known is None or known[0] is not pattern:
-        known = _starts[id(pattern)] = (pattern, _start(pattern))
-    start = known[1]
+    start = _known(pattern)
     if start is None:
         return pattern.search(text) is not None
     how, first = start
@@ -38,14 +36,40 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     return any(match(text, place.start()) is not None for place in first.finditer(text))
 
 
+def matches_in(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The non-empty matches of `pattern.finditer(text, lo, hi)`, the pattern tried only at
+    the places of its first class when that class is rare ("[&%$#@*!]" before a grawlix):
+    a match begins at one of them, and the search goes on from where each match ends, as
+    `finditer` does (none can be empty: each begins with a character)."""
+    start = _known(pattern)
+    if start is None or start[0] != "places":
+        yield from (m for m in pattern.finditer(text, lo, hi) if m.end() > m.start())
+        return
+    match = pattern.match
+    done = lo
+    for place in start[1].finditer(text, lo, hi):
+        at = place.start()
+        if at >= done and (found := match(text, at, hi)) is not None:
+            done = found.end()
+            yield found
+
+
+def _known(pattern: re.Pattern[str]) -> _Start:
+    """How to look for where `pattern` begins, worked out once per pattern."""
+    known = _starts.get(id(pattern))  # by id: hashing a pattern reads all of its program
+    if known is None or known[0] is not pattern:
+        known = _starts[id(pattern)] = (pattern, _start(pattern))
+    return known[1]
+
+
 def _start(pattern: re.Pattern[str]) -> _Start:
     """How to look for where the pattern begins, when that is quicker than searching for
     it: the places of its first class when that class is rare in prose (digits and
     marks), or a run of two of its first class when it begins with one ("[A-Z]{2,}");
     never for a pattern that begins with a plain character or class (the pattern engine
-    skips ahead to those itself). None otherwise, or when it cannot be said."""
-    if pattern.flags & re.IGNORECASE:
-        return None
+    skips ahead to those itself). None otherwise, or when it cannot be said. A case-blind
+    pattern only by places of characters that have no case (marks, digits)."""
+    blind = bool(pattern.flags & re.IGNORECASE)
     try:
         parser = importlib.import_module("re._parser")
         constants = importlib.import_module("re._constants")
@@ -55,14 +79,25 @@ def _start(pattern: re.Pattern[str]) -> _Start:
         reader = _Reader(constants)
         flags = pattern.flags & ~re.VERBOSE
         members = reader.sequence(parsed)
-        if members and all(_rare(m) for m in members):
+        if members and all(_rare(m) and not (blind and _cased(m)) for m in members):
             return "places", re.compile("[" + "".join(sorted(members)) + "]", flags)
+        if blind:
+            return None
         run = reader.run(parsed)
         if run:
             return "run", re.compile(("[" + "".join(sorted(run)) + "]") * 2, flags)
     except (ImportError, AttributeError, re.error, ValueError, TypeError, RecursionError):
         pass
     return None
+
+
+def _cased(member: str) -> bool:
+    """Whether a class member may stand for a character that has a case (a range, or a
+    character with another case): a case-blind pattern reads those more widely."""
+    if member == r"\d":
+        return False
+    char = member.removeprefix("\\")
+    return len(char) != 1 or char.lower() != char or char.upper() != char
 
 
 def _rare(member: str) -> bool:

@@ -32,6 +32,15 @@ def find_words(text: str) -> list[Span]:
 
 def find_words_and_heads(text: str) -> tuple[list[Span], list[str]]:
     """Word spans, and each word's leading letters in lower case ("don't" -> "don")."""
+    spans, heads, _rests = find_word_parts(text)
+    return spans, heads
+
+
+def find_word_parts(text: str) -> tuple[list[Span], list[str], list[str] | None]:
+    """`find_words_and_heads`, and what follows each head in lower case ("'t" of "don't")
+    when the one split gave it (None otherwise): each word in lower case is then its head
+    and rest, made without cutting the text into words again (in a post with an emoji,
+    each cut scans the word for its widest character)."""
     lowered = text.lower()
     rest = "" if text.isascii() else "".join(_NON_ASCII.findall(text))
     if rest.lower() == rest:
@@ -43,12 +52,12 @@ def find_words_and_heads(text: str) -> tuple[list[Span], list[str]]:
         split = _WORD_PARTS.split if _LETTER.search(rest) else _ASCII_WORD_PARTS.split
         parts = split(lowered)
         ends = list(accumulate(map(len, parts)))
-        return list(zip(ends[0:-1:3], ends[2::3], strict=True)), parts[1::3]
+        return list(zip(ends[0:-1:3], ends[2::3], strict=True)), parts[1::3], parts[2::3]
     spans = [match.span() for match in _WORD.finditer(text)]
     heads = _HEAD.findall(lowered)  # same words, leading letters only, found in C
     if len(heads) != len(spans):  # lower() changed a word's shape (rare scripts): go slowly
         heads = [match.group(1).lower() for match in _WORD.finditer(text)]
-    return spans, heads
+    return spans, heads, None
 
 
 def find_sentences(text: str) -> list[Span]:

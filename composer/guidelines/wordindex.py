@@ -19,6 +19,7 @@ from typing import NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.heads import StartHeads, begins_at, start_heads
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
@@ -80,8 +81,8 @@ class _LazyPattern:
         self.compiled = None
 
 
-# (set, position, pattern, second keys, slot keys, near keys, the letters a match
-# begins with: see `Phrase.start_prefixes`)
+# (set, position, pattern, second keys, slot keys, near keys, the heads a match can
+# begin at: see `heads.start_heads`)
 Entry = tuple[
     int,
     int,
@@ -89,7 +90,7 @@ Entry = tuple[
     "frozenset[str] | None",
     "list[frozenset[str]]",
     "tuple[frozenset[str], int] | None",
-    "tuple[str, ...] | None",
+    "StartHeads | None",
 ]
 
 # What the index keeps per word pair holds only numbers and text, never the objects they
@@ -204,11 +205,7 @@ class WordIndex:
         second = phrase.second_keys(KEY_LENGTH)
         slots = phrase.slot_keys(KEY_LENGTH)
         near = phrase.near_keys(KEY_LENGTH) if second is None else None
-        # The letters a match begins with, as a tuple: quicker to read back from the pack
-        # cache than a set, and what `str.startswith` takes.
-        starts = phrase.start_prefixes()
-        begins = tuple(sorted(starts)) if starts is not None else None
-        entry: Entry = (set_id, position, pattern, second, slots, near, begins)
+        entry: Entry = (set_id, position, pattern, second, slots, near, start_heads(phrase))
         keys = phrase.start_keys(KEY_LENGTH)
         if keys is None:
             if phrase.starts_with_number():
@@ -244,9 +241,10 @@ class WordIndex:
         in the order the index lists them, with every key their slots need.
 
         What the pair's own words settle is settled here, once: a phrase whose first word
-        cannot begin with the head's letters ("theft" at "the") is never tried there, a
-        slot one of the words fills needs nothing more of a text, and a `near` test the
-        second word passes (the first word it reads) always holds. (A head beyond ASCII
+        cannot be a word of this head ("theft" at "the", "you're" at "your", "week" at
+        "weekend": see `heads`) is never tried there, a slot one of the words fills needs
+        nothing more of a text, and a `near` test the second word passes (the first word
+        it reads) always holds. (A head beyond ASCII
         is not judged by its letters: case folding is not lower case there.)"""
         head, following = pair
         first = self._key_of[head]
@@ -262,8 +260,8 @@ class WordIndex:
             self._by_second.get((first, "=" + following)),
         ):
             for set_id, position, pattern, _second, slots, near, starts in entries or ():
-                if letters and starts is not None and not head.startswith(starts):
-                    continue  # its first word's letters are not this word's
+                if letters and starts is not None and not begins_at(starts, head):
+                    continue  # its first word cannot be this word
                 if near is not None and second in near[0]:
                     near = None
                 needed = [slot for slot in slots if own.isdisjoint(slot)]

@@ -169,3 +169,19 @@ def test_a_finding_inside_a_wider_one_of_its_category_is_dropped() -> None:
         assert not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans), (
             spans
         )
+
+
+def test_a_findings_dict_is_its_fields() -> None:
+    """`Finding.to_dict`, written out for speed, gives what `dataclasses.asdict` would."""
+    from dataclasses import asdict
+
+    from composer.domain.findings import Finding
+
+    for finding in (
+        Finding("r", "style.caps", "warning", "m"),
+        Finding("r", "style.caps", "error", "m", "e", "ref", 3, 9, "FREE!!", ("free", "Free")),
+    ):
+        expected = asdict(finding)
+        expected["suggestions"] = list(finding.suggestions)
+        assert finding.to_dict() == expected
+        assert list(finding.to_dict()) == list(expected)  # the same order of keys

@@ -158,3 +158,42 @@ def test_the_quick_leet_test_finds_a_place_exactly_when_the_hint_does() -> None:
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 8)))
         hint = module._LEET_HINT.search(text) is not None
         assert (module._LEET_ANY.search(text) is not None) == hint, repr(text)
+
+
+def test_a_post_whose_only_characters_beyond_ascii_are_emoji_reads_as_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Counting the characters beyond ASCII (`_emoji_alone`) gives the view reading each
+    one gives: the same text, mapping and folds, whatever else the post holds."""
+    import random
+
+    from composer.guidelines import normalise as module
+    from composer.guidelines.entities import find_emoji
+
+    rng = random.Random(21)
+    pieces = [
+        "a",
+        "B",
+        " ",
+        "🔦",
+        "⚾",
+        "👍🏽",
+        "1️⃣",
+        "🇺🇸",
+        "\u200b",
+        "а",
+        "é",
+        "ﬁ",
+        "\u200d",
+        "’",
+        "x",
+    ]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    read = [normalise(t, emoji=find_emoji(t)) for t in texts]
+    monkeypatch.setattr(module, "_emoji_alone", lambda _text, _emoji: False)
+    for text, fast in zip(texts, read, strict=True):
+        slow = normalise(text, emoji=find_emoji(text))
+        assert (fast.text, fast.folds) == (slow.text, slow.folds), text
+        assert [fast.span(i, i + 1) for i in range(len(fast.text))] == [
+            slow.span(i, i + 1) for i in range(len(slow.text))
+        ], text

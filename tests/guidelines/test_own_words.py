@@ -37,3 +37,17 @@ def test_the_quick_look_never_hides_a_licence_number() -> None:
     for text in texts:
         expected = [m.span() for m in _LICENCE.finditer(text)]
         assert own_spans(TextFacts(text), None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lic", "x lic", "xlic", "ca  lic 12", "insurance\nlic", "npn", "anpn", "policy", "", "é lic"],
+)
+def test_the_licence_start_is_the_plain_one(text: str) -> None:
+    """Written to skip ahead to its letters, the start test answers as the plain one."""
+    import re
+
+    from composer.guidelines.own_words import _LICENCE_START
+
+    plain = re.compile(r"\b(?:lic|npn|ca\s+lic|insurance\s+lic)")
+    assert (_LICENCE_START.search(text) is None) == (plain.search(text) is None)

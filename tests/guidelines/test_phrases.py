@@ -7,6 +7,7 @@ import re
 import pytest
 
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.heads import begins_at, start_heads
 from composer.guidelines.phrases import compile_phrases, parse, phrase_pattern
 from composer.guidelines.wordindex import WordIndex
 
@@ -61,10 +62,10 @@ def test_start_keys_cover_every_start() -> None:
     assert parse("$ gift card").start_keys(3) is None
 
 
-def test_start_prefixes_begin_every_match() -> None:
-    """Every shipped phrase's matches at a word begin with one of its `start_prefixes`, in
-    the lower-case letters the word index compares them with (it skips a phrase at a word
-    whose letters begin with none: "theft" at "the")."""
+def test_start_heads_begin_every_match() -> None:
+    """Every shipped phrase's matches at a word begin at one of its `start_heads`, in the
+    lower-case letters the word index compares them with (it skips a phrase at a word
+    whose head is none of them: "theft" at "the", "you're" at "your", "week" at "weekend")."""
     from composer.guidelines.checks import PhraseCheck, SubstitutionCheck
     from composer.guidelines.concepts import ConceptCheck
     from composer.guidelines.engine import Engine
@@ -84,11 +85,11 @@ def test_start_prefixes_begin_every_match() -> None:
             values.update(v for part in (*check.parts, *check.context) for v in part.values)
         elif isinstance(check, PhraseCheck | SubstitutionCheck):
             values.update(check.phrases.values)
-    checked = 0
+    checked = whole = 0
     for value in sorted(values):
         phrase = parse(value)
-        prefixes = phrase.start_prefixes()
-        if prefixes is None:
+        found = start_heads(phrase)
+        if found is None:
             continue
         pattern = re.compile(phrase.source(), re.IGNORECASE)
         for text in texts:
@@ -96,16 +97,29 @@ def test_start_prefixes_begin_every_match() -> None:
                 head = heads.get((text, match.start()), "")
                 if head.isascii() and head:
                     checked += 1
-                    assert any(head.startswith(p) for p in prefixes), (value, match.group())
+                    whole += head in found[0]
+                    assert begins_at(found, head), (value, match.group())
     assert checked > 1000
-    assert parse("theft").start_prefixes() == {"theft"}
-    assert parse("(your)? (policy|deny*|dry*|promise*)").start_prefixes() == {
-        "your",
-        "polic",
-        "den",
-        "dr",
-        "promis",
-    }
+    assert whole > checked // 2  # most are told by the whole head, not its beginning
+
+
+def test_start_heads() -> None:
+    theft = ("theft", "theftd", "thefted", "theftes", "thefting", "thefts")
+    assert start_heads(parse("theft")) == (theft, ())
+    heads = start_heads(parse("(your)? (policy|deny*|dry*|promise*)"))
+    assert heads is not None
+    assert heads[1] == ("den", "dr", "promis")
+    assert set(heads[0]) == {"your", "yours", "youres", "youred", "yourd", "youring",
+                             "policy", "policies", "policied", "policying"}  # fmt: skip
+    you_are = start_heads(parse("you're covered"))
+    assert you_are is not None
+    assert begins_at(you_are, "you") and not begins_at(you_are, "your")
+    week = start_heads(parse("(week|day) off"))
+    assert week is not None
+    assert begins_at(week, "weeks") and not begins_at(week, "weekend")
+    assert begins_at(start_heads(parse("week* off")) or ((), ()), "weekend")
+    assert start_heads(parse("wow !")) == ((), ("wow",))  # may end inside a word
+    assert start_heads(parse("(no)? ~ cost")) is None
 
 
 def test_word_pairs_kept_between_texts_are_left_alone_by_the_collector() -> None:

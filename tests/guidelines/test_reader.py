@@ -51,6 +51,19 @@ def test_features_are_words_and_pairs_with_amounts_as_placeholders() -> None:
     assert "50" not in read and "$50" not in read
 
 
+def test_the_engine_counts_features_as_the_training_did() -> None:
+    """What `probabilities` reads is `features(text).items()`, in the same order (its sums
+    keep their order), though it makes each pair's text once."""
+    from composer.guidelines.reader import _counted, _words
+
+    real = Path(__file__).resolve().parents[1] / "data" / "real"
+    texts = [json.loads(line)["text"] for path in sorted(real.glob("*.jsonl"))[:3]
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
+    texts += ["", "a", "the the the", "a b a b a b", "Get a $50 Gift Card, 5% off!"]
+    for text in texts:
+        assert list(_counted(_words(text))) == list(features(text).items()), text
+
+
 def test_probabilities_are_a_unit_length_tf_idf_logistic_score() -> None:
     reader = _toy()
     text = "guaranteed guaranteed the"

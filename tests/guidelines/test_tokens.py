@@ -111,3 +111,21 @@ def test_soft_breaks_are_found_as_the_plain_pattern_finds_them() -> None:
         text = "".join(rng.choice("a \t\r\n,;$(X.-’") for _ in range(rng.randint(0, 12)))
         found = [m.span() for m in _SOFT_BREAK.finditer(text)]
         assert found == [m.span() for m in plain.finditer(text)], repr(text)
+
+
+def test_words_in_lower_case_are_the_words_cut_out_and_lowered() -> None:
+    """`TextFacts.lower_words`, from the split's pieces when it has them, is each word as
+    `text[start:end].lower()` gives it (spelling and readability read them)."""
+    import random
+
+    from composer.guidelines.facts import TextFacts
+
+    rng = random.Random(17)
+    alphabet = "aZ'’ é3_🔦-.ßİΣσK\n"
+    texts = ["", "Don't MISS the landlord’s POLICY 🔦", "ΟΔΟΣ ΑΣ σας", "ÉTÉ İstanbul K"]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(30_000)
+    ]
+    for text in texts:
+        facts = TextFacts(text)
+        assert facts.lower_words == [text[s:e].lower() for s, e in facts.words], text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import pairwise, starmap
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from composer.domain.findings import Finding
@@ -34,7 +34,7 @@ class ReadabilityCheck:
     """Built-in check for long sentences and the Flesch-Kincaid grade of the whole post."""
 
     def __call__(self, inp: CheckInput, facts: TextFacts) -> list[Finding]:
-        words = _prose_words(facts)
+        words, lowers = _prose_words(facts)
         if not words:
             return []
         starts = [start for start, _ in words]
@@ -58,8 +58,8 @@ class ReadabilityCheck:
                     )
                 )
         if len(words) >= GRADE_MIN_WORDS and sentence_count:
-            # Each word's syllables, summed without a Python loop over the words.
-            counted = sum(map(syllables, map(text.__getitem__, starmap(slice, words))))
+            # Each word's syllables (read in lower case), summed without a Python loop.
+            counted = sum(map(syllables, lowers))
             grade = grade_level(len(words), sentence_count, counted)
             if grade > GRADE_LIMIT:
                 hard = builtin_text(GRADE_RULE)
@@ -72,21 +72,23 @@ def grade_level(words: int, sentences: int, syllable_count: int) -> float:
     return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
 
 
-def _prose_words(facts: TextFacts) -> list[Span]:
-    """Word spans outside URLs, hashtags and mentions, in order.
+def _prose_words(facts: TextFacts) -> tuple[list[Span], list[str]]:
+    """Word spans outside URLs, hashtags and mentions, in order, and the same words in
+    lower case.
 
     Entities are few: the words inside each are found by binary search and cut out, rather
     than every word being compared with the entities (when they overlap, which they should
     not, every word is, as before).
     """
-    words = facts.words
+    words, lowers = facts.words, facts.lower_words
     entities = sorted([*facts.urls, *facts.hashtags, *facts.mentions])
     if not entities:
-        return words
+        return words, lowers
     if any(a[1] > b[0] for a, b in pairwise(entities)):
-        return _outside(words, entities)
+        return _outside(words, lowers, entities)
     starts = facts.word_starts
     kept: list[Span] = []
+    kept_lowers: list[str] = []
     done = 0  # the words before this index are decided
     for low, high in entities:
         first = max(bisect_left(starts, low), done)
@@ -94,21 +96,27 @@ def _prose_words(facts: TextFacts) -> list[Span]:
         while last < len(words) and words[last][0] < high and words[last][1] <= high:
             last += 1
         kept += words[done:first]
+        kept_lowers += lowers[done:first]
         done = last
     kept += words[done:]
-    return kept
+    kept_lowers += lowers[done:]
+    return kept, kept_lowers
 
 
-def _outside(words: list[Span], entities: list[Span]) -> list[Span]:
+def _outside(
+    words: list[Span], lowers: list[str], entities: list[Span]
+) -> tuple[list[Span], list[str]]:
     kept: list[Span] = []
+    kept_lowers: list[str] = []
     index = 0
-    for start, end in words:
+    for (start, end), lower in zip(words, lowers, strict=True):
         while index < len(entities) and entities[index][1] <= start:
             index += 1
         if index < len(entities) and entities[index][0] <= start and end <= entities[index][1]:
             continue
         kept.append((start, end))
-    return kept
+        kept_lowers.append(lower)
+    return kept, kept_lowers
 
 
 # -- syllables ---------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from itertools import starmap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,13 +116,12 @@ class SpellingCheck:
     def __call__(self, inp: CheckInput, facts: TextFacts) -> list[Finding]:
         self._load()
         english, trade, user = self._english, self._trade, self._user
-        text = facts.text
         findings: list[Finding] = []
         deadline = 0.0
         words = facts.words
         # Every word in lower case, then the distinct ones no list knows, by set operations:
         # the lists are asked once per distinct word, and most words never reach Python code.
-        lowers = list(map(str.lower, map(text.__getitem__, starmap(slice, words))))
+        lowers = facts.lower_words
         distinct = set(lowers).difference(trade, user)
         if isinstance(english, _English):
             distinct -= english.common
