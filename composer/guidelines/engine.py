@@ -62,6 +62,8 @@ BuiltinCheck = Callable[[CheckInput, TextFacts], Iterable[Finding]]
 # What a check needs before it can find anything: its phrases in the text, or a text that
 # one of its patterns could match (see `_gate`). None: it is always asked.
 _Gate = tuple[PhraseSet, tuple[tuple[Need, ...], ...]] | None
+_NO_FAULT_HINT = frozenset({"conversation.liability"})  # the reply reader never hints at it
+_NONE_UNHINTED: frozenset[str] = frozenset()  # the posts' reader hints at every category
 
 
 class _Context:
@@ -351,13 +353,10 @@ class Engine:
             said = replies.probabilities(text)
             findings = doubted(findings, replies, said, "reply-reader-doubt")
             found = {f.category for f in findings}
-            read = replies.read(text, facts.sentences, frozenset(found), said)
-            readings += [(replies, "reply-reader", reading) for reading in read]
             # owning a slow callback is fine (the liability rules weigh what the comment is
             # about): the reader is not asked to hint at fault below its threshold
-            seen = frozenset(found | {r.category for r in read} | {"conversation.liability"})
-            hints = replies.hinted(text, facts.sentences, seen, said)  # less sure: a hint
-            readings += [(replies, "reply-reader-hint", reading) for reading in hints]
+            read = replies.read(text, facts.sentences, frozenset(found), said, _NO_FAULT_HINT)
+            readings += [(replies, "reply-reader", reading) for reading in read]
             # the specialist has spoken on its categories: the posts' reader is not asked
             found |= set(replies.categories)
         if self.reader is not None:
@@ -368,21 +367,16 @@ class Engine:
                 # I'll call you today") like a promise about a claim or a push to buy
                 found |= {"compliance.testimonial", "compliance.claims-promise"}
                 found.add("etiquette.hard-sell")
-            read = self.reader.read(text, facts.sentences, frozenset(found), whole)
+            unhinted = _NONE_UNHINTED if inp.comment is None else None  # hints on posts only
+            read = self.reader.read(text, facts.sentences, frozenset(found), whole, unhinted)
             readings += [(self.reader, "reader", reading) for reading in read]
-            if inp.comment is None and whole is not None:  # less sure: offered as a hint
-                found |= {reading.category for reading in read}
-                hints = self.reader.hinted(text, facts.sentences, frozenset(found), whole)
-                readings += [(self.reader, "reader-hint", reading) for reading in hints]
         needs = reader_needs()
         return findings + [
             reader_finding(reading, view, reader.posts, key)
             for reader, key, reading in readings
             # the grammar's scope holds for them too: a myth being corrected, a question...
             if not self.grammar.doubts_sentence(facts, reading.category, *reading.span)
-            and self._has_signal(
-                needs.get(reading.category) if not key.startswith("reply-") else None, facts
-            )
+            and self._has_signal(needs.get(reading.category) if key == "reader" else None, facts)
         ]
 
     def _has_signal(self, name: str | None, facts: TextFacts) -> bool:

@@ -89,6 +89,7 @@ class Reading:
     category: str
     probability: float
     span: Span
+    hint: bool = False  # read from the reader's `hint` up to its threshold: a suggestion
 
 
 class Reader:
@@ -166,29 +167,24 @@ class Reader:
         sentences: Sequence[Span],
         skip: frozenset[str],
         whole: Sequence[float] | None = None,
+        unhinted: frozenset[str] | None = None,
     ) -> list[Reading]:
         """Categories above the threshold (except `skip`), each placed on its sentence that
         reads most like it (the whole text when no sentence alone does better). `whole`:
-        the text's probabilities when the caller already has them."""
+        the text's probabilities when the caller already has them. Unless `unhinted` is None,
+        the categories read from the reader's `hint` up to its threshold (except those in
+        `unhinted`) come too, marked as hints, placed in the same pass over the sentences."""
         if len(text) > MAX_CHARS or not text.strip():
             return []
         if whole is None:
             whole = self.probabilities(text)
+        low = self.hint if unhinted is not None and self.hint is not None else self.threshold
         wanted = [
-            i for i, p in enumerate(whole) if p >= self.threshold and self.categories[i] not in skip
-        ]
-        return self._placed(text, sentences, wanted, whole)
-
-    def hinted(
-        self, text: str, sentences: Sequence[Span], skip: frozenset[str], whole: Sequence[float]
-    ) -> list[Reading]:
-        """Categories read from `hint` up to the threshold (except `skip`), placed as `read`
-        places them: less sure than a warning, offered as a suggestion."""
-        if self.hint is None or len(text) > MAX_CHARS or not text.strip():
-            return []
-        low, high = self.hint, self.threshold
-        wanted = [
-            i for i, p in enumerate(whole) if low <= p < high and self.categories[i] not in skip
+            i
+            for i, p in enumerate(whole)
+            if p >= low
+            and self.categories[i] not in skip
+            and (p >= self.threshold or self.categories[i] not in (unhinted or ()))
         ]
         return self._placed(text, sentences, wanted, whole)
 
@@ -206,7 +202,9 @@ class Reader:
             for sentence, probs in by_sentence:
                 if probs[index] > best:
                     span, best = sentence, probs[index]
-            readings.append(Reading(self.categories[index], whole[index], span))
+            probability = whole[index]
+            hint = probability < self.threshold
+            readings.append(Reading(self.categories[index], probability, span, hint))
         return readings
 
 
@@ -257,12 +255,13 @@ def reads_as_complaint(reader: Reader, text: str) -> bool:
 
 def reader_finding(reading: Reading, view: Normalised, posts: int, key: str = "reader") -> Finding:
     """A reading worded as a warning on its sentence, in the text as the agent typed it
-    (`key` names the built-in texts: the posts' reader, the replies' reader, or the posts'
-    reader's hint, a suggestion with a rule id of its own)."""
+    (`key` names the built-in texts: the posts' reader or the replies' reader; a hint is
+    worded by the key's `-hint` texts, a suggestion with a rule id of its own)."""
     start, end = view.span(*reading.span)
     what = reader_names().get(reading.category, reading.category)
-    return builtin_text(key).finding(
-        f"{reading.category}.{key.removeprefix('reply-')}",
+    texts = f"{key}-hint" if reading.hint else key
+    return builtin_text(texts).finding(
+        f"{reading.category}.{'reader-hint' if reading.hint else 'reader'}",
         reading.category,
         span=(start, end),
         text=view.original[start:end],
