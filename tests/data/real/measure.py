@@ -5,7 +5,8 @@ warning outside `style.*` and `platform.*`. Recall counts a category found at an
 the lines after it say how much of that a warning or an error found, and how many clean posts
 were given only the posts' reader's hint (a suggestion). Run:
 `uv run python tests/data/real/measure.py tests/data/real/evaluation.jsonl [--details]`
-`--without-reader` leaves the learned readers out (the rules alone).
+`--without-reader` leaves the learned readers out (the rules alone); `--without-hint` keeps
+them but without their hints (what the hints add, measured on the same engine).
 `--profile FILE.toml` checks as that agent (lines, states, Medicare numbers), for the sets
 labelled relative to one agent (`medicare/evaluation.jsonl` with `medicare/agent.toml`).
 Replies (tests/data/replies/) are checked with the comment they answer (`comment` or
@@ -40,11 +41,19 @@ def loud(category: str, severity: str) -> bool:
 
 
 def measure(
-    paths: list[Path], details: bool, profile: Profile | None = None, reader: bool = True
+    paths: list[Path],
+    details: bool,
+    profile: Profile | None = None,
+    reader: bool = True,
+    hint: bool = True,
 ) -> None:
     engine = Engine.load(style_checks=False)
     if not reader:
         engine.reader = engine.comment_reader = engine.reply_reader = None
+    if not hint:
+        for learned in (engine.reader, engine.reply_reader):
+            if learned is not None:
+                learned.hint = None
     found: Counter[str] = Counter()
     loudly = 0  # expected problems found by an error or a warning, not only a suggestion
     hinted = 0  # clean posts quiet but for the posts' reader's hint
@@ -105,8 +114,15 @@ if __name__ == "__main__":
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--without-reader", action="store_true", help="the rules alone")
+    parser.add_argument("--without-hint", action="store_true", help="the readers, no hints")
     args = parser.parse_args()
     profile = None
     if args.profile is not None:
         profile = Profile.from_mapping(tomllib.loads(args.profile.read_text(encoding="utf-8")))
-    measure(args.paths, args.details, profile, reader=not args.without_reader)
+    measure(
+        args.paths,
+        args.details,
+        profile,
+        reader=not args.without_reader,
+        hint=not args.without_hint,
+    )
