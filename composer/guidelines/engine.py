@@ -22,7 +22,7 @@ from composer.guidelines.builtin.characters import check_characters
 from composer.guidelines.builtin.history import HistoryCheck
 from composer.guidelines.builtin.media_checks import check_media
 from composer.guidelines.builtin.platform_checks import check_platforms
-from composer.guidelines.builtin.texts import builtin_text, reader_needs
+from composer.guidelines.builtin.texts import builtin_text, reader_needs, reader_unless
 from composer.guidelines.checks import (
     Check,
     Hit,
@@ -370,14 +370,24 @@ class Engine:
             unhinted = _NONE_UNHINTED if inp.comment is None else None  # hints on posts only
             read = self.reader.read(text, facts.sentences, frozenset(found), whole, unhinted)
             readings += [(self.reader, "reader", reading) for reading in read]
-        needs = reader_needs()
+        needs, unless = reader_needs(), reader_unless()
         return findings + [
             reader_finding(reading, view, reader.posts, key)
             for reader, key, reading in readings
             # the grammar's scope holds for them too: a myth being corrected, a question...
             if not self.grammar.doubts_sentence(facts, reading.category, *reading.span)
-            and self._has_signal(needs.get(reading.category) if key == "reader" else None, facts)
+            and (key != "reader" or self._reader_may(reading.category, needs, unless, facts))
         ]
+
+    def _reader_may(
+        self, category: str, needs: dict[str, str], unless: dict[str, str], facts: TextFacts
+    ) -> bool:
+        """Whether the posts' reader may speak of `category` in this text: the signal it
+        needs is there (see `reader_needs`) and the one that rules it out is not."""
+        if not self._has_signal(needs.get(category), facts):
+            return False
+        ruled_out = self._signals.get(unless[category]) if category in unless else None
+        return ruled_out is None or not ruled_out.present(facts)
 
     def _has_signal(self, name: str | None, facts: TextFacts) -> bool:
         """Whether the text has signal `name` (True for no signal, or an unknown one)."""

@@ -38,6 +38,7 @@ ENGINE_SIGNALS = (
     "comment-praise",
     "coverage-words",
     "money-words",
+    "guarantee-qualified",
     "personal-details",
 )
 

@@ -110,6 +110,20 @@ def test_the_reader_warns_of_privacy_only_where_something_private_is_said() -> N
     assert read("Wishing Sam a quick recovery this week.") == {"compliance.privacy.reader"}
 
 
+def test_the_reader_leaves_a_guarantee_stated_with_its_qualification() -> None:
+    engine = Engine.load(style_checks=False)
+    engine.reader = Reader(["compliance.guarantee"], [5.0], {}, 0.8, 3)  # reads it everywhere
+
+    def read(text: str) -> set[str]:
+        findings = engine.check(CheckInput(text, ("facebook",))).findings
+        return {f.rule for f in findings if f.rule.endswith(".reader")}
+
+    rider = "An income rider may offer income for life that you cannot outlive."
+    qualified = rider + " Guarantees are backed by the claims-paying ability of the insurer."
+    assert read(rider) == {"compliance.guarantee.reader"}
+    assert read(qualified) == set()
+
+
 def test_a_reply_rule_finding_the_reply_reader_rules_out_becomes_a_suggestion() -> None:
     engine = Engine.load(style_checks=False)
     complaint = Comment(text="Nobody called me back about my claim. Two stars.")

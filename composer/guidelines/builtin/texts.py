@@ -81,6 +81,14 @@ def reader_needs() -> dict[str, str]:
 
 
 @cache
+def reader_unless() -> dict[str, str]:
+    """The signal (signals.toml) that keeps the posts' reader from warning of a category: a
+    guarantee stated with its standard qualification ("backed by the claims-paying ability of
+    the insurer") is how a guarantee should be worded, not a promise of returns."""
+    return dict(_builtin_toml().get("reader_unless", {}))
+
+
+@cache
 def reader_names() -> dict[str, str]:
     """How the learned reader's warnings name each category ("a gift or reward for
     buying"), kept in `builtin.toml` with the other texts."""
