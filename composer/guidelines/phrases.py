@@ -102,7 +102,8 @@ class Phrase:
                 parts.append(f"(?:{joiner}{source})?" if item.optional else joiner + source)
                 joiner = _SEP
         lead = r"(?<![\w$])" if self.lead else ""
-        tail = r"(?!\w)" if self.tail else ""
+        # "$0" is not the start of "$0.75", nor "#1" of "1,000"
+        tail = r"(?!\w|[.,]\d)" if self.tail else ""
         return lead + "".join(parts) + tail
 
     def words(self) -> list[str]:

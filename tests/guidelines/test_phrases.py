@@ -42,6 +42,8 @@ def test_phrase_matches_family(phrase: str, text: str, flagged: str) -> None:
         ("claim ~ approved", "claim filed. Then approved"),
         ("cheat", "cheetah"),
         ("rate", "rather"),
+        ("$0", "about $0.75 per $100 of payroll"),  # a number goes on past a decimal point
+        ("top #", "the top 1,000 agents"),
     ],
 )
 def test_phrase_respects_word_and_sentence_edges(phrase: str, text: str) -> None:
