@@ -270,7 +270,8 @@ def _print_post(
 
 
 def _print_comment(comment: Comment) -> None:
-    facts = [comment.author, comment.platform, _local(comment.at) if comment.at else ""]
+    when = _local(comment.at) if comment.at else ""
+    facts = [comment.author, comment.platform, comment.rating_words(), when]
     print(f"In reply to: {' · '.join(f for f in facts if f) or 'a comment'}")
     if comment.url:
         print(f"  {comment.url}")

@@ -92,6 +92,10 @@ class Comment:
         """The rating as stars ("★★☆☆☆"), or "" for a comment without one."""
         return "" if self.rating is None else "★" * self.rating + "☆" * (5 - self.rating)
 
+    def rating_words(self) -> str:
+        """The rating in words for plain-text output ("2 of 5 stars"), or ""."""
+        return "" if self.rating is None else f"{self.rating} of 5 stars"
+
 
 @dataclass(frozen=True, slots=True)
 class CommentReading:
