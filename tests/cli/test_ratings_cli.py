@@ -86,9 +86,7 @@ def reply_and_comment(tmp_path) -> tuple[str, str]:
     return str(reply), str(comment)
 
 
-def test_check_rating_reads_one_or_two_stars_as_a_complaint(
-    tmp_path, capsys, reply_and_comment
-):
+def test_check_rating_reads_one_or_two_stars_as_a_complaint(tmp_path, capsys, reply_and_comment):
     reply, comment = reply_and_comment
     status, out, _ = _check(capsys, tmp_path, reply, "--reply-to", comment)
     assert status == 0 and "complaint" not in out
