@@ -27,6 +27,11 @@ def rating_of(value: Any) -> int | None:
     return None
 
 
+def stars(rating: int) -> str:
+    """A rating drawn as five stars, filled up to it: 2 is "★★☆☆☆"."""
+    return "★" * rating + "☆" * (len(RATINGS) - rating)
+
+
 @dataclass(frozen=True, slots=True)
 class Comment:
     """A comment or review a reply answers: its exact text and where it was seen.
@@ -90,7 +95,7 @@ class Comment:
 
     def stars(self) -> str:
         """The rating as stars ("★★☆☆☆"), or "" for a comment without one."""
-        return "" if self.rating is None else "★" * self.rating + "☆" * (5 - self.rating)
+        return "" if self.rating is None else stars(self.rating)
 
     def rating_words(self) -> str:
         """The rating in words for plain-text output ("2 of 5 stars"), or ""."""
