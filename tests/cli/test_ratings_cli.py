@@ -127,3 +127,11 @@ def test_check_rating_needs_a_comment(tmp_path, capsys, reply_and_comment):
     reply, _ = reply_and_comment
     status, out, err = _check(capsys, tmp_path, reply, "--rating", "1")
     assert status == 2 and out == "" and err.count("\n") == 1 and "--reply-to" in err
+
+
+def test_the_reviews_thread_shows_the_rating(cli, imported):
+    status, out, _ = cli("thread", "--reviews", "--format", "json")
+    comments = {r["id"]: r["comment"] for r in json.loads(out)["replies"]}
+    assert status == 0 and comments[1]["rating"] == 2 and "rating" not in comments[2]
+    status, out, _ = cli("thread", "--reviews")
+    assert status == 0 and "Dana R. · google · 2 of 5 stars" in out

@@ -95,3 +95,19 @@ def test_the_register_and_the_thread_show_the_rating(qtbot, services):
     [shown] = services.threads.reviews().replies
     assert shown.reply_id == reply.id and entry.comment.rating == 1
     assert comment_heading(shown) == "Dana R. · Google · ★☆☆☆☆"
+
+
+def test_an_approved_reply_keeps_its_rating_locked(qtbot, window, services):
+    reply = services.library.create(
+        PostDraft(
+            body="I'm sorry, Dana. Please call me at 555-0100 so I can help.",
+            platforms=("facebook",),
+            in_reply_to=Comment(PLAIN, "Dana R.", "google", rating=1),
+        )
+    )
+    services.approval.approve(reply.id)
+    assert window.posts.open(reply.id)
+    centre = window.centre
+    assert centre.locked and centre.comment.text.isReadOnly()
+    assert not centre.comment.rating.isEnabled()
+    assert centre.comment.rating.currentText() == "★☆☆☆☆"
