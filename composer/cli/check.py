@@ -46,10 +46,23 @@ def register(subparsers: Any) -> None:
         "--reply-to",
         metavar="COMMENT_FILE",
         help="check the post as a reply to this comment (its text, or a JSON object with "
-        '"text" and optionally "author", "platform", "url", "at"); the comment is read, '
-        "never flagged",
+        '"text" and optionally "author", "platform", "url", "at", "rating"); the comment is '
+        "read, never flagged",
+    )
+    parser.add_argument(
+        "--rating",
+        type=_rating,
+        metavar="N",
+        help="the review's stars (1 to 5) on the --reply-to comment; 1 or 2 reads as a complaint",
     )
     parser.set_defaults(handler=run_check)
+
+
+def _rating(value: str) -> int:
+    """--rating's value: a whole number of stars from 1 to 5 (argparse words a refusal)."""
+    if value.strip() in ("1", "2", "3", "4", "5"):
+        return int(value)
+    raise argparse.ArgumentTypeError(f"a rating is 1 to 5 stars, not {value[:20]!r}")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -66,7 +79,13 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("give either FILE or --jsonl, not both")
     if args.reply_to == "-" and (args.file in (None, "-") or args.jsonl == "-"):
         raise UsageError("the reply and the comment cannot both come from standard input")
+    if args.rating is not None and not args.reply_to:
+        raise UsageError("--rating is the stars of the --reply-to comment: give --reply-to too")
     comment = _read_comment(args.reply_to) if args.reply_to else None
+    if comment is not None and args.rating is not None:
+        from dataclasses import replace
+
+        comment = replace(comment, rating=args.rating)
     extra_dirs = [_rules_dir(d) for d in args.rules]
 
     with contextlib.ExitStack() as stack:
@@ -140,7 +159,8 @@ def _check_and_report(
             any_error |= result.summary["error"] > 0
             record = {"id": post_id, **result.to_dict()}
             if answered is not None:
-                record["comment"] = _reading_json(service.read_comment(answered.text))
+                read = service.read_comment(answered.text, answered.rating)
+                record["comment"] = _reading_json(read)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 1 if any_error else 0
 
@@ -148,7 +168,7 @@ def _check_and_report(
         raise UsageError("give the post as a FILE, or pipe it in: composer check FILE")
     text = read_text_input(args.file or "-")
     result = service.check(CheckInput(text=text, platforms=platforms, comment=comment))
-    reading = service.read_comment(comment.text) if comment is not None else None
+    reading = service.read_comment(comment.text, comment.rating) if comment else None
     if args.format == "json":
         data = result.to_dict()
         if reading is not None:
@@ -158,8 +178,8 @@ def _check_and_report(
     else:
         from composer.cli.report import format_text_report
 
-        if reading is not None:
-            sys.stdout.write(_reading_words(reading))
+        if reading is not None and comment is not None:
+            sys.stdout.write(_reading_words(reading, comment))
         sys.stdout.write(format_text_report(text, result))
     return 1 if result.summary["error"] else 0
 
@@ -180,12 +200,16 @@ _REASONS = {
 }
 
 
-def _reading_words(reading: CommentReading) -> str:
+def _reading_words(reading: CommentReading, comment: Comment) -> str:
     lines = []
     if reading.complaint:
         why = _REASONS.get(reading.reason, reading.reason)
+        if reading.evidence in comment.text:  # the comment's own words, quoted
+            why = f'{why}: "{reading.evidence}"'
+        else:  # the review's stars: "a 1-star rating"
+            why = f"a {reading.evidence}"
         lines.append(
-            f'The comment reads as a complaint ({why}: "{reading.evidence}"): record it in '
+            f"The comment reads as a complaint ({why}): record it in "
             'the register (import the reply with "complaint": true, or '
             "'composer complaints flag POST_ID')."
         )

@@ -152,7 +152,8 @@ def complaint_json(entry: Complaint) -> dict[str, Any]:
 def _print_entry(entry: Complaint) -> None:
     comment = entry.comment
     recorded = entry.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    where = " · ".join(p for p in (comment.author, comment.platform) if p) or "unknown"
+    facts = (comment.author, comment.platform, comment.rating_words())
+    where = " · ".join(p for p in facts if p) or "unknown"
     print(f"Complaint {entry.id}  ·  {entry.status}  ·  recorded {recorded}  ·  {where}")
     if comment.at is not None:
         print(f"  Posted: {comment.at.astimezone().strftime('%Y-%m-%d %H:%M')}")

@@ -35,8 +35,9 @@ def register(subparsers: Any) -> None:
         help="add posts from a JSON array, JSON lines or CSV file (all or nothing)",
         description="Add posts from a file. Fields: text (required), title, platforms, "
         "link, scheduled_at (ISO 8601 local time), tags; for a reply, in_reply_to "
-        '({"author", "text", "platform", "url", "at"}) and complaint (true to record the '
-        "comment in the complaint register). One bad row imports nothing.",
+        '({"author", "text", "platform", "url", "at", "post_id", "rating"}; rating: a '
+        "review's stars, 1 to 5) and complaint (true to record the comment in the complaint "
+        "register). One bad row imports nothing.",
     )
     sub.add_argument("file", metavar="FILE", help="the file to import ('-' reads stdin)")
     _format_option(sub)
@@ -270,7 +271,8 @@ def _print_post(
 
 
 def _print_comment(comment: Comment) -> None:
-    facts = [comment.author, comment.platform, _local(comment.at) if comment.at else ""]
+    when = _local(comment.at) if comment.at else ""
+    facts = [comment.author, comment.platform, comment.rating_words(), when]
     print(f"In reply to: {' · '.join(f for f in facts if f) or 'a comment'}")
     if comment.url:
         print(f"  {comment.url}")

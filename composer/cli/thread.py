@@ -89,7 +89,8 @@ def _print_thread(thread: Thread) -> None:
     for number, reply in enumerate(thread.replies, start=1):
         comment = reply.comment
         when = comment.at.astimezone().strftime("%Y-%m-%d %H:%M") if comment.at else ""
-        facts = " · ".join(f for f in (comment.author, comment.platform, when) if f)
+        said = (comment.author, comment.platform, comment.rating_words(), when)
+        facts = " · ".join(f for f in said if f)
         flag = f"  [complaint {reply.complaint_id}]" if reply.complaint_id is not None else ""
         print(f"\n{number}. {facts or 'a comment'}{flag}")
         if comment.url:

@@ -13,6 +13,23 @@ from typing import Any, Literal
 
 ComplaintStatus = Literal["open", "answered", "resolved"]
 COMPLAINT_STATUSES: tuple[ComplaintStatus, ...] = ("open", "answered", "resolved")
+RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)  # a review's stars; None for a comment without
+
+
+def rating_of(value: Any) -> int | None:
+    """`value` as a rating (an integer 1 to 5), or None when it is not one.
+
+    Booleans and floats are not ratings: JSON's `true` or `4.5` is a mistake to report
+    (the importer and the command line do), never a rating to round.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value in RATINGS:
+        return value
+    return None
+
+
+def stars(rating: int) -> str:
+    """A rating drawn as five stars, filled up to it: 2 is "★★☆☆☆"."""
+    return "★" * rating + "☆" * (len(RATINGS) - rating)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +48,14 @@ class Comment:
     url: str = ""
     at: datetime | None = None
     on_post_id: int | None = None
+    rating: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.rating is not None and rating_of(self.rating) is None:
+            raise ValueError(f"a rating is 1 to 5 stars, not {self.rating!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "author": self.author,
             "text": self.text,
             "platform": self.platform,
@@ -41,6 +63,9 @@ class Comment:
             "at": self.at.isoformat(timespec="seconds") if self.at else None,
             "post_id": self.on_post_id,
         }
+        if self.rating is not None:  # only when set: older records stay byte-identical
+            data["rating"] = self.rating
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comment:
@@ -55,6 +80,7 @@ class Comment:
             on_post_id=on_post
             if isinstance(on_post, int) and not isinstance(on_post, bool)
             else None,
+            rating=rating_of(data.get("rating")),
         )
 
     def same_words(self, other: Comment) -> bool:
@@ -66,6 +92,14 @@ class Comment:
         parts = self.text.split()
         shown = " ".join(parts[:words])
         return shown + ("…" if len(parts) > words else "")
+
+    def stars(self) -> str:
+        """The rating as stars ("★★☆☆☆"), or "" for a comment without one."""
+        return "" if self.rating is None else stars(self.rating)
+
+    def rating_words(self) -> str:
+        """The rating in words for plain-text output ("2 of 5 stars"), or ""."""
+        return "" if self.rating is None else f"{self.rating} of 5 stars"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
 """The complaint register as an examiner asks for it: CSV for a spreadsheet, PDF for the file.
 
-Each entry shows the comment word for word (with who wrote it, where, when and its link),
-the reply, the status and its note, and when it was recorded. The PDF is typeset like the
-compliance record (composer.media.typeset, the shipped fonts) and carries the same exact-
-text layer, plus the register as JSON attached, so the wording can be copied out exactly.
+Each entry shows the comment word for word (with who wrote it, where, when, its link and a
+review's rating), the reply, the status and its note, and when it was recorded. The PDF is
+typeset like the compliance record (composer.media.typeset, the shipped fonts) and carries
+the same exact-text layer, plus the register as JSON attached, so the wording can be copied
+out exactly.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ HEADER = (
     "author",
     "platform",
     "commented_at",
+    "rating",
     "url",
     "comment",
     "comment_sha256",
@@ -64,6 +66,7 @@ def row(complaint: Complaint) -> list[str]:
         comment.author,
         comment.platform,
         _iso(comment.at),
+        "" if comment.rating is None else str(comment.rating),
         comment.url,
         comment.text,
         content_hash(comment.text),
@@ -103,6 +106,8 @@ def page_html(complaint: Complaint, title: str) -> str:
         ("Link", comment.url or "-"),
         ("Reply post", "-" if complaint.post_id is None else f"#{complaint.post_id}"),
     ]
+    if comment.rating is not None:  # a review's stars, after when it was posted
+        facts.insert(6, ("Rating", comment.rating_words()))
     rows = "".join(
         f"<tr><td class='label'>{label}</td><td>{escape(value)}</td></tr>" for label, value in facts
     )

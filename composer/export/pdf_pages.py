@@ -170,7 +170,8 @@ def post_html(item: ExportItem, options: RenderOptions) -> str:
     comment = item.in_reply_to
     if comment is not None:  # a reply: the comment it answers, as context
         when = comment.at.astimezone().strftime("%Y-%m-%d %H:%M") if comment.at else ""
-        said = " · ".join(escape(f) for f in (comment.author, comment.platform, when) if f)
+        told = (comment.author, comment.platform, comment.rating_words(), when)
+        said = " · ".join(escape(f) for f in told if f)
         parts.append(f"<h2>In reply to</h2><p class='sub'>{said or 'a comment'}</p>")
         if comment.url:
             parts.append(f"<p class='sub'>{escape(comment.url)}</p>")

@@ -228,8 +228,11 @@ class Engine:
         with _collector_paused():
             return self._check(inp)
 
-    def read_comment(self, text: str) -> CommentReading:
-        """What the reply checks read in a comment: a complaint? personal details?"""
+    def read_comment(self, text: str, rating: int | None = None) -> CommentReading:
+        """What the reply checks read in a comment: a complaint? personal details?
+
+        `rating` is a review's stars when the comment has them: 1 or 2 is a complaint
+        (`low-rating`) unless the words already said why; 3 to 5 change nothing."""
         view = self.view(text)
         facts = TextFacts(view.text)
 
@@ -241,7 +244,7 @@ class Engine:
             start, end = view.span(hits[0].start, hits[0].end)
             return view.original[start:end]
 
-        reading = read_comment(text, find)
+        reading = read_comment(text, find, rating)
         if reading.complaint or self.comment_reader is None or find(PRAISE_SIGNAL):
             return reading
         if not reads_as_complaint(self.comment_reader, view.text):
@@ -256,7 +259,8 @@ class Engine:
         facts = TextFacts(inp.text)  # the text as given: counts, spelling, readability
         view = self.view(inp.text, facts)
         seen = facts if view.text == inp.text else TextFacts(view.text)  # what rules read
-        reading = self.read_comment(inp.comment.text) if inp.comment is not None else None
+        comment = inp.comment
+        reading = self.read_comment(comment.text, comment.rating) if comment is not None else None
         ctx = _Context(seen, inp.profile, self._signals, context_signals(reading))
         protected = Protected(own_spans(seen, inp.profile))
         targets = set(inp.platforms)

@@ -149,13 +149,16 @@ def _check_content(tx: Repositories, entry: AuditEntry, walk: _Walk) -> str:
 
 
 def _check_complaint(tx: Repositories, entry: AuditEntry) -> str:
-    """The register keeps the comment word for word: its text still hashes as logged."""
+    """The register keeps the comment word for word: its text still hashes as logged, and
+    its rating is the one logged (none when the entry logged none, as all older ones)."""
     complaint_id = entry.data.get("complaint_id")
     complaint = tx.complaints.get(complaint_id) if isinstance(complaint_id, int) else None
     if complaint is None:
         return f"complaint {complaint_id} is missing from the register"
     if content_hash(complaint.comment.text) != entry.data.get("text_sha256"):
         return f"the comment of complaint {complaint.id} was changed"
+    if complaint.comment.rating != entry.data.get("rating"):
+        return f"the rating of complaint {complaint.id} was changed"
     return ""
 
 

@@ -58,8 +58,11 @@ class ComplaintNotFoundError(ComplaintError, LookupError):
 
 
 def audit_data(complaint: Complaint) -> dict[str, Any]:
-    """What the audit entry of a new complaint records: the facts and the text's hash."""
-    return {
+    """What the audit entry of a new complaint records: the facts and the text's hash.
+
+    The rating is recorded only when the comment has one, so entries written before
+    ratings existed (and those without one) hash exactly as they always did."""
+    data: dict[str, Any] = {
         "complaint_id": complaint.id,
         "author": complaint.comment.author,
         "platform": complaint.comment.platform,
@@ -67,6 +70,9 @@ def audit_data(complaint: Complaint) -> dict[str, Any]:
         "at": complaint.comment.at.isoformat() if complaint.comment.at else None,
         "text_sha256": content_hash(complaint.comment.text),
     }
+    if complaint.comment.rating is not None:
+        data["rating"] = complaint.comment.rating
+    return data
 
 
 class ConversationService:
@@ -75,7 +81,7 @@ class ConversationService:
     def __init__(
         self,
         database: Database,
-        reader: Callable[[str], CommentReading] | None = None,
+        reader: Callable[[str, int | None], CommentReading] | None = None,
         clock: Clock = utc_now,
     ) -> None:
         self._db = database
@@ -84,11 +90,12 @@ class ConversationService:
 
     # -- reading a comment -----------------------------------------------------------------
 
-    def detect_complaint(self, text: str) -> CommentReading:
-        """Is the comment a complaint, and why (`reason` a code, `evidence` its words)."""
+    def detect_complaint(self, text: str, rating: int | None = None) -> CommentReading:
+        """Is the comment a complaint, and why (`reason` a code, `evidence` its words);
+        `rating` is a review's stars, when it has them (1 or 2 reads as a complaint)."""
         if self._reader is None:
             return CommentReading(False)
-        return self._reader(text)
+        return self._reader(text, rating)
 
     # -- the register ----------------------------------------------------------------------
 

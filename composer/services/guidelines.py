@@ -251,10 +251,14 @@ class GuidelineService:
         """Rules that replaced another of the same id (loaded; the agent should know)."""
         return list(getattr(self.engine, "load_notices", ()))
 
-    def read_comment(self, text: str) -> CommentReading:
-        """What the reply checks read in a comment: a complaint (and why)? personal details?"""
+    def read_comment(self, text: str, rating: int | None = None) -> CommentReading:
+        """What the reply checks read in a comment: a complaint (and why)? personal details?
+        `rating` is a review's stars, when the comment has them."""
         reader = getattr(self.engine, "read_comment", None)  # test engines may not read
-        return reader(text) if reader is not None else CommentReading(False)
+        if reader is None:
+            return CommentReading(False)
+        reading: CommentReading = reader(text) if rating is None else reader(text, rating)
+        return reading
 
     def check(self, inp: CheckInput) -> CheckResult:
         """Check with the service's profile and history unless the input brings its own."""

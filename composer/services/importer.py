@@ -9,10 +9,11 @@ Hostile input is refused with the same plain errors: JSON nested too deeply or h
 huge numbers, NUL characters and lone surrogates, CSV with an unterminated quote, and
 links that are not http(s) web addresses.
 
-A row may be a reply: `"in_reply_to": {"author", "text", "platform", "url", "at", "post_id"}`
-is the comment it answers (its text kept exactly; `post_id` the library's post it was left
-on, which must exist and not be a reply), and `"complaint": true` also records that comment
-in the complaint register, in the same transaction.
+A row may be a reply: `"in_reply_to": {"author", "text", "platform", "url", "at", "post_id",
+"rating"}` is the comment it answers (its text kept exactly; `post_id` the library's post it
+was left on, which must exist and not be a reply; `rating` a review's stars, 1 to 5), and
+`"complaint": true` also records that comment in the complaint register, in the same
+transaction.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.domain.conversations import Comment
+from composer.domain.conversations import Comment, rating_of
 from composer.domain.files import decode_text, without_bom
 from composer.domain.links import link_problem
 from composer.domain.posts import PostDraft
@@ -308,13 +309,12 @@ def _when(data: Mapping[str, Any], row: int) -> datetime | None:
     return moment
 
 
-_COMMENT_FIELDS = ("author", "text", "platform", "url", "at", "post_id")
+_COMMENT_FIELDS = ("author", "text", "platform", "url", "at", "post_id", "rating")
 
 
 def comment_from(value: Any, field: str = "in_reply_to") -> Comment:
     """A comment from a JSON object ({"text", "author", "platform", "url", "at",
-    "post_id"}), or
-    ImportFileError naming what is wrong."""
+    "post_id", "rating"}), or ImportFileError naming what is wrong."""
     comment = _comment({field: value}, None, field)
     if comment is None:
         raise ImportFileError('needs an object with "text"', field=field)
@@ -375,6 +375,13 @@ def _comment(
             row=row,
             field=f"{field}.post_id",
         )
+    rating = value.get("rating")
+    if rating is not None and rating_of(rating) is None:
+        raise ImportFileError(
+            "must be the review's stars, a whole number from 1 to 5",
+            row=row,
+            field=f"{field}.rating",
+        )
     return Comment(
         text=text,
         author=parts["author"],
@@ -382,4 +389,5 @@ def _comment(
         url=url,
         at=moment,
         on_post_id=on_post,
+        rating=rating,
     )

@@ -98,6 +98,7 @@ def normalise_comment(comment: Comment) -> Comment:
         url=comment.url.strip(),
         at=at,
         on_post_id=comment.on_post_id,
+        rating=comment.rating,
     )
 
 

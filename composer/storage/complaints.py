@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from composer.domain.conversations import Comment, Complaint, ComplaintStatus
+from composer.domain.conversations import Comment, Complaint, ComplaintStatus, rating_of
 from composer.storage.models import ComplaintRow
 
 
@@ -26,6 +26,7 @@ class ComplaintRepository:
             platform=comment.platform,
             url=comment.url,
             commented_at=comment.at,
+            rating=comment.rating,
             text=comment.text,
             reply=reply,
             status="open",
@@ -84,6 +85,7 @@ def to_complaint(row: ComplaintRow) -> Complaint:
             platform=row.platform,
             url=row.url,
             at=row.commented_at,
+            rating=rating_of(row.rating),
         ),
         reply=row.reply,
         post_id=row.post_id,

@@ -203,6 +203,8 @@ class PostCommentRow(Base):
     on_post_id: Mapped[int | None] = mapped_column(
         ForeignKey("posts.id", ondelete="SET NULL"), index=True
     )
+    # From 0010: a review's stars (1 to 5); NULL for a comment without (and all before).
+    rating: Mapped[int | None] = mapped_column(Integer)
 
 
 class ComplaintRow(Base):
@@ -228,6 +230,7 @@ class ComplaintRow(Base):
     platform: Mapped[str] = mapped_column(String(32), default="")
     url: Mapped[str] = mapped_column(Text, default="")
     commented_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rating: Mapped[int | None] = mapped_column(Integer)  # from 0010, as on post_comments
     text: Mapped[str] = mapped_column(Text)
     reply: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[ComplaintStatus] = mapped_column(String(16), default="open")

@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from composer.domain.attachments import Attachment
-from composer.domain.conversations import Comment
+from composer.domain.conversations import Comment, rating_of
 from composer.domain.planning import utc_to_wall, wall_to_utc, zone_name
 from composer.domain.posts import Post, PostDraft, PostQuery, PostStatus, Revision, RevisionKind
 from composer.storage.models import (
@@ -403,6 +403,7 @@ def _comment_values(comment: Comment) -> dict[str, Any]:
         "at": comment.at,
         "text": comment.text,
         "on_post_id": comment.on_post_id,
+        "rating": comment.rating,
     }
 
 
@@ -414,6 +415,7 @@ def to_comment(row: PostCommentRow) -> Comment:
         url=row.url,
         at=row.at,
         on_post_id=row.on_post_id,
+        rating=rating_of(row.rating),
     )
 
 

@@ -26,9 +26,9 @@ from composer.domain.profile import Profile
 
 # The Alembic head these queries were written against. A test checks it equals the head of
 # `migrations/versions`: a new migration means re-checking the queries below, then this.
-# 0004 (planning), 0005 (replies), 0006 (the record), 0007 (times in UTC), 0008 (threads)
-# and 0009 (retirement) left what it reads as it was.
-SCHEMA_REVISION = "0009"
+# 0004 (planning), 0005 (replies), 0006 (the record), 0007 (times in UTC), 0008 (threads),
+# 0009 (retirement) and 0010 (ratings) left what it reads as it was.
+SCHEMA_REVISION = "0010"
 BUSY_TIMEOUT_S = 5.0  # as storage.database's BUSY_TIMEOUT_MS
 PROFILE_KEY = "profile"  # as storage.settings.PROFILE_KEY
 

@@ -136,6 +136,7 @@ def main() -> int:
             platform="google",
             url="https://g.co/review/123",
             at=datetime(2026, 4, 30, 18, 5, tzinfo=UTC),
+            rating=1,  # from schema 0010: the review's stars
         )
         reply = s.library.create(
             PostDraft(

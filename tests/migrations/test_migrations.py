@@ -15,7 +15,8 @@ a reply carries the comment it answers, and that comment is in the complaint reg
 name the rule packs in force, and the exported post has a publication (its last use), a
 legal hold and a submission for outside review. From 0007 on, times are UTC with the zone
 they were set in; that fixture was made with TZ=America/New_York. From 0009 on, a spring
-post is approved, retired and archived.
+post is approved, retired and archived. From 0010 on, the reply's comment (and so its
+register entry and the entry's audit record) carries the review's rating, one star.
 """
 
 from __future__ import annotations
@@ -148,6 +149,8 @@ def test_released_library_opens_and_keeps_everything(tmp_path, fixture, monkeypa
                 "Called back the same day",
             )
             assert entry.comment == reply.in_reply_to
+            rated = fixture.stem >= "library-0010"  # from before ratings: none, as recorded
+            assert reply.in_reply_to.rating == (1 if rated else None)
 
 
 def test_there_is_a_fixture_for_the_images_schema():
@@ -409,6 +412,82 @@ def test_the_retirement_fixture_keeps_its_retired_post(tmp_path):
         assert services.records.retention(retired.id).last_used is not None
         assert "retire" in [e.action for e in services.audit.entries(retired.id)]
         assert services.audit.verify().ok
+
+
+def test_there_is_a_fixture_for_the_ratings_schema():
+    assert "library-0010.sqlite3" in [p.name for p in RELEASED]
+
+
+def test_ratings_migration_adds_the_columns_keeps_old_records_and_goes_back(tmp_path):
+    """0010 (ratings): every comment and complaint of the 0009 library has no rating, its
+    audit chain and revisions read back unchanged, a rating can be given, and 0009 comes
+    back."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-0009.sqlite3", path)
+    with sqlite3.connect(path) as conn:
+        log_before = conn.execute("SELECT seq, hash, data FROM audit_log ORDER BY seq").fetchall()
+        revisions_before = conn.execute("SELECT id, in_reply_to FROM revisions").fetchall()
+    conn.close()
+    migrate(path)
+    with sqlite3.connect(path) as conn:
+        ratings = {
+            row[0]
+            for table in ("post_comments", "complaints")
+            for row in conn.execute(f"SELECT rating FROM {table}")
+        }
+        log_after = conn.execute("SELECT seq, hash, data FROM audit_log ORDER BY seq").fetchall()
+        revisions_after = conn.execute("SELECT id, in_reply_to FROM revisions").fetchall()
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "rating" in _columns(path, "post_comments") and "rating" in _columns(path, "complaints")
+    assert ratings == {None}
+    assert log_after == log_before and revisions_after == revisions_before
+    assert {"audit_log_no_update", "posts_fts_update"} <= tables
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.move(path, data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        assert services.audit.verify().ok  # the old chain verifies as it did
+        [entry] = services.conversations.complaints()
+        reply = services.library.get(entry.post_id)
+        assert reply.in_reply_to.rating is None and entry.comment.rating is None
+        # The old revisions' comments write back byte for byte as stored (no "rating" key).
+        for revision in services.library.revisions(reply.id):
+            comment = revision.content.in_reply_to
+            if comment is not None:
+                assert "rating" not in comment.to_dict()
+        services.conversations.flag_reply(reply.id)  # the same words: the same entry
+        assert [c.id for c in services.conversations.complaints()] == [entry.id]
+        rated = replace(reply.in_reply_to, rating=2)
+        services.library.autosave(reply.id, replace(reply.draft, in_reply_to=rated))
+        assert services.library.get(reply.id).in_reply_to.rating == 2
+        assert services.audit.verify().ok
+    _downgrade(data / "library.sqlite3", "0009")
+    assert "rating" not in _columns(data / "library.sqlite3", "post_comments")
+    assert "rating" not in _columns(data / "library.sqlite3", "complaints")
+    with sqlite3.connect(data / "library.sqlite3") as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        kept = conn.execute("SELECT count(*) FROM post_comments").fetchone()[0]
+    conn.close()
+    assert kept == 1 and {"audit_log_no_update", "posts_fts_update"} <= tables
+
+
+def test_the_ratings_fixture_keeps_its_rating_in_the_register_and_the_audit_log(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "library-0010.sqlite3", data / "library.sqlite3")
+    with Services.open(data, engine_loader=lambda: None) as services:
+        [entry] = services.conversations.complaints()
+        assert entry.comment.rating == 1
+        [logged] = [e for e in services.audit.entries() if e.action == "complaint"]
+        assert logged.data["rating"] == 1
+        assert services.audit.verify().ok
+    with sqlite3.connect(data / "library.sqlite3") as conn:  # a changed rating shows
+        conn.execute("UPDATE complaints SET rating = 5")
+    conn.close()
+    with Services.open(data, engine_loader=lambda: None) as services:
+        report = services.audit.verify()
+        assert not report.ok and f"rating of complaint {entry.id} was changed" in report.problem
 
 
 def _downgrade(path: Path, revision: str) -> None:

@@ -128,6 +128,7 @@ class CentrePane(QWidget):
         for edit in (self.comment.text, self.comment.author, self.comment.platform):
             edit.setReadOnly(self.locked or self.library_read_only)
         self.comment.url.setReadOnly(self.locked or self.library_read_only)
+        self.comment.rating.setEnabled(not (self.locked or self.library_read_only))
         self.editor.setReadOnly(self.locked or self.library_read_only)
         if self.locked:
             self.set_errors_left(None, False)

@@ -1,9 +1,10 @@
 """The comment a reply answers, above the editor: pasted word for word, read, never flagged.
 
 Shown only while the post in the editor is a reply. The agent pastes the comment (and,
-if they have them, who wrote it, where and its link, and which of their posts it was left
-on, so the reply shows in that post's thread); the checks read it as context, and when it
-reads as a complaint the panel says why and offers "Flag as complaint" for the register.
+if they have them, who wrote it, where, a review's star rating and its link, and which of
+their posts it was left on, so the reply shows in that post's thread); the checks read it as
+context (one or two stars is a complaint), and when it reads as a complaint the panel says
+why and offers "Flag as complaint" for the register.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.domain.conversations import Comment, CommentReading
+from composer.domain.conversations import RATINGS, Comment, CommentReading, stars
 
 # Why a comment reads as a complaint (codes from composer.guidelines.comments).
 REASONS = {
@@ -33,6 +34,7 @@ REASONS = {
     "reads-like": "reads like the complaints Composer learned from",
 }
 NO_POST = "No post of mine (a review or a page)"
+NO_RATING = "No rating"
 # The posts a comment can be on, as (id, label): set by the thread actions once the library
 # is open; asked each time a reply is shown so the list is current.
 TargetSource = Callable[[], list[tuple[int, str]]]
@@ -64,8 +66,22 @@ class CommentPanel(QWidget):
         self.author = self._field("Who wrote it", "Author")
         self.platform = self._field("Where it was posted", "Where (Google, Facebook…)")
         self.url = self._field("Link to the comment", "Link")
+        self.rating = QComboBox()
+        self.rating.setObjectName("commentRating")
+        self.rating.setAccessibleName("The review's rating")
+        self.rating.setToolTip("A review's stars: one or two read as a complaint")
+        self.rating.addItem(NO_RATING, None)
+        for rating in RATINGS:
+            self.rating.addItem(stars(rating), rating)
+            self.rating.setItemData(
+                self.rating.count() - 1, f"{rating} of 5 stars", Qt.ItemDataRole.AccessibleTextRole
+            )
+        rating_label = QLabel("&Rating:")
+        rating_label.setBuddy(self.rating)
         facts.addWidget(self.author, 1)
         facts.addWidget(self.platform, 1)
+        facts.addWidget(rating_label)
+        facts.addWidget(self.rating)
         facts.addWidget(self.url, 2)
         layout.addLayout(facts)
         on_row = QHBoxLayout()
@@ -99,6 +115,7 @@ class CommentPanel(QWidget):
         for edit in (self.author, self.platform, self.url):
             edit.textEdited.connect(self.changed)
         self.on_post.activated.connect(self.changed)
+        self.rating.activated.connect(self.changed)
         self.text.textChanged.connect(self.changed)
         self.setVisible(False)
 
@@ -115,7 +132,7 @@ class CommentPanel(QWidget):
 
     def set_comment(self, comment: Comment | None) -> None:
         """Show `comment` (a reply), or hide the panel (a post); emits nothing."""
-        widgets = (self.text, self.author, self.platform, self.url, self.on_post)
+        widgets = (self.text, self.author, self.platform, self.url, self.on_post, self.rating)
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -124,6 +141,8 @@ class CommentPanel(QWidget):
             self.platform.setText(comment.platform if comment else "")
             self.url.setText(comment.url if comment else "")
             self._at = comment.at if comment else None
+            rated = comment.rating if comment is not None else None
+            self.rating.setCurrentIndex(max(0, self.rating.findData(rated)) if rated else 0)
             if comment is not None:
                 self._fill_targets(comment.on_post_id)
         finally:
@@ -142,6 +161,7 @@ class CommentPanel(QWidget):
             url=self.url.text().strip(),
             at=self._at,
             on_post_id=self.on_post.currentData(),
+            rating=self.rating.currentData(),
         )
 
     def _fill_targets(self, selected: int | None) -> None:
@@ -161,8 +181,12 @@ class CommentPanel(QWidget):
             self.reading.setText("This comment is in the complaint register.")
         elif reading is not None and reading.complaint:
             why = REASONS.get(reading.reason, reading.reason)
+            if reading.evidence in self.text.toPlainText():  # the comment's own words
+                why = f"it {why}: “{reading.evidence}”"
+            else:  # the review's stars, chosen beside the comment
+                why = f"a {reading.evidence}"
             self.reading.setText(
-                f"This reads as a complaint (it {why}: “{reading.evidence}”). "
+                f"This reads as a complaint ({why}). "
                 "Complaints belong in the register, word for word."
             )
         elif reading is not None and reading.personal:

@@ -62,7 +62,7 @@ class ReplyActions(QObject):
         if comment is None:
             return
         post_id = self._posts.session.post_id
-        key = (post_id, comment.text)
+        key = (post_id, comment.text, comment.rating)
         if key == self._read_key:
             return
         guidelines = self._services.guidelines
@@ -71,7 +71,8 @@ class ReplyActions(QObject):
             return
         self._read_key = key
         try:
-            reading = self._services.conversations.detect_complaint(comment.text)
+            conversations = self._services.conversations
+            reading = conversations.detect_complaint(comment.text, comment.rating)
             flagged = post_id is not None and any(
                 c.comment.text == comment.text
                 for c in self._services.conversations.for_post(post_id)

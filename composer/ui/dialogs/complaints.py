@@ -125,7 +125,8 @@ class ComplaintsDialog(QDialog):
         self.entries.blockSignals(True)
         self.entries.clear()
         for entry in self._entries:
-            who = entry.comment.author or "unknown"
+            comment = entry.comment
+            who = " ".join(p for p in (comment.author or "unknown", comment.stars()) if p)
             self.entries.addItem(
                 f"#{entry.id} · {STATUS_WORDS[entry.status]} · {who}: {entry.comment.opening(6)}"
             )
@@ -156,6 +157,8 @@ class ComplaintsDialog(QDialog):
             f"posted {posted}; recorded {recorded}.",
             f"Link: {comment.url or '-'}",
         ]
+        if comment.rating is not None:
+            lines.insert(1, f"Rating: {comment.stars()} ({comment.rating_words()})")
         self.facts.setText("\n".join(lines))
         self.comment.setPlainText(comment.text)
         self.reply.setPlainText(entry.reply or "(no reply recorded)")

@@ -58,13 +58,13 @@ def platform_name(platform: str) -> str:
 
 
 def comment_heading(reply: ThreadReply) -> str:
-    """Who, where and when: the first line of a comment."""
+    """Who, where, a review's stars and when: the first line of a comment."""
     comment = reply.comment
     when = ""
     if comment.at is not None:
         local = comment.at.astimezone()
         when = f"{local:%b} {local.day}, {local:%Y %H:%M}"
-    facts = [comment.author or "Someone", platform_name(comment.platform), when]
+    facts = [comment.author or "Someone", platform_name(comment.platform), comment.stars(), when]
     return " · ".join(f for f in facts if f)
 
 

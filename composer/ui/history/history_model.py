@@ -50,13 +50,14 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def post_heading(post: Post, width: int = 120) -> str:
     """The title, else the first non-blank line of the body, shortened for one row; a
-    reply starts with the first words of the comment it answers."""
+    reply starts with the first words of the comment it answers (and a review's stars)."""
     text = post.title.strip()
     if not text:
         text = next((line.strip() for line in post.body.splitlines() if line.strip()), "")
     if post.in_reply_to is not None:
         answered = post.in_reply_to.opening(6) or "a comment"
-        text = f"↩ “{answered}” {text}".rstrip()
+        rated = f"{post.in_reply_to.stars()} " if post.in_reply_to.rating else ""
+        text = f"↩ {rated}“{answered}” {text}".rstrip()
     if not text:
         return UNTITLED
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -33,7 +33,12 @@ def comment_of(row: dict) -> Comment | None:
     raw = row.get("comment") or row.get("in_reply_to")
     if not raw:
         return None
-    return Comment(text=raw["text"], author=raw.get("author", ""), platform=raw.get("platform", ""))
+    return Comment(
+        text=raw["text"],
+        author=raw.get("author", ""),
+        platform=raw.get("platform", ""),
+        rating=raw.get("stars") or raw.get("rating"),  # labelled rows record "stars"
+    )
 
 
 def loud(category: str, severity: str) -> bool:
@@ -71,7 +76,7 @@ def measure(
                 CheckInput(post["text"], platforms, profile=profile, comment=comment)
             )
             if comment is not None and "complaint" in post:
-                said = engine.read_comment(comment.text).complaint
+                said = engine.read_comment(comment.text, comment.rating).complaint
                 verdict = "right" if said == post["complaint"] else "wrong"
                 complaints[f"{verdict}-{post['complaint']}"] += 1
             categories = {f.category for f in result.findings}

@@ -415,7 +415,8 @@ def train_replies(trainer: Trainer) -> None:
 def rules_on_reply(trainer: Trainer, row: dict) -> tuple[set[str], set[str]]:
     """What the rules alone find in a reply (with its comment), and what of it is loud."""
     raw = row.get("comment") or row["in_reply_to"]
-    comment = Comment(text=raw["text"], author=raw.get("author", ""))
+    rating = raw.get("stars") or raw.get("rating")  # labelled rows record "stars"
+    comment = Comment(text=raw["text"], author=raw.get("author", ""), rating=rating)
     platforms = tuple(p for p in row["platforms"] if p in PLATFORMS) or ("facebook",)
     result = trainer.engine.check(CheckInput(row["text"], platforms, comment=comment))
     loud = {
