@@ -11,7 +11,17 @@ import difflib
 from collections.abc import Iterable, Mapping
 
 TOP_LEVEL = frozenset(
-    {"pack", "signals", "rule", "concept", "grammar", "builtin", "reader_names", "reader_needs", "reader_unless"}
+    {
+        "pack",
+        "signals",
+        "rule",
+        "concept",
+        "grammar",
+        "builtin",
+        "reader_names",
+        "reader_needs",
+        "reader_unless",
+    }
 )
 PACK = frozenset({"id", "title"})
 EXAMPLES = frozenset({"trigger", "pass"})
