@@ -335,6 +335,19 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qh-152": "compliance.claims-promise.reader",  # how trip cancellation cover works
     "qu-189": "compliance.claims-promise.reader",  # "typically a comprehensive claim"
     "qx-151": "compliance.coverage-advice.public",  # ice dams: what a policy covers, in general
+    # The twenty-ninth to thirty-third sets', after their tuning, and readings moved by
+    # retraining with them.
+    "sa-068": "compliance.securities.talk",  # a solicitors' news item on forex lead ads
+    "sa-084": "compliance.securities.talk",  # the FTC on a crypto lender, as a lesson
+    "sb-119": "compliance.securities.talk",  # crypto questions at Thanksgiving, no tips
+    "sb-122": "compliance.securities.talk",  # Bitcoin as a high-risk asset, a caution
+    "pt-192": "compliance.testimonial.reader",  # "Nobody was ever pressured to join"
+    "pv-025": "compliance.privacy.reader",  # an unnamed driver's totalled car, as a myth
+    "pv-161": "compliance.guarantee.reader",  # how a cap works: 18 % returns, you get 10 %
+    "qa-057": "compliance.privacy.reader",  # "True story from a planner", nobody named
+    "qc-152": "compliance.privacy.reader",  # a chairman's birthday and a director's death
+    "qf-077": "compliance.privacy.reader",  # a magazine's boat owner and his electronics
+    "pm-014": "compliance.endorsement.reader",  # "government 'approved'" cards, asked about
 }
 
 
@@ -356,7 +369,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to twenty-fifth sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to thirty-third sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -379,9 +392,13 @@ TWENTYFIFTH = [p for p in REAL_POSTS if p["id"].startswith(("qs-", "qt-"))]
 TWENTYSIXTH = [p for p in REAL_POSTS if p["id"].startswith(("qu-", "qv-"))]
 TWENTYSEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("qw-", "qx-"))]
 TWENTYEIGHTH = [p for p in REAL_POSTS if p["id"].startswith(("qy-", "qz-"))]
+TWENTYNINTH = [p for p in REAL_POSTS if p["id"].startswith(("sa-", "sb-"))]
+# The thirtieth to thirty-third, smaller as the searches ran out, are weighed together.
+THIRTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sc-", "sd-", "sf-", "sh-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"s{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -412,6 +429,8 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYSIXTH, 0.48),
         (TWENTYSEVENTH, 0.35),
         (TWENTYEIGHTH, 0.35),
+        (TWENTYNINTH, 0.42),
+        (THIRTIETH_ON, 0.4),
     ],
     ids=[
         "tuned",
@@ -437,6 +456,8 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-sixth",
         "twenty-seventh",
         "twenty-eighth",
+        "twenty-ninth",
+        "thirtieth to thirty-third",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
