@@ -66,7 +66,10 @@ REPLY_THRESHOLD = 0.6
 # found 85.7 % for 61 (2.6 %), and retrained on every set it read five more kind replies as
 # arguing ("no pressure is the only way we know how"); hints from 0.5 (never of fault:
 # owning a slow callback is fine) find 87.2 % at any severity with the same 49 flagged
-# loudly and 21 more good replies given a hint.
+# loudly and 21 more good replies given a hint. With twenty-seven reply sets (the labelled
+# stars read as the agent enters them), left out in turn: 0.6 84.0 % for 49 of 2,547 good
+# replies flagged (1.9 %), 0.55 85.9 % for 57, 0.5 87.3 % for 70; hints from 0.5 87.3 % at any
+# severity with 19 good replies given one.
 REPLY_HINT = 0.5
 # The reply reader's doubt, as the posts' (see DOUBT): chosen with --cross-check-replies before
 # the thirteenth reply set was gathered. Left out in turn, at 0.05 it took 10 wrong rule
