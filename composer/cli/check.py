@@ -204,7 +204,7 @@ def _reading_words(reading: CommentReading, comment: Comment) -> str:
     lines = []
     if reading.complaint:
         why = _REASONS.get(reading.reason, reading.reason)
-        if reading.evidence in comment.text:  # the comment's own words, quoted
+        if reading.quotes(comment.text):  # the comment's own words, quoted
             why = f'{why}: "{reading.evidence}"'
         else:  # the review's stars: "a 1-star rating"
             why = f"a {reading.evidence}"

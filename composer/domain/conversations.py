@@ -116,6 +116,11 @@ class CommentReading:
     evidence: str = ""
     personal: bool = False
 
+    def quotes(self, text: str) -> bool:
+        """Whether the evidence is words of the comment `text` (to quote), rather than the
+        review's rating chosen beside it ("1-star rating")."""
+        return bool(self.evidence) and self.evidence in text
+
 
 @dataclass(frozen=True, slots=True)
 class Complaint:

@@ -257,7 +257,7 @@ class GuidelineService:
         reader = getattr(self.engine, "read_comment", None)  # test engines may not read
         if reader is None:
             return CommentReading(False)
-        reading: CommentReading = reader(text) if rating is None else reader(text, rating)
+        reading: CommentReading = reader(text, rating)
         return reading
 
     def check(self, inp: CheckInput) -> CheckResult:

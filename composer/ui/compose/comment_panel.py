@@ -181,7 +181,7 @@ class CommentPanel(QWidget):
             self.reading.setText("This comment is in the complaint register.")
         elif reading is not None and reading.complaint:
             why = REASONS.get(reading.reason, reading.reason)
-            if reading.evidence in self.text.toPlainText():  # the comment's own words
+            if reading.quotes(self.text.toPlainText()):  # the comment's own words
                 why = f"it {why}: “{reading.evidence}”"
             else:  # the review's stars, chosen beside the comment
                 why = f"a {reading.evidence}"
