@@ -116,7 +116,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # The eleventh set's (gathered at the end of the round): Medicare and annuity education
     # read as advice or promises, a disclaimer that is there but not CMS's wording, warnings.
     "pq-091": "compliance.coverage-advice.public",  # what travel cover pays for, explained
-    "pq-102": "compliance.disclosure.tpmo",  # a non-affiliation line, not CMS's disclaimer
+    "pq-102": (
+        "compliance.disclosure.tpmo",
+        "compliance.endorsement.reader",
+    ),  # a non-affiliation line, not CMS's disclaimer
     "pq-143": "compliance.securities.talk",  # an old 401(k)'s options listed, no pitch
     "pq-185": (
         "compliance.coverage-advice.public",
@@ -279,7 +282,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "ql-060": "compliance.exaggeration.benefit",  # life jackets: "wear one. No exceptions."
     "ql-074": "compliance.inducement.reader",  # a thank-you per referral, bought or not
     "ql-087": "compliance.inducement.reader",  # a coffee card for a quote, no purchase
-    "qd-074": "compliance.securities.reader",  # "I don't talk crypto or stocks here"
+    "qd-074": (
+        "compliance.securities.reader",
+        "etiquette.spam.reader",
+    ),  # "I don't talk crypto or stocks here"
     "rd-051": "etiquette.hard-sell.reader",  # a pressure line quoted and called FALSE
     # The twenty-second set's, after its tuning, and readings moved by retraining with it.
     "qn-009": "compliance.securities.talk",  # life settlements explained, not sold
@@ -348,6 +354,17 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qc-152": "compliance.privacy.reader",  # a chairman's birthday and a director's death
     "qf-077": "compliance.privacy.reader",  # a magazine's boat owner and his electronics
     "pm-014": "compliance.endorsement.reader",  # "government 'approved'" cards, asked about
+    # Moved by the readers retrained with the thirty-fourth to thirty-seventh sets, or left
+    # loud after their tuning: explainers and referral programmes the gatherers called fine.
+    "qi-008": "compliance.competitor.reader",  # the reader, retrained
+    "qq-060": "compliance.product-label.reader",  # the reader, retrained
+    "pj-173": "compliance.competitor.reader",  # the reader, retrained
+    "si-021": "compliance.product-label.terms",  # "Infinite Banking", critiqued by name
+    "sj-072": "compliance.disclosure.tpmo",  # Medicare help offered without CMS's disclaimer
+    "sj-114": "compliance.exaggeration.reader",  # a state subsidy, "the only help available"
+    "sk-005": "compliance.inducement.value-for-business",  # a gift card for each quote
+    "sk-006": "compliance.inducement.value-for-business",  # gift cards per completed quote
+    "sk-068": "compliance.claims-promise.reader",  # a public adjuster's steps, explained
 }
 
 
@@ -369,7 +386,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to thirty-third sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to thirty-seventh sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -395,6 +412,8 @@ TWENTYEIGHTH = [p for p in REAL_POSTS if p["id"].startswith(("qy-", "qz-"))]
 TWENTYNINTH = [p for p in REAL_POSTS if p["id"].startswith(("sa-", "sb-"))]
 # The thirtieth to thirty-third, smaller as the searches ran out, are weighed together.
 THIRTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sc-", "sd-", "sf-", "sh-"))]
+# The thirty-fourth to thirty-seventh, gathered blind at the start of the next session.
+THIRTY_FOURTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -431,6 +450,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYEIGHTH, 0.35),
         (TWENTYNINTH, 0.42),
         (THIRTIETH_ON, 0.4),
+        (THIRTY_FOURTH_ON, 0.43),
     ],
     ids=[
         "tuned",
@@ -458,6 +478,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-eighth",
         "twenty-ninth",
         "thirtieth to thirty-third",
+        "thirty-fourth to thirty-seventh",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -210,8 +210,11 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 28)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 30)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
+    "ri-050": "conversation.tone",  # "we'd rather not have posted it that way" (reply reader)
+    "rt-108": "compliance.competitor",  # "we never pay for reviews" (posts' reader, retrained)
+    "rv-243": "conversation.tone",  # "We've never paid for reviews" (reply reader, retrained)
     "rc-113": "compliance.privacy",  # "on your account" to a client who said so herself
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
     "rh-200": "conversation.liability",  # "That's on us" for a two-week wait on a claim
@@ -355,6 +358,8 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "twenty-fourth": (NUMBERED[24], 215, 0.9, 0.9),
     "twenty-fifth": (NUMBERED[25], 135, 0.9, 0.9),
     "twenty-sixth and seventh": ([*NUMBERED[26], *NUMBERED[27]], 170, 0.9, 0.9),
+    "twenty-eighth": (NUMBERED[28], 170, 0.9, 0.9),
+    "twenty-ninth": (NUMBERED[29], 190, 0.9, 0.9),
 }
 
 
