@@ -332,7 +332,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qo-023": "compliance.guarantee.reader",  # "Safe AND high returns?" asked in a warning
     "qx-339": "compliance.testimonial.reader",  # "Cards like this are why we do this work."
     # The twenty-eighth set's, after its tuning, and readings moved by retraining with it.
-    "qz-055": "compliance.securities.talk",  # IUL against stocks and mutual funds, explained
+    "qz-055": (
+        "compliance.securities.talk",
+        "compliance.securities.review",
+    ),  # IUL against stocks and mutual funds, explained
     "qz-074": "compliance.competitor.disparage",  # "Scam or bargain?": a warning about shady
     # sellers of plans that are not health insurance
     "qz-098": "compliance.privacy.person-circumstance",  # a hypothetical fatal heart attack
@@ -365,6 +368,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "sk-005": "compliance.inducement.value-for-business",  # a gift card for each quote
     "sk-006": "compliance.inducement.value-for-business",  # gift cards per completed quote
     "sk-068": "compliance.claims-promise.reader",  # a public adjuster's steps, explained
+    "pw-131": "compliance.exaggeration.reader",  # the reader, retrained with the thirty-eighth
+    "sm-007": "compliance.coverage-advice.reader",  # "This guide covers everything you need"
+    "sm-014": "compliance.disclosure.tpmo",  # Medicare Advantage explained, help offered
+    "sm-024": "compliance.exaggeration.reader",  # travel insurance as "your safety net"
 }
 
 
@@ -386,7 +393,7 @@ RULES = Engine.load(style_checks=False)
 RULES.reader = None
 
 
-# The eighth to thirty-seventh sets (tests/data/real/README.md) are recent: the rules alone find
+# The eighth to thirty-eighth sets (tests/data/real/README.md) are recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
 EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
 NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
@@ -412,8 +419,10 @@ TWENTYEIGHTH = [p for p in REAL_POSTS if p["id"].startswith(("qy-", "qz-"))]
 TWENTYNINTH = [p for p in REAL_POSTS if p["id"].startswith(("sa-", "sb-"))]
 # The thirtieth to thirty-third, smaller as the searches ran out, are weighed together.
 THIRTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sc-", "sd-", "sf-", "sh-"))]
-# The thirty-fourth to thirty-seventh, gathered blind at the start of the next session.
-THIRTY_FOURTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-"))]
+# The thirty-fourth to thirty-eighth, gathered blind at the start of the next session.
+THIRTY_FOURTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-", "sm-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -478,7 +487,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-eighth",
         "twenty-ninth",
         "thirtieth to thirty-third",
-        "thirty-fourth to thirty-seventh",
+        "thirty-fourth to thirty-eighth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

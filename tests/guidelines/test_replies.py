@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 30)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 31)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     "ri-050": "conversation.tone",  # "we'd rather not have posted it that way" (reply reader)
     "rt-108": "compliance.competitor",  # "we never pay for reviews" (posts' reader, retrained)
@@ -360,6 +360,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "twenty-sixth and seventh": ([*NUMBERED[26], *NUMBERED[27]], 170, 0.9, 0.9),
     "twenty-eighth": (NUMBERED[28], 170, 0.9, 0.9),
     "twenty-ninth": (NUMBERED[29], 190, 0.9, 0.9),
+    "thirtieth": (NUMBERED[30], 150, 0.9, 0.9),
 }
 
 
