@@ -419,7 +419,7 @@ TWENTYEIGHTH = [p for p in REAL_POSTS if p["id"].startswith(("qy-", "qz-"))]
 TWENTYNINTH = [p for p in REAL_POSTS if p["id"].startswith(("sa-", "sb-"))]
 # The thirtieth to thirty-third, smaller as the searches ran out, are weighed together.
 THIRTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sc-", "sd-", "sf-", "sh-"))]
-# The thirty-fourth to thirty-eighth, gathered blind at the start of the next session.
+# The thirty-fourth to thirty-eighth, gathered blind in one session, a few at a time.
 THIRTY_FOURTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-", "sm-"))
 ]
