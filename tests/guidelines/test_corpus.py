@@ -423,6 +423,10 @@ THIRTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sc-", "sd-", "sf-"
 THIRTY_FOURTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-", "sm-"))
 ]
+# The thirty-ninth to forty-first, gathered blind in the next session beside one another.
+THIRTY_NINTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(("so-", "sp-", "sq-", "sr-", "ss-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -460,6 +464,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWENTYNINTH, 0.42),
         (THIRTIETH_ON, 0.4),
         (THIRTY_FOURTH_ON, 0.43),
+        (THIRTY_NINTH_ON, 0.55),
     ],
     ids=[
         "tuned",
@@ -488,6 +493,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-ninth",
         "thirtieth to thirty-third",
         "thirty-fourth to thirty-eighth",
+        "thirty-ninth to forty-first",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

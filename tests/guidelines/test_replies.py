@@ -210,8 +210,14 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 31)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 34)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
+    # the thirty-first set's formal replies, read by the reply reader even after retraining
+    "raf-024": ("compliance.privacy", "conversation.tone"),  # "for the record, I do not believe"
+    "raf-031": "conversation.tone",  # "we do not feel at liberty to respond point by point"
+    "raf-041": "conversation.liability",  # "That was our mistake" about posted office hours
+    "raf-043": "compliance.coverage-advice",  # "policies generally exclude flood" with a source
+    "raf-107": "conversation.tone",  # "We only report content that breaks the platform's rules"
     "ri-050": "conversation.tone",  # "we'd rather not have posted it that way" (reply reader)
     "rt-108": "compliance.competitor",  # "we never pay for reviews" (posts' reader, retrained)
     "rv-243": "conversation.tone",  # "We've never paid for reviews" (reply reader, retrained)
@@ -361,6 +367,9 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "twenty-eighth": (NUMBERED[28], 170, 0.9, 0.9),
     "twenty-ninth": (NUMBERED[29], 190, 0.9, 0.9),
     "thirtieth": (NUMBERED[30], 150, 0.9, 0.9),
+    "thirty-first": (NUMBERED[31], 170, 0.9, 0.9),
+    "thirty-second": (NUMBERED[32], 160, 0.9, 0.9),
+    "thirty-third": (NUMBERED[33], 50, 0.85, 0.85),
 }
 
 
