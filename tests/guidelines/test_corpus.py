@@ -424,9 +424,7 @@ THIRTY_FOURTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-", "sm-"))
 ]
 # The thirty-ninth to forty-first, gathered blind in the next session beside one another.
-THIRTY_NINTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(("so-", "sp-", "sq-", "sr-", "ss-"))
-]
+THIRTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("so-", "sp-", "sq-", "sr-", "ss-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
