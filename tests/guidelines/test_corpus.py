@@ -423,8 +423,12 @@ THIRTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sc-", "sd-", "sf-"
 THIRTY_FOURTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-", "sm-"))
 ]
-# The thirty-ninth to forty-first, gathered blind in the next session beside one another.
-THIRTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("so-", "sp-", "sq-", "sr-", "ss-"))]
+# The thirty-ninth to forty-fourth, gathered blind in one session, two or three at a time.
+THIRTY_NINTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith(("so-", "sp-", "sq-", "sr-", "ss-", "st-", "su-", "sv-", "sw-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -491,7 +495,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "twenty-ninth",
         "thirtieth to thirty-third",
         "thirty-fourth to thirty-eighth",
-        "thirty-ninth to forty-first",
+        "thirty-ninth to forty-fourth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

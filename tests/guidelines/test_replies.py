@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 34)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 35)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the thirty-first set's formal replies, read by the reply reader even after retraining
     "raf-024": ("compliance.privacy", "conversation.tone"),  # "for the record, I do not believe"
@@ -218,6 +218,7 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     "raf-041": "conversation.liability",  # "That was our mistake" about posted office hours
     "raf-043": "compliance.coverage-advice",  # "policies generally exclude flood" with a source
     "raf-107": "conversation.tone",  # "We only report content that breaks the platform's rules"
+    "ra-161": "conversation.tone",  # "Not at all, Lana." (reply reader, retrained)
     "ri-050": "conversation.tone",  # "we'd rather not have posted it that way" (reply reader)
     "rt-108": "compliance.competitor",  # "we never pay for reviews" (posts' reader, retrained)
     "rv-243": "conversation.tone",  # "We've never paid for reviews" (reply reader, retrained)
@@ -369,7 +370,8 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "thirtieth": (NUMBERED[30], 150, 0.9, 0.9),
     "thirty-first": (NUMBERED[31], 170, 0.9, 0.9),
     "thirty-second": (NUMBERED[32], 160, 0.9, 0.9),
-    "thirty-third": (NUMBERED[33], 50, 0.85, 0.85),
+    "thirty-third": (NUMBERED[33], 50, 0.9, 0.9),
+    "thirty-fourth": (NUMBERED[34], 50, 0.9, 0.9),
 }
 
 
