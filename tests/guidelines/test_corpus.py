@@ -372,6 +372,18 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "sm-007": "compliance.coverage-advice.reader",  # "This guide covers everything you need"
     "sm-014": "compliance.disclosure.tpmo",  # Medicare Advantage explained, help offered
     "sm-024": "compliance.exaggeration.reader",  # travel insurance as "your safety net"
+    # The forty-fifth to forty-eighth sets' explainers of the very products the rules watch
+    # (whole life, VUL, bonus annuities), still flagged after their tuning.
+    "sx-081": "compliance.free.coverage",  # "The device is free; the home policy is not."
+    "sy-068": "compliance.product-label.likened",  # "a lot like a bank CD", then how not
+    "sz-012": "compliance.product-label.reader",  # "Truth: whole life is not an investment at all"
+    "sz-016": "compliance.guarantee.rate",  # a consumer case on what a guaranteed rate applies to
+    "sz-035": "compliance.product-label.account",  # "if you see a 702(j) plan advertised"
+    "sz-039": "compliance.product-label.terms",  # infinite banking explained plainly
+    "sz-052": "compliance.securities.talk",  # investor education naming mutual funds
+    "sz-077": "compliance.product-label.bonus-annuity",  # "a big upfront bonus? Think twice."
+    "sz-097": ("compliance.securities.review", "compliance.product-label.likened"),  # VUL explained
+    "sz-100": "compliance.product-label.likened",  # "VUL myths, cleared up"
 }
 
 
@@ -429,10 +441,13 @@ THIRTY_NINTH_ON = [
     for p in REAL_POSTS
     if p["id"].startswith(("so-", "sp-", "sq-", "sr-", "ss-", "st-", "su-", "sv-", "sw-"))
 ]
+# The forty-fifth to forty-eighth, gathered blind at once in one session.
+FORTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sx-", "sy-", "sz-", "ta-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"s{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"t{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -467,6 +482,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (THIRTIETH_ON, 0.4),
         (THIRTY_FOURTH_ON, 0.43),
         (THIRTY_NINTH_ON, 0.55),
+        (FORTY_FIFTH_ON, 0.47),
     ],
     ids=[
         "tuned",
@@ -496,6 +512,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "thirtieth to thirty-third",
         "thirty-fourth to thirty-eighth",
         "thirty-ninth to forty-fourth",
+        "forty-fifth to forty-eighth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 35)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 37)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the thirty-first set's formal replies, read by the reply reader even after retraining
     "raf-024": ("compliance.privacy", "conversation.tone"),  # "for the record, I do not believe"
@@ -252,6 +252,10 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     "rh-165": "conversation.tone",  # "nobody loves paying for insurance 😅"
     "rh-214": "conversation.tone",  # "So proud of you, Jamal! Well earned."
     # The twenty-fourth to twenty-seventh sets', after their tuning and the readers' retraining:
+    "rd2-122": "compliance.privacy",  # "Glad we could get you on the road fast" (reply reader)
+    "ri-047": "conversation.tone",  # a food-bank pledge read as arguing (reply reader, retrained)
+    "raj-053": "etiquette.hard-sell",  # "call us for a free quote" under a spam comment
+    "raj-081": "compliance.testimonial",  # asking a client before sharing their photo
     "rd2-128": "compliance.review-incentive",  # "We'll take the 4 stars" (reply reader)
     "rx-090": "conversation.tone",  # "you should never leave our office without understanding
     # what you signed" (reply reader)
@@ -372,6 +376,8 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "thirty-second": (NUMBERED[32], 160, 0.9, 0.9),
     "thirty-third": (NUMBERED[33], 50, 0.9, 0.9),
     "thirty-fourth": (NUMBERED[34], 50, 0.9, 0.9),
+    "thirty-fifth": (NUMBERED[35], 160, 0.9, 0.9),
+    "thirty-sixth": (NUMBERED[36], 80, 0.9, 0.9),
 }
 
 
