@@ -59,7 +59,13 @@ REPLY_OUT = OUT.with_name(REPLY_MODEL_FILE)
 # 2,003 good replies), left out in turn: 0.5 finds 86.0 % and flags 3.8 %, 0.55 84.5 % and
 # 2.9 %, 0.6 82.2 % and 2.2 %, 0.7 77.9 % and 1.4 %. 0.55 was tried and kept out: retrained
 # on every set it read "Happy Thanksgiving to you and your family, Ron!" as private.
-REPLY_THRESHOLD = 0.6
+# Raised to 0.75 with thirty-six reply sets (5,341 expected problems, 2,971 good replies), left
+# out in turn: beside the rules 0.6 flagged 66 good replies loudly (2.2 %; 15 of 239 on the six
+# newest sets, 6.3 %), 0.65 56, 0.7 51 and 0.75 45 (1.5 %; 7 of 239, 2.9 %), while what is found
+# at any severity, with hints from REPLY_HINT, went only from 87.5 to 87.3 % (the readings
+# between are still shown, as hints; never of fault). What a warning or an error finds goes
+# from 84.5 to 77.0 %. The posts' reader made the same trade at 90 % (see THRESHOLD).
+REPLY_THRESHOLD = 0.75
 # From this probability up to REPLY_THRESHOLD, a reply category no rule found is offered as a
 # hint (a suggestion), as the posts' reader does (see HINT). With twenty-three reply sets, left
 # out in turn: 0.6 alone found 83.8 % and flagged 49 of 2,326 good replies (2.1 %); 0.55
