@@ -104,9 +104,17 @@ QUOTED = [
 ]
 
 
+RULES_ONLY = Engine.load(style_checks=False)
+RULES_ONLY.reader = None
+
+
 @pytest.mark.parametrize(("text", "category"), QUOTED)
 def test_quoted_wording_the_post_questions_is_reported_not_said(text: str, category: str) -> None:
-    assert category not in _categories(text)
+    # No rule says it; the readers, which name no words, may at most hint at it.
+    said_by_rules = RULES_ONLY.check(CheckInput(text=text)).findings
+    assert category not in {f.category for f in said_by_rules}
+    loud = ENGINE.check(CheckInput(text=text)).findings
+    assert category not in {f.category for f in loud if f.severity != "suggestion"}
     said = text.replace('"', "")  # the same words as the agent's own
     questioned = ("🤔", "Saw an ad for", "myth", "We hear this one a lot.", "Often", "not a")
     for cue in questioned:

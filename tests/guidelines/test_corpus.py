@@ -384,6 +384,9 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "sz-077": "compliance.product-label.bonus-annuity",  # "a big upfront bonus? Think twice."
     "sz-097": ("compliance.securities.review", "compliance.product-label.likened"),  # VUL explained
     "sz-100": "compliance.product-label.likened",  # "VUL myths, cleared up"
+    # The fiftieth set's: "the best deals" at a road market and at the pump, not insurance.
+    "tc-021": ("compliance.exaggeration.best-claim", "etiquette.hard-sell.deals"),
+    "tc-079": "compliance.exaggeration.best-claim",
 }
 
 
@@ -443,6 +446,8 @@ THIRTY_NINTH_ON = [
 ]
 # The forty-fifth to forty-eighth, gathered blind at once in one session.
 FORTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sx-", "sy-", "sz-", "ta-"))]
+# The forty-ninth and fiftieth, gathered while those were tuned on.
+FORTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tb-", "tc-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -483,6 +488,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (THIRTY_FOURTH_ON, 0.43),
         (THIRTY_NINTH_ON, 0.55),
         (FORTY_FIFTH_ON, 0.47),
+        (FORTY_NINTH_ON, 0.4),
     ],
     ids=[
         "tuned",
@@ -513,6 +519,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "thirty-fourth to thirty-eighth",
         "thirty-ninth to forty-fourth",
         "forty-fifth to forty-eighth",
+        "forty-ninth and fiftieth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
