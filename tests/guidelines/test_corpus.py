@@ -387,6 +387,9 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # The fiftieth set's: "the best deals" at a road market and at the pump, not insurance.
     "tc-021": ("compliance.exaggeration.best-claim", "etiquette.hard-sell.deals"),
     "tc-079": "compliance.exaggeration.best-claim",
+    # The fifty-first to fifty-third sets': a myth's correction read by the reader, a question.
+    "td-071": "compliance.coverage-advice.reader",  # "Fact: full coverage isn't a coverage type"
+    "tf-118": "compliance.exaggeration.best-claim",  # "What's the best renters insurance?"
 }
 
 
@@ -448,6 +451,8 @@ THIRTY_NINTH_ON = [
 FORTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sx-", "sy-", "sz-", "ta-"))]
 # The forty-ninth and fiftieth, gathered while those were tuned on.
 FORTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tb-", "tc-"))]
+# The fifty-first to fifty-third, gathered while those were tuned on.
+FIFTY_FIRST_ON = [p for p in REAL_POSTS if p["id"].startswith(("td-", "te-", "tf-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -489,6 +494,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (THIRTY_NINTH_ON, 0.55),
         (FORTY_FIFTH_ON, 0.47),
         (FORTY_NINTH_ON, 0.4),
+        (FIFTY_FIRST_ON, 0.4),
     ],
     ids=[
         "tuned",
@@ -520,6 +526,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "thirty-ninth to forty-fourth",
         "forty-fifth to forty-eighth",
         "forty-ninth and fiftieth",
+        "fifty-first to fifty-third",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
