@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 39)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 40)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the thirty-first set's formal replies, read by the reply reader even after retraining
     "raf-024": ("compliance.privacy", "conversation.tone"),  # "for the record, I do not believe"
