@@ -251,11 +251,12 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # print", with the DMs offered
     "rh-165": "conversation.tone",  # "nobody loves paying for insurance 😅"
     "rh-214": "conversation.tone",  # "So proud of you, Jamal! Well earned."
-    # The twenty-fourth to twenty-seventh sets', after their tuning and the readers' retraining:
+    # Read anew by the readers retrained with the thirty-fifth to thirty-ninth sets:
     "rd2-122": "compliance.privacy",  # "Glad we could get you on the road fast" (reply reader)
     "ri-047": "conversation.tone",  # a food-bank pledge read as arguing (reply reader, retrained)
     "raj-053": "etiquette.hard-sell",  # "call us for a free quote" under a spam comment
     "raj-081": "compliance.testimonial",  # asking a client before sharing their photo
+    # The twenty-fourth to twenty-seventh sets', after their tuning and the readers' retraining:
     "rd2-128": "compliance.review-incentive",  # "We'll take the 4 stars" (reply reader)
     "rx-090": "conversation.tone",  # "you should never leave our office without understanding
     # what you signed" (reply reader)
