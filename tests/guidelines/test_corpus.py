@@ -390,6 +390,15 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # The fifty-first to fifty-third sets': a myth's correction read by the reader, a question.
     "td-071": "compliance.coverage-advice.reader",  # "Fact: full coverage isn't a coverage type"
     "tf-118": "compliance.exaggeration.best-claim",  # "What's the best renters insurance?"
+    # The posts' reader, retrained with the fifty-fifth to fifty-eighth sets, reads rivals named
+    # side by side, without a word against them, as a swipe.
+    "sq-046": "compliance.competitor.reader",  # "Progressive or State Farm?"
+    "sq-131": "compliance.competitor.reader",  # a fun fact about two carriers' histories
+    "ss-085": "compliance.competitor.reader",  # how agents are paid, in a Medicare Q&A
+    # The fifty-fifth to fifty-seventh sets' (each measured once before these were listed).
+    "ti-022": "compliance.free.reader",  # "getting a quote from us is free"
+    "tj-079": "compliance.competitor.reader",  # a carrier's boilerplate about its size
+    "tk-026": "compliance.disclosure.tpmo",  # a Medicare post without the TPMO statement
 }
 
 
@@ -453,6 +462,8 @@ FORTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sx-", "sy-", "sz
 FORTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tb-", "tc-"))]
 # The fifty-first to fifty-fourth, gathered while those were tuned on.
 FIFTY_FIRST_ON = [p for p in REAL_POSTS if p["id"].startswith(("td-", "te-", "tf-", "tg-", "th-"))]
+# The fifty-fifth to fifty-eighth, gathered blind at once at the start of a session.
+FIFTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("ti-", "tj-", "tk-", "tl-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -495,6 +506,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (FORTY_FIFTH_ON, 0.47),
         (FORTY_NINTH_ON, 0.4),
         (FIFTY_FIRST_ON, 0.4),
+        (FIFTY_FIFTH_ON, 0.45),
     ],
     ids=[
         "tuned",
@@ -527,6 +539,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "forty-fifth to forty-eighth",
         "forty-ninth and fiftieth",
         "fifty-first to fifty-fourth",
+        "fifty-fifth to fifty-eighth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
