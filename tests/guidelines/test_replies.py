@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 40)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 41)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the thirty-first set's formal replies, read by the reply reader even after retraining
     "raf-024": ("compliance.privacy", "conversation.tone"),  # "for the record, I do not believe"
@@ -381,6 +381,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "thirty-sixth": (NUMBERED[36], 80, 0.9, 0.9),
     "thirty-seventh": (NUMBERED[37], 110, 0.9, 0.85),
     "thirty-eighth": (NUMBERED[38], 60, 0.75, 0.9),  # canned replies: the rules find little
+    "thirty-ninth and fortieth": ([*NUMBERED[39], *NUMBERED[40]], 30, 0.75, 0.9),
 }
 
 
