@@ -388,7 +388,8 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "tc-021": ("compliance.exaggeration.best-claim", "etiquette.hard-sell.deals"),
     "tc-079": "compliance.exaggeration.best-claim",
     # The fifty-first to fifty-third sets': a myth's correction read by the reader, a question.
-    "td-071": "compliance.coverage-advice.reader",  # "Fact: full coverage isn't a coverage type"
+    "td-071": ("compliance.coverage-advice.reader", "compliance.exaggeration.reader"),  # "Fact:
+    # full coverage isn't a coverage type"; "no insurer offers a policy that covers you in all"
     "tf-118": "compliance.exaggeration.best-claim",  # "What's the best renters insurance?"
     # The posts' reader, retrained with the fifty-fifth to fifty-eighth sets, reads rivals named
     # side by side, without a word against them, as a swipe.
@@ -399,6 +400,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "ti-022": "compliance.free.reader",  # "getting a quote from us is free"
     "tj-079": "compliance.competitor.reader",  # a carrier's boilerplate about its size
     "tk-026": "compliance.disclosure.tpmo",  # a Medicare post without the TPMO statement
+    "tb-071": "compliance.coverage-advice.reader",  # how New York's SUM coverage works
+    # The fifty-ninth set's (measured once before these were listed): explainers.
+    "tm-087": "compliance.product-label.terms",  # "Heard of 'infinite banking'? ... isn't a bank"
+    "tm-099": ("compliance.guarantee.outcome", "compliance.securities.talk"),  # annuity types
 }
 
 
@@ -464,6 +469,8 @@ FORTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tb-", "tc-"))]
 FIFTY_FIRST_ON = [p for p in REAL_POSTS if p["id"].startswith(("td-", "te-", "tf-", "tg-", "th-"))]
 # The fifty-fifth to fifty-eighth, gathered blind at once at the start of a session.
 FIFTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("ti-", "tj-", "tk-", "tl-"))]
+# The fifty-ninth to sixty-first, gathered blind while the fifty-fifth on were tuned on.
+FIFTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tm-", "tn-", "to-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -507,6 +514,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (FORTY_NINTH_ON, 0.4),
         (FIFTY_FIRST_ON, 0.4),
         (FIFTY_FIFTH_ON, 0.45),
+        (FIFTY_NINTH_ON, 0.44),
     ],
     ids=[
         "tuned",
@@ -540,6 +548,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "forty-ninth and fiftieth",
         "fifty-first to fifty-fourth",
         "fifty-fifth to fifty-eighth",
+        "fifty-ninth to sixty-first",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
