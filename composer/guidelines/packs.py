@@ -40,6 +40,7 @@ ENGINE_SIGNALS = (
     "money-words",
     "guarantee-qualified",
     "personal-details",
+    "not-endorsed",
 )
 
 
