@@ -401,6 +401,11 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "tj-079": "compliance.competitor.reader",  # a carrier's boilerplate about its size
     "tk-026": "compliance.disclosure.tpmo",  # a Medicare post without the TPMO statement
     "tb-071": "compliance.coverage-advice.reader",  # how New York's SUM coverage works
+    # Retrained with the sixty-second and sixty-third sets, the posts' reader reads captive and
+    # independent agents compared, and "we don't pick favorites", as a swipe.
+    "qw-285": "compliance.competitor.reader",
+    "sq-045": "compliance.competitor.reader",
+    "to-068": "compliance.competitor.reader",
     # The fifty-ninth set's (measured once before these were listed): explainers.
     "tm-087": "compliance.product-label.terms",  # "Heard of 'infinite banking'? ... isn't a bank"
     "tm-099": ("compliance.guarantee.outcome", "compliance.securities.talk"),  # annuity types
@@ -471,6 +476,8 @@ FIFTY_FIRST_ON = [p for p in REAL_POSTS if p["id"].startswith(("td-", "te-", "tf
 FIFTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("ti-", "tj-", "tk-", "tl-"))]
 # The fifty-ninth to sixty-first, gathered blind while the fifty-fifth on were tuned on.
 FIFTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tm-", "tn-", "to-"))]
+# The sixty-second and sixty-third, gathered blind while the fifty-ninth on were tuned on.
+SIXTY_SECOND_ON = [p for p in REAL_POSTS if p["id"].startswith(("tp-", "tq-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -515,6 +522,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (FIFTY_FIRST_ON, 0.4),
         (FIFTY_FIFTH_ON, 0.45),
         (FIFTY_NINTH_ON, 0.44),
+        (SIXTY_SECOND_ON, 0.4),
     ],
     ids=[
         "tuned",
@@ -549,6 +557,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "fifty-first to fifty-fourth",
         "fifty-fifth to fifty-eighth",
         "fifty-ninth to sixty-first",
+        "sixty-second and sixty-third",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
