@@ -15,6 +15,7 @@ from typing import Any
 
 from composer.domain.files import read_text
 from composer.guidelines import phrases, schema
+from composer.guidelines.builtin.texts import reader_needs, reader_unless
 from composer.guidelines.comments import CONTEXT_SIGNALS
 from composer.guidelines.concepts import Concept, Grammar
 from composer.guidelines.rule_builder import (
@@ -28,19 +29,15 @@ from composer.guidelines.wordindex import PhraseSet, WordIndex
 
 __all__ = ["LoadError", "PackSet", "Rule", "RuleError", "build_rule", "load_packs", "pack_files"]
 
-# Signals the engine itself reads, so they count as used even when no rule names them
-# ("coverage-words": the posts' reader needs it for some categories, see `reader_needs`).
+# Signals the engine itself reads, so they count as used even when no rule names them. The
+# ones the posts' reader needs or is kept quiet by are named in builtin.toml and counted
+# from there (see `reader_needs` and `reader_unless`), not listed here again.
 ENGINE_SIGNALS = (
     "promotional",
     "comment-unanswered",
     "comment-grievance",
     "comment-personal",
     "comment-praise",
-    "coverage-words",
-    "money-words",
-    "guarantee-qualified",
-    "personal-details",
-    "not-endorsed",
 )
 
 
@@ -285,7 +282,7 @@ def _merge_signals(result: PackSet, source: str, raw: object) -> None:
 def _check_signal_names(result: PackSet) -> None:
     """Rules may only use defined signals; a signal nothing uses is most likely a typo."""
     kept: list[Rule] = []
-    used = set(ENGINE_SIGNALS)
+    used = {*ENGINE_SIGNALS, *reader_needs().values(), *reader_unless().values()}
     for rule in result.rules:
         used.update(rule.when, rule.unless_signal)
         unknown = [
