@@ -13,7 +13,7 @@ from itertools import starmap
 from typing import Any, NamedTuple, Protocol
 
 from composer.domain.profile import Profile
-from composer.guidelines import phrases
+from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.starts import found_in
@@ -130,7 +130,7 @@ class Alternation:
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = phrases.compile_phrases(self.values)
+            self._compiled = compile_phrases(self.values)
         return self._compiled
 
     def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from composer.guidelines import phrases
+from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.prefilter import Need, may_match, needs_of
@@ -101,7 +101,7 @@ class Concept:
 
     def _pattern(self) -> re.Pattern[str] | None:
         if self._regex is None and self.values:
-            self._regex = phrases.compile_phrases(self.values)
+            self._regex = compile_phrases(self.values)
         return self._regex
 
     def hits(self, facts: TextFacts, span: Span | None = None) -> list[PhraseHit]:

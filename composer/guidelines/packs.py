@@ -15,6 +15,7 @@ from typing import Any
 
 from composer.domain.files import read_text
 from composer.guidelines import phrases, schema
+from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.builtin.texts import reader_needs, reader_unless
 from composer.guidelines.comments import CONTEXT_SIGNALS
 from composer.guidelines.concepts import Concept, Grammar
@@ -271,7 +272,7 @@ def _merge_signals(result: PackSet, source: str, raw: object) -> None:
             result.errors.append(LoadError(source, None, f"signal '{name}' must be a list"))
             continue
         try:
-            phrases.compile_phrases(values)
+            compile_phrases(values)
         except (ValueError, re.error) as exc:
             result.errors.append(LoadError(source, None, f"signal '{name}': {exc}"))
             continue

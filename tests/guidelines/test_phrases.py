@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.heads import begins_at, start_heads
-from composer.guidelines.phrases import compile_phrases, parse, phrase_pattern
+from composer.guidelines.phrases import parse, phrase_pattern
 from composer.guidelines.wordindex import WordIndex
 
 

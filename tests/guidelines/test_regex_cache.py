@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from composer.guidelines import regex_cache
-from composer.guidelines.phrases import compile_phrases
+from composer.guidelines.alternation import compile_phrases
 
 PATTERNS = [
     (r"(?<![\w$])(?:guarantee(?:s|d)?|can['’]t lose)(?!\w)", re.IGNORECASE),
