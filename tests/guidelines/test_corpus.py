@@ -409,6 +409,17 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # The fifty-ninth set's (measured once before these were listed): explainers.
     "tm-087": "compliance.product-label.terms",  # "Heard of 'infinite banking'? ... isn't a bank"
     "tm-099": ("compliance.guarantee.outcome", "compliance.securities.talk"),  # annuity types
+    # Retrained with the sixty-fourth to seventy-fifth sets, the posts' reader reads a quoted
+    # "switch and save" ad, a thank-you for a family's paperwork done, a CMS rule on logos and
+    # a warning about "guaranteed" bond names as what they discuss.
+    "pv-087": "compliance.testimonial.reader",
+    "sb-088": "compliance.testimonial.reader",
+    "so-066": "compliance.endorsement.reader",
+    "ud-078": "compliance.guarantee.reader",
+    # The sixty-seventh to sixty-ninth sets' (measured once before these were listed).
+    "tt-038": "compliance.exaggeration.benefit",  # "find the coverage you deserve"
+    "tv-003": "compliance.review-incentive.reader",  # "Leave us a review on Google", no reward
+    "ty-058": "compliance.product-label.likened",  # "bank fixed deposits are investment products"
 }
 
 
@@ -478,11 +489,20 @@ FIFTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("ti-", "tj-", "tk
 FIFTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tm-", "tn-", "to-"))]
 # The sixty-second and sixty-third, gathered blind while the fifty-ninth on were tuned on.
 SIXTY_SECOND_ON = [p for p in REAL_POSTS if p["id"].startswith(("tp-", "tq-"))]
+# The sixty-fourth to sixty-sixth, gathered blind at once at the start of the next session.
+SIXTY_FOURTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tr-", "ts-", "tt-", "tu-"))]
+# The sixty-seventh to sixty-ninth, gathered blind while those were tuned on.
+SIXTY_SEVENTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tv-", "tw-", "tx-", "ty-"))]
+# The seventieth and seventy-first, gathered blind while the sixty-seventh on were tuned on.
+SEVENTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tz-", "ua-", "ub-"))]
+# The seventy-second to seventy-fifth, the last before that session's search budget ran out.
+SEVENTY_SECOND_ON = [p for p in REAL_POSTS if p["id"].startswith(("uc-", "ud-", "ue-", "uf-", "ug-", "uh-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"s{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"t{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"u{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -523,6 +543,10 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (FIFTY_FIFTH_ON, 0.45),
         (FIFTY_NINTH_ON, 0.44),
         (SIXTY_SECOND_ON, 0.4),
+        (SIXTY_FOURTH_ON, 0.5),
+        (SIXTY_SEVENTH_ON, 0.38),
+        (SEVENTIETH_ON, 0.42),
+        (SEVENTY_SECOND_ON, 0.35),
     ],
     ids=[
         "tuned",
@@ -558,6 +582,10 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "fifty-fifth to fifty-eighth",
         "fifty-ninth to sixty-first",
         "sixty-second and sixty-third",
+        "sixty-fourth to sixty-sixth",
+        "sixty-seventh to sixty-ninth",
+        "seventieth and seventy-first",
+        "seventy-second to seventy-fifth",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

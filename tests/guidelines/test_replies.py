@@ -210,8 +210,11 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 42)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 47)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
+    # the forty-fourth and forty-sixth sets' (measured once before these were listed)
+    "rat-128": "compliance.privacy",  # "as our records show", in a counter-statement
+    "rav-054": "conversation.tone",  # a wave of reviews from people never clients (reply reader)
     # the thirty-first set's formal replies, read by the reply reader even after retraining
     "raf-024": ("compliance.privacy", "conversation.tone"),  # "for the record, I do not believe"
     "raf-031": "conversation.tone",  # "we do not feel at liberty to respond point by point"
@@ -383,6 +386,10 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "thirty-eighth": (NUMBERED[38], 60, 0.75, 0.9),  # canned replies: the rules find little
     "thirty-ninth and fortieth": ([*NUMBERED[39], *NUMBERED[40]], 30, 0.75, 0.9),
     "forty-first": (NUMBERED[41], 40, 0.8, 0.75),  # mostly adapted; complaints read less well
+    "forty-second and third": ([*NUMBERED[42], *NUMBERED[43]], 100, 0.9, 0.9),
+    "forty-fourth": (NUMBERED[44], 165, 0.9, 0.82),  # translated replies; comments read less well
+    "forty-fifth": (NUMBERED[45], 180, 0.9, 0.88),
+    "forty-sixth": (NUMBERED[46], 165, 0.9, 0.9),
 }
 
 
