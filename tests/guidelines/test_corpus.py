@@ -496,7 +496,9 @@ SIXTY_SEVENTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tv-", "tw-", "
 # The seventieth and seventy-first, gathered blind while the sixty-seventh on were tuned on.
 SEVENTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tz-", "ua-", "ub-"))]
 # The seventy-second to seventy-fifth, the last before that session's search budget ran out.
-SEVENTY_SECOND_ON = [p for p in REAL_POSTS if p["id"].startswith(("uc-", "ud-", "ue-", "uf-", "ug-", "uh-"))]
+SEVENTY_SECOND_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(("uc-", "ud-", "ue-", "uf-", "ug-", "uh-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
