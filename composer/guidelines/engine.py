@@ -34,6 +34,7 @@ from composer.guidelines.comments import PRAISE_SIGNAL, context_signals, read_co
 from composer.guidelines.concepts import ConceptCheck, Grammar
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
+from composer.guidelines.language import reads_as_english
 from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import Protected, own_spans
 from composer.guidelines.pack_cache import load_packs_cached
@@ -346,6 +347,8 @@ class Engine:
         still unfound. A rule's finding the reader of its kind (posts' or replies') all but
         rules out is shown as a suggestion (`doubted`)."""
         if len(facts.text) > MAX_CHARS:  # a document, not a post: the readers leave it
+            return findings
+        if not reads_as_english(facts):  # they learned English words only
             return findings
         text = self.reader_text(facts, protected)
         whole = self.reader.probabilities(text) if self.reader is not None else None

@@ -37,6 +37,7 @@ from composer.domain.conversations import Comment
 from composer.guidelines.engine import Engine
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
+from composer.guidelines.language import reads_as_english
 from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
     MODEL_FILE,
@@ -200,6 +201,10 @@ class Trainer:
         """A text as the engine's readers read it (matching view, terms of art blanked)."""
         return self.engine.reader_text(TextFacts(self.engine.view(text).text))
 
+    def english(self, text: str) -> bool:
+        """Whether the engine's readers read the text at all (see guidelines/language.py)."""
+        return reads_as_english(TextFacts(self.engine.view(text).text))
+
     def fit(self, texts: list[str], labels: list[set[str]], categories: list[str]) -> dict:
         vectoriser = TfidfVectorizer(analyzer=analyse, min_df=MIN_DF, sublinear_tf=True)
         matrix = vectoriser.fit_transform(texts)
@@ -228,6 +233,8 @@ def labelled(paths: list[Path], trainer: Trainer) -> tuple[list[str], list[set[s
     texts, labels, clean = [], [], []
     for path in paths:
         for row in rows(path):
+            if not trainer.english(row["text"]):  # the engine's readers leave it alone
+                continue
             texts.append(trainer.view(row["text"]))
             labels.append(set(row["expect"]) - EXCLUDED)
             clean.append(bool(row["clean"]))
@@ -429,6 +436,8 @@ def replies(paths: list[Path], trainer: Trainer) -> tuple[list[str], list[set[st
     texts, labels, kept = [], [], []
     for path in paths:
         for row in rows(path):
+            if not trainer.english(row["text"]):  # the engine's readers leave it alone
+                continue
             texts.append(trainer.view(row["text"]))
             labels.append(set(row["expect"]) - REPLY_EXCLUDED)
             kept.append(row)

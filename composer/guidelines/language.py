@@ -1,0 +1,44 @@
+"""Whether a text reads as English, for the learned readers.
+
+The readers learned their words from English posts and replies. Given Dutch, Italian or
+Spanish they see mostly words they never learned and read the rest at random: on the reply
+set written in five European languages, 14 of 47 kind replies drew a loud reading. So they
+leave a text alone when most of its distinct words are not common English words and almost
+none is one of English's small grammatical words; the rules, which name English wording,
+still run. Distinct words, so that a keyword repeated ten times ("Public Adjuster Toronto")
+counts once; hashtags, mentions and links are left out.
+"""
+
+from __future__ import annotations
+
+from composer.guidelines.builtin.word_list import english_common
+from composer.guidelines.facts import TextFacts
+
+MIN_WORDS = 8  # fewer distinct words than this: too little to judge, read as English
+COMMON_SHARE = 0.6  # below this share of common English words...
+GRAMMAR_SHARE = 0.08  # ...and this share of English grammatical words: another language
+GRAMMAR_WORDS = frozenset(
+    {
+        "the", "to", "and", "of", "you", "your", "is", "for", "it", "we", "our", "with", "this",
+        "that", "be", "are", "my", "at", "as", "not", "or", "if", "can", "will", "have", "do",
+        "about", "from", "by", "an", "all", "get", "what", "when", "how", "they", "their", "there",
+        "here", "was", "were", "has", "had", "would", "should", "could", "just", "more", "than",
+        "been", "who", "which", "them", "us", "any", "out", "up", "its", "it's", "you're", "don't",
+        "can't", "we're", "i'm",
+    }
+)  # fmt: skip
+
+
+def reads_as_english(facts: TextFacts) -> bool:
+    """False when the text is plainly in another language (see the module's docstring)."""
+    words = {
+        word
+        for word, (start, end) in zip(facts.lower_words, facts.words, strict=True)
+        if len(word) > 1 and word.replace("'", "").isalpha() and not facts.in_entity(start, end)
+    }
+    if len(words) < MIN_WORDS:
+        return True
+    common = english_common()
+    if sum(word in common for word in words) >= COMMON_SHARE * len(words):
+        return True
+    return sum(word in GRAMMAR_WORDS for word in words) >= GRAMMAR_SHARE * len(words)
