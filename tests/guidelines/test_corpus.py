@@ -420,6 +420,24 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "tt-038": "compliance.exaggeration.benefit",  # "find the coverage you deserve"
     "tv-003": "compliance.review-incentive.reader",  # "Leave us a review on Google", no reward
     "ty-058": "compliance.product-label.likened",  # "bank fixed deposits are investment products"
+    # The seventy-sixth to eighty-second sets' (measured once before these were listed), and
+    # one the posts' reader, retrained with them, reads as a client's story.
+    "sk-014": "compliance.testimonial.reader",  # the agent's own story of being broke
+    "ui-045": "compliance.guarantee.return-figure",  # regulators flagged "returns of 10% to 27%"
+    "uj-025": "compliance.guarantee.returns",  # "a 'guaranteed return'?": a scam's pitch quoted
+    "uj-026": (
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.rate",
+    ),  # payouts truly guaranteed
+    "uj-046": (
+        "compliance.claims-promise.outcome",
+        "compliance.guarantee.outcome",
+    ),  # its condition
+    "uk-089": "compliance.free.coverage-free",  # add-ons 'not "free"': the quote mark hides "not"
+    "um-018": "compliance.product-label.investment",  # a belief named, then "neither is true"
+    "up-015": "compliance.claims-promise.assured",  # the fined slogan quoted in the news
+    "up-041": "compliance.product-label.likened",  # "here it is plainly: investment ... can lose"
+    "un-072": "compliance.guarantee.outcome",  # fraudsters' "guaranteed high returns", warned of
 }
 
 
@@ -499,6 +517,12 @@ SEVENTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tz-", "ua-", "ub-
 SEVENTY_SECOND_ON = [
     p for p in REAL_POSTS if p["id"].startswith(("uc-", "ud-", "ue-", "uf-", "ug-", "uh-"))
 ]
+# The seventy-sixth to seventy-ninth, gathered blind at once at the start of the next session.
+SEVENTY_SIXTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(("ui-", "uj-", "uk-", "ul-", "um-"))
+]
+# The eightieth to eighty-second, gathered blind while those were tuned on (all translated).
+EIGHTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("un-", "uo-", "up-"))]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -549,6 +573,8 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (SIXTY_SEVENTH_ON, 0.38),
         (SEVENTIETH_ON, 0.42),
         (SEVENTY_SECOND_ON, 0.35),
+        (SEVENTY_SIXTH_ON, 0.4),
+        (EIGHTIETH_ON, 0.27),
     ],
     ids=[
         "tuned",
@@ -588,6 +614,8 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "sixty-seventh to sixty-ninth",
         "seventieth and seventy-first",
         "seventy-second to seventy-fifth",
+        "seventy-sixth on",
+        "eightieth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -210,8 +210,12 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 47)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 50)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
+    # the forty-ninth set's (measured once before these were listed)
+    "raz-017": "compliance.privacy",  # "how annoying that your claim was rejected", echoed
+    "raz-047": "conversation.liability",  # "I take full responsibility" for a rude earlier reply
+    "raz-082": "conversation.tone",  # "You can read our Google reviews for yourself." (reader)
     # the forty-fourth and forty-sixth sets' (measured once before these were listed)
     "rat-128": "compliance.privacy",  # "as our records show", in a counter-statement
     "rav-054": "conversation.tone",  # a wave of reviews from people never clients (reply reader)
@@ -390,6 +394,9 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "forty-fourth": (NUMBERED[44], 165, 0.9, 0.82),  # translated replies; comments read less well
     "forty-fifth": (NUMBERED[45], 180, 0.9, 0.88),
     "forty-sixth": (NUMBERED[46], 165, 0.9, 0.9),
+    "forty-seventh": (NUMBERED[47], 80, 0.9, 0.9),
+    "forty-eighth": (NUMBERED[48], 80, 0.9, 0.82),  # bank-app reviews; comments read less well
+    "forty-ninth": (NUMBERED[49], 150, 0.9, 0.9),  # translated by a second helper
 }
 
 
