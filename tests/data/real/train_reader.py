@@ -201,9 +201,11 @@ class Trainer:
         """A text as the engine's readers read it (matching view, terms of art blanked)."""
         return self.engine.reader_text(TextFacts(self.engine.view(text).text))
 
-    def english(self, text: str) -> bool:
-        """Whether the engine's readers read the text at all (see guidelines/language.py)."""
-        return reads_as_english(TextFacts(self.engine.view(text).text))
+    def read(self, text: str) -> str | None:
+        """`view(text)`, or None for a text the engine's readers leave alone (another
+        language, see guidelines/language.py)."""
+        facts = TextFacts(self.engine.view(text).text)
+        return self.engine.reader_text(facts) if reads_as_english(facts) else None
 
     def fit(self, texts: list[str], labels: list[set[str]], categories: list[str]) -> dict:
         vectoriser = TfidfVectorizer(analyzer=analyse, min_df=MIN_DF, sublinear_tf=True)
@@ -233,9 +235,9 @@ def labelled(paths: list[Path], trainer: Trainer) -> tuple[list[str], list[set[s
     texts, labels, clean = [], [], []
     for path in paths:
         for row in rows(path):
-            if not trainer.english(row["text"]):  # the engine's readers leave it alone
+            if (read := trainer.read(row["text"])) is None:  # the readers leave it alone
                 continue
-            texts.append(trainer.view(row["text"]))
+            texts.append(read)
             labels.append(set(row["expect"]) - EXCLUDED)
             clean.append(bool(row["clean"]))
     return texts, labels, clean
@@ -436,9 +438,9 @@ def replies(paths: list[Path], trainer: Trainer) -> tuple[list[str], list[set[st
     texts, labels, kept = [], [], []
     for path in paths:
         for row in rows(path):
-            if not trainer.english(row["text"]):  # the engine's readers leave it alone
+            if (read := trainer.read(row["text"])) is None:  # the readers leave it alone
                 continue
-            texts.append(trainer.view(row["text"]))
+            texts.append(read)
             labels.append(set(row["expect"]) - REPLY_EXCLUDED)
             kept.append(row)
     return texts, labels, kept
