@@ -20,6 +20,7 @@ import mmap
 import sys
 from array import array
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from composer.domain.files import write_atomic
@@ -27,8 +28,10 @@ from composer.domain.files import write_atomic
 COMMON = 30_000  # words in the first tier
 
 
+@cache
 def english_common() -> frozenset[str]:
-    """The commonest English words: enough for most posts on their own."""
+    """The commonest English words: enough for most posts on their own. Read once per
+    process: the spelling check and the readers' language test both ask on every check."""
     found = _cached("common")
     return found if isinstance(found, frozenset) else _build()[0]
 
