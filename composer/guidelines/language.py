@@ -31,14 +31,13 @@ GRAMMAR_WORDS = frozenset(
 
 def reads_as_english(facts: TextFacts) -> bool:
     """False when the text is plainly in another language (see the module's docstring)."""
-    words = {
-        word
-        for word, (start, end) in zip(facts.lower_words, facts.words, strict=True)
-        if len(word) > 1 and word.replace("'", "").isalpha() and not facts.in_entity(start, end)
-    }
+    words = set(facts.lower_words)
+    if facts.has_entities:  # leave out words said only in hashtags, mentions or links
+        inside = facts.words_in_entities()
+        words = {word for i, word in enumerate(facts.lower_words) if i not in inside}
+    words = {word for word in words if len(word) > 1 and word.replace("'", "").isalpha()}
     if len(words) < MIN_WORDS:
         return True
-    common = english_common()
-    if sum(word in common for word in words) >= COMMON_SHARE * len(words):
+    if len(words & english_common()) >= COMMON_SHARE * len(words):
         return True
-    return sum(word in GRAMMAR_WORDS for word in words) >= GRAMMAR_SHARE * len(words)
+    return len(words & GRAMMAR_WORDS) >= GRAMMAR_SHARE * len(words)
