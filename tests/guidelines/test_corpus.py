@@ -408,7 +408,11 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "to-068": "compliance.competitor.reader",
     # The fifty-ninth set's (measured once before these were listed): explainers.
     "tm-087": "compliance.product-label.terms",  # "Heard of 'infinite banking'? ... isn't a bank"
-    "tm-099": ("compliance.guarantee.outcome", "compliance.securities.talk"),  # annuity types
+    "tm-099": (  # annuity types
+        "compliance.guarantee.outcome",
+        "compliance.securities.talk",
+        "compliance.product-label.invested",  # "annuities invest in", no longer doubted
+    ),
     # Retrained with the sixty-fourth to seventy-fifth sets, the posts' reader reads a quoted
     # "switch and save" ad, a thank-you for a family's paperwork done, a CMS rule on logos and
     # a warning about "guaranteed" bond names as what they discuss.
@@ -438,6 +442,17 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "up-015": "compliance.claims-promise.assured",  # the fined slogan quoted in the news
     "up-041": "compliance.product-label.likened",  # "here it is plainly: investment ... can lose"
     "un-072": "compliance.guarantee.outcome",  # fraudsters' "guaranteed high returns", warned of
+    # Retrained with the eighty-third to eighty-eighth sets, the readers no longer doubt a
+    # myth's quoted claim, nor read a lost client's story as anything but a testimonial.
+    "pj-031": "compliance.testimonial.reader",  # "broke up with her agency of 23 years"
+    "um-008": "compliance.coverage-advice.substitute",  # 'myth: "Medicare covers everything."'
+    # The eighty-third to eighty-eighth sets' (measured once before these were listed).
+    "ur-007": ("etiquette.hard-sell.urgency", "etiquette.hard-sell.deals"),  # a fake ad quoted
+    "ur-042": "compliance.coverage-advice.public",  # "you don't need a new card", a scam warning
+    "ur-063": "compliance.endorsement.government-money",  # how flex card funds expire
+    "us-092": ("compliance.securities.review", "compliance.guarantee.qualified"),  # VUL explained
+    "uv-017": "compliance.competitor.reader",  # captive, independent or direct: "none is a scam"
+    "uv-043": "compliance.competitor.reader",  # what a captive agent can offer, said plainly
 }
 
 
@@ -523,6 +538,10 @@ SEVENTY_SIXTH_ON = [
 ]
 # The eightieth to eighty-second, gathered blind while those were tuned on (all translated).
 EIGHTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("un-", "uo-", "up-"))]
+# The eighty-third to eighty-eighth, gathered blind in two rounds at the start of a session.
+EIGHTY_THIRD_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(("uq-", "ur-", "us-", "ut-", "uu-", "uv-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -575,6 +594,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (SEVENTY_SECOND_ON, 0.35),
         (SEVENTY_SIXTH_ON, 0.4),
         (EIGHTIETH_ON, 0.27),
+        (EIGHTY_THIRD_ON, 0.43),
     ],
     ids=[
         "tuned",
@@ -616,6 +636,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "seventy-second to seventy-fifth",
         "seventy-sixth on",
         "eightieth on",
+        "eighty-third on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 50)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 53)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the forty-ninth set's (measured once before these were listed)
     "raz-017": "compliance.privacy",  # "how annoying that your claim was rejected", echoed
@@ -397,6 +397,9 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "forty-seventh": (NUMBERED[47], 80, 0.9, 0.9),
     "forty-eighth": (NUMBERED[48], 80, 0.9, 0.82),  # bank-app reviews; comments read less well
     "forty-ninth": (NUMBERED[49], 150, 0.9, 0.9),  # translated by a second helper
+    "fiftieth": (NUMBERED[50], 110, 0.9, 0.9),
+    "fifty-first": (NUMBERED[51], 90, 0.9, 0.85),
+    "fifty-second": (NUMBERED[52], 40, 0.9, 0.9),  # most replies the gatherer's own
 }
 
 
