@@ -548,6 +548,7 @@ RECENT = (
     *(f"s{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"t{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"u{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"v{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
