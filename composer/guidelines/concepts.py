@@ -31,7 +31,7 @@ from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
 _ANSWER_NO = compile_cached(
-    r"\s*(?:no|nope|wrong|not at all|not really|not exactly|not quite|not always|not necessarily"
+    r"[\s\"”’']*(?:no|nope|wrong|not at all|not really|not exactly|not quite|not always|not necessarily"
     r"|not usually|usually not|often not|probably not|rarely|it depends"
     r"|certainly not|absolutely not|of course not|not something)\b",
     re.IGNORECASE,
@@ -328,7 +328,8 @@ class _Sentence:
         )
         # "Does a 0% floor make it risk-free? No." asks in order to deny.
         self.answered_no = (
-            text[lo:hi].rstrip().endswith("?") and _ANSWER_NO.match(text, hi) is not None
+            text[lo:hi].rstrip().rstrip("\"”’'").endswith("?")
+            and _ANSWER_NO.match(text, hi) is not None
         )
         self.assurances: list[PhraseHit] = (
             grammar.negated_assurance.within(facts, span) if grammar.negated_assurance else []
