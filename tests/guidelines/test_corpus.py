@@ -453,6 +453,27 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "us-092": ("compliance.securities.review", "compliance.guarantee.qualified"),  # VUL explained
     "uv-017": "compliance.competitor.reader",  # captive, independent or direct: "none is a scam"
     "uv-043": "compliance.competitor.reader",  # what a captive agent can offer, said plainly
+    # Retrained with the eighty-ninth to ninety-sixth sets, the readers no longer doubt these
+    # rules' findings, or read these explainers themselves.
+    "te-014": "compliance.claims-promise.outcome",  # a marketing opt-out, "no questions asked"
+    "tl-036": "compliance.exaggeration.best-claim",  # a hail tip: "not sure what best coverage"
+    "ts-019": "compliance.free.coverage-free",  # "$0/month premium plans may be available"
+    "uc-045": "compliance.free.reader",  # "Is help from our agency free? Yes."
+    "uf-016": "compliance.free.reader",  # a mislaid document replaced at no cost
+    "ui-027": "compliance.free.coverage-free",  # Medicare "is not fully free"
+    "un-008": "compliance.free.coverage-free",  # "No, Medicare does not give free dental care"
+    "ur-009": "compliance.free.reader",  # "No, there is no new health care card"
+    "ur-078": "compliance.endorsement.reader",  # "only the government (CMS) sets premiums"
+    "pm-146": "compliance.endorsement.reader",  # "an annuity isn't backed by the government"
+    # The eighty-ninth to ninety-sixth sets' (measured once before these were listed).
+    "ux-082": "compliance.exaggeration.best-claim",  # listed among an insurer's top offices
+    "uy-014": "compliance.product-label.reader",  # a savings account, a deposit and a policy
+    "uy-015": "compliance.guarantee.rate",  # a savings policy's guaranteed rate, costs explained
+    "uy-035": "compliance.securities.reader",  # a euro fund's past return, with its warning
+    "va-112": "compliance.disclosure.tpmo",  # names Medicare Advantage and asks for a call
+    "vd-028": "compliance.product-label.likened",  # an IUL and a Roth IRA told apart
+    "vd-109": "compliance.securities.review",  # variable life explained: needs the review
+    "vd-111": "compliance.securities.talk",  # variable life's risk explained
 }
 
 
@@ -542,6 +563,12 @@ EIGHTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("un-", "uo-", "up-"
 EIGHTY_THIRD_ON = [
     p for p in REAL_POSTS if p["id"].startswith(("uq-", "ur-", "us-", "ut-", "uu-", "uv-"))
 ]
+# The eighty-ninth to ninety-sixth, gathered blind in two rounds at the start of a session.
+EIGHTY_NINTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith(("uw-", "ux-", "uy-", "uz-", "va-", "vb-", "vc-", "vd-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -596,6 +623,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (SEVENTY_SIXTH_ON, 0.4),
         (EIGHTIETH_ON, 0.27),
         (EIGHTY_THIRD_ON, 0.43),
+        (EIGHTY_NINTH_ON, 0.43),
     ],
     ids=[
         "tuned",
@@ -638,6 +666,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "seventy-sixth on",
         "eightieth on",
         "eighty-third on",
+        "eighty-ninth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 53)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 57)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the forty-ninth set's (measured once before these were listed)
     "raz-017": "compliance.privacy",  # "how annoying that your claim was rejected", echoed
@@ -272,6 +272,8 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # ... we'll get you a clear status"
     "rz-112": "compliance.privacy",  # "trusting us with your family's coverage", after the
     # commenter said so
+    # the fifty-fourth set's (measured once before this was listed)
+    "rbe-003": "conversation.tone",  # "As we discussed, the problem has been resolved."
 }
 
 
@@ -400,6 +402,10 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "fiftieth": (NUMBERED[50], 110, 0.9, 0.9),
     "fifty-first": (NUMBERED[51], 90, 0.9, 0.85),
     "fifty-second": (NUMBERED[52], 40, 0.9, 0.9),  # most replies the gatherer's own
+    # The fifty-third (2 expected problems in 15 situations) is held only by its good replies.
+    "fifty-fourth": (NUMBERED[54], 160, 0.9, 0.9),
+    "fifty-fifth": (NUMBERED[55], 100, 0.9, 0.9),
+    "fifty-sixth": (NUMBERED[56], 45, 0.6, 0.9),  # a shop's refund templates, read as claims
 }
 
 
