@@ -31,8 +31,8 @@ from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
 _ANSWER_NO = compile_cached(
-    r"[\s\"”’']*(?:no|nope|wrong|not at all|not really|not exactly|not quite|not always|not necessarily"
-    r"|not usually|usually not|often not|probably not|rarely|it depends"
+    r"[\s\"”’']*(?:no|nope|wrong|not at all|not really|not exactly|not quite|not always"
+    r"|not necessarily|not usually|usually not|often not|probably not|rarely|it depends"
     r"|certainly not|absolutely not|of course not|not something)\b",
     re.IGNORECASE,
 )
