@@ -112,16 +112,16 @@ def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple
     else (migration, recovery, a newer library) goes through the full open, as before.
     """
     from composer.app import paths
-    from composer.app.container import Services, library_exists
     from composer.domain.layout import LIBRARY_FILE
     from composer.services.check_context import quick_context
 
     base = paths.data_dir(data_dir)
-    if not library_exists(base):
+    if not (base / LIBRARY_FILE).exists():  # as library_exists, without the container
         return None, None
     quick = quick_context(base / LIBRARY_FILE)
     if quick is not None:
         return quick.profile, lambda: quick.history
+    from composer.app.container import Services  # the full open: migration, recovery...
     from composer.domain.errors import LibraryOpenError
 
     try:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from composer.domain.files import write_atomic
-from composer.guidelines.cache_folder import cache_folder
+from composer.guidelines.cache_folder import cache_folder, prune
 from composer.guidelines.packs import PackSet, add_signal_sets, load_packs, pack_files
 from composer.guidelines.regex_cache import compile_cached
 
@@ -47,7 +47,7 @@ def load_packs_cached(directories: Sequence[Path], shipped: Path | None) -> Pack
             _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(packs)
             data = buffer.getvalue()
             write_atomic(cache, data, overwrite=True)
-            _prune(cache.parent)
+            prune(cache.parent, "packs-*.pickle", KEEP)
     return packs
 
 
@@ -59,14 +59,6 @@ class _Pickler(pickle.Pickler):
         if type(obj) is re.Pattern and isinstance(obj.pattern, str):
             return compile_cached, (obj.pattern, obj.flags)
         return NotImplemented
-
-
-def _prune(folder: Path) -> None:
-    """Keep the most recently written few; older keys belong to packs that changed."""
-    files = sorted(folder.glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-    for old in files[:-KEEP]:
-        with contextlib.suppress(OSError):
-            old.unlink()
 
 
 def _key(directories: Sequence[Path], shipped: Path | None) -> str | None:

@@ -7,7 +7,6 @@ any pack may use in `when`), and `[[rule]]` tables. See resources/guidelines/REA
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +130,8 @@ def load_packs(directories: Iterable[Path], shipped: Path | None = None) -> Pack
 
 def _read(result: PackSet, path: Path) -> dict[str, Any] | None:
     """A pack file's tables, or None when it cannot be read; unknown tables are errors."""
+    import tomllib  # here: a cached pack set never parses, and the parser costs milliseconds
+
     result.files.append(path)
     try:
         data = tomllib.loads(read_text(path))

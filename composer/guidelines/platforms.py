@@ -6,7 +6,6 @@ that can be updated without touching the checks.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from composer.domain.layout import resources_dir
+from composer.guidelines.toml_cache import parsed
 
 Counting = Literal["weighted_x", "chars", "chars_emoji_utf8"]
 COUNTINGS: tuple[Counting, ...] = ("weighted_x", "chars", "chars_emoji_utf8")
@@ -87,16 +87,21 @@ def validate_platforms(names: Iterable[str]) -> tuple[str, ...]:
     return cleaned
 
 
+def _toml(data: bytes) -> dict[str, Any]:
+    import tomllib  # only when the parsed copy is missing: the parser costs milliseconds
+
+    return tomllib.loads(data.decode())
+
+
 @cache
 def _load(path: Path) -> Mapping[str, Platform]:
     try:
-        with path.open("rb") as handle:
-            raw = tomllib.load(handle)
+        raw = parsed(path.read_bytes(), _toml)
     except OSError as error:
         raise PlatformDataError(
             f"Cannot read the platform list {path}: {error.strerror}."
         ) from error
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # tomllib's TOMLDecodeError, or bytes that are not UTF-8
         raise PlatformDataError(f"The platform list {path} is not valid TOML: {error}.") from error
     platforms: dict[str, Platform] = {}
     for name, table in raw.items():

@@ -17,12 +17,11 @@ about a millisecond per post.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from pathlib import Path
@@ -31,6 +30,7 @@ from composer.domain.findings import Finding
 from composer.domain.layout import shipped_rules_dir
 from composer.guidelines.builtin.texts import builtin_text, reader_names
 from composer.guidelines.normalise import Normalised
+from composer.guidelines.reader_table import FeatureTable, load_model
 from composer.guidelines.tokens import Span
 
 MODEL_FILE = "reader.json"
@@ -99,7 +99,7 @@ class Reader:
         self,
         categories: Sequence[str],
         biases: Sequence[float],
-        table: dict[str, list[float]],
+        table: Mapping[str, Sequence[float]] | FeatureTable,
         threshold: float,
         posts: int = 0,
         doubt: float | None = None,
@@ -121,7 +121,7 @@ class Reader:
 
     @classmethod
     def load(cls, path: Path) -> Reader:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_model(path)  # its weights from the compact copy, when there is one
         return cls(
             data["categories"],
             data["biases"],
@@ -208,7 +208,7 @@ class Reader:
         return readings
 
 
-def _ready(entry: list[float]) -> _Ready:
+def _ready(entry: Sequence[float]) -> _Ready:
     idf = entry[0]
     weights = tuple((int(entry[k]), entry[k + 1]) for k in range(1, len(entry), 2))
     # weight * idf is the very product `probabilities` would make for a feature seen once

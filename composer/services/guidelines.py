@@ -10,7 +10,6 @@ rules.
 from __future__ import annotations
 
 import threading
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +35,8 @@ class ProfileFileError(ValueError):
 
 
 def load_profile_file(path: str | Path) -> Profile:
+    import tomllib  # only for `--profile FILE`: the parser costs a plain check milliseconds
+
     path = Path(path)
     try:
         data = tomllib.loads(read_text(path))

@@ -6,14 +6,14 @@ finding the agent sees is written in one place. Placeholders are `str.format` fi
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from composer.domain.files import read_text
+from composer.domain.files import decode_text
 from composer.domain.findings import Finding, Severity
 from composer.domain.layout import shipped_rules_dir
+from composer.guidelines.toml_cache import parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,14 @@ class BuiltinText:
 @cache
 def _builtin_toml() -> dict[str, Any]:
     """The shipped `builtin.toml`, parsed once for all the tables below."""
-    return tomllib.loads(read_text(shipped_rules_dir() / "builtin.toml"))
+    raw = (shipped_rules_dir() / "builtin.toml").read_bytes()
+    return parsed(raw, lambda data: _toml(decode_text(data)))
+
+
+def _toml(text: str) -> dict[str, Any]:
+    import tomllib  # only when the parsed copy is missing: the parser costs milliseconds
+
+    return tomllib.loads(text)
 
 
 @cache
