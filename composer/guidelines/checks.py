@@ -168,12 +168,19 @@ class Filters:
 
 
 def _overlaps(pattern: Alternation, facts: TextFacts, start: int, end: int) -> bool:
+    """Whether any of `pattern`'s phrases overlaps `start`..`end` in its sentence. Each
+    search resumes just after the last match's start, not its end: two exceptions can
+    overlap ("best ~ isn't just" and "isn't just the one with the best"), and the one that
+    reaches the finding must not be hidden inside the one found first."""
     lo, hi = _sentence(facts, start)
-    for match in pattern.finditer(facts.text, lo, hi):
-        if match.start() >= end:
+    text = facts.text
+    while lo < min(hi, end):
+        match = pattern.search(text, lo, hi)
+        if match is None or match.start() >= end:
             return False  # the rest start later still
         if start < match.end():
             return True
+        lo = match.start() + 1
     return False
 
 

@@ -156,3 +156,31 @@ explanation = "e"
     assert timed_out and timed_out[0].severity == "warning"
     assert "took too long" in timed_out[0].message
     assert any(f.category == "compliance.claims-promise" for f in result.findings)
+
+
+OVERLAPPING = """
+[[rule]]
+id = "etiquette.hard-sell.overlap"
+category = "etiquette.hard-sell"
+severity = "warning"
+check = "phrases"
+phrases = ["purple deal"]
+exceptions = ["green ~ isn't just", "isn't just the one with the purple"]
+message = "m"
+explanation = "e"
+"""
+
+
+def test_an_exception_found_inside_another_still_applies(tmp_path: Path) -> None:
+    """The first exception ("green ... isn't just") is matched first and covers the start of
+    the second, which is the one reaching the finding: it must still be seen."""
+    engine = _engine(tmp_path, {"mine.toml": OVERLAPPING})
+
+    def rules(text: str) -> list[str]:
+        found = engine.check(CheckInput(text=text)).findings
+        return [f.rule for f in found if f.rule.endswith("overlap")]
+
+    assert rules("The green plan isn't just the one with the purple deal.") == []
+    assert rules("The green plan is the one with the purple deal.") == [
+        "etiquette.hard-sell.overlap"
+    ]
