@@ -121,8 +121,8 @@ def _reader_findings(text: str, **kwargs: object) -> list:
 
 # Wording no rule matches, in the manner of the posts the reader learned from.
 UNSEEN = (
-    "Congrats to Ana and Luis Ortega on closing on 17 Birch Lane today! "
-    "Their homeowners policy with us starts tonight."
+    "Welcome to the family, Ana and Luis Ortega of 17 Birch Lane: "
+    "we insured your new house this morning."
 )
 
 
