@@ -474,6 +474,24 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "vd-028": "compliance.product-label.likened",  # an IUL and a Roth IRA told apart
     "vd-109": "compliance.securities.review",  # variable life explained: needs the review
     "vd-111": "compliance.securities.talk",  # variable life's risk explained
+    # this session's sets (each measured once before it was listed)
+    "td-062": "compliance.claims-promise.reader",  # no-fault claim deadlines the law sets
+    "ty-057": "compliance.guarantee.reader",  # how a money-back policy pays out, explained
+    "uy-034": "compliance.securities.reader",  # a euro fund and unit-linked funds told apart
+    "va-048": "compliance.testimonial.reader",  # "What our clients say: coming soon!"
+    "ve-014": "compliance.disclosure.tpmo",  # compares Medicare Advantage plans, asks for a call
+    "vf-028": "compliance.exaggeration.superlative",  # "the cheapest...?", then a caution
+    "vf-099": "compliance.exaggeration.best-claim",  # a high score "doesn't mean the best insurer"
+    "vg-096": "compliance.guarantee.outcome",  # level premiums guaranteed not to rise (true there)
+    "vg-124": "compliance.guarantee.outcome",  # a lifetime annuity's income, correctly guaranteed
+    "vj-069": "compliance.guarantee.outcome",  # an annuity's benefit base explained
+    "vk-115": "compliance.endorsement.reader",  # Medicare's free SHIP and SMP services named
+    "vn-007": "compliance.securities.talk",  # a warning about variable-annuity-style contracts
+    "vn-108": "compliance.securities.reader",  # with-profits and unit-linked policies compared
+    "vt-044": "compliance.product-label.reader",  # "Is life insurance an investment?" answered
+    "vu-048": "compliance.guarantee.qualified",  # a limited-pay policy's guaranteed features
+    "vv-011": "compliance.endorsement.reader",  # what Medicare is, in an explainer
+    "vv-012": "compliance.exaggeration.best-claim",  # "one of the most powerful acts of love"
 }
 
 
@@ -569,6 +587,10 @@ EIGHTY_NINTH_ON = [
     for p in REAL_POSTS
     if p["id"].startswith(("uw-", "ux-", "uy-", "uz-", "va-", "vb-", "vc-", "vd-"))
 ]
+# The ninety-seventh to hundred-and-twelfth, gathered blind in three rounds in one session.
+NINETY_SEVENTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"v{c}-" for c in "efghijklmnopqrstuv"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -624,6 +646,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (EIGHTIETH_ON, 0.27),
         (EIGHTY_THIRD_ON, 0.43),
         (EIGHTY_NINTH_ON, 0.43),
+        (NINETY_SEVENTH_ON, 0.42),
     ],
     ids=[
         "tuned",
@@ -667,6 +690,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "eightieth on",
         "eighty-third on",
         "eighty-ninth on",
+        "ninety-seventh on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 57)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 59)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the forty-ninth set's (measured once before these were listed)
     "raz-017": "compliance.privacy",  # "how annoying that your claim was rejected", echoed
@@ -274,6 +274,8 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # commenter said so
     # the fifty-fourth set's (measured once before this was listed)
     "rbe-003": "conversation.tone",  # "As we discussed, the problem has been resolved."
+    # the fifty-seventh set's (measured once before this was listed)
+    "rbh-041": "compliance.privacy",  # "does not match what our records show", then private
 }
 
 
@@ -406,6 +408,8 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "fifty-fourth": (NUMBERED[54], 160, 0.9, 0.9),
     "fifty-fifth": (NUMBERED[55], 100, 0.9, 0.9),
     "fifty-sixth": (NUMBERED[56], 45, 0.6, 0.9),  # a shop's refund templates, read as claims
+    "fifty-seventh": (NUMBERED[57], 60, 0.9, 0.9),
+    "fifty-eighth": (NUMBERED[58], 60, 0.85, 0.9),  # half its replies written for the set
 }
 
 
