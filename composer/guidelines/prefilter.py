@@ -56,9 +56,19 @@ def needs_of(pattern: Any) -> tuple[Need, ...]:
 
 
 def may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
-    """False only when the text misses a need (so the pattern cannot match it)."""
+    """False only when the text misses a need (so the pattern cannot match it). Worked out
+    once per text: a concept is asked sentence by sentence, and a need none of whose strings
+    is there costs a read of the whole text each time it is asked."""
     if not needs:
         return True
+    key = ("needs", needs)
+    known = facts.cache.get(key)
+    if known is None:
+        known = facts.cache[key] = _may_match(needs, facts)
+    return known is True
+
+
+def _may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
     text = facts.text
     blind_text: str | None = None
     for need in needs:
