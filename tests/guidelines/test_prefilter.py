@@ -84,3 +84,21 @@ def test_shipped_patterns_keep_every_match() -> None:
         for text in texts:
             if pattern.search(text):
                 assert may_match(needs, TextFacts(text)), (pattern.pattern, text)
+
+
+def test_a_text_is_read_for_a_pattern_once_however_often_it_is_asked(monkeypatch) -> None:
+    """Concepts ask sentence by sentence: a need met nowhere must not cost a fresh read of
+    the whole text each time (a 1 MB post became quadratic)."""
+    import composer.guidelines.prefilter as prefilter
+
+    needs = needs_of(re.compile(r"\b(?:Tokio Marine|Blue Cross|Manulife|Allianz|Zurich)\b"))
+    reads: list[str] = []
+    real = prefilter._met
+    monkeypatch.setattr(
+        prefilter, "_met", lambda need, text, folded: reads.append(text) or real(need, text, folded)
+    )
+    facts = TextFacts("Storm tips for the weekend. " * 500)
+    assert all(not may_match(needs, facts) for _ in range(200))
+    assert len(reads) == 1
+    other = TextFacts("Manulife sponsors the 5k.")
+    assert may_match(needs, other) and len(reads) == 2
