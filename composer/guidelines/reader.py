@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from pathlib import Path
+from typing import Any
 
 from composer.domain.findings import Finding
 from composer.domain.layout import shipped_rules_dir
@@ -121,7 +122,11 @@ class Reader:
 
     @classmethod
     def load(cls, path: Path) -> Reader:
-        data = load_model(path)  # its weights from the compact copy, when there is one
+        return cls.of(load_model(path))  # its weights from the compact copy, when there is one
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Reader:
+        """A reader from a model's data as the training script writes it."""
         return cls(
             data["categories"],
             data["biases"],

@@ -29,16 +29,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _from_json(path: Path) -> Reader:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Reader(
-        data["categories"],
-        data["biases"],
-        data["features"],
-        data["threshold"],
-        data["posts"],
-        data.get("doubt"),
-        data.get("hint"),
-    )
+    return Reader.of(json.loads(path.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("name", MODEL_FILES)
