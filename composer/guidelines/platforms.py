@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from composer.domain.layout import resources_dir
-from composer.guidelines.toml_cache import parsed
+from composer.guidelines.content_cache import a_dict, made
 
 Counting = Literal["weighted_x", "chars", "chars_emoji_utf8"]
 COUNTINGS: tuple[Counting, ...] = ("weighted_x", "chars", "chars_emoji_utf8")
@@ -96,7 +96,7 @@ def _toml(data: bytes) -> dict[str, Any]:
 @cache
 def _load(path: Path) -> Mapping[str, Platform]:
     try:
-        raw = parsed(path.read_bytes(), _toml)
+        raw = made("toml", path.read_bytes(), _toml, a_dict)
     except OSError as error:
         raise PlatformDataError(
             f"Cannot read the platform list {path}: {error.strerror}."

@@ -10,22 +10,14 @@ when a text has it. A copy that cannot be read is ignored and replaced.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import marshal
-import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from composer.domain.files import write_atomic
-from composer.guidelines.cache_folder import cache_folder, prune
-
-_FORMAT = b"reader-table-1"
-KEEP = 9  # compact copies kept: three models, a few versions of each
+from composer.guidelines.content_cache import made
 
 
 class FeatureTable:
@@ -61,10 +53,10 @@ class FeatureTable:
     def __len__(self) -> int:
         return len(self._names)
 
-    def packed(self) -> tuple[str, bytes, bytes] | None:
-        """The table as marshal-able parts; None when a name would not survive the join."""
+    def packed(self) -> tuple[str, bytes, bytes]:
+        """The table as marshal-able parts (names are words and word pairs: no line breaks)."""
         if any("\n" in name for name in self._names):
-            return None
+            raise ValueError("a feature name holds a line break")
         return "\n".join(self._names), self._offsets.tobytes(), self._values.tobytes()
 
     @classmethod
@@ -79,28 +71,17 @@ class FeatureTable:
 def load_model(path: Path) -> dict[str, Any]:
     """The model at `path` as `json.loads` reads it, except that "features" is a
     `FeatureTable`: from the compact copy when there is one for these exact bytes."""
-    raw = path.read_bytes()
-    cache = _cache_file(raw)
-    if cache is not None:
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError, KeyError):
-            header, names, offsets, values = marshal.loads(cache.read_bytes())
-            if isinstance(header, dict):
-                return {**header, "features": FeatureTable.unpacked(names, offsets, values)}
-    data: dict[str, Any] = json.loads(raw)
-    table = FeatureTable.of(data["features"])
-    data["features"] = table
-    packed = table.packed()
-    if cache is not None and packed is not None:
-        header = {key: value for key, value in data.items() if key != "features"}
-        with contextlib.suppress(OSError, ValueError):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(cache, marshal.dumps((header, *packed)), overwrite=True)
-            prune(cache.parent, "reader-*.marshal", KEEP)
-    return data
+    return made("reader", path.read_bytes(), _packed_model, _model)
 
 
-def _cache_file(raw: bytes) -> Path | None:
-    digest = hashlib.sha256(_FORMAT + sys.byteorder.encode() + raw).hexdigest()[:32]
-    with contextlib.suppress(OSError, ImportError):
-        return cache_folder() / f"reader-{digest}.marshal"
-    return None
+def _packed_model(raw: bytes) -> tuple[dict[str, Any], str, bytes, bytes]:
+    data = json.loads(raw)
+    header = {key: value for key, value in data.items() if key != "features"}
+    return (header, *FeatureTable.of(data["features"]).packed())
+
+
+def _model(stored: tuple[dict[str, Any], str, bytes, bytes]) -> dict[str, Any]:
+    header, names, offsets, values = stored
+    if not isinstance(header, dict):
+        raise TypeError("not a model's header")
+    return {**header, "features": FeatureTable.unpacked(names, offsets, values)}

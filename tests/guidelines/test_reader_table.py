@@ -9,7 +9,7 @@ import platformdirs
 import pytest
 
 from composer.domain.layout import shipped_rules_dir
-from composer.guidelines import reader_table
+from composer.guidelines import content_cache
 from composer.guidelines.reader import MODEL_FILES, Reader
 from composer.guidelines.reader_table import FeatureTable, load_model
 
@@ -84,9 +84,9 @@ def test_a_damaged_copy_is_replaced(cache: Path) -> None:
 
 
 def test_old_copies_are_pruned(cache: Path, tmp_path: Path) -> None:
-    for index in range(reader_table.KEEP + 2):
+    for index in range(content_cache.KEEP + 2):
         path = tmp_path / f"model{index}.json"
         features = {f"w{index}": [1.0]}
         path.write_text(json.dumps({"categories": [], "features": features}), encoding="utf-8")
         load_model(path)
-    assert len(list(cache.glob("reader-*.marshal"))) == reader_table.KEEP
+    assert len(list(cache.glob("reader-*.marshal"))) == content_cache.KEEP

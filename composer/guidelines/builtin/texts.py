@@ -13,7 +13,7 @@ from typing import Any
 from composer.domain.files import decode_text
 from composer.domain.findings import Finding, Severity
 from composer.domain.layout import shipped_rules_dir
-from composer.guidelines.toml_cache import parsed
+from composer.guidelines.content_cache import a_dict, made
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ class BuiltinText:
 def _builtin_toml() -> dict[str, Any]:
     """The shipped `builtin.toml`, parsed once for all the tables below."""
     raw = (shipped_rules_dir() / "builtin.toml").read_bytes()
-    return parsed(raw, lambda data: _toml(decode_text(data)))
+    return made("toml", raw, lambda data: _toml(decode_text(data)), a_dict)
 
 
 def _toml(text: str) -> dict[str, Any]:
