@@ -591,6 +591,13 @@ EIGHTY_NINTH_ON = [
 NINETY_SEVENTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"v{c}-" for c in "efghijklmnopqrstuv"))
 ]
+# The hundred-and-thirteenth to hundred-and-twenty-eighth, gathered blind in three rounds in
+# one session.
+HUNDRED_THIRTEENTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith(("vw-", "vx-", "vy-", "vz-", *(f"w{c}-" for c in "abcdefghijkl")))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -598,6 +605,7 @@ RECENT = (
     *(f"t{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"u{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"v{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"w{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -647,6 +655,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (EIGHTY_THIRD_ON, 0.43),
         (EIGHTY_NINTH_ON, 0.43),
         (NINETY_SEVENTH_ON, 0.42),
+        (HUNDRED_THIRTEENTH_ON, 0.36),
     ],
     ids=[
         "tuned",
@@ -691,6 +700,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "eighty-third on",
         "eighty-ninth on",
         "ninety-seventh on",
+        "hundred-and-thirteenth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
