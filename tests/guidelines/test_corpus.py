@@ -439,7 +439,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     ),  # its condition
     "uk-089": "compliance.free.coverage-free",  # add-ons 'not "free"': the quote mark hides "not"
     "um-018": "compliance.product-label.investment",  # a belief named, then "neither is true"
-    "up-015": "compliance.claims-promise.assured",  # the fined slogan quoted in the news
+    "up-015": (  # the fined slogan quoted in the news
+        "compliance.claims-promise.assured",
+        "compliance.guarantee.rate-lock",
+    ),
     "up-041": "compliance.product-label.likened",  # "here it is plainly: investment ... can lose"
     "un-072": "compliance.guarantee.outcome",  # fraudsters' "guaranteed high returns", warned of
     # Retrained with the eighty-third to eighty-eighth sets, the readers no longer doubt a
@@ -492,6 +495,32 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "vu-048": "compliance.guarantee.qualified",  # a limited-pay policy's guaranteed features
     "vv-011": "compliance.endorsement.reader",  # what Medicare is, in an explainer
     "vv-012": "compliance.exaggeration.best-claim",  # "one of the most powerful acts of love"
+    # Retrained with the hundred-and-thirteenth to hundred-and-twenty-eighth sets, the readers
+    # no longer doubt these rules' findings, or read these explainers themselves.
+    "tr-078": "compliance.securities.reader",  # a ULIP's two parts explained
+    "ud-054": "compliance.claims-promise.outcome",  # how income protection pays, explained
+    "us-081": "compliance.coverage-advice.replacement",  # a warning before cashing in a policy
+    "uy-036": "compliance.securities.reader",  # a bonus rate's conditions, stated
+    "vf-064": "compliance.securities.reader",  # unit-linked policies criticised
+    "vk-067": "compliance.inducement.value-for-business",  # "we'll never pay for a review"
+    "vq-009": "compliance.securities.reader",  # a regulator's finding reported
+    # The hundred-and-thirteenth to hundred-and-twenty-eighth sets' (measured once before these
+    # were listed).
+    "vt-022": "compliance.inducement.value-for-business",  # a contest's terms, quoted
+    "vy-007": "compliance.product-label.reader",  # "Savings account or life policy?"
+    "vz-013": "compliance.product-label.reader",  # "really a good investment?", pros and cons
+    "wa-016": "compliance.securities.reader",  # what a linked policy is
+    "wa-077": "compliance.securities.reader",  # how to read a projection letter
+    "wa-078": (  # what a fixed annuity is, beside a variable one
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.returns",
+        "compliance.securities.talk",
+    ),
+    "wi-023": "compliance.disclosure.tpmo",  # Medicare's third-party disclaimer is required
+    "wh-023": "compliance.guarantee.rate",  # a policy's cash-back provision described
+    "wg-119": "compliance.product-label.account",  # a myth corrected two sentences later
+    "wj-006": "compliance.product-label.likened",  # a savings plan set apart from an account
+    "wl-077": "compliance.guarantee.rate",  # a state pension's legal guarantee explained
 }
 
 
