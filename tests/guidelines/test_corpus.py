@@ -620,12 +620,12 @@ EIGHTY_NINTH_ON = [
 NINETY_SEVENTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"v{c}-" for c in "efghijklmnopqrstuv"))
 ]
-# The hundred-and-thirteenth to hundred-and-twenty-eighth, gathered blind in three rounds in
-# one session.
+# The hundred-and-thirteenth to hundred-and-thirtieth, gathered blind in four rounds in one
+# session.
 HUNDRED_THIRTEENTH_ON = [
     p
     for p in REAL_POSTS
-    if p["id"].startswith(("vw-", "vx-", "vy-", "vz-", *(f"w{c}-" for c in "abcdefghijkl")))
+    if p["id"].startswith(("vw-", "vx-", "vy-", "vz-", *(f"w{c}-" for c in "abcdefghijklmn")))
 ]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
