@@ -521,6 +521,21 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "wg-119": "compliance.product-label.account",  # a myth corrected two sentences later
     "wj-006": "compliance.product-label.likened",  # a savings plan set apart from an account
     "wl-077": "compliance.guarantee.rate",  # a state pension's legal guarantee explained
+    # Retrained with the hundred-and-twenty-ninth and hundred-and-thirtieth sets.
+    "vo-130": "compliance.securities.reader",  # "Maybe not.": an ILP's risks explained
+    "uy-013": "compliance.product-label.reader",  # savings insurance set beside a deposit
+    "va-023": "compliance.endorsement.reader",  # Medicare explained by an agency
+    # The hundred-and-twenty-ninth and hundred-and-thirtieth sets' (measured once before
+    # these were listed).
+    "wm-005": "compliance.exaggeration.superlative",  # look for the cheapest, after comparing
+    "wm-060": "compliance.product-label.investment",  # "not primarily an investment product"
+    "wm-064": (  # how comparison sites' deals work, explained
+        "compliance.exaggeration.best-claim",
+        "etiquette.hard-sell.deals",
+    ),
+    "wm-069": "compliance.exaggeration.best-claim",  # a broker's role: "the best insurance value"
+    "wm-108": "compliance.claims-promise.outcome",  # what guaranteed replacement cost means
+    "wm-122": "compliance.testimonial.client",  # a trade survey's star ratings explained
 }
 
 
