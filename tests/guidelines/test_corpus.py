@@ -605,14 +605,50 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     ),
     "xa-005": "compliance.exaggeration.best-claim",  # a guide to choosing Super Visa insurance
     "xa-014": "compliance.exaggeration.best-claim",  # what leading critical illness plans cover
-    # products eligible for an insured retirement plan
-    "xa-033": "compliance.product-label.account",
     "xa-042": "compliance.exaggeration.best-claim",  # 'to get the best coverage, ask questions'
     "xa-048": "compliance.free.coverage-free",  # free quotes and a comparator, not free cover
     "xa-108": "compliance.exaggeration.best-claim",  # a broker's role described
     # 'an all-risks policy covers all risks, except those it excludes'
     "wz-023": "compliance.exaggeration.absolute",
     "wz-115": "compliance.free.coverage",  # a free motor policy with a new car may cost you dearly
+    # Moved onto the loud list by this session's tuning and retraining.
+    # a myth answered: some people may not need a policy
+    "wc-085": "compliance.coverage-advice.reader",
+    # how to shop for the cheapest premium without losing cover
+    "wp-042": "compliance.exaggeration.best-claim",
+    "wr-003": "compliance.guarantee.outcome",  # what life insurance is for, in general terms
+    # a myth answered: insurance is not for building wealth
+    "wr-060": "compliance.product-label.reader",
+    # policies told apart from savings, returns not guaranteed
+    "wt-125": "compliance.product-label.reader",
+    "xa-033": (  # the names of guaranteed-pay whole life products
+        "compliance.guarantee.reader",
+        "compliance.product-label.account",
+    ),
+    "py-123": "compliance.coverage-advice.reader",  # a general case for umbrella cover, hedged
+    # what trip cancellation does and does not cover
+    "qb-045": "compliance.coverage-advice.reader",
+    "st-051": "compliance.testimonial.reader",  # a survivor's story about a defibrillator fund
+    # how an umbrella policy sits above a home policy, hedged
+    "td-027": "compliance.coverage-advice.reader",
+    # 'in-network' is not 'paid in full' (a correction)
+    "ty-006": "compliance.claims-promise.reader",
+    # The hundred-and-forty-fourth to hundred-and-fifty-second sets' (measured once before
+    # these were listed).
+    "xb-023": "compliance.claims-promise.your-policy-covers",  # a hurricane checklist
+    # shopping advice: finding the cheapest insurer
+    "xb-025": "compliance.exaggeration.best-claim",
+    "xc-002": "compliance.product-label.reader",  # 'don't think of insurance as an investment'
+    "xe-101": "compliance.guarantee.outcome",  # two retirement products' guarantees compared
+    # what a capital-guaranteed policy is, with its limits
+    "xg-067": "compliance.guarantee.reader",
+    "xg-097": (  # guaranteed minimum returns called very low
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.returns",
+    ),
+    "xg-112": "compliance.product-label.investment",  # 'looks like a bank deposit. It isn't one.'
+    "xi-039": "compliance.exaggeration.best-claim",  # "the best-value way to buy?", asked
+    "xj-003": "compliance.guarantee.outcome",  # whole life's contractual guaranteed cash value
 }
 
 
@@ -724,6 +760,11 @@ HUNDRED_THIRTEENTH_ON = [
 HUNDRED_THIRTY_FIRST_ON = [
     p for p in REAL_POSTS if p["id"].startswith((*(f"w{c}-" for c in "opqrstuvwxyz"), "xa-"))
 ]
+# The hundred-and-forty-fourth to hundred-and-fifty-second, gathered blind in two rounds in one
+# session.
+HUNDRED_FORTY_FOURTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghij"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -784,6 +825,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (NINETY_SEVENTH_ON, 0.42),
         (HUNDRED_THIRTEENTH_ON, 0.36),
         (HUNDRED_THIRTY_FIRST_ON, 0.3),
+        (HUNDRED_FORTY_FOURTH_ON, 0.36),
     ],
     ids=[
         "tuned",
@@ -830,6 +872,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "ninety-seventh on",
         "hundred-and-thirteenth on",
         "hundred-and-thirty-first on",
+        "hundred-and-forty-fourth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
