@@ -324,7 +324,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
         "compliance.claims-promise.your-policy-covers",
         "compliance.coverage-advice.public",
     ),
-    "qx-330": "compliance.exaggeration.best-claim",  # group life conversion without an exam
+    "qx-330": "etiquette.hard-sell.reader",  # group life conversion without an exam
     "ps-161": "compliance.product-label.reader",  # "whole life insurance, not an investment"
     "pu-236": "compliance.testimonial.reader",  # an agency's anniversary, the founder's story
     "py-038": "compliance.securities.reader",  # "ask your advisor for the charges and the
@@ -660,6 +660,23 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # 'not every company ... is a scam' (a warning, not a rival)
     "xl-080": "compliance.competitor.disparage",
     "xn-052": "compliance.exaggeration.best-claim",  # an agent's own service described
+    # Moved onto the loud list by this session's fourth retraining.
+    # 'no single type of insurance is the best' (answered honestly)
+    "vk-072": "compliance.exaggeration.reader",
+    # which car insurance suits an old car best, asked
+    "wu-017": "compliance.exaggeration.best-claim",
+    "xj-017": "compliance.testimonial.reader",  # a plain request to rate the agency on Google
+    "tr-064": "compliance.coverage-advice.public",  # an objection quoted and answered gently
+    "ts-086": "etiquette.hard-sell.reader",  # open enrollment dates, a fair reminder
+    # The hundred-and-fifty-seventh and hundred-and-fifty-eighth sets' (measured once before
+    # these were listed).
+    "xp-034": "compliance.free.coverage",  # what pet insurance reimburses, with its limit
+    # how to compare pet insurance, not which is best
+    "xp-037": "compliance.exaggeration.best-claim",
+    # carriers' cost-saving slogans quoted and criticised
+    "xp-098": "compliance.competitor.disparage",
+    # a planner's story of a telemarketer's 'guaranteed 12%'
+    "xp-108": "compliance.guarantee.outcome",
 }
 
 
@@ -771,10 +788,10 @@ HUNDRED_THIRTEENTH_ON = [
 HUNDRED_THIRTY_FIRST_ON = [
     p for p in REAL_POSTS if p["id"].startswith((*(f"w{c}-" for c in "opqrstuvwxyz"), "xa-"))
 ]
-# The hundred-and-forty-fourth to hundred-and-fifty-sixth, gathered blind in three rounds in one
+# The hundred-and-forty-fourth to hundred-and-fifty-eighth, gathered blind in four rounds in one
 # session.
 HUNDRED_FORTY_FOURTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghijklmn"))
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghijklmnop"))
 ]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),

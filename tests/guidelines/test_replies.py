@@ -413,7 +413,7 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "fifty-ninth": (NUMBERED[59], 150, 0.9, 0.93),
     "sixtieth": (NUMBERED[60], 70, 0.9, 0.93),
     "sixty-first": (NUMBERED[61], 60, 0.9, 0.88),  # restaurants' and shops' replies
-    "sixty-second": (NUMBERED[62], 10, 0.6, 0.95),  # shops' replies; ten expected problems
+    "sixty-second": (NUMBERED[62], 10, 0.7, 0.95),  # shops' replies; ten expected problems
 }
 
 
