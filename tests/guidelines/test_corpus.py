@@ -674,9 +674,50 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # how to compare pet insurance, not which is best
     "xp-037": "compliance.exaggeration.best-claim",
     # carriers' cost-saving slogans quoted and criticised
-    "xp-098": "compliance.competitor.disparage",
+    "xp-098": ("compliance.competitor.disparage", "compliance.exaggeration.best-claim"),
     # a planner's story of a telemarketer's 'guaranteed 12%'
     "xp-108": "compliance.guarantee.outcome",
+    # Moved onto the loud list by this session's retraining (on -159 to -169).
+    # a reminder that flood is not covered by a homeowners policy
+    "pg-035": "compliance.coverage-advice.reader",
+    # salespeople's 'perfect wealth tool' pitch quoted and questioned
+    "vk-120": "compliance.product-label.reader",
+    "wa-037": "compliance.exaggeration.reader",  # a comparison site's light opening line
+    # a regulator's reminder that whole life is not a savings plan
+    "wf-014": "compliance.product-label.reader",
+    # a comparison site offering quotes from the leading companies
+    "wy-005": "compliance.exaggeration.reader",
+    # bank-bundled free covers described with their conditions
+    "xp-088": "compliance.free.coverage",
+    "tr-076": "compliance.securities.reader",  # a ULIP explained with its market risk
+    # The hundred-and-fifty-ninth to hundred-and-sixty-ninth sets' (measured once before
+    # these were listed).
+    # a lead service comparing rates from top-rated insurers
+    "xq-005": "compliance.exaggeration.best-claim",
+    # no plan can be 'the best': it depends on the profile
+    "xr-017": "compliance.exaggeration.reader",
+    "xs-091": "compliance.guarantee.reader",  # an SMS's claimed return worked out and refuted
+    "xt-028": "compliance.guarantee.reader",  # a policy's name, the Guaranteed Income Plan
+    "xt-067": "compliance.competitor.reader",  # rivals said to offer similar rates
+    "xu-011": "compliance.product-label.reader",  # an LIRP compared plainly with a Roth IRA
+    "xu-122": "compliance.product-label.reader",  # a 529 plan described, no insurance in it
+    "xw-127": "compliance.free.reader",  # a free GPS device owed under a settlement
+    # unit link described as insurance with investment, and its charges
+    "xz-019": "compliance.securities.review",
+    # foreign-currency insurance called an investment to warn of its risk
+    "xz-041": "compliance.product-label.investment",
+    "xz-053": "compliance.product-label.reader",  # life insurance contrasted with a bank deposit
+    "xz-092": (  # a ULIP FAQ saying returns may not be guaranteed
+        "compliance.guarantee.reader",
+        "compliance.securities.reader",
+    ),
+    "xz-098": (  # a VUL described as investment-linked
+        "compliance.product-label.likened",
+        "compliance.securities.review",
+    ),
+    "xz-130": "compliance.securities.talk",  # unit link's risk likened to mutual funds'
+    # a euro fund's contractual capital guarantee described
+    "ya-065": "compliance.guarantee.outcome",
 }
 
 
@@ -793,6 +834,11 @@ HUNDRED_THIRTY_FIRST_ON = [
 HUNDRED_FORTY_FOURTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghijklmnop"))
 ]
+# The hundred-and-fifty-ninth to hundred-and-sixty-ninth, gathered blind in two rounds in one
+# session.
+HUNDRED_FIFTY_NINTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith((*(f"x{c}-" for c in "qrstuvwxyz"), "ya-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -802,6 +848,7 @@ RECENT = (
     *(f"v{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"w{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"x{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"y{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -854,6 +901,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_THIRTEENTH_ON, 0.36),
         (HUNDRED_THIRTY_FIRST_ON, 0.3),
         (HUNDRED_FORTY_FOURTH_ON, 0.38),
+        (HUNDRED_FIFTY_NINTH_ON, 0.33),
     ],
     ids=[
         "tuned",
@@ -901,6 +949,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "hundred-and-thirteenth on",
         "hundred-and-thirty-first on",
         "hundred-and-forty-fourth on",
+        "hundred-and-fifty-ninth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 63)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 64)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the forty-ninth set's (measured once before these were listed)
     "raz-017": "compliance.privacy",  # "how annoying that your claim was rejected", echoed
@@ -414,6 +414,9 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     "sixtieth": (NUMBERED[60], 70, 0.9, 0.93),
     "sixty-first": (NUMBERED[61], 60, 0.9, 0.88),  # restaurants' and shops' replies
     "sixty-second": (NUMBERED[62], 10, 0.7, 0.95),  # shops' replies; ten expected problems
+    # Insurers' replies to critics in letters pages; half its complaints are trade-press criticism
+    # the comment reader does not take for one.
+    "sixty-third": (NUMBERED[63], 14, 0.65, 0.5),
 }
 
 
