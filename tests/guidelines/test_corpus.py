@@ -724,6 +724,15 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # a guide asking whether final expense cover is needed at all
     "py-188": "compliance.coverage-advice.reader",
     "qt-054": "etiquette.hard-sell.reader",  # a seasonal reminder to book a marina launch
+    # Moved onto the loud list by the retraining with -170 and -171.
+    # an agency reminding referrers that inducements are prohibited
+    "wh-082": "compliance.inducement.reader",
+    "xv-086": "compliance.privacy.reader",  # a scam story told as a warning
+    "tj-081": "compliance.exaggeration.reader",  # average rates by state reported
+    "pj-032": "compliance.inducement.reader",  # a referral drawing open whether or not anyone buys
+    # The hundred-and-seventieth's (measured once before it was listed).
+    # a prospectus on surrendering a bonus for cash, no one named
+    "yb-016": "compliance.privacy.person-circumstance",
 }
 
 
@@ -840,10 +849,12 @@ HUNDRED_THIRTY_FIRST_ON = [
 HUNDRED_FORTY_FOURTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghijklmnop"))
 ]
-# The hundred-and-fifty-ninth to hundred-and-sixty-ninth, gathered blind in two rounds in one
-# session.
+# The hundred-and-fifty-ninth to hundred-and-seventy-first, gathered blind in three rounds in
+# one session.
 HUNDRED_FIFTY_NINTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith((*(f"x{c}-" for c in "qrstuvwxyz"), "ya-"))
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith((*(f"x{c}-" for c in "qrstuvwxyz"), "ya-", "yb-", "yc-"))
 ]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),

@@ -120,10 +120,7 @@ def _reader_findings(text: str, **kwargs: object) -> list:
 
 
 # Wording no rule matches, in the manner of the posts the reader learned from.
-UNSEEN = (
-    "Welcome to the family, Ana and Luis Ortega of 17 Birch Lane: "
-    "we insured your new house this morning."
-)
+UNSEEN = "Ana Ortega just closed on her first home and we insured it this morning. So proud of her!"
 
 
 def test_the_reader_warns_where_no_rule_spoke_and_is_never_an_error() -> None:
