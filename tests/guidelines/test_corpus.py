@@ -733,6 +733,14 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # The hundred-and-seventieth's (measured once before it was listed).
     # a prospectus on surrendering a bonus for cash, no one named
     "yb-016": "compliance.privacy.person-circumstance",
+    # Moved onto the loud list by the retraining with -172 to -176.
+    "vz-034": "etiquette.offensive.reader",  # a myth answered: cover is not bought to die soon
+    "wz-123": "compliance.exaggeration.reader",  # a country's medicine praised, not the plan
+    "sb-134": "compliance.testimonial.reader",  # a client's photo shared with her permission
+    "pn-137": "etiquette.offensive.reader",  # a joke about brokers napping after enrolment
+    "pn-102": "compliance.competitor.reader",  # captive and independent agents compared
+    # The hundred-and-seventy-fifth's (measured once before it was listed).
+    "yg-029": "compliance.coverage-advice.reader",  # a consumer guide's who-should-not-buy list
 }
 
 
