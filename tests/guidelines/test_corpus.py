@@ -741,6 +741,15 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "pn-102": "compliance.competitor.reader",  # captive and independent agents compared
     # The hundred-and-seventy-fifth's (measured once before it was listed).
     "yg-029": "compliance.coverage-advice.reader",  # a consumer guide's who-should-not-buy list
+    # a level-term policy's level cover and premium, both contractual
+    "yg-058": ("compliance.guarantee.returns", "compliance.guarantee.rate-lock"),
+    # The hundred-and-seventy-seventh's (measured once before it was listed): true contractual
+    # guarantees described, which the rules ask to be qualified by the insurer's backing.
+    "yi-016": "compliance.guarantee.qualified",  # an income rider's lifetime income
+    "yi-030": "compliance.guarantee.qualified",  # an annuity's guaranteed income
+    "yi-041": "compliance.guarantee.reader",  # whole life's death benefit while premiums are paid
+    # Moved onto the loud list by the retraining with -177 to -179.
+    "xm-029": "compliance.free.reader",  # preventive care at no cost under a health plan
 }
 
 
@@ -864,6 +873,11 @@ HUNDRED_FIFTY_NINTH_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"x{c}-" for c in "qrstuvwxyz"), "ya-", "yb-", "yc-"))
 ]
+# The hundred-and-seventy-second to hundred-and-seventy-ninth, gathered blind in two rounds in
+# one session.
+HUNDRED_SEVENTY_SECOND_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"y{c}-" for c in "defghijk"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -927,6 +941,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_THIRTY_FIRST_ON, 0.3),
         (HUNDRED_FORTY_FOURTH_ON, 0.38),
         (HUNDRED_FIFTY_NINTH_ON, 0.33),
+        (HUNDRED_SEVENTY_SECOND_ON, 0.37),
     ],
     ids=[
         "tuned",
@@ -975,6 +990,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "hundred-and-thirty-first on",
         "hundred-and-forty-fourth on",
         "hundred-and-fifty-ninth on",
+        "hundred-and-seventy-second on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

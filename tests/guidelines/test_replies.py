@@ -210,7 +210,7 @@ FOURTH = _rows("evaluation-4.jsonl")  # measured once, then tuned on (tests/data
 FIFTH = _rows("evaluation-5.jsonl")  # measured once, then the readers learned from it
 # The sixth set on: each measured once (its untouched figure is in tests/data/replies/README.md),
 # then the readers learned from it.
-NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 64)}
+NUMBERED = {n: _rows(f"evaluation-{n}.jsonl") for n in range(6, 65)}
 THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     # the forty-ninth set's (measured once before these were listed)
     "raz-017": "compliance.privacy",  # "how annoying that your claim was rejected", echoed
@@ -417,6 +417,9 @@ LATER_SETS: dict[str, tuple[list[dict], int, float, float]] = {
     # Insurers' replies to critics in letters pages; half its complaints are trade-press criticism
     # the comment reader does not take for one.
     "sixty-third": (NUMBERED[63], 14, 0.65, 0.4),
+    # Two insurers' and a warranty seller's responses on complaint pages, and a public
+    # insurer's reply on X: four situations, too few to hold more than what is found now.
+    "sixty-fourth": (NUMBERED[64], 4, 0.75, 0.75),
 }
 
 
