@@ -873,10 +873,10 @@ HUNDRED_FIFTY_NINTH_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"x{c}-" for c in "qrstuvwxyz"), "ya-", "yb-", "yc-"))
 ]
-# The hundred-and-seventy-second to hundred-and-seventy-ninth, gathered blind in two rounds in
+# The hundred-and-seventy-second to hundred-and-eightieth, gathered blind in three rounds in
 # one session.
 HUNDRED_SEVENTY_SECOND_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"y{c}-" for c in "defghijk"))
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"y{c}-" for c in "defghijkl"))
 ]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
