@@ -1,0 +1,665 @@
+"""The clean real posts the shipped engine still flags, each with the reason it is not fixed.
+
+Kept apart from `test_corpus.py`, which reads it: the list grows by a few entries a session
+and is data, not test logic.
+"""
+
+from __future__ import annotations
+
+# Known false alarms, each with the reason it is not fixed yet. They must still be raised
+# (so this list shrinks the day one is fixed) and no other clean post may be.
+KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
+    # The tenth set's: Medicare's third-party disclaimer is required on an invitation to
+    # review plans (CMS), though its gatherer was not asked about disclosures.
+    "po-006": "compliance.disclosure.tpmo",
+    # The ninth set's, after its tuning (tests/data/real/README.md): facts about products
+    # and programmes stated plainly, which the rules cannot tell from a promise or an offer.
+    "pm-120": "compliance.free.coverage",  # a free public lookup tool, not free cover
+    "pn-201": "compliance.free.coverage-free",  # a charity's free policies, reported
+    "pn-013": "compliance.inducement.value-for-business",  # a no-purchase referral drawing
+    "pn-094": "compliance.guarantee.outcome",  # an indexed annuity's floor, with its trade-off
+    "pn-163": "compliance.guarantee.rate-lock",  # a final-expense policy's level premium
+    "pn-229": "compliance.claims-promise.outcome",  # how an insurer's promise works, explained
+    "pm-016": "compliance.securities.talk",  # a colleague who handles variable annuities
+    "pm-062": "etiquette.hard-sell.urgency",  # the enrolment period's real end
+    "pn-043": "compliance.exaggeration.best-claim",  # "one of the cheapest protections"
+    "pn-144": "compliance.testimonial.client",  # a client's saying, not praise
+    "pn-191": "compliance.testimonial.client",  # asking happy clients for honest reviews
+    # The eleventh set's (gathered at the end of the round): Medicare and annuity education
+    # read as advice or promises, a disclaimer that is there but not CMS's wording, warnings.
+    "pq-091": "compliance.coverage-advice.public",  # what travel cover pays for, explained
+    "pq-102": (
+        "compliance.disclosure.tpmo",
+        "compliance.endorsement.reader",
+    ),  # a non-affiliation line, not CMS's disclaimer
+    "pq-143": "compliance.securities.talk",  # an old 401(k)'s options listed, no pitch
+    "pq-185": (
+        "compliance.coverage-advice.public",
+        "etiquette.hard-sell.urgency",
+        "compliance.endorsement.reader",
+    ),  # a scam mailer's words
+    "pq-190": "compliance.testimonial.client",  # clients' wish for a donation, not praise
+    "pr-017": "etiquette.hard-sell.pressure",  # a gentle "if you were gone tomorrow"
+    "pr-023": (  # "Here's the truth: Medicare is not completely free", across sentences
+        "compliance.claims-promise.outcome",
+        "compliance.exaggeration.absolute",
+        "compliance.free.coverage",
+    ),
+    "pr-036": "etiquette.hard-sell.pressure",  # "surrender charges apply before then"
+    "pr-044": "compliance.exaggeration.benefit",  # "saves everyone a headache"
+    "pr-055": "compliance.free.coverage-free",  # a regulator's free inventory app
+    "pr-092": "compliance.claims-promise.certain",  # "claims of guaranteed returns", doubted
+    "pr-174": "compliance.guarantee.outcome",  # guaranteed and assumed premiums, explained
+    "pr-191": "compliance.guarantee.qualified",  # Medigap's guaranteed acceptance, true
+    # The twelfth set's, after its tuning: a reward for referrals that many states would
+    # question though its gatherer read Georgia's $100 limit as allowing it; an unnamed
+    # client's words quoted in order to correct them.
+    "ps-077": "compliance.inducement.value-for-business",  # a no-purchase referral raffle
+    "pt-084": "compliance.privacy.person-circumstance",  # "a client" and "their policy"
+    # The thirteenth set's, after its tuning. Medicare posts inviting a comparison of plans,
+    # which CMS says need the third-party disclaimer (its gatherers were not asked about
+    # disclosures); a sales seminar's true "seating is limited"; critics and regulators
+    # quoted or paraphrased in education; product facts stated plainly.
+    "pu-041": "compliance.disclosure.tpmo",
+    "pu-119": "compliance.disclosure.tpmo",
+    "pv-222": "compliance.disclosure.tpmo",
+    "pu-042": "etiquette.hard-sell.urgency",  # "Seating is limited, so RSVP"
+    "pv-031": "compliance.testimonial.client",  # a consumer advocate's criticism, quoted
+    "pv-234": "compliance.testimonial.quoted-praise",  # a consumer advocate's joke, quoted
+    "pv-089": "compliance.privacy.client-details",  # "California's accident forgiveness"
+    "pv-097": "etiquette.hard-sell.deals",  # "don't wait for the forecast": a waiting period
+    "pv-104": "compliance.guarantee.qualified",  # guaranteed acceptance, with what it lacks
+    "pv-120": "compliance.guarantee.qualified",  # a sharing ministry "promising guaranteed"
+    "pv-166": "compliance.exaggeration.benefit",  # a copywriting tip on "can save"
+    "pv-226": "compliance.product-label.reader",  # "positioned for college", explained
+    "pv-227": ("compliance.product-label.investment", "compliance.product-label.praise"),
+    "pv-228": "compliance.product-label.likened",  # a pitch to expect, answered
+    "pv-246": "compliance.exaggeration.best-claim",  # a form as "your best E&O protection"
+    # The fourteenth set's, after its tuning: annuity and Medicare education in the words
+    # it explains (surrender periods, guaranteed columns, roll-up rates, "$0 premium"), a
+    # pitch quoted and answered, safety and moving tips with a firm "now", a bereavement.
+    "pw-091": ("compliance.product-label.likened", "compliance.product-label.terms"),
+    "pw-094": "compliance.product-label.likened",  # a 401(k) and an IUL compared fairly
+    "pw-109": "compliance.coverage-advice.public",  # "never cancel your old policy" early
+    "pw-129": "compliance.privacy.person-circumstance",  # the agent's own mother's dementia
+    "pw-141": "etiquette.hard-sell.pressure",  # "book your shutters now" in tornado tips
+    "pw-144": "compliance.exaggeration.benefit",  # "isn't some catch-all that covers..."
+    "pw-176": "etiquette.hard-sell.urgency",  # Medicare pays "only for a limited time"
+    "pw-186": "compliance.claims-promise.outcome",  # health insurers must cover conditions
+    "pw-234": "etiquette.hard-sell.pressure",  # a vacancy clause: "call now" before moving
+    "px-013": "compliance.claims-promise.certain",  # a surrender charge defined
+    "px-016": "compliance.free.coverage",  # "10% a year free of the charge"
+    "px-018": "compliance.securities.talk",  # variable annuities named in a list
+    "px-050": "compliance.guarantee.outcome",  # an illustration's guaranteed column
+    "px-072": ("compliance.free.coverage", "compliance.free.coverage-free"),  # "$0 premium"
+    "px-073": "compliance.free.coverage-free",  # "zero premium is not zero cost"
+    "px-080": "compliance.disclosure.tpmo",  # an invitation to review Medicare options
+    "px-212": "compliance.guarantee.rate",  # a roll-up rate's "guarantee", debunked
+    "px-216": "compliance.guarantee.rate",  # a worked example of a rider
+    "px-225": "compliance.privacy.family-claim",  # an unnamed family's rescinded claim
+    # Borderline for the readers, retrained with each new set: read as problems by some
+    # trainings and not others (the reader's 0.8 line runs through them).
+    "pt-147": "etiquette.hard-sell.reader",  # "Be ready before it's too late", a safe room
+    "ra-120": "compliance.guarantee.reader",  # an indexed annuity's floor as a guarantee
+    "pv-172": "compliance.coverage-advice.reader",  # "an umbrella doesn't cover your property"
+    # The fifteenth set's, after its tuning: education that states what a product does or
+    # costs, regulators' reminders in their own words, a pitch quoted and corrected.
+    "py-023": "compliance.coverage-advice.public",  # NFIP rates are the same everywhere
+    "py-036": "compliance.exaggeration.best-claim",  # a funeral plan's four meanings compared
+    "py-072": "compliance.securities.talk",  # variable annuities are securities, explained
+    "py-076": "compliance.free.coverage-free",  # subsidies lower premiums "sometimes to $0"
+    "py-078": "compliance.free.coverage-free",  # a broker's services at no fee
+    "py-096": "etiquette.spam.mass-outreach",  # a regulator on "click here" tiles
+    "py-110": "compliance.product-label.investment",  # "as a 'retirement plan'?" questioned
+    "py-137": "compliance.exaggeration.day-one",  # level vs graded death benefits
+    "py-165": (  # "Will an IUL beat the stock market? Ahh, NO"
+        "compliance.product-label.likened",
+        "compliance.securities.review",
+        "compliance.securities.talk",
+    ),
+    "py-183": "etiquette.spam.links",  # look-alike Medicare sites named in a warning
+    "py-228": "compliance.competitor.disparage",  # a regulator's list: "bait-and-switch"
+    "py-250": "compliance.coverage-advice.public",  # a renter's liability story
+    "pz-039": "compliance.disclosure.tpmo",  # the enrolment period, with an invitation
+    "pz-045": "etiquette.hard-sell.pressure",  # leaving COBRA at open enrolment
+    "pz-053": ("compliance.exaggeration.absolute", "compliance.guarantee.qualified"),
+    "pz-054": "compliance.exaggeration.best-claim",  # how final expense rates are set
+    "pz-059": "compliance.coverage-advice.public",  # what most contractors carry
+    "pz-064": ("compliance.exaggeration.benefit", "compliance.product-label.praise"),
+    "pz-183": "compliance.claims-promise.outcome",  # what cyber underwriters ask
+    "pz-200": "compliance.free.coverage",  # SHIP counsellors help for free
+    "pz-219": "compliance.guarantee.reader",  # "my agent told me I was guaranteed 8%"
+    "pz-224": "compliance.free.coverage-free",  # cleanings at no charge under a dental plan
+    "pz-236": "compliance.exaggeration.absolute",  # a home warranty vs insurance
+    "pz-230": "compliance.exaggeration.reader",  # Plan G "covers virtually everything..."
+    "pz-134": "compliance.guarantee.reader",  # an agent pushing back on IUL hype
+    "re-073": "compliance.claims-promise.reader",  # "report storm damage right away"
+    # The sixteenth set's, after its tuning. Variable annuities named in education: FINRA
+    # treats any communication about them as a securities communication, which their
+    # gatherers did not; and a CD told apart from an annuity, regulators' cases retold.
+    "qa-167": "compliance.securities.talk",
+    "qa-184": ("compliance.coverage-advice.replacement", "compliance.securities.talk"),
+    "qb-062": "compliance.securities.talk",
+    "qb-140": "compliance.securities.talk",
+    "qb-204": "compliance.securities.talk",
+    "qb-206": "compliance.securities.talk",
+    "qb-128": "compliance.product-label.investment",  # "a fixed annuity is not a deposit"
+    "qb-199": "compliance.product-label.investment",  # "Is it a CD or an annuity?"
+    "qa-111": "compliance.product-label.likened",  # a "Retirement CD" the state went after
+    "qa-067": "compliance.inducement.value-for-business",  # what an agent "can't" offer
+    "qa-075": "compliance.competitor.disparage",  # a settlement retold
+    "qa-174": "compliance.free.coverage-free",  # a state's free policy locator
+    "qb-034": "compliance.guarantee.qualified",  # guaranteed acceptance explained
+    "qb-037": "compliance.exaggeration.best-claim",  # "dozens of top-rated carriers"
+    "qb-076": "compliance.securities.review",  # "better returns?" questioned
+    "qb-085": "compliance.free.coverage",  # a certified agent's help at no extra cost
+    "qb-121": "compliance.claims-promise.certain",  # an income annuity's guarantee, qualified
+    # The seventeenth set's, after its tuning, and the readers' borderline readings moved
+    # by retraining with it.
+    "qc-024": "compliance.privacy.person-circumstance",  # a client's premium, unnamed
+    "qc-161": "compliance.coverage-advice.public",  # a surrender form offered (bad, uncategorised)
+    "qd-061": "compliance.securities.talk",  # "Crypto memes aside"
+    "qd-172": ("compliance.securities.talk", "compliance.guarantee.rate"),  # seg funds explained
+    "qd-164": "compliance.exaggeration.reader",  # "The best claim is the one you never file."
+    "py-190": "compliance.claims-promise.reader",  # an insurer's record claim, reported
+    "pl-127": "compliance.testimonial.reader",  # a client's comment shared
+    # The eighteenth set's, after its tuning, and readings moved by retraining with it.
+    "qa-028": "compliance.product-label.reader",  # a CD told apart from an annuity
+    "qe-066": "compliance.disclosure.tpmo",  # a Medicare appointment post (no disclaimer)
+    "qe-079": "compliance.securities.review",  # variable life explained, prospectus and all
+    "qf-028": "compliance.exaggeration.best-claim",  # backups: "cheapest protection there is"
+    "qf-063": "compliance.guarantee.rate",  # "nothing ... gives a 100% guarantee"
+    # The nineteenth set's, after its tuning, and readings moved by retraining with it.
+    "qc-222": "compliance.coverage-advice.replacement",  # "Thinking of replacing ...?" weighed
+    "qg-174": "compliance.securities.reader",  # a client's question about IUL, answered
+    "qg-229": "compliance.claims-promise.outcome",  # "a death claim is a promise kept"
+    "qh-032": "compliance.disclosure.tpmo",  # a Medicare reminder (no disclaimer)
+    "qh-099": "compliance.coverage-advice.public",  # how a mid-term switch works
+    "rh-054": "compliance.exaggeration.reader",  # "Named Best Insurance Agency" (an award)
+    "ph-093": "compliance.claims-promise.reader",  # help filing, promised (no outcome)
+    "pj-033": "compliance.privacy.reader",  # a CSR shopping for a 91-year-old customer
+    # The twentieth set's, after its tuning, and readings moved by retraining with it.
+    "qi-079": ("compliance.guarantee.reader", "compliance.securities.review"),  # "aren't
+    # contractually guaranteed": income from stocks and bonds compared, fairly
+    "qi-085": "compliance.privacy.person-circumstance",  # pets' pre-existing conditions
+    "qi-094": "compliance.free.coverage-free",  # "Is Obamacare free?" answered with care
+    "qj-033": "etiquette.offensive.reader",  # a carrier's mascot meets a celebrity
+    "pt-063": "compliance.free.reader",  # "Medicare is not giving away anything free."
+    "qg-212": "compliance.free.reader",  # an employer's group life, free
+    "qg-224": "compliance.free.reader",  # an agents' expo: free CE and food
+    "ph-089": "etiquette.hard-sell.reader",  # "Thanks for meeting with me today, Joan!"
+    # The twenty-first set's, after its tuning, and readings moved by retraining with it.
+    "qk-006": "etiquette.hard-sell.pressure",  # "book your swap now" (winter tyres)
+    "qk-059": "compliance.inducement.reader",  # $50 for a referral's application
+    "ql-060": "compliance.exaggeration.benefit",  # life jackets: "wear one. No exceptions."
+    "ql-074": "compliance.inducement.reader",  # a thank-you per referral, bought or not
+    "ql-087": "compliance.inducement.reader",  # a coffee card for a quote, no purchase
+    "qd-074": (
+        "compliance.securities.reader",
+        "etiquette.spam.reader",
+    ),  # "I don't talk crypto or stocks here"
+    "rd-051": "etiquette.hard-sell.reader",  # a pressure line quoted and called FALSE
+    # The twenty-second set's, after its tuning, and readings moved by retraining with it.
+    "qn-009": "compliance.securities.talk",  # life settlements explained, not sold
+    "qn-104": "compliance.disclosure.tpmo",  # a Part D comparison as a gift (no disclaimer)
+    "qi-055": "compliance.competitor.disparaged",  # "Some home insurers won't cover you" with a
+    # trampoline, fairly said (the retrained reader no longer doubts it)
+    # The twenty-third set's, after its tuning, and readings moved by retraining with it.
+    "qp-030": "compliance.claims-promise.reader",  # why a roof claim is paid in two checks
+    "qp-118": "compliance.coverage-advice.public",  # renters cover: you and family, not roommates
+    "pe-075": "compliance.competitor.reader",  # "Real company adjusters won't charge you a fee."
+    "pn-101": "compliance.competitor.reader",  # rating by zip code, an independent agent's view
+    # The twenty-fourth set's, after its tuning, and readings moved by retraining with it.
+    "qr-025": "etiquette.hard-sell.urgency",  # follow your hurricane plan "before it's too late"
+    "qr-132": "etiquette.hard-sell.urgency",  # review cover before a storm is named, "while you
+    # still can" (binding moratoriums are real)
+    "qg-179": "compliance.review-incentive.reader",  # an honest, unconditioned review request
+    "pw-003": "compliance.testimonial.reader",  # a Thanksgiving thank-you to clients
+    # The twenty-sixth set's, after its tuning.
+    "qu-024": "compliance.disclosure.tpmo",  # Medigap letters explained, questions invited
+    "qu-041": "compliance.securities.talk",  # FINRA's suitability rule, to licensed colleagues
+    "qv-087": "compliance.disclosure.tpmo",  # CMS's marketing limits listed for consumers
+    "qv-089": (  # IUL against a Roth IRA, "pitched as a better Roth" reported and corrected
+        "compliance.product-label.investment",
+        "compliance.product-label.likened",
+    ),
+    # The twenty-seventh set's, after its tuning, and readings moved by retraining with it.
+    "qw-223": "compliance.privacy.reader",  # "9/11/2001 #NeverForget" (a date, not a birthday)
+    "qw-294": "compliance.guarantee.outcome",  # "Think that box guarantees your money back?
+    # Think again."
+    "qx-036": "compliance.product-label.investment",  # what a LIRP is, explained
+    "qx-052": ("compliance.product-label.cd-comparison", "compliance.securities.talk"),  # how
+    # indexed annuities were built to compete with CDs, not the stock market
+    "qx-217": "compliance.privacy.person-circumstance",  # an unnamed client's maternity cover
+    "qx-259": "compliance.privacy.person-circumstance",  # a team's rule: no names or diagnoses
+    "qx-315": (  # what a homeowners policy covers against a home warranty, in general
+        "compliance.claims-promise.your-policy-covers",
+        "compliance.coverage-advice.public",
+    ),
+    "qx-330": "etiquette.hard-sell.reader",  # group life conversion without an exam
+    "ps-161": "compliance.product-label.reader",  # "whole life insurance, not an investment"
+    "pu-236": "compliance.testimonial.reader",  # an agency's anniversary, the founder's story
+    "py-038": "compliance.securities.reader",  # "ask your advisor for the charges and the
+    # fund risk"
+    "qo-023": "compliance.guarantee.reader",  # "Safe AND high returns?" asked in a warning
+    "qx-339": "compliance.testimonial.reader",  # "Cards like this are why we do this work."
+    # The twenty-eighth set's, after its tuning, and readings moved by retraining with it.
+    "qz-055": (
+        "compliance.securities.talk",
+        "compliance.securities.review",
+    ),  # IUL against stocks and mutual funds, explained
+    "qz-074": "compliance.competitor.disparage",  # "Scam or bargain?": a warning about shady
+    # sellers of plans that are not health insurance
+    "qz-098": "compliance.privacy.person-circumstance",  # a hypothetical fatal heart attack
+    "px-223": "compliance.claims-promise.reader",  # "no medical exam" products explained
+    "pz-143": "compliance.claims-promise.reader",  # a travel-claim question answered "No."
+    "qh-152": "compliance.claims-promise.reader",  # how trip cancellation cover works
+    "qu-189": "compliance.claims-promise.reader",  # "typically a comprehensive claim"
+    "qx-151": "compliance.coverage-advice.public",  # ice dams: what a policy covers, in general
+    # The twenty-ninth to thirty-third sets', after their tuning, and readings moved by
+    # retraining with them.
+    "sa-068": "compliance.securities.talk",  # a solicitors' news item on forex lead ads
+    "sa-084": "compliance.securities.talk",  # the FTC on a crypto lender, as a lesson
+    "sb-119": "compliance.securities.talk",  # crypto questions at Thanksgiving, no tips
+    "sb-122": "compliance.securities.talk",  # Bitcoin as a high-risk asset, a caution
+    "pt-192": "compliance.testimonial.reader",  # "Nobody was ever pressured to join"
+    "pv-025": "compliance.privacy.reader",  # an unnamed driver's totalled car, as a myth
+    "pv-161": "compliance.guarantee.reader",  # how a cap works: 18 % returns, you get 10 %
+    "qa-057": "compliance.privacy.reader",  # "True story from a planner", nobody named
+    "qc-152": "compliance.privacy.reader",  # a chairman's birthday and a director's death
+    "qf-077": "compliance.privacy.reader",  # a magazine's boat owner and his electronics
+    "pm-014": "compliance.endorsement.reader",  # "government 'approved'" cards, asked about
+    # Moved by the readers retrained with the thirty-fourth to thirty-seventh sets, or left
+    # loud after their tuning: explainers and referral programmes the gatherers called fine.
+    "qi-008": "compliance.competitor.reader",  # the reader, retrained
+    "qq-060": "compliance.product-label.reader",  # the reader, retrained
+    "pj-173": "compliance.competitor.reader",  # the reader, retrained
+    "si-021": "compliance.product-label.terms",  # "Infinite Banking", critiqued by name
+    "sj-072": "compliance.disclosure.tpmo",  # Medicare help offered without CMS's disclaimer
+    "sj-114": "compliance.exaggeration.reader",  # a state subsidy, "the only help available"
+    "sk-005": "compliance.inducement.value-for-business",  # a gift card for each quote
+    "sk-006": "compliance.inducement.value-for-business",  # gift cards per completed quote
+    "sk-068": "compliance.claims-promise.reader",  # a public adjuster's steps, explained
+    "pw-131": "compliance.exaggeration.reader",  # the reader, retrained with the thirty-eighth
+    "sm-007": "compliance.coverage-advice.reader",  # "This guide covers everything you need"
+    "sm-014": "compliance.disclosure.tpmo",  # Medicare Advantage explained, help offered
+    "sm-024": "compliance.exaggeration.reader",  # travel insurance as "your safety net"
+    # The forty-fifth to forty-eighth sets' explainers of the very products the rules watch
+    # (whole life, VUL, bonus annuities), still flagged after their tuning.
+    "sx-081": "compliance.free.coverage",  # "The device is free; the home policy is not."
+    "sy-068": "compliance.product-label.likened",  # "a lot like a bank CD", then how not
+    "sz-012": "compliance.product-label.reader",  # "Truth: whole life is not an investment at all"
+    "sz-016": "compliance.guarantee.rate",  # a consumer case on what a guaranteed rate applies to
+    "sz-035": "compliance.product-label.account",  # "if you see a 702(j) plan advertised"
+    "sz-039": "compliance.product-label.terms",  # infinite banking explained plainly
+    "sz-052": "compliance.securities.talk",  # investor education naming mutual funds
+    "sz-077": "compliance.product-label.bonus-annuity",  # "a big upfront bonus? Think twice."
+    "sz-097": ("compliance.securities.review", "compliance.product-label.likened"),  # VUL explained
+    "sz-100": "compliance.product-label.likened",  # "VUL myths, cleared up"
+    # The fiftieth set's: "the best deals" at a road market and at the pump, not insurance.
+    "tc-021": ("compliance.exaggeration.best-claim", "etiquette.hard-sell.deals"),
+    "tc-079": "compliance.exaggeration.best-claim",
+    # The fifty-first to fifty-third sets': a myth's correction read by the reader, a question.
+    "td-071": ("compliance.coverage-advice.reader", "compliance.exaggeration.reader"),  # "Fact:
+    # full coverage isn't a coverage type"; "no insurer offers a policy that covers you in all"
+    "tf-118": "compliance.exaggeration.best-claim",  # "What's the best renters insurance?"
+    # The posts' reader, retrained with the fifty-fifth to fifty-eighth sets, reads rivals named
+    # side by side, without a word against them, as a swipe.
+    "sq-046": "compliance.competitor.reader",  # "Progressive or State Farm?"
+    "sq-131": "compliance.competitor.reader",  # a fun fact about two carriers' histories
+    "ss-085": "compliance.competitor.reader",  # how agents are paid, in a Medicare Q&A
+    # The fifty-fifth to fifty-seventh sets' (each measured once before these were listed).
+    "ti-022": "compliance.free.reader",  # "getting a quote from us is free"
+    "tj-079": "compliance.competitor.reader",  # a carrier's boilerplate about its size
+    "tk-026": "compliance.disclosure.tpmo",  # a Medicare post without the TPMO statement
+    "tb-071": "compliance.coverage-advice.reader",  # how New York's SUM coverage works
+    # Retrained with the sixty-second and sixty-third sets, the posts' reader reads captive and
+    # independent agents compared, and "we don't pick favorites", as a swipe.
+    "qw-285": "compliance.competitor.reader",
+    "sq-045": "compliance.competitor.reader",
+    "to-068": "compliance.competitor.reader",
+    # The fifty-ninth set's (measured once before these were listed): explainers.
+    "tm-087": "compliance.product-label.terms",  # "Heard of 'infinite banking'? ... isn't a bank"
+    "tm-099": (  # annuity types
+        "compliance.guarantee.outcome",
+        "compliance.securities.talk",
+        "compliance.product-label.invested",  # "annuities invest in", no longer doubted
+    ),
+    # Retrained with the sixty-fourth to seventy-fifth sets, the posts' reader reads a quoted
+    # "switch and save" ad, a thank-you for a family's paperwork done, a CMS rule on logos and
+    # a warning about "guaranteed" bond names as what they discuss.
+    "pv-087": "compliance.testimonial.reader",
+    "sb-088": "compliance.testimonial.reader",
+    "so-066": "compliance.endorsement.reader",
+    "ud-078": "compliance.guarantee.reader",
+    # The sixty-seventh to sixty-ninth sets' (measured once before these were listed).
+    "tt-038": "compliance.exaggeration.benefit",  # "find the coverage you deserve"
+    "tv-003": "compliance.review-incentive.reader",  # "Leave us a review on Google", no reward
+    "ty-058": "compliance.product-label.likened",  # "bank fixed deposits are investment products"
+    # The seventy-sixth to eighty-second sets' (measured once before these were listed), and
+    # one the posts' reader, retrained with them, reads as a client's story.
+    "sk-014": "compliance.testimonial.reader",  # the agent's own story of being broke
+    "ui-045": "compliance.guarantee.return-figure",  # regulators flagged "returns of 10% to 27%"
+    "uj-025": "compliance.guarantee.returns",  # "a 'guaranteed return'?": a scam's pitch quoted
+    "uj-026": (
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.rate",
+    ),  # payouts truly guaranteed
+    "uj-046": (
+        "compliance.claims-promise.outcome",
+        "compliance.guarantee.outcome",
+    ),  # its condition
+    "uk-089": "compliance.free.coverage-free",  # add-ons 'not "free"': the quote mark hides "not"
+    "um-018": "compliance.product-label.investment",  # a belief named, then "neither is true"
+    "up-015": (  # the fined slogan quoted in the news
+        "compliance.claims-promise.assured",
+        "compliance.guarantee.rate-lock",
+    ),
+    "up-041": "compliance.product-label.likened",  # "here it is plainly: investment ... can lose"
+    "un-072": "compliance.guarantee.outcome",  # fraudsters' "guaranteed high returns", warned of
+    # Retrained with the eighty-third to eighty-eighth sets, the readers no longer doubt a
+    # myth's quoted claim, nor read a lost client's story as anything but a testimonial.
+    "pj-031": "compliance.testimonial.reader",  # "broke up with her agency of 23 years"
+    "um-008": "compliance.coverage-advice.substitute",  # 'myth: "Medicare covers everything."'
+    # The eighty-third to eighty-eighth sets' (measured once before these were listed).
+    "ur-007": ("etiquette.hard-sell.urgency", "etiquette.hard-sell.deals"),  # a fake ad quoted
+    "ur-042": "compliance.coverage-advice.public",  # "you don't need a new card", a scam warning
+    "ur-063": "compliance.endorsement.government-money",  # how flex card funds expire
+    "us-092": ("compliance.securities.review", "compliance.guarantee.qualified"),  # VUL explained
+    "uv-017": "compliance.competitor.reader",  # captive, independent or direct: "none is a scam"
+    "uv-043": "compliance.competitor.reader",  # what a captive agent can offer, said plainly
+    # Retrained with the eighty-ninth to ninety-sixth sets, the readers no longer doubt these
+    # rules' findings, or read these explainers themselves.
+    "te-014": "compliance.claims-promise.outcome",  # a marketing opt-out, "no questions asked"
+    "tl-036": "compliance.exaggeration.best-claim",  # a hail tip: "not sure what best coverage"
+    "ts-019": "compliance.free.coverage-free",  # "$0/month premium plans may be available"
+    "uc-045": "compliance.free.reader",  # "Is help from our agency free? Yes."
+    "uf-016": "compliance.free.reader",  # a mislaid document replaced at no cost
+    "ui-027": "compliance.free.coverage-free",  # Medicare "is not fully free"
+    "un-008": "compliance.free.coverage-free",  # "No, Medicare does not give free dental care"
+    "ur-009": "compliance.free.reader",  # "No, there is no new health care card"
+    "ur-078": "compliance.endorsement.reader",  # "only the government (CMS) sets premiums"
+    "pm-146": "compliance.endorsement.reader",  # "an annuity isn't backed by the government"
+    # The eighty-ninth to ninety-sixth sets' (measured once before these were listed).
+    "ux-082": "compliance.exaggeration.best-claim",  # listed among an insurer's top offices
+    "uy-014": "compliance.product-label.reader",  # a savings account, a deposit and a policy
+    "uy-015": "compliance.guarantee.rate",  # a savings policy's guaranteed rate, costs explained
+    "uy-035": "compliance.securities.reader",  # a euro fund's past return, with its warning
+    "va-112": "compliance.disclosure.tpmo",  # names Medicare Advantage and asks for a call
+    "vd-028": "compliance.product-label.likened",  # an IUL and a Roth IRA told apart
+    "vd-109": "compliance.securities.review",  # variable life explained: needs the review
+    "vd-111": "compliance.securities.talk",  # variable life's risk explained
+    # this session's sets (each measured once before it was listed)
+    "td-062": "compliance.claims-promise.reader",  # no-fault claim deadlines the law sets
+    "ty-057": "compliance.guarantee.reader",  # how a money-back policy pays out, explained
+    "uy-034": "compliance.securities.reader",  # a euro fund and unit-linked funds told apart
+    "va-048": "compliance.testimonial.reader",  # "What our clients say: coming soon!"
+    "ve-014": "compliance.disclosure.tpmo",  # compares Medicare Advantage plans, asks for a call
+    "vf-028": "compliance.exaggeration.superlative",  # "the cheapest...?", then a caution
+    "vf-099": "compliance.exaggeration.best-claim",  # a high score "doesn't mean the best insurer"
+    "vg-096": "compliance.guarantee.outcome",  # level premiums guaranteed not to rise (true there)
+    "vg-124": "compliance.guarantee.outcome",  # a lifetime annuity's income, correctly guaranteed
+    "vj-069": "compliance.guarantee.outcome",  # an annuity's benefit base explained
+    "vk-115": "compliance.endorsement.reader",  # Medicare's free SHIP and SMP services named
+    "vn-007": "compliance.securities.talk",  # a warning about variable-annuity-style contracts
+    "vn-108": "compliance.securities.reader",  # with-profits and unit-linked policies compared
+    "vt-044": "compliance.product-label.reader",  # "Is life insurance an investment?" answered
+    "vu-048": "compliance.guarantee.qualified",  # a limited-pay policy's guaranteed features
+    "vv-011": "compliance.endorsement.reader",  # what Medicare is, in an explainer
+    "vv-012": "compliance.exaggeration.best-claim",  # "one of the most powerful acts of love"
+    # Retrained with the hundred-and-thirteenth to hundred-and-twenty-eighth sets, the readers
+    # no longer doubt these rules' findings, or read these explainers themselves.
+    "tr-078": "compliance.securities.reader",  # a ULIP's two parts explained
+    "ud-054": "compliance.claims-promise.outcome",  # how income protection pays, explained
+    "us-081": "compliance.coverage-advice.replacement",  # a warning before cashing in a policy
+    "uy-036": "compliance.securities.reader",  # a bonus rate's conditions, stated
+    "vf-064": "compliance.securities.reader",  # unit-linked policies criticised
+    "vk-067": "compliance.inducement.value-for-business",  # "we'll never pay for a review"
+    "vq-009": "compliance.securities.reader",  # a regulator's finding reported
+    # The hundred-and-thirteenth to hundred-and-twenty-eighth sets' (measured once before these
+    # were listed).
+    "vt-022": "compliance.inducement.value-for-business",  # a contest's terms, quoted
+    "vy-007": "compliance.product-label.reader",  # "Savings account or life policy?"
+    "vz-013": "compliance.product-label.reader",  # "really a good investment?", pros and cons
+    "wa-016": "compliance.securities.reader",  # what a linked policy is
+    "wa-077": "compliance.securities.reader",  # how to read a projection letter
+    "wa-078": (  # what a fixed annuity is, beside a variable one
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.returns",
+        "compliance.securities.talk",
+    ),
+    "wi-023": "compliance.disclosure.tpmo",  # Medicare's third-party disclaimer is required
+    "wh-023": "compliance.guarantee.rate",  # a policy's cash-back provision described
+    "wg-119": "compliance.product-label.account",  # a myth corrected two sentences later
+    "wj-006": "compliance.product-label.likened",  # a savings plan set apart from an account
+    "wl-077": "compliance.guarantee.rate",  # a state pension's legal guarantee explained
+    # Retrained with the hundred-and-twenty-ninth and hundred-and-thirtieth sets.
+    "vo-130": "compliance.securities.reader",  # "Maybe not.": an ILP's risks explained
+    "uy-013": "compliance.product-label.reader",  # savings insurance set beside a deposit
+    "va-023": "compliance.endorsement.reader",  # Medicare explained by an agency
+    # The hundred-and-twenty-ninth and hundred-and-thirtieth sets' (measured once before
+    # these were listed).
+    "wm-005": "compliance.exaggeration.superlative",  # look for the cheapest, after comparing
+    "wm-060": "compliance.product-label.investment",  # "not primarily an investment product"
+    "wm-064": (  # how comparison sites' deals work, explained
+        "compliance.exaggeration.best-claim",
+        "etiquette.hard-sell.deals",
+    ),
+    "wm-069": "compliance.exaggeration.best-claim",  # a broker's role: "the best insurance value"
+    "wm-108": "compliance.claims-promise.outcome",  # what guaranteed replacement cost means
+    "wm-122": "compliance.testimonial.client",  # a trade survey's star ratings explained
+    # Moved onto the loud list by this session's tuning and retraining.
+    "vy-071": "compliance.coverage-advice.reader",  # an insider's advice on how big a policy to buy
+    "wh-120": "compliance.privacy.reader",  # a fraud case told in the news, no client of the agent
+    "px-089": "compliance.testimonial.reader",  # why an agent refuses a self-conferred designation
+    "ti-025": "compliance.inducement.reader",  # a carrier's own deductible credit explained
+    "tp-091": "compliance.testimonial.reader",  # an awards shortlist announced
+    # The hundred-and-thirty-first to hundred-and-forty-third sets' (measured once before
+    # these were listed).
+    # the statutory government guarantee of LIC policies
+    "wp-071": "compliance.guarantee.nonguaranteed",
+    # an unnamed widow in a claims officer's diary
+    "wp-102": "compliance.privacy.person-circumstance",
+    # a plan's 'guaranteed income' weighed against its real return
+    "wp-125": "compliance.guarantee.outcome",
+    # bancassurance explained: unit links with an investment element
+    "wq-080": "compliance.product-label.likened",
+    "wr-050": "compliance.product-label.reader",  # a deposit and savings insurance told apart
+    # 'an investment in peace of mind' (a figure of speech)
+    "wr-057": "compliance.product-label.likened",
+    # a regulator's description of education insurance
+    "wr-083": "compliance.product-label.likened",
+    # 'Is life insurance an investment? Short answer: no'
+    "wr-086": "compliance.product-label.reader",
+    "wr-106": "compliance.free.coverage-free",  # card life insurance that only looks free
+    "wr-114": "compliance.exaggeration.best-claim",  # a price that only looks unbeatable
+    # short-pay whole life is not savings (the 100 % is paying in full)
+    "ws-051": "compliance.guarantee.return-figure",
+    # a regulator's survey of policies sold as savings
+    "ws-057": "compliance.product-label.likened",
+    "ws-082": "compliance.endorsement.medicare",  # a warning about fake government-payment pages
+    "wt-112": "compliance.guarantee.outcome",  # a tax note on approved annuities
+    # how to choose an insurer: 'the right cover at the best price'
+    "wu-035": "compliance.exaggeration.best-claim",
+    # the cheapest and dearest insurers compared in the press
+    "wu-072": "compliance.exaggeration.best-claim",
+    "wu-084": "compliance.exaggeration.best-claim",  # what the best term policies balance
+    "wv-010": "compliance.disclosure.tpmo",  # a Medicare agency's description of its guidance
+    "wv-029": "compliance.exaggeration.best-claim",  # 'compare quotes from top-rated carriers'
+    # 'your perfect auto insurance match' (a quote form)
+    "wv-033": "compliance.exaggeration.best-claim",
+    "wv-035": "compliance.product-label.likened",  # the pitch of variable universal life questioned
+    "ww-013": "compliance.securities.talk",  # regulators' alerts about finfluencers' stock picks
+    "ww-017": "compliance.securities.talk",  # European supervisors' rules for finfluencers
+    "ww-058": "compliance.securities.talk",  # a regulator's watch list of influencers
+    "ww-078": "compliance.securities.talk",  # capital markets law on 'not investment advice'
+    # a savings policy is life insurance, not a time deposit
+    "wx-009": "compliance.product-label.investment",
+    "wx-015": "compliance.product-label.likened",  # savings insurance and deposits told apart
+    "wx-017": "compliance.coverage-advice.replacement",  # a warning against replacing policies
+    # terminal bonuses are not guaranteed, explained
+    "wx-075": "compliance.guarantee.nonguaranteed",
+    "wx-080": "compliance.guarantee.rate",  # illustrated bonuses weighed against guaranteed returns
+    "wx-126": (  # a savings plan's guaranteed and non-guaranteed values
+        "compliance.guarantee.nonguaranteed",
+        "compliance.guarantee.pays-itself",
+    ),
+    "wx-128": (  # a plan whose return is guaranteed by contract
+        "compliance.guarantee.pays-itself",
+        "compliance.guarantee.rate",
+        "compliance.guarantee.returns",
+    ),
+    "wy-004": "compliance.exaggeration.best-claim",  # finding the cheapest car insurance (a guide)
+    "wy-016": "compliance.product-label.investment",  # life insurance or a bank deposit, compared
+    "wy-097": (  # 'investment or saving?' answered
+        "compliance.guarantee.returns",
+        "compliance.product-label.terms",
+    ),
+    "xa-005": "compliance.exaggeration.best-claim",  # a guide to choosing Super Visa insurance
+    "xa-014": "compliance.exaggeration.best-claim",  # what leading critical illness plans cover
+    "xa-042": "compliance.exaggeration.best-claim",  # 'to get the best coverage, ask questions'
+    "xa-048": "compliance.free.coverage-free",  # free quotes and a comparator, not free cover
+    "xa-108": "compliance.exaggeration.best-claim",  # a broker's role described
+    # 'an all-risks policy covers all risks, except those it excludes'
+    "wz-023": "compliance.exaggeration.absolute",
+    "wz-115": "compliance.free.coverage",  # a free motor policy with a new car may cost you dearly
+    # Moved onto the loud list by this session's tuning and retraining.
+    # a myth answered: some people may not need a policy
+    "wc-085": "compliance.coverage-advice.reader",
+    # how to shop for the cheapest premium without losing cover
+    "wp-042": "compliance.exaggeration.best-claim",
+    "wr-003": "compliance.guarantee.outcome",  # what life insurance is for, in general terms
+    # a myth answered: insurance is not for building wealth
+    "wr-060": "compliance.product-label.reader",
+    # policies told apart from savings, returns not guaranteed
+    "wt-125": "compliance.product-label.reader",
+    "xa-033": (  # the names of guaranteed-pay whole life products
+        "compliance.guarantee.reader",
+        "compliance.product-label.account",
+    ),
+    "py-123": "compliance.coverage-advice.reader",  # a general case for umbrella cover, hedged
+    # what trip cancellation does and does not cover
+    "qb-045": "compliance.coverage-advice.reader",
+    "st-051": "compliance.testimonial.reader",  # a survivor's story about a defibrillator fund
+    # how an umbrella policy sits above a home policy, hedged
+    "td-027": "compliance.coverage-advice.reader",
+    # 'in-network' is not 'paid in full' (a correction)
+    "ty-006": "compliance.claims-promise.reader",
+    # The hundred-and-forty-fourth to hundred-and-fifty-second sets' (measured once before
+    # these were listed).
+    "xb-023": "compliance.claims-promise.your-policy-covers",  # a hurricane checklist
+    # shopping advice: finding the cheapest insurer
+    "xb-025": "compliance.exaggeration.best-claim",
+    "xc-002": "compliance.product-label.reader",  # 'don't think of insurance as an investment'
+    "xe-101": "compliance.guarantee.outcome",  # two retirement products' guarantees compared
+    # what a capital-guaranteed policy is, with its limits
+    "xg-067": "compliance.guarantee.reader",
+    "xg-097": (  # guaranteed minimum returns called very low
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.returns",
+    ),
+    "xg-112": "compliance.product-label.investment",  # 'looks like a bank deposit. It isn't one.'
+    "xi-039": "compliance.exaggeration.best-claim",  # "the best-value way to buy?", asked
+    "xj-003": "compliance.guarantee.outcome",  # whole life's contractual guaranteed cash value
+    # Moved onto the loud list by this session's third tuning and retraining.
+    # regulators' reminder to finfluencers about share tips
+    "ww-026": "compliance.securities.talk",
+    "tq-031": "compliance.endorsement.reader",  # the required Medicare disclaimer
+    # The hundred-and-fifty-third to hundred-and-fifty-sixth sets' (measured once before
+    # these were listed).
+    # buyers of sharing-ministry plans told their rights
+    "xl-070": "compliance.exaggeration.absolute",
+    # 'not every company ... is a scam' (a warning, not a rival)
+    "xl-080": "compliance.competitor.disparage",
+    "xn-052": "compliance.exaggeration.best-claim",  # an agent's own service described
+    # Moved onto the loud list by this session's fourth retraining.
+    # 'no single type of insurance is the best' (answered honestly)
+    "vk-072": "compliance.exaggeration.reader",
+    # which car insurance suits an old car best, asked
+    "wu-017": "compliance.exaggeration.best-claim",
+    "xj-017": "compliance.testimonial.reader",  # a plain request to rate the agency on Google
+    "tr-064": "compliance.coverage-advice.public",  # an objection quoted and answered gently
+    "ts-086": "etiquette.hard-sell.reader",  # open enrollment dates, a fair reminder
+    # The hundred-and-fifty-seventh and hundred-and-fifty-eighth sets' (measured once before
+    # these were listed).
+    "xp-034": "compliance.free.coverage",  # what pet insurance reimburses, with its limit
+    # how to compare pet insurance, not which is best
+    "xp-037": "compliance.exaggeration.best-claim",
+    # carriers' cost-saving slogans quoted and criticised
+    "xp-098": ("compliance.competitor.disparage", "compliance.exaggeration.best-claim"),
+    # a planner's story of a telemarketer's 'guaranteed 12%'
+    "xp-108": "compliance.guarantee.outcome",
+    # Moved onto the loud list by this session's retraining (on -159 to -169).
+    # a reminder that flood is not covered by a homeowners policy
+    "pg-035": "compliance.coverage-advice.reader",
+    # salespeople's 'perfect wealth tool' pitch quoted and questioned
+    "vk-120": "compliance.product-label.reader",
+    "wa-037": "compliance.exaggeration.reader",  # a comparison site's light opening line
+    # a regulator's reminder that whole life is not a savings plan
+    "wf-014": "compliance.product-label.reader",
+    # a comparison site offering quotes from the leading companies
+    "wy-005": "compliance.exaggeration.reader",
+    # bank-bundled free covers described with their conditions
+    "xp-088": "compliance.free.coverage",
+    "tr-076": "compliance.securities.reader",  # a ULIP explained with its market risk
+    # The hundred-and-fifty-ninth to hundred-and-sixty-ninth sets' (measured once before
+    # these were listed).
+    # a lead service comparing rates from top-rated insurers
+    "xq-005": "compliance.exaggeration.best-claim",
+    # no plan can be 'the best': it depends on the profile
+    "xr-017": "compliance.exaggeration.reader",
+    "xs-091": "compliance.guarantee.reader",  # an SMS's claimed return worked out and refuted
+    "xt-028": "compliance.guarantee.reader",  # a policy's name, the Guaranteed Income Plan
+    "xt-067": "compliance.competitor.reader",  # rivals said to offer similar rates
+    "xu-011": "compliance.product-label.reader",  # an LIRP compared plainly with a Roth IRA
+    "xu-122": "compliance.product-label.reader",  # a 529 plan described, no insurance in it
+    "xw-127": "compliance.free.reader",  # a free GPS device owed under a settlement
+    # unit link described as insurance with investment, and its charges
+    "xz-019": "compliance.securities.review",
+    # foreign-currency insurance called an investment to warn of its risk
+    "xz-041": "compliance.product-label.investment",
+    "xz-053": "compliance.product-label.reader",  # life insurance contrasted with a bank deposit
+    "xz-092": (  # a ULIP FAQ saying returns may not be guaranteed
+        "compliance.guarantee.reader",
+        "compliance.securities.reader",
+    ),
+    "xz-098": (  # a VUL described as investment-linked
+        "compliance.product-label.likened",
+        "compliance.securities.review",
+    ),
+    "xz-130": "compliance.securities.talk",  # unit link's risk likened to mutual funds'
+    # a euro fund's contractual capital guarantee described
+    "ya-065": "compliance.guarantee.outcome",
+    # Moved onto the loud list by the last retraining (best wishes read as terms of art).
+    # a podcast episode on how to judge how much cover you need
+    "wz-021": "compliance.coverage-advice.reader",
+    # a guide asking whether final expense cover is needed at all
+    "py-188": "compliance.coverage-advice.reader",
+    "qt-054": "etiquette.hard-sell.reader",  # a seasonal reminder to book a marina launch
+    # Moved onto the loud list by the retraining with -170 and -171.
+    # an agency reminding referrers that inducements are prohibited
+    "wh-082": "compliance.inducement.reader",
+    "xv-086": "compliance.privacy.reader",  # a scam story told as a warning
+    "tj-081": "compliance.exaggeration.reader",  # average rates by state reported
+    "pj-032": "compliance.inducement.reader",  # a referral drawing open whether or not anyone buys
+    # The hundred-and-seventieth's (measured once before it was listed).
+    # a prospectus on surrendering a bonus for cash, no one named
+    "yb-016": "compliance.privacy.person-circumstance",
+    # Moved onto the loud list by the retraining with -172 to -176.
+    "vz-034": "etiquette.offensive.reader",  # a myth answered: cover is not bought to die soon
+    "wz-123": "compliance.exaggeration.reader",  # a country's medicine praised, not the plan
+    "sb-134": "compliance.testimonial.reader",  # a client's photo shared with her permission
+    "pn-137": "etiquette.offensive.reader",  # a joke about brokers napping after enrolment
+    "pn-102": "compliance.competitor.reader",  # captive and independent agents compared
+    # The hundred-and-seventy-fifth's (measured once before it was listed).
+    "yg-029": "compliance.coverage-advice.reader",  # a consumer guide's who-should-not-buy list
+    # a level-term policy's level cover and premium, both contractual
+    "yg-058": ("compliance.guarantee.returns", "compliance.guarantee.rate-lock"),
+    # The hundred-and-seventy-seventh's (measured once before it was listed): true contractual
+    # guarantees described, which the rules ask to be qualified by the insurer's backing.
+    "yi-016": "compliance.guarantee.qualified",  # an income rider's lifetime income
+    "yi-030": "compliance.guarantee.qualified",  # an annuity's guaranteed income
+    "yi-041": "compliance.guarantee.reader",  # whole life's death benefit while premiums are paid
+    # Moved onto the loud list by the retraining with -177 to -179.
+    "xm-029": "compliance.free.reader",  # preventive care at no cost under a health plan
+}
