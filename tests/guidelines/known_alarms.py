@@ -662,4 +662,21 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "yi-041": "compliance.guarantee.reader",  # whole life's death benefit while premiums are paid
     # Moved onto the loud list by the retraining with -177 to -179.
     "xm-029": "compliance.free.reader",  # preventive care at no cost under a health plan
+    # The hundred-and-eighty-first to hundred-and-ninety-fifth sets' (fourteenth session), after
+    # their tuning and the readers' retraining: claims how-tos, coverage explained with its
+    # limits, enrolment windows and contractual guarantees described, read as promises.
+    "xm-036": "compliance.claims-promise.reader",  # how to notify a claim, step by step
+    "xw-054": "compliance.exaggeration.reader",  # "the best policy is the one that fits you"
+    "yb-021": "compliance.endorsement.reader",  # a government's own insurer, described
+    "ym-023": "compliance.coverage-advice.reader",  # the parts of a home policy, listed
+    "yo-003": "compliance.coverage-advice.reader",  # "it doesn't cover everything", an upgrade
+    "yo-016": "compliance.coverage-advice.reader",  # a plan's FAQ: what it does not cover
+    "yq-013": "etiquette.hard-sell.reader",  # Medicare's initial enrolment window, explained
+    "yq-017": "compliance.coverage-advice.reader",  # flood cover's 30-day waiting period
+    "yr-011": "compliance.guarantee.reader",  # a money-back guarantee (a refund right)
+    "ys-014": "compliance.guarantee.qualified",  # whole life's guarantees, not yet qualified
+    "yt-030": "compliance.disclosure.tpmo",  # helping pick a Part D plan asks for CMS's line
+    "yx-029": "compliance.guarantee.reader",  # a fixed annuity's guaranteed rate, explained
+    "vb-052": "compliance.endorsement.reader",  # reform's history, no plan endorsed
+    "ra-142": "compliance.endorsement.reader",  # a warning about official-looking adverts
 }

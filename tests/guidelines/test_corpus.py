@@ -220,6 +220,11 @@ HUNDRED_FIFTY_NINTH_ON = [
 HUNDRED_SEVENTY_SECOND_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"y{c}-" for c in "defghijkl"))
 ]
+# The hundred-and-eighty-first to hundred-and-ninety-fifth, gathered blind in four rounds in
+# one session.
+HUNDRED_EIGHTY_FIRST_ON = [
+    p for p in REAL_POSTS if p["id"].startswith((*(f"y{c}-" for c in "mnopqrstuvwxyz"), "za-"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -230,6 +235,7 @@ RECENT = (
     *(f"w{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"x{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"y{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    *(f"z{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
 EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
 
@@ -284,6 +290,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_FORTY_FOURTH_ON, 0.38),
         (HUNDRED_FIFTY_NINTH_ON, 0.33),
         (HUNDRED_SEVENTY_SECOND_ON, 0.37),
+        (HUNDRED_EIGHTY_FIRST_ON, 0.41),
     ],
     ids=[
         "tuned",
@@ -333,6 +340,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "hundred-and-forty-fourth on",
         "hundred-and-fifty-ninth on",
         "hundred-and-seventy-second on",
+        "hundred-and-eighty-first on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

@@ -276,6 +276,9 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     "rbe-003": "conversation.tone",  # "As we discussed, the problem has been resolved."
     # the fifty-seventh set's (measured once before this was listed)
     "rbh-041": "compliance.privacy",  # "does not match what our records show", then private
+    # Read anew by the posts' reader retrained with the hundred-and-eighty-first to
+    # hundred-and-ninety-fifth post sets:
+    "rl-187": "compliance.endorsement",  # "follow up through our approved channels"
 }
 
 
