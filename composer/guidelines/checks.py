@@ -157,22 +157,26 @@ class Filters:
     scope: str = "sentence"
 
     def allows(self, facts: TextFacts, start: int, end: int) -> bool:
-        if self.exceptions is not None and _overlaps(self.exceptions, facts, start, end):
+        near, unless = self.near, self.unless
+        if self.exceptions is None and near is None and unless is None:
+            return True  # most phrase rules: no sentence to look up
+        sentence = facts.sentence_at(start)  # looked up once for all three
+        if self.exceptions is not None and _overlaps(self.exceptions, facts, sentence, start, end):
             return False
-        if self.near is None and self.unless is None:
+        if near is None and unless is None:
             return True
-        lo, hi = (0, len(facts.text)) if self.scope == "text" else _sentence(facts, start)
-        if self.near is not None and not self.near.search(facts.text, lo, hi):
+        lo, hi = (0, len(facts.text)) if self.scope == "text" else sentence
+        if near is not None and not near.search(facts.text, lo, hi):
             return False
-        return self.unless is None or not self.unless.search(facts.text, lo, hi)
+        return unless is None or not unless.search(facts.text, lo, hi)
 
 
-def _overlaps(pattern: Alternation, facts: TextFacts, start: int, end: int) -> bool:
-    """Whether any of `pattern`'s phrases overlaps `start`..`end` in its sentence. Each
+def _overlaps(pattern: Alternation, facts: TextFacts, sentence: Span, start: int, end: int) -> bool:
+    """Whether any of `pattern`'s phrases overlaps `start`..`end` in its `sentence`. Each
     search resumes just after the last match's start, not its end: two exceptions can
     overlap ("best ~ isn't just" and "isn't just the one with the best"), and the one that
     reaches the finding must not be hidden inside the one found first."""
-    lo, hi = _sentence(facts, start)
+    lo, hi = sentence
     text = facts.text
     while lo < min(hi, end):
         match = pattern.search(text, lo, hi)
@@ -182,10 +186,6 @@ def _overlaps(pattern: Alternation, facts: TextFacts, start: int, end: int) -> b
             return True
         lo = match.start() + 1
     return False
-
-
-def _sentence(facts: TextFacts, offset: int) -> Span:
-    return facts.sentence_at(offset)
 
 
 def _prefilter(anchors: tuple[str, ...] | None, facts: TextFacts) -> bool:

@@ -160,9 +160,7 @@ class Grammar:
         """Inside a term of art ("guaranteed renewable") that promises nothing."""
         if self.terms is None:
             return False
-        scope = self.scope(facts)
-        index = bisect.bisect_right(scope.term_starts, start) - 1
-        return index >= 0 and end <= scope.term_ends[index]
+        return self.scope(facts).in_term(start, end)
 
     def term_spans(self, facts: TextFacts) -> list[tuple[int, int]]:
         """Where the terms of art stand in the text, in order (the readers skip them)."""
@@ -175,41 +173,17 @@ class Grammar:
         """A finding that runs into a term of art ("30-day free look period") is about it."""
         if self.terms is None:
             return False
-        # Terms never overlap, so their ends rise with their starts: the first term ending
-        # after `start` is the only one that can touch the finding.
-        scope = self.scope(facts)
-        index = bisect.bisect_right(scope.term_ends, start)
-        return index < len(scope.term_starts) and scope.term_starts[index] < end
+        return self.scope(facts).touches_term(start, end)
 
     def negated(self, facts: TextFacts, start: int) -> bool:
         """A negator among the few words before `start`, within its clause."""
-        known = self.scope(facts).negated
-        found = known.get(start)
-        if found is None:
-            found = known[start] = self._negated(facts, start)
-        return found
-
-    def _negated(self, facts: TextFacts, start: int) -> bool:
-        lo, _ = facts.sentence_at(start)
-        before = facts.word_index(start)
-        first = max(facts.word_index(lo), before - NEGATION_REACH)
-        words = facts.words[first:before]
-        text = facts.text
-        negators = self.negators
-        if not any(text[s:e].lower().replace("’", "'") in negators for s, e in words):
-            return False  # no negator to find, whatever the clauses
-        for word_start, word_end in reversed(words):
-            if _CLAUSE_BREAK.search(text, word_end, start):
-                return False
-            if text[word_start:word_end].lower().replace("’", "'") in negators:
-                return True
-        return False
+        return self.scope(facts).negated_at(start)
 
     def suppressed(self, facts: TextFacts, category: str, start: int, end: int) -> bool:
         """Whether a hit in `category` is a warning, a myth being busted or a quoted claim."""
         if category not in self.categories:
             return False
-        scope = self.scope(facts)
+        scope = self.scope(facts)  # fetched once: every question below reads it
 
         # A cue lying inside longer flagged words is part of the claim ("walk away with
         # $500"), not a warning about it; flagged words inside a cue ("it's a scam") are.
@@ -224,17 +198,17 @@ class Grammar:
             first, last, longest = scope.debunk
             if not (start <= first and last <= end and end - start > longest):
                 return True
-        if self.touches_term(facts, start, end):
+        if self.terms is not None and scope.touches_term(start, end):
             return True
         lo, hi = facts.sentence_at(start)
         sentence = scope.sentence(lo, hi)
-        if any(map(outside, sentence.debunk)):
+        if sentence.debunk and any(map(outside, sentence.debunk)):
             return True
         if sentence.answered_no:
             return True
         if sentence.assurances and self._assurance_denied(facts, start, sentence.assurances):
             return True
-        if self._quoted_in_a_correcting_post(facts, category, start, end):
+        if self._quoted_in_a_correcting_post(scope, category, start, end):
             return True
         return self._quoted_and_corrected(facts, start, end, sentence)
 
@@ -251,15 +225,16 @@ class Grammar:
         return bool(sentence.debunk or sentence.assurances) or sentence.answered_no
 
     def _quoted_in_a_correcting_post(
-        self, facts: TextFacts, category: str, start: int, end: int
+        self, scope: _Scope, category: str, start: int, end: int
     ) -> bool:
         """Words inside double quotes in a post that questions them ("Heard 'you don't need
         flood insurance'? 🤔 ... but") are reported, not said. A client's quoted praise
         stays a testimonial (`quote_keeps`)."""
         if self.quote_corrected is None or category in self.quote_keeps:
             return False
-        scope = self.scope(facts)
         marks = scope.quote_marks
+        if not marks:
+            return False  # nothing quoted anywhere in the text
 
         def quoted(offset: int) -> bool:  # inside an opened and closed quotation
             before = bisect.bisect_left(marks, offset)
@@ -400,6 +375,43 @@ class _Scope:
         corrected = grammar.quote_corrected
         self.corrections = [h.start for h in corrected.hits(facts)] if corrected else []
 
+    def in_term(self, start: int, end: int) -> bool:
+        """Inside a term of art (see `Grammar.in_term`)."""
+        index = bisect.bisect_right(self.term_starts, start) - 1
+        return index >= 0 and end <= self.term_ends[index]
+
+    def touches_term(self, start: int, end: int) -> bool:
+        """Runs into a term of art (see `Grammar.touches_term`)."""
+        # Terms never overlap, so their ends rise with their starts: the first term ending
+        # after `start` is the only one that can touch the finding.
+        index = bisect.bisect_right(self.term_ends, start)
+        return index < len(self.term_starts) and self.term_starts[index] < end
+
+    def negated_at(self, start: int) -> bool:
+        """A negator among the few words before `start` (see `Grammar.negated`), worked out
+        once per offset: every rule anchored there asks."""
+        found = self.negated.get(start)
+        if found is None:
+            found = self.negated[start] = self._negated(start)
+        return found
+
+    def _negated(self, start: int) -> bool:
+        facts = self._facts
+        lo, _ = facts.sentence_at(start)
+        before = facts.word_index(start)
+        first = max(facts.word_index(lo), before - NEGATION_REACH)
+        words = facts.words[first:before]
+        text = facts.text
+        negators = self._grammar.negators
+        if not any(text[s:e].lower().replace("’", "'") in negators for s, e in words):
+            return False  # no negator to find, whatever the clauses
+        for word_start, word_end in reversed(words):
+            if _CLAUSE_BREAK.search(text, word_end, start):
+                return False
+            if text[word_start:word_end].lower().replace("’", "'") in negators:
+                return True
+        return False
+
     def sentence(self, lo: int, hi: int) -> _Sentence:
         found = self._sentences.get((lo, hi))
         if found is None:
@@ -424,12 +436,18 @@ class ConceptCheck:
             yield from found
 
     def _hits(self, facts: TextFacts) -> Iterator[Hit]:
-        head, grammar, filters = self.parts[0], self.grammar, self.filters
+        head, filters = self.parts[0], self.filters
+        anchors = head.hits(facts)
+        if not anchors:
+            return
+        # The grammar's answers for this text, fetched once for every hit below.
+        scope = self.grammar.scope(facts)
         if len(self.parts) == 1:
-            for hit in head.hits(facts):
+            terms = self.grammar.terms is not None
+            for hit in anchors:
                 start, end = hit.start, hit.end
-                if (head.negatable and grammar.negated(facts, start)) or grammar.in_term(
-                    facts, start, end
+                if (head.negatable and scope.negated_at(start)) or (
+                    terms and scope.in_term(start, end)
                 ):
                     continue
                 if not facts.in_entity(start, end) and filters.allows(facts, start, end):
@@ -437,11 +455,11 @@ class ConceptCheck:
             return
         done: set[Span] = set()
         word_index = facts.word_index
-        for anchor in head.hits(facts):
+        for anchor in anchors:
             sentence = facts.sentence_at(anchor.start)
-            if sentence in done or not self._usable(facts, head, anchor):
+            if sentence in done or not self._usable(facts, scope, head, anchor):
                 continue
-            chosen = self._nearest(facts, anchor, sentence)
+            chosen = self._nearest(facts, scope, anchor, sentence)
             if chosen is None:
                 continue
             spans = [anchor, *chosen]
@@ -456,19 +474,21 @@ class ConceptCheck:
                 done.add(sentence)
                 yield Hit(start, end)
 
-    def _usable(self, facts: TextFacts, part: Concept, hit: PhraseHit) -> bool:
+    def _usable(self, facts: TextFacts, scope: _Scope, part: Concept, hit: PhraseHit) -> bool:
         return not (
             facts.in_entity(hit.start, hit.end)
-            or (part.negatable and self.grammar.negated(facts, hit.start))
-            or self.grammar.in_term(facts, hit.start, hit.end)
+            or (part.negatable and scope.negated_at(hit.start))
+            or (self.grammar.terms is not None and scope.in_term(hit.start, hit.end))
         )
 
-    def _usable_in(self, facts: TextFacts, part: Concept, sentence: Span) -> list[PhraseHit]:
+    def _usable_in(
+        self, facts: TextFacts, scope: _Scope, part: Concept, sentence: Span
+    ) -> list[PhraseHit]:
         """A part's usable hits in a sentence, worked out once per text for every rule."""
         if part.patterns and part.anchored:
             # Its whole-text hits grow by its patterns' each time they are asked for (see
             # `Concept.hits`), so what lies in a sentence is asked afresh every time.
-            return [h for h in part.hits(facts, sentence) if self._usable(facts, part, h)]
+            return [h for h in part.hits(facts, sentence) if self._usable(facts, scope, part, h)]
         key = ("usable", id(part), id(self.grammar))
         known: dict[Span, list[PhraseHit]] | None = facts.cache.get(key)  # type: ignore[assignment]
         if known is None:
@@ -476,12 +496,12 @@ class ConceptCheck:
         found = known.get(sentence)
         if found is None:
             found = known[sentence] = [
-                h for h in part.hits(facts, sentence) if self._usable(facts, part, h)
+                h for h in part.hits(facts, sentence) if self._usable(facts, scope, part, h)
             ]
         return found
 
     def _nearest(
-        self, facts: TextFacts, anchor: PhraseHit, sentence: Span
+        self, facts: TextFacts, scope: _Scope, anchor: PhraseHit, sentence: Span
     ) -> list[PhraseHit] | None:
         """For each other part, its hit in the sentence closest to the anchor (not on it)."""
         word_index = facts.word_index
@@ -490,7 +510,7 @@ class ConceptCheck:
         for part in self.parts[1:]:
             inside = [
                 h
-                for h in self._usable_in(facts, part, sentence)
+                for h in self._usable_in(facts, scope, part, sentence)
                 if h.end <= anchor.start or h.start >= anchor.end
             ]
             if not inside:

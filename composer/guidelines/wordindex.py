@@ -15,11 +15,12 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.heads import StartHeads, begins_at, start_heads
+from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
 
@@ -159,13 +160,15 @@ class WordIndex:
         self._things: list[object] = []
         self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
         self._numbering = threading.Lock()  # checks on two threads number the same lists
+        # What each of `_scan`'s patterns needs in a text (see `_scanned`), once read.
+        self._scan_needs: list[tuple[Need, ...]] | None = None
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
-        for name in ("_numbers", "_things", "_match", "_numbering"):
+        for name in ("_numbers", "_things", "_match", "_numbering", "_scan_needs"):
             del state[name]
         return state
 
@@ -355,7 +358,9 @@ class WordIndex:
             if tried[0] or tried[1]:
                 live[pair] = tried
         if live:
-            things, match_of = self._things, self._match
+            # read as Any: a `cast` call per candidate costs more than the match it guards
+            things: list[Any] = self._things
+            match_of = self._match
             for i in [i for i, pair in enumerate(at) if pair in live]:
                 start = words[i][0]
                 plain, general = live[at[i]]
@@ -366,10 +371,10 @@ class WordIndex:
                         found.setdefault(set_id, []).append(hit)
                 for set_id, position, no, tested in general:
                     if tested >= 0:
-                        near, reach = cast("tuple[frozenset[str], int]", things[tested])
+                        near, reach = things[tested]
                         if near.isdisjoint(keys_at[i + 1 : i + reach + 1]):
                             continue
-                    pattern = cast("_LazyPattern", things[no])
+                    pattern: _LazyPattern = things[no]
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
@@ -384,11 +389,24 @@ class WordIndex:
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
-        for set_id, position, pattern, *_keys in self._scan:
+        for set_id, position, pattern in self._scanned(facts):
             for match in pattern.finditer(text):
                 found.setdefault(set_id, []).append(PhraseHit(*match.span(), position))
         facts.cache[id(self)] = found
         return found
+
+    def _scanned(self, facts: TextFacts) -> Iterator[tuple[int, int, _LazyPattern]]:
+        """The phrases searched the ordinary way that could match this text, in order.
+
+        A phrase whose first word may be left out ("(100%) money back promise") is read
+        over the whole text, 70 microseconds on a 3,000-character post even where it finds
+        nothing; one that needs words the text lacks (see `prefilter`) cannot match."""
+        needs = self._scan_needs
+        if needs is None:
+            needs = self._scan_needs = [needs_of(entry[2].get()) for entry in self._scan]
+        for (set_id, position, pattern, *_keys), need in zip(self._scan, needs, strict=True):
+            if may_match(need, facts):
+                yield set_id, position, pattern
 
 
 def _number_start(phrase: phrases.Phrase) -> tuple[frozenset[str], bool]:
