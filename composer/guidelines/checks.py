@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import starmap
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
 from composer.domain.profile import Profile
 from composer.guidelines.alternation import compile_phrases
@@ -172,20 +172,42 @@ class Filters:
 
 
 def _overlaps(pattern: Alternation, facts: TextFacts, sentence: Span, start: int, end: int) -> bool:
-    """Whether any of `pattern`'s phrases overlaps `start`..`end` in its `sentence`. Each
-    search resumes just after the last match's start, not its end: two exceptions can
-    overlap ("best ~ isn't just" and "isn't just the one with the best"), and the one that
-    reaches the finding must not be hidden inside the one found first."""
+    """Whether any of `pattern`'s phrases overlaps `start`..`end` in its `sentence`."""
+    lo = sentence[0]
+    start, end = start - lo, end - lo
+    return any(
+        found_start < end and start < found_end
+        for found_start, found_end in _exception_spans(pattern, facts, sentence)
+    )
+
+
+_LOOK_BEHIND = 8  # characters before a sentence its patterns may read: their lookbehind
+
+
+def _exception_spans(pattern: Alternation, facts: TextFacts, sentence: Span) -> list[Span]:
+    """Every match of `pattern` in `sentence`, in order of start and relative to it, kept
+    for the check by the sentence's words (and the few characters before it that a
+    lookbehind reads): on a dense text many findings share a sentence, or one worded
+    alike, and each searched it again (a long exception list costs tens of microseconds a
+    sentence). Each search resumes just after the last match's start, not its end: two
+    exceptions can overlap ("best ~ isn't just" and "isn't just the one with the best"),
+    and the one that reaches the finding must not be hidden inside the one found first."""
     lo, hi = sentence
     text = facts.text
-    while lo < min(hi, end):
-        match = pattern.search(text, lo, hi)
-        if match is None or match.start() >= end:
-            return False  # the rest start later still
-        if start < match.end():
-            return True
-        lo = match.start() + 1
-    return False
+    before = min(lo, _LOOK_BEHIND)
+    key = ("exceptions", id(pattern), before, text[lo - before : hi])
+    found = facts.cache.get(key)
+    if found is None:
+        spans: list[Span] = []
+        at = lo
+        while at < hi:
+            match = pattern.search(text, at, hi)
+            if match is None:
+                break
+            spans.append((match.start() - lo, match.end() - lo))
+            at = match.start() + 1
+        found = facts.cache[key] = spans
+    return cast("list[Span]", found)
 
 
 def _prefilter(anchors: tuple[str, ...] | None, facts: TextFacts) -> bool:
