@@ -13,8 +13,10 @@ from itertools import starmap
 from typing import Any, NamedTuple, Protocol
 
 from composer.domain.profile import Profile
+from composer.guidelines import alike
 from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.starts import found_in
 from composer.guidelines.tokens import Span, match_case
@@ -172,20 +174,28 @@ class Filters:
 
 
 def _overlaps(pattern: Alternation, facts: TextFacts, sentence: Span, start: int, end: int) -> bool:
-    """Whether any of `pattern`'s phrases overlaps `start`..`end` in its `sentence`. Each
-    search resumes just after the last match's start, not its end: two exceptions can
-    overlap ("best ~ isn't just" and "isn't just the one with the best"), and the one that
-    reaches the finding must not be hidden inside the one found first."""
-    lo, hi = sentence
-    text = facts.text
-    while lo < min(hi, end):
-        match = pattern.search(text, lo, hi)
-        if match is None or match.start() >= end:
-            return False  # the rest start later still
-        if start < match.end():
-            return True
-        lo = match.start() + 1
-    return False
+    """Whether any of `pattern`'s phrases overlaps `start`..`end` in its `sentence` (their
+    matches there searched once per check for every finding, see `alike`)."""
+    lo = sentence[0]
+    start, end = start - lo, end - lo
+    return any(
+        found_start < end and start < found_end
+        for found_start, found_end in alike.overlapping(pattern, facts, sentence)
+    )
+
+
+# id of a rule's prefilter -> the prefilter (kept, so its id stays its own) and its needs
+_prefilter_needs: dict[int, tuple[re.Pattern[str], tuple[Need, ...]]] = {}
+
+
+def _prefilter_found(pattern: re.Pattern[str], facts: TextFacts) -> bool:
+    """Whether a rule's prefilter matches the text, asked first of what any match needs:
+    a case-blind alternation of words ("11|tower|eleven|die") is tried at every position
+    (80 microseconds on a 3,000-character post), its words found in the text far sooner."""
+    known = _prefilter_needs.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _prefilter_needs[id(pattern)] = (pattern, needs_of(pattern))
+    return may_match(known[1], facts) and found_in(pattern, facts.text)
 
 
 def _prefilter(anchors: tuple[str, ...] | None, facts: TextFacts) -> bool:
@@ -241,7 +251,7 @@ class PatternCheck:
         facts = ctx.facts
         if not _prefilter(self.anchors, facts):
             return
-        if self.prefilter is not None and not found_in(self.prefilter, facts.text):
+        if self.prefilter is not None and not _prefilter_found(self.prefilter, facts):
             return
         try:
             matches = list(self.pattern.get().finditer(facts.text, timeout=self.timeout))

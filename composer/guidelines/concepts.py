@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from composer.guidelines import alike
 from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import TextFacts
@@ -111,7 +112,9 @@ class Concept:
         found: list[PhraseHit] = []
         if self._set is not None:
             found = self._set.hits(facts) if span is None else self._set.within(facts, span)
-        elif (pattern := self._pattern()) is not None:
+        elif (pattern := self._pattern()) is not None and span is not None:
+            found = [PhraseHit(s + lo, e + lo, 0) for s, e in alike.found(pattern, facts, span)]
+        elif pattern is not None:
             found = [PhraseHit(*m.span(), 0) for m in pattern.finditer(text, lo, hi)]
         for extra, needs in zip(self.patterns, self._needs, strict=True):
             if not may_match(needs, facts):
