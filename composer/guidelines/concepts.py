@@ -16,12 +16,11 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from composer.guidelines import alike
 from composer.guidelines.alternation import compile_phrases
-from composer.guidelines.checks import Context, Filters, Hit
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
@@ -420,103 +419,3 @@ class _Scope:
         if found is None:
             found = self._sentences[(lo, hi)] = _Sentence(self._grammar, self._facts, lo, hi)
         return found
-
-
-@dataclass(frozen=True, slots=True)
-class ConceptCheck:
-    """All of `parts` in one sentence, in any order, at most `distance` words apart."""
-
-    parts: tuple[Concept, ...]
-    grammar: Grammar
-    distance: int = 8
-    filters: Filters = field(default_factory=Filters)
-    context: tuple[Concept, ...] = ()  # needed anywhere in the post, not in the sentence
-
-    def hits(self, ctx: Context) -> Iterator[Hit]:
-        found = list(self._hits(ctx.facts))
-        # The post-wide context is asked last: most posts never get this far.
-        if found and all(c.present(ctx.facts) for c in self.context):
-            yield from found
-
-    def _hits(self, facts: TextFacts) -> Iterator[Hit]:
-        head, filters = self.parts[0], self.filters
-        anchors = head.hits(facts)
-        if not anchors:
-            return
-        # The grammar's answers for this text, fetched once for every hit below.
-        scope = self.grammar.scope(facts)
-        if len(self.parts) == 1:
-            terms = self.grammar.terms is not None
-            for hit in anchors:
-                start, end = hit.start, hit.end
-                if (head.negatable and scope.negated_at(start)) or (
-                    terms and scope.in_term(start, end)
-                ):
-                    continue
-                if not facts.in_entity(start, end) and filters.allows(facts, start, end):
-                    yield Hit(start, end)
-            return
-        done: set[Span] = set()
-        word_index = facts.word_index
-        for anchor in anchors:
-            sentence = facts.sentence_at(anchor.start)
-            if sentence in done or not self._usable(facts, scope, head, anchor):
-                continue
-            chosen = self._nearest(facts, scope, anchor, sentence)
-            if chosen is None:
-                continue
-            spans = [anchor, *chosen]
-            first = min(spans, key=_START)
-            last = max(spans, key=_START)
-            if word_index(last.start) - word_index(first.end) > self.distance:
-                continue
-            if ";" in facts.text[first.end : last.start]:
-                continue  # separate clauses: "isn't an investment; it's a promise"
-            start, end = first.start, max(h.end for h in spans)
-            if filters.allows(facts, start, end):
-                done.add(sentence)
-                yield Hit(start, end)
-
-    def _usable(self, facts: TextFacts, scope: _Scope, part: Concept, hit: PhraseHit) -> bool:
-        return not (
-            facts.in_entity(hit.start, hit.end)
-            or (part.negatable and scope.negated_at(hit.start))
-            or (self.grammar.terms is not None and scope.in_term(hit.start, hit.end))
-        )
-
-    def _usable_in(
-        self, facts: TextFacts, scope: _Scope, part: Concept, sentence: Span
-    ) -> list[PhraseHit]:
-        """A part's usable hits in a sentence, worked out once per text for every rule."""
-        if part.patterns and part.anchored:
-            # Its whole-text hits grow by its patterns' each time they are asked for (see
-            # `Concept.hits`), so what lies in a sentence is asked afresh every time.
-            return [h for h in part.hits(facts, sentence) if self._usable(facts, scope, part, h)]
-        key = ("usable", id(part), id(self.grammar))
-        known: dict[Span, list[PhraseHit]] | None = facts.cache.get(key)  # type: ignore[assignment]
-        if known is None:
-            known = facts.cache[key] = {}
-        found = known.get(sentence)
-        if found is None:
-            found = known[sentence] = [
-                h for h in part.hits(facts, sentence) if self._usable(facts, scope, part, h)
-            ]
-        return found
-
-    def _nearest(
-        self, facts: TextFacts, scope: _Scope, anchor: PhraseHit, sentence: Span
-    ) -> list[PhraseHit] | None:
-        """For each other part, its hit in the sentence closest to the anchor (not on it)."""
-        word_index = facts.word_index
-        here = word_index(anchor.start)
-        chosen: list[PhraseHit] = []
-        for part in self.parts[1:]:
-            inside = [
-                h
-                for h in self._usable_in(facts, scope, part, sentence)
-                if h.end <= anchor.start or h.start >= anchor.end
-            ]
-            if not inside:
-                return None
-            chosen.append(min(inside, key=lambda h: abs(word_index(h.start) - here)))
-        return chosen

@@ -31,7 +31,8 @@ from composer.guidelines.checks import (
     SubstitutionCheck,
 )
 from composer.guidelines.comments import PRAISE_SIGNAL, context_signals, read_comment
-from composer.guidelines.concepts import ConceptCheck, Grammar
+from composer.guidelines.concept_check import ConceptCheck
+from composer.guidelines.concepts import Grammar
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.language import reads_as_english

@@ -14,7 +14,8 @@ from typing import Any, Protocol, TypeGuard
 from composer.domain.findings import CATEGORIES, SEVERITIES, Severity
 from composer.guidelines import applicability, checks, phrases, schema
 from composer.guidelines.applicability import ALWAYS, Applicability
-from composer.guidelines.concepts import Concept, ConceptCheck, Grammar
+from composer.guidelines.concept_check import ConceptCheck
+from composer.guidelines.concepts import Concept, Grammar
 from composer.guidelines.platforms import load_platforms
 from composer.guidelines.state_check import UnlistedStateCheck
 from composer.guidelines.wordindex import PhraseSet, WordIndex

@@ -70,7 +70,7 @@ def test_start_heads_begin_every_match() -> None:
     lower-case letters the word index compares them with (it skips a phrase at a word
     whose head is none of them: "theft" at "the", "you're" at "your", "week" at "weekend")."""
     from composer.guidelines.checks import PhraseCheck, SubstitutionCheck
-    from composer.guidelines.concepts import ConceptCheck
+    from composer.guidelines.concept_check import ConceptCheck
     from composer.guidelines.engine import Engine
     from composer.guidelines.tokens import find_words_and_heads
 

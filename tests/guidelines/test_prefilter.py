@@ -66,7 +66,7 @@ def test_nothing_known_means_always_run() -> None:
 
 
 def test_shipped_patterns_keep_every_match() -> None:
-    from composer.guidelines.concepts import ConceptCheck
+    from composer.guidelines.concept_check import ConceptCheck
     from composer.guidelines.engine import Engine
 
     engine = Engine.load(style_checks=False)
