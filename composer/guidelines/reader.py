@@ -70,17 +70,20 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _counted(words: list[str]) -> Iterator[tuple[str, int]]:
+def _counted(words: list[str]) -> Iterator[tuple[str | tuple[str, str], int]]:
     """`features(text).items()` for the text's `words`, in the same order, with the same
-    counts: the pairs are counted as pairs of words and made into text once each (a word
-    has no space, so no pair's text is a word's, nor another pair's)."""
-    pairs = Counter(pairwise(words))
-    return chain(Counter(words).items(), zip(map(" ".join, pairs), pairs.values(), strict=True))
+    counts, except that a pair is left as its two words: `Reader` makes it into text only
+    the first time it meets it (a word has no space, so no pair's text is a word's)."""
+    return chain(Counter(words).items(), Counter(pairwise(words)).items())
 
 
 # A feature's idf, its square, ((category, weight * idf), ...) for a feature seen once, and
 # ((category, weight), ...).
 _Ready = tuple[float, float, tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]
+_Feature = str | tuple[str, str]  # a word, or a pair of words as `_counted` leaves it
+# Features remembered, known or not, before the memory starts afresh: known ones are at
+# most the model's few tens of thousands; unknown ones grow with every new text.
+READY_LIMIT = 300_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +120,9 @@ class Reader:
         self.posts = posts  # how many labelled texts it learned from (said in its warnings)
         self.doubt = doubt
         self.hint = hint
-        # Each feature's entry, made when first read (see `_Ready`).
-        self._ready: dict[str, _Ready] = {}
+        # Each feature's entry, made when first read (see `_Ready`), or None when the model
+        # does not know it: a bisection over its names is dearer than the dict.
+        self._ready: dict[_Feature, _Ready | None] = {}
 
     @classmethod
     def load(cls, path: Path) -> Reader:
@@ -141,15 +145,14 @@ class Reader:
         """Each category's probability for `text` as a whole (tf-idf, unit length)."""
         scores = [0.0] * len(self._biases)
         norm = 0.0
-        table, ready = self._table, self._ready
+        ready = self._ready
         # Only the features the model knows, in the text's order (the sums keep their order).
         for feature, count in _counted(_words(text)):
-            found = ready.get(feature)
+            found = ready.get(feature, _UNSEEN)
+            if found is _UNSEEN:
+                found = self._looked_up(feature)
             if found is None:
-                entry = table.get(feature)
-                if entry is None:
-                    continue
-                found = ready[feature] = _ready(entry)
+                continue
             idf, square, once, weights = found
             if count == 1:  # most features: (1 + log 1) * idf is idf, its products made once
                 norm += square
@@ -165,6 +168,15 @@ class Reader:
             1.0 / (1.0 + math.exp(-(b + s * scale)))
             for b, s in zip(self._biases, scores, strict=True)
         ]
+
+    def _looked_up(self, feature: _Feature) -> _Ready | None:
+        """A feature's entry from the model (None: unknown), remembered either way."""
+        ready = self._ready
+        if len(ready) >= READY_LIMIT:
+            ready.clear()
+        entry = self._table.get(feature if isinstance(feature, str) else " ".join(feature))
+        found = ready[feature] = None if entry is None else _ready(entry)
+        return found
 
     def read(
         self,
@@ -211,6 +223,9 @@ class Reader:
             hint = probability < self.threshold
             readings.append(Reading(self.categories[index], probability, span, hint))
         return readings
+
+
+_UNSEEN: Any = object()  # `ready.get`'s answer for a feature not yet looked up
 
 
 def _ready(entry: Sequence[float]) -> _Ready:
