@@ -88,37 +88,49 @@ class ConceptCheck:
 
     def _usable_in(
         self, facts: TextFacts, scope: _Scope, part: Concept, sentence: Span
-    ) -> list[PhraseHit]:
-        """A part's usable hits in a sentence, worked out once per text for every rule."""
+    ) -> list[tuple[PhraseHit, int]]:
+        """A part's usable hits in a sentence, each with the index of its first word (what
+        `_nearest` measures by), worked out once per text for every rule."""
         if part.patterns and part.anchored:
             # Its whole-text hits grow by its patterns' each time they are asked for (see
             # `Concept.hits`), so what lies in a sentence is asked afresh every time.
-            return [h for h in part.hits(facts, sentence) if self._usable(facts, scope, part, h)]
+            return self._usable_placed(facts, scope, part, sentence)
         key = ("usable", id(part), id(self.grammar))
-        known: dict[Span, list[PhraseHit]] | None = facts.cache.get(key)  # type: ignore[assignment]
+        known: dict[Span, list[tuple[PhraseHit, int]]] | None = facts.cache.get(key)  # type: ignore[assignment]
         if known is None:
             known = facts.cache[key] = {}
         found = known.get(sentence)
         if found is None:
-            found = known[sentence] = [
-                h for h in part.hits(facts, sentence) if self._usable(facts, scope, part, h)
-            ]
+            found = known[sentence] = self._usable_placed(facts, scope, part, sentence)
         return found
+
+    def _usable_placed(
+        self, facts: TextFacts, scope: _Scope, part: Concept, sentence: Span
+    ) -> list[tuple[PhraseHit, int]]:
+        word_index = facts.word_index
+        return [
+            (h, word_index(h.start))
+            for h in part.hits(facts, sentence)
+            if self._usable(facts, scope, part, h)
+        ]
 
     def _nearest(
         self, facts: TextFacts, scope: _Scope, anchor: PhraseHit, sentence: Span
     ) -> list[PhraseHit] | None:
-        """For each other part, its hit in the sentence closest to the anchor (not on it)."""
-        word_index = facts.word_index
-        here = word_index(anchor.start)
+        """For each other part, its hit in the sentence closest to the anchor (not on it;
+        the first of the closest, as `min` would choose)."""
+        here = facts.word_index(anchor.start)
+        start, end = anchor.start, anchor.end
         chosen: list[PhraseHit] = []
         for part in self.parts[1:]:
-            inside = [
-                h
-                for h in self._usable_in(facts, scope, part, sentence)
-                if h.end <= anchor.start or h.start >= anchor.end
-            ]
-            if not inside:
+            best: PhraseHit | None = None
+            least = 0
+            for hit, at in self._usable_in(facts, scope, part, sentence):
+                if hit.end <= start or hit.start >= end:
+                    away = abs(at - here)
+                    if best is None or away < least:
+                        best, least = hit, away
+            if best is None:
                 return None
-            chosen.append(min(inside, key=lambda h: abs(word_index(h.start) - here)))
+            chosen.append(best)
         return chosen
