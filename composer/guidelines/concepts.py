@@ -329,10 +329,14 @@ class _Sentence:
     def negators(self, negators: frozenset[str]) -> list[int]:
         """Starts of the sentence's negator words."""
         if self._negators is None:
-            facts, text = self._facts, self._facts.text
-            words = facts.words[facts.word_index(self.lo) : facts.word_index(self.hi)]
+            facts = self._facts
+            first, last = facts.word_index(self.lo), facts.word_index(self.hi)
             self._negators = [
-                s for s, e in words if text[s:e].lower().replace("’", "'") in negators
+                s
+                for (s, _e), word in zip(
+                    facts.words[first:last], facts.lower_words[first:last], strict=True
+                )
+                if word.replace("’", "'") in negators
             ]
         return self._negators
 
@@ -402,15 +406,18 @@ class _Scope:
         lo, _ = facts.sentence_at(start)
         before = facts.word_index(start)
         first = max(facts.word_index(lo), before - NEGATION_REACH)
-        words = facts.words[first:before]
-        text = facts.text
+        # The words lowered once per text (`lower_words`), not cut out and lowered per hit.
+        lowered = [w.replace("’", "'") for w in facts.lower_words[first:before]]
         negators = self._grammar.negators
-        if not any(text[s:e].lower().replace("’", "'") in negators for s, e in words):
+        if negators.isdisjoint(lowered):
             return False  # no negator to find, whatever the clauses
-        for word_start, word_end in reversed(words):
+        text = facts.text
+        for (_word_start, word_end), word in zip(
+            reversed(facts.words[first:before]), reversed(lowered), strict=True
+        ):
             if _CLAUSE_BREAK.search(text, word_end, start):
                 return False
-            if text[word_start:word_end].lower().replace("’", "'") in negators:
+            if word in negators:
                 return True
         return False
 
