@@ -16,7 +16,7 @@ from composer.domain.profile import Profile
 from composer.guidelines import alike
 from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.facts import TextFacts
-from composer.guidelines.prefilter import Need, may_match, needs_of
+from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.starts import found_in
 from composer.guidelines.tokens import Span, match_case
@@ -184,18 +184,11 @@ def _overlaps(pattern: Alternation, facts: TextFacts, sentence: Span, start: int
     )
 
 
-# id of a rule's prefilter -> the prefilter (kept, so its id stays its own) and its needs
-_prefilter_needs: dict[int, tuple[re.Pattern[str], tuple[Need, ...]]] = {}
-
-
-def _prefilter_found(pattern: re.Pattern[str], facts: TextFacts) -> bool:
+def _prefilter_found(pattern: re.Pattern[str], needs: tuple[Need, ...], facts: TextFacts) -> bool:
     """Whether a rule's prefilter matches the text, asked first of what any match needs:
     a case-blind alternation of words ("11|tower|eleven|die") is tried at every position
     (80 microseconds on a 3,000-character post), its words found in the text far sooner."""
-    known = _prefilter_needs.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        known = _prefilter_needs[id(pattern)] = (pattern, needs_of(pattern))
-    return may_match(known[1], facts) and found_in(pattern, facts.text)
+    return may_match(needs, facts) and found_in(pattern, facts.text)
 
 
 def _prefilter(anchors: tuple[str, ...] | None, facts: TextFacts) -> bool:
@@ -246,12 +239,15 @@ class PatternCheck:
     suggestions: tuple[str, ...] = ()
     group: int | str = 0
     prefilter: re.Pattern[str] | None = None
+    prefilter_needs: tuple[Need, ...] = ()  # what any prefilter match contains (`needs_of`)
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         if not _prefilter(self.anchors, facts):
             return
-        if self.prefilter is not None and not _prefilter_found(self.prefilter, facts):
+        if self.prefilter is not None and not _prefilter_found(
+            self.prefilter, self.prefilter_needs, facts
+        ):
             return
         try:
             matches = list(self.pattern.get().finditer(facts.text, timeout=self.timeout))
