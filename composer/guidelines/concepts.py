@@ -36,6 +36,14 @@ _ANSWER_NO = compile_cached(
     r"|certainly not|absolutely not|of course not|not something)\b",
     re.IGNORECASE,
 )
+# An answer that denies the question's premise in its opening words ("Is IUL a good
+# investment? IUL is not technically an investment", "Are annuities investments? They
+# aren't"); "it isn't just insurance" denies nothing.
+_ANSWER_DENIES = compile_cached(
+    r"[\s\"”’']*(?:[\w’'-]+\s+){0,5}?(?:(?:is|are)\s+not|isn[’']t|aren[’']t)\b"
+    r"(?!\s+(?:just|only|simply|merely)\b)",
+    re.IGNORECASE,
+)
 _QUOTES = compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 _QUOTE_CHARS = compile_cached(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
 _DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
@@ -303,10 +311,14 @@ class _Sentence:
         self.debunk: list[PhraseHit] = (
             grammar.debunk_sentence.within(facts, span) if grammar.debunk_sentence else []
         )
-        # "Does a 0% floor make it risk-free? No." asks in order to deny.
+        # "Does a 0% floor make it risk-free? No." asks in order to deny; so does a
+        # question whose answer opens by denying it.
         self.answered_no = (
             text[lo:hi].rstrip().rstrip("\"”’'").endswith("?")
-            and _ANSWER_NO.match(text, hi) is not None
+            and (
+                _ANSWER_NO.match(text, hi) is not None
+                or _ANSWER_DENIES.match(text, hi) is not None
+            )
         )
         self.assurances: list[PhraseHit] = (
             grammar.negated_assurance.within(facts, span) if grammar.negated_assurance else []
