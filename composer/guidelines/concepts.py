@@ -313,12 +313,8 @@ class _Sentence:
         )
         # "Does a 0% floor make it risk-free? No." asks in order to deny; so does a
         # question whose answer opens by denying it.
-        self.answered_no = (
-            text[lo:hi].rstrip().rstrip("\"”’'").endswith("?")
-            and (
-                _ANSWER_NO.match(text, hi) is not None
-                or _ANSWER_DENIES.match(text, hi) is not None
-            )
+        self.answered_no = text[lo:hi].rstrip().rstrip("\"”’'").endswith("?") and (
+            _ANSWER_NO.match(text, hi) is not None or _ANSWER_DENIES.match(text, hi) is not None
         )
         self.assurances: list[PhraseHit] = (
             grammar.negated_assurance.within(facts, span) if grammar.negated_assurance else []
