@@ -51,7 +51,7 @@ class ConceptCheck:
             terms = self.grammar.terms is not None
             for hit in anchors:
                 start, end = hit.start, hit.end
-                if (head.negatable and scope.negated_at(start)) or (
+                if (head.negatable and scope.negated_at(facts, start)) or (
                     terms and scope.in_term(start, end)
                 ):
                     continue
@@ -82,7 +82,7 @@ class ConceptCheck:
     def _usable(self, facts: TextFacts, scope: _Scope, part: Concept, hit: PhraseHit) -> bool:
         return not (
             facts.in_entity(hit.start, hit.end)
-            or (part.negatable and scope.negated_at(hit.start))
+            or (part.negatable and scope.negated_at(facts, hit.start))
             or (self.grammar.terms is not None and scope.in_term(hit.start, hit.end))
         )
 

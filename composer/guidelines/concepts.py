@@ -187,7 +187,7 @@ class Grammar:
 
     def negated(self, facts: TextFacts, start: int) -> bool:
         """A negator among the few words before `start`, within its clause."""
-        return self.scope(facts).negated_at(start)
+        return self.scope(facts).negated_at(facts, start)
 
     def suppressed(self, facts: TextFacts, category: str, start: int, end: int) -> bool:
         """Whether a hit in `category` is a warning, a myth being busted or a quoted claim."""
@@ -211,7 +211,7 @@ class Grammar:
         if self.terms is not None and scope.touches_term(start, end):
             return True
         lo, hi = facts.sentence_at(start)
-        sentence = scope.sentence(lo, hi)
+        sentence = scope.sentence(facts, lo, hi)
         if sentence.debunk and any(map(outside, sentence.debunk)):
             return True
         if sentence.answered_no:
@@ -231,7 +231,7 @@ class Grammar:
         scope = self.scope(facts)
         if scope.scam or scope.debunk is not None:
             return True
-        sentence = scope.sentence(*facts.sentence_at(start))
+        sentence = scope.sentence(facts, *facts.sentence_at(start))
         return bool(sentence.debunk or sentence.assurances) or sentence.answered_no
 
     def _quoted_in_a_correcting_post(
@@ -275,7 +275,7 @@ class Grammar:
     def _quoted_and_corrected(
         self, facts: TextFacts, start: int, end: int, sentence: _Sentence
     ) -> bool:
-        quotes = sentence.quotes  # each quote mark's position in the sentence
+        quotes = sentence.quotes(facts.text)  # each quote mark's position in the sentence
         if not quotes:
             return False
         text = facts.text
@@ -286,14 +286,17 @@ class Grammar:
             before += 1
         if before % 2 == 0 or bisect.bisect_left(quotes, end) == len(quotes):
             return False
-        return any(not start <= s < end for s in sentence.negators(self.negators))
+        return any(not start <= s < end for s in sentence.negators(facts, self.negators))
 
 
 class _Sentence:
-    """The grammar's per-sentence answers, shared by every finding in the sentence."""
+    """The grammar's per-sentence answers, shared by every finding in the sentence.
+
+    It keeps no reference to the text's facts (they are passed in): kept in the facts'
+    cache, that would make a cycle, and the whole of a check's facts would wait for the
+    collector instead of being freed as the check ends (a tenth of a dense text's time)."""
 
     __slots__ = (
-        "_facts",
         "_negators",
         "_quotes",
         "answered_no",
@@ -305,7 +308,6 @@ class _Sentence:
 
     def __init__(self, grammar: Grammar, facts: TextFacts, lo: int, hi: int) -> None:
         text = facts.text
-        self._facts = facts
         self.lo, self.hi = lo, hi
         span = (lo, hi)
         self.debunk: list[PhraseHit] = (
@@ -322,11 +324,10 @@ class _Sentence:
         self._quotes: list[int] | None = None
         self._negators: list[int] | None = None
 
-    @property
-    def quotes(self) -> list[int]:
+    def quotes(self, text: str) -> list[int]:
         """Positions of the sentence's quote marks (as `_QUOTES` finds them in it)."""
         if self._quotes is None:
-            text, hi = self._facts.text, self.hi
+            hi = self.hi
             self._quotes = [
                 m.start()
                 for m in _QUOTE_CHARS.finditer(text, self.lo, hi)
@@ -334,10 +335,9 @@ class _Sentence:
             ]
         return self._quotes
 
-    def negators(self, negators: frozenset[str]) -> list[int]:
+    def negators(self, facts: TextFacts, negators: frozenset[str]) -> list[int]:
         """Starts of the sentence's negator words."""
         if self._negators is None:
-            facts = self._facts
             first, last = facts.word_index(self.lo), facts.word_index(self.hi)
             self._negators = [
                 s
@@ -350,10 +350,11 @@ class _Sentence:
 
 
 class _Scope:
-    """A grammar's answers for one text: terms, post-wide cues, negation, sentences."""
+    """A grammar's answers for one text: terms, post-wide cues, negation, sentences.
+
+    Kept in the text's facts, so it keeps no reference to them (see `_Sentence`)."""
 
     __slots__ = (
-        "_facts",
         "_grammar",
         "_sentences",
         "corrections",
@@ -367,7 +368,6 @@ class _Scope:
 
     def __init__(self, grammar: Grammar, facts: TextFacts) -> None:
         self._grammar = grammar
-        self._facts = facts
         terms = grammar.terms.hits(facts) if grammar.terms is not None else []
         self.term_starts = [t.start for t in terms]
         self.term_ends = [t.end for t in terms]
@@ -401,16 +401,15 @@ class _Scope:
         index = bisect.bisect_right(self.term_ends, start)
         return index < len(self.term_starts) and self.term_starts[index] < end
 
-    def negated_at(self, start: int) -> bool:
+    def negated_at(self, facts: TextFacts, start: int) -> bool:
         """A negator among the few words before `start` (see `Grammar.negated`), worked out
         once per offset: every rule anchored there asks."""
         found = self.negated.get(start)
         if found is None:
-            found = self.negated[start] = self._negated(start)
+            found = self.negated[start] = self._negated(facts, start)
         return found
 
-    def _negated(self, start: int) -> bool:
-        facts = self._facts
+    def _negated(self, facts: TextFacts, start: int) -> bool:
         lo, _ = facts.sentence_at(start)
         before = facts.word_index(start)
         first = max(facts.word_index(lo), before - NEGATION_REACH)
@@ -429,8 +428,8 @@ class _Scope:
                 return True
         return False
 
-    def sentence(self, lo: int, hi: int) -> _Sentence:
+    def sentence(self, facts: TextFacts, lo: int, hi: int) -> _Sentence:
         found = self._sentences.get((lo, hi))
         if found is None:
-            found = self._sentences[(lo, hi)] = _Sentence(self._grammar, self._facts, lo, hi)
+            found = self._sentences[(lo, hi)] = _Sentence(self._grammar, facts, lo, hi)
         return found

@@ -447,17 +447,19 @@ def _finding(rule: Rule, hit: Hit, view: Normalised) -> Finding:
     if start is not None and end is not None:
         start, end = view.span(start, end)
         flagged = view.original[start:end]
+    # Its fields in their order (rule, category, severity, message, explanation, reference,
+    # start, end, text, suggestions), not by name: a dense text makes tens of thousands.
     return Finding(
-        rule=rule.id,
-        category=rule.category,
-        severity=rule.severity,
-        message=rule.message,
-        explanation=rule.explanation,
-        reference=rule.reference,
-        start=start,
-        end=end,
-        text=flagged,
-        suggestions=hit.suggestions,
+        rule.id,
+        rule.category,
+        rule.severity,
+        rule.message,
+        rule.explanation,
+        rule.reference,
+        start,
+        end,
+        flagged,
+        hit.suggestions,
     )
 
 

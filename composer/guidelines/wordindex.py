@@ -349,7 +349,9 @@ class WordIndex:
             candidates, keys, kept = known
             if not candidates:
                 continue
-            have = tuple(filter(present.__contains__, keys))
+            # the keys the text has, found in C (a tuple: what the index keeps is left
+            # alone by the collector; its order, the same for the same keys, matters not)
+            have = tuple(present.intersection(keys)) if keys else keys
             tried = kept.get(have)
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
