@@ -560,7 +560,8 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     ),
     "xg-112": "compliance.product-label.investment",  # 'looks like a bank deposit. It isn't one.'
     "xi-039": "compliance.exaggeration.best-claim",  # "the best-value way to buy?", asked
-    "xj-003": "compliance.guarantee.outcome",  # whole life's contractual guaranteed cash value
+    # whole life's contractual guaranteed cash value (not yet said what backs it)
+    "xj-003": ("compliance.guarantee.outcome", "compliance.guarantee.qualified"),
     # Moved onto the loud list by this session's third tuning and retraining.
     # regulators' reminder to finfluencers about share tips
     "ww-026": "compliance.securities.talk",
@@ -679,4 +680,19 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "yx-029": "compliance.guarantee.reader",  # a fixed annuity's guaranteed rate, explained
     "vb-052": "compliance.endorsement.reader",  # reform's history, no plan endorsed
     "ra-142": "compliance.endorsement.reader",  # a warning about official-looking adverts
+    "wg-019": "compliance.competitor.reader",  # who pays a broker's commission, explained
+    "pw-195": "compliance.privacy.reader",  # an agency's own story of a renter's fire, unnamed
+    "xe-070": "compliance.competitor.reader",  # brokers don't pay claims: the insurer does
+    "xf-020": "compliance.privacy.reader",  # a news story of a scam stopped at a bank
+    "xt-035": "compliance.competitor.reader",  # an agent's loyalty to his own carrier
+    "zc-026": "compliance.guarantee.outcome",  # whole life's level premium and cash value
+    "zc-031": "compliance.guarantee.outcome",  # where guaranteed retirement income comes from
+    "ze-037": "compliance.claims-promise.reader",  # "we generally complete claims in 30 days"
+    "zh-015": "compliance.competitor.reader",  # an independent agency shops several insurers
+    "zi-007": "compliance.exaggeration.superlative",  # helping you find the cheapest (a search)
+    "zm-007": "compliance.coverage-advice.public",  # experts' rule of thumb for cover, reported
+    "zo-003": "compliance.guarantee.market-safety",  # an indexed annuity's floor, explained
+    "zo-032": "compliance.guarantee.outcome",  # old pensions' guaranteed annuity rates
+    "zq-029": "compliance.testimonial.client",  # a pointer to the agency's reviews
+    "zr-037": "compliance.exaggeration.best-claim",  # quotes from top-rated insurers compared
 }

@@ -225,6 +225,11 @@ HUNDRED_SEVENTY_SECOND_ON = [
 HUNDRED_EIGHTY_FIRST_ON = [
     p for p in REAL_POSTS if p["id"].startswith((*(f"y{c}-" for c in "mnopqrstuvwxyz"), "za-"))
 ]
+# The hundred-and-ninety-sixth to two-hundred-and-thirteenth, gathered blind in four rounds in
+# one session.
+HUNDRED_NINETY_SIXTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"z{c}-" for c in "bcdefghijklmnopqrs"))
+]
 RECENT = (
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -291,6 +296,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_FIFTY_NINTH_ON, 0.33),
         (HUNDRED_SEVENTY_SECOND_ON, 0.37),
         (HUNDRED_EIGHTY_FIRST_ON, 0.41),
+        (HUNDRED_NINETY_SIXTH_ON, 0.45),
     ],
     ids=[
         "tuned",
@@ -341,6 +347,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "hundred-and-fifty-ninth on",
         "hundred-and-seventy-second on",
         "hundred-and-eighty-first on",
+        "hundred-and-ninety-sixth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:

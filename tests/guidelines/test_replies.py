@@ -233,7 +233,8 @@ THIRD_KNOWN: dict[str, str | tuple[str, ...]] = {
     "rf-216": "etiquette.hard-sell",  # "call 555-0151 right now" offered to a client in need
     "rh-200": "conversation.liability",  # "That's on us" for a two-week wait on a claim
     "rc-059": "conversation.tone",  # "we don't comment on anyone's insurance" (reply reader)
-    "rh-174": ("etiquette.hard-sell", "conversation.tone"),  # "Not today 😄" to a spam bot
+    # "Not today 😄" to a spam bot
+    "rh-174": ("etiquette.hard-sell", "conversation.tone", "etiquette.spam"),
     # (reply reader)
     "ri-104": "conversation.tone",  # a bare "Sorry you feel that way.", labelled kind
     "rj-052": "conversation.tone",  # "confusing... we didn't explain it" (reply reader)
