@@ -79,6 +79,24 @@ def test_warnings_myths_and_terms_of_art_stay_quiet(text: str) -> None:
     assert not loud, loud
 
 
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        # The answer denies the question's premise: the question claims nothing.
+        ("Is IUL a good investment? IUL is not technically an investment.", False),
+        ("Are annuities a good investment? They aren't, in the usual sense.", False),
+        # "Isn't just" denies nothing; the question's claim stands.
+        ("Is IUL a good investment? It isn't just insurance, it's wealth.", True),
+        ("Is IUL a good investment? Absolutely, it beats any savings account.", True),
+    ],
+)
+def test_a_question_answered_by_denying_it_claims_nothing(question: str, found: bool) -> None:
+    findings = RULES_ONLY.check(CheckInput(text=question)).findings
+    asked = question.index("?")
+    in_question = {f.category for f in findings if f.end <= asked + 1}
+    assert ("compliance.product-label" in in_question) is found, in_question
+
+
 def test_the_same_wording_without_the_warning_is_found() -> None:
     assert "compliance.guarantee" in _categories(
         "Annuities have no market risk and guaranteed growth."
