@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,7 +103,27 @@ def run_check(args: argparse.Namespace) -> int:
             )
         except ProfileFileError as exc:
             raise UsageError(str(exc)) from exc
-        return _check_and_report(args, service, platforms, comment)
+        with _engine_frozen(service):
+            return _check_and_report(args, service, platforms, comment)
+
+
+@contextlib.contextmanager
+def _engine_frozen(service: GuidelineService) -> Iterator[None]:
+    """The engine, built now, kept out of the garbage collector's passes while posts are
+    checked: its first passes over a freshly loaded engine (tens of thousands of objects,
+    none of them garbage) cost ~30 ms of a 1,000-post `--jsonl` run.
+
+    `gc.freeze()` acts on the whole process, which is why only this command does it: it
+    loads one engine and exits. The window must not (an engine replaced on reload would
+    never be freed). Thawed at the end, so that a caller in the same process (the tests)
+    can still free the engine.
+    """
+    _ = service.engine  # built here, so that its objects are frozen with the rest
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _library_context(data_dir: str | None, stack: contextlib.ExitStack) -> tuple[Any, Any]:

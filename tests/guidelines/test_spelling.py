@@ -304,10 +304,10 @@ def test_the_word_lists_are_cached_and_read_back(
     monkeypatch.setattr(platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "cache")
     first = word_list.english_frequency()
     caches = {p.name.split("-")[1]: p for p in (tmp_path / "cache").glob("english-*.marshal")}
-    assert set(caches) == {"common", "words", "frequency"}
+    assert set(caches) == {"common", "frequency"}
     assert "deductible" in first or "insurance" in first
-    common, words = word_list.english_common(), word_list.english_words()
-    assert len(common) == word_list.COMMON and common < words and words == set(first)
+    common = word_list.english_common()
+    assert len(common) == word_list.COMMON and common < first.keys()
     assert "the" in common and "antidisestablishmentarianism" not in common
     caches["frequency"].write_bytes(marshal.dumps({"onlyword": 7}))
     assert word_list.english_frequency() == {"onlyword": 7}  # read from the cache
@@ -319,9 +319,9 @@ def test_a_common_post_never_reads_the_whole_list(monkeypatch: pytest.MonkeyPatc
     english = spelling._English()
     monkeypatch.setattr(word_list, "english_sorted", lambda: None)
     monkeypatch.setattr(word_list, "write_sorted", lambda words: None)
-    monkeypatch.setattr(word_list, "english_words", lambda: pytest.fail("whole list read"))
+    monkeypatch.setattr(word_list, "english_frequency", lambda: pytest.fail("whole list read"))
     assert "storm" in english and "the" in english
-    monkeypatch.setattr(word_list, "english_words", lambda: frozenset({"zyzzyva"}))
+    monkeypatch.setattr(word_list, "english_frequency", lambda: {"zyzzyva": 1})
     assert "zyzzyva" in english  # a rarer word reads the whole list once
     assert "qwxv" not in english
 
@@ -339,10 +339,10 @@ def test_a_rarer_word_is_asked_of_the_sorted_file_not_the_whole_list(
     assert found is not None
     assert all(w in found for w in words)
     assert not any(w in found for w in ("", "b", "zz", "renter", "rentersz", "naive", 7))
-    monkeypatch.setattr(word_list, "english_words", lambda: pytest.fail("whole list read"))
+    monkeypatch.setattr(word_list, "english_frequency", lambda: pytest.fail("whole list read"))
     assert "zyzzyva" in english and "qwxv" not in english
-    monkeypatch.setattr(word_list, "english_words", lambda: frozenset({"qwxv"}))
-    assert english.whole() == {"qwxv"}  # suggestions read the whole list into memory
-    assert "qwxv" in english
+    monkeypatch.setattr(word_list, "english_frequency", lambda: {"qwxv": 3})
+    assert english.whole() == {"qwxv": 3}  # suggestions read the words and counts into memory
+    assert "qwxv" in english and english.count("qwxv") == 3
     next((tmp_path / "cache").glob("english-sorted-*.bin")).write_bytes(b"CWL1 cut short")
     assert word_list.english_sorted() is None

@@ -2,13 +2,13 @@
 
 Reading pyspellchecker's compressed JSON costs ~0.3 s; marshalled copies in the user's cache
 folder cost far less, and most posts need only the smallest: the 30,000 commonest words
-(a few milliseconds) answer nearly every word of an ordinary post, the whole list (~0.05 s)
-is read at the first word they do not know, and the counts (~0.1 s) only when a misspelling
-needs ranked suggestions. The whole list is also kept sorted in one file that a fresh process
-searches in place (a binary search over a memory map, microseconds a word), so a post with a
-rarer word ("renters") no longer reads the whole list. The caches are keyed by the list's own
-file (size and time), so an upgrade of the list rebuilds them, and a cache that cannot be
-read or written is ignored.
+(a few milliseconds) answer nearly every word of an ordinary post. The whole list is kept
+sorted in one file that a fresh process searches in place (a binary search over a memory
+map, microseconds a word), so a post with a rarer word ("renters") reads no more; the words
+with their counts (~0.03 s) are read only when a misspelling needs suggestions, which try
+hundreds of edits against the list and rank what they find by count. The caches are keyed
+by the list's own file (size and time), so an upgrade of the list rebuilds them, and a cache
+that cannot be read or written is ignored.
 """
 
 from __future__ import annotations
@@ -36,16 +36,10 @@ def english_common() -> frozenset[str]:
     return found if isinstance(found, frozenset) else _build()[0]
 
 
-def english_words() -> frozenset[str]:
-    """Every English word pyspellchecker knows."""
-    found = _cached("words")
-    return found if isinstance(found, frozenset) else _build()[1]
-
-
 def english_frequency() -> dict[str, int]:
-    """pyspellchecker's English words and their counts (for ranking suggestions)."""
+    """Every English word pyspellchecker knows, with its count (for ranking suggestions)."""
     found = _cached("frequency")
-    return found if isinstance(found, dict) else _build()[2]
+    return found if isinstance(found, dict) else _build()[1]
 
 
 class SortedWords:
@@ -136,20 +130,20 @@ def _cached(kind: str) -> object:
     return None
 
 
-def _build() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
+def _build() -> tuple[frozenset[str], dict[str, int]]:
     from spellchecker import SpellChecker
 
     frequency = dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
     ranked = sorted(frequency, key=lambda word: (-frequency[word], word))
-    common, words = frozenset(ranked[:COMMON]), frozenset(frequency)
-    for kind, value in (("common", common), ("words", words), ("frequency", frequency)):
+    common = frozenset(ranked[:COMMON])
+    for kind, value in (("common", common), ("frequency", frequency)):
         cache = _cache_file(kind)
         if cache is not None:
             with contextlib.suppress(OSError):
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(cache, marshal.dumps(value), overwrite=True)
-    write_sorted(words)
-    return common, words, frequency
+    write_sorted(frequency)
+    return common, frequency
 
 
 def _cache_file(kind: str, suffix: str = ".marshal") -> Path | None:
