@@ -67,3 +67,13 @@ def found(pattern: Searched, facts: TextFacts, span: Span) -> list[Span]:
             (m.start() - lo, m.end() - lo) for m in pattern.finditer(facts.text, lo, hi)
         ]
     return cast("list[Span]", known)
+
+
+def present(pattern: Searched, facts: TextFacts, span: Span) -> bool:
+    """Whether `pattern` matches anywhere in `span` (a filter's context words, asked by
+    every finding in the sentence and by every sentence worded alike)."""
+    key = _key("present", pattern, facts, span)
+    known = facts.cache.get(key)
+    if known is None:
+        known = facts.cache[key] = pattern.search(facts.text, *span) is not None
+    return cast("bool", known)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import starmap
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
 from composer.domain.profile import Profile
 from composer.guidelines import alike
@@ -167,10 +167,23 @@ class Filters:
             return False
         if near is None and unless is None:
             return True
-        lo, hi = (0, len(facts.text)) if self.scope == "text" else sentence
-        if near is not None and not near.search(facts.text, lo, hi):
+        if self.scope == "text":
+            if near is not None and not _in_text(near, facts):
+                return False
+            return unless is None or not _in_text(unless, facts)
+        if near is not None and not alike.present(near, facts, sentence):
             return False
-        return unless is None or not unless.search(facts.text, lo, hi)
+        return unless is None or not alike.present(unless, facts, sentence)
+
+
+def _in_text(pattern: Alternation, facts: TextFacts) -> bool:
+    """Whether `pattern` matches anywhere in the text, searched once per check (every
+    finding of a rule whose context is the whole post asks)."""
+    key = ("in-text", id(pattern))
+    found = facts.cache.get(key)
+    if found is None:
+        found = facts.cache[key] = pattern.search(facts.text, 0, len(facts.text)) is not None
+    return cast("bool", found)
 
 
 def _overlaps(pattern: Alternation, facts: TextFacts, sentence: Span, start: int, end: int) -> bool:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from composer.guidelines.concepts import _Scope
 
 _START = operator.itemgetter(0)  # a hit's start, for choosing the first and last in C
+_END = operator.itemgetter(1)
+_Placed = dict[Span, list[tuple[PhraseHit, int]]]  # a part's usable hits, by sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +61,20 @@ class ConceptCheck:
                     yield Hit(start, end)
             return
         done: set[Span] = set()
-        word_index = facts.word_index
+        word_index, sentence_at, text = facts.word_index, facts.sentence_at, facts.text
+        # Every hit is usable in a text with no entity, negator or term of art (asked once
+        # here, not of each hit), and each other part's hits are kept per sentence.
+        clean = not (
+            facts.has_entities
+            or scope.has_negators(facts)
+            or (self.grammar.terms is not None and scope.term_starts)
+        )
+        others = [(part, self._placed(facts, part), clean) for part in self.parts[1:]]
         for anchor in anchors:
-            sentence = facts.sentence_at(anchor.start)
-            if sentence in done or not self._usable(facts, scope, head, anchor):
+            sentence = sentence_at(anchor.start)
+            if sentence in done or not (clean or self._usable(facts, scope, head, anchor)):
                 continue
-            chosen = self._nearest(facts, scope, anchor, sentence)
+            chosen = self._nearest(facts, scope, anchor, sentence, others)
             if chosen is None:
                 continue
             spans = [anchor, *chosen]
@@ -72,9 +82,9 @@ class ConceptCheck:
             last = max(spans, key=_START)
             if word_index(last.start) - word_index(first.end) > self.distance:
                 continue
-            if ";" in facts.text[first.end : last.start]:
+            if ";" in text[first.end : last.start]:
                 continue  # separate clauses: "isn't an investment; it's a promise"
-            start, end = first.start, max(h.end for h in spans)
+            start, end = first.start, max(map(_END, spans))
             if filters.allows(facts, start, end):
                 done.add(sentence)
                 yield Hit(start, end)
@@ -86,28 +96,27 @@ class ConceptCheck:
             or (self.grammar.terms is not None and scope.in_term(hit.start, hit.end))
         )
 
-    def _usable_in(
-        self, facts: TextFacts, scope: _Scope, part: Concept, sentence: Span
-    ) -> list[tuple[PhraseHit, int]]:
-        """A part's usable hits in a sentence, each with the index of its first word (what
-        `_nearest` measures by), worked out once per text for every rule."""
+    def _placed(self, facts: TextFacts, part: Concept) -> _Placed | None:
+        """Where a part's usable hits in each sentence are kept, once per text for every
+        rule; None when they must be asked afresh each time."""
         if part.patterns and part.anchored:
             # Its whole-text hits grow by its patterns' each time they are asked for (see
             # `Concept.hits`), so what lies in a sentence is asked afresh every time.
-            return self._usable_placed(facts, scope, part, sentence)
+            return None
         key = ("usable", id(part), id(self.grammar))
-        known: dict[Span, list[tuple[PhraseHit, int]]] | None = facts.cache.get(key)  # type: ignore[assignment]
+        known: _Placed | None = facts.cache.get(key)  # type: ignore[assignment]
         if known is None:
             known = facts.cache[key] = {}
-        found = known.get(sentence)
-        if found is None:
-            found = known[sentence] = self._usable_placed(facts, scope, part, sentence)
-        return found
+        return known
 
     def _usable_placed(
-        self, facts: TextFacts, scope: _Scope, part: Concept, sentence: Span
+        self, facts: TextFacts, scope: _Scope, part: Concept, sentence: Span, clean: bool
     ) -> list[tuple[PhraseHit, int]]:
+        """A part's usable hits in a sentence, each with the index of its first word (what
+        `_nearest` measures by); every hit when the text is `clean` (see `_hits`)."""
         word_index = facts.word_index
+        if clean:
+            return [(h, word_index(h.start)) for h in part.hits(facts, sentence)]
         return [
             (h, word_index(h.start))
             for h in part.hits(facts, sentence)
@@ -115,17 +124,27 @@ class ConceptCheck:
         ]
 
     def _nearest(
-        self, facts: TextFacts, scope: _Scope, anchor: PhraseHit, sentence: Span
+        self,
+        facts: TextFacts,
+        scope: _Scope,
+        anchor: PhraseHit,
+        sentence: Span,
+        others: list[tuple[Concept, _Placed | None, bool]],
     ) -> list[PhraseHit] | None:
         """For each other part, its hit in the sentence closest to the anchor (not on it;
         the first of the closest, as `min` would choose)."""
         here = facts.word_index(anchor.start)
         start, end = anchor.start, anchor.end
         chosen: list[PhraseHit] = []
-        for part in self.parts[1:]:
+        for part, known, clean in others:
+            usable = None if known is None else known.get(sentence)
+            if usable is None:
+                usable = self._usable_placed(facts, scope, part, sentence, clean)
+                if known is not None:
+                    known[sentence] = usable
             best: PhraseHit | None = None
             least = 0
-            for hit, at in self._usable_in(facts, scope, part, sentence):
+            for hit, at in usable:
                 if hit.end <= start or hit.start >= end:
                     away = abs(at - here)
                     if best is None or away < least:

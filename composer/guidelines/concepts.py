@@ -194,12 +194,6 @@ class Grammar:
         if category not in self.categories:
             return False
         scope = self.scope(facts)  # fetched once: every question below reads it
-
-        # A cue lying inside longer flagged words is part of the claim ("walk away with
-        # $500"), not a warning about it; flagged words inside a cue ("it's a scam") are.
-        def outside(h: PhraseHit) -> bool:
-            return not (start <= h.start and h.end <= end and end - start > h.end - h.start)
-
         if scope.scam:
             return True
         if scope.debunk is not None:
@@ -210,6 +204,14 @@ class Grammar:
                 return True
         if self.terms is not None and scope.touches_term(start, end):
             return True
+        if scope.plain(facts):  # no sentence of the text can excuse it: no need to find its
+            return self._quoted_in_a_correcting_post(scope, category, start, end)
+
+        # A cue lying inside longer flagged words is part of the claim ("walk away with
+        # $500"), not a warning about it; flagged words inside a cue ("it's a scam") are.
+        def outside(h: PhraseHit) -> bool:
+            return not (start <= h.start and h.end <= end and end - start > h.end - h.start)
+
         lo, hi = facts.sentence_at(start)
         sentence = scope.sentence(facts, lo, hi)
         if sentence.debunk and any(map(outside, sentence.debunk)):
@@ -356,6 +358,8 @@ class _Scope:
 
     __slots__ = (
         "_grammar",
+        "_negators",
+        "_plain",
         "_sentences",
         "corrections",
         "debunk",
@@ -380,6 +384,8 @@ class _Scope:
         # even when the name lies inside the flagged words: nobody sells with that word.
         self.scam = grammar.scam_post is not None and grammar.scam_post.present(facts)
         self.negated: dict[int, bool] = {}
+        self._negators: bool | None = None  # see `has_negators`
+        self._plain: bool | None = None  # see `plain`
         self._sentences: dict[Span, _Sentence] = {}
         # Quote marks (double, or single ones in pairs) and the post's correcting cues.
         marks = [m.start() for m in _DOUBLE_QUOTES.finditer(facts.text)]
@@ -401,9 +407,37 @@ class _Scope:
         index = bisect.bisect_right(self.term_ends, start)
         return index < len(self.term_starts) and self.term_starts[index] < end
 
+    def has_negators(self, facts: TextFacts) -> bool:
+        """Whether any word of the text is a negator, asked once per text: a dense text of
+        claims often has none, and then no hit in it is negated (nor a quote corrected)."""
+        found = self._negators
+        if found is None:
+            words: list[str] | set[str] = facts.lower_words
+            if "’" in facts.text:  # the words are read with straight apostrophes
+                words = {w.replace("’", "'") for w in set(words)}
+            found = self._negators = not self._grammar.negators.isdisjoint(words)
+        return found
+
+    def plain(self, facts: TextFacts) -> bool:
+        """Whether no sentence of the text can excuse a hit (`Grammar.suppressed`): no
+        correcting cue, no denied assurance, no question, no negator (a corrected quote
+        needs one). Worked out once per text, so a finding need not find its sentence."""
+        found = self._plain
+        if found is None:
+            grammar = self._grammar
+            found = self._plain = not (
+                "?" in facts.text
+                or (grammar.debunk_sentence is not None and grammar.debunk_sentence.hits(facts))
+                or (grammar.negated_assurance is not None and grammar.negated_assurance.hits(facts))
+                or self.has_negators(facts)
+            )
+        return found
+
     def negated_at(self, facts: TextFacts, start: int) -> bool:
         """A negator among the few words before `start` (see `Grammar.negated`), worked out
         once per offset: every rule anchored there asks."""
+        if not self.has_negators(facts):
+            return False
         found = self.negated.get(start)
         if found is None:
             found = self.negated[start] = self._negated(facts, start)

@@ -469,14 +469,11 @@ class PhraseSet:
         hits = self.hits(facts)
         if not hits:
             return []
-        first = bisect.bisect_left(hits, lo, key=lambda h: h.start)
-        found: list[PhraseHit] = []
-        for hit in hits[first:]:
-            if hit.start >= hi:
-                break
-            if hit.end <= hi:
-                found.append(hit)
-        return found
+        # Both ends by binary search: a slice to the end of the text's hits would copy
+        # thousands of them per sentence on a dense text.
+        first = bisect.bisect_left(hits, lo, key=_START)
+        last = bisect.bisect_left(hits, hi, first, key=_START)
+        return [hit for hit in hits[first:last] if hit.end <= hi]
 
 
 def build_sets(index: WordIndex, groups: Iterable[Sequence[str]]) -> list[PhraseSet]:
