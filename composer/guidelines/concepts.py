@@ -44,6 +44,20 @@ _ANSWER_DENIES = compile_cached(
     r"(?!\s+(?:just|only|simply|merely)\b)",
     re.IGNORECASE,
 )
+# A question that asks about a thing rather than the reader ("Is the cash value
+# guaranteed?", "Are annuities safe?"): an FAQ's heading claims nothing, unless its answer
+# opens by affirming it. Pitches speak to the reader ("Is that a risk you're willing to
+# take?"), ask to be agreed with ("Isn't it time...?") or insinuate ("Will they still be
+# around next year?"), and are left to the rules; so are questions that open with "what"
+# or "which" ("Which is a better investment tool, life insurance or an RRSP?" likens).
+_ASKS_ABOUT = compile_cached(r"[\W_]*(?:is|are|does|do|can|was|were)\s+\w", re.IGNORECASE)
+_TO_THE_READER = compile_cached(r"\b(?:you|your|you['’]\w+|yours|u|ya)\b", re.IGNORECASE)
+_ANSWER_YES = compile_cached(
+    r"[\s\"”’']*(?:yes|yep|yeah|absolutely|definitely|of course|certainly|sure|100|you bet"
+    r"|it is|they are|it does|they do|it can|it will"
+    r"|(?:it|they|this|that)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)\s+(?:just|only|simply|merely))\b",
+    re.IGNORECASE,
+)
 _QUOTES = compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 _QUOTE_CHARS = compile_cached(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match
 _DOUBLE_QUOTES = compile_cached(r"[\"“”«»]")
@@ -216,7 +230,7 @@ class Grammar:
         sentence = scope.sentence(facts, lo, hi)
         if sentence.debunk and any(map(outside, sentence.debunk)):
             return True
-        if sentence.answered_no:
+        if sentence.answered_no or sentence.asks_about:
             return True
         if sentence.assurances and self._assurance_denied(facts, start, sentence.assurances):
             return True
@@ -302,6 +316,7 @@ class _Sentence:
         "_negators",
         "_quotes",
         "answered_no",
+        "asks_about",
         "assurances",
         "debunk",
         "hi",
@@ -317,8 +332,17 @@ class _Sentence:
         )
         # "Does a 0% floor make it risk-free? No." asks in order to deny; so does a
         # question whose answer opens by denying it.
-        self.answered_no = text[lo:hi].rstrip().rstrip("\"”’'").endswith("?") and (
+        asked = text[lo:hi].rstrip().rstrip("\"”’'").endswith("?")
+        self.answered_no = asked and (
             _ANSWER_NO.match(text, hi) is not None or _ANSWER_DENIES.match(text, hi) is not None
+        )
+        # An FAQ's question names what its answer explains: the rules' words in it are
+        # asked, not said (the reader, which weighs the whole post, still reads it).
+        self.asks_about = (
+            asked
+            and _ASKS_ABOUT.match(text, lo, hi) is not None
+            and _TO_THE_READER.search(text, lo, hi) is None
+            and _ANSWER_YES.match(text, hi) is None
         )
         self.assurances: list[PhraseHit] = (
             grammar.negated_assurance.within(facts, span) if grammar.negated_assurance else []

@@ -97,6 +97,29 @@ def test_a_question_answered_by_denying_it_claims_nothing(question: str, found: 
     assert ("compliance.product-label" in in_question) is found, in_question
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # An FAQ's question about a thing claims nothing; its answer is read on its own.
+        (
+            "Is the cash value guaranteed? Whole life has minimum cash values set by contract.",
+            False,
+        ),
+        ("Are annuities risk-free? It depends on the type and the insurer.", False),
+        # Answered yes, the question's claim stands; so does one put to the reader.
+        ("Is the cash value guaranteed? Yes, every year.", True),
+        ("Is your cash value guaranteed? Ours is.", True),
+    ],
+)
+def test_a_question_about_a_thing_claims_nothing_unless_answered_yes(
+    text: str, found: bool
+) -> None:
+    findings = RULES_ONLY.check(CheckInput(text=text)).findings
+    asked = text.index("?")
+    in_question = {f.category for f in findings if f.end <= asked + 1}
+    assert ("compliance.guarantee" in in_question) is found, in_question
+
+
 def test_the_same_wording_without_the_warning_is_found() -> None:
     assert "compliance.guarantee" in _categories(
         "Annuities have no market risk and guaranteed growth."
