@@ -253,10 +253,13 @@ class PatternCheck:
     group: int | str = 0
     prefilter: re.Pattern[str] | None = None
     prefilter_needs: tuple[Need, ...] = ()  # what any prefilter match contains (`needs_of`)
+    # What any match of the pattern itself contains (`regex_needs`): a pattern such as a
+    # name then a diagnosis is tried at every capital of a post, on posts naming no illness.
+    pattern_needs: tuple[Need, ...] = ()
 
     def hits(self, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
-        if not _prefilter(self.anchors, facts):
+        if not _prefilter(self.anchors, facts) or not may_match(self.pattern_needs, facts):
             return
         if self.prefilter is not None and not _prefilter_found(
             self.prefilter, self.prefilter_needs, facts
