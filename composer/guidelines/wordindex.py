@@ -15,7 +15,6 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
@@ -149,8 +148,6 @@ class WordIndex:
         # A word and the next word's head -> the entries to try there: the same for every
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
-        # Pairs at which no phrase can start (most of a text's): set aside by `scan` in C.
-        self._barren: set[tuple[str, str]] = set()
         self._key_of = _Keys()
         self._numeric_at: dict[str, list[tuple[int, int, _LazyPattern]]] = {}
         self._transient()
@@ -169,7 +166,6 @@ class WordIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
-        state["_barren"] = set()
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
         for name in ("_numbers", "_things", "_match", "_numbering", "_scan_needs"):
@@ -179,7 +175,6 @@ class WordIndex:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pairs = {}
-        self._barren = set()
         self._key_of = _Keys()
         self._numeric_at = {}
         self._transient()
@@ -344,20 +339,15 @@ class WordIndex:
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
-        barren = self._barren
-        if len(barren) >= _PAIRS_KEPT:
-            barren.clear()
         live: dict[tuple[str, str], _Tried] = {}
-        for pair in set(at).difference(barren):
+        for pair in set(at):
             if key_of[pair[0]] not in firsts:
-                barren.add(pair)
                 continue
             known = pairs.get(pair)
             if known is None:
                 known = self._candidates(pair)
             candidates, keys, kept = known
             if not candidates:
-                barren.add(pair)
                 continue
             # the keys the text has, found in C (a tuple: what the index keeps is left
             # alone by the collector; its order, the same for the same keys, matters not)
@@ -373,7 +363,7 @@ class WordIndex:
             # read as Any: a `cast` call per candidate costs more than the match it guards
             things: list[Any] = self._things
             match_of = self._match
-            for i in compress(range(len(at)), map(live.__contains__, at)):
+            for i in [i for i, pair in enumerate(at) if pair in live]:
                 start = words[i][0]
                 plain, general = live[at[i]]
                 for no, set_id, position in plain:
