@@ -11,6 +11,9 @@ counts once; hashtags, mentions and links are left out.
 
 from __future__ import annotations
 
+import string
+from itertools import compress
+
 from composer.guidelines.builtin.word_list import english_common
 from composer.guidelines.facts import TextFacts
 
@@ -28,14 +31,23 @@ GRAMMAR_WORDS = frozenset(
     }
 )  # fmt: skip
 
+_LONE_LETTERS = frozenset(string.ascii_lowercase)
+
 
 def reads_as_english(facts: TextFacts) -> bool:
     """False when the text is plainly in another language (see the module's docstring)."""
     words = set(facts.lower_words)
     if facts.has_entities:  # leave out words said only in hashtags, mentions or links
-        inside = facts.words_in_entities()
-        words = {word for i, word in enumerate(facts.lower_words) if i not in inside}
-    words = {word for word in words if len(word) > 1 and word.replace("'", "").isalpha()}
+        keep = [True] * len(facts.lower_words)
+        for i in facts.words_in_entities():  # a few words: the rest are kept in C
+            keep[i] = False
+        words = set(compress(facts.lower_words, keep))
+    if "".join(words).isascii():
+        # Letters a to z and straight apostrophes only: every word but a lone letter passes
+        # the test below, so the lone letters are taken out in C instead.
+        words -= _LONE_LETTERS
+    else:
+        words = {word for word in words if len(word) > 1 and word.replace("'", "").isalpha()}
     if len(words) < MIN_WORDS:
         return True
     if len(words & english_common()) >= COMMON_SHARE * len(words):

@@ -55,6 +55,24 @@ def needs_of(pattern: Any) -> tuple[Need, ...]:
     return tuple(n for n in found if 0 < len(n) <= _MOST)
 
 
+# What `regex` reads otherwise than `re` where both accept a pattern: POSIX classes and
+# nested sets ("[[:alpha:]]"), fuzzy matching ("(?:claim){e<=1}", which `re` reads as plain
+# text). A pattern with any of these (or any brace but a plain count) has no needs.
+_REGEX_ONLY = re.compile(r"\[[\[:]|\{(?!\d*,?\d*\})")
+
+
+def regex_needs(source: str, flags: int) -> tuple[Need, ...]:
+    """`needs_of` for a pattern written for the `regex` module (a rule's own pattern),
+    read by `re`'s parser where the two read it alike; () when they may not, or when
+    `re` cannot read it at all (`\\p{...}`)."""
+    if _REGEX_ONLY.search(source):
+        return ()
+    try:
+        return needs_of(re.compile(source, flags))
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        return ()
+
+
 def may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
     """False only when the text misses a need (so the pattern cannot match it). Worked out
     once per text: a concept is asked sentence by sentence, and a need none of whose strings

@@ -17,7 +17,7 @@ from composer.guidelines.applicability import ALWAYS, Applicability
 from composer.guidelines.concept_check import ConceptCheck
 from composer.guidelines.concepts import Concept, Grammar
 from composer.guidelines.platforms import load_platforms
-from composer.guidelines.prefilter import needs_of
+from composer.guidelines.prefilter import needs_of, regex_needs
 from composer.guidelines.state_check import UnlistedStateCheck
 from composer.guidelines.wordindex import PhraseSet, WordIndex
 
@@ -238,6 +238,7 @@ def _build_pattern(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) ->
     return checks.PatternCheck(
         prefilter=compiled_prefilter,
         prefilter_needs=needs_of(compiled_prefilter) if compiled_prefilter else (),
+        pattern_needs=regex_needs(pattern.source, pattern.flags),
         pattern=pattern,
         anchors=tuple(a.lower() for a in anchors) or None,
         timeout=float(timeout),

@@ -65,11 +65,16 @@ def find_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group() == "." and _after_abbreviation(text, match.start()):
+        found = match.group()  # asked once, and `_add_trimmed` written out: a post has dozens
+        at, after = match.span()
+        if found == "." and _after_abbreviation(text, at):
             continue
-        end = match.end() if match.group().strip() else match.start()
-        _add_trimmed(text, start, end, spans)
-        start = match.end()
+        part = text[start : after if found.strip() else at]
+        kept = part.strip()  # the same white space as `str.isspace`, trimmed in C
+        if kept:
+            start += len(part) - len(part.lstrip())
+            spans.append((start, start + len(kept)))
+        start = after
     _add_trimmed(text, start, len(text), spans)
     return spans
 

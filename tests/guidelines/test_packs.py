@@ -150,7 +150,8 @@ message = "m"
 explanation = "e"
 """
     engine = _engine(tmp_path, {"slow.toml": slow})
-    text = "x" * 5000 + " Your claim will definitely be approved."
+    # "xy" first: a text without it could never match, so the pattern would not be run
+    text = "xy " + "x" * 5000 + " Your claim will definitely be approved."
     result = engine.check(CheckInput(text=text))
     timed_out = [f for f in result.findings if f.rule == "style.punctuation.slow"]
     assert timed_out and timed_out[0].severity == "warning"

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from composer.guidelines.facts import TextFacts
-from composer.guidelines.prefilter import fold, may_match, needs_of
+from composer.guidelines.prefilter import fold, may_match, needs_of, regex_needs
 
 
 def test_fold_agrees_with_the_pattern_engine_on_every_character() -> None:
@@ -102,3 +102,29 @@ def test_a_text_is_read_for_a_pattern_once_however_often_it_is_asked(monkeypatch
     assert len(reads) == 1
     other = TextFacts("Manulife sponsors the 5k.")
     assert may_match(needs, other) and len(reads) == 2
+
+
+def test_what_regex_reads_otherwise_has_no_needs() -> None:
+    # POSIX classes, nested sets, fuzzy matching and `\p` mean something else (or nothing)
+    # to `re`: such a rule pattern always runs.
+    for source in (r"[[:alpha:]]+ claim", r"(?:claim){e<=1}", r"\p{Lu}\w+ claim", r"[[a-z]]x"):
+        assert regex_needs(source, 0) == ()
+    assert regex_needs(r"\bclaim\s\d{2,3}\b", 0)
+
+
+def test_shipped_rule_patterns_keep_every_match() -> None:
+    import regex
+
+    from composer.guidelines.checks import PatternCheck
+    from composer.guidelines.engine import Engine
+
+    engine = Engine.load(style_checks=False)
+    texts = [t for r in engine.rules for t in (*r.trigger_examples, *r.pass_examples)]
+    checks = [r.check for r in engine.rules if isinstance(r.check, PatternCheck)]
+    assert checks
+    for check in checks:
+        lazy = check.pattern
+        needs = regex_needs(lazy.source, lazy.flags)
+        for text in texts:
+            if regex.search(lazy.source, text, lazy.flags):
+                assert may_match(needs, TextFacts(text)), (lazy.source, text)

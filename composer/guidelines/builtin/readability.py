@@ -59,7 +59,7 @@ class ReadabilityCheck:
                 )
         if len(words) >= GRADE_MIN_WORDS and sentence_count:
             # Each word's syllables (read in lower case), summed without a Python loop.
-            counted = sum(map(syllables, lowers))
+            counted = sum(map(_COUNTED.__getitem__, lowers))
             grade = grade_level(len(words), sentence_count, counted)
             if grade > GRADE_LIMIT:
                 hard = builtin_text(GRADE_RULE)
@@ -149,6 +149,23 @@ _IRREGULAR = {
     "evening": 2,
     "people": 2,
 }
+
+
+_COUNTED_KEPT = 16384  # distinct words counted before the table starts afresh
+
+
+class _Counted(dict[str, int]):
+    """Each word's syllables, worked out once: a lookup in C per word of a post, where the
+    cached function cost a call through its cache each time."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _COUNTED_KEPT:
+            self.clear()
+        found = self[word] = syllables(word)
+        return found
+
+
+_COUNTED = _Counted()
 
 
 @lru_cache(maxsize=16384)

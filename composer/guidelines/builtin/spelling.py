@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,7 +130,7 @@ class SpellingCheck:
         unknown = {word for word in distinct if len(word) >= 3 and word not in english}
         if not unknown:
             return findings
-        for index in [i for i, lower in enumerate(lowers) if lower in unknown]:
+        for index in compress(range(len(lowers)), map(unknown.__contains__, lowers)):  # found in C
             start, end = words[index]
             if end - start < 3:
                 continue

@@ -34,18 +34,25 @@ class BuiltinText:
         text = fields.pop("text", "")
         suggestions = fields.pop("suggestions", ())
         start, end = span if span is not None else (None, None)
+        # Its fields in their order, not by name; a text with no braces is its own
+        # formatting (most references and many explanations), so it is not formatted.
         return Finding(
-            rule=rule,
-            category=category,
-            severity=severity or self.severity,
-            message=self.message.format(**fields),
-            explanation=self.explanation.format(**fields),
-            reference=self.reference.format(**fields),
-            start=start,
-            end=end,
-            text=text,
-            suggestions=suggestions,
+            rule,
+            category,
+            severity or self.severity,
+            _filled(self.message, fields),
+            _filled(self.explanation, fields),
+            _filled(self.reference, fields),
+            start,
+            end,
+            text,
+            suggestions,
         )
+
+
+def _filled(template: str, fields: dict[str, Any]) -> str:
+    """`template.format(**fields)`: the same text, unformatted when it has no braces."""
+    return template.format(**fields) if "{" in template or "}" in template else template
 
 
 @cache
