@@ -402,7 +402,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "vj-069": "compliance.guarantee.outcome",  # an annuity's benefit base explained
     "vk-115": "compliance.endorsement.reader",  # Medicare's free SHIP and SMP services named
     "vn-007": "compliance.securities.talk",  # a warning about variable-annuity-style contracts
-    "vn-108": "compliance.securities.reader",  # with-profits and unit-linked policies compared
+    "vn-108": (  # with-profits and unit-linked policies compared
+        "compliance.product-label.reader",
+        "compliance.securities.reader",
+    ),
     "vt-044": "compliance.product-label.reader",  # "Is life insurance an investment?" answered
     "vu-048": "compliance.guarantee.qualified",  # a limited-pay policy's guaranteed features
     "vv-011": "compliance.endorsement.reader",  # what Medicare is, in an explainer
@@ -695,4 +698,42 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "zo-032": "compliance.guarantee.outcome",  # old pensions' guaranteed annuity rates
     "zq-029": "compliance.testimonial.client",  # a pointer to the agency's reviews
     "zr-037": "compliance.exaggeration.best-claim",  # quotes from top-rated insurers compared
+    "po-104": "etiquette.hard-sell.reader",  # "don't wait for the storm", a flood tip
+    "vo-006": "etiquette.hard-sell.reader",  # a warning not to be rushed by "limited time"
+    "wa-021": "compliance.product-label.reader",  # deposits and unit-linked cover contrasted
+    "xf-038": "compliance.securities.reader",  # a regulator's count of unit-linked complaints
+    "xu-074": "compliance.product-label.reader",  # a planner: life insurance is an expense
+    "ys-039": "compliance.exaggeration.best-claim",  # "top-rated carriers", a plain description
+    "ze-028": "etiquette.hard-sell.reader",  # wait until a car's warranty is about to expire
+    "zu-014": "compliance.disclosure.tpmo",  # Medicare plans compared asks for CMS's line
+    "zv-012": "compliance.guarantee.qualified",  # an annuity's lifetime income, unqualified
+    "zv-014": (  # whole life's guarantees listed; "Best for: estate planning" names a use
+        "compliance.guarantee.qualified",
+        "compliance.exaggeration.best-claim",
+    ),
+    "zv-029": "compliance.coverage-advice.reader",  # an umbrella FAQ on underlying limits
+    "zw-026": "compliance.securities.talk",  # variable annuities' subaccounts: securities
+    "zx-023": "compliance.claims-promise.reader",  # a broker's claim steps, explained
+    "zy-023": "compliance.claims-promise.certain",  # what a lifetime pet policy covers
+    "zy-025": (  # a guaranteed-savings plan (an Indian product type) described
+        "compliance.guarantee.personal",
+        "compliance.guarantee.outcome",
+    ),
+    "zy-030": "compliance.free.coverage",  # "zero cost term insurance", a product's name
+    "zz-006": "compliance.guarantee.outcome",  # an annuity explained: guaranteed income later
+    "jc-008": (  # whole life's guaranteed cash value, contractual
+        "compliance.guarantee.qualified",
+        "compliance.guarantee.outcome",
+    ),
+    "jc-028": (  # whole life's guarantees, its dividends called potential
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.returns",
+        "compliance.guarantee.nonguaranteed",
+    ),
+    "je-008": "compliance.claims-promise.outcome",  # a parametric cover pays on its trigger
+    "ji-024": "compliance.product-label.likened",  # savings life cover "if and only if needed"
+    "jm-025": (  # a buyer's question: "what assurance do I have that claims will be paid?"
+        "compliance.claims-promise.outcome",
+        "compliance.claims-promise.assured",
+    ),
 }

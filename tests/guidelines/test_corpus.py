@@ -230,7 +230,15 @@ HUNDRED_EIGHTY_FIRST_ON = [
 HUNDRED_NINETY_SIXTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"z{c}-" for c in "bcdefghijklmnopqrs"))
 ]
+# The two-hundred-and-fourteenth to two-hundred-and-thirty-second, gathered blind in four
+# rounds in one session (ids "zu-" to "zz-", then "ja-" to "jn-").
+TWO_HUNDRED_FOURTEENTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith((*(f"z{c}-" for c in "uvwxyz"), *(f"j{c}-" for c in "abcdefghijklmn")))
+]
 RECENT = (
+    *(f"j{letter}-" for letter in "abcdefghijklmn"),
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"s{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -297,6 +305,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_SEVENTY_SECOND_ON, 0.37),
         (HUNDRED_EIGHTY_FIRST_ON, 0.41),
         (HUNDRED_NINETY_SIXTH_ON, 0.45),
+        (TWO_HUNDRED_FOURTEENTH_ON, 0.5),
     ],
     ids=[
         "tuned",
@@ -347,7 +356,8 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "hundred-and-fifty-ninth on",
         "hundred-and-seventy-second on",
         "hundred-and-eighty-first on",
-        "hundred-and-ninety-sixth on",
+        "hundred-and-ninety-sixth to two-hundred-and-thirteenth",
+        "two-hundred-and-fourteenth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
