@@ -30,17 +30,24 @@ from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)
-_ANSWER_NO = compile_cached(
-    r"[\s\"”’']*(?:no|nope|wrong|not at all|not really|not exactly|not quite|not always"
+_ANSWER_OPENS = r"[\s\"”’']*"  # white space and quote marks before an answer's first word
+
+
+def _answer_opening(words: str) -> re.Pattern[str]:
+    """An answer (matched from just after its question) whose first words are one of `words`."""
+    return compile_cached(_ANSWER_OPENS + "(?:" + words + r")\b", re.IGNORECASE)
+
+
+_ANSWER_NO = _answer_opening(
+    r"no|nope|wrong|not at all|not really|not exactly|not quite|not always"
     r"|not necessarily|not usually|usually not|often not|probably not|rarely|it depends"
-    r"|certainly not|absolutely not|of course not|not something)\b",
-    re.IGNORECASE,
+    r"|certainly not|absolutely not|of course not|not something"
 )
 # An answer that denies the question's premise in its opening words ("Is IUL a good
 # investment? IUL is not technically an investment", "Are annuities investments? They
 # aren't"); "it isn't just insurance" denies nothing.
 _ANSWER_DENIES = compile_cached(
-    r"[\s\"”’']*(?:[\w’'-]+\s+){0,5}?(?:(?:is|are)\s+not|isn[’']t|aren[’']t)\b"
+    _ANSWER_OPENS + r"(?:[\w’'-]+\s+){0,5}?(?:(?:is|are)\s+not|isn[’']t|aren[’']t)\b"
     r"(?!\s+(?:just|only|simply|merely)\b)",
     re.IGNORECASE,
 )
@@ -52,11 +59,10 @@ _ANSWER_DENIES = compile_cached(
 # or "which" ("Which is a better investment tool, life insurance or an RRSP?" likens).
 _ASKS_ABOUT = compile_cached(r"[\W_]*(?:is|are|does|do|can|was|were)\s+\w", re.IGNORECASE)
 _TO_THE_READER = compile_cached(r"\b(?:you|your|you['’]\w+|yours|u|ya)\b", re.IGNORECASE)
-_ANSWER_YES = compile_cached(
-    r"[\s\"”’']*(?:yes|yep|yeah|absolutely|definitely|of course|certainly|sure|100|you bet"
+_ANSWER_YES = _answer_opening(
+    r"yes|yep|yeah|absolutely|definitely|of course|certainly|sure|100|you bet"
     r"|it is|they are|it does|they do|it can|it will"
-    r"|(?:it|they|this|that)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)\s+(?:just|only|simply|merely))\b",
-    re.IGNORECASE,
+    r"|(?:it|they|this|that)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not)\s+(?:just|only|simply|merely)"
 )
 _QUOTES = compile_cached(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 _QUOTE_CHARS = compile_cached(r"[\"“”«»'‘’]")  # every character `_QUOTES` can match

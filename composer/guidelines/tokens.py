@@ -65,15 +65,11 @@ def find_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        found = match.group()  # asked once, and `_add_trimmed` written out: a post has dozens
+        found = match.group()  # asked once: a post has dozens of sentence ends
         at, after = match.span()
         if found == "." and _after_abbreviation(text, at):
             continue
-        part = text[start : after if found.strip() else at]
-        kept = part.strip()  # the same white space as `str.isspace`, trimmed in C
-        if kept:
-            start += len(part) - len(part.lstrip())
-            spans.append((start, start + len(kept)))
+        _add_trimmed(text, start, after if found.strip() else at, spans)
         start = after
     _add_trimmed(text, start, len(text), spans)
     return spans

@@ -8,7 +8,6 @@ Both findings are suggestions and stay quiet for ordinary short posts.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -168,9 +167,8 @@ class _Counted(dict[str, int]):
 _COUNTED = _Counted()
 
 
-@lru_cache(maxsize=16384)
 def syllables(word: str) -> int:
-    """Syllables in an English word (at least 1), cached because posts repeat words."""
+    """Syllables in an English word (at least 1); `_COUNTED` keeps them, as posts repeat words."""
     lower = word.lower().replace("\u2019", "'")
     lower = _NOT_LETTER.sub("", lower.removesuffix("'s"))
     if not lower:
