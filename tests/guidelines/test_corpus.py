@@ -237,8 +237,16 @@ TWO_HUNDRED_FOURTEENTH_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"z{c}-" for c in "uvwxyz"), *(f"j{c}-" for c in "abcdefghijklmn")))
 ]
+# The two-hundred-and-thirty-third to two-hundred-and-fifty-second, gathered blind in five
+# rounds in one session (ids "jo-" to "jz-", then "ka-" to "ki-").
+TWO_HUNDRED_THIRTY_THIRD_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith((*(f"j{c}-" for c in "opqrstuvwxyz"), *(f"k{c}-" for c in "abcdefghi")))
+]
 RECENT = (
-    *(f"j{letter}-" for letter in "abcdefghijklmn"),
+    *(f"k{letter}-" for letter in "abcdefghi"),
+    *(f"j{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"s{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -306,6 +314,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_EIGHTY_FIRST_ON, 0.41),
         (HUNDRED_NINETY_SIXTH_ON, 0.45),
         (TWO_HUNDRED_FOURTEENTH_ON, 0.5),
+        (TWO_HUNDRED_THIRTY_THIRD_ON, 0.42),
     ],
     ids=[
         "tuned",
@@ -358,6 +367,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "hundred-and-eighty-first on",
         "hundred-and-ninety-sixth to two-hundred-and-thirteenth",
         "two-hundred-and-fourteenth on",
+        "two-hundred-and-thirty-third on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
