@@ -110,31 +110,50 @@ def _may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
 
 
 def _met(need: Need, text: str, folded: str) -> bool:
-    """Whether one of a need's many strings is in the text: one search for them all (each
-    `in` reads the whole text when the string is not there, and most never are)."""
-    searches = _searches.get(need)
-    if searches is None:
-        searches = _searches[need] = (_search_for(need, False), _search_for(need, True))
-    plain, blind = searches
-    return (plain is not None and plain.search(text) is not None) or (
-        blind is not None and blind.search(folded) is not None
-    )
+    """Whether one of a need's many strings is in the text, each side (as given, folded)
+    asked the way `_finder` chose for its strings: most are never there."""
+    finders = _finders.get(need)
+    if finders is None:
+        finders = _finders[need] = (_finder(need, False), _finder(need, True))
+    plain, blind = finders
+    return _found(plain, text) or _found(blind, folded)
 
 
-def _search_for(need: Need, blind: bool) -> re.Pattern[str] | None:
+# How to look for a need's strings on one side: none to look for, each string asked in
+# turn (`str.__contains__`, a fast scan in C), or one search for them all.
+_Finder = tuple[str, ...] | re.Pattern[str] | None
+
+
+def _found(finder: _Finder, text: str) -> bool:
+    if finder is None:
+        return False
+    if isinstance(finder, tuple):
+        return any(map(text.__contains__, finder))
+    return finder.search(text) is not None
+
+
+def _finder(need: Need, blind: bool) -> _Finder:
+    """A few strings are asked in turn: each `in` is a fast scan in C, while a search for
+    an alternation stops at every character one of them begins with ("gain|return|yield"
+    at every "r"). Many, or pairs of characters, are found by one search. A string that
+    holds another of the same side is left out: wherever it is, so is the other."""
     values = sorted(v for v, b in need if b == blind)
+    values = [v for v in values if not any(o != v and o in v for o in values)]
     if not values:
         return None
-    if all(len(v) == 2 for v in values):
+    if len(values) > 1 and all(len(v) == 2 for v in values):
         # Pairs of characters ("s#", "t*"): stop only at a second character, then look
         # back for a pair; an alternation of them would stop at every common letter.
         seconds = "".join(re.escape(c) for c in sorted({v[1] for v in values}))
         return compile_cached(f"[{seconds}](?<={'|'.join(map(re.escape, values))})")
+    if len(values) <= _ASKED_MOST:
+        return tuple(values)
     return compile_cached("|".join(map(re.escape, values)))
 
 
-_SEARCHED = 4  # strings in a need from which one search beats asking for each in turn
-_searches: dict[Need, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+_ASKED_MOST = 6  # strings of a need asked in turn; more are found by one search
+_SEARCHED = 4  # strings in a need from which `_met` chooses how to look for them
+_finders: dict[Need, tuple[_Finder, _Finder]] = {}
 
 
 def folded(facts: TextFacts) -> str:
