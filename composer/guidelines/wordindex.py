@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
@@ -108,8 +109,9 @@ _Plain = tuple[tuple[int, int, int], ...]
 _General = tuple[tuple[int, int, int, int], ...]
 _Tried = tuple[_Plain, _General]
 # A pair's candidates, every key their slots need (less those the pair's own two words
-# supply), and (by the keys a text has of those) what such a text tries there.
-_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], dict[tuple[str, ...], _Tried]]
+# supply), those keys as one number (each key's bit, see `WordIndex._bit`), and (by the
+# bits of them a text has) what such a text tries there.
+_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], int, dict[int, _Tried]]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 _KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
 _KEYS_KEPT = 200_000  # distinct word heads whose key an index keeps between texts
@@ -159,6 +161,9 @@ class WordIndex:
         self._numbers: dict[int, int] = {}
         self._things: list[object] = []
         self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
+        # Each slot key a pair needs -> its own bit (a power of two), never changed once
+        # given: a text's keys are then matched against a pair's by one `&` of two numbers.
+        self._bits: dict[str, int] = {}
         self._numbering = threading.Lock()  # checks on two threads number the same lists
         # What each of `_scan`'s patterns needs in a text (see `_scanned`), once read.
         self._scan_needs: list[tuple[Need, ...]] | None = None
@@ -168,7 +173,7 @@ class WordIndex:
         state["_pairs"] = {}
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
-        for name in ("_numbers", "_things", "_match", "_numbering", "_scan_needs"):
+        for name in ("_numbers", "_things", "_match", "_bits", "_numbering", "_scan_needs"):
             del state[name]
         return state
 
@@ -190,6 +195,17 @@ class WordIndex:
                     self._match.append(None)
                     # published last: a number is never seen before what it stands for
                     found = self._numbers[id(thing)] = len(self._things) - 1
+        return found
+
+    def _bit(self, key: str) -> int:
+        """The bit standing for a slot key in `_Pair` masks (given under the lock, so a key
+        never has two)."""
+        found = self._bits.get(key)
+        if found is None:
+            with self._numbering:
+                found = self._bits.get(key)
+                if found is None:
+                    found = self._bits[key] = 1 << len(self._bits)
         return found
 
     def add(self, values: Sequence[str]) -> PhraseSet:
@@ -275,7 +291,8 @@ class WordIndex:
                 )
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
-        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), {})
+        mask = sum(map(self._bit, keys))  # distinct keys: their bits' sum is their union
+        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), mask, {})
         return made
 
     def _numeric_from(self, char: str) -> list[tuple[int, int, _LazyPattern]]:
@@ -293,11 +310,11 @@ class WordIndex:
             ]
         return found
 
-    def _tried(self, candidates: tuple[_Candidate, ...], have: tuple[str, ...]) -> _Tried:
+    def _tried(self, candidates: tuple[_Candidate, ...], have: frozenset[str]) -> _Tried:
         """The candidates a text with the keys `have` has words for, split for `scan`: sets
         with no `near` test among them compiled now (they run wherever the pair is), the
         others as they are, so each set's hits keep the order the index lists them in."""
-        things, keys = self._things, frozenset(have)
+        things, keys = self._things, have
         usable = [
             c
             for c in candidates
@@ -339,24 +356,29 @@ class WordIndex:
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
+        bits = self._bits
         live: dict[tuple[str, str], _Tried] = {}
+        text_bits, bits_read = 0, -1  # the bits of the text's keys, and of how many keys
         for pair in set(at):
-            if key_of[pair[0]] not in firsts:
-                continue
             known = pairs.get(pair)
             if known is None:
+                if key_of[pair[0]] not in firsts:
+                    continue
                 known = self._candidates(pair)
-            candidates, keys, kept = known
+            candidates, keys, needed, kept = known
             if not candidates:
                 continue
-            # the keys the text has, found in C (a tuple: what the index keeps is left
-            # alone by the collector; its order, the same for the same keys, matters not)
-            have = tuple(present.intersection(keys)) if keys else keys
+            if len(bits) != bits_read:  # keys were given bits since (a new pair): read anew
+                bits_read = len(bits)
+                text_bits = sum(map(bits.get, present, repeat(0)))  # distinct: a union
+            # the keys the text has of the pair's, as their bits: one `&` in C
+            have = needed & text_bits
             tried = kept.get(have)
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
                     kept.clear()
-                tried = kept[have] = self._tried(candidates, have)
+                had = frozenset(key for key in keys if bits[key] & have)
+                tried = kept[have] = self._tried(candidates, had)
             if tried[0] or tried[1]:
                 live[pair] = tried
         if live:
