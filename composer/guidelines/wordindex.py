@@ -112,6 +112,12 @@ _Tried = tuple[_Plain, _General]
 # supply), those keys as one number (each key's bit, see `WordIndex._bit`), and (by the
 # bits of them a text has) what such a text tries there.
 _Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], int, dict[int, _Tried]]
+# The phrases that begin with a number and may begin with one character, and the `match` of
+# their alternation (None for one phrase or none).
+_Numeric = tuple[
+    "Callable[[str, int], re.Match[str] | None] | None",
+    list[tuple[int, int, "_LazyPattern"]],
+]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 _KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
 _KEYS_KEPT = 200_000  # distinct word heads whose key an index keeps between texts
@@ -151,7 +157,7 @@ class WordIndex:
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
         self._key_of = _Keys()
-        self._numeric_at: dict[str, list[tuple[int, int, _LazyPattern]]] = {}
+        self._numeric_at: dict[str, _Numeric] = {}
         self._transient()
 
     def _transient(self) -> None:
@@ -295,19 +301,28 @@ class WordIndex:
         made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), mask, {})
         return made
 
-    def _numeric_from(self, char: str) -> list[tuple[int, int, _LazyPattern]]:
+    def _numeric_from(self, char: str) -> _Numeric:
         """The phrases that begin with a number and may begin with `char` ("$", "#" or a
-        digit), in the index's order: the rest cannot match there."""
+        digit), in the index's order (the rest cannot match there), and, for several, the
+        `match` of their alternation, each in a group of its own: the alternation tries them
+        in order, so those before the one whose group it matched do not match there."""
         found = self._numeric_at.get(char)
         if found is None:
             digit = char not in "$#"  # `_NUMBER_START` found "$", "#" or a digit
-            found = self._numeric_at[char] = [
+            entries = [
                 (entry[0], entry[1], entry[2])
                 for entry, (chars, any_digit) in zip(
                     self._numeric, self._numeric_starts, strict=True
                 )
                 if char in chars or (digit and any_digit)
             ]
+            # A few alternations for the life of the process (one per character), so a
+            # number where no phrase matches costs one match call, not one per phrase.
+            either = None
+            if len(entries) > 1 and not any(p.get().groups for _set, _at, p in entries):
+                sources = "|".join(f"({pattern.source})" for _set, _at, pattern in entries)
+                either = compile_cached(sources, re.IGNORECASE).match
+            found = self._numeric_at[char] = (either, entries)
         return found
 
     def _tried(self, candidates: tuple[_Candidate, ...], have: frozenset[str]) -> _Tried:
@@ -407,7 +422,14 @@ class WordIndex:
         if self._numeric:
             for number in _NUMBER_START.finditer(text):
                 start = number.start()
-                for set_id, position, pattern in self._numeric_from(text[start]):
+                either, entries = self._numeric_from(text[start])
+                if either is not None:
+                    first = either(text, start)
+                    if first is None:
+                        continue  # none of them matches here
+                    # the first that does (each group is one phrase): the rest from there
+                    entries = entries[cast("int", first.lastindex) - 1 :]
+                for set_id, position, pattern in entries:
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
