@@ -55,6 +55,7 @@ from composer.guidelines.reader import (
     reads_as_complaint,
 )
 from composer.guidelines.tidy import tidy
+from composer.guidelines.unread import unread_sets
 from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ class Engine:
         self._plans: dict[
             tuple[frozenset[str], int, int], list[tuple[Rule, _Gate, int | None]]
         ] = {}
+        self._unread_sets: dict[tuple[object, ...], frozenset[int]] = {}
 
     @classmethod
     def load(
@@ -263,13 +265,16 @@ class Engine:
         seen = facts if view.text == inp.text else TextFacts(view.text)  # what rules read
         comment = inp.comment
         reading = self.read_comment(comment.text, comment.rating) if comment is not None else None
-        ctx = _Context(seen, inp.profile, self._signals, context_signals(reading))
+        conversation = context_signals(reading)
+        ctx = _Context(seen, inp.profile, self._signals, conversation)
         protected = Protected(own_spans(seen, inp.profile))
         targets = set(inp.platforms)
         today = inp.today  # asked of the clock only for a rule that has dates or lines
         findings: list[Finding] = []
         index = self._index
-        scanned = index.scan(seen)  # the index's finds: nearly every rule's gate reads them
+        # the index's finds (nearly every rule's gate reads them), less what no rule that
+        # can run here reads (see `unread`)
+        scanned = index.scan(seen, self._unread(targets, conversation))
         for rule, gate in self._plan(targets, scanned):
             scope = rule.applicability
             if not scope.always:
@@ -323,6 +328,17 @@ class Engine:
                 if not (rule.platforms and targets.isdisjoint(rule.platforms))
             ]
         return [(rule, gate) for rule, gate, only in plan if only is None or only in scanned]
+
+    def _unread(self, targets: set[str], conversation: dict[str, bool]) -> frozenset[int]:
+        """The sets of the engine's index that no rule which can run for these platforms
+        and conversation signals reads, worked out once for each."""
+        platforms = frozenset(targets)
+        key = (platforms, *sorted(conversation.items()), len(self.rules), id(self._index))
+        found = self._unread_sets.get(key)
+        if found is None:
+            found = unread_sets(self.rules, platforms, conversation, self._index)
+            self._unread_sets[key] = found
+        return found
 
     def _gated_by(self, rule: Rule) -> int | None:
         """The set of the engine's own phrases a rule needs and nothing else can stand in

@@ -242,6 +242,24 @@ class Phrase:
             return False
         return all(option[0][:1] in "$#0123456789" for option in first.options)
 
+    def number_starts(self) -> tuple[frozenset[str], bool]:
+        """The characters a phrase that begins with a number may begin with, and whether any
+        digit may begin it: `#` is a digit, `$` an amount ("$100" or "100 dollars"), any
+        other first word itself ("100%", "#1")."""
+        first = self.items[0]
+        assert first is not None  # `starts_with_number` says so
+        chars: set[str] = set()
+        any_digit = False
+        for option in first.options:
+            word = option[0]
+            if word in ("#", "$"):
+                any_digit = True
+                if word == "$":
+                    chars.add("$")
+            else:
+                chars.add(word[:1])
+        return frozenset(chars), any_digit
+
     def alternatives(self) -> Iterator[tuple[str, Phrase]]:
         """Each alternative of each slot, as (label, this phrase with only that alternative).
 

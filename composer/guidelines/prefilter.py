@@ -52,7 +52,15 @@ def needs_of(pattern: Any) -> tuple[Need, ...]:
         found = _Reader(constants).sequence(list(parsed), bool(pattern.flags & re.IGNORECASE))
     except (ImportError, AttributeError, re.error, ValueError, TypeError, RecursionError):
         return ()
-    return tuple(n for n in found if 0 < len(n) <= _MOST)
+    # The cheapest asked first: a text that misses any need is done with at the first one
+    # it misses (a need's order changes nothing else; equal costs keep the pattern's order).
+    return tuple(sorted((n for n in found if 0 < len(n) <= _MOST), key=_cost))
+
+
+def _cost(need: Need) -> int:
+    """About what asking for a need costs (see `_may_match`): a character is found by a
+    quick scan, a longer string by a slower one; many strings by one search."""
+    return min(sum(1 if len(value) == 1 else 4 for value, _blind in need), 12)
 
 
 # What `regex` reads otherwise than `re` where both accept a pattern: POSIX classes and
@@ -110,31 +118,50 @@ def _may_match(needs: tuple[Need, ...], facts: TextFacts) -> bool:
 
 
 def _met(need: Need, text: str, folded: str) -> bool:
-    """Whether one of a need's many strings is in the text: one search for them all (each
-    `in` reads the whole text when the string is not there, and most never are)."""
-    searches = _searches.get(need)
-    if searches is None:
-        searches = _searches[need] = (_search_for(need, False), _search_for(need, True))
-    plain, blind = searches
-    return (plain is not None and plain.search(text) is not None) or (
-        blind is not None and blind.search(folded) is not None
-    )
+    """Whether one of a need's many strings is in the text, each side (as given, folded)
+    asked the way `_finder` chose for its strings: most are never there."""
+    finders = _finders.get(need)
+    if finders is None:
+        finders = _finders[need] = (_finder(need, False), _finder(need, True))
+    plain, blind = finders
+    return _found(plain, text) or _found(blind, folded)
 
 
-def _search_for(need: Need, blind: bool) -> re.Pattern[str] | None:
+# How to look for a need's strings on one side: none to look for, each string asked in
+# turn (`str.__contains__`, a fast scan in C), or one search for them all.
+_Finder = tuple[str, ...] | re.Pattern[str] | None
+
+
+def _found(finder: _Finder, text: str) -> bool:
+    if finder is None:
+        return False
+    if isinstance(finder, tuple):
+        return any(map(text.__contains__, finder))
+    return finder.search(text) is not None
+
+
+def _finder(need: Need, blind: bool) -> _Finder:
+    """A few strings are asked in turn: each `in` is a fast scan in C, while a search for
+    an alternation stops at every character one of them begins with ("gain|return|yield"
+    at every "r"). Many, or pairs of characters, are found by one search. A string that
+    holds another of the same side is left out: wherever it is, so is the other."""
     values = sorted(v for v, b in need if b == blind)
+    values = [v for v in values if not any(o != v and o in v for o in values)]
     if not values:
         return None
-    if all(len(v) == 2 for v in values):
+    if len(values) > 1 and all(len(v) == 2 for v in values):
         # Pairs of characters ("s#", "t*"): stop only at a second character, then look
         # back for a pair; an alternation of them would stop at every common letter.
         seconds = "".join(re.escape(c) for c in sorted({v[1] for v in values}))
         return compile_cached(f"[{seconds}](?<={'|'.join(map(re.escape, values))})")
+    if len(values) <= _ASKED_MOST:
+        return tuple(values)
     return compile_cached("|".join(map(re.escape, values)))
 
 
-_SEARCHED = 4  # strings in a need from which one search beats asking for each in turn
-_searches: dict[Need, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+_ASKED_MOST = 6  # strings of a need asked in turn; more are found by one search
+_SEARCHED = 4  # strings in a need from which `_met` chooses how to look for them
+_finders: dict[Need, tuple[_Finder, _Finder]] = {}
 
 
 def folded(facts: TextFacts) -> str:
@@ -182,7 +209,9 @@ class _Reader:
     def _adjacent(self, items: list[Any], blind: bool) -> list[Need]:
         """Items matched back to back, one of them more than a plain character
         ("(?:b|sh)[*#@$]{1,4}"): a last character of the first and a first character of the
-        second side by side, one pair of them in the text (if the pairs are few)."""
+        second side by side, one pair of them in the text (if the pairs are few); or the
+        second's first two characters where they are known ("f" then "u[*#@$!]" or a mark:
+        "fu*", not "fu", which "fun" has), a longer string each."""
         c = self.c
         solid = [(op, arg) for op, arg in items if op is not c.AT]
         needs: list[Need] = []
@@ -192,10 +221,40 @@ class _Reader:
             first, second = self._edges(op1, arg1, blind), self._edges(op2, arg2, blind)
             if first is None or second is None or len(first[1]) * len(second[0]) > _MOST:
                 continue
-            pairs = {_pair(a, b) for a in first[1] for b in second[0]}
+            pairs = {_string((a, b)) for a in first[1] for b in second[0]}
             if None not in pairs:
-                needs.append(frozenset(p for p in pairs if p is not None))
+                longer = _strings(first[1], self._prefixes(op2, arg2, blind))
+                needs.append(longer or frozenset(p for p in pairs if p is not None))
         return needs
+
+    def _prefixes(self, op: Any, arg: Any, blind: bool) -> set[tuple[_Char, ...]] | None:
+        """What a match of one item can begin with, up to two characters: a plain
+        character's with the next item's first (when that always has one), else its first
+        character alone; None when not known (see `_edges`)."""
+        c = self.c
+        if op is c.SUBPATTERN:
+            _group, add, remove, inner = arg
+            return None if add or remove else self._sequence_prefixes(list(inner), blind)
+        if op is c.BRANCH:
+            found: set[tuple[_Char, ...]] = set()
+            for branch in arg[1]:
+                each = self._sequence_prefixes(list(branch), blind)
+                if each is None:
+                    return None
+                found |= each
+            return found
+        edges = self._edges(op, arg, blind)
+        return None if edges is None else {(char,) for char in edges[0]}
+
+    def _sequence_prefixes(self, items: list[Any], blind: bool) -> set[tuple[_Char, ...]] | None:
+        solid = [(op, arg) for op, arg in items if op is not self.c.AT]
+        if not solid:
+            return None
+        if len(solid) > 1 and (char := self._char(*solid[0], blind)) is not None:
+            following = self._edges(*solid[1], blind)
+            if following is not None:
+                return {(char, after) for after in following[0]}
+        return self._prefixes(*solid[0], blind)
 
     def _edges(self, op: Any, arg: Any, blind: bool) -> tuple[set[_Char], set[_Char]] | None:
         """The characters a match of one item can begin and end with, when it always has at
@@ -315,16 +374,27 @@ class _Reader:
 _Char = tuple[str, bool]  # a character as `_Reader._char` gives it: (text, case-blind)
 
 
-def _pair(first: _Char, second: _Char) -> tuple[str, bool] | None:
-    """Two characters side by side as one string to look for, or None when one is
-    case-blind and the other a letter that must keep its case (no one text holds both)."""
-    (a, a_blind), (b, b_blind) = first, second
-    if a_blind == b_blind:
-        return a + b, a_blind
-    kept = b if a_blind else a  # the character compared as it is
-    if kept.isascii() and not kept.isalpha():  # folding leaves it as it is
-        return a + b, True
-    return None
+def _string(chars: tuple[_Char, ...]) -> tuple[str, bool] | None:
+    """Characters side by side as one string to look for, or None when one is case-blind
+    and another a letter that must keep its case (no one text holds both)."""
+    text = "".join(char for char, _blind in chars)
+    blinds = {blind for _char, blind in chars}
+    if len(blinds) == 1:
+        return text, blinds.pop()
+    # those compared as they are must be left alone by folding: ASCII other than letters
+    kept = "".join(char for char, blind in chars if not blind)
+    return (text, True) if kept.isascii() and not any(map(str.isalpha, kept)) else None
+
+
+def _strings(
+    lasts: set[_Char], prefixes: set[tuple[_Char, ...]] | None
+) -> frozenset[tuple[str, bool]] | None:
+    """Each of `lasts` followed by each of `prefixes`, as strings to look for; None when
+    there are too many, or one cannot be looked for."""
+    if prefixes is None or len(lasts) * len(prefixes) > _MOST:
+        return None
+    found = {_string((last, *prefix)) for last in lasts for prefix in prefixes}
+    return None if None in found else frozenset(f for f in found if f is not None)
 
 
 def _best(needs: list[Need]) -> Need:

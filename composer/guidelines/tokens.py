@@ -24,6 +24,8 @@ _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "lic", "vs", "inc", "co", "ave"}
 )
 _LAST_WORD = compile_cached(r"([^\W\d_]+)$")
+# The letters every abbreviation ends with, either case: most dots follow none of them.
+_ABBREVIATION_ENDS = frozenset("".join(w[-1] + w[-1].upper() for w in _ABBREVIATIONS))
 
 
 def find_words(text: str) -> list[Span]:
@@ -76,6 +78,9 @@ def find_sentences(text: str) -> list[Span]:
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
+    before = text[dot - 1 : dot] if dot else ""
+    if before.isascii() and before not in _ABBREVIATION_ENDS:
+        return False  # (only a letter beyond ASCII can lower to one of them: asked below)
     word = _LAST_WORD.search(text, max(0, dot - 4), dot)
     return word is not None and word.group(1).lower() in _ABBREVIATIONS
 

@@ -15,11 +15,13 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.heads import StartHeads, begins_at, start_heads
+from composer.guidelines.lazy_pattern import LazyPattern
 from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.tokens import Span
@@ -40,54 +42,12 @@ class PhraseHit(NamedTuple):
     phrase: int  # index of the phrase within its PhraseSet
 
 
-class _LazyPattern:
-    """A phrase's regex, compiled the first time a text could match it.
-
-    An engine holds over a thousand phrases and a post tries only a few of them, so
-    compiling on demand keeps start-up (and `composer check`) quick. Cached packs keep each
-    phrase as its pattern's text: reading that back is quicker than its parsed form.
-    """
-
-    __slots__ = ("_source", "compiled", "phrase")
-
-    def __init__(self, phrase: phrases.Phrase) -> None:
-        self.phrase: phrases.Phrase | None = phrase  # written out as a pattern on first use
-        self._source: str | None = None
-        self.compiled: re.Pattern[str] | None = None
-
-    @property
-    def source(self) -> str:
-        if self._source is None:
-            assert self.phrase is not None  # one of the two is always set
-            self._source = self.phrase.source()
-        return self._source
-
-    def get(self) -> re.Pattern[str]:
-        if self.compiled is None:
-            self.compiled = compile_cached(self.source, re.IGNORECASE)
-        return self.compiled
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        return self.get().match(text, pos)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.get().finditer(text)
-
-    def __getstate__(self) -> str:
-        return self.source
-
-    def __setstate__(self, source: str) -> None:
-        self._source = source
-        self.phrase = None
-        self.compiled = None
-
-
 # (set, position, pattern, second keys, slot keys, near keys, the heads a match can
 # begin at: see `heads.start_heads`)
 Entry = tuple[
     int,
     int,
-    _LazyPattern,
+    LazyPattern,
     "frozenset[str] | None",
     "list[frozenset[str]]",
     "tuple[frozenset[str], int] | None",
@@ -108,8 +68,15 @@ _Plain = tuple[tuple[int, int, int], ...]
 _General = tuple[tuple[int, int, int, int], ...]
 _Tried = tuple[_Plain, _General]
 # A pair's candidates, every key their slots need (less those the pair's own two words
-# supply), and (by the keys a text has of those) what such a text tries there.
-_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], dict[tuple[str, ...], _Tried]]
+# supply), those keys as one number (each key's bit, see `WordIndex._bit`), and (by the
+# bits of them a text has, and the sets left unread as their number) what it tries there.
+_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], int, dict[int | tuple[int, int], _Tried]]
+# The phrases that begin with a number and may begin with one character, and the `match` of
+# their alternation (None for one phrase or none).
+_Numeric = tuple[
+    "Callable[[str, int], re.Match[str] | None] | None",
+    list[tuple[int, int, "LazyPattern"]],
+]
 _PAIRS_KEPT = 50_000  # word pairs whose candidates an index keeps between texts
 _KEY_SETS_KEPT = 16  # key sets a pair keeps its candidates for
 _KEYS_KEPT = 200_000  # distinct word heads whose key an index keeps between texts
@@ -149,7 +116,7 @@ class WordIndex:
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
         self._key_of = _Keys()
-        self._numeric_at: dict[str, list[tuple[int, int, _LazyPattern]]] = {}
+        self._numeric_at: dict[str, _Numeric] = {}
         self._transient()
 
     def _transient(self) -> None:
@@ -159,6 +126,10 @@ class WordIndex:
         self._numbers: dict[int, int] = {}
         self._things: list[object] = []
         self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
+        # Each slot key a pair needs -> its own bit (a power of two), never changed once
+        # given: a text's keys are then matched against a pair's by one `&` of two numbers.
+        self._bits: dict[str, int] = {}
+        self._unread: dict[frozenset[int], int] = {}  # sets left unread -> their number
         self._numbering = threading.Lock()  # checks on two threads number the same lists
         # What each of `_scan`'s patterns needs in a text (see `_scanned`), once read.
         self._scan_needs: list[tuple[Need, ...]] | None = None
@@ -168,7 +139,8 @@ class WordIndex:
         state["_pairs"] = {}
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
-        for name in ("_numbers", "_things", "_match", "_numbering", "_scan_needs"):
+        transient = ("_numbers", "_things", "_match", "_bits", "_unread", "_numbering")
+        for name in (*transient, "_scan_needs"):
             del state[name]
         return state
 
@@ -192,6 +164,26 @@ class WordIndex:
                     found = self._numbers[id(thing)] = len(self._things) - 1
         return found
 
+    def _bit(self, key: str) -> int:
+        """The bit standing for a slot key in `_Pair` masks (given under the lock, so a key
+        never has two)."""
+        found = self._bits.get(key)
+        if found is None:
+            with self._numbering:
+                found = self._bits.get(key)
+                if found is None:
+                    found = self._bits[key] = 1 << len(self._bits)
+        return found
+
+    def _unread_number(self, unread: frozenset[int]) -> int:
+        """A number (from 1) standing for a collection of sets left unread, in what a pair
+        keeps (a post's and a reply's, as a rule)."""
+        found = self._unread.get(unread)
+        if found is None:
+            with self._numbering:
+                found = self._unread.setdefault(unread, len(self._unread) + 1)
+        return found
+
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
         self._sets += 1
@@ -204,7 +196,7 @@ class WordIndex:
         return PhraseSet(self, set_id, tuple(values))
 
     def _add_entry(self, set_id: int, position: int, phrase: phrases.Phrase) -> None:
-        pattern = _LazyPattern(phrase)
+        pattern = LazyPattern(phrase)
         second = phrase.second_keys(KEY_LENGTH)
         slots = phrase.slot_keys(KEY_LENGTH)
         near = phrase.near_keys(KEY_LENGTH) if second is None else None
@@ -213,7 +205,7 @@ class WordIndex:
         if keys is None:
             if phrase.starts_with_number():
                 self._numeric.append(entry)
-                self._numeric_starts.append(_number_start(phrase))
+                self._numeric_starts.append(phrase.number_starts())
             else:
                 self._scan.append(entry)
             return
@@ -275,33 +267,47 @@ class WordIndex:
                 )
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
-        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), {})
+        mask = sum(map(self._bit, keys))  # distinct keys: their bits' sum is their union
+        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), mask, {})
         return made
 
-    def _numeric_from(self, char: str) -> list[tuple[int, int, _LazyPattern]]:
+    def _numeric_from(self, char: str) -> _Numeric:
         """The phrases that begin with a number and may begin with `char` ("$", "#" or a
-        digit), in the index's order: the rest cannot match there."""
+        digit), in the index's order (the rest cannot match there), and, for several, the
+        `match` of their alternation, each in a group of its own: the alternation tries them
+        in order, so those before the one whose group it matched do not match there."""
         found = self._numeric_at.get(char)
         if found is None:
             digit = char not in "$#"  # `_NUMBER_START` found "$", "#" or a digit
-            found = self._numeric_at[char] = [
+            entries = [
                 (entry[0], entry[1], entry[2])
                 for entry, (chars, any_digit) in zip(
                     self._numeric, self._numeric_starts, strict=True
                 )
                 if char in chars or (digit and any_digit)
             ]
+            # A few alternations for the life of the process (one per character), so a
+            # number where no phrase matches costs one match call, not one per phrase.
+            either = None
+            if len(entries) > 1 and not any(p.get().groups for _set, _at, p in entries):
+                sources = "|".join(f"({pattern.source})" for _set, _at, pattern in entries)
+                either = compile_cached(sources, re.IGNORECASE).match
+            found = self._numeric_at[char] = (either, entries)
         return found
 
-    def _tried(self, candidates: tuple[_Candidate, ...], have: tuple[str, ...]) -> _Tried:
-        """The candidates a text with the keys `have` has words for, split for `scan`: sets
-        with no `near` test among them compiled now (they run wherever the pair is), the
-        others as they are, so each set's hits keep the order the index lists them in."""
-        things, keys = self._things, frozenset(have)
+    def _tried(
+        self, candidates: tuple[_Candidate, ...], have: frozenset[str], unread: frozenset[int]
+    ) -> _Tried:
+        """The candidates of sets not `unread` a text with the keys `have` has words for,
+        split for `scan`: sets with no `near` test among them compiled now (they run
+        wherever the pair is), the others as they are, so each set's hits keep the order
+        the index lists them in."""
+        things, keys = self._things, have
         usable = [
             c
             for c in candidates
-            if all(not cast("frozenset[str]", things[k]).isdisjoint(keys) for k in c[4])
+            if c[0] not in unread
+            and all(not cast("frozenset[str]", things[k]).isdisjoint(keys) for k in c[4])
         ]
         tested = {c[0] for c in usable if c[3] >= 0}
         plain: list[tuple[int, int, int]] = []
@@ -311,11 +317,16 @@ class WordIndex:
                 general.append((set_id, position, pattern, near))
             else:
                 if self._match[pattern] is None:
-                    self._match[pattern] = cast("_LazyPattern", things[pattern]).get().match
+                    self._match[pattern] = cast("LazyPattern", things[pattern]).get().match
                 plain.append((pattern, set_id, position))
         return tuple(plain), tuple(general)
 
-    def scan(self, facts: TextFacts) -> dict[int, list[PhraseHit]]:
+    def scan(
+        self, facts: TextFacts, unread: frozenset[int] = frozenset()
+    ) -> dict[int, list[PhraseHit]]:
+        """Every set's hits in the text, by set id, but for the `unread` sets' phrases that
+        begin with a word (their hits may be missing: see `unread`). The first scan of a
+        text is the one kept for it: the engine's, before any rule reads a set."""
         cached = facts.cache.get(id(self))
         if cached is not None:
             return cast("dict[int, list[PhraseHit]]", cached)  # facts.cache holds any kind
@@ -339,24 +350,31 @@ class WordIndex:
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
+        bits = self._bits
         live: dict[tuple[str, str], _Tried] = {}
+        text_bits, bits_read = 0, -1  # the bits of the text's keys, and of how many keys
+        unread_no = self._unread_number(unread) if unread else 0
         for pair in set(at):
-            if key_of[pair[0]] not in firsts:
-                continue
             known = pairs.get(pair)
             if known is None:
+                if key_of[pair[0]] not in firsts:
+                    continue
                 known = self._candidates(pair)
-            candidates, keys, kept = known
+            candidates, keys, needed, kept = known
             if not candidates:
                 continue
-            # the keys the text has, found in C (a tuple: what the index keeps is left
-            # alone by the collector; its order, the same for the same keys, matters not)
-            have = tuple(present.intersection(keys)) if keys else keys
-            tried = kept.get(have)
+            if len(bits) != bits_read:  # keys were given bits since (a new pair): read anew
+                bits_read = len(bits)
+                text_bits = sum(map(bits.get, present, repeat(0)))  # distinct: a union
+            # the keys the text has of the pair's, as their bits: one `&` in C
+            have = needed & text_bits
+            variant = (have, unread_no) if unread_no else have
+            tried = kept.get(variant)
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
                     kept.clear()
-                tried = kept[have] = self._tried(candidates, have)
+                had = frozenset(key for key in keys if bits[key] & have)
+                tried = kept[variant] = self._tried(candidates, had, unread)
             if tried[0] or tried[1]:
                 live[pair] = tried
         if live:
@@ -376,7 +394,7 @@ class WordIndex:
                         near, reach = things[tested]
                         if near.isdisjoint(keys_at[i + 1 : i + reach + 1]):
                             continue
-                    pattern: _LazyPattern = things[no]
+                    pattern: LazyPattern = things[no]
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
@@ -385,7 +403,14 @@ class WordIndex:
         if self._numeric:
             for number in _NUMBER_START.finditer(text):
                 start = number.start()
-                for set_id, position, pattern in self._numeric_from(text[start]):
+                either, entries = self._numeric_from(text[start])
+                if either is not None:
+                    first = either(text, start)
+                    if first is None:
+                        continue  # none of them matches here
+                    # the first that does (each group is one phrase): the rest from there
+                    entries = entries[cast("int", first.lastindex) - 1 :]
+                for set_id, position, pattern in entries:
                     compiled = pattern.compiled
                     match = (compiled or pattern.get()).match(text, start)
                     if match is not None:
@@ -397,7 +422,7 @@ class WordIndex:
         facts.cache[id(self)] = found
         return found
 
-    def _scanned(self, facts: TextFacts) -> Iterator[tuple[int, int, _LazyPattern]]:
+    def _scanned(self, facts: TextFacts) -> Iterator[tuple[int, int, LazyPattern]]:
         """The phrases searched the ordinary way that could match this text, in order.
 
         A phrase whose first word may be left out ("(100%) money back promise") is read
@@ -409,25 +434,6 @@ class WordIndex:
         for (set_id, position, pattern, *_keys), need in zip(self._scan, needs, strict=True):
             if may_match(need, facts):
                 yield set_id, position, pattern
-
-
-def _number_start(phrase: phrases.Phrase) -> tuple[frozenset[str], bool]:
-    """The characters a phrase that begins with a number may begin with, and whether any
-    digit may begin it: `#` is a digit, `$` an amount ("$100" or "100 dollars"), any other
-    first word itself ("100%", "#1")."""
-    first = phrase.items[0]
-    assert first is not None  # `starts_with_number` says so
-    chars: set[str] = set()
-    any_digit = False
-    for option in first.options:
-        word = option[0]
-        if word in ("#", "$"):
-            any_digit = True
-            if word == "$":
-                chars.add("$")
-        else:
-            chars.add(word[:1])
-    return frozenset(chars), any_digit
 
 
 @dataclass(frozen=True, slots=True)
