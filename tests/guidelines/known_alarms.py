@@ -736,4 +736,28 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
         "compliance.claims-promise.outcome",
         "compliance.claims-promise.assured",
     ),
+    "wd-122": "compliance.claims-promise.reader",  # advice to compare claim settlement ratios
+    "zw-024": "compliance.exaggeration.superlative",  # "the cheapest health insurance?" answered
+    "qn-026": "compliance.free.reader",  # a scam warning quoting a "free" Medicare back brace
+    "jm-026": "compliance.exaggeration.best-claim",  # "the lowest priced product may not" suffice
+    "jo-026": (  # a final expense policy's level premium and amount, contractual
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.qualified",
+    ),
+    "jr-018": "compliance.endorsement.reader",  # the federal flood programme described as it is
+    "jx-018": "compliance.guarantee.returns",  # a par endowment's contractual maturity return
+    "jy-019": "compliance.competitor.reader",  # bonds are not insurance, explained
+    "ka-017": "compliance.claims-promise.reader",  # a gadget insurer's claim times, hedged "aim"
+    "kb-005": "compliance.exaggeration.best-claim",  # "find you the best policy possible"
+    "kd-018": (  # segregated funds' contractual maturity and death benefit guarantees
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.qualified",
+    ),
+    "ke-014": "compliance.competitor.disparaged",  # agents and brokers told apart, with a figure
+    "kh-019": (  # a with-profit endowment's guaranteed sum assured and bonus, explained
+        "compliance.guarantee.outcome",
+        "compliance.claims-promise.outcome",
+    ),
+    "kh-022": "compliance.exaggeration.absolute",  # a gold card's travel cover, "peace of mind"
+    "pj-123": "compliance.exaggeration.reader",  # congratulating a bakery on its "Best Bakery"
 }
