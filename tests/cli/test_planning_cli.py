@@ -89,7 +89,11 @@ def test_slots_set_and_list_per_platform(cli, posts):
     ]
 
 
-def test_next_slot_fills_free_slots_in_turn_and_says_when_there_are_none(cli, posts):
+def test_next_slot_fills_free_slots_in_turn_and_says_when_there_are_none(cli, posts, monkeypatch):
+    # A Sunday noon, so the slots come in a known order (on a Monday afternoon Tuesday's
+    # slot would come before next Monday's, and the LinkedIn post would take it).
+    sunday = datetime(2030, 5, 12, 12, 0)
+    monkeypatch.setattr("composer.services.planning.PlanningService.now_wall", lambda _: sunday)
     status, _, err = cli("schedule", "1", "--next-slot")
     assert status == 1 and "there are no posting slots" in err
     cli("slots", "set", "tue 09:30", "thu 12:00")
@@ -101,6 +105,7 @@ def test_next_slot_fills_free_slots_in_turn_and_says_when_there_are_none(cli, po
         times.append(datetime.fromisoformat(out.split()[-1]))
     assert [(t.strftime("%a %H:%M")) for t in times] == ["Tue 09:30", "Thu 12:00", "Mon 08:00"]
     assert times[0] < times[1]  # the second X post took the slot after the first's
+    assert times[2] < times[0]  # the LinkedIn post shares no platform with them: Monday's
 
 
 def test_calendar_lists_posts_in_order_as_json_and_text(cli, posts):
