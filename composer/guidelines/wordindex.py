@@ -302,12 +302,12 @@ class WordIndex:
         split for `scan`: sets with no `near` test among them compiled now (they run
         wherever the pair is), the others as they are, so each set's hits keep the order
         the index lists them in."""
-        things, keys = self._things, have
+        things = self._things
         usable = [
             c
             for c in candidates
             if c[0] not in unread
-            and all(not cast("frozenset[str]", things[k]).isdisjoint(keys) for k in c[4])
+            and all(not cast("frozenset[str]", things[k]).isdisjoint(have) for k in c[4])
         ]
         tested = {c[0] for c in usable if c[3] >= 0}
         plain: list[tuple[int, int, int]] = []

@@ -22,9 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from composer.domain.accounts import PLATFORMS
 from composer.guidelines.facts import TextFacts
-from composer.guidelines.inputs import CheckInput
 from composer.guidelines.language import reads_as_english
 from composer.guidelines.reader import MAX_CHARS, UNDOUBTED
 
@@ -62,18 +60,6 @@ def folds(files: list[Path], groups: int | None, since: int = 0) -> list[list[Pa
     return [held[i : i + size] for i in range(0, len(held), size)]
 
 
-def _rules(trainer: Trainer, row: dict) -> tuple[set[str], set[str]]:
-    """The categories the rules alone find in a post, and those found loudly."""
-    chosen = tuple(p for p in row["platforms"] if p in PLATFORMS) or ("facebook",)
-    reader, trainer.engine.reader = trainer.engine.reader, None
-    try:
-        result = trainer.engine.check(CheckInput(row["text"], chosen))
-    finally:
-        trainer.engine.reader = reader
-    every = {f.category for f in result.findings}
-    return every, {f.category for f in result.findings if f.severity != "suggestion"}
-
-
 def _fold(held: list[Path]) -> list[Scored]:
     """Train without `held`, score each of its posts (run in a worker)."""
     import train_reader as tr  # the worker's own copy, as the script's `__main__` is not
@@ -99,7 +85,7 @@ def _fold(held: list[Path]) -> list[Scored]:
             def probs(part: str) -> dict[str, float]:
                 return dict(zip(categories, reader.probabilities(part), strict=True))
 
-            every, loud = _rules(trainer, row)
+            every, loud = tr.rules_on_post(trainer, row["text"], row["platforms"])
             out.append(
                 Scored(
                     found,

@@ -183,8 +183,8 @@ MIN_DF = 3
 # the rules, whole posts at 0.8 found 61.2 % for 4.2 % of clean posts flagged; adding
 # sentences at 0.97 found 62.4 % for 5.4 %, at 0.9 64.3 % for 8.3 %: dearer in clean posts
 # than lowering the whole post's threshold to 0.75 (63.7 % for 4.7 %).
-# Tried again with today's reader (whole post at 0.9, hints from 0.6, doubt 0.5) at the end
-# of the session that gathered the two-hundred-and-forty-fifth to -forty-ninth sets, with
+# Tried again with today's reader (whole post at 0.9, hints from 0.6, doubt 0.5) in the
+# session that gathered the two-hundred-and-thirty-third to -fifty-second sets, with
 # --cross-check-sentences (sentence_check.py): the sets -150 to -249 left out in groups of
 # ten (one at a time took hours), beside today's rules, 2,802 expected problems and 2,177
 # clean posts. The whole post alone found 67.2 % at any severity, 39.0 % by a warning or an
@@ -308,15 +308,17 @@ def reader_of(model: dict, threshold: float) -> Reader:
     return Reader(model["categories"], model["biases"], model["features"], threshold)
 
 
-def rules_on_post(trainer: Trainer, text: str, platforms: list[str]) -> set[str]:
-    """The categories the rules alone flag loudly in a post (the readers are off)."""
+def rules_on_post(trainer: Trainer, text: str, platforms: list[str]) -> tuple[set[str], set[str]]:
+    """The categories the rules alone find in a post, and those they flag loudly (the
+    readers are off)."""
     chosen = tuple(p for p in platforms if p in PLATFORMS) or ("facebook",)
     reader, trainer.engine.reader = trainer.engine.reader, None
     try:
         result = trainer.engine.check(CheckInput(text, chosen))
     finally:
         trainer.engine.reader = reader
-    return {f.category for f in result.findings if f.severity != "suggestion"}
+    every = {f.category for f in result.findings}
+    return every, {f.category for f in result.findings if f.severity != "suggestion"}
 
 
 def cross_check(trainer: Trainer) -> None:
@@ -328,7 +330,7 @@ def cross_check(trainer: Trainer) -> None:
         categories = categories_of(labels)
         reader = reader_of(trainer.fit(texts, labels, categories), 1.0)
         t_texts, t_labels, t_clean = labelled([out], trainer)
-        ruled = [rules_on_post(trainer, row["text"], row["platforms"]) for row in rows(out)]
+        ruled = [rules_on_post(trainer, row["text"], row["platforms"])[1] for row in rows(out)]
         for text, found, clean, flagged in zip(t_texts, t_labels, t_clean, ruled, strict=True):
             probs = dict(zip(categories, reader.probabilities(text), strict=True))
             scored.append((found, clean, probs))
