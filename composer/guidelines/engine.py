@@ -118,6 +118,14 @@ class Engine:
         if signal_sets is None:  # `signals` made into phrase sets here, in the index
             signal_sets = {name: index.add(values) for name, values in signals.items()}
         self._signals = signal_sets
+        # The signals are asked for only by name (`_Context.signal`, the readers' needs), so
+        # the index looks for them when first asked; never a rule's gate (read as found).
+        gates = {gate[0].set_id for rule in self.rules if (gate := _gate(rule.check)) is not None}
+        index.defer(
+            phrases.set_id
+            for phrases in signal_sets.values()
+            if phrases.index is index and phrases.set_id not in gates
+        )
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
         self.reader = reader
