@@ -16,11 +16,11 @@ from composer.domain.profile import Profile
 from composer.guidelines import alike
 from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.starts import found_in
 from composer.guidelines.tokens import Span, match_case
-from composer.guidelines.wordindex import PhraseSet
 
 
 class PatternTimeoutError(Exception):

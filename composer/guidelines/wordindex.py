@@ -9,12 +9,9 @@ an amount or a symbol are rare and are searched the ordinary way.
 
 from __future__ import annotations
 
-import bisect
-import operator
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple, cast
 
@@ -22,15 +19,13 @@ from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.heads import StartHeads, begins_at, start_heads
 from composer.guidelines.lazy_pattern import LazyPattern
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
-from composer.guidelines.tokens import Span
 
 KEY_LENGTH = 3
 # A digit, "$" or "#" after no word character, "$" or "#" (that test written after the
 # character, so the pattern engine skips ahead to those characters: 3x quicker).
-_START = operator.itemgetter(0)
-_END = operator.itemgetter(1)
 _NUMBER_START = re.compile(r"[$#\d](?<![\w$#][$#\d])")
 
 
@@ -500,53 +495,3 @@ class WordIndex:
         for (set_id, position, pattern, *_keys), need in zip(self._scan, needs, strict=True):
             if may_match(need, facts):
                 yield set_id, position, pattern
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseSet:
-    """The phrases of one rule (or signal, or filter), matched through the shared index."""
-
-    index: WordIndex = field(repr=False)
-    set_id: int
-    values: tuple[str, ...]
-
-    def hits(self, facts: TextFacts) -> list[PhraseHit]:
-        """Non-overlapping hits, leftmost first and longest at a shared start.
-
-        Kept per text: the grammar asks for the same set's hits once per finding.
-        """
-        key = ("hits", id(self.index), self.set_id)
-        cached = facts.cache.get(key)
-        if cached is not None:
-            return cast("list[PhraseHit]", cached)
-        raw = self.index.set_hits(facts, self.set_id)
-        kept: list[PhraseHit] = []
-        if raw:
-            # by start, longest first at a shared one, ties as found: two stable sorts
-            # in C instead of a key made in Python for every hit
-            raw.sort(key=_END, reverse=True)
-            raw.sort(key=_START)
-            for hit in raw:
-                if not kept or hit.start >= kept[-1].end:
-                    kept.append(hit)
-        facts.cache[key] = kept
-        return kept
-
-    def present(self, facts: TextFacts) -> bool:
-        return bool(self.index.set_hits(facts, self.set_id))
-
-    def within(self, facts: TextFacts, span: Span) -> list[PhraseHit]:
-        """Hits lying inside `span`, found by binary search (hits are sorted by start)."""
-        lo, hi = span
-        hits = self.hits(facts)
-        if not hits:
-            return []
-        # Both ends by binary search: a slice to the end of the text's hits would copy
-        # thousands of them per sentence on a dense text.
-        first = bisect.bisect_left(hits, lo, key=_START)
-        last = bisect.bisect_left(hits, hi, first, key=_START)
-        return [hit for hit in hits[first:last] if hit.end <= hi]
-
-
-def build_sets(index: WordIndex, groups: Iterable[Sequence[str]]) -> list[PhraseSet]:
-    return [index.add(values) for values in groups]
