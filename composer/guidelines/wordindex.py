@@ -362,6 +362,7 @@ class WordIndex:
         at = list(zip(heads, following, strict=True))
         keys_at.append("=")  # the key of the empty head after the last word
         present = set(keys_at)
+        keys_at.append("")  # past it, a key no `near` test holds (see below)
         # Each pair's phrases that the text has a word for in every slot, worked out once
         # per distinct pair (not per word); which they are depends only on which of the
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
@@ -411,8 +412,13 @@ class WordIndex:
                         found.setdefault(set_id, []).append(hit)
                 for set_id, position, no, tested in general:
                     if tested >= 0:
+                        # the next word's key is never `near`'s (`_candidates` drops a test
+                        # it passes): the words after it decide, most often just one
                         near, reach = things[tested]
-                        if near.isdisjoint(keys_at[i + 1 : i + reach + 1]):
+                        if reach == 2:
+                            if keys_at[i + 2] not in near:
+                                continue
+                        elif near.isdisjoint(keys_at[i + 2 : i + reach + 1]):
                             continue
                     pattern: LazyPattern = things[no]
                     compiled = pattern.compiled
@@ -474,7 +480,7 @@ class WordIndex:
                 for position, no, tested in candidates:
                     if tested >= 0:
                         near, reach = things[tested]
-                        if near.isdisjoint(keys_at[i + 1 : i + reach + 1]):
+                        if near.isdisjoint(keys_at[i + 2 : i + reach + 1]):  # as `scan`
                             continue
                     pattern: LazyPattern = things[no]
                     match = (pattern.compiled or pattern.get()).match(text, start)
