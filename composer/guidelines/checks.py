@@ -16,11 +16,11 @@ from composer.domain.profile import Profile
 from composer.guidelines import alike
 from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.starts import found_in
 from composer.guidelines.tokens import Span, match_case
-from composer.guidelines.wordindex import PhraseSet
 
 
 class PatternTimeoutError(Exception):
@@ -336,8 +336,14 @@ class CapsShareCheck:
             return
         entity_letters = sum(e - s for spans in (facts.urls, facts.hashtags, facts.mentions)
                              for s, e in spans)  # fmt: skip
+        # Every word holds a letter, and a word inside an entity at least one of its
+        # characters: the words less the entities' characters are a floor on the letters
+        # outside them, known without a pass over the words. Most posts stop here.
+        least = len(facts.words) - entity_letters
+        if least > 0 and capitals / least <= self.threshold:
+            return
         # Every letter lies in a word, and words hold nothing but letters and apostrophes:
-        # their lengths less every apostrophe is a floor on the letters, found without
+        # their lengths less every apostrophe is a closer floor, still found without
         # going over the text letter by letter. Far enough below the share, that is all.
         least = sum(starmap(int.__rsub__, facts.words)) - text.count("'") - text.count("’")
         least -= entity_letters

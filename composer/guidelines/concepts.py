@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from composer.guidelines import alike
 from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
 from composer.guidelines.starts import matches_in
 from composer.guidelines.tokens import Span
-from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
+from composer.guidelines.wordindex import PhraseHit, WordIndex
 
 NEGATION_REACH = 4  # words looked back from a negatable concept for a negator
 _CLAUSE_BREAK = compile_cached(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\byet\b", re.I)

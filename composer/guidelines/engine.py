@@ -40,6 +40,7 @@ from composer.guidelines.normalise import Normalised, normalise
 from composer.guidelines.own_words import Protected, own_spans
 from composer.guidelines.pack_cache import load_packs_cached
 from composer.guidelines.packs import LoadError, Rule, add_signal_sets
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match
 from composer.guidelines.reader import (
     COMMENT_MODEL_FILE,
@@ -55,8 +56,8 @@ from composer.guidelines.reader import (
     reads_as_complaint,
 )
 from composer.guidelines.tidy import tidy
-from composer.guidelines.unread import unread_sets
-from composer.guidelines.wordindex import PhraseHit, PhraseSet, WordIndex
+from composer.guidelines.unread import deferrable, unread_sets
+from composer.guidelines.wordindex import PhraseHit, WordIndex
 
 if TYPE_CHECKING:
     from composer.guidelines.builtin.spelling import SpellingCheck
@@ -118,6 +119,8 @@ class Engine:
         if signal_sets is None:  # `signals` made into phrase sets here, in the index
             signal_sets = {name: index.add(values) for name, values in signals.items()}
         self._signals = signal_sets
+        # asked for by name only (`_Context.signal`, the readers' needs): looked for when asked
+        index.defer(deferrable(self.rules, signal_sets.values(), index))
         self._builtins = list(builtins)
         self._history = HistoryCheck(self.is_promotional)
         self.reader = reader

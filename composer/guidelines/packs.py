@@ -18,6 +18,7 @@ from composer.guidelines.alternation import compile_phrases
 from composer.guidelines.builtin.texts import reader_needs, reader_unless
 from composer.guidelines.comments import CONTEXT_SIGNALS
 from composer.guidelines.concepts import Concept, Grammar
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.rule_builder import (
     Rule,
     RuleError,
@@ -25,7 +26,7 @@ from composer.guidelines.rule_builder import (
     is_text_list,
     texts,
 )
-from composer.guidelines.wordindex import PhraseSet, WordIndex
+from composer.guidelines.wordindex import WordIndex
 
 __all__ = ["LoadError", "PackSet", "Rule", "RuleError", "build_rule", "load_packs", "pack_files"]
 

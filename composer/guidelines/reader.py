@@ -21,7 +21,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from pathlib import Path
@@ -74,7 +74,10 @@ def _counted(words: list[str]) -> Iterator[tuple[str | tuple[str, str], int]]:
     """`features(text).items()` for the text's `words`, in the same order, with the same
     counts, except that a pair is left as its two words: `Reader` makes it into text only
     the first time it meets it (a word has no space, so no pair's text is a word's)."""
-    return chain(Counter(words).items(), Counter(pairwise(words)).items())
+    # one count for both (a word and a pair are never equal): the words come first, each
+    # kind in the order it first appears, as two counts chained would give them
+    features: Iterable[_Feature] = chain(words, pairwise(words))
+    return iter(Counter(features).items())
 
 
 # A feature's idf, its square, ((category, weight * idf), ...) for a feature seen once, and

@@ -16,10 +16,11 @@ from composer.guidelines import applicability, checks, phrases, schema
 from composer.guidelines.applicability import ALWAYS, Applicability
 from composer.guidelines.concept_check import ConceptCheck
 from composer.guidelines.concepts import Concept, Grammar
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.platforms import load_platforms
 from composer.guidelines.prefilter import needs_of, regex_needs
 from composer.guidelines.state_check import UnlistedStateCheck
-from composer.guidelines.wordindex import PhraseSet, WordIndex
+from composer.guidelines.wordindex import WordIndex
 
 PATTERN_TIMEOUT_S = 0.05
 # A pack may allow a slow pattern more time, but never enough to stall typing or a check.

@@ -23,6 +23,7 @@ from composer.guidelines.checks import (
     SubstitutionCheck,
 )
 from composer.guidelines.concept_check import ConceptCheck
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.rule_builder import Rule
 from composer.guidelines.state_check import UnlistedStateCheck
 from composer.guidelines.wordindex import WordIndex
@@ -51,6 +52,19 @@ def unread_sets(
         elif sets is not None:
             idle |= sets
     return frozenset(idle - read)
+
+
+def deferrable(rules: Iterable[Rule], sets: Iterable[PhraseSet], index: WordIndex) -> set[int]:
+    """The ids of `sets` (an engine's signals) that `index` may look for only when a set is
+    first asked for (`WordIndex.defer`): none a rule's check reads, for the engine reads a
+    rule's gate in what the scan found (none at all when a check reads sets not known here)."""
+    read: set[int] = set()
+    for rule in rules:
+        found = _sets_read(rule.check, index)
+        if found is None:
+            return set()
+        read |= found
+    return {phrases.set_id for phrases in sets if phrases.index is index} - read
 
 
 def _may_run(rule: Rule, targets: frozenset[str], conversation: Mapping[str, bool]) -> bool:

@@ -9,12 +9,9 @@ an amount or a symbol are rare and are searched the ordinary way.
 
 from __future__ import annotations
 
-import bisect
-import operator
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple, cast
 
@@ -22,15 +19,13 @@ from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
 from composer.guidelines.heads import StartHeads, begins_at, start_heads
 from composer.guidelines.lazy_pattern import LazyPattern
+from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match, needs_of
 from composer.guidelines.regex_cache import compile_cached
-from composer.guidelines.tokens import Span
 
 KEY_LENGTH = 3
 # A digit, "$" or "#" after no word character, "$" or "#" (that test written after the
 # character, so the pattern engine skips ahead to those characters: 3x quicker).
-_START = operator.itemgetter(0)
-_END = operator.itemgetter(1)
 _NUMBER_START = re.compile(r"[$#\d](?<![\w$#][$#\d])")
 
 
@@ -66,7 +61,10 @@ _Candidate = tuple[int, int, int, int, tuple[int, ...]]
 # candidates in their order.
 _Plain = tuple[tuple[int, int, int], ...]
 _General = tuple[tuple[int, int, int, int], ...]
-_Tried = tuple[_Plain, _General]
+# The deferred sets' candidates there (see `WordIndex.defer`): each set with its own
+# (position, pattern, near or -1), in their order.
+_Later = tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...]
+_Tried = tuple[_Plain, _General, _Later]
 # A pair's candidates, every key their slots need (less those the pair's own two words
 # supply), those keys as one number (each key's bit, see `WordIndex._bit`), and (by the
 # bits of them a text has, and the sets left unread as their number) what it tries there.
@@ -133,6 +131,7 @@ class WordIndex:
         self._numbering = threading.Lock()  # checks on two threads number the same lists
         # What each of `_scan`'s patterns needs in a text (see `_scanned`), once read.
         self._scan_needs: list[tuple[Need, ...]] | None = None
+        self._deferred: frozenset[int] = frozenset()  # see `defer`
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
@@ -140,7 +139,7 @@ class WordIndex:
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
         transient = ("_numbers", "_things", "_match", "_bits", "_unread", "_numbering")
-        for name in (*transient, "_scan_needs"):
+        for name in (*transient, "_scan_needs", "_deferred"):
             del state[name]
         return state
 
@@ -183,6 +182,17 @@ class WordIndex:
             with self._numbering:
                 found = self._unread.setdefault(unread, len(self._unread) + 1)
         return found
+
+    def defer(self, set_ids: Iterable[int]) -> None:
+        """Look for these sets' phrases (beginning with a word) only when a set is first
+        read in a text, not in every scan: an engine's signals, most of which a post never
+        asks about (the comments' on a post, the money words when no rule that needs them
+        runs). A set's hits are the same either way, in the same order."""
+        with self._numbering:
+            deferred = self._deferred | frozenset(set_ids)
+            if deferred != self._deferred:
+                self._deferred = deferred
+                self._pairs = {}  # what each pair keeps was split without them
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -309,6 +319,13 @@ class WordIndex:
             if c[0] not in unread
             and all(not cast("frozenset[str]", things[k]).isdisjoint(have) for k in c[4])
         ]
+        deferred = self._deferred
+        later: dict[int, list[tuple[int, int, int]]] = {}
+        if deferred:
+            for set_id, position, pattern, near, _slots in usable:
+                if set_id in deferred:
+                    later.setdefault(set_id, []).append((position, pattern, near))
+            usable = [c for c in usable if c[0] not in later]
         tested = {c[0] for c in usable if c[3] >= 0}
         plain: list[tuple[int, int, int]] = []
         general: list[tuple[int, int, int, int]] = []
@@ -319,7 +336,7 @@ class WordIndex:
                 if self._match[pattern] is None:
                     self._match[pattern] = cast("LazyPattern", things[pattern]).get().match
                 plain.append((pattern, set_id, position))
-        return tuple(plain), tuple(general)
+        return tuple(plain), tuple(general), tuple((k, tuple(v)) for k, v in later.items())
 
     def scan(
         self, facts: TextFacts, unread: frozenset[int] = frozenset()
@@ -345,6 +362,7 @@ class WordIndex:
         at = list(zip(heads, following, strict=True))
         keys_at.append("=")  # the key of the empty head after the last word
         present = set(keys_at)
+        keys_at.append("")  # past it, a key no `near` test holds (see below)
         # Each pair's phrases that the text has a word for in every slot, worked out once
         # per distinct pair (not per word); which they are depends only on which of the
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
@@ -375,15 +393,18 @@ class WordIndex:
                     kept.clear()
                 had = frozenset(key for key in keys if bits[key] & have)
                 tried = kept[variant] = self._tried(candidates, had, unread)
-            if tried[0] or tried[1]:
+            if tried[0] or tried[1] or tried[2]:
                 live[pair] = tried
+        waiting: dict[int, list[int]] = {}  # each deferred set's words with candidates
         if live:
             # read as Any: a `cast` call per candidate costs more than the match it guards
             things: list[Any] = self._things
             match_of = self._match
             for i in [i for i, pair in enumerate(at) if pair in live]:
                 start = words[i][0]
-                plain, general = live[at[i]]
+                plain, general, later = live[at[i]]
+                for set_id, _candidates in later:  # looked for when first read
+                    waiting.setdefault(set_id, []).append(i)
                 for no, set_id, position in plain:
                     match = match_of[no](text, start)  # type: ignore[misc]  # set by `_tried`
                     if match is not None:
@@ -391,8 +412,13 @@ class WordIndex:
                         found.setdefault(set_id, []).append(hit)
                 for set_id, position, no, tested in general:
                     if tested >= 0:
+                        # the next word's key is never `near`'s (`_candidates` drops a test
+                        # it passes): the words after it decide, most often just one
                         near, reach = things[tested]
-                        if near.isdisjoint(keys_at[i + 1 : i + reach + 1]):
+                        if reach == 2:
+                            if keys_at[i + 2] not in near:
+                                continue
+                        elif near.isdisjoint(keys_at[i + 2 : i + reach + 1]):
                             continue
                     pattern: LazyPattern = things[no]
                     compiled = pattern.compiled
@@ -419,8 +445,49 @@ class WordIndex:
         for set_id, position, pattern in self._scanned(facts):
             for match in pattern.finditer(text):
                 found.setdefault(set_id, []).append(PhraseHit(*match.span(), position))
+        if waiting:
+            facts.cache[(id(self), "deferred")] = (at, live, keys_at, waiting)
         facts.cache[id(self)] = found
         return found
+
+    def set_hits(self, facts: TextFacts, set_id: int) -> list[PhraseHit] | None:
+        """One set's hits in the text as `scan` lists them (None: none), a deferred set's
+        looked for now if this is the first time it is read."""
+        found = self.scan(facts)
+        if set_id in self._deferred:
+            self._read_later(facts, found, set_id)
+        return found.get(set_id)
+
+    def _read_later(self, facts: TextFacts, found: dict[int, list[PhraseHit]], set_id: int) -> None:
+        """A deferred set's hits at the words `scan` left its candidates at, tried there as
+        `scan` tries the others (its `near` test, then its pattern), in the same order, and
+        put before its hits from numbers and whole-text searches, as `scan` would have."""
+        kept = facts.cache.get((id(self), "deferred"))
+        if kept is None:
+            return
+        at, live, keys_at, waiting = cast("tuple[Any, Any, list[str], dict[int, list[int]]]", kept)
+        places = waiting.pop(set_id, None)  # popped: looked for once per text
+        if not places:
+            return
+        text, words = facts.text, facts.words
+        things: list[Any] = self._things
+        hits: list[PhraseHit] = []
+        for i in places:
+            start = words[i][0]
+            for later_set, candidates in live[at[i]][2]:
+                if later_set != set_id:
+                    continue
+                for position, no, tested in candidates:
+                    if tested >= 0:
+                        near, reach = things[tested]
+                        if near.isdisjoint(keys_at[i + 2 : i + reach + 1]):  # as `scan`
+                            continue
+                    pattern: LazyPattern = things[no]
+                    match = (pattern.compiled or pattern.get()).match(text, start)
+                    if match is not None:
+                        hits.append(PhraseHit(start, match.end(), position))
+        if hits:
+            found[set_id] = hits + found.get(set_id, [])
 
     def _scanned(self, facts: TextFacts) -> Iterator[tuple[int, int, LazyPattern]]:
         """The phrases searched the ordinary way that could match this text, in order.
@@ -434,53 +501,3 @@ class WordIndex:
         for (set_id, position, pattern, *_keys), need in zip(self._scan, needs, strict=True):
             if may_match(need, facts):
                 yield set_id, position, pattern
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseSet:
-    """The phrases of one rule (or signal, or filter), matched through the shared index."""
-
-    index: WordIndex = field(repr=False)
-    set_id: int
-    values: tuple[str, ...]
-
-    def hits(self, facts: TextFacts) -> list[PhraseHit]:
-        """Non-overlapping hits, leftmost first and longest at a shared start.
-
-        Kept per text: the grammar asks for the same set's hits once per finding.
-        """
-        key = ("hits", id(self.index), self.set_id)
-        cached = facts.cache.get(key)
-        if cached is not None:
-            return cast("list[PhraseHit]", cached)
-        raw = self.index.scan(facts).get(self.set_id)
-        kept: list[PhraseHit] = []
-        if raw:
-            # by start, longest first at a shared one, ties as found: two stable sorts
-            # in C instead of a key made in Python for every hit
-            raw.sort(key=_END, reverse=True)
-            raw.sort(key=_START)
-            for hit in raw:
-                if not kept or hit.start >= kept[-1].end:
-                    kept.append(hit)
-        facts.cache[key] = kept
-        return kept
-
-    def present(self, facts: TextFacts) -> bool:
-        return bool(self.index.scan(facts).get(self.set_id))
-
-    def within(self, facts: TextFacts, span: Span) -> list[PhraseHit]:
-        """Hits lying inside `span`, found by binary search (hits are sorted by start)."""
-        lo, hi = span
-        hits = self.hits(facts)
-        if not hits:
-            return []
-        # Both ends by binary search: a slice to the end of the text's hits would copy
-        # thousands of them per sentence on a dense text.
-        first = bisect.bisect_left(hits, lo, key=_START)
-        last = bisect.bisect_left(hits, hi, first, key=_START)
-        return [hit for hit in hits[first:last] if hit.end <= hi]
-
-
-def build_sets(index: WordIndex, groups: Iterable[Sequence[str]]) -> list[PhraseSet]:
-    return [index.add(values) for values in groups]
