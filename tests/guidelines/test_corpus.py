@@ -244,8 +244,16 @@ TWO_HUNDRED_THIRTY_THIRD_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"j{c}-" for c in "opqrstuvwxyz"), *(f"k{c}-" for c in "abcdefghi")))
 ]
+# The two-hundred-and-fifty-third to two-hundred-and-seventy-fifth, gathered blind in five
+# rounds in one session (ids "kj-" to "kz-", then "la-" to "lf-"), nearly half translated.
+TWO_HUNDRED_FIFTY_THIRD_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith((*(f"k{c}-" for c in "jklmnopqrstuvwxyz"), *(f"l{c}-" for c in "abcdef")))
+]
 RECENT = (
-    *(f"k{letter}-" for letter in "abcdefghi"),
+    *(f"l{letter}-" for letter in "abcdef"),
+    *(f"k{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"j{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
     *(f"q{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -315,6 +323,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_NINETY_SIXTH_ON, 0.45),
         (TWO_HUNDRED_FOURTEENTH_ON, 0.5),
         (TWO_HUNDRED_THIRTY_THIRD_ON, 0.42),
+        (TWO_HUNDRED_FIFTY_THIRD_ON, FLOOR253),
     ],
     ids=[
         "tuned",
@@ -368,6 +377,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "hundred-and-ninety-sixth to two-hundred-and-thirteenth",
         "two-hundred-and-fourteenth on",
         "two-hundred-and-thirty-third on",
+        "two-hundred-and-fifty-third on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
