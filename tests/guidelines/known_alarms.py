@@ -760,4 +760,40 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     ),
     "kh-022": "compliance.exaggeration.absolute",  # a gold card's travel cover, "peace of mind"
     "pj-123": "compliance.exaggeration.reader",  # congratulating a bakery on its "Best Bakery"
+    # After this session's retraining (sets -253 to -275 in the readers), older clean posts
+    # whose readings moved past the threshold or out of the doubt that took a rule down.
+    "pv-132": "compliance.exaggeration.superlative",  # a carrier survey's #1, its source linked
+    "xk-021": "compliance.exaggeration.reader",  # a broker comparing offers, read as a boast
+    "xv-125": "compliance.claims-promise.reader",  # free to claim from a firm, explained
+    "zr-007": "compliance.review-incentive.reader",  # a plain request for a Google review
+    "ju-016": "compliance.product-label.invested",  # indexed universal life explained
+    "ju-018": "compliance.competitor.reader",  # an independent agency shopping for its clients
+    "jy-021": "compliance.claims-promise.reader",  # telling clients to call the claims number
+    "kh-021": "compliance.guarantee.outcome",  # a deferred annuity's guaranteed income
+    # The two-hundred-and-fifty-third to two-hundred-and-seventy-fifth sets' (after tuning on
+    # them): contractual terms described accurately, anonymised or first-person stories,
+    # plain explanations the readers take for promises, and checks that need the profile.
+    "km-019": "compliance.claims-promise.reader",  # a gadget insurer's claim steps
+    "kl-012": "compliance.licensing.everywhere",  # an agency licensed in every state
+    "ko-009": "compliance.disclosure.tpmo",  # a Medicare agent's column on home visits
+    "kp-017": "compliance.claims-promise.certain",  # a takaful plan's benefits as its terms list
+    "kp-026": "compliance.guarantee.reader",  # a warning on declared and guaranteed rates
+    "ks-018": "compliance.guarantee.returns",  # a guaranteed fund's real floor, with its basis
+    "ks-020": "compliance.claims-promise.outcome",  # a claim payment deadline after the inquiry
+    "kt-024": (  # a case study with a pseudonym, to show why income cover matters
+        "compliance.privacy.named-health",
+        "compliance.privacy.person-circumstance",
+    ),
+    "kv-017": "compliance.privacy.client-health",  # an anonymised client's diabetes, for cover
+    "kv-024": "compliance.privacy.person-circumstance",  # an anonymised child's illness claim
+    "kz-017": "compliance.guarantee.outcome",  # a with-profits policy's guaranteed interest
+    "lb-021": "compliance.claims-promise.reader",  # when an approved claim is paid
+    "lb-027": "compliance.exaggeration.best-claim",  # "what is the best?" answered "it depends"
+    "lc-005": "compliance.product-label.reader",  # a warning quoting a seller's bank comparison
+    "lc-026": "compliance.product-label.likened",  # savings insurance likened to a deposit, hedged
+    "ld-016": "compliance.securities.reader",  # how a unit-linked policy invests, explained
+    "lf-020": "compliance.privacy.reader",  # an anonymised client's call about his trust
+    "lf-021": "compliance.claims-promise.reader",  # call the office about a claim
+    "lf-022": "compliance.privacy.person-circumstance",  # an anonymised customer's denied claim
+    "lf-028": "compliance.privacy.person-circumstance",  # an adviser's own cancer, first person
 }

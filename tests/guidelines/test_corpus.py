@@ -323,7 +323,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (HUNDRED_NINETY_SIXTH_ON, 0.45),
         (TWO_HUNDRED_FOURTEENTH_ON, 0.5),
         (TWO_HUNDRED_THIRTY_THIRD_ON, 0.42),
-        (TWO_HUNDRED_FIFTY_THIRD_ON, FLOOR253),
+        (TWO_HUNDRED_FIFTY_THIRD_ON, 0.28),
     ],
     ids=[
         "tuned",
