@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
@@ -67,7 +66,3 @@ class PhraseSet:
         first = bisect.bisect_left(hits, lo, key=_START)
         last = bisect.bisect_left(hits, hi, first, key=_START)
         return [hit for hit in hits[first:last] if hit.end <= hi]
-
-
-def build_sets(index: WordIndex, groups: Iterable[Sequence[str]]) -> list[PhraseSet]:
-    return [index.add(values) for values in groups]
