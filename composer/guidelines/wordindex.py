@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
@@ -53,7 +53,8 @@ Entry = tuple[
 # stand for (see `WordIndex._number`): the collector then leaves it alone. Kept for tens of
 # thousands of pairs, objects in it made each of its full passes several times slower.
 # (set, position, pattern, near or -1, slots): tried where its first two words are, when
-# `near` holds there and the text as a whole has a word for each of its slots (see `scan`).
+# `near` holds there and the text as a whole has a word for each of its slots (see `scan`):
+# each slot as the bits of its keys (see `WordIndex._bit`), so one `&` asks it of a text.
 _Candidate = tuple[int, int, int, int, tuple[int, ...]]
 # What a pair tries at each of its words, split for the loop in `scan`: (pattern, set,
 # position) for phrase sets whose candidates there need no `near` test (compiled: each one
@@ -66,9 +67,9 @@ _General = tuple[tuple[int, int, int, int], ...]
 _Later = tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...]
 _Tried = tuple[_Plain, _General, _Later]
 # A pair's candidates, every key their slots need (less those the pair's own two words
-# supply), those keys as one number (each key's bit, see `WordIndex._bit`), and (by the
-# bits of them a text has, and the sets left unread as their number) what it tries there.
-_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], int, dict[int | tuple[int, int], _Tried]]
+# supply) as one number (each key's bit, see `WordIndex._bit`), and (by the bits of them a
+# text has, and the sets left unread as their number) what it tries there.
+_Pair = tuple[tuple[_Candidate, ...], int, dict[int | tuple[int, int], _Tried]]
 # The phrases that begin with a number and may begin with one character, and the `match` of
 # their alternation (None for one phrase or none).
 _Numeric = tuple[
@@ -113,6 +114,7 @@ class WordIndex:
         # A word and the next word's head -> the entries to try there: the same for every
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
+        self._idle: set[tuple[str, str]] = set()  # pairs with nothing to try in any text
         self._key_of = _Keys()
         self._numeric_at: dict[str, _Numeric] = {}
         self._transient()
@@ -136,6 +138,7 @@ class WordIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
+        state["_idle"] = set()
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
         transient = ("_numbers", "_things", "_match", "_bits", "_unread", "_numbering")
@@ -146,6 +149,7 @@ class WordIndex:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pairs = {}
+        self._idle = set()
         self._key_of = _Keys()
         self._numeric_at = {}
         self._transient()
@@ -193,6 +197,7 @@ class WordIndex:
             if deferred != self._deferred:
                 self._deferred = deferred
                 self._pairs = {}  # what each pair keeps was split without them
+                self._idle = set()
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -272,13 +277,16 @@ class WordIndex:
                 needed = [slot for slot in slots if own.isdisjoint(slot)]
                 keys.update(*needed)
                 tested = -1 if near is None else number(near)
-                found.append(
-                    (set_id, position, number(pattern), tested, tuple(map(number, needed)))
-                )
+                # a slot's keys are distinct: their bits' sum is their union
+                masks = tuple(sum(map(self._bit, slot)) for slot in needed)
+                found.append((set_id, position, number(pattern), tested, masks))
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
-        mask = sum(map(self._bit, keys))  # distinct keys: their bits' sum is their union
-        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), mask, {})
+            self._idle.clear()
+        mask = sum(map(self._bit, keys))
+        made = self._pairs[pair] = (tuple(found), mask, {})
+        if not found:
+            self._idle.add(pair)
         return made
 
     def _numeric_from(self, char: str) -> _Numeric:
@@ -306,19 +314,14 @@ class WordIndex:
         return found
 
     def _tried(
-        self, candidates: tuple[_Candidate, ...], have: frozenset[str], unread: frozenset[int]
+        self, candidates: tuple[_Candidate, ...], have: int, unread: frozenset[int]
     ) -> _Tried:
-        """The candidates of sets not `unread` a text with the keys `have` has words for,
-        split for `scan`: sets with no `near` test among them compiled now (they run
-        wherever the pair is), the others as they are, so each set's hits keep the order
-        the index lists them in."""
+        """The candidates of sets not `unread` a text with the keys whose bits are `have`
+        has words for (a key of each slot), split for `scan`: sets with no `near` test among
+        them compiled now (they run wherever the pair is), the others as they are, so each
+        set's hits keep the order the index lists them in."""
         things = self._things
-        usable = [
-            c
-            for c in candidates
-            if c[0] not in unread
-            and all(not cast("frozenset[str]", things[k]).isdisjoint(have) for k in c[4])
-        ]
+        usable = [c for c in candidates if c[0] not in unread and all(map(have.__and__, c[4]))]
         deferred = self._deferred
         later: dict[int, list[tuple[int, int, int]]] = {}
         if deferred:
@@ -372,13 +375,16 @@ class WordIndex:
         live: dict[tuple[str, str], _Tried] = {}
         text_bits, bits_read = 0, -1  # the bits of the text's keys, and of how many keys
         unread_no = self._unread_number(unread) if unread else 0
-        for pair in set(at):
+        if len(self._idle) >= _PAIRS_KEPT:
+            self._idle.clear()
+        for pair in set(at).difference(self._idle):  # most pairs of words try nothing
             known = pairs.get(pair)
             if known is None:
                 if key_of[pair[0]] not in firsts:
+                    self._idle.add(pair)
                     continue
                 known = self._candidates(pair)
-            candidates, keys, needed, kept = known
+            candidates, needed, kept = known
             if not candidates:
                 continue
             if len(bits) != bits_read:  # keys were given bits since (a new pair): read anew
@@ -391,8 +397,7 @@ class WordIndex:
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
                     kept.clear()
-                had = frozenset(key for key in keys if bits[key] & have)
-                tried = kept[variant] = self._tried(candidates, had, unread)
+                tried = kept[variant] = self._tried(candidates, have, unread)
             if tried[0] or tried[1] or tried[2]:
                 live[pair] = tried
         waiting: dict[int, list[int]] = {}  # each deferred set's words with candidates
@@ -400,13 +405,14 @@ class WordIndex:
             # read as Any: a `cast` call per candidate costs more than the match it guards
             things: list[Any] = self._things
             match_of = self._match
-            for i in [i for i, pair in enumerate(at) if pair in live]:
+            tried_at: list[Any] = list(map(live.get, at))  # each word's, or None: in C
+            for i in compress(range(len(tried_at)), tried_at):
                 start = words[i][0]
-                plain, general, later = live[at[i]]
+                plain, general, later = tried_at[i]
                 for set_id, _candidates in later:  # looked for when first read
                     waiting.setdefault(set_id, []).append(i)
                 for no, set_id, position in plain:
-                    match = match_of[no](text, start)  # type: ignore[misc]  # set by `_tried`
+                    match = match_of[no](text, start)  # set by `_tried`
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
