@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.first_tables import FirstTables
 from composer.guidelines.heads import StartHeads, begins_at, start_heads
 from composer.guidelines.lazy_pattern import LazyPattern
 from composer.guidelines.phrase_set import PhraseSet
@@ -98,11 +99,10 @@ class WordIndex:
         # shorter ones ("a", "no", "my") must be the whole word, or every word starting
         # with "a" would try every phrase starting with "a". Each entry also knows the
         # keys its second word may have, so most candidates are dismissed without a regex.
-        # First-word key -> entries whose second word cannot be said; (first key, second
-        # key) -> entries that need that second word. A key is a word's first three letters,
-        # or "=" and the whole word for shorter ones.
-        self._any_second: dict[str, list[Entry]] = {}
-        self._by_second: dict[tuple[str, str], list[Entry]] = {}
+        # First-word key -> entries whose second word cannot be said, and second key ->
+        # entries that need that second word. A key is a word's first three letters, or "="
+        # and the whole word for shorter ones.
+        self._tables = FirstTables()
         self._numeric: list[Entry] = []
         # What each of `_numeric` may begin with: its first characters, any digit or not.
         self._numeric_starts: list[tuple[frozenset[str], bool]] = []
@@ -228,10 +228,10 @@ class WordIndex:
             first = "=" + key if exact else key
             self._firsts.add(first)
             if second is None:
-                self._any_second.setdefault(first, []).append(entry)
+                self._tables.add(first, None, entry)
             else:
                 for follow in second:
-                    self._by_second.setdefault((first, follow), []).append(entry)
+                    self._tables.add(first, follow, entry)
 
     def knows(self, word: str) -> bool:
         """Whether a lower-case word (or an inflection of it) is one the phrases use.
@@ -264,10 +264,11 @@ class WordIndex:
         found: list[_Candidate] = []
         keys: set[str] = set()
         number = self._number
+        anys, seconds = self._tables.get(first)
         for entries in (
-            self._any_second.get(first),
-            self._by_second.get((first, following[:KEY_LENGTH])),
-            self._by_second.get((first, "=" + following)),
+            anys,
+            seconds.get(following[:KEY_LENGTH]),
+            seconds.get("=" + following),
         ):
             for set_id, position, pattern, _second, slots, near, starts in entries or ():
                 if letters and starts is not None and not begins_at(starts, head):
