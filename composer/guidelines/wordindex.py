@@ -17,8 +17,9 @@ from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
-from composer.guidelines.first_tables import FirstTables
+from composer.guidelines.first_tables import FirstTables, keys_text
 from composer.guidelines.heads import StartHeads, begins_at, start_heads
+from composer.guidelines.key_bits import KeyBits
 from composer.guidelines.lazy_pattern import LazyPattern
 from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match, needs_of
@@ -55,7 +56,7 @@ Entry = tuple[
 # thousands of pairs, objects in it made each of its full passes several times slower.
 # (set, position, pattern, near or -1, slots): tried where its first two words are, when
 # `near` holds there and the text as a whole has a word for each of its slots (see `scan`):
-# each slot as the bits of its keys (see `WordIndex._bit`), so one `&` asks it of a text.
+# each slot as the bits of its keys (see `key_bits`), so one `&` asks it of a text.
 _Candidate = tuple[int, int, int, int, tuple[int, ...]]
 # What a pair tries at each of its words, split for the loop in `scan`: (pattern, set,
 # position) for phrase sets whose candidates there need no `near` test (compiled: each one
@@ -68,7 +69,7 @@ _General = tuple[tuple[int, int, int, int], ...]
 _Later = tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...]
 _Tried = tuple[_Plain, _General, _Later]
 # A pair's candidates, every key their slots need (less those the pair's own two words
-# supply) as one number (each key's bit, see `WordIndex._bit`), and (by the bits of them a
+# supply) as one number (each key's bit, see `key_bits`), and (by the bits of them a
 # text has, and the sets left unread as their number) what it tries there.
 _Pair = tuple[tuple[_Candidate, ...], int, dict[int | tuple[int, int], _Tried]]
 # The phrases that begin with a number and may begin with one character, and the `match` of
@@ -126,9 +127,9 @@ class WordIndex:
         self._numbers: dict[int, int] = {}
         self._things: list[object] = []
         self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
-        # Each slot key a pair needs -> its own bit (a power of two), never changed once
-        # given: a text's keys are then matched against a pair's by one `&` of two numbers.
-        self._bits: dict[str, int] = {}
+        # Each slot key a pair needs -> its own bit: a text's keys are then matched against
+        # a pair's by one `&` of two numbers.
+        self._bits = KeyBits()
         self._unread: dict[frozenset[int], int] = {}  # sets left unread -> their number
         self._numbering = threading.Lock()  # checks on two threads number the same lists
         # What each of `_scan`'s patterns needs in a text (see `_scanned`), once read.
@@ -141,8 +142,8 @@ class WordIndex:
         state["_idle"] = set()
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
-        transient = ("_numbers", "_things", "_match", "_bits", "_unread", "_numbering")
-        for name in (*transient, "_scan_needs", "_deferred"):
+        transient = ("_numbers", "_things", "_match", "_bits", "_unread")
+        for name in (*transient, "_numbering", "_scan_needs", "_deferred"):
             del state[name]
         return state
 
@@ -165,17 +166,6 @@ class WordIndex:
                     self._match.append(None)
                     # published last: a number is never seen before what it stands for
                     found = self._numbers[id(thing)] = len(self._things) - 1
-        return found
-
-    def _bit(self, key: str) -> int:
-        """The bit standing for a slot key in `_Pair` masks (given under the lock, so a key
-        never has two)."""
-        found = self._bits.get(key)
-        if found is None:
-            with self._numbering:
-                found = self._bits.get(key)
-                if found is None:
-                    found = self._bits[key] = 1 << len(self._bits)
         return found
 
     def _unread_number(self, unread: frozenset[int]) -> int:
@@ -224,14 +214,16 @@ class WordIndex:
             else:
                 self._scan.append(entry)
             return
+        # what `_candidates` reads of it, as text (see `first_tables`)
+        listed = (set_id, position, pattern.source, keys_text(slots, near, entry[6]))
         for key, exact in keys:
             first = "=" + key if exact else key
             self._firsts.add(first)
             if second is None:
-                self._tables.add(first, None, entry)
+                self._tables.add(first, None, listed)
             else:
                 for follow in second:
-                    self._tables.add(first, follow, entry)
+                    self._tables.add(first, follow, listed)
 
     def knows(self, word: str) -> bool:
         """Whether a lower-case word (or an inflection of it) is one the phrases use.
@@ -254,8 +246,8 @@ class WordIndex:
         cannot be a word of this head ("theft" at "the", "you're" at "your", "week" at
         "weekend": see `heads`) is never tried there, a slot one of the words fills needs
         nothing more of a text, and a `near` test the second word passes (the first word
-        it reads) always holds. (A head beyond ASCII
-        is not judged by its letters: case folding is not lower case there.)"""
+        it reads) always holds. (A head beyond ASCII is not judged by its letters: case
+        folding is not lower case there.)"""
         head, following = pair
         first = self._key_of[head]
         second = self._key_of[following]
@@ -263,14 +255,11 @@ class WordIndex:
         letters = head.isascii()
         found: list[_Candidate] = []
         keys: set[str] = set()
-        number = self._number
-        anys, seconds = self._tables.get(first)
-        for entries in (
-            anys,
-            seconds.get(following[:KEY_LENGTH]),
-            seconds.get("=" + following),
-        ):
-            for set_id, position, pattern, _second, slots, near, starts in entries or ():
+        number, tables, of_slot = self._number, self._tables, self._bits.of_slot
+        anys, seconds = tables.get(first)
+        for entries in (anys, seconds.get(following[:KEY_LENGTH]), seconds.get("=" + following)):
+            for set_id, position, source, written in entries or ():
+                slots, near, starts = tables.keys[written]
                 if letters and starts is not None and not begins_at(starts, head):
                     continue  # its first word cannot be this word
                 if near is not None and second in near[0]:
@@ -278,13 +267,12 @@ class WordIndex:
                 needed = [slot for slot in slots if own.isdisjoint(slot)]
                 keys.update(*needed)
                 tested = -1 if near is None else number(near)
-                # a slot's keys are distinct: their bits' sum is their union
-                masks = tuple(sum(map(self._bit, slot)) for slot in needed)
-                found.append((set_id, position, number(pattern), tested, masks))
+                masks = tuple(map(of_slot, needed))
+                found.append((set_id, position, number(tables.patterns[source]), tested, masks))
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
             self._idle.clear()
-        mask = sum(map(self._bit, keys))
+        mask = sum(map(self._bits.bit, keys))  # distinct keys: their bits' sum is their union
         made = self._pairs[pair] = (tuple(found), mask, {})
         if not found:
             self._idle.add(pair)
@@ -372,7 +360,7 @@ class WordIndex:
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
-        bits = self._bits
+        bits = self._bits.bits
         live: dict[tuple[str, str], _Tried] = {}
         text_bits, bits_read = 0, -1  # the bits of the text's keys, and of how many keys
         unread_no = self._unread_number(unread) if unread else 0
