@@ -121,9 +121,9 @@ class WordIndex:
         self._transient()
 
     def _transient(self) -> None:
-        """What `_pairs` refers to by number: the patterns, `near` tests and slot keys of
-        entries (kept alive here, so an object's id stays its own), and each pattern's
-        compiled `match` once a pair runs it unconditionally."""
+        """What `_pairs` refers to by number: the patterns and `near` tests of entries (kept
+        alive here, so an object's id stays its own), each pattern's compiled `match` once a
+        pair runs it unconditionally, and the slot keys' bits."""
         self._numbers: dict[int, int] = {}
         self._things: list[object] = []
         self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
