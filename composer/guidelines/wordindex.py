@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any, NamedTuple, cast
 
 from composer.guidelines import phrases
 from composer.guidelines.facts import TextFacts
+from composer.guidelines.first_tables import FirstTables, keys_text
 from composer.guidelines.heads import StartHeads, begins_at, start_heads
+from composer.guidelines.key_bits import KeyBits
 from composer.guidelines.lazy_pattern import LazyPattern
 from composer.guidelines.phrase_set import PhraseSet
 from composer.guidelines.prefilter import Need, may_match, needs_of
@@ -53,7 +55,8 @@ Entry = tuple[
 # stand for (see `WordIndex._number`): the collector then leaves it alone. Kept for tens of
 # thousands of pairs, objects in it made each of its full passes several times slower.
 # (set, position, pattern, near or -1, slots): tried where its first two words are, when
-# `near` holds there and the text as a whole has a word for each of its slots (see `scan`).
+# `near` holds there and the text as a whole has a word for each of its slots (see `scan`):
+# each slot as the bits of its keys (see `key_bits`), so one `&` asks it of a text.
 _Candidate = tuple[int, int, int, int, tuple[int, ...]]
 # What a pair tries at each of its words, split for the loop in `scan`: (pattern, set,
 # position) for phrase sets whose candidates there need no `near` test (compiled: each one
@@ -66,9 +69,9 @@ _General = tuple[tuple[int, int, int, int], ...]
 _Later = tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...]
 _Tried = tuple[_Plain, _General, _Later]
 # A pair's candidates, every key their slots need (less those the pair's own two words
-# supply), those keys as one number (each key's bit, see `WordIndex._bit`), and (by the
-# bits of them a text has, and the sets left unread as their number) what it tries there.
-_Pair = tuple[tuple[_Candidate, ...], tuple[str, ...], int, dict[int | tuple[int, int], _Tried]]
+# supply) as one number (each key's bit, see `key_bits`), and (by the bits of them a
+# text has, and the sets left unread as their number) what it tries there.
+_Pair = tuple[tuple[_Candidate, ...], int, dict[int | tuple[int, int], _Tried]]
 # The phrases that begin with a number and may begin with one character, and the `match` of
 # their alternation (None for one phrase or none).
 _Numeric = tuple[
@@ -97,11 +100,10 @@ class WordIndex:
         # shorter ones ("a", "no", "my") must be the whole word, or every word starting
         # with "a" would try every phrase starting with "a". Each entry also knows the
         # keys its second word may have, so most candidates are dismissed without a regex.
-        # First-word key -> entries whose second word cannot be said; (first key, second
-        # key) -> entries that need that second word. A key is a word's first three letters,
-        # or "=" and the whole word for shorter ones.
-        self._any_second: dict[str, list[Entry]] = {}
-        self._by_second: dict[tuple[str, str], list[Entry]] = {}
+        # First-word key -> entries whose second word cannot be said, and second key ->
+        # entries that need that second word. A key is a word's first three letters, or "="
+        # and the whole word for shorter ones.
+        self._tables = FirstTables()
         self._numeric: list[Entry] = []
         # What each of `_numeric` may begin with: its first characters, any digit or not.
         self._numeric_starts: list[tuple[frozenset[str], bool]] = []
@@ -113,20 +115,21 @@ class WordIndex:
         # A word and the next word's head -> the entries to try there: the same for every
         # text, so worked out once per pair for the life of the process (never pickled).
         self._pairs: dict[tuple[str, str], _Pair] = {}
+        self._idle: set[tuple[str, str]] = set()  # pairs with nothing to try in any text
         self._key_of = _Keys()
         self._numeric_at: dict[str, _Numeric] = {}
         self._transient()
 
     def _transient(self) -> None:
-        """What `_pairs` refers to by number: the patterns, `near` tests and slot keys of
-        entries (kept alive here, so an object's id stays its own), and each pattern's
-        compiled `match` once a pair runs it unconditionally."""
+        """What `_pairs` refers to by number: the patterns and `near` tests of entries (kept
+        alive here, so an object's id stays its own), each pattern's compiled `match` once a
+        pair runs it unconditionally, and the slot keys' bits."""
         self._numbers: dict[int, int] = {}
         self._things: list[object] = []
         self._match: list[Callable[[str, int], re.Match[str] | None] | None] = []
-        # Each slot key a pair needs -> its own bit (a power of two), never changed once
-        # given: a text's keys are then matched against a pair's by one `&` of two numbers.
-        self._bits: dict[str, int] = {}
+        # Each slot key a pair needs -> its own bit: a text's keys are then matched against
+        # a pair's by one `&` of two numbers.
+        self._bits = KeyBits()
         self._unread: dict[frozenset[int], int] = {}  # sets left unread -> their number
         self._numbering = threading.Lock()  # checks on two threads number the same lists
         # What each of `_scan`'s patterns needs in a text (see `_scanned`), once read.
@@ -136,16 +139,18 @@ class WordIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_pairs"] = {}
+        state["_idle"] = set()
         state["_key_of"] = _Keys()
         state["_numeric_at"] = {}
-        transient = ("_numbers", "_things", "_match", "_bits", "_unread", "_numbering")
-        for name in (*transient, "_scan_needs", "_deferred"):
+        transient = ("_numbers", "_things", "_match", "_bits", "_unread")
+        for name in (*transient, "_numbering", "_scan_needs", "_deferred"):
             del state[name]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._pairs = {}
+        self._idle = set()
         self._key_of = _Keys()
         self._numeric_at = {}
         self._transient()
@@ -161,17 +166,6 @@ class WordIndex:
                     self._match.append(None)
                     # published last: a number is never seen before what it stands for
                     found = self._numbers[id(thing)] = len(self._things) - 1
-        return found
-
-    def _bit(self, key: str) -> int:
-        """The bit standing for a slot key in `_Pair` masks (given under the lock, so a key
-        never has two)."""
-        found = self._bits.get(key)
-        if found is None:
-            with self._numbering:
-                found = self._bits.get(key)
-                if found is None:
-                    found = self._bits[key] = 1 << len(self._bits)
         return found
 
     def _unread_number(self, unread: frozenset[int]) -> int:
@@ -193,6 +187,7 @@ class WordIndex:
             if deferred != self._deferred:
                 self._deferred = deferred
                 self._pairs = {}  # what each pair keeps was split without them
+                self._idle = set()
 
     def add(self, values: Sequence[str]) -> PhraseSet:
         set_id = self._sets
@@ -219,14 +214,16 @@ class WordIndex:
             else:
                 self._scan.append(entry)
             return
+        # what `_candidates` reads of it, as text (see `first_tables`)
+        listed = (set_id, position, pattern.source, keys_text(slots, near, entry[6]))
         for key, exact in keys:
             first = "=" + key if exact else key
             self._firsts.add(first)
             if second is None:
-                self._any_second.setdefault(first, []).append(entry)
+                self._tables.add(first, None, listed)
             else:
                 for follow in second:
-                    self._by_second.setdefault((first, follow), []).append(entry)
+                    self._tables.add(first, follow, listed)
 
     def knows(self, word: str) -> bool:
         """Whether a lower-case word (or an inflection of it) is one the phrases use.
@@ -249,8 +246,8 @@ class WordIndex:
         cannot be a word of this head ("theft" at "the", "you're" at "your", "week" at
         "weekend": see `heads`) is never tried there, a slot one of the words fills needs
         nothing more of a text, and a `near` test the second word passes (the first word
-        it reads) always holds. (A head beyond ASCII
-        is not judged by its letters: case folding is not lower case there.)"""
+        it reads) always holds. (A head beyond ASCII is not judged by its letters: case
+        folding is not lower case there.)"""
         head, following = pair
         first = self._key_of[head]
         second = self._key_of[following]
@@ -258,13 +255,11 @@ class WordIndex:
         letters = head.isascii()
         found: list[_Candidate] = []
         keys: set[str] = set()
-        number = self._number
-        for entries in (
-            self._any_second.get(first),
-            self._by_second.get((first, following[:KEY_LENGTH])),
-            self._by_second.get((first, "=" + following)),
-        ):
-            for set_id, position, pattern, _second, slots, near, starts in entries or ():
+        number, tables, of_slot = self._number, self._tables, self._bits.of_slot
+        anys, seconds = tables.get(first)
+        for entries in (anys, seconds.get(following[:KEY_LENGTH]), seconds.get("=" + following)):
+            for set_id, position, source, written in entries or ():
+                slots, near, starts = tables.keys[written]
                 if letters and starts is not None and not begins_at(starts, head):
                     continue  # its first word cannot be this word
                 if near is not None and second in near[0]:
@@ -272,13 +267,15 @@ class WordIndex:
                 needed = [slot for slot in slots if own.isdisjoint(slot)]
                 keys.update(*needed)
                 tested = -1 if near is None else number(near)
-                found.append(
-                    (set_id, position, number(pattern), tested, tuple(map(number, needed)))
-                )
+                masks = tuple(map(of_slot, needed))
+                found.append((set_id, position, number(tables.patterns[source]), tested, masks))
         if len(self._pairs) >= _PAIRS_KEPT:
             self._pairs.clear()
-        mask = sum(map(self._bit, keys))  # distinct keys: their bits' sum is their union
-        made = self._pairs[pair] = (tuple(found), tuple(sorted(keys)), mask, {})
+            self._idle.clear()
+        mask = sum(map(self._bits.bit, keys))  # distinct keys: their bits' sum is their union
+        made = self._pairs[pair] = (tuple(found), mask, {})
+        if not found:
+            self._idle.add(pair)
         return made
 
     def _numeric_from(self, char: str) -> _Numeric:
@@ -306,19 +303,14 @@ class WordIndex:
         return found
 
     def _tried(
-        self, candidates: tuple[_Candidate, ...], have: frozenset[str], unread: frozenset[int]
+        self, candidates: tuple[_Candidate, ...], have: int, unread: frozenset[int]
     ) -> _Tried:
-        """The candidates of sets not `unread` a text with the keys `have` has words for,
-        split for `scan`: sets with no `near` test among them compiled now (they run
-        wherever the pair is), the others as they are, so each set's hits keep the order
-        the index lists them in."""
+        """The candidates of sets not `unread` a text with the keys whose bits are `have`
+        has words for (a key of each slot), split for `scan`: sets with no `near` test among
+        them compiled now (they run wherever the pair is), the others as they are, so each
+        set's hits keep the order the index lists them in."""
         things = self._things
-        usable = [
-            c
-            for c in candidates
-            if c[0] not in unread
-            and all(not cast("frozenset[str]", things[k]).isdisjoint(have) for k in c[4])
-        ]
+        usable = [c for c in candidates if c[0] not in unread and all(map(have.__and__, c[4]))]
         deferred = self._deferred
         later: dict[int, list[tuple[int, int, int]]] = {}
         if deferred:
@@ -368,17 +360,20 @@ class WordIndex:
         # pair's slot keys the text has, so that answer is kept with the pair, per key set.
         pairs = self._pairs
         firsts = self._firsts
-        bits = self._bits
+        bits = self._bits.bits
         live: dict[tuple[str, str], _Tried] = {}
         text_bits, bits_read = 0, -1  # the bits of the text's keys, and of how many keys
         unread_no = self._unread_number(unread) if unread else 0
-        for pair in set(at):
+        if len(self._idle) >= _PAIRS_KEPT:
+            self._idle.clear()
+        for pair in set(at).difference(self._idle):  # most pairs of words try nothing
             known = pairs.get(pair)
             if known is None:
                 if key_of[pair[0]] not in firsts:
+                    self._idle.add(pair)
                     continue
                 known = self._candidates(pair)
-            candidates, keys, needed, kept = known
+            candidates, needed, kept = known
             if not candidates:
                 continue
             if len(bits) != bits_read:  # keys were given bits since (a new pair): read anew
@@ -391,8 +386,7 @@ class WordIndex:
             if tried is None:
                 if len(kept) >= _KEY_SETS_KEPT:
                     kept.clear()
-                had = frozenset(key for key in keys if bits[key] & have)
-                tried = kept[variant] = self._tried(candidates, had, unread)
+                tried = kept[variant] = self._tried(candidates, have, unread)
             if tried[0] or tried[1] or tried[2]:
                 live[pair] = tried
         waiting: dict[int, list[int]] = {}  # each deferred set's words with candidates
@@ -400,13 +394,14 @@ class WordIndex:
             # read as Any: a `cast` call per candidate costs more than the match it guards
             things: list[Any] = self._things
             match_of = self._match
-            for i in [i for i, pair in enumerate(at) if pair in live]:
+            tried_at: list[Any] = list(map(live.get, at))  # each word's, or None: in C
+            for i in compress(range(len(tried_at)), tried_at):
                 start = words[i][0]
-                plain, general, later = live[at[i]]
+                plain, general, later = tried_at[i]
                 for set_id, _candidates in later:  # looked for when first read
                     waiting.setdefault(set_id, []).append(i)
                 for no, set_id, position in plain:
-                    match = match_of[no](text, start)  # type: ignore[misc]  # set by `_tried`
+                    match = match_of[no](text, start)  # set by `_tried`
                     if match is not None:
                         hit = PhraseHit(start, match.end(), position)
                         found.setdefault(set_id, []).append(hit)
