@@ -61,8 +61,8 @@ class Snippet:
 REPLY_TEMPLATES: tuple[Snippet, ...] = (
     Snippet(
         "Reply: thank you",
-        "Thank you so much for the kind words! It's a pleasure to help, and we're here "
-        "whenever you need us.",
+        "Thank you so much for your kind words! It's always a pleasure to help, and we're "
+        "here whenever you need us.",
         "reply",
     ),
     Snippet(

@@ -429,6 +429,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "wa-078": (  # what a fixed annuity is, beside a variable one
         "compliance.guarantee.outcome",
         "compliance.guarantee.returns",
+        "compliance.securities.review",
         "compliance.securities.talk",
     ),
     "wi-023": "compliance.disclosure.tpmo",  # Medicare's third-party disclaimer is required
@@ -796,4 +797,40 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "lf-021": "compliance.claims-promise.reader",  # call the office about a claim
     "lf-022": "compliance.privacy.person-circumstance",  # an anonymised customer's denied claim
     "lf-028": "compliance.privacy.person-circumstance",  # an adviser's own cancer, first person
+    # The two-hundred-and-seventy-sixth to two-hundred-and-ninety-sixth sets' (after tuning on
+    # them): contractual terms described accurately, worked examples and explanations the
+    # readers take for promises, and four older posts moved by retraining.
+    "wh-100": "compliance.securities.reader",  # a warning about a unit-linked projection
+    "ym-039": "compliance.exaggeration.reader",  # an agency's promises on how it quotes
+    "zz-030": "compliance.competitor.reader",  # independent, not captive, stated plainly
+    "ss-098": "compliance.testimonial.reader",  # a survivor's own story of cardiac arrest
+    "lh-018": "compliance.free.coverage",  # an option added at no extra cost, as its terms say
+    "lj-021": "compliance.free.coverage",  # an accident benefit included at no extra cost
+    "lj-023": "compliance.guarantee.nonguaranteed",  # a plan whose bonus is guaranteed by contract
+    "lk-021": (  # an adviser correcting what clients believe an income rider guarantees
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.rate",
+        "compliance.guarantee.returns",
+        "compliance.securities.talk",
+    ),
+    "lk-029": "compliance.guarantee.return-figure",  # what a "40% return annuity" really means
+    "ll-025": (  # a travel agent's unnamed clients who needed their cover
+        "compliance.privacy.named-health",
+        "compliance.privacy.person-circumstance",
+    ),
+    "lm-003": "compliance.guarantee.reader",  # an annuity's contractual accumulation guarantee
+    "ln-021": "compliance.product-label.reader",  # how an investment-deposit policy differs
+    "lo-020": "compliance.coverage-advice.reader",  # the agency's own replacement-cost terms
+    "lp-019": "compliance.guarantee.outcome",  # a return-of-premium rider's refund
+    "lq-023": "compliance.guarantee.rate",  # a contractual minimum rate, its guarantor named
+    "lq-025": (  # a guaranteed-rate life savings contract described by its insurer
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.returns",
+        "compliance.product-label.likened",
+        "compliance.securities.review",
+    ),
+    "lv-026": "compliance.securities.talk",  # a unit-linked policy's mutual funds, explained
+    "lx-027": "compliance.claims-promise.reader",  # a pet insurer's claim steps
+    "lx-030": "compliance.claims-promise.reader",  # "how fast will a claim be paid?" answered
+    "ly-008": "compliance.claims-promise.outcome",  # a hospital plan's benefit as its terms say
 }

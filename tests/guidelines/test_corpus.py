@@ -251,8 +251,16 @@ TWO_HUNDRED_FIFTY_THIRD_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"k{c}-" for c in "jklmnopqrstuvwxyz"), *(f"l{c}-" for c in "abcdef")))
 ]
+# The two-hundred-and-seventy-sixth to two-hundred-and-ninety-sixth, gathered blind in five
+# rounds in one session (ids "lg-" to "lz-", then "ma-"), more than half translated.
+TWO_HUNDRED_SEVENTY_SIXTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith((*(f"l{c}-" for c in "ghijklmnopqrstuvwxyz"), "ma-"))
+]
 RECENT = (
-    *(f"l{letter}-" for letter in "abcdef"),
+    "ma-",
+    *(f"l{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"k{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"j{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"p{letter}-" for letter in "lmnoqrstuvwxyz"),
@@ -324,6 +332,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWO_HUNDRED_FOURTEENTH_ON, 0.5),
         (TWO_HUNDRED_THIRTY_THIRD_ON, 0.42),
         (TWO_HUNDRED_FIFTY_THIRD_ON, 0.28),
+        (TWO_HUNDRED_SEVENTY_SIXTH_ON, 0.35),
     ],
     ids=[
         "tuned",
@@ -378,6 +387,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "two-hundred-and-fourteenth on",
         "two-hundred-and-thirty-third on",
         "two-hundred-and-fifty-third on",
+        "two-hundred-and-seventy-sixth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
