@@ -833,4 +833,18 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "lx-027": "compliance.claims-promise.reader",  # a pet insurer's claim steps
     "lx-030": "compliance.claims-promise.reader",  # "how fast will a claim be paid?" answered
     "ly-008": "compliance.claims-promise.outcome",  # a hospital plan's benefit as its terms say
+    # Moved by the last retraining (with -297): a rule's finding no longer doubted, or a reading
+    # just over the threshold.
+    "vq-010": "compliance.inducement.reader",  # a prize draw open to all, no purchase needed
+    "ja-025": "compliance.coverage-advice.reader",  # set aside your deductible; floods excluded
+    "je-032": "compliance.coverage-advice.public",  # what third-party motor cover pays, by law
+    "jx-028": "compliance.claims-promise.reader",  # a funeral plan's double accident benefit
+    "kr-019": (  # market statistics on average and cheapest premiums
+        "compliance.exaggeration.best-claim",
+        "compliance.exaggeration.superlative",
+    ),
+    "lo-025": "compliance.claims-promise.certain",  # the steps a claim needs after harvest damage
+    "lp-005": "compliance.competitor.reader",  # who really sends mortgage-protection mailers
+    "mb-015": "compliance.competitor.reader",  # what an insurer's own adjuster is there for
+    "mb-021": "compliance.competitor.reader",  # three kinds of adjuster described fairly
 }

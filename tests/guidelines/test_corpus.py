@@ -251,15 +251,16 @@ TWO_HUNDRED_FIFTY_THIRD_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"k{c}-" for c in "jklmnopqrstuvwxyz"), *(f"l{c}-" for c in "abcdef")))
 ]
-# The two-hundred-and-seventy-sixth to two-hundred-and-ninety-sixth, gathered blind in five
-# rounds in one session (ids "lg-" to "lz-", then "ma-"), more than half translated.
+# The two-hundred-and-seventy-sixth to two-hundred-and-ninety-seventh, gathered blind in six
+# rounds in one session (ids "lg-" to "lz-", then "ma-" and "mb-"), about two in five translated.
 TWO_HUNDRED_SEVENTY_SIXTH_ON = [
     p
     for p in REAL_POSTS
-    if p["id"].startswith((*(f"l{c}-" for c in "ghijklmnopqrstuvwxyz"), "ma-"))
+    if p["id"].startswith((*(f"l{c}-" for c in "ghijklmnopqrstuvwxyz"), "ma-", "mb-"))
 ]
 RECENT = (
     "ma-",
+    "mb-",
     *(f"l{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"k{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"j{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
