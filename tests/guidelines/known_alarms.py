@@ -753,6 +753,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "kd-018": (  # segregated funds' contractual maturity and death benefit guarantees
         "compliance.guarantee.outcome",
         "compliance.guarantee.qualified",
+        "compliance.guarantee.rate",
     ),
     "ke-014": "compliance.competitor.disparaged",  # agents and brokers told apart, with a figure
     "kh-019": (  # a with-profit endowment's guaranteed sum assured and bonus, explained
@@ -767,7 +768,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "xk-021": "compliance.exaggeration.reader",  # a broker comparing offers, read as a boast
     "xv-125": "compliance.claims-promise.reader",  # free to claim from a firm, explained
     "zr-007": "compliance.review-incentive.reader",  # a plain request for a Google review
-    "ju-016": "compliance.product-label.invested",  # indexed universal life explained
+    "ju-016": (  # indexed universal life explained
+        "compliance.product-label.invested",
+        "compliance.securities.reader",
+    ),
     "ju-018": "compliance.competitor.reader",  # an independent agency shopping for its clients
     "jy-021": "compliance.claims-promise.reader",  # telling clients to call the claims number
     "kh-021": "compliance.guarantee.outcome",  # a deferred annuity's guaranteed income
@@ -847,4 +851,29 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "lp-005": "compliance.competitor.reader",  # who really sends mortgage-protection mailers
     "mb-015": "compliance.competitor.reader",  # what an insurer's own adjuster is there for
     "mb-021": "compliance.competitor.reader",  # three kinds of adjuster described fairly
+    # Gathered in the session that added -298 to -319, loud as first measured or after tuning.
+    "md-021": (  # a roofer recalling how claims used to go, then "those days are gone"
+        "compliance.claims-promise.free-repair",
+        "compliance.claims-promise.outcome",
+    ),
+    "mg-023": "compliance.coverage-advice.reader",  # what Medigap's standard terms allow
+    "mh-017": "compliance.competitor.reader",  # how bank mortgage insurance premiums work
+    "mh-019": "compliance.guarantee.rate",  # a segregated fund's maturity guarantee
+    "mh-020": "compliance.guarantee.outcome",  # a segregated fund's guarantee of deposits
+    "mj-018": "compliance.claims-promise.certain",  # a roofer's warning: the insurer decides
+    "mq-014": "compliance.free.coverage-free",  # marketplace plans' preventive care at no cost
+    "ms-026": "compliance.exaggeration.reader",  # "no financial product is THE best"
+    "mx-016": (  # a euro fund's capital guarantee described by its seller
+        "compliance.guarantee.returns",
+        "compliance.securities.reader",
+    ),
+    "mx-023": "compliance.guarantee.outcome",  # two pension formulas, one capital-guaranteed
+    # Moved by this session's retraining: a rule's finding no longer doubted.
+    "xx-002": "compliance.claims-promise.outcome",  # a canvasser's line quoted as a warning
+    "ye-043": "compliance.exaggeration.best-claim",  # which plan is a carrier's cheapest, asked
+    "yr-043": "compliance.securities.review",  # "is IUL guaranteed? No", explained
+    "jq-019": "compliance.exaggeration.best-claim",  # a storm myth answered
+    "lk-017": "compliance.securities.talk",  # how an indexed annuity credits interest
+    "xl-054": "compliance.exaggeration.reader",  # the BBB's own figure on roofing profiles
+    "lq-026": "compliance.guarantee.returns",  # branch 21 and branch 23 pension savings compared
 }
