@@ -876,4 +876,64 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "lk-017": "compliance.securities.talk",  # how an indexed annuity credits interest
     "xl-054": "compliance.exaggeration.reader",  # the BBB's own figure on roofing profiles
     "lq-026": "compliance.guarantee.returns",  # branch 21 and branch 23 pension savings compared
+    # Gathered in the session that added -321 to -345, loud as first measured or after tuning.
+    # a branch 21 policy's guaranteed rate and the guarantee fund
+    "nc-018": "compliance.guarantee.reader",
+    # a client called by a made-up name, and what critical illness cover pays
+    "nd-024": "compliance.privacy.person-circumstance",
+    "nd-025": "compliance.privacy.client-health",  # an agent on helping two unnamed clients claim
+    "nd-030": "compliance.product-label.terms",  # infinite banking presented, then taken apart
+    # a prepaid funeral plan's price lock, described with "could"
+    "ne-025": "etiquette.hard-sell.urgency",
+    # a roofer's "yes and no" on rates after a hail claim
+    "ng-027": "compliance.coverage-advice.reader",
+    # a planner's warning: only deposits can promise a return
+    "ni-017": "compliance.product-label.reader",
+    # a broker-doctor on how insurers decide a cancer death, from the news
+    "ni-021": "compliance.privacy.person-circumstance",
+    # a planner listing a medical card's exclusions
+    "ni-023": "compliance.privacy.person-circumstance",
+    # an agent on the calls clients make after a diagnosis, no one named
+    "ni-025": "compliance.privacy.person-circumstance",
+    # an adviser's story of policy loans, no one named
+    "ni-026": "compliance.privacy.person-circumstance",
+    # an approved claim's payment time in an insurer's FAQ
+    "nj-025": "compliance.claims-promise.certain",
+    "nj-026": (  # a non-participating guaranteed income plan's contractual income
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.qualified",
+    ),
+    # a classic pension's contractual guarantee of premiums paid
+    "nl-018": "compliance.guarantee.reader",
+    # a without-profit endowment's contractual guaranteed return
+    "nm-026": "compliance.guarantee.returns",
+    # what non-owned auto cover answers for, by example
+    "nn-022": "compliance.privacy.person-circumstance",
+    # an insurer pointing people to the health ministry's hotline
+    "np-024": "compliance.endorsement.reader",
+    # a child plan's guaranteed maturity capital, the extra return a "may"
+    "np-026": "compliance.guarantee.outcome",
+    # a glass shop on what ICBC's basic and optional cover pay
+    "nq-022": "compliance.coverage-advice.reader",
+    # Moved by this session's retraining: a reading or a rule's finding now loud.
+    # an intermediary naming the regulator that licenses it
+    "wn-045": "compliance.endorsement.reader",
+    "wr-110": "compliance.exaggeration.reader",  # "there is no best home insurance"
+    "xh-080": "compliance.inducement.reader",  # a funeral policy's voucher benefit paid on a death
+    # how an education policy's cost depends on the child's age
+    "xw-019": "compliance.guarantee.outcome",
+    # "this return is not guaranteed": what is and what isn't
+    "xz-080": "compliance.guarantee.reader",
+    # a diminishing deductible credited to accident-free drivers
+    "zr-016": "compliance.inducement.reader",
+    # CDs and MYGAs compared, FDIC against state guaranty cover
+    "jh-024": "compliance.endorsement.reader",
+    "kf-006": "compliance.endorsement.reader",  # a referral site's own disclaimer
+    # an expat plan's FAQ: check-ups before the assignment are not covered
+    "ki-027": "compliance.coverage-advice.public",
+    # a worked example of shareholder protection, invented names
+    "kv-018": "compliance.privacy.reader",
+    "ma-019": "etiquette.offensive.reader",  # a public adjuster on loving the work
+    # a capital-guaranteed savings policy described by its terms
+    "mu-022": "compliance.guarantee.outcome",
 }

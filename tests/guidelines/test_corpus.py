@@ -263,7 +263,15 @@ TWO_HUNDRED_SEVENTY_SIXTH_ON = [
 TWO_HUNDRED_NINETY_EIGHTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"m{c}-" for c in "cdefghijklmnopqrstuvwxy"))
 ]
+# The three-hundred-and-twenty-first to three-hundred-and-forty-fifth, gathered blind in six
+# rounds in one session (ids "na-" to "ny-"), about three in ten translated.
+THREE_HUNDRED_TWENTY_FIRST_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith(tuple(f"n{c}-" for c in "abcdefghijklmnopqrstuvwxy"))
+]
 RECENT = (
+    *(f"n{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
     *(f"m{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
     *(f"l{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"k{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -339,6 +347,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWO_HUNDRED_FIFTY_THIRD_ON, 0.28),
         (TWO_HUNDRED_SEVENTY_SIXTH_ON, 0.35),
         (TWO_HUNDRED_NINETY_EIGHTH_ON, 0.27),
+        (THREE_HUNDRED_TWENTY_FIRST_ON, 0.38),
     ],
     ids=[
         "tuned",
@@ -395,6 +404,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "two-hundred-and-fifty-third on",
         "two-hundred-and-seventy-sixth on",
         "two-hundred-and-ninety-eighth on",
+        "three-hundred-and-twenty-first on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
