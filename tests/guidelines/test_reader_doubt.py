@@ -7,7 +7,7 @@ from pathlib import Path
 
 from composer.domain.conversations import Comment
 from composer.domain.findings import Finding
-from composer.guidelines.engine import Engine
+from composer.guidelines.engine import DOUBT_WORDS, Engine
 from composer.guidelines.inputs import CheckInput
 from composer.guidelines.reader import Reader, doubted
 
@@ -73,6 +73,25 @@ def test_the_shipped_reader_calms_a_deadline_stated_as_a_fact() -> None:
         f.category: f.severity for f in engine.check(CheckInput(DEADLINE, ("facebook",))).findings
     }
     assert loud.get("etiquette.hard-sell") in {"error", "warning"}
+
+
+def test_a_post_of_a_few_words_is_never_doubted() -> None:
+    engine = Engine.load(style_checks=False)
+    # Reads every text as free of guarantees (about 0.7 %), far below its doubt.
+    engine.reader = Reader(["compliance.guarantee"], [-5.0], {}, 0.8, 12, 0.5)
+    short = "This is a sure thing for your retirement!"
+    longer = (
+        "This is a sure thing for your retirement! It grows every single year, and we have "
+        "helped many families in town plan for the years after work."
+    )
+    assert len(short.split()) < DOUBT_WORDS <= len(longer.split())
+
+    def shown(text: str) -> str | None:
+        findings = engine.check(CheckInput(text, ("facebook",))).findings
+        return next((f.severity for f in findings if f.category == "compliance.guarantee"), None)
+
+    assert shown(short) in {"error", "warning"}
+    assert shown(longer) == "suggestion"
 
 
 def test_a_reply_is_not_doubted_by_the_posts_reader() -> None:
