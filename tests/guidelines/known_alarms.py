@@ -881,7 +881,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "nc-018": "compliance.guarantee.reader",
     # a client called by a made-up name, and what critical illness cover pays
     "nd-024": "compliance.privacy.person-circumstance",
-    "nd-025": "compliance.privacy.client-health",  # an agent on helping two unnamed clients claim
+    "nd-025": (
+        "compliance.privacy.client-health",
+        "compliance.testimonial.reader",
+    ),  # an agent on helping two unnamed clients claim
     "nd-030": "compliance.product-label.terms",  # infinite banking presented, then taken apart
     # a prepaid funeral plan's price lock, described with "could"
     "ne-025": "etiquette.hard-sell.urgency",
@@ -938,4 +941,15 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "mu-022": "compliance.guarantee.outcome",
     # Loud since a post of fewer than 15 words is no longer doubted (engine.DOUBT_WORDS).
     "xx-042": "compliance.free.coverage-free",  # "free quote" twice in an 11-word headline
+    # Gathered or moved at the session's end: the seventh round's clean posts and older posts
+    # the last retraining read differently.
+    "nz-030": "compliance.free.reader",  # a vet care plan's free nail clips and dental check
+    "nb-024": "compliance.securities.reader",  # full, partial and no capital guarantees compared
+    "nj-020": "compliance.coverage-advice.reader",  # an insurer's FAQ: "Yes, you need insurance."
+    "nk-023": "compliance.claims-promise.reader",  # a public adjuster's contingency fee terms
+    "xw-118": "compliance.securities.reader",  # why a unit-linked balance fell, explained
+    "ye-004": "compliance.claims-promise.reader",  # a broker doing the claim paperwork
+    "lj-024": "compliance.claims-promise.reader",  # a term plan's sum assured and terms listed
+    "mg-020": "compliance.guarantee.reader",  # an income rider's fee stated
+    "my-030": "compliance.coverage-advice.reader",  # "sudden damage, not worn-out roofs"
 }

@@ -263,15 +263,16 @@ TWO_HUNDRED_SEVENTY_SIXTH_ON = [
 TWO_HUNDRED_NINETY_EIGHTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"m{c}-" for c in "cdefghijklmnopqrstuvwxy"))
 ]
-# The three-hundred-and-twenty-first to three-hundred-and-forty-fifth, gathered blind in six
-# rounds in one session (ids "na-" to "ny-"), about three in ten translated.
+# The three-hundred-and-twenty-first to three-hundred-and-forty-seventh, gathered blind in
+# seven rounds in one session (ids "na-" to "nz-", then "oa-"), about three in ten translated.
 THREE_HUNDRED_TWENTY_FIRST_ON = [
     p
     for p in REAL_POSTS
-    if p["id"].startswith(tuple(f"n{c}-" for c in "abcdefghijklmnopqrstuvwxy"))
+    if p["id"].startswith((*(f"n{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "oa-"))
 ]
 RECENT = (
-    *(f"n{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
+    "oa-",
+    *(f"n{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"m{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
     *(f"l{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"k{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
