@@ -894,8 +894,6 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "ni-017": "compliance.product-label.reader",
     # a broker-doctor on how insurers decide a cancer death, from the news
     "ni-021": "compliance.privacy.person-circumstance",
-    # a planner listing a medical card's exclusions
-    "ni-023": "compliance.privacy.person-circumstance",
     # an agent on the calls clients make after a diagnosis, no one named
     "ni-025": "compliance.privacy.person-circumstance",
     # an adviser's story of policy loans, no one named
