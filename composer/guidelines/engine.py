@@ -70,8 +70,8 @@ _NO_FAULT_HINT = frozenset({"conversation.liability"})  # the reply reader never
 _NONE_UNHINTED: frozenset[str] = frozenset()  # the posts' reader hints at every category
 # Fewer words than this and the posts' reader never doubts a rule's finding. Across the
 # 30,042 labelled posts (in sample), doubting posts shorter than this took one clean post off
-# the loud list and made 18 right findings suggestions ("This is a sure thing for your
-# retirement!", once the readers were retrained on the twenty-fifth set of that session).
+# the loud list and made 18 right findings suggestions, among them "This is a sure thing for
+# your retirement!" after one retraining read it as 46 % likely a guarantee.
 DOUBT_WORDS = 15
 
 
