@@ -55,7 +55,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # question though its gatherer read Georgia's $100 limit as allowing it; an unnamed
     # client's words quoted in order to correct them.
     "ps-077": "compliance.inducement.value-for-business",  # a no-purchase referral raffle
-    "pt-084": "compliance.privacy.person-circumstance",  # "a client" and "their policy"
+    "pt-084": "compliance.privacy.client-circumstance",  # "a client" and "their policy"
     # The thirteenth set's, after its tuning. Medicare posts inviting a comparison of plans,
     # which CMS says need the third-party disclaimer (its gatherers were not asked about
     # disclosures); a sales seminar's true "seating is limited"; critics and regulators
@@ -156,7 +156,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qb-121": "compliance.claims-promise.certain",  # an income annuity's guarantee, qualified
     # The seventeenth set's, after its tuning, and the readers' borderline readings moved
     # by retraining with it.
-    "qc-024": "compliance.privacy.person-circumstance",  # a client's premium, unnamed
+    "qc-024": "compliance.privacy.client-circumstance",  # a client's premium, unnamed
     "qc-161": "compliance.coverage-advice.public",  # a surrender form offered (bad, uncategorised)
     "qd-061": "compliance.securities.talk",  # "Crypto memes aside"
     "qd-172": ("compliance.securities.talk", "compliance.guarantee.rate"),  # seg funds explained
@@ -231,7 +231,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "qx-052": ("compliance.product-label.cd-comparison", "compliance.securities.talk"),  # how
     # indexed annuities were built to compete with CDs, not the stock market
     "qx-217": "compliance.privacy.person-circumstance",  # an unnamed client's maternity cover
-    "qx-259": "compliance.privacy.person-circumstance",  # a team's rule: no names or diagnoses
+    "qx-259": "compliance.privacy.client-circumstance",  # a team's rule: no names or diagnoses
     "qx-315": (  # what a homeowners policy covers against a home warranty, in general
         "compliance.claims-promise.your-policy-covers",
         "compliance.coverage-advice.public",
@@ -463,7 +463,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # the statutory government guarantee of LIC policies
     "wp-071": "compliance.guarantee.nonguaranteed",
     # an unnamed widow in a claims officer's diary
-    "wp-102": "compliance.privacy.person-circumstance",
+    "wp-102": "compliance.privacy.client-circumstance",
     # a plan's 'guaranteed income' weighed against its real return
     "wp-125": "compliance.guarantee.outcome",
     # bancassurance explained: unit links with an investment element
@@ -715,7 +715,8 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "zv-029": "compliance.coverage-advice.reader",  # an umbrella FAQ on underlying limits
     "zw-026": "compliance.securities.talk",  # variable annuities' subaccounts: securities
     "zx-023": "compliance.claims-promise.reader",  # a broker's claim steps, explained
-    "zy-023": "compliance.claims-promise.certain",  # what a lifetime pet policy covers
+    # what a lifetime pet policy covers
+    "zy-023": ("compliance.claims-promise.certain", "compliance.coverage-advice.reader"),
     "zy-025": (  # a guaranteed-savings plan (an Indian product type) described
         "compliance.guarantee.personal",
         "compliance.guarantee.outcome",
@@ -789,8 +790,9 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
         "compliance.privacy.named-health",
         "compliance.privacy.person-circumstance",
     ),
-    "kv-017": "compliance.privacy.client-health",  # an anonymised client's diabetes, for cover
-    "kv-024": "compliance.privacy.person-circumstance",  # an anonymised child's illness claim
+    # an anonymised client's diabetes, for cover
+    "kv-017": ("compliance.privacy.client-circumstance", "compliance.privacy.client-health"),
+    "kv-024": "compliance.privacy.client-circumstance",  # an anonymised child's illness claim
     "kz-017": "compliance.guarantee.outcome",  # a with-profits policy's guaranteed interest
     "lb-021": "compliance.claims-promise.reader",  # when an approved claim is paid
     "lb-027": "compliance.exaggeration.best-claim",  # "what is the best?" answered "it depends"
@@ -799,7 +801,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "ld-016": "compliance.securities.reader",  # how a unit-linked policy invests, explained
     "lf-020": "compliance.privacy.reader",  # an anonymised client's call about his trust
     "lf-021": "compliance.claims-promise.reader",  # call the office about a claim
-    "lf-022": "compliance.privacy.person-circumstance",  # an anonymised customer's denied claim
+    "lf-022": "compliance.privacy.reader",  # an anonymised customer's denied claim
     "lf-028": "compliance.privacy.person-circumstance",  # an adviser's own cancer, first person
     # The two-hundred-and-seventy-sixth to two-hundred-and-ninety-sixth sets' (after tuning on
     # them): contractual terms described accurately, worked examples and explanations the
@@ -881,10 +883,8 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "nc-018": "compliance.guarantee.reader",
     # a client called by a made-up name, and what critical illness cover pays
     "nd-024": "compliance.privacy.person-circumstance",
-    "nd-025": (
-        "compliance.privacy.client-health",
-        "compliance.testimonial.reader",
-    ),  # an agent on helping two unnamed clients claim
+    # an agent on helping two unnamed clients claim
+    "nd-025": ("compliance.privacy.client-circumstance", "compliance.testimonial.reader"),
     "nd-030": "compliance.product-label.terms",  # infinite banking presented, then taken apart
     # a prepaid funeral plan's price lock, described with "could"
     "ne-025": "etiquette.hard-sell.urgency",
@@ -893,7 +893,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # a planner's warning: only deposits can promise a return
     "ni-017": "compliance.product-label.reader",
     # a broker-doctor on how insurers decide a cancer death, from the news
-    "ni-021": "compliance.privacy.person-circumstance",
+    "ni-021": "compliance.privacy.client-circumstance",
     # an agent on the calls clients make after a diagnosis, no one named
     "ni-025": "compliance.privacy.person-circumstance",
     # an adviser's story of policy loans, no one named
@@ -950,4 +950,19 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "lj-024": "compliance.claims-promise.reader",  # a term plan's sum assured and terms listed
     "mg-020": "compliance.guarantee.reader",  # an income rider's fee stated
     "my-030": "compliance.coverage-advice.reader",  # "sudden damage, not worn-out roofs"
+    "ya-040": "etiquette.offensive.reader",  # an agent in a childhood memory
+    "yj-031": "compliance.coverage-advice.reader",  # an all-risk cover's 'nearly all risks'
+    "jz-020": "compliance.privacy.reader",  # a customer's theft, unnamed, and a promised call
+    "mw-028": "compliance.privacy.reader",  # an unnamed client's cancer payout
+    "nu-027": "etiquette.hard-sell.reader",  # advice to check a roof after hail
+    "ob-025": "compliance.free.coverage",  # a vet's free 4-week cover after a health check
+    "og-016": "compliance.securities.review",  # a VUL's fund value, 'not guaranteed'
+    "og-026": "compliance.coverage-advice.reader",  # an emergency fund for every family
+    "on-006": "compliance.securities.reader",  # welcome bonuses criticised, unit-linked risk stated
+    "oo-014": "compliance.coverage-advice.reader",  # an insurer's FAQ on a tree on a car
+    "op-019": "compliance.exaggeration.reader",  # 'bumper-to-bumper' debunked
+    # claims typically paid in 3-5 days, conditions stated
+    "oq-030": "compliance.claims-promise.reader",
+    "or-023": "compliance.coverage-advice.reader",  # a university's compulsory contents cover
+    "ou-018": "compliance.claims-promise.certain",  # a bond likened to a credit card
 }

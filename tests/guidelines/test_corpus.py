@@ -270,8 +270,13 @@ THREE_HUNDRED_TWENTY_FIRST_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"n{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "oa-"))
 ]
+# The three-hundred-and-forty-eighth to three-hundred-and-seventy-first, gathered blind in
+# five rounds in one session (ids "ob-" to "oy-"), about a third translated.
+THREE_HUNDRED_FORTY_EIGHTH_ON = [
+    p for p in REAL_POSTS if p["id"].startswith(tuple(f"o{c}-" for c in "bcdefghijklmnopqrstuvwxy"))
+]
 RECENT = (
-    "oa-",
+    *(f"o{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
     *(f"n{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"m{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
     *(f"l{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -349,6 +354,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWO_HUNDRED_SEVENTY_SIXTH_ON, 0.35),
         (TWO_HUNDRED_NINETY_EIGHTH_ON, 0.27),
         (THREE_HUNDRED_TWENTY_FIRST_ON, 0.38),
+        (THREE_HUNDRED_FORTY_EIGHTH_ON, 0.37),
     ],
     ids=[
         "tuned",
@@ -406,6 +412,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "two-hundred-and-seventy-sixth on",
         "two-hundred-and-ninety-eighth on",
         "three-hundred-and-twenty-first on",
+        "three-hundred-and-forty-eighth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
