@@ -189,6 +189,21 @@ def test_anywhere_concepts_need_only_be_in_the_post() -> None:
     )
 
 
+def test_an_unnamed_client_counts_only_in_the_sentence_that_tells_of_them() -> None:
+    # An agent's anonymous story: the client in one sentence, the illness in another.
+    story = "A client called me last week. Cancer is the call every agent dreads."
+    assert not {r for r in _rules(story) if r.startswith("compliance.privacy.")} - {
+        "compliance.privacy.reader"
+    }
+    told = "A client of ours was diagnosed with cancer last week."
+    assert "compliance.privacy.client-circumstance" in _rules(told)
+    # Someone named, or pointed to, still counts anywhere in the post.
+    named = "Meet our client Jim. He was diagnosed with cancer last spring."
+    assert "compliance.privacy.person-circumstance" in _rules(named)
+    family = "Anna's son started college in May. He had to withdraw from school this fall."
+    assert "compliance.privacy.person-circumstance" in _rules(family)
+
+
 def _pack(tmp_path: Path, body: str) -> Path:
     folder = tmp_path / "custom"
     folder.mkdir()
