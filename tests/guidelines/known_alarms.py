@@ -828,7 +828,8 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "ln-021": "compliance.product-label.reader",  # how an investment-deposit policy differs
     "lo-020": "compliance.coverage-advice.reader",  # the agency's own replacement-cost terms
     "lp-019": "compliance.guarantee.outcome",  # a return-of-premium rider's refund
-    "lq-023": "compliance.guarantee.rate",  # a contractual minimum rate, its guarantor named
+    # a contractual minimum rate, its guarantor named; "every child deserves the best"
+    "lq-023": ("compliance.guarantee.rate", "compliance.exaggeration.best-claim"),
     "lq-025": (  # a guaranteed-rate life savings contract described by its insurer
         "compliance.guarantee.outcome",
         "compliance.guarantee.returns",
@@ -965,4 +966,29 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "oq-030": "compliance.claims-promise.reader",
     "or-023": "compliance.coverage-advice.reader",  # a university's compulsory contents cover
     "ou-018": "compliance.claims-promise.certain",  # a bond likened to a credit card
+    # Gathered or moved at the end of the session that gathered the three-hundred-and-seventy-
+    # second to -ninety-seventh sets: clean posts of its rounds still loud after tuning, and
+    # older ones the last retraining no longer doubts.
+    "zv-004": "compliance.exaggeration.superlative",  # disability cover's 'most comprehensive'
+    "mg-017": (  # annuities compared with CDs, to explain them
+        "compliance.product-label.investment",
+        "compliance.product-label.likened",
+    ),
+    "nh-021": "compliance.product-label.likened",  # a bank's investment account for children
+    "nt-018": "compliance.claims-promise.outcome",  # a claims firm's promise to call back
+    "gb-015": (  # "never INVEST in insurance plan": the label warned against
+        "compliance.product-label.likened",
+        "compliance.product-label.invested",
+    ),
+    "gk-022": "compliance.privacy.reader",  # an unnamed client's bar and a fatal crash
+    "gn-019": "compliance.claims-promise.outcome",  # a dealer's exchange, 'no questions asked'
+    "gr-013": "compliance.endorsement.reader",  # how to find the government's own site
+    "gr-017": "compliance.coverage-advice.replacement",  # a glossary's 'new for old'
+    "gw-022": "compliance.testimonial.reader",  # a CPA's own disability claim
+    "gy-014": (  # an IUL explained with its limits
+        "compliance.securities.reader",
+        "compliance.product-label.investment",
+        "compliance.product-label.likened",
+    ),
+    "gy-016": "compliance.competitor.reader",  # agents leaving a chamber that competes
 }

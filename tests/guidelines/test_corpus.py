@@ -275,7 +275,15 @@ THREE_HUNDRED_TWENTY_FIRST_ON = [
 THREE_HUNDRED_FORTY_EIGHTH_ON = [
     p for p in REAL_POSTS if p["id"].startswith(tuple(f"o{c}-" for c in "bcdefghijklmnopqrstuvwxy"))
 ]
+# The three-hundred-and-seventy-second on, gathered blind in five rounds in one session (ids
+# "ga-" to "gz-"), about one in ten translated.
+THREE_HUNDRED_SEVENTY_SECOND_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith(tuple(f"g{c}-" for c in "abcdefghijklmnopqrstuvwxyz"))
+]
 RECENT = (
+    *(f"g{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"o{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
     *(f"n{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"m{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
@@ -355,6 +363,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (TWO_HUNDRED_NINETY_EIGHTH_ON, 0.27),
         (THREE_HUNDRED_TWENTY_FIRST_ON, 0.38),
         (THREE_HUNDRED_FORTY_EIGHTH_ON, 0.37),
+        (THREE_HUNDRED_SEVENTY_SECOND_ON, 0.39),
     ],
     ids=[
         "tuned",
@@ -413,6 +422,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "two-hundred-and-ninety-eighth on",
         "three-hundred-and-twenty-first on",
         "three-hundred-and-forty-eighth on",
+        "three-hundred-and-seventy-second on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
