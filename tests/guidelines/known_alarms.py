@@ -755,6 +755,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
         "compliance.guarantee.outcome",
         "compliance.guarantee.qualified",
         "compliance.guarantee.rate",
+        "compliance.product-label.likened",
     ),
     "ke-014": "compliance.competitor.disparaged",  # agents and brokers told apart, with a figure
     "kh-019": (  # a with-profit endowment's guaranteed sum assured and bonus, explained
@@ -991,4 +992,21 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
         "compliance.product-label.likened",
     ),
     "gy-016": "compliance.competitor.reader",  # agents leaving a chamber that competes
+    # Gathered or moved at the end of the session that gathered the three-hundred-and-ninety-
+    # eighth to four-hundred-and-twenty-fifth sets: clean posts of its rounds still loud after
+    # tuning, and older ones whose readings the last retraining moved out of its doubt.
+    "xa-067": "compliance.exaggeration.benefit",  # whole life's level premium "will never go up"
+    "lj-020": "compliance.guarantee.reader",  # an illustration at 8 % and 4 %, both shown
+    "nf-020": "compliance.guarantee.rate",  # an education plan's contractual yearly payment
+    "ga-024": "etiquette.hard-sell.pressure",  # flood cover's real 30-day waiting period
+    "ss-023": "compliance.free.coverage-free",  # living-benefit riders often built in at no cost
+    "ha-019": "compliance.exaggeration.absolute",  # a rental's "Full Protection Plan" by name
+    "ha-021": "compliance.free.reader",  # "first month rent free" on a storage unit, not cover
+    "hb-015": "compliance.privacy.client-circumstance",  # a hypothetical seller, two sentences on
+    "hj-013": "compliance.product-label.reader",  # a deposit and an endowment told apart
+    "hp-008": "compliance.guarantee.nonguaranteed",  # a contract's "Guaranteed Bonus" schedule
+    "hp-014": "compliance.product-label.reader",  # a universal life fund's declared rate
+    "hs-014": "compliance.securities.reader",  # euro fund and unit-linked risks explained
+    "hz-010": "compliance.claims-promise.reader",  # paying what is owed or saying why not
+    "hz-017": "compliance.competitor.reader",  # captive agents described fairly
 }

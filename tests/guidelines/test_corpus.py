@@ -282,7 +282,17 @@ THREE_HUNDRED_SEVENTY_SECOND_ON = [
     for p in REAL_POSTS
     if p["id"].startswith(tuple(f"g{c}-" for c in "abcdefghijklmnopqrstuvwxyz"))
 ]
+# The three-hundred-and-ninety-eighth on, gathered blind in five rounds in one session (ids
+# "ha-" to "hz-", then "ia-" and "ib-"), about a quarter translated.
+THREE_HUNDRED_NINETY_EIGHTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith((*(f"h{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "ia-", "ib-"))
+]
 RECENT = (
+    *(f"h{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
+    "ia-",
+    "ib-",
     *(f"g{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     *(f"o{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
     *(f"n{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
@@ -364,6 +374,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (THREE_HUNDRED_TWENTY_FIRST_ON, 0.38),
         (THREE_HUNDRED_FORTY_EIGHTH_ON, 0.37),
         (THREE_HUNDRED_SEVENTY_SECOND_ON, 0.39),
+        (THREE_HUNDRED_NINETY_EIGHTH_ON, 0.48),
     ],
     ids=[
         "tuned",
@@ -423,6 +434,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "three-hundred-and-twenty-first on",
         "three-hundred-and-forty-eighth on",
         "three-hundred-and-seventy-second on",
+        "three-hundred-and-ninety-eighth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
