@@ -283,7 +283,7 @@ THREE_HUNDRED_SEVENTY_SECOND_ON = [
     if p["id"].startswith(tuple(f"g{c}-" for c in "abcdefghijklmnopqrstuvwxyz"))
 ]
 # The three-hundred-and-ninety-eighth on, gathered blind in five rounds in one session (ids
-# "ha-" to "hz-", then "ia-" and "ib-"), about a quarter translated.
+# "ha-" to "hz-", then "ia-" and "ib-"), about one in five translated.
 THREE_HUNDRED_NINETY_EIGHTH_ON = [
     p
     for p in REAL_POSTS
