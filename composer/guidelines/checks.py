@@ -317,6 +317,8 @@ _NOT_CAPITAL = compile_cached(r"[^A-Z\u00c0-\u00de]+")
 _REQUIRED_CAPS = compile_cached(
     r"NOT (?:A DEPOSIT|FDIC[- ]INSURED|BANK[- ]GUARANTEED|GUARANTEED BY (?:THE|ANY) BANK"
     r"|INSURED BY ANY FEDERAL (?:GOVERNMENT )?AGENCY)|MAY (?:GO DOWN IN|LOSE) VALUE"
+    # Discount medical plans must say so in bold capitals (state discount plan laws).
+    r"|THIS (?:DISCOUNT )?(?:MEDICAL )?(?:PLAN|PROGRAM) IS NOT (?:HEALTH )?INSURANCE"
 )
 _NOT_LETTER = compile_cached(r"[\W\d_]+")
 
@@ -364,6 +366,38 @@ class CapsShareCheck:
         if letters >= self.min_letters and upper / letters > self.threshold:
             caps = _caps_words(facts)
             yield Hit(caps[0][0], caps[-1][1])
+
+
+_CAPS_PAIR = compile_cached(r"[A-Z]{2,}[ \t]+(?:[A-Z]{2}|[AI]\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class CapsRunCheck:
+    """One shouted line: `min_words` words in a row in capitals (counting "A" and "I", as
+    the style rule on two to four such words does) inside a post that is not mostly
+    capitals, which the share over the whole post does not notice. Required capitals and
+    links break the run."""
+
+    min_words: int
+
+    def hits(self, ctx: Context) -> Iterator[Hit]:
+        facts = ctx.facts
+        text = facts.text
+        if _CAPS_PAIR.search(text) is None:
+            return  # not even two words in capitals side by side: most posts stop here
+        required = [m.span() for m in _REQUIRED_CAPS.finditer(text)]
+        run: list[Span] = []
+        for s, e in facts.words:
+            word = text[s:e]
+            kept = not facts.in_entity(s, e) and not any(a <= s and e <= b for a, b in required)
+            if kept and word.isupper():
+                run.append((s, e))
+                continue
+            if len(run) >= self.min_words:
+                yield Hit(run[0][0], run[-1][1])
+            run = []
+        if len(run) >= self.min_words:
+            yield Hit(run[0][0], run[-1][1])
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,8 @@ PATTERN_TIMEOUT_S = 0.05
 # A pack may allow a slow pattern more time, but never enough to stall typing or a check.
 MAX_PATTERN_TIMEOUT_S = 0.5
 CHECK_TYPES = (
-    "phrases", "substitution", "pattern", "count", "caps", "required", "concepts", "unlisted-state",
+    "phrases", "substitution", "pattern", "count", "caps", "caps-run", "required", "concepts",
+    "unlisted-state",
 )  # fmt: skip
 _CONCEPT_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
 
@@ -269,6 +270,13 @@ def _build_caps(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> ch
     return checks.CapsShareCheck(threshold=float(threshold), min_letters=min_letters)
 
 
+def _build_caps_run(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> checks.Check:
+    min_words = raw.get("min_words", 5)
+    if not isinstance(min_words, int) or min_words < 2:
+        raise RuleError("'min_words' must be a whole number of at least 2")
+    return checks.CapsRunCheck(min_words=min_words)
+
+
 def _build_required(raw: Mapping[str, Any], _index: WordIndex, _packs: Shared) -> checks.Check:
     source = raw.get("requires")
     pattern = raw.get("requires_pattern")
@@ -344,6 +352,7 @@ _BUILDERS = {
     "pattern": _build_pattern,
     "count": _build_count,
     "caps": _build_caps,
+    "caps-run": _build_caps_run,
     "required": _build_required,
     "concepts": _build_concepts_check,
     "unlisted-state": _build_unlisted_state,

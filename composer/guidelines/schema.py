@@ -57,6 +57,7 @@ CHECK_KEYS: dict[str, frozenset[str]] = {
     | FILTERS,
     "count": frozenset({"count", "max"}),
     "caps": frozenset({"max_share", "min_letters"}),
+    "caps-run": frozenset({"min_words"}),
     "required": frozenset({"requires", "requires_pattern", "case_sensitive"}),
     "concepts": frozenset({"all", "anywhere", "distance"}) | FILTERS,
     "unlisted-state": FILTERS,
