@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import starmap
+from operator import itemgetter
 from typing import Any, NamedTuple, Protocol, cast
 
 from composer.domain.profile import Profile
@@ -368,7 +370,10 @@ class CapsShareCheck:
             yield Hit(caps[0][0], caps[-1][1])
 
 
+# Two or more words in capitals with nothing but non-letters between them: the only places a
+# shouted line can be, found by one scan so that the words are looked at there alone.
 _CAPS_PAIR = compile_cached(r"[A-Z]{2,}[ \t]+(?:[A-Z]{2}|[AI]\b)")
+_CAPS_STRETCH = compile_cached(r"\b[A-Z][A-Z'’]*\b(?:[^A-Za-z]+\b[A-Z][A-Z'’]*\b)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,20 +389,28 @@ class CapsRunCheck:
         facts = ctx.facts
         text = facts.text
         if _CAPS_PAIR.search(text) is None:
-            return  # not even two words in capitals side by side: most posts stop here
-        required = [m.span() for m in _REQUIRED_CAPS.finditer(text)]
-        run: list[Span] = []
-        for s, e in facts.words:
-            word = text[s:e]
-            kept = not facts.in_entity(s, e) and not any(a <= s and e <= b for a, b in required)
-            if kept and word.isupper():
-                run.append((s, e))
-                continue
+            return  # not two words in capitals side by side: most posts stop here
+        required: list[Span] | None = None
+        for stretch in _CAPS_STRETCH.finditer(text):
+            if stretch.end() - stretch.start() < 2 * self.min_words:
+                continue  # too short to hold the run
+            if required is None:
+                required = [m.span() for m in _REQUIRED_CAPS.finditer(text)]
+            run: list[Span] = []
+            words = facts.words
+            i = bisect_left(words, stretch.start(), key=itemgetter(0))
+            while i < len(words) and words[i][0] < stretch.end():
+                s, e = words[i]
+                i += 1
+                kept = not facts.in_entity(s, e) and not any(a <= s and e <= b for a, b in required)
+                if kept and text[s:e].isupper():
+                    run.append((s, e))
+                    continue
+                if len(run) >= self.min_words:
+                    yield Hit(run[0][0], run[-1][1])
+                run = []
             if len(run) >= self.min_words:
                 yield Hit(run[0][0], run[-1][1])
-            run = []
-        if len(run) >= self.min_words:
-            yield Hit(run[0][0], run[-1][1])
 
 
 @dataclass(frozen=True, slots=True)
