@@ -390,6 +390,7 @@ class CapsRunCheck:
         text = facts.text
         if _CAPS_PAIR.search(text) is None:
             return  # not two words in capitals side by side: most posts stop here
+        words = facts.words
         required: list[Span] | None = None
         for stretch in _CAPS_STRETCH.finditer(text):
             if stretch.end() - stretch.start() < 2 * self.min_words:
@@ -397,7 +398,6 @@ class CapsRunCheck:
             if required is None:
                 required = [m.span() for m in _REQUIRED_CAPS.finditer(text)]
             run: list[Span] = []
-            words = facts.words
             i = bisect_left(words, stretch.start(), key=itemgetter(0))
             while i < len(words) and words[i][0] < stretch.end():
                 s, e = words[i]
