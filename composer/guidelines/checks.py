@@ -325,6 +325,12 @@ _REQUIRED_CAPS = compile_cached(
 _NOT_LETTER = compile_cached(r"[\W\d_]+")
 
 
+def _set_apart(facts: TextFacts, required: list[Span], start: int, end: int) -> bool:
+    """Whether a word is no part of the writer's own voice for shouting: inside a link, tag
+    or mention, or inside required wording customarily in capitals."""
+    return facts.in_entity(start, end) or any(a <= start and end <= b for a, b in required)
+
+
 @dataclass(frozen=True, slots=True)
 class CapsShareCheck:
     """Shouting: the share of letters in capitals over a threshold, in words of 2+ letters."""
@@ -359,7 +365,7 @@ class CapsShareCheck:
         letters = upper = 0
         required = [m.span() for m in _REQUIRED_CAPS.finditer(text)]
         for s, e in facts.words:
-            if facts.in_entity(s, e) or any(a <= s and e <= b for a, b in required):
+            if _set_apart(facts, required, s, e):
                 continue
             word = text[s:e]
             letters += len(word)
@@ -402,8 +408,7 @@ class CapsRunCheck:
             while i < len(words) and words[i][0] < stretch.end():
                 s, e = words[i]
                 i += 1
-                kept = not facts.in_entity(s, e) and not any(a <= s and e <= b for a, b in required)
-                if kept and text[s:e].isupper():
+                if not _set_apart(facts, required, s, e) and text[s:e].isupper():
                     run.append((s, e))
                     continue
                 if len(run) >= self.min_words:
