@@ -622,7 +622,7 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     # unit link described as insurance with investment, and its charges
     "xz-019": "compliance.securities.review",
     # foreign-currency insurance called an investment to warn of its risk
-    "xz-041": "compliance.product-label.investment",
+    "xz-041": ("compliance.product-label.investment", "compliance.securities.review"),
     "xz-053": "compliance.product-label.reader",  # life insurance contrasted with a bank deposit
     "xz-092": (  # a ULIP FAQ saying returns may not be guaranteed
         "compliance.guarantee.reader",
@@ -733,7 +733,10 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
         "compliance.guarantee.nonguaranteed",
     ),
     "je-008": "compliance.claims-promise.outcome",  # a parametric cover pays on its trigger
-    "ji-024": "compliance.product-label.likened",  # savings life cover "if and only if needed"
+    "ji-024": (  # savings life cover "if and only if needed"
+        "compliance.product-label.likened",
+        "compliance.coverage-advice.public",
+    ),
     "jm-025": (  # a buyer's question: "what assurance do I have that claims will be paid?"
         "compliance.claims-promise.outcome",
         "compliance.claims-promise.assured",
@@ -1009,4 +1012,26 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "hs-014": "compliance.securities.reader",  # euro fund and unit-linked risks explained
     "hz-010": "compliance.claims-promise.reader",  # paying what is owed or saying why not
     "hz-017": "compliance.competitor.reader",  # captive agents described fairly
+    # Gathered or moved at the end of the session that gathered the four-hundred-and-twenty-
+    # sixth to four-hundred-and-fifty-third sets: clean posts of its rounds still loud after
+    # tuning, and older ones whose readings the last retraining moved out of its doubt.
+    "yx-032": "compliance.claims-promise.reader",  # claims "often within days", once approved
+    "zk-033": "compliance.free.coverage",  # children added "for an extra fee or free of charge"
+    "gm-025": "compliance.claims-promise.reader",  # a malpractice form's defence terms listed
+    "hu-017": "compliance.exaggeration.absolute",  # "full coverage" explained as misleading
+    "ih-012": "compliance.guarantee.outcome",  # an income annuity's lifetime payments
+    "ii-017": (  # a lifetime-income endorsement named and its ages given
+        "compliance.guarantee.outcome",
+        "compliance.guarantee.qualified",
+    ),
+    "iq-016": "compliance.guarantee.outcome",  # a retirement plan's capital guarantee by name
+    "ir-004": "compliance.guarantee.rate",  # an education plan's contractual minimum rate
+    "iu-014": (  # a fixed annuity likened to a CD to explain how its rate works
+        "compliance.product-label.investment",
+        "compliance.product-label.likened",
+    ),
+    "iv-018": "compliance.guarantee.outcome",  # a glossary's technical interest rate
+    "iv-019": "etiquette.offensive.contempt",  # objections quoted to answer them
+    "ix-016": "compliance.guarantee.outcome",  # an annuity's pension income described
+    "fb-006": "compliance.product-label.reader",  # tax-free savings accounts told apart
 }

@@ -289,7 +289,18 @@ THREE_HUNDRED_NINETY_EIGHTH_ON = [
     for p in REAL_POSTS
     if p["id"].startswith((*(f"h{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "ia-", "ib-"))
 ]
+# The four-hundred-and-twenty-sixth on, gathered blind in four rounds in one session (ids
+# "ic-" to "iz-", then "fa-" to "fd-"), about a third translated.
+FOUR_HUNDRED_TWENTY_SIXTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith(
+        (*(f"i{c}-" for c in "cdefghijklmnopqrstuvwxyz"), "fa-", "fb-", "fc-", "fd-")
+    )
+]
 RECENT = (
+    *(f"i{letter}-" for letter in "cdefghijklmnopqrstuvwxyz"),
+    *(f"f{letter}-" for letter in "abcd"),
     *(f"h{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     "ia-",
     "ib-",
@@ -375,6 +386,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         (THREE_HUNDRED_FORTY_EIGHTH_ON, 0.37),
         (THREE_HUNDRED_SEVENTY_SECOND_ON, 0.39),
         (THREE_HUNDRED_NINETY_EIGHTH_ON, 0.48),
+        (FOUR_HUNDRED_TWENTY_SIXTH_ON, 0.38),
     ],
     ids=[
         "tuned",
@@ -435,6 +447,7 @@ EARLIER = [p for p in REAL_POSTS if not p["id"].startswith(RECENT)]
         "three-hundred-and-forty-eighth on",
         "three-hundred-and-seventy-second on",
         "three-hundred-and-ninety-eighth on",
+        "four-hundred-and-twenty-sixth on",
     ],
 )
 def test_real_posts_recall(posts: list[dict], floor: float) -> None:
