@@ -143,7 +143,7 @@ def test_the_reader_adds_nothing_to_a_category_a_rule_already_found() -> None:
 
 
 def test_the_agents_own_words_are_blanked_before_the_reader_reads() -> None:
-    own = "Our team will get your claim sorted out quickly, every time."
+    own = "We pay out compensation without unnecessary formalities."
     text = f"Had a fender bender? {own}"
     assert [f.text for f in _reader_findings(text)] == [own]
     assert _reader_findings(text, profile=Profile(name="Dana Reyes", disclosure=own)) == []
