@@ -210,9 +210,34 @@ FOUR_HUNDRED_TWENTY_SIXTH_ON = [
         (*(f"i{c}-" for c in "cdefghijklmnopqrstuvwxyz"), "fa-", "fb-", "fc-", "fd-")
     )
 ]
+# The four-hundred-and-fifty-fourth on, gathered blind in four rounds in one session (ids
+# "fe-" to "fy-", then "pa-" to "pd-", "pi-", "pk-" and "pp-"), about a quarter translated.
+FOUR_HUNDRED_FIFTY_FOURTH_ON = [
+    p
+    for p in REAL_POSTS
+    if p["id"].startswith(
+        (
+            *(f"f{c}-" for c in "efghijklmnopqrstuvwxy"),
+            "pa-",
+            "pb-",
+            "pc-",
+            "pd-",
+            "pi-",
+            "pk-",
+            "pp-",
+        )
+    )
+]
 RECENT = (
     *(f"i{letter}-" for letter in "cdefghijklmnopqrstuvwxyz"),
-    *(f"f{letter}-" for letter in "abcd"),
+    *(f"f{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
+    "pa-",
+    "pb-",
+    "pc-",
+    "pd-",
+    "pi-",
+    "pk-",
+    "pp-",
     *(f"h{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     "ia-",
     "ib-",
@@ -297,6 +322,7 @@ RECALL_FLOORS = [
     (THREE_HUNDRED_SEVENTY_SECOND_ON, 0.39),
     (THREE_HUNDRED_NINETY_EIGHTH_ON, 0.48),
     (FOUR_HUNDRED_TWENTY_SIXTH_ON, 0.38),
+    (FOUR_HUNDRED_FIFTY_FOURTH_ON, 0.35),
 ]
 RECALL_GROUP_NAMES = [
     "tuned",
@@ -358,4 +384,5 @@ RECALL_GROUP_NAMES = [
     "three-hundred-and-seventy-second on",
     "three-hundred-and-ninety-eighth on",
     "four-hundred-and-twenty-sixth on",
+    "four-hundred-and-fifty-fourth on",
 ]
