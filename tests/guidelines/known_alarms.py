@@ -1034,4 +1034,25 @@ KNOWN_FALSE_ALARMS: dict[str, str | tuple[str, ...]] = {
     "iv-019": "etiquette.offensive.contempt",  # objections quoted to answer them
     "ix-016": "compliance.guarantee.outcome",  # an annuity's pension income described
     "fb-006": "compliance.product-label.reader",  # tax-free savings accounts told apart
+    # This session's sets (evaluation-454 on), after their tuning: a defence fund saying why it
+    # keeps out of the market reads as securities talk.
+    "ff-014": "compliance.securities.review",  # a fund kept out of stocks and bonds, explained
+    # Older posts the session's last retraining (33,362 texts) moved: the posts' reader now
+    # reads the trade described in general ("most insurers", "most agencies") as a rival run
+    # down, and guaranteed values explained as a promise.
+    "za-014": "compliance.competitor.reader",  # agencies sharing the same markets, described
+    "lf-027": "compliance.competitor.reader",  # why brokers charge fees and insurers do not
+    "ng-029": "compliance.competitor.reader",  # when a public adjuster is not worth the fee
+    "nk-028": "compliance.competitor.reader",  # a contractor's warning about storm chasers
+    "oo-018": "compliance.competitor.reader",  # how a broker is paid, explained
+    "ox-022": "compliance.competitor.reader",  # a membership required for a carrier's policies
+    "gy-009": "compliance.competitor.reader",  # an agency's own commission disclosure
+    "hg-021": "compliance.competitor.reader",  # the right to choose a repair shop
+    "il-020": "compliance.competitor.reader",  # what an independent agency may and may not do
+    "ff-018": "compliance.competitor.reader",  # the small aviation insurance market described
+    "mg-027": "compliance.guarantee.reader",  # whole life's guaranteed cash value described
+    "yx-027": "compliance.guarantee.return-figure",  # an IUL's 0 % floor explained
+    "zo-031": "compliance.guarantee.qualified",  # an annuity's guaranteed income, with advice
+    "ih-015": "compliance.guarantee.outcome",  # a calculator of guaranteed lifetime income
+    "jh-017": "compliance.product-label.likened",  # "CD-type annuity" named to say it is not one
 }
