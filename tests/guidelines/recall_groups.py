@@ -211,33 +211,13 @@ FOUR_HUNDRED_TWENTY_SIXTH_ON = [
     )
 ]
 # The four-hundred-and-fifty-fourth on, gathered blind in four rounds in one session (ids
-# "fe-" to "fy-", then "pa-" to "pd-", "pi-", "pk-" and "pp-"), about a quarter translated.
-FOUR_HUNDRED_FIFTY_FOURTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith(
-        (
-            *(f"f{c}-" for c in "efghijklmnopqrstuvwxy"),
-            "pa-",
-            "pb-",
-            "pc-",
-            "pd-",
-            "pi-",
-            "pk-",
-            "pp-",
-        )
-    )
-]
+# "fe-" to "fy-", then "pa-" to "pd-", "pi-", "pk-" and "pp-"), about a fifth translated.
+FIFTY_FOURTH_IDS = (*(f"f{c}-" for c in "efghijklmnopqrstuvwxy"), *(f"p{c}-" for c in "abcdikp"))
+FOUR_HUNDRED_FIFTY_FOURTH_ON = [p for p in REAL_POSTS if p["id"].startswith(FIFTY_FOURTH_IDS)]
 RECENT = (
     *(f"i{letter}-" for letter in "cdefghijklmnopqrstuvwxyz"),
-    *(f"f{letter}-" for letter in "abcdefghijklmnopqrstuvwxy"),
-    "pa-",
-    "pb-",
-    "pc-",
-    "pd-",
-    "pi-",
-    "pk-",
-    "pp-",
+    *(f"f{letter}-" for letter in "abcd"),
+    *FIFTY_FOURTH_IDS,
     *(f"h{letter}-" for letter in "abcdefghijklmnopqrstuvwxyz"),
     "ia-",
     "ib-",
