@@ -194,5 +194,8 @@ def test_check_jsonl_lines_may_carry_their_comment(tmp_path, capsys):
     first, second = (json.loads(x) for x in out.splitlines())
     assert "conversation.tone.blaming" in {f["rule"] for f in first["findings"]}
     assert first["comment"]["complaint"] is True
-    assert "comment" not in second and second["findings"] == []
+    # Without its comment the line is a post: no reply check reads it (the posts' reader may
+    # still offer a hint on the words themselves).
+    assert "comment" not in second
+    assert not [f for f in second["findings"] if f["category"].startswith("conversation.")]
     assert status == 0  # warnings only
