@@ -25,195 +25,136 @@ TUNED = [p for name in ("tuning.jsonl", "evaluation.jsonl") for p in load_posts(
 REAL_POSTS = [p for path in sorted(REAL.glob("*.jsonl")) for p in load_posts(path)]
 
 
+def _ids(*prefixes: str) -> list[dict]:
+    """The labelled real posts whose ids begin with one of `prefixes` (one session's sets)."""
+    return [p for p in REAL_POSTS if p["id"].startswith(prefixes)]
+
+
 # The eighth set on (tests/data/real/README.md) is recent: the rules alone find
 # less of them (the readers find more; their floors are the rules' own).
-EIGHTH = [p for p in REAL_POSTS if p["id"].startswith("pl-")]
-NINTH = [p for p in REAL_POSTS if p["id"].startswith(("pm-", "pn-"))]
-TENTH = [p for p in REAL_POSTS if p["id"].startswith("po-")]
-ELEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("pq-", "pr-"))]
-TWELFTH = [p for p in REAL_POSTS if p["id"].startswith(("ps-", "pt-"))]
-THIRTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pu-", "pv-"))]
-FOURTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("pw-", "px-"))]
-FIFTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("py-", "pz-"))]
-SIXTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qa-", "qb-"))]
-SEVENTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qc-", "qd-"))]
-EIGHTEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qe-", "qf-"))]
-NINETEENTH = [p for p in REAL_POSTS if p["id"].startswith(("qg-", "qh-"))]
-TWENTIETH = [p for p in REAL_POSTS if p["id"].startswith(("qi-", "qj-"))]
-TWENTYFIRST = [p for p in REAL_POSTS if p["id"].startswith(("qk-", "ql-"))]
-TWENTYSECOND = [p for p in REAL_POSTS if p["id"].startswith(("qm-", "qn-"))]
-TWENTYTHIRD = [p for p in REAL_POSTS if p["id"].startswith(("qo-", "qp-"))]
-TWENTYFOURTH = [p for p in REAL_POSTS if p["id"].startswith(("qq-", "qr-"))]
-TWENTYFIFTH = [p for p in REAL_POSTS if p["id"].startswith(("qs-", "qt-"))]
-TWENTYSIXTH = [p for p in REAL_POSTS if p["id"].startswith(("qu-", "qv-"))]
-TWENTYSEVENTH = [p for p in REAL_POSTS if p["id"].startswith(("qw-", "qx-"))]
-TWENTYEIGHTH = [p for p in REAL_POSTS if p["id"].startswith(("qy-", "qz-"))]
-TWENTYNINTH = [p for p in REAL_POSTS if p["id"].startswith(("sa-", "sb-"))]
+EIGHTH = _ids("pl-")
+NINTH = _ids("pm-", "pn-")
+TENTH = _ids("po-")
+ELEVENTH = _ids("pq-", "pr-")
+TWELFTH = _ids("ps-", "pt-")
+THIRTEENTH = _ids("pu-", "pv-")
+FOURTEENTH = _ids("pw-", "px-")
+FIFTEENTH = _ids("py-", "pz-")
+SIXTEENTH = _ids("qa-", "qb-")
+SEVENTEENTH = _ids("qc-", "qd-")
+EIGHTEENTH = _ids("qe-", "qf-")
+NINETEENTH = _ids("qg-", "qh-")
+TWENTIETH = _ids("qi-", "qj-")
+TWENTYFIRST = _ids("qk-", "ql-")
+TWENTYSECOND = _ids("qm-", "qn-")
+TWENTYTHIRD = _ids("qo-", "qp-")
+TWENTYFOURTH = _ids("qq-", "qr-")
+TWENTYFIFTH = _ids("qs-", "qt-")
+TWENTYSIXTH = _ids("qu-", "qv-")
+TWENTYSEVENTH = _ids("qw-", "qx-")
+TWENTYEIGHTH = _ids("qy-", "qz-")
+TWENTYNINTH = _ids("sa-", "sb-")
 # The thirtieth to thirty-third, smaller as the searches ran out, are weighed together.
-THIRTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sc-", "sd-", "sf-", "sh-"))]
+THIRTIETH_ON = _ids("sc-", "sd-", "sf-", "sh-")
 # The thirty-fourth to thirty-eighth, gathered blind in one session, a few at a time.
-THIRTY_FOURTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(("si-", "sj-", "sk-", "sl-", "sm-"))
-]
+THIRTY_FOURTH_ON = _ids("si-", "sj-", "sk-", "sl-", "sm-")
 # The thirty-ninth to forty-fourth, gathered blind in one session, two or three at a time.
-THIRTY_NINTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith(("so-", "sp-", "sq-", "sr-", "ss-", "st-", "su-", "sv-", "sw-"))
-]
+THIRTY_NINTH_ON = _ids("so-", "sp-", "sq-", "sr-", "ss-", "st-", "su-", "sv-", "sw-")
 # The forty-fifth to forty-eighth, gathered blind at once in one session.
-FORTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("sx-", "sy-", "sz-", "ta-"))]
+FORTY_FIFTH_ON = _ids("sx-", "sy-", "sz-", "ta-")
 # The forty-ninth and fiftieth, gathered while those were tuned on.
-FORTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tb-", "tc-"))]
+FORTY_NINTH_ON = _ids("tb-", "tc-")
 # The fifty-first to fifty-fourth, gathered while those were tuned on.
-FIFTY_FIRST_ON = [p for p in REAL_POSTS if p["id"].startswith(("td-", "te-", "tf-", "tg-", "th-"))]
+FIFTY_FIRST_ON = _ids("td-", "te-", "tf-", "tg-", "th-")
 # The fifty-fifth to fifty-eighth, gathered blind at once at the start of a session.
-FIFTY_FIFTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("ti-", "tj-", "tk-", "tl-"))]
+FIFTY_FIFTH_ON = _ids("ti-", "tj-", "tk-", "tl-")
 # The fifty-ninth to sixty-first, gathered blind while the fifty-fifth on were tuned on.
-FIFTY_NINTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tm-", "tn-", "to-"))]
+FIFTY_NINTH_ON = _ids("tm-", "tn-", "to-")
 # The sixty-second and sixty-third, gathered blind while the fifty-ninth on were tuned on.
-SIXTY_SECOND_ON = [p for p in REAL_POSTS if p["id"].startswith(("tp-", "tq-"))]
+SIXTY_SECOND_ON = _ids("tp-", "tq-")
 # The sixty-fourth to sixty-sixth, gathered blind at once at the start of the next session.
-SIXTY_FOURTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tr-", "ts-", "tt-", "tu-"))]
+SIXTY_FOURTH_ON = _ids("tr-", "ts-", "tt-", "tu-")
 # The sixty-seventh to sixty-ninth, gathered blind while those were tuned on.
-SIXTY_SEVENTH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tv-", "tw-", "tx-", "ty-"))]
+SIXTY_SEVENTH_ON = _ids("tv-", "tw-", "tx-", "ty-")
 # The seventieth and seventy-first, gathered blind while the sixty-seventh on were tuned on.
-SEVENTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("tz-", "ua-", "ub-"))]
+SEVENTIETH_ON = _ids("tz-", "ua-", "ub-")
 # The seventy-second to seventy-fifth, the last before that session's search budget ran out.
-SEVENTY_SECOND_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(("uc-", "ud-", "ue-", "uf-", "ug-", "uh-"))
-]
+SEVENTY_SECOND_ON = _ids("uc-", "ud-", "ue-", "uf-", "ug-", "uh-")
 # The seventy-sixth to seventy-ninth, gathered blind at once at the start of the next session.
-SEVENTY_SIXTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(("ui-", "uj-", "uk-", "ul-", "um-"))
-]
+SEVENTY_SIXTH_ON = _ids("ui-", "uj-", "uk-", "ul-", "um-")
 # The eightieth to eighty-second, gathered blind while those were tuned on (all translated).
-EIGHTIETH_ON = [p for p in REAL_POSTS if p["id"].startswith(("un-", "uo-", "up-"))]
+EIGHTIETH_ON = _ids("un-", "uo-", "up-")
 # The eighty-third to eighty-eighth, gathered blind in two rounds at the start of a session.
-EIGHTY_THIRD_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(("uq-", "ur-", "us-", "ut-", "uu-", "uv-"))
-]
+EIGHTY_THIRD_ON = _ids("uq-", "ur-", "us-", "ut-", "uu-", "uv-")
 # The eighty-ninth to ninety-sixth, gathered blind in two rounds at the start of a session.
-EIGHTY_NINTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith(("uw-", "ux-", "uy-", "uz-", "va-", "vb-", "vc-", "vd-"))
-]
+EIGHTY_NINTH_ON = _ids("uw-", "ux-", "uy-", "uz-", "va-", "vb-", "vc-", "vd-")
 # The ninety-seventh to hundred-and-twelfth, gathered blind in three rounds in one session.
-NINETY_SEVENTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"v{c}-" for c in "efghijklmnopqrstuv"))
-]
+NINETY_SEVENTH_ON = _ids(*(f"v{c}-" for c in "efghijklmnopqrstuv"))
 # The hundred-and-thirteenth to hundred-and-thirtieth, gathered blind in four rounds in one
 # session.
-HUNDRED_THIRTEENTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith(("vw-", "vx-", "vy-", "vz-", *(f"w{c}-" for c in "abcdefghijklmn")))
-]
+HUNDRED_THIRTEENTH_ON = _ids("vw-", "vx-", "vy-", "vz-", *(f"w{c}-" for c in "abcdefghijklmn"))
 # The hundred-and-thirty-first to hundred-and-forty-third, gathered blind in two rounds in one
 # session.
-HUNDRED_THIRTY_FIRST_ON = [
-    p for p in REAL_POSTS if p["id"].startswith((*(f"w{c}-" for c in "opqrstuvwxyz"), "xa-"))
-]
+HUNDRED_THIRTY_FIRST_ON = _ids(*(f"w{c}-" for c in "opqrstuvwxyz"), "xa-")
 # The hundred-and-forty-fourth to hundred-and-fifty-eighth, gathered blind in four rounds in one
 # session.
-HUNDRED_FORTY_FOURTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"x{c}-" for c in "bcdefghijklmnop"))
-]
+HUNDRED_FORTY_FOURTH_ON = _ids(*(f"x{c}-" for c in "bcdefghijklmnop"))
 # The hundred-and-fifty-ninth to hundred-and-seventy-first, gathered blind in three rounds in
 # one session.
-HUNDRED_FIFTY_NINTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith((*(f"x{c}-" for c in "qrstuvwxyz"), "ya-", "yb-", "yc-"))
-]
+HUNDRED_FIFTY_NINTH_ON = _ids(*(f"x{c}-" for c in "qrstuvwxyz"), "ya-", "yb-", "yc-")
 # The hundred-and-seventy-second to hundred-and-eightieth, gathered blind in three rounds in
 # one session.
-HUNDRED_SEVENTY_SECOND_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"y{c}-" for c in "defghijkl"))
-]
+HUNDRED_SEVENTY_SECOND_ON = _ids(*(f"y{c}-" for c in "defghijkl"))
 # The hundred-and-eighty-first to hundred-and-ninety-fifth, gathered blind in four rounds in
 # one session.
-HUNDRED_EIGHTY_FIRST_ON = [
-    p for p in REAL_POSTS if p["id"].startswith((*(f"y{c}-" for c in "mnopqrstuvwxyz"), "za-"))
-]
+HUNDRED_EIGHTY_FIRST_ON = _ids(*(f"y{c}-" for c in "mnopqrstuvwxyz"), "za-")
 # The hundred-and-ninety-sixth to two-hundred-and-thirteenth, gathered blind in four rounds in
 # one session.
-HUNDRED_NINETY_SIXTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"z{c}-" for c in "bcdefghijklmnopqrs"))
-]
+HUNDRED_NINETY_SIXTH_ON = _ids(*(f"z{c}-" for c in "bcdefghijklmnopqrs"))
 # The two-hundred-and-fourteenth to two-hundred-and-thirty-second, gathered blind in four
 # rounds in one session (ids "zu-" to "zz-", then "ja-" to "jn-").
-TWO_HUNDRED_FOURTEENTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith((*(f"z{c}-" for c in "uvwxyz"), *(f"j{c}-" for c in "abcdefghijklmn")))
-]
+TWO_HUNDRED_FOURTEENTH_ON = _ids(
+    *(f"z{c}-" for c in "uvwxyz"), *(f"j{c}-" for c in "abcdefghijklmn")
+)
 # The two-hundred-and-thirty-third to two-hundred-and-fifty-second, gathered blind in five
 # rounds in one session (ids "jo-" to "jz-", then "ka-" to "ki-").
-TWO_HUNDRED_THIRTY_THIRD_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith((*(f"j{c}-" for c in "opqrstuvwxyz"), *(f"k{c}-" for c in "abcdefghi")))
-]
+TWO_HUNDRED_THIRTY_THIRD_ON = _ids(
+    *(f"j{c}-" for c in "opqrstuvwxyz"), *(f"k{c}-" for c in "abcdefghi")
+)
 # The two-hundred-and-fifty-third to two-hundred-and-seventy-fifth, gathered blind in five
 # rounds in one session (ids "kj-" to "kz-", then "la-" to "lf-"), nearly half translated.
-TWO_HUNDRED_FIFTY_THIRD_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith((*(f"k{c}-" for c in "jklmnopqrstuvwxyz"), *(f"l{c}-" for c in "abcdef")))
-]
+TWO_HUNDRED_FIFTY_THIRD_ON = _ids(
+    *(f"k{c}-" for c in "jklmnopqrstuvwxyz"), *(f"l{c}-" for c in "abcdef")
+)
 # The two-hundred-and-seventy-sixth to two-hundred-and-ninety-seventh, gathered blind in six
 # rounds in one session (ids "lg-" to "lz-", then "ma-" and "mb-"), about two in five translated.
-TWO_HUNDRED_SEVENTY_SIXTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith((*(f"l{c}-" for c in "ghijklmnopqrstuvwxyz"), "ma-", "mb-"))
-]
+TWO_HUNDRED_SEVENTY_SIXTH_ON = _ids(*(f"l{c}-" for c in "ghijklmnopqrstuvwxyz"), "ma-", "mb-")
 # The two-hundred-and-ninety-eighth to three-hundred-and-twentieth, gathered blind in five
 # rounds in one session (ids "mc-" to "my-"), about one in five translated.
-TWO_HUNDRED_NINETY_EIGHTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"m{c}-" for c in "cdefghijklmnopqrstuvwxy"))
-]
+TWO_HUNDRED_NINETY_EIGHTH_ON = _ids(*(f"m{c}-" for c in "cdefghijklmnopqrstuvwxy"))
 # The three-hundred-and-twenty-first to three-hundred-and-forty-seventh, gathered blind in
 # seven rounds in one session (ids "na-" to "nz-", then "oa-"), about three in ten translated.
-THREE_HUNDRED_TWENTY_FIRST_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith((*(f"n{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "oa-"))
-]
+THREE_HUNDRED_TWENTY_FIRST_ON = _ids(*(f"n{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "oa-")
 # The three-hundred-and-forty-eighth to three-hundred-and-seventy-first, gathered blind in
 # five rounds in one session (ids "ob-" to "oy-"), about a third translated.
-THREE_HUNDRED_FORTY_EIGHTH_ON = [
-    p for p in REAL_POSTS if p["id"].startswith(tuple(f"o{c}-" for c in "bcdefghijklmnopqrstuvwxy"))
-]
+THREE_HUNDRED_FORTY_EIGHTH_ON = _ids(*(f"o{c}-" for c in "bcdefghijklmnopqrstuvwxy"))
 # The three-hundred-and-seventy-second on, gathered blind in five rounds in one session (ids
 # "ga-" to "gz-"), about one in ten translated.
-THREE_HUNDRED_SEVENTY_SECOND_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith(tuple(f"g{c}-" for c in "abcdefghijklmnopqrstuvwxyz"))
-]
+THREE_HUNDRED_SEVENTY_SECOND_ON = _ids(*(f"g{c}-" for c in "abcdefghijklmnopqrstuvwxyz"))
 # The three-hundred-and-ninety-eighth on, gathered blind in five rounds in one session (ids
 # "ha-" to "hz-", then "ia-" and "ib-"), about one in five translated.
-THREE_HUNDRED_NINETY_EIGHTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith((*(f"h{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "ia-", "ib-"))
-]
+THREE_HUNDRED_NINETY_EIGHTH_ON = _ids(
+    *(f"h{c}-" for c in "abcdefghijklmnopqrstuvwxyz"), "ia-", "ib-"
+)
 # The four-hundred-and-twenty-sixth on, gathered blind in four rounds in one session (ids
 # "ic-" to "iz-", then "fa-" to "fd-"), about a third translated.
-FOUR_HUNDRED_TWENTY_SIXTH_ON = [
-    p
-    for p in REAL_POSTS
-    if p["id"].startswith(
-        (*(f"i{c}-" for c in "cdefghijklmnopqrstuvwxyz"), "fa-", "fb-", "fc-", "fd-")
-    )
-]
+FOUR_HUNDRED_TWENTY_SIXTH_ON = _ids(
+    *(f"i{c}-" for c in "cdefghijklmnopqrstuvwxyz"), "fa-", "fb-", "fc-", "fd-"
+)
 # The four-hundred-and-fifty-fourth on, gathered blind in four rounds in one session (ids
 # "fe-" to "fy-", then "pa-" to "pd-", "pi-", "pk-" and "pp-"), about a fifth translated.
 FIFTY_FOURTH_IDS = (*(f"f{c}-" for c in "efghijklmnopqrstuvwxy"), *(f"p{c}-" for c in "abcdikp"))
-FOUR_HUNDRED_FIFTY_FOURTH_ON = [p for p in REAL_POSTS if p["id"].startswith(FIFTY_FOURTH_IDS)]
+FOUR_HUNDRED_FIFTY_FOURTH_ON = _ids(*FIFTY_FOURTH_IDS)
 RECENT = (
     *(f"i{letter}-" for letter in "cdefghijklmnopqrstuvwxyz"),
     *(f"f{letter}-" for letter in "abcd"),
